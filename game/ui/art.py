@@ -137,6 +137,13 @@ class ArtLibrary:
                 surf = pygame.image.load(str(path))
                 if pygame.display.get_init() and pygame.display.get_surface() is not None:
                     surf = surf.convert_alpha() if kind == "portraits" else surf.convert()
+                elif surf.get_bitsize() < 24 or (kind == "portraits" and not surf.get_flags() & pygame.SRCALPHA):
+                    # palette PNGs: make a true-colour copy (smoothscale needs 24/32 bits)
+                    flags = pygame.SRCALPHA if kind == "portraits" else 0
+                    full = pygame.Surface(surf.get_size(), flags, 32)
+                    full.fill((0, 0, 0, 0))
+                    full.blit(surf, (0, 0))
+                    surf = full
                 if surf.get_width() < 2 or surf.get_height() < 2:
                     raise ValueError("image too small")
             except Exception as exc:  # corrupt file, unsupported format, ...
@@ -168,7 +175,10 @@ class ArtLibrary:
             big = pygame.transform.smoothscale(src, scaled)
         except (ValueError, pygame.error):
             big = pygame.transform.scale(src, scaled)
-        out = pygame.Surface(size, src.get_flags() & pygame.SRCALPHA, src)
+        if src.get_bitsize() >= 24:
+            out = pygame.Surface(size, src.get_flags() & pygame.SRCALPHA, src)
+        else:
+            out = pygame.Surface(size, 0, 32)
         out.blit(big, (-off[0], -off[1]))
         return out
 
