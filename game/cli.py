@@ -1,0 +1,229 @@
+"""The command line: `python main.py [COMMAND]` and the `last-train-home` script.
+
+Exit status: 0 success, 1 a story with errors (or a failed run), 2 a usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TextIO
+
+from game.story import Story, StoryError, default_story_dir, load_story_with_diagnostics
+
+USAGE_ERROR = 2
+
+
+@dataclass
+class LaunchOptions:
+    """What the front ends need to start: the story, where to begin, and how to run."""
+
+    story_dir: Path
+    start: str | None = None
+    sets: dict[str, str] = field(default_factory=dict)
+    classroom: bool = False
+    autoplay: bool = False
+    seed: int | None = None
+    screenshots: Path | None = None
+    window_size: tuple[int, int] | None = None
+    max_steps: int = 2000
+
+
+def _setting(text: str) -> tuple[str, str]:
+    name, sep, value = text.partition("=")
+    if not sep or not name.strip():
+        raise argparse.ArgumentTypeError(f"expected NAME=VALUE, as in qin.hope=3, not '{text}'")
+    return name.strip(), value.strip()
+
+
+def _size(text: str) -> tuple[int, int]:
+    try:
+        width, height = (int(part) for part in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected WIDTHxHEIGHT, as in 1280x720, not '{text}'") from None
+    if width < 320 or height < 240:
+        raise argparse.ArgumentTypeError("the window must be at least 320x240")
+    return width, height
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--story", type=Path, metavar="DIR",
+                        help="the story folder (default: the shipped story)")
+    parser.add_argument("--start", metavar="SCENE", help="begin at this scene")
+    parser.add_argument("--set", dest="sets", action="append", type=_setting, default=[],
+                        metavar="NAME=VALUE", help="begin with this value (repeatable), "
+                        "e.g. --set savings=2000 --set qin.hope=3 --set qin_in_school=false")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="last-train-home",
+        description="Last Train Home (归途列车): a branching story about a family of migrant "
+                    "workers and their journeys home. With no command, opens the game window.")
+    _common(parser)
+    parser.add_argument("--classroom", action="store_true", help="start in classroom mode")
+    parser.add_argument("--window", type=_size, metavar="WxH", help="window size, e.g. 1280x720")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    play = commands.add_parser("play", help="play the story (window, terminal or autoplay)")
+    _common(play)
+    play.add_argument("--text", action="store_true", help="play in the terminal")
+    play.add_argument("--autoplay", action="store_true",
+                      help="play random choices to an ending through the real screens")
+    play.add_argument("--seed", type=int, help="random seed for --autoplay")
+    play.add_argument("--screenshots", type=Path, metavar="DIR",
+                      help="with --autoplay: save a PNG of each scene here")
+    play.add_argument("--classroom", action="store_true", help="start in classroom mode")
+    play.add_argument("--window", type=_size, metavar="WxH", help="window size, e.g. 1280x720")
+
+    check = commands.add_parser("check", help="check a story and print every error and warning")
+    check.add_argument("story_dir", nargs="?", type=Path, metavar="STORY_DIR",
+                       help="the story folder (default: the shipped story)")
+    check.add_argument("--story", type=Path, metavar="DIR", help=argparse.SUPPRESS)
+    check.add_argument("--no-warnings", action="store_true", help="print errors only")
+    check.add_argument("--strict", action="store_true", help="exit 1 on warnings too")
+
+    for module in _TOOLS.values():
+        try:
+            tool = importlib.import_module(module)
+        except ImportError:
+            continue
+        tool.register(commands, _common)
+    return parser
+
+
+# Optional tools add their own sub-command through `register(subparsers, add_common)`.
+_TOOLS = {
+    "explore": "game.tools.explore",
+    "graph": "game.tools.graph",
+    "report": "game.tools.report",
+    "guide": "game.tools.guide",
+}
+
+
+def load_or_report(story_dir: Path | None, err: TextIO) -> Story | None:
+    """Loads a story, printing every finding to `err` if it has errors."""
+    story, findings = load_story_with_diagnostics(story_dir or default_story_dir())
+    if story is None:
+        for finding in findings:
+            print(finding, file=err)
+        errors = sum(1 for f in findings if f.severity == "error")
+        print(f"The story could not be loaded: {errors} error{'s' * (errors != 1)}. "
+              f"Run `check` for details.", file=err)
+    return story
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count:,} {word}{'s' * (count != 1)}"
+
+
+def run_check(args: argparse.Namespace, out: TextIO) -> int:
+    story_dir = args.story_dir or args.story or default_story_dir()
+    story, findings = load_story_with_diagnostics(story_dir)
+    errors = [f for f in findings if f.severity == "error"]
+    warnings = [f for f in findings if f.severity == "warning"]
+    for finding in findings:
+        if finding.severity == "warning" and args.no_warnings:
+            continue
+        print(finding, file=out)
+    if story is not None:
+        choices = sum(len([c for c in s.choices if not c.is_continue]) for s in story.scenes.values())
+        print(f"{story.title}: {len(story.scenes)} scenes, {choices} choices, "
+              f"{len(story.endings)} endings, {_plural(len(story.facts), 'fact card')}, "
+              f"{sum(1 for s in story.scenes.values() if s.discuss)} discussion prompts, "
+              f"{story.words():,} words in {len(story.files)} files.", file=out)
+    print(f"{len(errors)} error{'s' * (len(errors) != 1)}, "
+          f"{len(warnings)} warning{'s' * (len(warnings) != 1)}.", file=out)
+    if errors or (args.strict and warnings):
+        return 1
+    return 0
+
+
+def _options(args: argparse.Namespace) -> LaunchOptions:
+    return LaunchOptions(
+        story_dir=args.story or default_story_dir(), start=args.start, sets=dict(args.sets),
+        classroom=getattr(args, "classroom", False), autoplay=getattr(args, "autoplay", False),
+        seed=getattr(args, "seed", None), screenshots=getattr(args, "screenshots", None),
+        window_size=getattr(args, "window", None))
+
+
+def _new_session(story: Story, options: LaunchOptions, err: TextIO):  # -> Session | None
+    from game.engine import ChoiceError, Session, SetError
+    try:
+        return Session(story, start=options.start, sets=options.sets)
+    except (ChoiceError, SetError) as exc:
+        print(f"last-train-home: {exc}", file=err)
+        return None
+
+
+def run_text(options: LaunchOptions, out: TextIO, err: TextIO, stdin: TextIO) -> int:
+    from game.engine import SaveStore, user_data_dir
+    from game.textui import TextPlayer
+
+    story = load_or_report(options.story_dir, err)
+    if story is None:
+        return 1
+    if options.start is not None and options.start not in story.scenes:
+        print(f"last-train-home: there is no scene '{options.start}' in the story", file=err)
+        return USAGE_ERROR
+    session = _new_session(story, options, err)
+    if session is None:
+        return USAGE_ERROR
+
+    def read_line() -> str | None:
+        line = stdin.readline()
+        return None if line == "" else line
+
+    player = TextPlayer(session, SaveStore(user_data_dir() / "saves"), read_line, out)
+    return player.run()
+
+
+def run_desktop(options: LaunchOptions, err: TextIO) -> int:
+    try:
+        from game.ui.app import run
+    except ImportError as exc:
+        if "pygame" in str(exc):
+            print("last-train-home: the desktop player needs pygame-ce: "
+                  "pip install pygame-ce (or play in the terminal: play --text)", file=err)
+        else:
+            print("last-train-home: the desktop player is not available in this version yet; "
+                  "play in the terminal with: python main.py play --text", file=err)
+        return 1
+    return run(options)
+
+
+def main(argv: Sequence[str] | None = None, out: TextIO | None = None,
+         err: TextIO | None = None, stdin: TextIO | None = None) -> int:
+    out = out or sys.stdout
+    err = err or sys.stderr
+    stdin = stdin or sys.stdin
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse has printed the usage error
+        return int(exc.code or 0)
+    try:
+        if args.command == "check":
+            return run_check(args, out)
+        if args.command in _TOOLS:
+            return args.run(args, out, err)
+        options = _options(args)
+        if args.command == "play" and args.text:
+            return run_text(options, out, err, stdin)
+        return run_desktop(options, err)
+    except StoryError as exc:
+        for finding in exc.diagnostics:
+            print(finding, file=err)
+        return 1
+    except KeyboardInterrupt:
+        print("", file=err)
+        return 130
+
+
+def main_entry() -> None:
+    """The `last-train-home` console script."""
+    sys.exit(main())

@@ -1,0 +1,224 @@
+"""Save slots: atomic, versioned JSON files tied to the story they were made with.
+
+A save holds where the playthrough began (`origin`), its decision log, and the state at the time.
+Loading replays the log on the current story, so a save survives edits to the story as far as its
+decisions still fit, and says what it could not restore.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from game.engine.atomic import write_atomic
+from game.engine.session import Session
+from game.engine.state import GameState, StateError
+from game.story.model import Story
+
+SAVE_FORMAT = 1
+MIN_SAVE_FORMAT = 1
+AUTOSAVE = "autosave"
+_SLOT = re.compile(r"^[A-Za-z0-9_-]{1,40}$")
+MAX_SAVE_BYTES = 4 * 1024 * 1024
+
+
+class SaveError(Exception):
+    """A save that cannot be written or read, explained in a sentence for the player."""
+
+
+@dataclass(frozen=True)
+class SlotInfo:
+    slot: str
+    path: Path
+    saved_at: str = ""
+    chapter: str = ""
+    place: str = ""
+    when: str = ""
+    scene: str = ""
+    story_title: str = ""
+    problem: str | None = None  # why this slot cannot be loaded, if it cannot
+
+    @property
+    def thumbnail(self) -> Path:
+        return self.path.with_suffix(".png")
+
+
+@dataclass
+class LoadResult:
+    session: Session
+    messages: list[str] = field(default_factory=list)  # what could not be restored, if anything
+
+
+def _describe(slot: str) -> str:
+    return "the autosave" if slot == AUTOSAVE else f"save '{slot}'"
+
+
+class SaveStore:
+    """The save slots in one folder."""
+
+    def __init__(self, directory: Path) -> None:
+        self.directory = Path(directory)
+
+    def path(self, slot: str) -> Path:
+        if not _SLOT.match(slot):
+            raise SaveError(f"'{slot}' is not a valid save name: use letters, digits, '-' and '_'")
+        return self.directory / f"{slot}.json"
+
+    def backup_path(self, slot: str) -> Path:
+        return self.directory / f"{slot}.bak.json"
+
+    def save(self, slot: str, session: Session, thumbnail: bytes | None = None) -> Path:
+        """Writes the session to a slot atomically, keeping the previous save as a backup."""
+        path = self.path(slot)
+        scene = session.scene
+        story = session.story
+        document = {
+            "format": SAVE_FORMAT,
+            "min_format": MIN_SAVE_FORMAT,
+            "game": "last-train-home",
+            "story": {"title": story.title, "version": story.version,
+                      "fingerprint": story.fingerprint},
+            "saved_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            "summary": {"chapter": scene.chapter, "place": scene.place, "when": scene.when,
+                        "scene": scene.id},
+            "origin": session.origin.to_json(),
+            "log": list(session.state.log),
+            "state": session.state.to_json(),
+        }
+        data = json.dumps(document, ensure_ascii=False, indent=1).encode("utf-8")
+        try:
+            write_atomic(path, data, backup=self.backup_path(slot))
+            if thumbnail is not None:
+                write_atomic(path.with_suffix(".png"), thumbnail)
+        except OSError as exc:
+            reason = exc.strerror or str(exc)
+            raise SaveError(f"Could not save {_describe(slot)} in {self.directory}: {reason}. "
+                            "Your earlier saves are untouched.") from exc
+        return path
+
+    def _read(self, slot: str) -> dict[str, Any]:
+        path = self.path(slot)
+        name = _describe(slot)
+        try:
+            raw = path.read_bytes()
+        except FileNotFoundError:
+            raise SaveError(f"There is no {name}.") from None
+        except OSError as exc:
+            raise SaveError(f"Could not read {name}: {exc.strerror or exc}.") from exc
+        kept = f"The file was left as it is: {path}"
+        if len(raw) > MAX_SAVE_BYTES:
+            raise SaveError(f"{name.capitalize()} is too large to be a save. {kept}")
+        if not raw.strip():
+            raise SaveError(f"{name.capitalize()} is empty (perhaps the disk was full). {kept}")
+        try:
+            document = json.loads(raw.decode("utf-8"))
+        except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
+            raise SaveError(f"{name.capitalize()} is damaged and cannot be read. {kept}") from None
+        if not isinstance(document, dict) or document.get("game") != "last-train-home":
+            raise SaveError(f"{name.capitalize()} is not a Last Train Home save. {kept}")
+        fmt = document.get("min_format", document.get("format"))
+        if not isinstance(fmt, int) or fmt > SAVE_FORMAT:
+            raise SaveError(f"{name.capitalize()} was made by a newer version of the game "
+                            f"(save format {document.get('format')}); update the game to load it. "
+                            f"{kept}")
+        return document
+
+    def load(self, slot: str, story: Story) -> LoadResult:
+        """Reads a slot and rebuilds the playthrough on `story`; raises SaveError if it cannot."""
+        document = self._read(slot)
+        name = _describe(slot)
+        path = self.path(slot)
+        kept = f"The file was left as it is: {path}"
+        info = document.get("story") if isinstance(document.get("story"), dict) else {}
+        title = info.get("title")
+        if title != story.title:
+            raise SaveError(f"{name.capitalize()} belongs to another story ('{title}'), not "
+                            f"'{story.title}'. {kept}")
+        try:
+            origin = GameState.from_json(document.get("origin"))
+            saved = GameState.from_json(document.get("state"))
+        except StateError as exc:
+            raise SaveError(f"{name.capitalize()} is damaged ({exc}). {kept}") from None
+        log = document.get("log")
+        if not isinstance(log, list) or not all(isinstance(x, str) for x in log):
+            raise SaveError(f"{name.capitalize()} is damaged (its decision log is unreadable). {kept}")
+
+        messages: list[str] = []
+        if origin.fits(story):
+            problems = origin.fits(story)
+            if origin.scene not in story.scenes:
+                messages.append(f"The scene this playthrough began at ('{origin.scene}') no longer "
+                                f"exists; it was replayed from the story's start instead.")
+            else:
+                messages.append("The story's people, stats or flags have changed since this save ("
+                                + "; ".join(problems) + "); new values start as the story says.")
+            origin = _adapt(origin, story)
+        session, restored = Session.replay(story, origin, log)
+        if restored < len(log):
+            lost = len(log) - restored
+            messages.append(
+                f"The story has changed since this save: {restored} of {len(log)} decisions could "
+                f"be restored; {lost} after '{session.scene.id}' no longer fit and were dropped.")
+        elif story.fingerprint != info.get("fingerprint") and saved.to_json() != session.state.to_json():
+            messages.append("The story has changed since this save; every decision was replayed on "
+                            "the new version, so some values may differ from when you saved.")
+        return LoadResult(session, messages)
+
+    def slots(self) -> list[SlotInfo]:
+        """Every save in the folder, newest first; damaged ones carry their problem."""
+        if not self.directory.is_dir():
+            return []
+        infos = []
+        for path in self.directory.glob("*.json"):
+            slot = path.stem
+            if slot.endswith(".bak") or not _SLOT.match(slot):
+                continue
+            try:
+                document = self._read(slot)
+            except SaveError as exc:
+                infos.append(SlotInfo(slot, path, problem=str(exc)))
+                continue
+            summary = document.get("summary") if isinstance(document.get("summary"), dict) else {}
+            story = document.get("story") if isinstance(document.get("story"), dict) else {}
+
+            def text(table: dict[str, Any], key: str) -> str:
+                value = table.get(key, "")
+                return value if isinstance(value, str) else ""
+
+            infos.append(SlotInfo(slot, path, text(document, "saved_at"), text(summary, "chapter"),
+                                  text(summary, "place"), text(summary, "when"),
+                                  text(summary, "scene"), text(story, "title")))
+        return sorted(infos, key=lambda i: i.saved_at, reverse=True)
+
+    def latest(self) -> SlotInfo | None:
+        usable = [i for i in self.slots() if i.problem is None]
+        return usable[0] if usable else None
+
+    def delete(self, slot: str) -> None:
+        for path in (self.path(slot), self.path(slot).with_suffix(".png"), self.backup_path(slot)):
+            try:
+                path.unlink()
+            except FileNotFoundError:
+                pass
+            except OSError as exc:
+                raise SaveError(f"Could not delete {_describe(slot)}: {exc.strerror or exc}.") from exc
+
+
+def _adapt(origin: GameState, story: Story) -> GameState:
+    """A starting state that fits the story, keeping whatever of `origin` still has a meaning."""
+    fresh = GameState.initial(story, origin.scene if origin.scene in story.scenes else None)
+    for person, stats in fresh.stats.items():
+        for stat in stats:
+            old = origin.stats.get(person, {}).get(stat)
+            if old is not None:
+                definition = story.stats[stat]
+                stats[stat] = max(definition.min, min(definition.max, old))
+    for table, old_table in ((fresh.resources, origin.resources), (fresh.flags, origin.flags)):
+        for key in table:
+            if key in old_table:
+                table[key] = old_table[key]
+    return fresh

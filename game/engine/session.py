@@ -1,0 +1,353 @@
+"""Session: one playthrough of a story. Front ends read its views and call `choose` and `undo`."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from game.engine.state import GameState
+from game.story.model import Choice, Ending, Scene, Story, paragraphs
+
+
+class ChoiceError(Exception):
+    """A choice that cannot be taken now (unknown, locked, or the story is over)."""
+
+
+class SetError(ValueError):
+    """A `--set NAME=VALUE` that names nothing or has the wrong kind of value."""
+
+
+@dataclass(frozen=True)
+class ChoiceView:
+    """A choice as the player sees it."""
+
+    id: str  # full id, scene.choice
+    number: int  # 1-based among the shown choices
+    text: str
+    available: bool
+    locked_reason: str | None
+    is_continue: bool
+
+
+@dataclass(frozen=True)
+class Change:
+    """One value a choice changed, with the words to tell the player."""
+
+    kind: str  # "stat", "resource" or "flag"
+    person: str | None  # person id for stats
+    name: str
+    label: str
+    before: Any
+    after: Any
+    words: str
+
+    @property
+    def delta(self) -> int:
+        if self.kind == "flag":
+            return 0
+        return int(self.after) - int(self.before)
+
+    def __str__(self) -> str:
+        return self.words
+
+
+@dataclass(frozen=True)
+class EndingView:
+    id: str
+    title: str
+    text: str
+    epilogue: tuple[tuple[str, str, str], ...]  # (person id, name, line)
+    documentary: str | None
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What a choice did: its consequence line and every change, for whom, in words."""
+
+    choice_id: str
+    choice_text: str
+    says: str | None
+    changes: tuple[Change, ...]
+    scene: str  # where the story went
+    ending: EndingView | None
+
+    def for_person(self, person: str) -> list[Change]:
+        return [c for c in self.changes if c.person == person]
+
+
+@dataclass(frozen=True)
+class Step:
+    """One scene as it was read, and what was chosen there (for the history screen)."""
+
+    scene: str
+    chapter: str
+    place: str
+    when: str
+    paragraphs: tuple[str, ...]
+    choice_text: str | None = None
+    is_continue: bool = False
+    says: str | None = None
+    changes: tuple[Change, ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class PersonView:
+    id: str
+    name: str
+    short: str
+    role: str
+    portrait: str | None
+    present: bool
+    stats: Mapping[str, int]
+
+
+def _signed(n: int) -> str:
+    return f"+{n:,}" if n > 0 else f"−{abs(n):,}"
+
+
+class Session:
+    """Drives one playthrough: the current scene, its text and choices, choose, undo, ending."""
+
+    def __init__(self, story: Story, state: GameState | None = None, *,
+                 start: str | None = None, sets: Mapping[str, str] | None = None) -> None:
+        self.story = story
+        if state is None:
+            if start is not None and start not in story.scenes:
+                raise ChoiceError(f"there is no scene '{start}' to start from")
+            state = GameState.initial(story, start)
+            for name, value in (sets or {}).items():
+                apply_setting(story, state, name, value)
+        self.state = state
+        self.origin = state.copy()  # where this playthrough began: saves replay from here
+        self._undo: list[GameState] = []
+        self.transcript: list[Step] = [self._step()]
+
+    # ------------------------------------------------------------------ reading
+
+    @property
+    def scene(self) -> Scene:
+        return self.story.scenes[self.state.scene]
+
+    @property
+    def year(self) -> int | None:
+        return self.state.year
+
+    def paragraphs(self) -> list[str]:
+        """The scene's text as the player reads it now, variants resolved."""
+        scene, state = self.scene, self.state
+        parts = paragraphs(scene.text.render(state))
+        for variant in scene.variants:
+            if variant.condition is None or variant.condition.holds(state):
+                text = paragraphs(variant.text.render(state))
+                parts = text if variant.replace else parts + text
+        return parts
+
+    def choices(self) -> list[ChoiceView]:
+        """Shown choices in order: available ones, and locked ones that carry a reason."""
+        views = []
+        for choice in self.scene.choices:
+            available = choice.condition is None or choice.condition.holds(self.state)
+            if not available and choice.locked is None:
+                continue
+            views.append(ChoiceView(choice.full_id, len(views) + 1, choice.text, available,
+                                    None if available else choice.locked, choice.is_continue))
+        return views
+
+    @property
+    def is_over(self) -> bool:
+        return self.scene.end
+
+    @property
+    def stuck(self) -> str | None:
+        """An author's-words explanation when no choice is available here, else None."""
+        if self.is_over or any(c.available for c in self.choices()):
+            return None
+        return (f"The story ran out of choices at '{self.scene.id}' ({self.scene.location}): "
+                "every choice's condition failed. Does this scene need a choice without 'if'?")
+
+    @property
+    def ending(self) -> EndingView | None:
+        """The ending chosen from the state, once an end scene is reached."""
+        if not self.is_over:
+            return None
+        ending = self._pick_ending()
+        if ending is None:
+            return None
+        return self._ending_view(ending)
+
+    def _pick_ending(self) -> Ending | None:
+        for ending in self.story.endings:
+            if ending.applies(self.state.scene, self.state):
+                return ending
+        return None
+
+    def _ending_view(self, ending: Ending) -> EndingView:
+        state = self.state
+        lines = []
+        for person in self.story.people.values():
+            for line in ending.epilogue.get(person.id, ()):
+                if line.condition is None or line.condition.holds(state):
+                    lines.append((person.id, person.name, " ".join(paragraphs(line.text.render(state)))))
+                    break
+        return EndingView(ending.id, ending.title, ending.text.render(state), tuple(lines),
+                          ending.documentary)
+
+    def people(self) -> list[PersonView]:
+        year = self.state.year
+        return [PersonView(p.id, p.name, p.short, p.role, p.portrait(year), p.present(year),
+                           dict(self.state.stats[p.id])) for p in self.story.people.values()]
+
+    def resource(self, name: str) -> int:
+        return self.state.resources[name]
+
+    # ------------------------------------------------------------------ acting
+
+    def _find(self, choice: str | int) -> Choice:
+        if self.is_over:
+            raise ChoiceError("the story is over: there is nothing left to choose")
+        if isinstance(choice, int):
+            for view in self.choices():
+                if view.number == choice:
+                    choice = view.id
+                    break
+            else:
+                raise ChoiceError(f"there is no choice {choice} here")
+        for candidate in self.scene.choices:
+            if choice in (candidate.full_id, candidate.id):
+                return candidate
+        raise ChoiceError(f"the scene '{self.scene.id}' has no choice '{choice}'")
+
+    def choose(self, choice: str | int) -> Outcome:
+        """Takes a choice (full id, local id or shown number) and moves the story on."""
+        taken = self._find(choice)
+        if taken.condition is not None and not taken.condition.holds(self.state):
+            reason = f": {taken.locked}" if taken.locked else ""
+            raise ChoiceError(f"the choice '{taken.full_id}' is not available{reason}")
+        self._undo.append(self.state.copy())
+        changes = self._apply(taken)
+        says = taken.says.render(self.state) if taken.says else None
+        self.transcript[-1] = replace(self.transcript[-1], choice_text=taken.text,
+                                      is_continue=taken.is_continue, says=says,
+                                      changes=tuple(changes))
+        self.state.log.append(taken.full_id)
+        self.state.enter(self.story, taken.goto)
+        self.transcript.append(self._step())
+        return Outcome(taken.full_id, taken.text, says, tuple(changes), taken.goto, self.ending)
+
+    def _apply(self, choice: Choice) -> list[Change]:
+        story, state = self.story, self.state
+        before_stats = {p: dict(v) for p, v in state.stats.items()}
+        before_resources = dict(state.resources)
+        before_flags = dict(state.flags)
+        for effect in choice.effects:
+            value = effect.value(state)
+            if effect.kind == "flag":
+                state.flags[effect.name] = bool(value)
+                continue
+            if effect.kind == "stat":
+                table, key = state.stats[effect.person], effect.name
+                stat = story.stats[key]
+                low, high = stat.min, stat.max
+            else:
+                table, key = state.resources, effect.name
+                resource = story.resources[key]
+                low, high = resource.min, resource.max
+            new = value if effect.op == "=" else table[key] + (value if effect.op == "+=" else -value)
+            if low is not None:
+                new = max(low, new)
+            if high is not None:
+                new = min(high, new)
+            table[key] = new
+        changes: list[Change] = []
+        for person in story.people.values():
+            for stat in story.stats.values():
+                old, new = before_stats[person.id][stat.id], state.stats[person.id][stat.id]
+                if old != new:
+                    phrase = stat.rise if new > old else stat.fall
+                    changes.append(Change("stat", person.id, stat.id, stat.label, old, new,
+                                          f"{person.short} {phrase} ({stat.label.lower()} "
+                                          f"{_signed(new - old)})"))
+        for resource in story.resources.values():
+            old, new = before_resources[resource.id], state.resources[resource.id]
+            if old != new:
+                phrase = resource.rise if new > old else resource.fall
+                unit = f" {resource.unit}" if resource.unit else ""
+                changes.append(Change("resource", None, resource.id, resource.label, old, new,
+                                      f"{phrase[:1].upper()}{phrase[1:]}: {_signed(new - old)}{unit} "
+                                      f"(now {new:,}{unit})"))
+        for flag in story.flags.values():
+            old, new = before_flags[flag.id], state.flags[flag.id]
+            if old != new:
+                words = flag.label if new else f"No longer: {flag.label[:1].lower()}{flag.label[1:]}"
+                changes.append(Change("flag", None, flag.id, flag.label, old, new, words))
+        return changes
+
+    @property
+    def can_undo(self) -> bool:
+        return bool(self._undo)
+
+    def undo(self) -> bool:
+        """Steps back one choice; False if there is nothing to undo."""
+        if not self._undo:
+            return False
+        self.state = self._undo.pop()
+        self.transcript.pop()
+        last = self.transcript[-1]
+        self.transcript[-1] = Step(last.scene, last.chapter, last.place, last.when, last.paragraphs)
+        return True
+
+    def _step(self) -> Step:
+        scene = self.scene
+        return Step(scene.id, scene.chapter, scene.place, scene.when, tuple(self.paragraphs()))
+
+    # ------------------------------------------------------------------ replay
+
+    @classmethod
+    def replay(cls, story: Story, origin: GameState, log: list[str]) -> tuple[Session, int]:
+        """Rebuilds a playthrough from its start and decision log, as far as the log still fits.
+
+        Returns the session and how many decisions were restored.
+        """
+        session = cls(story, origin.copy())
+        restored = 0
+        for choice_id in log:
+            try:
+                session.choose(choice_id)
+            except ChoiceError:
+                break
+            restored += 1
+        return session, restored
+
+
+def apply_setting(story: Story, state: GameState, name: str, raw: str) -> None:
+    """Applies `--set NAME=VALUE` to a starting state; raises SetError in the user's words."""
+    raw = raw.strip()
+    if "." in name:
+        person, _, stat = name.partition(".")
+        if person not in story.people or stat not in story.stats:
+            raise SetError(f"'{name}' is not a person's stat (try e.g. qin.hope)")
+        try:
+            value = int(raw)
+        except ValueError:
+            raise SetError(f"'{name}' takes a whole number, not '{raw}'") from None
+        definition = story.stats[stat]
+        state.stats[person][stat] = max(definition.min, min(definition.max, value))
+        return
+    if name in story.resources:
+        try:
+            state.resources[name] = int(raw.replace(",", "").replace("_", ""))
+        except ValueError:
+            raise SetError(f"'{name}' takes a whole number, not '{raw}'") from None
+        return
+    if name in story.flags:
+        if raw.lower() not in ("true", "false"):
+            raise SetError(f"the flag '{name}' takes true or false, not '{raw}'")
+        state.flags[name] = raw.lower() == "true"
+        return
+    import difflib
+    every = [*story.resources, *story.flags,
+             *(f"{p}.{s}" for p in story.people for s in story.stats)]
+    close = difflib.get_close_matches(name, every, n=1)
+    hint = f" (did you mean '{close[0]}'?)" if close else ""
+    raise SetError(f"'{name}' is not a flag, resource or person's stat{hint}")

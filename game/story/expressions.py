@@ -1,0 +1,541 @@
+"""The condition and effect language: parsed by our own parser, checked at load, never eval'd.
+
+Parsing gives a small syntax tree with character offsets; `compile_condition` and
+`compile_effect` resolve every name against the story (`Names`), check types, and return plain
+closures over the game state. Nothing here can reach Python's builtins or attributes.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+MAX_LENGTH = 1000
+MAX_NESTING = 40
+MAX_DIGITS = 9
+
+
+class ExpressionError(Exception):
+    """A mistake in an expression, at a character offset within it."""
+
+    def __init__(self, offset: int, message: str) -> None:
+        super().__init__(message)
+        self.offset = offset
+        self.message = message
+
+
+# ----------------------------------------------------------------------------- tokens
+
+_TOKEN = re.compile(
+    r"\s*(?:(?P<num>\d+)|(?P<name>[A-Za-z_][A-Za-z0-9_]*)"
+    r"|(?P<op>==|!=|<=|>=|\+=|-=|&&|\|\||[<>+\-(),.=!*/%])|(?P<bad>\S))"
+)
+
+
+@dataclass(frozen=True)
+class Token:
+    kind: str  # num, name, op, end
+    text: str
+    offset: int
+
+
+def tokenize(source: str) -> list[Token]:
+    """Splits an expression into tokens; an unknown character is an ExpressionError."""
+    if len(source) > MAX_LENGTH:
+        raise ExpressionError(0, f"the expression is longer than {MAX_LENGTH} characters")
+    tokens: list[Token] = []
+    position = 0
+    while position < len(source):
+        match = _TOKEN.match(source, position)
+        if match is None or match.end() == position:  # only trailing space left
+            break
+        position = match.end()
+        kind = match.lastgroup
+        if kind is None:
+            break
+        text = match.group(kind)
+        offset = match.start(kind)
+        if kind == "bad":
+            raise ExpressionError(offset, f"unexpected character '{text}'")
+        if kind == "op" and text in ("&&", "||", "!", "*", "/", "%"):
+            hint = {"&&": "write 'and'", "||": "write 'or'", "!": "write 'not'"}.get(
+                text, "only + and - are supported")
+            raise ExpressionError(offset, f"'{text}' is not part of the language: {hint}")
+        if kind == "num" and len(text) > MAX_DIGITS:
+            raise ExpressionError(offset, f"the number {text[:12]}… is too large")
+        tokens.append(Token(kind, text, offset))
+    tokens.append(Token("end", "", len(source.rstrip())))
+    return tokens
+
+
+# ----------------------------------------------------------------------------- syntax tree
+
+@dataclass(frozen=True)
+class Node:
+    offset: int
+
+
+@dataclass(frozen=True)
+class Number(Node):
+    value: int
+
+
+@dataclass(frozen=True)
+class Boolean(Node):
+    value: bool
+
+
+@dataclass(frozen=True)
+class Name(Node):
+    parts: tuple[str, ...]  # ("savings",) or ("qin", "hope")
+
+    @property
+    def text(self) -> str:
+        return ".".join(self.parts)
+
+
+@dataclass(frozen=True)
+class Call(Node):
+    function: str
+    args: tuple[Node, ...]
+
+
+@dataclass(frozen=True)
+class Unary(Node):
+    op: str  # "not" or "-"
+    operand: Node
+
+
+@dataclass(frozen=True)
+class Binary(Node):
+    op: str
+    left: Node
+    right: Node
+
+
+@dataclass(frozen=True)
+class Assignment:
+    target: Name
+    op: str  # "=", "+=", "-="
+    value: Node
+
+
+_COMPARISONS = ("<", "<=", ">", ">=", "==", "!=")
+_KEYWORDS = ("and", "or", "not", "true", "false")
+
+
+class _Parser:
+    def __init__(self, source: str) -> None:
+        self.tokens = tokenize(source)
+        self.index = 0
+        self.depth = 0
+
+    @property
+    def token(self) -> Token:
+        return self.tokens[self.index]
+
+    def advance(self) -> Token:
+        token = self.tokens[self.index]
+        self.index += 1
+        return token
+
+    def expect(self, text: str) -> Token:
+        if self.token.text != text:
+            raise ExpressionError(self.token.offset, f"expected '{text}'{self._found()}")
+        return self.advance()
+
+    def _found(self) -> str:
+        return " at the end" if self.token.kind == "end" else f" but found '{self.token.text}'"
+
+    def finish(self) -> None:
+        if self.token.kind != "end":
+            hint = ""
+            if self.token.text == "=":
+                hint = " (to compare, write '==')"
+            raise ExpressionError(self.token.offset, f"unexpected '{self.token.text}'{hint}")
+
+    def expression(self) -> Node:
+        self.depth += 1
+        if self.depth > MAX_NESTING:
+            raise ExpressionError(self.token.offset, "the expression is nested too deeply")
+        try:
+            return self.disjunction()
+        finally:
+            self.depth -= 1
+
+    def disjunction(self) -> Node:
+        node = self.conjunction()
+        while self.token.text == "or":
+            op = self.advance()
+            node = Binary(op.offset, "or", node, self.conjunction())
+        return node
+
+    def conjunction(self) -> Node:
+        node = self.negation()
+        while self.token.text == "and":
+            op = self.advance()
+            node = Binary(op.offset, "and", node, self.negation())
+        return node
+
+    def negation(self) -> Node:
+        if self.token.text == "not":
+            op = self.advance()
+            self.depth += 1
+            if self.depth > MAX_NESTING:
+                raise ExpressionError(op.offset, "the expression is nested too deeply")
+            try:
+                return Unary(op.offset, "not", self.negation())
+            finally:
+                self.depth -= 1
+        return self.comparison()
+
+    def comparison(self) -> Node:
+        node = self.sum()
+        if self.token.text in _COMPARISONS:
+            op = self.advance()
+            node = Binary(op.offset, op.text, node, self.sum())
+            if self.token.text in _COMPARISONS:
+                raise ExpressionError(self.token.offset,
+                                      "comparisons cannot be chained: join them with 'and'")
+        return node
+
+    def sum(self) -> Node:
+        node = self.unary()
+        while self.token.text in ("+", "-"):
+            op = self.advance()
+            node = Binary(op.offset, op.text, node, self.unary())
+        return node
+
+    def unary(self) -> Node:
+        if self.token.text == "-":
+            op = self.advance()
+            self.depth += 1
+            if self.depth > MAX_NESTING:
+                raise ExpressionError(op.offset, "the expression is nested too deeply")
+            try:
+                return Unary(op.offset, "-", self.unary())
+            finally:
+                self.depth -= 1
+        return self.primary()
+
+    def primary(self) -> Node:
+        token = self.token
+        if token.kind == "num":
+            self.advance()
+            return Number(token.offset, int(token.text))
+        if token.text == "(":
+            self.advance()
+            node = self.expression()
+            self.expect(")")
+            return node
+        if token.kind == "name":
+            if token.text in ("true", "false"):
+                self.advance()
+                return Boolean(token.offset, token.text == "true")
+            if token.text in _KEYWORDS:
+                raise ExpressionError(token.offset, f"expected a value{self._found()}")
+            self.advance()
+            if self.token.text == "(":
+                self.advance()
+                args: list[Node] = []
+                if self.token.text != ")":
+                    args.append(self.expression())
+                    while self.token.text == ",":
+                        self.advance()
+                        args.append(self.expression())
+                self.expect(")")
+                return Call(token.offset, token.text, tuple(args))
+            parts = [token.text]
+            while self.token.text == ".":
+                self.advance()
+                if self.token.kind != "name":
+                    raise ExpressionError(self.token.offset, f"expected a name after '.'{self._found()}")
+                parts.append(self.advance().text)
+            if len(parts) > 2:
+                raise ExpressionError(token.offset, f"'{'.'.join(parts)}' has too many parts: "
+                                                    "write person.stat")
+            return Name(token.offset, tuple(parts))
+        if token.kind == "end":
+            raise ExpressionError(token.offset, "the expression is empty" if token.offset == 0
+                                  else "the expression ends too soon")
+        raise ExpressionError(token.offset, f"expected a value but found '{token.text}'")
+
+
+def parse_expression(source: str) -> Node:
+    """Parses a condition or value; raises ExpressionError with the offset of the mistake."""
+    if not isinstance(source, str):
+        raise ExpressionError(0, "an expression must be text")
+    parser = _Parser(source)
+    node = parser.expression()
+    parser.finish()
+    return node
+
+
+def parse_effect(source: str) -> Assignment:
+    """Parses `target = value`, `target += n` or `target -= n`."""
+    if not isinstance(source, str):
+        raise ExpressionError(0, "an effect must be text such as 'savings -= 100'")
+    parser = _Parser(source)
+    start = parser.token
+    target = parser.primary()
+    if not isinstance(target, Name):
+        raise ExpressionError(start.offset, "an effect starts with what it changes, "
+                                            "as in 'qin.hope += 1'")
+    if parser.token.text not in ("=", "+=", "-="):
+        found = parser.token
+        hint = " (an effect changes a value: '=', '+=' or '-=')" if found.text == "==" else ""
+        raise ExpressionError(found.offset, f"expected '=', '+=' or '-=' after '{target.text}'"
+                              + ("" if found.kind == "end" else f" but found '{found.text}'") + hint)
+    op = parser.advance().text
+    value = parser.expression()
+    parser.finish()
+    return Assignment(target, op, value)
+
+
+# ----------------------------------------------------------------------------- names and types
+
+class Names(Protocol):
+    """What an expression may refer to; the loader provides it."""
+
+    people: Mapping[str, Any]
+    stats: Mapping[str, Any]
+    resources: Mapping[str, Any]
+    flags: Mapping[str, Any]
+    scenes: Mapping[str, Any]
+    choice_ids: Iterable[str]
+
+
+class EvalState(Protocol):
+    stats: dict[str, dict[str, int]]
+    resources: dict[str, int]
+    flags: dict[str, bool]
+    visits: dict[str, int]
+    log: list[str]
+
+
+Fn = Callable[[Any], Any]
+
+
+def _suggest(word: str, options: Iterable[str]) -> str:
+    close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+@dataclass(frozen=True)
+class Reads:
+    """Which names an expression reads: for the 'nothing reads this flag' warnings."""
+
+    flags: frozenset[str] = frozenset()
+    stats: frozenset[str] = frozenset()
+    resources: frozenset[str] = frozenset()
+
+
+class _Compiler:
+    def __init__(self, names: Names) -> None:
+        self.names = names
+        self.flags: set[str] = set()
+        self.stats: set[str] = set()
+        self.resources: set[str] = set()
+
+    def reads(self) -> Reads:
+        return Reads(frozenset(self.flags), frozenset(self.stats), frozenset(self.resources))
+
+    def name(self, node: Name) -> tuple[str, Fn]:
+        names = self.names
+        if len(node.parts) == 2:
+            person, stat = node.parts
+            if person not in names.people:
+                raise ExpressionError(node.offset, f"unknown person '{person}'"
+                                      + _suggest(person, names.people))
+            if stat not in names.stats:
+                raise ExpressionError(node.offset + len(person) + 1, f"unknown stat '{stat}'"
+                                      + _suggest(stat, names.stats))
+            self.stats.add(stat)
+            return "int", lambda s: s.stats[person][stat]
+        (word,) = node.parts
+        if word in names.resources:
+            self.resources.add(word)
+            return "int", lambda s: s.resources[word]
+        if word in names.flags:
+            self.flags.add(word)
+            return "bool", lambda s: s.flags[word]
+        if word in names.stats:
+            raise ExpressionError(node.offset, f"'{word}' is a stat of each person: write "
+                                               f"'qin.{word}' or 'family({word})'")
+        if word in names.people:
+            raise ExpressionError(node.offset, f"'{word}' is a person: name one of their stats, "
+                                               f"as in '{word}.hope'")
+        every = [*names.resources, *names.flags]
+        raise ExpressionError(node.offset, f"unknown name '{word}'" + _suggest(word, every))
+
+    def scene_arg(self, node: Call) -> str:
+        if len(node.args) != 1 or not isinstance(node.args[0], Name) or len(node.args[0].parts) != 1:
+            raise ExpressionError(node.offset, f"{node.function}() takes one scene id, "
+                                               f"as in {node.function}(station_storm)")
+        scene = node.args[0].parts[0]
+        if scene not in self.names.scenes:
+            raise ExpressionError(node.args[0].offset, f"unknown scene '{scene}'"
+                                  + _suggest(scene, self.names.scenes))
+        return scene
+
+    def call(self, node: Call) -> tuple[str, Fn]:
+        function = node.function
+        if function == "visited":
+            scene = self.scene_arg(node)
+            return "bool", lambda s: s.visits.get(scene, 0) > 0
+        if function == "visits":
+            scene = self.scene_arg(node)
+            return "int", lambda s: s.visits.get(scene, 0)
+        if function == "chose":
+            arg = node.args[0] if len(node.args) == 1 else None
+            if not isinstance(arg, Name) or len(arg.parts) != 2:
+                raise ExpressionError(node.offset, "chose() takes one choice id, "
+                                                   "as in chose(station_storm.wait)")
+            choice = arg.text
+            known = set(self.names.choice_ids)
+            if choice not in known:
+                if arg.parts[0] not in self.names.scenes:
+                    raise ExpressionError(arg.offset, f"unknown scene '{arg.parts[0]}'"
+                                          + _suggest(arg.parts[0], self.names.scenes))
+                same_scene = [c for c in known if c.startswith(arg.parts[0] + ".")]
+                raise ExpressionError(arg.offset, f"scene '{arg.parts[0]}' has no choice "
+                                      f"'{arg.parts[1]}'" + _suggest(choice, same_scene))
+            return "bool", lambda s: choice in s.log
+        if function == "family":
+            arg = node.args[0] if len(node.args) == 1 else None
+            if not isinstance(arg, Name) or len(arg.parts) != 1:
+                raise ExpressionError(node.offset, "family() takes one stat, as in family(closeness)")
+            stat = arg.parts[0]
+            if stat not in self.names.stats:
+                raise ExpressionError(arg.offset, f"unknown stat '{stat}'"
+                                      + _suggest(stat, self.names.stats))
+            self.stats.add(stat)
+            people = list(self.names.people)
+            return "int", lambda s: sum(s.stats[p][stat] for p in people) // len(people)
+        if function in ("min", "max"):
+            if not node.args:
+                raise ExpressionError(node.offset, f"{function}() needs at least one number")
+            parts = [self.number(arg) for arg in node.args]
+            pick = min if function == "min" else max
+            return "int", lambda s: pick(part(s) for part in parts)
+        known_functions = ("visited", "visits", "chose", "family", "min", "max")
+        raise ExpressionError(node.offset, f"unknown function '{function}'"
+                              + _suggest(function, known_functions))
+
+    def number(self, node: Node) -> Fn:
+        kind, fn = self.compile(node)
+        if kind != "int":
+            raise ExpressionError(node.offset, "expected a number here, not true/false")
+        return fn
+
+    def truth(self, node: Node) -> Fn:
+        kind, fn = self.compile(node)
+        if kind != "bool":
+            raise ExpressionError(node.offset, "expected true/false here, not a number "
+                                               "(compare it, as in 'savings >= 100')")
+        return fn
+
+    def compile(self, node: Node) -> tuple[str, Fn]:
+        if isinstance(node, Number):
+            value = node.value
+            return "int", lambda s: value
+        if isinstance(node, Boolean):
+            truth = node.value
+            return "bool", lambda s: truth
+        if isinstance(node, Name):
+            return self.name(node)
+        if isinstance(node, Call):
+            return self.call(node)
+        if isinstance(node, Unary):
+            if node.op == "not":
+                inner = self.truth(node.operand)
+                return "bool", lambda s: not inner(s)
+            inner = self.number(node.operand)
+            return "int", lambda s: -inner(s)
+        if isinstance(node, Binary):
+            return self.binary(node)
+        raise ExpressionError(node.offset, "unsupported expression")  # pragma: no cover
+
+    def binary(self, node: Binary) -> tuple[str, Fn]:
+        op = node.op
+        if op in ("and", "or"):
+            left, right = self.truth(node.left), self.truth(node.right)
+            if op == "and":
+                return "bool", lambda s: left(s) and right(s)
+            return "bool", lambda s: left(s) or right(s)
+        if op in ("+", "-"):
+            left, right = self.number(node.left), self.number(node.right)
+            if op == "+":
+                return "int", lambda s: left(s) + right(s)
+            return "int", lambda s: left(s) - right(s)
+        if op in ("==", "!="):
+            left_kind, left = self.compile(node.left)
+            right_kind, right = self.compile(node.right)
+            if left_kind != right_kind:
+                raise ExpressionError(node.offset, f"'{op}' compares a number with true/false")
+            if op == "==":
+                return "bool", lambda s: left(s) == right(s)
+            return "bool", lambda s: left(s) != right(s)
+        left, right = self.number(node.left), self.number(node.right)
+        compare = {
+            "<": lambda a, b: a < b, "<=": lambda a, b: a <= b,
+            ">": lambda a, b: a > b, ">=": lambda a, b: a >= b,
+        }[op]
+        return "bool", lambda s: compare(left(s), right(s))
+
+
+@dataclass(frozen=True)
+class Condition:
+    """A compiled condition: call `holds(state)`."""
+
+    source: str
+    test: Fn
+    reads: Reads
+
+    def holds(self, state: EvalState) -> bool:
+        return bool(self.test(state))
+
+
+@dataclass(frozen=True)
+class Effect:
+    """A compiled effect on one stat, resource or flag."""
+
+    source: str
+    kind: str  # "stat", "resource", "flag"
+    person: str | None
+    name: str
+    op: str
+    value: Fn
+
+
+def compile_condition(source: str, names: Names) -> Condition:
+    """Parses and resolves a condition; raises ExpressionError at the offending offset."""
+    node = parse_expression(source)
+    compiler = _Compiler(names)
+    test = compiler.truth(node)
+    return Condition(source, test, compiler.reads())
+
+
+def compile_effect(source: str, names: Names) -> Effect:
+    """Parses and resolves an effect; raises ExpressionError at the offending offset."""
+    assignment = parse_effect(source)
+    compiler = _Compiler(names)
+    target = assignment.target
+    kind, _ = compiler.name(target)
+    if len(target.parts) == 2:
+        target_kind, person, name = "stat", target.parts[0], target.parts[1]
+    elif target.parts[0] in names.resources:
+        target_kind, person, name = "resource", None, target.parts[0]
+    else:
+        target_kind, person, name = "flag", None, target.parts[0]
+    if target_kind == "flag":
+        if assignment.op != "=":
+            raise ExpressionError(target.offset, f"'{name}' is a flag: set it with "
+                                                 f"'{name} = true' or '{name} = false'")
+        value = compiler.truth(assignment.value)
+    else:
+        value = compiler.number(assignment.value)
+    return Effect(source, target_kind, person, name, assignment.op, value)

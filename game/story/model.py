@@ -1,0 +1,234 @@
+"""The loaded story: frozen values, shared by every session that plays it."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from game.story.expressions import Condition, Effect
+from game.story.location import Diagnostic, SourceLocation
+
+
+@dataclass(frozen=True)
+class Text:
+    """Prose with optional `{savings}`-style placeholders, resolved at load."""
+
+    source: str
+    parts: tuple[str | Callable[[Any], Any], ...] = ()
+
+    def render(self, state: Any) -> str:
+        if not self.parts:
+            return self.source
+        out = []
+        for part in self.parts:
+            if isinstance(part, str):
+                out.append(part)
+            else:
+                value = part(state)
+                out.append(f"{value:,}" if isinstance(value, int) and not isinstance(value, bool)
+                           else str(value))
+        return "".join(out)
+
+    def __str__(self) -> str:
+        return self.source
+
+
+def paragraphs(text: str) -> list[str]:
+    """Splits prose at blank lines and joins each paragraph's lines with spaces."""
+    blocks = re.split(r"\n\s*\n", text.strip())
+    return [" ".join(line.strip() for line in block.splitlines()).strip()
+            for block in blocks if block.strip()]
+
+
+def count_words(text: str) -> int:
+    return len(text.split())
+
+
+@dataclass(frozen=True)
+class StatDef:
+    id: str
+    label: str
+    min: int
+    max: int
+    start: int
+    rise: str
+    fall: str
+
+
+@dataclass(frozen=True)
+class ResourceDef:
+    id: str
+    label: str
+    start: int
+    min: int | None
+    max: int | None
+    unit: str
+    rise: str
+    fall: str
+
+
+@dataclass(frozen=True)
+class FlagDef:
+    id: str
+    start: bool
+    label: str
+    location: SourceLocation
+
+
+@dataclass(frozen=True)
+class Person:
+    id: str
+    name: str
+    short: str
+    role: str
+    born: int | None
+    portraits: tuple[tuple[int, str], ...]  # (from year, image), sorted
+    start: Mapping[str, int]
+
+    def portrait(self, year: int | None) -> str | None:
+        """The portrait image for the story year (the earliest one before any year is known)."""
+        if not self.portraits:
+            return None
+        chosen = self.portraits[0][1]
+        for since, image in self.portraits:
+            if year is not None and year >= since:
+                chosen = image
+        return chosen
+
+    def present(self, year: int | None) -> bool:
+        return self.born is None or year is None or year >= self.born
+
+
+@dataclass(frozen=True)
+class Variant:
+    condition: Condition | None
+    text: Text
+    replace: bool = False
+
+
+@dataclass(frozen=True)
+class Choice:
+    id: str  # unique within its scene
+    scene: str
+    text: str
+    goto: str
+    condition: Condition | None = None
+    locked: str | None = None  # shown when the condition fails; hidden if None
+    effects: tuple[Effect, ...] = ()
+    says: Text | None = None
+    is_continue: bool = False
+    location: SourceLocation = field(default=SourceLocation("<story>"), compare=False)
+
+    @property
+    def full_id(self) -> str:
+        return f"{self.scene}.{self.id}"
+
+
+@dataclass(frozen=True)
+class Scene:
+    id: str
+    text: Text
+    chapter: str = ""
+    place: str = ""
+    when: str = ""
+    year: int | None = None
+    pov: str | None = None
+    backdrop: str | None = None
+    key: str | None = None
+    variants: tuple[Variant, ...] = ()
+    choices: tuple[Choice, ...] = ()
+    end: bool = False
+    discuss: str | None = None
+    fact: str | None = None
+    documentary: str | None = None
+    location: SourceLocation = field(default=SourceLocation("<story>"), compare=False)
+
+    def words(self) -> int:
+        total = count_words(self.text.source) + sum(count_words(v.text.source) for v in self.variants)
+        for choice in self.choices:
+            total += count_words(choice.text) + (count_words(choice.says.source) if choice.says else 0)
+        return total
+
+
+@dataclass(frozen=True)
+class EpilogueLine:
+    condition: Condition | None
+    text: Text
+
+
+@dataclass(frozen=True)
+class Ending:
+    id: str
+    title: str
+    text: Text
+    epilogue: Mapping[str, tuple[EpilogueLine, ...]]
+    condition: Condition | None = None
+    from_scenes: frozenset[str] | None = None
+    priority: int = 0
+    documentary: str | None = None
+    location: SourceLocation = field(default=SourceLocation("<story>"), compare=False)
+
+    def applies(self, scene: str, state: Any) -> bool:
+        if self.from_scenes is not None and scene not in self.from_scenes:
+            return False
+        return self.condition is None or self.condition.holds(state)
+
+    def words(self) -> int:
+        lines = sum(count_words(line.text.source) for ls in self.epilogue.values() for line in ls)
+        return count_words(self.text.source) + lines
+
+
+@dataclass(frozen=True)
+class Fact:
+    id: str
+    title: str
+    figure: str
+    text: str
+    source: str
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Story:
+    """Everything the engine needs to play a story; never changes once loaded."""
+
+    title: str
+    start: str
+    people: Mapping[str, Person]
+    stats: Mapping[str, StatDef]
+    resources: Mapping[str, ResourceDef]
+    flags: Mapping[str, FlagDef]
+    scenes: Mapping[str, Scene]
+    endings: tuple[Ending, ...]  # in the order they are tried
+    facts: Mapping[str, Fact]
+    title_native: str = ""
+    version: str = ""
+    content_note: str = ""
+    root: Path = Path(".")
+    fingerprint: str = ""
+    files: tuple[str, ...] = ()
+    warnings: tuple[Diagnostic, ...] = ()
+
+    def choice(self, full_id: str) -> Choice | None:
+        scene_id, _, choice_id = full_id.rpartition(".")
+        scene = self.scenes.get(scene_id)
+        if scene is None:
+            return None
+        for choice in scene.choices:
+            if choice.id == choice_id:
+                return choice
+        return None
+
+    def chapters(self) -> list[str]:
+        """Chapter names in the order their first scene appears."""
+        seen: dict[str, None] = {}
+        for scene in self.scenes.values():
+            if scene.chapter:
+                seen.setdefault(scene.chapter, None)
+        return list(seen)
+
+    def words(self) -> int:
+        return sum(s.words() for s in self.scenes.values()) + sum(e.words() for e in self.endings)

@@ -1,0 +1,200 @@
+"""Reads YAML safely into plain values that remember where they came from.
+
+The document is built from the parser's event stream (libyaml's C parser when present) rather
+than by a constructor, so that no tag can ever construct a Python object, aliases (the "billion
+laughs" bomb) are refused before they can expand, and nesting depth is bounded without recursion.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml import events
+
+from game.story.location import Diagnostics, SourceLocation
+
+try:  # libyaml's parser: several times faster than the pure-Python one
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+MAX_FILE_BYTES = 8 * 1024 * 1024
+MAX_DEPTH = 64
+_ALLOWED_TAGS = {
+    "!",
+    *(f"tag:yaml.org,2002:{t}" for t in ("str", "int", "bool", "null", "float", "seq", "map")),
+}
+
+
+class YMap(dict):
+    """A mapping read from YAML, with the location of itself, its keys and its values."""
+
+    loc: SourceLocation
+    key_locs: dict[Any, SourceLocation]
+    value_locs: dict[Any, SourceLocation]
+
+    def key_loc(self, key: Any) -> SourceLocation:
+        return self.key_locs.get(key, self.loc)
+
+    def value_loc(self, key: Any) -> SourceLocation:
+        return self.value_locs.get(key, self.loc)
+
+
+class YList(list):
+    """A sequence read from YAML, with the location of itself and of each item."""
+
+    loc: SourceLocation
+    item_locs: list[SourceLocation]
+
+    def item_loc(self, index: int) -> SourceLocation:
+        return self.item_locs[index] if 0 <= index < len(self.item_locs) else self.loc
+
+
+class _YamlRefused(Exception):
+    def __init__(self, location: SourceLocation, message: str) -> None:
+        super().__init__(message)
+        self.location = location
+        self.message = message
+
+
+_resolver = yaml.resolver.Resolver()
+_constructor = yaml.constructor.SafeConstructor()
+
+
+def _scalar_value(event: events.ScalarEvent) -> Any:
+    if event.tag not in (None, "!") or event.style:
+        tag = event.tag if event.tag not in (None, "!") else "tag:yaml.org,2002:str"
+    else:
+        tag = _resolver.resolve(yaml.ScalarNode, event.value, event.implicit)
+    if tag == "tag:yaml.org,2002:str":
+        return event.value
+    node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark)
+    return _constructor.yaml_constructors[tag](_constructor, node)
+
+
+def read_yaml(path: Path, shown: str, diagnostics: Diagnostics) -> Any:
+    """The file's single document as YMap/YList/scalars, or None after reporting every problem."""
+    here = SourceLocation(shown, 1, 1)
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            diagnostics.error(here, f"the file is {size // (1024 * 1024)} MB; story files are "
+                                    f"limited to {MAX_FILE_BYTES // (1024 * 1024)} MB")
+            return None
+        data = path.read_bytes()
+    except OSError as exc:
+        diagnostics.error(here, f"cannot read the file: {exc.strerror or exc}")
+        return None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        diagnostics.error(SourceLocation(shown, line, column),
+                          "the file is not valid UTF-8 text (save it as UTF-8)")
+        return None
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    try:
+        return _build(text, shown)
+    except _YamlRefused as exc:
+        diagnostics.error(exc.location, exc.message)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        where = SourceLocation(shown, mark.line + 1, mark.column + 1) if mark else here
+        problem = exc.problem or exc.context or "not valid YAML"
+        diagnostics.error(where, f"YAML syntax: {problem}")
+    except yaml.YAMLError as exc:  # reader errors: control characters and the like
+        mark = getattr(exc, "position", None)
+        where = here
+        if isinstance(mark, int):
+            line = text.count("\n", 0, mark) + 1
+            where = SourceLocation(shown, line, mark - (text.rfind("\n", 0, mark) + 1) + 1)
+        reason = getattr(exc, "reason", None) or "not valid YAML"
+        diagnostics.error(where, f"YAML: {reason}")
+    return None
+
+
+def _build(text: str, shown: str) -> Any:
+    """Builds the document from parser events iteratively, refusing tags, aliases and depth."""
+    loader = _Loader(text)
+    stack: list[Any] = []  # containers under construction
+    pending_key: list[Any] = []  # per mapping on the stack: the key waiting for its value
+    root: Any = None
+    documents = 0
+
+    def loc(mark: Any) -> SourceLocation:
+        return SourceLocation(shown, mark.line + 1, mark.column + 1)
+
+    def attach(value: Any, where: SourceLocation) -> None:
+        nonlocal root
+        if not stack:
+            root = value
+            return
+        parent = stack[-1]
+        if isinstance(parent, YList):
+            parent.append(value)
+            parent.item_locs.append(where)
+            return
+        key = pending_key[-1]
+        if key is _NO_KEY:
+            if isinstance(value, (YMap, YList)):
+                raise _YamlRefused(where, "a mapping key must be a plain value, not a list or mapping")
+            if value in parent.key_locs:
+                raise _YamlRefused(where, f"the key '{value}' appears twice in this mapping "
+                                          f"(first at line {parent.key_locs[value].line})")
+            parent.key_locs[value] = where
+            pending_key[-1] = value
+        else:
+            parent[key] = value
+            parent.value_locs[key] = where
+            pending_key[-1] = _NO_KEY
+
+    try:
+        while True:
+            event = loader.get_event()
+            if event is None:
+                break
+            kind = type(event)
+            if kind is events.ScalarEvent:
+                where = loc(event.start_mark)
+                if event.tag not in (None, *_ALLOWED_TAGS):
+                    raise _YamlRefused(where, f"the tag '{event.tag}' is not allowed in story files")
+                if event.style in ("'", '"'):
+                    where = where.shifted(1)
+                attach(_scalar_value(event), where)
+            elif kind is events.MappingStartEvent or kind is events.SequenceStartEvent:
+                where = loc(event.start_mark)
+                if event.tag not in (None, *_ALLOWED_TAGS):
+                    raise _YamlRefused(where, f"the tag '{event.tag}' is not allowed in story files")
+                if len(stack) >= MAX_DEPTH:
+                    raise _YamlRefused(where, f"nesting deeper than {MAX_DEPTH} levels is not allowed")
+                if kind is events.MappingStartEvent:
+                    container: Any = YMap()
+                    container.key_locs, container.value_locs = {}, {}
+                else:
+                    container = YList()
+                    container.item_locs = []
+                container.loc = where
+                attach(container, where)
+                stack.append(container)
+                pending_key.append(_NO_KEY)
+            elif kind is events.MappingEndEvent or kind is events.SequenceEndEvent:
+                stack.pop()
+                pending_key.pop()
+            elif kind is events.AliasEvent:
+                raise _YamlRefused(loc(event.start_mark),
+                                   "aliases (*name) are not allowed in story files; write the value out")
+            elif kind is events.DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    raise _YamlRefused(loc(event.start_mark),
+                                       "a story file holds one YAML document; remove the second '---'")
+    finally:
+        loader.dispose()
+    return root
+
+
+_NO_KEY = object()
