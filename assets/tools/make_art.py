@@ -40,6 +40,8 @@ Col = tuple[int, int, int]
 
 def hexc(s: str) -> Col:
     s = s.lstrip("#")
+    if len(s) == 3:
+        s = "".join(ch * 2 for ch in s)
     return (int(s[0:2], 16), int(s[2:4], 16), int(s[4:6], 16))
 
 
@@ -783,6 +785,614 @@ def bd_mountain_bus(c: Canvas) -> None:
     # valley mist lower left
     c.band(560, 1090, "#dfe3da", 0, 190, x1=1100)
     c.band(800, 1090, "#55704f", 0, 60)
+
+
+class Persp:
+    """A one-point perspective: world (X right, Y down from the eye, Z depth) to canvas."""
+
+    def __init__(self, vx, vy, f=900.0):
+        self.vx, self.vy, self.f = vx, vy, f
+
+    def __call__(self, X, Y, Z):
+        return (self.vx + self.f * X / Z, self.vy + self.f * Y / Z)
+
+    def k(self, Z):
+        return self.f / Z
+
+
+def stripe_bag(c: Canvas, x, y, w, h, haze=None, t=0.0) -> None:
+    """The red-white-blue woven bag every traveller carries."""
+    cols = ["#c23b33", "#ece8df", "#2f5d9a", "#ece8df"]
+    if haze is not None:
+        cols = [mix(k, haze, t) for k in cols]
+    c.rect(x, y, w, h, cols[0])
+    n = 6
+    for i in range(n):
+        c.rect(x + w * i / n, y, w / n * 0.35, h, cols[(i % 3) + 1])
+    c.rect(x, y + h * 0.45, w, h * 0.1, cols[2])
+
+
+@backdrop
+def bd_grandparents_kitchen(c: Canvas) -> None:
+    # a dark farmhouse kitchen: earth wall, a brick stove, a small bright window
+    c.vgrad([(0, "#2c231e"), (0.5, "#4f3f33"), (1, "#5a483a")], h=780)
+    c.vgrad([(0, "#3a2e26"), (1, "#231b17")], y=780, h=300)
+    c.rect(-10, 772, W + 20, 10, "#2a201a")
+    # the window (upper right): hills in morning haze through a wooden lattice
+    wx, wy, ww, wh = 1440, 170, 300, 240
+    c.vgrad([(0, "#c9d6d2"), (1, "#e9e4d2")], x=wx, y=wy, w=ww, h=wh)
+    c.ridge(wy + 150, 30, "#a5b9ac", 111, x0=wx, x1=wx + ww, bottom=wy + wh, n=40)
+    c.ridge(wy + 190, 20, "#8ea68f", 112, x0=wx, x1=wx + ww, bottom=wy + wh, n=40)
+    for k in range(1, 4):
+        c.line((wx + ww * k / 4, wy), (wx + ww * k / 4, wy + wh), "#3b2d22", 8)
+    c.line((wx, wy + wh / 2), (wx + ww, wy + wh / 2), "#3b2d22", 8)
+    c.rect(wx - 16, wy - 16, ww + 32, 16, "#3b2d22")
+    c.rect(wx - 16, wy + wh, ww + 32, 20, "#3b2d22")
+    c.rect(wx - 16, wy, 16, wh, "#3b2d22")
+    c.rect(wx + ww, wy, 16, wh, "#3b2d22")
+    # a shaft of light falling from the window across the stove
+    c.begin(46)
+    c.poly([(wx, wy), (wx + ww, wy + 40), (wx + ww - 200, 1000), (wx - 560, 1000)], "#f3e3c0")
+    c.end()
+    c.glow(wx + ww / 2, wy + wh / 2, 380, "#f0e2c2", 0.35)
+    # the beam with cured meat and chillies for New Year
+    c.rect(-10, 60, W + 20, 36, "#2a1f18")
+    for i, x in enumerate([980, 1040, 1110, 1190, 1250]):
+        L = 120 + (i * 37) % 60
+        c.line((x, 96), (x, 120), "#8c7a5a", 2)
+        c.poly([(x - 14, 120), (x + 14, 120), (x + 12, 120 + L), (x - 10, 120 + L - 8)], "#6e2f22" if i % 2 else "#5a261c")
+        c.rect(x - 12, 120 + L * 0.3, 24, 8, "#b98d6a")
+    for k in range(9):
+        c.ellipse(1340, 120 + k * 22, 9, 14, "#b8322a")
+    c.line((1340, 96), (1340, 120), "#8c7a5a", 2)
+    # the chimney stack and the stove
+    c.rect(1180, 96, 110, 420, "#6a4a3a")
+    for r in range(0, 420, 34):
+        c.line((1180, 96 + r), (1290, 96 + r), "#5a3e31", 2)
+    sx0, sx1, stop, sbot = 1000, 1560, 610, 800
+    c.rect(sx0, stop, sx1 - sx0, sbot - stop, "#8b6a55")
+    for r in range(stop + 30, sbot, 30):
+        c.line((sx0, r), (sx1, r), "#76584a", 2)
+    c.poly([(sx0 - 20, stop), (sx1 + 20, stop), (sx1, stop + 26), (sx0, stop + 26)], "#a5836a")
+    c.rect(sx0 - 20, stop - 8, sx1 - sx0 + 40, 10, "#b1927a")
+    # the fire's mouth, glowing low in the stove front
+    c.ellipse(1130, 745, 56, 40, "#2a1a12")
+    c.ellipse(1130, 755, 40, 24, "#e0803a")
+    c.glow(1130, 750, 200, "#ff9a4a", 0.45, 1.6)
+    # the big wok under its wooden lid, and the kettle on the second hole
+    c.ellipse(1430, stop - 2, 110, 22, "#1f1b19")
+    c.poly([(1330, stop - 6)] + [(1430 + 100 * math.cos(a), stop - 6 - 60 * math.sin(a)) for a in np.linspace(math.pi, 0, 16)] + [(1530, stop - 6)], "#8a6a48")
+    c.rect(1410, stop - 80, 40, 14, "#5a4330")
+    kx, ky = 1230, 596
+    c.poly([(kx - 46, ky + 8), (kx - 40, ky - 30), (kx + 40, ky - 30), (kx + 46, ky + 8)], "#3d3d3e")
+    c.ellipse(kx, ky - 32, 40, 12, "#4b4b4d")
+    c.circle(kx, ky - 44, 7, "#2a2a2a")
+    c.poly([(kx + 40, ky - 6), (kx + 78, ky - 40), (kx + 84, ky - 34), (kx + 44, ky + 4)], "#3d3d3e")
+    c.lines([(kx - 32, ky - 34), (kx, ky - 74), (kx + 32, ky - 34)], "#2a2a2a", 3)
+    # a shelf of bowls, a water jar, a low stool: quiet, in the shadow
+    c.rect(120, 300, 360, 12, "#3b2d22")
+    for k in range(6):
+        c.ellipse(160 + k * 56, 290, 24, 11, "#d8d2c4" if k % 2 else "#c4cbd0")
+    c.ellipse(640, 760, 90, 40, "#3a3029")
+    c.poly([(560, 700), (720, 700), (700, 800), (580, 800)], "#4c3d32")
+    c.ellipse(640, 700, 80, 16, "#2a221d")
+    c.rect(800, 790, 120, 16, "#5b4634")
+    c.rect(810, 806, 12, 40, "#4a382a")
+    c.rect(898, 806, 12, 40, "#4a382a")
+    c.band(800, 1090, "#150f0c", 0, 140)
+
+
+@backdrop
+def bd_factory_floor(c: Canvas) -> None:
+    P = Persp(900, 380, 900)
+    c.vgrad([(0, "#3e4a47"), (1, "#6f7d76")], h=380)
+    c.vgrad([(0, "#9aa49c"), (1, "#5f6862")], y=380, h=700)
+    # far wall with high windows
+    z = 4000
+    x0, y0 = P(-1600, -500, z)
+    x1, y1 = P(2600, 160, z)
+    c.rect(x0, y0, x1 - x0, y1 - y0, "#a9b4aa")
+    for k in range(8):
+        ax, ay = P(-1400 + k * 500, -380, z)
+        c.rect(ax, ay, 70, 40, "#d6e0d6")
+    # ceiling tubes, in rows going back
+    for X in (-900, -100, 700, 1500):
+        for Z in range(400, 4000, 300):
+            a = P(X - 60, -330, Z)
+            b = P(X + 60, -330, Z)
+            th = max(1.5, 10 * P.k(Z))
+            c.line(a, b, "#f4f8ee", th)
+            if Z < 1400:
+                c.glow((a[0] + b[0]) / 2, a[1] + 4, 140 * P.k(Z), "#eef6e6", 0.25)
+    # rows of tables with machines and the people at them, back to front
+    rows = [-700, 100, 900, 1700]
+    for Z in range(3800, 250, -170):
+        k = P.k(Z)
+        haze = min(0.65, (Z - 400) / 5000)
+        for X in rows:
+            # table top
+            a, b = P(X - 130, 75, Z), P(X + 130, 75, Z)
+            a2, b2 = P(X - 130, 75, Z + 170), P(X + 130, 75, Z + 170)
+            c.poly([a, b, b2, a2], mix("#b9b0a0", "#a9b4aa", haze))
+            front = P(X + 130, 160, Z)
+            c.rect(a[0], a[1], b[0] - a[0], max(2, 8 * k), mix("#8a8274", "#a9b4aa", haze))
+            c.rect(a[0] + 4 * k, a[1], 5 * k, front[1] - a[1], mix("#4e4b45", "#a9b4aa", haze))
+            # the sewing machine: a low base, an arm, a small lamp
+            mx, my = P(X + 10, 75, Z + 60)
+            mc = mix("#e6e4dc", "#a9b4aa", haze)
+            c.rect(mx - 50 * k, my - 16 * k, 100 * k, 16 * k, mc)
+            c.rect(mx + 30 * k, my - 48 * k, 16 * k, 34 * k, mc)
+            c.rect(mx - 40 * k, my - 50 * k, 86 * k, 12 * k, mc)
+            c.circle(mx - 36 * k, my - 44 * k, 5 * k, mix("#2a2a2a", "#a9b4aa", haze))
+            # denim in a heap on the table
+            c.ellipse(mx - 80 * k, my - 8 * k, 40 * k, 14 * k, mix("#2f4f82", "#a9b4aa", haze))
+            # the worker, seated, seen from behind
+            hx, hy = P(X + 10, 20, Z - 30)
+            shirt = ["#d9dfe6", "#c98d9a", "#8fb0c8", "#e8e0cf", "#6d8fa8"][(Z // 170 + X // 800) % 5]
+            c.ellipse(hx, hy + 55 * k, 42 * k, 52 * k, mix(shirt, "#a9b4aa", haze))
+            c.circle(hx, hy + 4 * k, 20 * k, mix("#262222", "#a9b4aa", haze))
+    # foreground: heaps of indigo denim and tied bundles on the right
+    for i, (x, y, rx, ry) in enumerate([(1560, 930, 260, 90), (1760, 890, 230, 110), (1400, 990, 220, 70), (1850, 990, 200, 90)]):
+        c.ellipse(x, y, rx, ry, ["#243e6b", "#2c4a7d", "#1f355c", "#2a4677"][i])
+        for j in range(5):
+            c.lines([(x - rx * 0.7 + j * rx * 0.3, y - ry * 0.5 + (j % 2) * 20), (x - rx * 0.5 + j * rx * 0.3, y - ry * 0.2), (x - rx * 0.2 + j * rx * 0.3, y - ry * 0.45)], "#4a6a9c", 3)
+    for i in range(4):
+        bx, by = 1250 + i * 70, 760 - i * 12
+        c.rect(bx, by, 120, 40, "#2d4b7c")
+        c.rect(bx, by + 8, 120, 4, "#5a7aac")
+        c.rect(bx + 50, by, 6, 40, "#d8cdb0")
+    c.band(820, 1090, "#3d4540", 0, 110)
+
+
+@backdrop
+def bd_dormitory(c: Canvas) -> None:
+    P = Persp(1120, 470, 800)
+    # the box of the room
+    back = [P(-300, -260, 900), P(300, -260, 900), P(300, 140, 900), P(-300, 140, 900)]
+    c.fill("#4c4e52")
+    c.poly([(0, 0), (W, 0), back[1], back[0]], "#5e5f5c")  # ceiling
+    c.poly([(0, H), (W, H), back[2], back[3]], "#6b6457")  # floor
+    c.poly([(0, 0), back[0], back[3], (0, H)], "#8b8c84")  # left wall
+    c.poly([(W, 0), back[1], back[2], (W, H)], "#7c7e78")  # right wall
+    c.poly(back, "#9c9b90")
+    # the small barred window in the back wall, the city at night beyond
+    wa, wb = P(-90, -170, 900), P(150, -20, 900)
+    c.vgrad([(0, "#1c2440"), (1, "#3c3f5e")], x=wa[0], y=wa[1], w=wb[0] - wa[0], h=wb[1] - wa[1])
+    rng = np.random.default_rng(121)
+    for _ in range(18):
+        x = rng.uniform(wa[0] + 4, wb[0] - 10); y = rng.uniform(wa[1] + 30, wb[1] - 6)
+        c.rect(x, y, 6, 8, rng.choice(["#f2c46a", "#e8e0b0", "#9ad0e6"]))
+    for k in range(1, 5):
+        x = wa[0] + (wb[0] - wa[0]) * k / 5
+        c.line((x, wa[1]), (x, wb[1]), "#2e3033", 4)
+    c.glow((wa[0] + wb[0]) / 2, (wa[1] + wb[1]) / 2, 180, "#8fa0c8", 0.18)
+    # a fluorescent tube and its light
+    t1, t2 = P(-120, -258, 500), P(120, -258, 500)
+    c.line(t1, t2, "#f7f6e8", 6)
+    c.glow((t1[0] + t2[0]) / 2, t1[1] + 20, 520, "#f3eed6", 0.22)
+    # bunk beds down both walls, curtains of sheets hung for privacy
+    sheets = ["#b3565a", "#5d7da3", "#d9c27a", "#8a9a6a", "#c7a0b6", "#6a8f8a"]
+    for side in (-1, 1):
+        for i, Z in enumerate((860, 620, 420, 290)):
+            X = side * 290
+            X2 = side * 130
+            for lev, Y in enumerate((100, -40)):
+                a = P(X, Y, Z); b = P(X2, Y, Z)
+                a2 = P(X, Y, Z - 180); b2 = P(X2, Y, Z - 180)
+                k = P.k(Z)
+                c.poly([a, b, b2, a2], "#ded9cc")  # mattress
+                c.poly([b, b2, (b2[0], b2[1] + 12 * k), (b[0], b[1] + 12 * k)], "#c9c2b2")
+                c.line(b, b2, "#3d4f66", max(2, 4 * k))
+                if (i + lev + (side > 0)) % 3 == 0:
+                    top = P(X2, Y - 130, Z - 20)
+                    bot = P(X2, Y, Z - 160)
+                    c.poly([top, (top[0], top[1]), (bot[0], bot[1]), (bot[0], top[1] + (bot[1] - top[1]) * 0.1)], sheets[(i * 2 + lev + side) % 6])
+                    c.poly([P(X2, Y - 130, Z - 20), P(X2, Y - 130, Z - 170), P(X2, Y, Z - 170), P(X2, Y, Z - 20)], sheets[(i * 2 + lev + side) % 6])
+                else:
+                    # a rolled quilt and a bag on the bunk
+                    q = P((X + X2) / 2, Y - 14, Z - 40)
+                    c.ellipse(q[0], q[1], 40 * k, 16 * k, ["#e7d3b8", "#a8bcd0", "#d7a6a0"][(i + lev) % 3])
+            for Xp in (X, X2):
+                for Zp in (Z, Z - 180):
+                    top, bot = P(Xp, -190, Zp), P(Xp, 140, Zp)
+                    c.line(top, bot, "#3d4f66", max(2, 5 * P.k(Zp)))
+    # laundry lines across the room, with shirts, jeans and towels
+    for j, (Z, sag) in enumerate(((700, 40), (480, 60))):
+        a, b = P(-300, -200, Z), P(300, -200, Z)
+        pts = [(a[0] + (b[0] - a[0]) * t, a[1] + sag * math.sin(math.pi * t)) for t in np.linspace(0, 1, 20)]
+        c.lines(pts, "#2e2e2e", 1.5)
+        for n, t in enumerate(np.linspace(0.12, 0.86, 7)):
+            x = a[0] + (b[0] - a[0]) * t
+            y = a[1] + sag * math.sin(math.pi * t)
+            k = P.k(Z)
+            col = ["#2f4f82", "#d9d5cc", "#b04a4a", "#4c7a8a", "#e0c070", "#2f4f82", "#9a6aa0"][(n + j * 3) % 7]
+            if n % 3 == 0:  # jeans
+                c.poly([(x - 26 * k, y), (x + 26 * k, y), (x + 30 * k, y + 150 * k), (x + 6 * k, y + 150 * k), (x, y + 50 * k), (x - 6 * k, y + 150 * k), (x - 30 * k, y + 150 * k)], col)
+            elif n % 3 == 1:  # shirt
+                c.poly([(x - 40 * k, y), (x + 40 * k, y), (x + 30 * k, y + 24 * k), (x + 26 * k, y + 90 * k), (x - 26 * k, y + 90 * k), (x - 30 * k, y + 24 * k)], col)
+            else:  # towel
+                c.rect(x - 18 * k, y, 36 * k, 70 * k, col)
+    # on the floor: a bucket, a thermos, a small cooker and pot
+    for (X, Z, kind) in ((60, 360, "bucket"), (-40, 420, "thermos"), (150, 450, "pot")):
+        x, y = P(X, 140, Z)
+        k = P.k(Z)
+        if kind == "bucket":
+            c.poly([(x - 30 * k, y - 60 * k), (x + 30 * k, y - 60 * k), (x + 24 * k, y), (x - 24 * k, y)], "#3f77a8")
+            c.ellipse(x, y - 60 * k, 30 * k, 8 * k, "#2d5c86")
+        elif kind == "thermos":
+            c.rect(x - 12 * k, y - 80 * k, 24 * k, 80 * k, "#c0392b")
+            c.rect(x - 8 * k, y - 92 * k, 16 * k, 12 * k, "#dedede")
+        else:
+            c.rect(x - 30 * k, y - 20 * k, 60 * k, 20 * k, "#565656")
+            c.ellipse(x, y - 34 * k, 30 * k, 18 * k, "#b9b9b4")
+    c.band(760, 1090, "#3e3a33", 0, 120)
+
+
+def night_building(c: Canvas, x, top, w, base, body, signs, rng, lit_share=0.25, sign_h=60) -> None:
+    c.rect(x, top, w, base - top, body)
+    for r in range(int((base - top - sign_h - 40) / 56)):
+        for k in range(int(w / 70)):
+            wx, wy = x + 16 + k * 70, top + 24 + r * 56
+            lit = rng.random() < lit_share
+            c.rect(wx, wy, 40, 32, rng.choice(["#e7b968", "#f0d9a0", "#9fc6d8"]) if lit else mix(body, "#000000", 0.25))
+    if signs:
+        col = signs[rng.integers(len(signs))]
+        sy = base - sign_h - 80
+        c.rect(x + 8, sy, w - 16, sign_h, col)
+        c.glow(x + w / 2, sy + sign_h / 2, w * 0.8, col, 0.35)
+        for k in range(int((w - 60) / 50)):
+            c.rect(x + 30 + k * 50, sy + sign_h * 0.25, 30, sign_h * 0.5, mix(col, "#ffffff", 0.65))
+
+
+@backdrop
+def bd_phone_booth(c: Canvas) -> None:
+    rng = np.random.default_rng(131)
+    c.vgrad([(0, "#0f1426"), (0.7, "#2a2840"), (1, "#5a4050")], h=700)
+    c.glow(1300, 700, 900, "#c0704a", 0.25)
+    # distant towers, hazy
+    for i in range(9):
+        x = 300 + i * 190 + rng.uniform(-40, 40)
+        top = rng.uniform(180, 420)
+        c.rect(x, top, rng.uniform(90, 160), 700 - top, "#242540")
+    c.band(400, 720, "#4a3a52", 0, 160)
+    # shophouses with glowing signs on the right
+    signs = ["#d8463a", "#e6b940", "#3fa36a", "#e8e2d0", "#d8463a", "#3f8fc8"]
+    night_building(c, 980, 300, 330, 800, "#2b2a3a", signs, rng)
+    night_building(c, 1320, 220, 300, 800, "#322f40", signs, rng)
+    night_building(c, 1630, 260, 320, 800, "#2a2838", signs, rng)
+    # the pavement, wet
+    c.vgrad([(0, "#2b2634"), (1, "#141420")], y=790, h=300)
+    for x, col in ((1100, "#d8463a"), (1460, "#e6b940"), (1780, "#3fa36a"), (1200, "#e8e2d0")):
+        c.begin(70)
+        for k in range(6):
+            c.rect(x - 60 + k * 22 + rng.uniform(-6, 6), 800 + k * 4, 10, 160 + k * 25, col)
+        c.end()
+    # a street lamp and its cone of sodium light
+    c.line((760, 800), (760, 260), "#1c1c26", 8)
+    c.lines([(760, 260), (790, 236), (860, 230)], "#1c1c26", 7)
+    c.begin(50)
+    c.poly([(850, 238), (870, 238), (1040, 800), (660, 800)], "#f2b45a")
+    c.end()
+    c.glow(860, 240, 120, "#ffc46a", 0.8)
+    # the IC-card phone under its orange hood, and a man calling home
+    px, py = 900, 800
+    c.line((px, py), (px, 560), "#3a3a44", 10)
+    c.poly([(px - 110, 560)] + [(px + 110 * math.cos(a), 560 - 150 * math.sin(a)) for a in np.linspace(math.pi, 0, 20)] + [(px + 110, 560)], "#e07b2a")
+    c.poly([(px - 90, 560)] + [(px + 90 * math.cos(a), 560 - 124 * math.sin(a)) for a in np.linspace(math.pi, 0, 20)] + [(px + 90, 560)], "#a8501c")
+    c.rect(px - 40, 470, 80, 110, "#c9c7c0")
+    c.rect(px - 26, 484, 52, 20, "#7fd0a0")
+    c.rect(px - 30, 516, 60, 44, "#9a9890")
+    person(c, px + 40, 800, 330, "#2a3148", head="#1a1a22", legs="#1c2230", lean=-0.04)
+    c.line((px + 8, 520), (px - 20, 545), "#1a1a22", 8)
+    c.band(880, 1090, "#0b0b12", 0, 150)
+
+
+@backdrop
+def bd_city_street(c: Canvas) -> None:
+    rng = np.random.default_rng(141)
+    # humid Guangzhou haze: warm grey
+    c.vgrad([(0, "#b9b8ae"), (1, "#ddd3bd")], h=640)
+    for i in range(12):
+        x = i * 170 + rng.uniform(-30, 30)
+        top = rng.uniform(120, 420)
+        col = mix("#a9aaa4", "#ddd3bd", rng.uniform(0.1, 0.5))
+        c.rect(x, top, rng.uniform(80, 150), 640 - top, col)
+    c.band(300, 640, "#ddd3bd", 0, 150)
+    # qilou shophouses on the right: arcades, balconies, signs
+    for i, x in enumerate((1100, 1380, 1650)):
+        body = ["#c8b79c", "#b5a48c", "#c2ae92"][i]
+        c.rect(x, 250, 270, 470, body)
+        for r in range(3):
+            for k in range(3):
+                c.rect(x + 30 + k * 80, 290 + r * 80, 46, 56, "#6f6a60")
+                c.rect(x + 24 + k * 80, 346 + r * 80, 58, 6, mix(body, "#000000", 0.2))
+        c.rect(x, 540, 270, 60, ["#b8413a", "#2e6b8f", "#d2a640"][i])
+        for k in range(4):
+            c.rect(x + 24 + k * 60, 556, 40, 28, "#f2ece0")
+        for k in range(4):
+            c.poly([(x + k * 70, 720), (x + k * 70, 640)] + [(x + 35 + k * 70 + 35 * math.cos(a), 640 - 30 * math.sin(a)) for a in np.linspace(math.pi, 0, 8)] + [(x + 70 + k * 70, 640), (x + 70 + k * 70, 720)], "#4f4a44")
+    # the overpass: a heavy concrete deck on round columns
+    deck = [(-10, 300), (1940, 380), (1940, 450), (-10, 380)]
+    c.poly(deck, "#8c8a84")
+    c.poly([(-10, 380), (1940, 450), (1940, 470), (-10, 400)], "#6f6d68")
+    c.poly([(-10, 290), (1940, 370), (1940, 382), (-10, 302)], "#a6a49d")
+    for x in (260, 900, 1540):
+        y = 390 + x * 0.036
+        c.rect(x - 34, y, 68, 720 - y, "#7c7a74")
+        c.rect(x - 34, y, 14, 720 - y, "#8f8d86")
+    c.begin(60)
+    c.poly([(-10, 400), (1940, 470), (1940, 720), (-10, 720)], "#4a4844")
+    c.end()
+    # banyan trees with aerial roots
+    for x in (560, 1950):
+        tree(c, x, 720, 340, "#4e5f45", 142 + x)
+    # road, lanes, scooters and riders
+    c.vgrad([(0, "#6d6a64"), (1, "#4d4b47")], y=720, h=370)
+    for k in range(8):
+        c.rect(120 + k * 240, 840, 120, 8, "#cfcab8")
+    for i, (x, y, s) in enumerate(((1240, 800, 1.0), (1500, 830, 1.15), (1780, 790, 0.95), (1040, 760, 0.8))):
+        col = ["#2f5d8a", "#8a2f2f", "#3f3f3f", "#5a7a4a"][i]
+        c.circle(x - 46 * s, y, 18 * s, "#1e1e1e")
+        c.circle(x + 50 * s, y, 18 * s, "#1e1e1e")
+        c.poly([(x - 60 * s, y - 14 * s), (x + 30 * s, y - 20 * s), (x + 56 * s, y - 60 * s), (x + 66 * s, y - 56 * s), (x + 56 * s, y - 8 * s), (x - 60 * s, y - 2 * s)], col)
+        person(c, x + 4 * s, y - 20 * s, 110 * s, ["#e8e2d6", "#3d5a80", "#7a4a5a", "#d9c27a"][i], head="#1d1b1a", legs="#2a2a33")
+        if i == 1:
+            c.rect(x - 70 * s, y - 70 * s, 50 * s, 40 * s, "#c8b890")
+    c.band(860, 1090, "#3a3834", 0, 110)
+
+
+def glyphs_guangzhou_zhan(c: Canvas, x, y, s, color, width) -> None:
+    """The station's name, 广州站, written as simple brush strokes."""
+    L = lambda pts: c.lines([(x + px * s, y + py * s) for px, py in pts], color, width)
+    # 广
+    L([(0.45, 0.02), (0.52, 0.12)])
+    L([(0.12, 0.2), (0.9, 0.2)])
+    L([(0.22, 0.2), (0.22, 0.6), (0.05, 0.95)])
+    x += 1.05 * s
+    # 州
+    L([(0.2, 0.05), (0.18, 0.6), (0.02, 0.95)])
+    L([(0.5, 0.05), (0.5, 0.85)])
+    L([(0.82, 0.05), (0.82, 0.98)])
+    for dx in (0.08, 0.38, 0.66):
+        L([(dx, 0.4), (dx + 0.06, 0.5)])
+    x += 1.05 * s
+    # 站
+    L([(0.18, 0.02), (0.22, 0.12)])
+    L([(0.04, 0.2), (0.38, 0.2)])
+    L([(0.1, 0.32), (0.16, 0.6)])
+    L([(0.34, 0.32), (0.28, 0.6)])
+    L([(0.02, 0.72), (0.4, 0.66)])
+    L([(0.66, 0.02), (0.66, 0.45)])
+    L([(0.66, 0.24), (0.95, 0.24)])
+    L([(0.52, 0.5), (0.52, 0.95), (0.94, 0.95), (0.94, 0.5), (0.52, 0.5)])
+
+
+@backdrop
+def bd_guangzhou_station(c: Canvas) -> None:
+    # a hazy winter evening over the station; the crowd fills the square
+    c.vgrad([(0, "#5d6478"), (0.6, "#a69a98"), (1, "#d7b79a")], h=620)
+    c.glow(1500, 520, 700, "#e8c0a0", 0.3)
+    # the station: long low wings, the tall centre with the clock and the name
+    c.rect(120, 360, 1800, 240, "#b9b4aa")
+    c.rect(120, 350, 1800, 16, "#9f9a90")
+    for k in range(30):
+        c.rect(150 + k * 59, 400, 30, 150, "#7d7f84")
+    c.rect(980, 170, 520, 430, "#c6c0b4")
+    c.rect(980, 160, 520, 16, "#a8a398")
+    for k in range(7):
+        c.rect(1010 + k * 70, 330, 40, 230, "#6f747c")
+    c.circle(1240, 250, 46, "#ecebe4")
+    c.circle(1240, 250, 46 - 6, "#f6f4ee")
+    c.line((1240, 250), (1240, 220), "#333", 4)
+    c.line((1240, 250), (1262, 262), "#333", 4)
+    glyphs_guangzhou_zhan(c, 1000, 80, 150, "#c8302a", 16)
+    c.glow(1240, 130, 340, "#e0604a", 0.15)
+    c.begin(150)
+    c.rect(120, 420, 1800, 200, "#b8a89e")
+    c.end()
+    # the crowd: thousands of heads, bundles and striped bags, fading into haze
+    crowd(c, 560, 1090, -20, 1940, ["#2f3140", "#3a3a46", "#45404a", "#2b3440", "#4a3a3a", "#3c4650"], 151,
+          density=1.25, size0=8, size1=70, haze="#b9aca4", haze_t=0.7,
+          bundles=["#c23b33", "#2f5d9a", "#ece8df", "#7a6a50"])
+    rng = np.random.default_rng(152)
+    for _ in range(14):
+        x, y = rng.uniform(300, 1900), rng.uniform(620, 760)
+        t = (y - 560) / 530
+        stripe_bag(c, x, y, 50 * (0.3 + t * 1.6), 30 * (0.3 + t * 1.6), "#b9aca4", 0.6 * (1 - t))
+    c.band(800, 1090, "#1e1f28", 0, 150)
+
+
+@backdrop
+def bd_station_square_sleet(c: Canvas) -> None:
+    # night in the 2008 storm: sodium light in the sleet, umbrellas, a line of police
+    c.vgrad([(0, "#161a26"), (0.6, "#3a3440"), (1, "#7a5a48")], h=600)
+    c.glow(1240, 300, 700, "#d08a50", 0.25)
+    c.rect(160, 330, 1760, 260, "#3f3d44")
+    c.rect(980, 160, 520, 430, "#4a4850")
+    for k in range(30):
+        c.rect(190 + k * 58, 380, 30, 170, "#c7a060" if k % 3 else "#5a5048")
+    for k in range(7):
+        c.rect(1010 + k * 70, 330, 40, 230, "#d6b070")
+    c.circle(1240, 250, 44, "#f2ead0")
+    c.glow(1240, 250, 120, "#f2ead0", 0.3)
+    glyphs_guangzhou_zhan(c, 1000, 80, 150, "#ff4a3a", 16)
+    c.glow(1240, 130, 380, "#ff5040", 0.25)
+    for x in (420, 820, 1650):
+        c.line((x, 640), (x, 300), "#1a1a22", 7)
+        c.circle(x, 300, 10, "#ffd08a")
+        c.glow(x, 300, 240, "#ffb060", 0.4)
+    c.band(330, 620, "#6a5a58", 0, 130)
+    # the police line: greatcoats and caps, arm in arm across the square
+    for k in range(26):
+        x = 520 + k * 52
+        person(c, x, 650, 110, "#2c3a34", head="#20221f", legs="#1c2420")
+        c.ellipse(x, 650 - 110 * 0.86, 11, 5, "#2f4a3a")
+    c.rect(500, 592, 1380, 4, "#d8c060")
+    # the crowd under umbrellas, filling the front
+    crowd(c, 640, 1090, -20, 1940, ["#24262e", "#2e2a30", "#333844", "#2a2e28"], 161, density=1.1,
+          size0=12, size1=80, haze="#5a4a4a", haze_t=0.6,
+          umbrellas=["#3a4a6a", "#6a2a2a", "#2f5a4a", "#4a4a52", "#8a6a2a", "#3c3c3c", "#9a3a3a"], umbrella_share=0.5,
+          bundles=["#c23b33", "#2f5d9a", "#ece8df"])
+    c.band(780, 1090, "#0e0f14", 0, 170)
+
+
+@backdrop
+def bd_train_interior(c: Canvas) -> None:
+    P = Persp(1180, 430, 800)
+    c.fill("#3c4a48")
+    far = 3600
+    # ceiling, walls, floor of the carriage
+    c.poly([(0, 0), (W, 0), P(260, -230, far), P(-260, -230, far)], "#cfd0c0")
+    c.poly([(0, 0), P(-260, -230, far), P(-300, 60, far), (0, 760)], "#7d958c")
+    c.poly([(W, 0), P(260, -230, far), P(300, 60, far), (W, 700)], "#7d958c")
+    c.poly([(0, H), (W, H), P(300, 160, far), P(-300, 160, far)], "#5b5a52")
+    # lights along the ceiling
+    for Z in range(400, far, 350):
+        a, b = P(-60, -226, Z), P(60, -226, Z)
+        c.line(a, b, "#fbf7e4", max(2, 14 * P.k(Z)))
+        c.glow((a[0] + b[0]) / 2, a[1] + 10, 120 * P.k(Z), "#fff4d8", 0.25)
+    # windows (night) down the right wall, with curtains
+    for Z in range(500, far, 420):
+        a, b = P(300, -110, Z), P(300, -110, Z + 260)
+        d, e = P(300, 20, Z), P(300, 20, Z + 260)
+        c.poly([a, b, e, d], "#1a2238")
+        c.poly([a, P(300, -110, Z + 60), P(300, 20, Z + 60), d], "#9c4a44")
+    for Z in range(500, far, 420):
+        a, b = P(-300, -110, Z), P(-300, -110, Z + 260)
+        d, e = P(-300, 20, Z), P(-300, 20, Z + 260)
+        c.poly([a, b, e, d], "#1c2540")
+    # luggage racks heaped with bags
+    rng = np.random.default_rng(171)
+    for side in (-1, 1):
+        X0, X1 = side * 300, side * 170
+        c.poly([P(X0, -140, 300), P(X1, -140, 300), P(X1, -140, far), P(X0, -140, far)], "#a8aca4")
+        for Z in range(320, far, 120):
+            k = P.k(Z)
+            x, y = P((X0 + X1) / 2, -140, Z)
+            kind = rng.integers(4)
+            w = rng.uniform(60, 110) * k; h = rng.uniform(34, 60) * k
+            if kind == 0:
+                stripe_bag(c, x - w / 2, y - h, w, h)
+            else:
+                c.rect(x - w / 2, y - h, w, h, ["#6a5a48", "#3a4a6a", "#8a3a3a", "#c8b890"][kind])
+        c.line(P(X1, -140, 300), P(X1, -140, far), "#d8dad2", 3)
+    # the seats: blue benches with white covers; heads above the backs
+    for Z in range(3300, 280, -260):
+        k = P.k(Z)
+        haze = min(0.55, Z / 6000)
+        for side in (-1, 1):
+            X0, X1 = side * 290, side * 60
+            a, b = P(X0, -10, Z), P(X1, -10, Z)
+            c2, d = P(X1, 100, Z), P(X0, 100, Z)
+            c.poly([a, b, c2, d], mix("#2f5d8a", "#7d958c", haze))
+            c.poly([a, b, (b[0], b[1] + 16 * k), (a[0], a[1] + 16 * k)], mix("#e8e6dc", "#7d958c", haze))
+            for j in range(3):
+                hx, hy = P(X0 + (X1 - X0) * (j + 0.5) / 3, -40, Z + 60)
+                if rng.random() < 0.9:
+                    col = mix(["#2a2a30", "#3a2a2a", "#2c3028"][j], "#7d958c", haze)
+                    c.ellipse(hx, hy + 50 * k, 36 * k, 40 * k, mix(["#7a5a6a", "#5a6a7a", "#8a7a5a"][j], "#7d958c", haze))
+                    c.circle(hx + rng.uniform(-6, 6) * k, hy + rng.uniform(-6, 10) * k, 20 * k, col)
+        # people standing in the aisle
+        if Z % 520 < 260 and Z < 3000:
+            x, y = P(rng.uniform(-40, 40), 160, Z + 130)
+            person(c, x, y, 180 * P.k(Z + 130), mix(["#3a4a5a", "#5a3a3a", "#4a4a3a"][Z % 3], "#7d958c", haze), head=mix("#1f1f22", "#7d958c", haze))
+    c.band(760, 1090, "#1d2524", 0, 150)
+
+
+@backdrop
+def bd_train_window(c: Canvas) -> None:
+    # outside first: a misty morning in the mountains, terraces on the slopes
+    wx0, wy0, wx1, wy1 = 576, 151, 1651, 756
+    c.vgrad([(0, "#b9c8cc"), (1, "#e8e6da")], h=760)
+    c.ridge(330, 90, "#a5b6b0", 181, base=3)
+    c.band(300, 440, "#e6e6dc", 0, 160)
+    c.ridge(430, 90, "#87a08e", 182, base=3)
+    terraces(c, 900, 1700, 440, 560, 4, 183, "#c8d8d0", "#6f8f6c", "#86a47a", curve=16)
+    c.band(440, 580, "#e6e6dc", 0, 130)
+    c.ridge(600, 60, "#5f7d60", 184, base=4)
+    c.rect(0, 640, W, 140, "#51695a")
+    # the carriage wall around the window
+    wall = "#7e9284"
+    c.rect(0, 0, W, wy0, wall)
+    c.rect(0, 0, wx0, H, wall)
+    c.rect(wx1, 0, W - wx1, H, wall)
+    c.rect(0, wy1, W, H - wy1, wall)
+    c.vgrad([(0, "#8ea193"), (1, "#6a7d70")], y=wy1, h=H - wy1)
+    c.vgrad([(0, "#6c7f72"), (1, "#8ea193")], h=wy0)
+    # window frame, the sash bar, a bunched curtain
+    c.rect(wx0 - 22, wy0 - 22, wx1 - wx0 + 44, 22, "#c9c8bc")
+    c.rect(wx0 - 22, wy1, wx1 - wx0 + 44, 26, "#c9c8bc")
+    c.rect(wx0 - 22, wy0, 22, wy1 - wy0, "#c9c8bc")
+    c.rect(wx1, wy0, 22, wy1 - wy0, "#c9c8bc")
+    c.rect(wx0, (wy0 + wy1) / 2 - 8, wx1 - wx0, 16, "#b8b7aa")
+    c.begin(40)
+    c.rect(wx0, wy0, wx1 - wx0, (wy1 - wy0) / 2 - 8, "#dfe8ea")
+    c.end()
+    for k in range(7):
+        c.poly([(wx0 - 40 + k * 20, wy0 - 30), (wx0 - 26 + k * 20, wy0 - 30), (wx0 - 10 + k * 18 + (k % 2) * 8, wy1 + 10), (wx0 - 28 + k * 18, wy1 + 10)],
+               "#a64a42" if k % 2 else "#8e3c36")
+    c.rect(wx0 - 60, wy0 - 44, wx1 - wx0 + 120, 12, "#4a4f4a")
+    # the little table: tea in a glass, a cup of noodles, two mandarins
+    ty = 800
+    c.poly([(wx0 + 200, ty), (wx1 + 40, ty), (wx1 + 90, ty + 70), (wx0 + 150, ty + 70)], "#d9d5c6")
+    c.rect(wx0 + 150, ty + 70, wx1 - wx0 - 20, 16, "#a9a596")
+    gx = 1380
+    c.poly([(gx - 26, ty - 110), (gx + 26, ty - 110), (gx + 22, ty + 20), (gx - 22, ty + 20)], "#cfe0d8")
+    c.poly([(gx - 24, ty - 60), (gx + 24, ty - 60), (gx + 22, ty + 20), (gx - 22, ty + 20)], "#b7b46a")
+    c.rect(gx - 28, ty - 124, 56, 16, "#5a6a8a")
+    for k in range(4):
+        c.ellipse(gx - 10 + k * 6, ty - 30 + k * 10, 8, 3, "#6a7a3a")
+    nx = 1530
+    c.poly([(nx - 50, ty - 100), (nx + 50, ty - 100), (nx + 40, ty + 20), (nx - 40, ty + 20)], "#e8e0cc")
+    c.rect(nx - 44, ty - 70, 88, 36, "#c8402e")
+    c.ellipse(nx, ty - 100, 50, 10, "#f2ede2")
+    c.circle(1230, ty + 6, 26, "#e88a2a")
+    c.circle(1282, ty + 12, 24, "#ef9a36")
+    c.circle(1236, ty - 16, 4, "#4a6a2a")
+    c.band(850, 1090, "#3f4d44", 0, 110)
+
+
+@backdrop
+def bd_shenzhen_night(c: Canvas) -> None:
+    rng = np.random.default_rng(191)
+    c.vgrad([(0, "#0b0b24"), (0.55, "#261a48"), (0.85, "#6a2c5e"), (1, "#b0506a")], h=760)
+    # far towers in the glow
+    for i in range(16):
+        x = i * 125 + rng.uniform(-30, 30)
+        top = rng.uniform(260, 560)
+        c.rect(x, top, rng.uniform(60, 120), 760 - top, "#3a2a5a")
+    c.band(500, 780, "#8a3a6a", 0, 120)
+    # the big towers on the right, with window grids and crown lights
+    towers = [(1000, 180, 170, "#1c1d3a"), (1190, 60, 210, "#16183a"), (1420, 140, 180, "#1d1a36"),
+              (1620, 20, 230, "#13142e"), (820, 320, 150, "#1f1e3c")]
+    for x, top, w, col in towers:
+        c.rect(x, top, w, 800 - top, col)
+        c.poly([(x, top), (x + w / 2, top - 50), (x + w, top)], col) if w > 200 else None
+        for r in range(int((800 - top) / 26)):
+            for k in range(int(w / 22)):
+                if rng.random() < 0.32:
+                    c.rect(x + 8 + k * 22, top + 14 + r * 26, 12, 10, rng.choice(["#f0c878", "#cfe6f0", "#9fd8f0", "#f6e0b0"]))
+        edge = rng.choice(["#ff4fa8", "#38e0f0", "#f0f0ff"])
+        c.line((x, top), (x, 800), edge, 3)
+        c.glow(x, top + 20, 120, edge, 0.35)
+    # a big screen and neon signs lower down
+    c.rect(1240, 520, 300, 170, "#2c7ad0")
+    c.rect(1240, 600, 300, 90, "#d04a9a")
+    c.glow(1390, 600, 400, "#7a6ae0", 0.3)
+    for i, (x, y, w, col) in enumerate([(860, 700, 220, "#ff4fa8"), (1110, 730, 160, "#38e0f0"), (1560, 700, 260, "#f6d04a"),
+                                       (1800, 720, 140, "#ff5a4a")]):
+        c.rect(x, y, w, 44, col)
+        c.glow(x + w / 2, y + 22, w, col, 0.45)
+        for k in range(int((w - 30) / 36)):
+            c.rect(x + 18 + k * 36, y + 10, 22, 24, mix(col, "#ffffff", 0.6))
+    # the wet street, its reflections, and the quiet dark foreground
+    c.vgrad([(0, "#241a36"), (1, "#0b0b18")], y=800, h=290)
+    for x, col in ((970, "#ff4fa8"), (1190, "#38e0f0"), (1390, "#7a6ae0"), (1690, "#f6d04a"), (1870, "#ff5a4a")):
+        c.begin(80)
+        for k in range(5):
+            c.rect(x - 50 + k * 24, 806 + k * 3, 10, 200 - k * 20, col)
+        c.end()
+    c.band(880, 1090, "#07070f", 0, 170)
 
 
 def main(argv: list[str]) -> int:
