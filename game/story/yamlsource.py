@@ -63,15 +63,40 @@ _resolver = yaml.resolver.Resolver()
 _constructor = yaml.constructor.SafeConstructor()
 
 
-def _scalar_value(event: events.ScalarEvent) -> Any:
+MAX_NUMBER = 10**15
+# Plain scalars YAML 1.1 would turn into something other than text, a number, true/false or
+# nothing: dates, '=' and '<<' (merge keys need aliases, which are refused anyway). Story files have
+# no use for them, so they stay the text the author wrote.
+_AS_TEXT = {f"tag:yaml.org,2002:{t}" for t in ("timestamp", "value", "merge", "yaml")}
+
+
+def _scalar_value(event: events.ScalarEvent, where: SourceLocation) -> Any:
     if event.tag not in (None, "!") or event.style:
         tag = event.tag if event.tag not in (None, "!") else "tag:yaml.org,2002:str"
     else:
         tag = _resolver.resolve(yaml.ScalarNode, event.value, event.implicit)
-    if tag == "tag:yaml.org,2002:str":
+    if tag == "tag:yaml.org,2002:str" or tag in _AS_TEXT:
         return event.value
+    constructor = _constructor.yaml_constructors.get(tag)
+    if constructor is None:  # pragma: no cover - every resolvable tag is handled above
+        raise _YamlRefused(where, f"the value '{_shorten(event.value)}' cannot be read: put it in quotes")
     node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark)
-    return _constructor.yaml_constructors[tag](_constructor, node)
+    too_large = _YamlRefused(where, f"the number {_shorten(event.value)} is too large for a story "
+                                    f"(at most {len(str(MAX_NUMBER)) - 1} digits)")
+    try:
+        value = constructor(_constructor, node)
+    except (ValueError, OverflowError, yaml.YAMLError):
+        if tag == "tag:yaml.org,2002:int":  # more digits than Python converts
+            raise too_large from None
+        raise _YamlRefused(where, f"the value '{_shorten(event.value)}' cannot be read as "
+                                  f"{tag.rpartition(':')[2]}: put it in quotes to use it as text") from None
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= MAX_NUMBER:
+        raise too_large
+    return value
+
+
+def _shorten(text: str, limit: int = 24) -> str:
+    return text if len(text) <= limit else text[:limit] + "…"
 
 
 def read_yaml(path: Path, shown: str, diagnostics: Diagnostics) -> Any:
@@ -164,7 +189,7 @@ def _build(text: str, shown: str) -> Any:
                     raise _YamlRefused(where, f"the tag '{event.tag}' is not allowed in story files")
                 if event.style in ("'", '"'):
                     where = where.shifted(1)
-                attach(_scalar_value(event), where)
+                attach(_scalar_value(event, where), where)
             elif kind is events.MappingStartEvent or kind is events.SequenceStartEvent:
                 where = loc(event.start_mark)
                 if event.tag not in (None, *_ALLOWED_TAGS):
