@@ -15,6 +15,7 @@ from typing import Any, Protocol
 
 MAX_LENGTH = 1000
 MAX_NESTING = 40
+MAX_TREE_DEPTH = 100  # long chains such as 1+1+…+1 nest too: compiling and evaluating recurse
 MAX_DIGITS = 9
 
 
@@ -264,6 +265,27 @@ class _Parser:
         raise ExpressionError(token.offset, f"expected a value but found '{token.text}'")
 
 
+def _children(node: Node) -> tuple[Node, ...]:
+    if isinstance(node, Binary):
+        return (node.left, node.right)
+    if isinstance(node, Unary):
+        return (node.operand,)
+    if isinstance(node, Call):
+        return node.args
+    return ()
+
+
+def _check_depth(node: Node) -> None:
+    """Refuses trees deeper than MAX_TREE_DEPTH (walked without recursion)."""
+    pending = [(node, 1)]
+    while pending:
+        current, depth = pending.pop()
+        if depth > MAX_TREE_DEPTH:
+            raise ExpressionError(current.offset, f"the expression has too many parts (more than "
+                                                  f"{MAX_TREE_DEPTH} levels): split it up")
+        pending.extend((child, depth + 1) for child in _children(current))
+
+
 def parse_expression(source: str) -> Node:
     """Parses a condition or value; raises ExpressionError with the offset of the mistake."""
     if not isinstance(source, str):
@@ -271,6 +293,7 @@ def parse_expression(source: str) -> Node:
     parser = _Parser(source)
     node = parser.expression()
     parser.finish()
+    _check_depth(node)
     return node
 
 
@@ -292,6 +315,7 @@ def parse_effect(source: str) -> Assignment:
     op = parser.advance().text
     value = parser.expression()
     parser.finish()
+    _check_depth(value)
     return Assignment(target, op, value)
 
 
