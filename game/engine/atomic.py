@@ -49,7 +49,12 @@ def _replace_backup(path: Path, backup: Path) -> None:
     with contextlib.suppress(OSError):
         staging.unlink()
     try:
-        os.link(path, staging)
-    except OSError:  # no hard links here: copy the bytes instead
-        staging.write_bytes(path.read_bytes())
-    os.replace(staging, backup)
+        try:
+            os.link(path, staging)
+        except OSError:  # no hard links here: copy the bytes instead
+            staging.write_bytes(path.read_bytes())
+        os.replace(staging, backup)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            staging.unlink()
+        raise

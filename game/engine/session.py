@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -323,10 +324,13 @@ class Session:
 def apply_setting(story: Story, state: GameState, name: str, raw: str) -> None:
     """Applies `--set NAME=VALUE` to a starting state; raises SetError in the user's words."""
     raw = raw.strip()
+    every = [*story.resources, *story.flags, *(f"{p}.{s}" for p in story.people for s in story.stats)]
+    close = difflib.get_close_matches(name, every, n=1)
+    hint = f" (did you mean '{close[0]}'?)" if close else ""
     if "." in name:
         person, _, stat = name.partition(".")
         if person not in story.people or stat not in story.stats:
-            raise SetError(f"'{name}' is not a person's stat (try e.g. qin.hope)")
+            raise SetError(f"'{name}' is not a person's stat{hint}")
         try:
             value = int(raw)
         except ValueError:
@@ -345,9 +349,4 @@ def apply_setting(story: Story, state: GameState, name: str, raw: str) -> None:
             raise SetError(f"the flag '{name}' takes true or false, not '{raw}'")
         state.flags[name] = raw.lower() == "true"
         return
-    import difflib
-    every = [*story.resources, *story.flags,
-             *(f"{p}.{s}" for p in story.people for s in story.stats)]
-    close = difflib.get_close_matches(name, every, n=1)
-    hint = f" (did you mean '{close[0]}'?)" if close else ""
     raise SetError(f"'{name}' is not a flag, resource or person's stat{hint}")

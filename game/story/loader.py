@@ -122,6 +122,7 @@ class _Loader:
         self.extends: list[tuple[str, YMap, SourceLocation, SourceLocation]] = []
         self.condition_reads: list[Condition] = []
         self.effects: list[Effect] = []
+        self.incomplete = False  # a file could not be read: unknown names may live in it
 
     # ------------------------------------------------------------------ small validators
 
@@ -163,6 +164,10 @@ class _Loader:
         return value
 
     def identifier(self, value: Any, loc: SourceLocation, what: str) -> str | None:
+        if isinstance(value, bool):
+            self.error(loc, f"{what} was read as {str(value).lower()}: YAML reads yes, no, on, off, "
+                            "true and false that way; choose another name or put it in quotes")
+            return None
         if not isinstance(value, str) or not ID.match(value):
             self.error(loc, f"{what} '{value}' should be lowercase letters, digits and '_', "
                             "starting with a letter")
@@ -599,6 +604,8 @@ class _Loader:
             self.error(loc, f"the target in {what} should be a scene id, not {_type_name(target)}")
             return False
         if target not in self.raw_scenes:
+            if self.incomplete:  # probably defined in the file that could not be read
+                return False
             self.error(loc, f"unknown scene '{target}'" + _suggest(target, self.raw_scenes))
             return False
         return True
@@ -764,6 +771,7 @@ def load_story_with_diagnostics(root: Path, assets: Path | None = None,
             pass
         data = read_yaml(path, shown, loader.diag)
         if data is None:
+            loader.incomplete = True
             if path == manifest_path:
                 return None, loader.diag.sorted()
             continue

@@ -1,0 +1,119 @@
+"""The command line and the terminal player, driven as a user would: arguments and piped input."""
+
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from game.cli import main
+from tests.storykit import BASE, write_story
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE = ROOT / "docs" / "example"
+
+
+@pytest.fixture(autouse=True)
+def data_dir(tmp_path: Path, monkeypatch) -> Path:
+    monkeypatch.setenv("LAST_TRAIN_HOME_DATA", str(tmp_path / "data"))
+    return tmp_path / "data"
+
+
+def run(argv: list[str], stdin: str = "") -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = main(argv, out=out, err=err, stdin=io.StringIO(stdin))
+    return code, out.getvalue(), err.getvalue()
+
+
+def test_check_clean_story_prints_a_summary_and_exits_0() -> None:
+    code, out, _ = run(["check", str(EXAMPLE)])
+    assert code == 0
+    assert "The Phone Card: 3 scenes, 3 choices, 2 endings, 1 fact card, 1 discussion prompts" in out
+    assert out.strip().endswith("0 errors, 4 warnings.") or "0 errors" in out
+
+
+def test_check_broken_story_lists_every_error_and_exits_1(tmp_path: Path) -> None:
+    root = write_story(tmp_path / "s", BASE.replace("goto: b\n      - id: rest", "goto: nowhere\n      - id: rest")
+                       .replace("    place: Dorm\n", "    plase: Dorm\n"))
+    code, out, _ = run(["check", str(root)])
+    assert code == 1
+    lines = [line for line in out.splitlines() if ": error: " in line]
+    assert len(lines) == 2
+    assert all(line.split(":")[1].isdigit() for line in lines)  # path:line:col
+    assert "2 errors" in out
+
+
+def test_usage_error_exits_2() -> None:
+    code, _, _ = run(["check", "--bogus"])
+    assert code == 2
+    code, _, _ = run(["play", "--set", "nonsense"])
+    assert code == 2
+
+
+def test_terminal_player_with_piped_input(tmp_path: Path, data_dir: Path) -> None:
+    code, out, _ = run(["play", "--text", "--story", str(EXAMPLE)], stdin="3\n1\nf\nu\n2\n\nh\nq\n")
+    assert code == 0
+    assert "Suqin's choice" in out
+    assert "3. Call every night this week  [locked: Needs 500 yuan]" in out
+    assert "That choice is locked: Needs 500 yuan" in out
+    assert "· Qin feels closer (closeness +1)" in out
+    assert "Savings: 80 yuan" in out  # the family command after the call
+    assert "(undone)" in out
+    assert "Ending: Silence" in out
+    assert "Zhang Qin: She stops waiting by the phone." in out
+    assert "> Sleep; the shift starts at seven" in out  # history shows the choice made
+    assert (data_dir / "saves" / "autosave.json").is_file()
+
+
+def test_terminal_save_and_load(tmp_path: Path) -> None:
+    code, out, _ = run(["play", "--text", "--story", str(EXAMPLE)], stdin="1\ns mine\nu\nl mine\nq\n")
+    assert code == 0
+    assert "Saved as 'mine'." in out and "Loaded 'mine'." in out
+    assert out.rsplit("Loaded 'mine'.", 1)[1].count("The line crackles") == 1
+
+
+def test_terminal_reports_a_damaged_save_and_carries_on(data_dir: Path) -> None:
+    (data_dir / "saves").mkdir(parents=True)
+    (data_dir / "saves" / "bad.json").write_text("{not json")
+    code, out, _ = run(["play", "--text", "--story", str(EXAMPLE)], stdin="l bad\n1\nq\n")
+    assert code == 0
+    assert "Save 'bad' is damaged and cannot be read." in out
+    assert "The line crackles" in out
+
+
+def test_play_from_any_scene_with_any_state() -> None:
+    code, out, _ = run(["play", "--text", "--story", str(EXAMPLE), "--start", "booth",
+                        "--set", "qin.closeness=9"], stdin="q\n")
+    assert code == 0 and "She tells you about school without being asked." in out
+    code, _, err = run(["play", "--text", "--story", str(EXAMPLE), "--set", "qin.closenes=9"])
+    assert code == 2 and "did you mean 'qin.closeness'" in err
+
+
+def test_playing_a_broken_story_reports_errors_without_a_traceback(tmp_path: Path) -> None:
+    root = write_story(tmp_path / "s", BASE.replace("goto: b\n      - id: rest", "goto: nowhere\n      - id: rest"))
+    code, _, err = run(["play", "--text", "--story", str(root)])
+    assert code == 1
+    assert "error: unknown scene 'nowhere'" in err and "Traceback" not in err
+
+
+def test_main_py_runs_as_a_script() -> None:
+    env = {**os.environ, "SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy"}
+    result = subprocess.run([sys.executable, str(ROOT / "main.py"), "check", str(EXAMPLE)],
+                            capture_output=True, text=True, env=env, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert "0 errors" in result.stdout
+
+
+def test_story_and_engine_import_without_pygame() -> None:
+    code = ("import sys; sys.modules['pygame'] = None\n"
+            "import game.story, game.engine, game.textui, game.cli\n"
+            "assert 'pygame' not in [m for m in sys.modules if sys.modules[m] is not None]\n"
+            "print('ok')")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            cwd=ROOT, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "ok"
