@@ -1395,6 +1395,291 @@ def bd_shenzhen_night(c: Canvas) -> None:
     c.band(880, 1090, "#07070f", 0, 170)
 
 
+PORTRAITS: dict = {}
+
+
+# ---------------------------------------------------------------------------
+# portraits: 512x640, transparent, a soft disc behind a flat head-and-shoulders
+# ---------------------------------------------------------------------------
+
+SKIN = {"young": "#e1b08a", "adult": "#d29d76", "weathered": "#c08a64", "child": "#e8bb96", "old": "#c89876"}
+
+
+HEAD_K = 1.15  # every head is drawn a little larger than its nominal radii
+
+
+def portrait(fn):
+    PORTRAITS[fn.__name__.removeprefix("pt_")] = fn
+    return fn
+
+
+def backdisc(c: Canvas, color, ring=None) -> None:
+    c.circle(256, 300, 236, mix(color, "#ffffff", 0.15))
+    c.circle(256, 300, 236 - 10, color)
+    if ring:
+        c.begin(60)
+        c.circle(256, 520, 200, ring)
+        c.end()
+
+
+def body(c: Canvas, color, width=230, top=468, collar=None, collar_color=None, inner=None, neck_w=44, cx=256,
+         skin="#d29d76", lapels=None, zip_line=None, scarf=None) -> None:
+    # neck
+    c.rect(cx - neck_w / 2, top - 90, neck_w, 110, mix(skin, "#000000", 0.12))
+    # shoulders: a rounded trapezoid down to the bottom
+    c.poly([(cx - width, 660), (cx - width + 20, top + 60), (cx - width * 0.55, top), (cx + width * 0.55, top),
+            (cx + width - 20, top + 60), (cx + width, 660)], color)
+    c.circle(cx - width * 0.55, top + 60, 60, color)
+    c.circle(cx + width * 0.55, top + 60, 60, color)
+    if inner:
+        c.poly([(cx - 44, top - 4), (cx + 44, top - 4), (cx, top + 90)], inner)
+    if collar == "shirt":
+        cc = collar_color or "#eeeae0"
+        c.poly([(cx - 46, top - 16), (cx - 6, top + 40), (cx - 60, top + 30)], cc)
+        c.poly([(cx + 46, top - 16), (cx + 6, top + 40), (cx + 60, top + 30)], cc)
+    elif collar == "round":
+        c.ellipse(cx, top + 2, 54, 20, collar_color or mix(color, "#000000", 0.2))
+        c.ellipse(cx, top - 4, 40, 14, mix(skin, "#000000", 0.12))
+    elif collar == "mandarin":
+        c.rect(cx - 40, top - 22, 80, 26, collar_color or mix(color, "#000000", 0.15))
+        for k in range(3):
+            c.circle(cx, top + 30 + k * 44, 5, mix(color, "#000000", 0.35))
+    elif collar == "side":  # the side-fastening jacket of older women
+        cc = collar_color or mix(color, "#000000", 0.2)
+        c.rect(cx - 40, top - 20, 80, 24, cc)
+        c.lines([(cx - 10, top + 4), (cx + 60, top + 40), (cx + 110, top + 60)], cc, 6)
+        for k in range(3):
+            c.circle(cx + 40 + k * 30, top + 30 + k * 12, 5, "#d8cfb8")
+    elif collar == "hood":
+        cc = collar_color or mix(color, "#ffffff", 0.15)
+        c.poly([(cx - 120, top + 10), (cx - 70, top - 30), (cx - 20, top + 40)], cc)
+        c.poly([(cx + 120, top + 10), (cx + 70, top - 30), (cx + 20, top + 40)], cc)
+    if lapels:
+        c.poly([(cx - 46, top - 8), (cx - 8, top + 120), (cx - 90, top + 40)], lapels)
+        c.poly([(cx + 46, top - 8), (cx + 8, top + 120), (cx + 90, top + 40)], lapels)
+    if zip_line:
+        c.line((cx, top + 40), (cx, 660), zip_line, 3)
+    if scarf:  # the Young Pioneers' red scarf
+        c.poly([(cx - 60, top - 6), (cx + 60, top - 6), (cx + 8, top + 40), (cx - 8, top + 40)], scarf)
+        c.poly([(cx - 6, top + 30), (cx - 40, top + 130), (cx - 14, top + 134), (cx + 2, top + 40)], scarf)
+        c.poly([(cx + 6, top + 30), (cx + 34, top + 120), (cx + 10, top + 124), (cx - 2, top + 40)], mix(scarf, "#000000", 0.15))
+
+
+def head(c: Canvas, skin, cx=256, cy=300, rx=86, ry=108, age=0.0, mood="calm", blush=False, eyes_y=None,
+         brows="#2a211c", lean=0.0) -> None:
+    """A simple face: crescent shading, small dark eyes, a short mouth, lines with age."""
+    rx, ry = rx * HEAD_K, ry * HEAD_K
+    shade = mix(skin, "#6a3a2a", 0.22)
+    c.ellipse(cx - rx + 6, cy + 6, 16, 26, shade)  # ears
+    c.ellipse(cx + rx - 6, cy + 6, 16, 26, shade)
+    c.ellipse(cx, cy, rx, ry, shade)
+    c.ellipse(cx - 8, cy - 4, rx - 8, ry - 6, skin)
+    ey = cy + (eyes_y if eyes_y is not None else ry * 0.05)
+    ex = rx * 0.42
+    for s in (-1, 1):
+        if mood == "sleep":
+            c.lines([(cx + s * ex - 12, ey), (cx + s * ex, ey + 6), (cx + s * ex + 12, ey)], "#2a211c", 3)
+        else:
+            c.ellipse(cx + s * ex, ey, 8, 7 if mood != "down" else 4, "#241c18")
+        bl = 16 + rx * 0.05
+        by = ey - 24 - (4 if mood == "worry" else 0)
+        tilt = 5 if mood == "worry" else (-3 if mood == "stern" else 0)
+        c.line((cx + s * ex - bl, by + (tilt if s < 0 else -tilt) * (1 if s < 0 else -1)), (cx + s * ex + bl, by - (tilt if s < 0 else -tilt) * (1 if s < 0 else -1)), brows, 5)
+        if age > 0.5:
+            c.lines([(cx + s * (ex + 18), ey + 2), (cx + s * (ex + 30), ey - 4)], shade, 2)
+            c.lines([(cx + s * (ex + 18), ey + 8), (cx + s * (ex + 30), ey + 10)], shade, 2)
+    # nose: a soft shadow on the shaded side
+    c.poly([(cx + 4, ey + 10), (cx + 14, ey + 44), (cx - 4, ey + 48)], shade)
+    my = ey + 74 * (ry / 108)
+    if mood == "smile":
+        c.lines([(cx - 22, my - 2), (cx, my + 8), (cx + 22, my - 2)], "#8a4a3a", 4)
+    elif mood == "sleep":
+        c.ellipse(cx, my, 8, 4, "#b5655a")
+    else:
+        c.line((cx - 18, my), (cx + 18, my + (2 if mood in ("down", "stern") else 0)), "#8a4a3a", 4)
+    if blush:
+        c.begin(80)
+        c.circle(cx - ex - 6, ey + 40, 20, "#e87a6a")
+        c.circle(cx + ex + 6, ey + 40, 20, "#e87a6a")
+        c.end()
+    if age > 0.4:
+        c.lines([(cx - 40, my - 24), (cx - 32, my + 6)], shade, 2)
+        c.lines([(cx + 40, my - 24), (cx + 32, my + 6)], shade, 2)
+    if age > 0.7:
+        for k in range(3):
+            c.line((cx - 36 + k * 4, cy - ry * 0.55 + k * 12), (cx + 36 - k * 4, cy - ry * 0.55 + k * 12), shade, 2)
+
+
+def hair_short(c: Canvas, color, cx=256, cy=300, rx=86, ry=108, part=1, grey=None, recede=0.0) -> None:
+    rx, ry = rx * HEAD_K, ry * HEAD_K
+    top = cy - ry - 8 + recede * 30
+    pts = [(cx - rx - 6, cy - 6), (cx - rx - 4, cy - ry * 0.5)]
+    pts += [(cx + (rx + 6) * math.cos(a), cy - ry * 0.25 - (ry * 0.8 + 4 - recede * 24) * math.sin(a)) for a in np.linspace(math.pi * 0.97, 0.03, 20)]
+    pts += [(cx + rx + 4, cy - ry * 0.5), (cx + rx + 6, cy - 6), (cx + rx - 6, cy - ry * 0.45),
+            (cx + part * 20, cy - ry * 0.62 + recede * 20), (cx - rx + 8, cy - ry * 0.45)]
+    c.poly(pts, color)
+    if grey:
+        c.begin(150)
+        for k in range(9):
+            x = cx - rx + 12 + k * rx * 0.21
+            c.lines([(x, top + 24 + abs(k - 4) * 6), (x + 8, cy - ry * 0.5)], grey, 3)
+        c.poly([(cx - rx - 4, cy - 6), (cx - rx, cy - ry * 0.5), (cx - rx + 12, cy - ry * 0.45), (cx - rx + 4, cy - 4)], grey)
+        c.poly([(cx + rx + 4, cy - 6), (cx + rx, cy - ry * 0.5), (cx + rx - 12, cy - ry * 0.45), (cx + rx - 4, cy - 4)], grey)
+        c.end()
+
+
+def hair_long_back(c: Canvas, color, cx=256, cy=300, rx=86, ry=108, length=200, width=1.15) -> None:
+    rx, ry = rx * HEAD_K, ry * HEAD_K
+    c.ellipse(cx, cy - 10, rx * width + 6, ry + 10, color)
+    c.poly([(cx - rx * width - 4, cy - 10), (cx + rx * width + 4, cy - 10), (cx + rx * width - 6, cy + length), (cx - rx * width + 6, cy + length)], color)
+
+
+def hair_front(c: Canvas, color, cx=256, cy=300, rx=86, ry=108, fringe=0.45, side=0.0, grey=None) -> None:
+    """A cap of hair with a fringe; side > 0 sweeps it to the right."""
+    rx, ry = rx * HEAD_K, ry * HEAD_K
+    pts = [(cx - rx - 8, cy + ry * 0.2)]
+    pts += [(cx + (rx + 10) * math.cos(a), cy - ry * 0.2 - (ry * 0.85 + 6) * math.sin(a)) for a in np.linspace(math.pi, 0, 22)]
+    pts += [(cx + rx + 8, cy + ry * 0.2), (cx + rx - 8, cy - ry * 0.1)]
+    fy = cy - ry * (0.55 - fringe)
+    pts += [(cx + rx * 0.6, fy - 6), (cx + rx * 0.1 + side * 40, fy + 6 * (1 - side)), (cx - rx * 0.5, fy - 10 + side * 10),
+            (cx - rx + 6, cy - ry * 0.1)]
+    c.poly(pts, color)
+    if grey:
+        c.begin(140)
+        for k in range(7):
+            x = cx - rx * 0.7 + k * rx * 0.24
+            c.lines([(x, cy - ry * 0.95 + abs(k - 3) * 5), (x + 6, fy - 10)], grey, 3)
+        c.end()
+
+
+@portrait
+def pt_changhua_young(c: Canvas) -> None:
+    backdisc(c, "#b9c7a8")
+    skin = SKIN["young"]
+    body(c, "#3f5270", collar="shirt", collar_color="#e8e4d8", inner="#e8e4d8", skin=skin, lapels="#34455e")
+    head(c, skin, rx=84, ry=106, mood="calm")
+    hair_short(c, "#1e1a18", rx=84, ry=106, part=1)
+
+
+@portrait
+def pt_changhua(c: Canvas) -> None:
+    backdisc(c, "#a9b4bf")
+    skin = SKIN["weathered"]
+    body(c, "#56606a", collar="shirt", collar_color="#a8a49a", inner="#7a6a5a", skin=skin, lapels="#4a525a", zip_line=None)
+    head(c, skin, rx=82, ry=108, age=0.8, mood="down")
+    hair_short(c, "#2a2624", rx=82, ry=108, part=-1, grey="#b8b4ac", recede=0.4)
+
+
+@portrait
+def pt_suqin_young(c: Canvas) -> None:
+    backdisc(c, "#c9c2a2")
+    skin = SKIN["young"]
+    hair_long_back(c, "#1c1816", rx=80, ry=102, length=170)
+    body(c, "#b84a4a", collar="round", collar_color="#f0e6d6", skin=skin, width=210)
+    for k in range(6):
+        c.circle(150 + k * 44, 600 - (k % 2) * 30, 6, "#e8c8a0")
+    head(c, skin, rx=80, ry=102, mood="smile", blush=True)
+    hair_front(c, "#1c1816", rx=80, ry=102, fringe=0.3, side=0.2)
+
+
+@portrait
+def pt_suqin(c: Canvas) -> None:
+    backdisc(c, "#b7aab2")
+    skin = SKIN["adult"]
+    hair_long_back(c, "#221d1b", rx=80, ry=104, length=110, width=1.05)
+    body(c, "#6a3f55", collar="round", collar_color="#d8cfc0", skin=skin, width=214, zip_line="#55304a")
+    head(c, skin, rx=80, ry=104, age=0.6, mood="worry")
+    hair_front(c, "#221d1b", rx=80, ry=104, fringe=0.05, side=0.6, grey="#9a948c")
+
+
+@portrait
+def pt_qin_baby(c: Canvas) -> None:
+    backdisc(c, "#d4c6a6")
+    # the mother's arms in blue sleeves, and a red flowered quilt
+    c.ellipse(256, 520, 210, 150, "#b8363a")
+    for k, (x, y) in enumerate([(150, 470), (230, 560), (330, 500), (380, 600), (120, 600), (300, 620), (200, 440)]):
+        for a in range(5):
+            c.circle(x + 14 * math.cos(a * 1.256), y + 14 * math.sin(a * 1.256), 8, "#f0c05a" if k % 2 else "#f2e6d2")
+        c.circle(x, y, 6, "#7a2a2a")
+    c.poly([(40, 660), (60, 560), (200, 600), (320, 660)], "#3f5a80")
+    c.poly([(472, 660), (450, 540), (330, 590), (210, 660)], "#34506f")
+    c.ellipse(256, 316, 134, 144, "#b8363a")  # the hood of the quilt
+    skin = SKIN["child"]
+    head(c, skin, cy=330, rx=84, ry=88, mood="sleep", blush=True, eyes_y=4)
+    c.poly([(236, 240), (252, 226), (262, 238), (276, 228), (270, 246)], "#2a2220")
+
+
+@portrait
+def pt_qin_child(c: Canvas) -> None:
+    backdisc(c, "#bcc9b0")
+    skin = SKIN["child"]
+    for s in (-1, 1):  # two short bunches
+        c.ellipse(256 + s * 124, 326, 28, 52, "#1e1a18")
+        c.circle(256 + s * 108, 290, 10, "#d8453a")
+    body(c, "#e6e4dc", collar="round", collar_color="#3f6aa0", skin=skin, width=170, top=484, neck_w=36, scarf="#d8363a")
+    c.rect(86, 560, 40, 100, "#3f6aa0")
+    c.rect(386, 560, 40, 100, "#3f6aa0")
+    head(c, skin, cy=300, rx=88, ry=100, mood="calm", blush=True)
+    hair_front(c, "#1e1a18", cy=300, rx=88, ry=100, fringe=0.55)
+
+
+@portrait
+def pt_qin_teen(c: Canvas) -> None:
+    backdisc(c, "#c7b3bd")
+    skin = SKIN["young"]
+    hair_long_back(c, "#2a1e1a", rx=80, ry=104, length=220)
+    c.poly([(346, 250), (360, 250), (358, 520), (342, 520)], "#7a3a2a")  # a dyed streak
+    body(c, "#e2a6b4", collar="hood", collar_color="#f0ddd8", skin=skin, width=206, zip_line="#b8808e")
+    c.rect(200, 560, 26, 60, "#f2ece6")
+    head(c, skin, rx=80, ry=104, mood="stern")
+    hair_front(c, "#2a1e1a", rx=80, ry=104, fringe=0.25, side=1.0)
+    c.poly([(306, 196), (340, 202), (350, 344), (330, 344)], "#5a2e22")
+    c.circle(166, 352, 6, "#e8e2d0")
+
+
+@portrait
+def pt_yang_child(c: Canvas) -> None:
+    backdisc(c, "#c2ccb0")
+    skin = SKIN["child"]
+    body(c, "#4f7a52", collar="round", collar_color="#e0c060", skin=skin, width=160, top=496, neck_w=34, zip_line="#3a5e3e")
+    head(c, skin, cy=310, rx=92, ry=98, mood="smile", blush=True)
+    hair_short(c, "#1a1716", cy=310, rx=92, ry=98, part=0)
+
+
+@portrait
+def pt_yang_boy(c: Canvas) -> None:
+    backdisc(c, "#b4c0c8")
+    skin = SKIN["child"]
+    body(c, "#2f5a8f", collar="round", collar_color="#e8e6de", skin=skin, width=186, top=482, neck_w=38, scarf="#d8363a")
+    c.rect(70, 570, 30, 100, "#e8e6de")
+    c.rect(412, 570, 30, 100, "#e8e6de")
+    head(c, skin, cy=298, rx=86, ry=102, mood="calm")
+    hair_front(c, "#1a1716", cy=298, rx=86, ry=102, fringe=0.45, side=-0.3)
+
+
+@portrait
+def pt_grandma(c: Canvas) -> None:
+    backdisc(c, "#c8bea6")
+    skin = SKIN["old"]
+    c.circle(256, 168, 48, "#9a948a")  # the bun
+    body(c, "#2e3f5c", collar="side", skin=skin, width=200)
+    head(c, skin, rx=80, ry=102, age=1.0, mood="smile")
+    hair_front(c, "#8e8880", rx=80, ry=102, fringe=-0.05, side=0.0, grey="#c8c4bc")
+
+
+@portrait
+def pt_grandpa(c: Canvas) -> None:
+    backdisc(c, "#bfc2a8")
+    skin = SKIN["old"]
+    body(c, "#3c4a58", collar="mandarin", skin=skin, width=210)
+    head(c, skin, rx=80, ry=106, age=1.0, mood="calm")
+    hair_short(c, "#bdb8ae", rx=80, ry=106, part=0, recede=0.6)
+    # his old blue cap
+    c.poly([(256 - 104, 226), (256 - 94, 164), (256 + 94, 164), (256 + 104, 226)], "#35506a")
+    c.ellipse(256, 164, 94, 30, "#3d5a76")
+    c.poly([(256 - 110, 220), (256 + 110, 220), (256 + 92, 246), (256 - 92, 246)], "#2a4056")
+
+
 def main(argv: list[str]) -> int:
     pygame.init()
     names = [a for a in argv if not a.startswith("-")]
@@ -1415,14 +1700,12 @@ def main(argv: list[str]) -> int:
         t0 = time.perf_counter()
         c = Canvas(512, 640, alpha=True)
         fn(c)
-        size = c.save(ROOT / "portraits" / f"{name}.png", grain=1.5, vignette=0, seed=sum(map(ord, name)))
+        size = c.save(ROOT / "portraits" / f"{name}.png", grain=0, vignette=0, seed=sum(map(ord, name)))
         total += size
         print(f"portraits/{name}.png  {size / 1024:6.0f} KB  {time.perf_counter() - t0:5.1f} s")
     print(f"total {total / 1024:.0f} KB in {time.perf_counter() - t_all:.1f} s")
     return 0
 
-
-PORTRAITS: dict = {}
 
 if __name__ == "__main__":
     sys.exit(main(sys.argv[1:]))
