@@ -1,0 +1,544 @@
+"""Exploring a story by playing it: every distinct state, or many random playthroughs.
+
+Both drive the same `Session` the players use, so what the explorer finds is what a player
+meets. Nothing here prints: the `explore` command, the benchmark, the tests and the classroom
+flowchart format the results themselves.
+
+A state is "distinct" when anything that can change what happens next differs: the scene, every
+stat, resource and flag, and the visit counts and decisions that some condition actually reads
+(`visited()`, `visits()`, `chose()`). Everything else (the year, the rest of the log) is merged.
+"""
+
+from __future__ import annotations
+
+import random
+from collections import deque
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+
+from game.engine.session import ChoiceError, Session
+from game.engine.state import GameState
+from game.story.expressions import Binary, Call, ExpressionError, Node, Unary, parse_expression
+from game.story.model import Story
+
+Progress = Callable[[int, "int | None"], None]  # (done, total or None when unknown)
+
+DEFAULT_MAX_STATES = 200_000
+DEFAULT_MAX_STEPS = 2_000
+_PROGRESS_EVERY = 1_000
+
+
+# ----------------------------------------------------------------------------- what matters
+
+
+@dataclass(frozen=True)
+class Relevance:
+    """The parts of the visit counts and the log that some condition reads."""
+
+    visited: tuple[str, ...] = ()  # scenes read by visited(): only whether they were reached
+    visits: tuple[str, ...] = ()  # scenes read by visits(): the count matters
+    chose: tuple[str, ...] = ()  # full choice ids read by chose()
+
+
+def _conditions(story: Story) -> Iterable[str]:
+    for scene in story.scenes.values():
+        for choice in scene.choices:
+            if choice.condition is not None:
+                yield choice.condition.source
+        for variant in scene.variants:
+            if variant.condition is not None:
+                yield variant.condition.source
+    for ending in story.endings:
+        if ending.condition is not None:
+            yield ending.condition.source
+        for lines in ending.epilogue.values():
+            for line in lines:
+                if line.condition is not None:
+                    yield line.condition.source
+
+
+def _calls(node: Node) -> Iterable[Call]:
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, Call):
+            yield current
+            stack.extend(current.args)
+        elif isinstance(current, Binary):
+            stack.extend((current.left, current.right))
+        elif isinstance(current, Unary):
+            stack.append(current.operand)
+
+
+def relevance(story: Story) -> Relevance:
+    """Which visits and decisions the story's conditions read (text variants included)."""
+    visited: set[str] = set()
+    visits: set[str] = set()
+    chose: set[str] = set()
+    for source in _conditions(story):
+        try:
+            node = parse_expression(source)
+        except ExpressionError:  # pragma: no cover - the loader has already parsed it
+            continue
+        for call in _calls(node):
+            arg = call.args[0] if call.args else None
+            text = ".".join(getattr(arg, "parts", ())) if arg is not None else ""
+            if call.function == "visited":
+                visited.add(text)
+            elif call.function == "visits":
+                visits.add(text)
+            elif call.function == "chose":
+                chose.add(text)
+    return Relevance(tuple(sorted(visited - visits)), tuple(sorted(visits)), tuple(sorted(chose)))
+
+
+def state_key(state: GameState, relevant: Relevance) -> tuple:
+    """What makes two states different for the rest of the story."""
+    visits = state.visits
+    log = state.log
+    return (
+        state.scene,
+        tuple(tuple(values.values()) for values in state.stats.values()),
+        tuple(state.resources.values()),
+        tuple(state.flags.values()),
+        tuple(visits.get(s, 0) > 0 for s in relevant.visited),
+        tuple(visits.get(s, 0) for s in relevant.visits),
+        tuple(c in log for c in relevant.chose),
+    )
+
+
+# ----------------------------------------------------------------------------- results
+
+
+@dataclass(frozen=True)
+class Failure:
+    """A playthrough that went wrong, with the decisions that lead there."""
+
+    kind: str  # "stuck", "no-ending", "exception", "too-long"
+    scene: str
+    message: str
+    path: tuple[str, ...]  # full choice ids from the start
+    seed: int | None = None
+
+
+@dataclass(frozen=True)
+class PathStats:
+    """Shortest and longest ways to one ending; a longest of None means a loop makes it unbounded."""
+
+    shortest_choices: int
+    longest_choices: int | None
+    shortest_words: int
+    longest_words: int | None
+    shortest_path: tuple[str, ...]
+    longest_path: tuple[str, ...] | None
+
+
+@dataclass(frozen=True)
+class BoundHit:
+    """A stat (for one person) or resource that reaches its min or max in some state."""
+
+    kind: str  # "stat" or "resource"
+    name: str
+    person: str | None
+    bound: str  # "min" or "max"
+    value: int
+
+    @property
+    def label(self) -> str:
+        return f"{self.person}.{self.name}" if self.person else self.name
+
+
+@dataclass
+class Exploration:
+    """The result of an exhaustive exploration."""
+
+    story: Story
+    start: str
+    states: int
+    transitions: int
+    complete: bool  # False when --max-states stopped it
+    scenes_reached: set[str]
+    endings: dict[str, PathStats]  # ending id -> paths
+    choices_offered: set[str]
+    choices_available: set[str]
+    bounds: list[BoundHit]
+    failures: list[Failure]
+
+    @property
+    def scenes_never_reached(self) -> list[str]:
+        return [s for s in self.story.scenes if s not in self.scenes_reached]
+
+    @property
+    def endings_never_reached(self) -> list[str]:
+        return [e.id for e in self.story.endings if e.id not in self.endings]
+
+    def _unavailable(self) -> list[str]:
+        return [c.full_id for sid in self.scenes_reached for c in self.story.scenes[sid].choices
+                if c.full_id not in self.choices_available]
+
+    @property
+    def choices_always_locked(self) -> list[str]:
+        """Shown greyed with their reason every time, never takeable."""
+        return sorted(c for c in self._unavailable() if self.story.choice(c).locked is not None)
+
+    @property
+    def choices_never_available(self) -> list[str]:
+        """Hidden every time (their condition never holds where they are)."""
+        return sorted(c for c in self._unavailable() if self.story.choice(c).locked is None)
+
+    @property
+    def has_errors(self) -> bool:
+        """An ending no playthrough reaches (in a complete run), or a playthrough that fails."""
+        return bool(self.failures) or (self.complete and bool(self.endings_never_reached))
+
+
+@dataclass(frozen=True)
+class Playthrough:
+    """One random playthrough: its seed, the decisions taken, and how it ended."""
+
+    seed: int
+    path: tuple[str, ...]
+    scenes: tuple[str, ...]
+    ending: str | None
+    failure: Failure | None
+    words: int
+
+
+@dataclass
+class RandomReport:
+    """N random playthroughs with their coverage."""
+
+    story: Story
+    runs: int
+    first_seed: int
+    scenes_seen: set[str]
+    choices_taken: set[str]
+    endings_seen: dict[str, int]
+    failures: list[Failure]
+    total_choices: int
+    total_words: int
+
+    @property
+    def scene_coverage(self) -> float:
+        return 100.0 * len(self.scenes_seen) / max(1, len(self.story.scenes))
+
+    @property
+    def choices_total(self) -> int:
+        """Choices in the story, "Continue"s left out."""
+        return len(_real_choices(self.story))
+
+    @property
+    def choices_covered(self) -> int:
+        return self.choices_total - len(self.choices_never_taken)
+
+    @property
+    def choice_coverage(self) -> float:
+        return 100.0 * self.choices_covered / max(1, self.choices_total)
+
+    @property
+    def scenes_never_seen(self) -> list[str]:
+        return [s for s in self.story.scenes if s not in self.scenes_seen]
+
+    @property
+    def choices_never_taken(self) -> list[str]:
+        return [c.full_id for c in _real_choices(self.story) if c.full_id not in self.choices_taken]
+
+    @property
+    def has_errors(self) -> bool:
+        return bool(self.failures)
+
+
+def _real_choices(story: Story):
+    return [c for s in story.scenes.values() for c in s.choices if not c.is_continue]
+
+
+# ----------------------------------------------------------------------------- exhaustive
+
+
+def _words(paragraphs: Iterable[str]) -> int:
+    return sum(len(p.split()) for p in paragraphs)
+
+
+def _ending_words(view) -> int:
+    return len(view.text.split()) + sum(len(line.split()) for _, _, line in view.epilogue)
+
+
+def _bound_hits(story: Story, state: GameState, found: set[tuple]) -> None:
+    for person, values in state.stats.items():
+        for name, value in values.items():
+            stat = story.stats.get(name)
+            if stat is None:
+                continue
+            if value <= stat.min:
+                found.add(("stat", name, person, "min", stat.min))
+            elif value >= stat.max:
+                found.add(("stat", name, person, "max", stat.max))
+    for name, value in state.resources.items():
+        resource = story.resources.get(name)
+        if resource is None:
+            continue
+        if resource.min is not None and value <= resource.min:
+            found.add(("resource", name, None, "min", resource.min))
+        if resource.max is not None and value >= resource.max:
+            found.add(("resource", name, None, "max", resource.max))
+
+
+def explore(story: Story, *, start: str | None = None, sets: Mapping[str, str] | None = None,
+            max_states: int = DEFAULT_MAX_STATES, progress: Progress | None = None) -> Exploration:
+    """Visits every distinct state reachable from the start (breadth first), up to `max_states`.
+
+    Raises ChoiceError/SetError for a bad `start` or `sets`, as `Session` does.
+    """
+    root_session = Session(story, start=start, sets=sets)
+    relevant = relevance(story)
+    root = root_session.state
+    start_scene = root.scene
+    keys: dict[tuple, int] = {state_key(root, relevant): 0}
+    parent: list[int] = [-1]  # BFS tree: the first way found to each state (fewest choices)
+    via: list[str] = [""]  # the choice that led there from the parent
+    words: list[int] = [_words(root_session.transcript[-1].paragraphs)]
+    edges: list[list[tuple[int, str, int]]] = []  # per state: (child, choice id, says words)
+    ending_of: dict[int, str] = {}
+    pending: dict[int, GameState] = {0: root}
+    queue = deque([0])
+    offered: set[str] = set()
+    available: set[str] = set()
+    reached: set[str] = set()
+    bounds: set[tuple] = set()
+    failures: list[Failure] = []
+    transitions = 0
+    complete = True
+
+    def path_to(index: int) -> tuple[str, ...]:
+        steps = []
+        while index > 0:
+            steps.append(via[index])
+            index = parent[index]
+        return tuple(reversed(steps))
+
+    while queue:
+        index = queue.popleft()
+        state = pending.pop(index)
+        edges.append([])  # states are expanded in index order, so edges[index] is this one
+        reached.add(state.scene)
+        _bound_hits(story, state, bounds)
+        session = Session(story, state)
+        if session.is_over:
+            view = session.ending
+            if view is None:
+                failures.append(Failure("no-ending", state.scene, f"the end scene '{state.scene}' "
+                                        "has no ending that applies to this state", path_to(index)))
+            else:
+                ending_of[index] = view.id
+                words[index] += _ending_words(view)
+            continue
+        views = session.choices()
+        open_choices = [v for v in views if v.available]
+        for view in views:
+            offered.add(view.id)
+        if not open_choices:
+            failures.append(Failure("stuck", state.scene, session.stuck or "no choice is available",
+                                    path_to(index)))
+            continue
+        for view in open_choices:
+            available.add(view.id)
+            try:
+                outcome = session.choose(view.id)
+            except Exception as exc:  # noqa: BLE001 - any engine error is a finding, not a crash
+                failures.append(Failure("exception", state.scene, f"{type(exc).__name__}: {exc}",
+                                        path_to(index) + (view.id,)))
+                continue
+            child = session.state
+            child_words = _words(session.transcript[-1].paragraphs)
+            session.undo()
+            transitions += 1
+            key = state_key(child, relevant)
+            target = keys.get(key)
+            if target is None:
+                if len(keys) >= max_states:
+                    complete = False
+                    continue
+                target = len(keys)
+                keys[key] = target
+                parent.append(index)
+                via.append(view.id)
+                words.append(child_words)
+                pending[target] = child
+                queue.append(target)
+            says = len(outcome.says.split()) if outcome.says else 0
+            edges[index].append((target, view.id, says))
+        if progress is not None and index % _PROGRESS_EVERY == 0:
+            progress(len(keys), None)
+    if progress is not None:
+        progress(len(keys), len(keys))
+
+    # States left in `pending` were never expanded (a bounded run): they have no edges.
+    while len(edges) < len(keys):
+        edges.append([])
+    endings = _paths(len(keys), edges, words, ending_of, path_to)
+    hits = [BoundHit(kind, name, person, bound, value)
+            for kind, name, person, bound, value in sorted(bounds, key=lambda b: (b[0], b[1],
+                                                                                   b[2] or "", b[3]))]
+    return Exploration(story, start_scene, len(keys), transitions, complete, reached, endings,
+                       offered, available, hits, failures)
+
+
+def _paths(count: int, edges: list[list[tuple[int, str, int]]], words: list[int],
+           ending_of: dict[int, str], path_to: Callable[[int], tuple[str, ...]]) -> dict[str, PathStats]:
+    """Shortest (choices: BFS tree; words: Dijkstra) and longest (DAG order) paths to each ending."""
+    import heapq
+
+    # Shortest in words: node weights (scene words) plus edge weights (consequence lines).
+    best = [None] * count
+    best[0] = words[0]
+    heap = [(words[0], 0)]
+    while heap:
+        cost, node = heapq.heappop(heap)
+        if cost > best[node]:
+            continue
+        for child, _, says in edges[node]:
+            candidate = cost + says + words[child]
+            if best[child] is None or candidate < best[child]:
+                best[child] = candidate
+                heapq.heappush(heap, (candidate, child))
+
+    # Longest: Kahn's topological order; states never ordered lie on or after a loop (unbounded).
+    indegree = [0] * count
+    for node in range(count):
+        for child, _, _ in edges[node]:
+            indegree[child] += 1
+    longest_choices: list[int | None] = [None] * count
+    longest_words: list[int | None] = [None] * count
+    back: list[tuple[int, str] | None] = [None] * count
+    longest_choices[0], longest_words[0] = 0, words[0]
+    order = deque(n for n in range(count) if indegree[n] == 0)
+    ordered = [False] * count
+    while order:
+        node = order.popleft()
+        ordered[node] = True
+        for child, choice, says in edges[node]:
+            if longest_choices[node] is not None:
+                steps = longest_choices[node] + 1
+                if longest_choices[child] is None or steps > longest_choices[child]:
+                    longest_choices[child] = steps
+                    back[child] = (node, choice)
+                total = longest_words[node] + says + words[child]
+                if longest_words[child] is None or total > longest_words[child]:
+                    longest_words[child] = total
+            indegree[child] -= 1
+            if indegree[child] == 0:
+                order.append(child)
+
+    def longest_path(node: int) -> tuple[str, ...]:
+        steps = []
+        while back[node] is not None:
+            node, choice = back[node]
+            steps.append(choice)
+        return tuple(reversed(steps))
+
+    depth = [len(path_to(n)) if n in ending_of else 0 for n in range(count)]
+    result: dict[str, PathStats] = {}
+    for ending in dict.fromkeys(ending_of.values()):
+        nodes = [n for n, e in ending_of.items() if e == ending]
+        shortest = min(nodes, key=lambda n: depth[n])
+        fewest_words = min(best[n] for n in nodes)
+        bounded = all(ordered[n] for n in nodes)
+        if bounded:
+            deepest = max(nodes, key=lambda n: longest_choices[n])
+            result[ending] = PathStats(depth[shortest], longest_choices[deepest], fewest_words,
+                                       max(longest_words[n] for n in nodes), path_to(shortest),
+                                       longest_path(deepest))
+        else:
+            result[ending] = PathStats(depth[shortest], None, fewest_words, None, path_to(shortest),
+                                       None)
+    return result
+
+
+# ----------------------------------------------------------------------------- random
+
+
+def random_playthrough(story: Story, seed: int, *, start: str | None = None,
+                       sets: Mapping[str, str] | None = None,
+                       max_steps: int = DEFAULT_MAX_STEPS) -> tuple[Playthrough, Session]:
+    """Plays uniformly random available choices from the start; the same seed plays the same way."""
+    rng = random.Random(seed)
+    session = Session(story, start=start, sets=sets)
+    path: list[str] = []
+    scenes = [session.state.scene]
+    words = _words(session.transcript[-1].paragraphs)
+    failure = None
+    ending = None
+    while True:
+        scene = session.state.scene
+        if session.is_over:
+            view = session.ending
+            if view is None:
+                failure = Failure("no-ending", scene, f"the end scene '{scene}' has no ending "
+                                  "that applies to this state", tuple(path), seed)
+            else:
+                ending = view.id
+                words += _ending_words(view)
+            break
+        if len(path) >= max_steps:
+            failure = Failure("too-long", scene, f"no ending after {max_steps} choices (a loop?)",
+                              tuple(path), seed)
+            break
+        open_choices = [c for c in session.choices() if c.available]
+        if not open_choices:
+            failure = Failure("stuck", scene, session.stuck or "no choice is available",
+                              tuple(path), seed)
+            break
+        picked = rng.choice(open_choices).id
+        try:
+            outcome = session.choose(picked)
+        except Exception as exc:  # noqa: BLE001 - reported with the seed that reproduces it
+            failure = Failure("exception", scene, f"{type(exc).__name__}: {exc}",
+                              (*path, picked), seed)
+            break
+        path.append(picked)
+        scenes.append(session.state.scene)
+        words += _words(session.transcript[-1].paragraphs)
+        if outcome.says:
+            words += len(outcome.says.split())
+    return Playthrough(seed, tuple(path), tuple(scenes), ending, failure, words), session
+
+
+def random_playthroughs(story: Story, runs: int, seed: int = 0, *, start: str | None = None,
+                        sets: Mapping[str, str] | None = None, max_steps: int = DEFAULT_MAX_STEPS,
+                        progress: Progress | None = None) -> RandomReport:
+    """`runs` random playthroughs with seeds seed, seed+1, ...; replay one with its own seed."""
+    report = RandomReport(story, runs, seed, set(), set(), {}, [], 0, 0)
+    every = max(1, runs // 100)
+    for number in range(runs):
+        played, _ = random_playthrough(story, seed + number, start=start, sets=sets,
+                                       max_steps=max_steps)
+        report.scenes_seen.update(played.scenes)
+        report.choices_taken.update(played.path)
+        report.total_choices += len(played.path)
+        report.total_words += played.words
+        if played.ending is not None:
+            report.endings_seen[played.ending] = report.endings_seen.get(played.ending, 0) + 1
+        if played.failure is not None:
+            report.failures.append(played.failure)
+        if progress is not None and (number + 1) % every == 0:
+            progress(number + 1, runs)
+    return report
+
+
+__all__ = [
+    "DEFAULT_MAX_STATES",
+    "DEFAULT_MAX_STEPS",
+    "BoundHit",
+    "ChoiceError",
+    "Exploration",
+    "Failure",
+    "PathStats",
+    "Playthrough",
+    "RandomReport",
+    "Relevance",
+    "explore",
+    "random_playthrough",
+    "random_playthroughs",
+    "relevance",
+    "state_key",
+]

@@ -1,0 +1,264 @@
+"""`python main.py explore`: every distinct state, random playthroughs, or one replayed.
+
+Exit status 1 when the story has an error a player could meet (an ending no playthrough reaches, a
+scene where the player is stuck, an end scene with no ending); 0 otherwise.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shlex
+import textwrap
+from collections.abc import Sequence
+from typing import TextIO
+
+from game.engine.explore import (
+    DEFAULT_MAX_STATES,
+    DEFAULT_MAX_STEPS,
+    Exploration,
+    Failure,
+    RandomReport,
+    explore,
+    random_playthrough,
+    random_playthroughs,
+)
+from game.engine.session import ChoiceError, SetError
+from game.story.model import Story
+from game.tools._progress import ProgressBar
+
+USAGE_ERROR = 2
+
+
+def register(subparsers, add_common) -> None:
+    parser = subparsers.add_parser(
+        "explore", help="play every distinct state (or random playthroughs) and report problems",
+        description="Plays the story exhaustively (every distinct state once) and reports scenes, "
+                    "endings and choices no playthrough reaches, stats that hit their bounds, and "
+                    "the shortest and longest path to each ending. Exit status 1 on an error.")
+    add_common(parser)
+    parser.add_argument("--max-states", type=int, default=DEFAULT_MAX_STATES, metavar="N",
+                        help=f"stop after N distinct states (default {DEFAULT_MAX_STATES:,})")
+    parser.add_argument("--random", type=int, metavar="N",
+                        help="instead, play N random playthroughs and report coverage")
+    parser.add_argument("--seed", type=int, default=0, metavar="S",
+                        help="with --random: the first playthrough's seed (then S+1, ...)")
+    parser.add_argument("--replay", type=int, metavar="SEED",
+                        help="replay the random playthrough with this seed and print it")
+    parser.add_argument("--max-steps", type=int, default=DEFAULT_MAX_STEPS, metavar="N",
+                        help=f"a random playthrough fails after N choices (default {DEFAULT_MAX_STEPS:,})")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from game.cli import load_or_report
+
+    story = load_or_report(args.story, err)
+    if story is None:
+        return 1
+    options = {"start": args.start, "sets": dict(args.sets)}
+    if args.random is not None and args.random < 1:
+        print("explore: --random needs a number of playthroughs of at least 1", file=err)
+        return USAGE_ERROR
+    if args.max_states < 1:
+        print("explore: --max-states needs a number of at least 1", file=err)
+        return USAGE_ERROR
+    try:
+        if args.replay is not None:
+            return _replay(story, args, out, options)
+        if args.random is not None:
+            bar = ProgressBar(err, "Playthroughs")
+            report = random_playthroughs(story, args.random, args.seed, max_steps=args.max_steps,
+                                         progress=bar, **options)
+            bar.finish()
+            _print_random(report, args, out)
+            return 1 if report.has_errors else 0
+        bar = ProgressBar(err, "States")
+        result = explore(story, max_states=args.max_states, progress=bar, **options)
+        bar.finish()
+    except (ChoiceError, SetError) as exc:
+        print(f"explore: {exc}", file=err)
+        return USAGE_ERROR
+    _print_exploration(result, args, out)
+    return 1 if result.has_errors else 0
+
+
+# ----------------------------------------------------------------------------- helpers
+
+
+def _where(story: Story, scene: str) -> str:
+    found = story.scenes.get(scene)
+    return str(found.location) if found is not None else scene
+
+
+def _choice_where(story: Story, full_id: str) -> str:
+    choice = story.choice(full_id)
+    return str(choice.location) if choice is not None else full_id
+
+
+def _command(args: argparse.Namespace, *extra: str) -> str:
+    words = ["python", "main.py", "explore"]
+    if args.story is not None:
+        words += ["--story", str(args.story)]
+    if args.start:
+        words += ["--start", args.start]
+    for name, value in args.sets:
+        words += ["--set", f"{name}={value}"]
+    if args.max_steps != DEFAULT_MAX_STEPS:
+        words += ["--max-steps", str(args.max_steps)]
+    return " ".join(shlex.quote(w) for w in [*words, *extra])
+
+
+def _wrap(text: str, indent: str = "    ") -> str:
+    return textwrap.fill(text, 100, initial_indent=indent, subsequent_indent=indent + "  ")
+
+
+def _print_failure(story: Story, failure: Failure, out: TextIO, args: argparse.Namespace,
+                   count: int = 1) -> None:
+    kind = {"stuck": "stuck", "no-ending": "no ending", "exception": "exception",
+            "too-long": "too long"}[failure.kind]
+    times = f" ({count:,} states)" if count > 1 else ""
+    seed = f"seed {failure.seed}: " if failure.seed is not None else ""
+    print(f"{_where(story, failure.scene)}: error: {seed}{kind}{times}: {failure.message}", file=out)
+    steps = " ".join(failure.path) if failure.path else "(none: at the start)"
+    print(_wrap(f"choices: {steps}"), file=out)
+    if failure.seed is not None:
+        print(f"    replay: {_command(args, '--replay', str(failure.seed))}", file=out)
+
+
+def _list(title: str, items: Sequence[str], out: TextIO, complete: bool = True) -> None:
+    so_far = "" if complete else " (so far)"
+    print(f"{title}{so_far}: {'none' if not items else len(items)}", file=out)
+
+
+# ----------------------------------------------------------------------------- exhaustive
+
+
+def _print_exploration(result: Exploration, args: argparse.Namespace, out: TextIO) -> None:
+    story = result.story
+    status = "complete" if result.complete else (
+        f"STOPPED EARLY at --max-states {args.max_states:,}: the lists of things never reached may "
+        "be incomplete; raise --max-states for a full run")
+    print(f"Explored {story.title!r} from '{result.start}': {result.states:,} distinct states, "
+          f"{result.transitions:,} choices taken ({status}).", file=out)
+    errors = 0
+    warnings = 0
+
+    never = result.endings_never_reached
+    _list("Endings never reached", never, out, result.complete)
+    for ending_id in never:
+        ending = next(e for e in story.endings if e.id == ending_id)
+        if result.complete:
+            errors += 1
+            print(f"  {ending.location}: error: no playthrough reaches the ending '{ending_id}' "
+                  f"({ending.title})", file=out)
+        else:
+            warnings += 1
+            print(f"  {ending.location}: warning: the ending '{ending_id}' was not reached "
+                  "before the run stopped", file=out)
+
+    scenes = result.scenes_never_reached
+    _list("Scenes never reached", scenes, out, result.complete)
+    for scene in scenes:
+        warnings += 1
+        print(f"  {_where(story, scene)}: warning: no playthrough reaches the scene '{scene}'", file=out)
+
+    locked = result.choices_always_locked
+    _list("Choices always locked", locked, out, result.complete)
+    for full_id in locked:
+        warnings += 1
+        choice = story.choice(full_id)
+        print(f"  {_choice_where(story, full_id)}: warning: '{full_id}' is shown locked every "
+              f"time (\"{choice.locked}\"): its condition '{choice.condition.source}' never holds "
+              "there", file=out)
+
+    hidden = result.choices_never_available
+    _list("Choices never available", hidden, out, result.complete)
+    for full_id in hidden:
+        warnings += 1
+        choice = story.choice(full_id)
+        condition = choice.condition.source if choice.condition else "?"
+        print(f"  {_choice_where(story, full_id)}: warning: '{full_id}' is hidden every time: its "
+              f"condition '{condition}' never holds there", file=out)
+
+    print(f"Stats that hit their bounds: {'none' if not result.bounds else ''}".rstrip(), file=out)
+    grouped: dict[tuple[str, str, int], list[str]] = {}
+    for hit in result.bounds:
+        grouped.setdefault((hit.name, hit.bound, hit.value), []).append(hit.person or "the family")
+    for (name, bound, value), who in grouped.items():
+        print(f"  {name} reaches its {bound} ({value}) for {', '.join(who)}", file=out)
+
+    print("Endings (fewest–most choices; fewest–most words read):", file=out)
+    width = max((len(e.id) for e in story.endings), default=0)
+    for ending in story.endings:
+        paths = result.endings.get(ending.id)
+        if paths is None:
+            continue
+        most = "unbounded (a loop)" if paths.longest_choices is None else f"{paths.longest_choices}"
+        most_words = "unbounded" if paths.longest_words is None else f"{paths.longest_words:,}"
+        at_least = "" if result.complete else " (so far)"
+        print(f"  {ending.id:<{width}}  {paths.shortest_choices}–{most} choices, "
+              f"{paths.shortest_words:,}–{most_words} words{at_least}", file=out)
+        print(_wrap(f"shortest: {' '.join(paths.shortest_path) or '(no choices)'}", "      "),
+              file=out)
+
+    failures: dict[tuple[str, str], list[Failure]] = {}
+    for failure in result.failures:
+        failures.setdefault((failure.kind, failure.scene), []).append(failure)
+    print(f"Problems: {'none' if not failures else len(failures)}", file=out)
+    for group in failures.values():
+        errors += 1
+        _print_failure(story, group[0], out, args, len(group))
+    print(f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}.", file=out)
+
+
+# ----------------------------------------------------------------------------- random
+
+
+def _print_random(report: RandomReport, args: argparse.Namespace, out: TextIO) -> None:
+    story = report.story
+    last = report.first_seed + report.runs - 1
+    print(f"{report.runs:,} random playthroughs of {story.title!r} (seeds {report.first_seed}–{last}): "
+          f"{report.total_choices / report.runs:.1f} choices and "
+          f"{report.total_words / report.runs:,.0f} words on average.", file=out)
+    print(f"Coverage: scenes {report.scene_coverage:.1f}% "
+          f"({len(report.scenes_seen)}/{len(story.scenes)}), "
+          f"choices {report.choice_coverage:.1f}% "
+          f"({report.choices_covered}/{report.choices_total}).", file=out)
+    never = report.scenes_never_seen
+    print(f"Scenes never seen: {', '.join(never) if never else 'none'}", file=out)
+    untaken = report.choices_never_taken
+    print(_wrap(f"Choices never taken: {', '.join(untaken) if untaken else 'none'}", ""), file=out)
+    seen = ", ".join(f"{e.id} {report.endings_seen[e.id]:,}" for e in story.endings
+                     if e.id in report.endings_seen)
+    missing = [e.id for e in story.endings if e.id not in report.endings_seen]
+    print(f"Endings: {seen or 'none'}", file=out)
+    if missing:
+        print(f"Endings never seen: {', '.join(missing)}", file=out)
+    print(f"Failures: {len(report.failures) or 'none'}", file=out)
+    for failure in report.failures:
+        _print_failure(story, failure, out, args)
+
+
+def _replay(story: Story, args: argparse.Namespace, out: TextIO, options: dict) -> int:
+    played, session = random_playthrough(story, args.replay, max_steps=args.max_steps, **options)
+    print(f"Playthrough with seed {args.replay}: {len(played.path)} choices.", file=out)
+    for step in session.transcript:
+        heading = " · ".join(p for p in (step.chapter, step.place, step.when) if p)
+        print(f"── {step.scene}" + (f" ({heading})" if heading else ""), file=out)
+        for paragraph in step.paragraphs:
+            print(_wrap(paragraph, "  "), file=out)
+        if step.choice_text is not None:
+            chosen = "Continue" if step.is_continue else step.choice_text
+            print(f"  > {chosen}", file=out)
+            if step.says:
+                print(_wrap(step.says, "    "), file=out)
+    print(f"choices: {' '.join(played.path) or '(none)'}", file=out)
+    if played.failure is not None:
+        _print_failure(story, played.failure, out, args)
+        return 1
+    ending = session.ending
+    if ending is not None:
+        print(f"Ending: {ending.id} — {ending.title}", file=out)
+        for _, name, line in ending.epilogue:
+            print(_wrap(f"{name}: {line}", "  "), file=out)
+    return 0

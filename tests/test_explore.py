@@ -1,0 +1,266 @@
+"""The explorer plays small stories written here and must find what is wrong with them."""
+
+from __future__ import annotations
+
+import io
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from game.cli import main
+from game.engine.explore import explore, random_playthrough, random_playthroughs, relevance
+from game.story import load_story
+from game.tools._progress import ProgressBar
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "docs" / "example"
+
+MANIFEST = """\
+format: 1
+title: Trouble
+start: a
+people:
+  mum: {name: Mum Test, short: Mum}
+stats:
+  hope: {min: 0, max: 3, start: 1}
+resources:
+  savings: {start: 10, min: 0}
+flags:
+  rich: {}
+"""
+
+# A story with every problem the explorer reports: an ending no state satisfies, a scene where
+# the player is stuck, a choice always locked, one always hidden, a loop, stats at both bounds.
+TROUBLE = """\
+scenes:
+  a:
+    text: The start.
+    choices:
+      - {id: up, text: Hope, effects: [mum.hope += 5], goto: b}
+      - {id: down, text: Despair, effects: [mum.hope -= 5], goto: b}
+      - {id: gold, text: Gold, if: savings >= 100, locked: Needs 100 yuan, goto: b}
+      - {id: secret, text: Secret, if: rich, goto: b}
+      - {id: trap, text: Trap, if: mum.hope == 1, goto: d}
+  b:
+    text: The middle.
+    choices:
+      - {id: onward, text: Go on, goto: c}
+      - {id: back, text: Try again, if: not visited(c), goto: a}
+  c:
+    text: The end.
+    end: true
+  d:
+    text: A trap.
+    choices:
+      - {id: out, text: Out, if: rich, effects: [rich = true], goto: c}
+endings:
+  - id: never
+    title: Never
+    if: mum.hope > 3
+    text: Cannot happen.
+    epilogue: {mum: No.}
+  - id: hopeful
+    title: Hopeful
+    if: mum.hope >= 3
+    text: Hope.
+    epilogue: {mum: Yes.}
+  - id: plain
+    title: Plain
+    text: Plain.
+    epilogue: {mum: So.}
+"""
+
+# Two choices lead to the same state; a variant may or may not read which one was taken.
+MERGE = """\
+scenes:
+  a:
+    text: Pick.
+    choices:
+      - {id: x, text: X, goto: b}
+      - {id: y, text: Y, goto: b}
+  b:
+    text: Then.
+    variants: [{if: VARIANT, text: You took X.}]
+    next: c
+  c:
+    text: End.
+    end: true
+endings:
+  - {id: only, title: Only, text: Done., epilogue: {mum: Fine.}}
+"""
+
+
+def write_story(folder: Path, content: str, manifest: str = MANIFEST) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "story.yaml").write_text(textwrap.dedent(manifest), encoding="utf-8")
+    (folder / "01.yaml").write_text(textwrap.dedent(content), encoding="utf-8")
+    return folder
+
+
+@pytest.fixture
+def trouble(tmp_path: Path):
+    return load_story(write_story(tmp_path / "trouble", TROUBLE), check_assets=False)
+
+
+def run(*argv: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    status = main(list(argv), out=out, err=err)
+    return status, out.getvalue(), err.getvalue()
+
+
+def test_exploration_finds_every_problem(trouble):
+    result = explore(trouble)
+    assert result.complete
+    assert result.endings_never_reached == ["never"]
+    assert set(result.endings) == {"hopeful", "plain"}
+    assert result.choices_always_locked == ["a.gold"]
+    assert result.choices_never_available == ["a.secret", "d.out"]
+    stuck = [f for f in result.failures if f.kind == "stuck"]
+    assert [(f.scene, f.path) for f in stuck] == [("d", ("a.trap",))]
+    assert {(b.label, b.bound) for b in result.bounds} == {("mum.hope", "max"), ("mum.hope", "min")}
+    assert result.has_errors
+
+
+def test_loops_make_the_longest_path_unbounded(trouble):
+    paths = explore(trouble).endings["hopeful"]
+    assert paths.shortest_choices == 2
+    assert paths.shortest_path == ("a.up", "b.onward")
+    assert paths.longest_choices is None  # b.back leads to a, from where b is reached again
+
+
+def test_shortest_and_longest_paths_without_loops():
+    result = explore(load_story(EXAMPLE, check_assets=False))
+    connected = result.endings["connected"]
+    assert (connected.shortest_choices, connected.longest_choices) == (2, 2)
+    assert connected.shortest_path == ("dorm.call", "booth.continue")
+    assert connected.shortest_words == connected.longest_words > 0
+    silence = result.endings["silence"]
+    assert silence.shortest_words < connected.shortest_words
+    assert not result.has_errors
+
+
+def test_states_that_differ_only_in_unread_history_are_merged(tmp_path):
+    blind = load_story(write_story(tmp_path / "blind", MERGE.replace("VARIANT", "rich")),
+                       check_assets=False)
+    seeing = load_story(write_story(tmp_path / "seeing", MERGE.replace("VARIANT", "chose(a.x)")),
+                        check_assets=False)
+    assert relevance(seeing).chose == ("a.x",)
+    assert explore(blind).states == 3  # a, b (twice merged), c
+    assert explore(seeing).states == 5  # b and c remember which choice was taken
+
+
+def test_a_bounded_run_says_it_stopped(trouble, tmp_path):
+    result = explore(trouble, max_states=2)
+    assert not result.complete
+    assert result.states == 2
+    assert result.endings_never_reached == ["never", "hopeful", "plain"]
+    assert not result.has_errors  # an ending not reached yet is not an error in a bounded run
+    status, out, _ = run("explore", "--story", str(trouble.root), "--max-states", "2")
+    assert "STOPPED EARLY" in out
+    assert "(so far)" in out
+
+
+def test_explore_command_reports_errors_with_locations(trouble):
+    status, out, _ = run("explore", "--story", str(trouble.root))
+    assert status == 1
+    assert "01.yaml:" in out and "no playthrough reaches the ending 'never'" in out
+    assert "stuck" in out and "choices: a.trap" in out
+    assert "'a.gold' is shown locked every time (\"Needs 100 yuan\")" in out
+    assert "hope reaches its max (3) for mum" in out
+
+
+def test_explore_command_exits_zero_on_a_sound_story():
+    status, out, _ = run("explore", "--story", str(EXAMPLE))
+    assert status == 0, out
+    assert "0 errors" in out
+
+
+def test_random_playthroughs_are_reproducible(trouble):
+    first = random_playthrough(trouble, 7)[0]
+    again = random_playthrough(trouble, 7)[0]
+    assert first == again
+    report = random_playthroughs(trouble, 60, seed=100)
+    assert report.runs == 60
+    stuck = [f for f in report.failures if f.kind == "stuck"]
+    assert stuck and all(f.path == ("a.trap",) for f in stuck)
+    replayed = random_playthrough(trouble, stuck[0].seed)[0]
+    assert replayed.failure == stuck[0]
+    assert "c" in report.scenes_seen and report.scene_coverage == 100.0
+    assert "a.gold" in report.choices_never_taken
+
+
+def test_random_command_prints_coverage_and_how_to_replay_a_failure(trouble):
+    status, out, _ = run("explore", "--story", str(trouble.root), "--random", "40", "--seed", "3")
+    assert status == 1
+    assert "Coverage: scenes 100.0% (4/4), choices" in out
+    assert "replay: python main.py explore --story" in out
+    seed = int(out.split("error: seed ")[1].split(":")[0])
+    status, out, _ = run("explore", "--story", str(trouble.root), "--replay", str(seed))
+    assert status == 1
+    assert "choices: a.trap" in out and "A trap." in out
+
+
+def test_replay_of_a_good_playthrough_prints_the_ending():
+    status, out, _ = run("explore", "--story", str(EXAMPLE), "--replay", "4")
+    assert status == 0
+    assert "Ending: " in out and "── dorm" in out
+
+
+def test_a_loop_without_an_exit_is_reported_as_too_long(tmp_path):
+    story = load_story(write_story(tmp_path / "loop", """\
+        scenes:
+          a:
+            text: Round.
+            choices:
+              - {id: again, text: Again, goto: b}
+              - {id: stop, text: Stop, if: rich, goto: c}
+          b: {text: And round., next: a}
+          c: {text: End., end: true}
+        endings:
+          - {id: only, title: Only, text: Done., epilogue: {mum: Fine.}}
+        """), check_assets=False)
+    played = random_playthrough(story, 1, max_steps=50)[0]
+    assert played.failure is not None and played.failure.kind == "too-long"
+    result = explore(story)
+    assert result.endings_never_reached == ["only"]  # the exit needs a flag nothing sets
+    assert "a.stop" in result.choices_never_available
+
+
+def test_bad_start_is_a_usage_error(trouble):
+    status, _, err = run("explore", "--story", str(trouble.root), "--start", "nowhere")
+    assert status == 2 and "nowhere" in err
+
+
+class _Clock:
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+class _Tty(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_bar_only_after_a_second():
+    clock, stream = _Clock(), _Tty()
+    bar = ProgressBar(stream, "Runs", clock=clock)
+    bar(10, 100)
+    assert stream.getvalue() == ""
+    clock.now = 1.5
+    bar(50, 100)
+    assert "50/100" in stream.getvalue() and "\r" in stream.getvalue()
+    bar.finish()
+    assert stream.getvalue().endswith("\n")
+
+
+def test_progress_is_one_final_line_when_not_a_tty():
+    clock, stream = _Clock(), io.StringIO()
+    bar = ProgressBar(stream, "States", clock=clock)
+    clock.now = 2.0
+    bar(500, None)
+    assert stream.getvalue() == ""
+    bar.finish()
+    assert stream.getvalue() == "States: 500 in 2.0s\n"
