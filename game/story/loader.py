@@ -123,6 +123,8 @@ class _Loader:
         self.condition_reads: list[Condition] = []
         self.effects: list[Effect] = []
         self.incomplete = False  # a file could not be read: unknown names may live in it
+        # Stories repeat the same expressions ("qin.hope += 1") many times: compile each once.
+        self.compiled: dict[tuple[str, str], Condition | Effect | ExpressionError] = {}
 
     # ------------------------------------------------------------------ small validators
 
@@ -220,6 +222,23 @@ class _Loader:
             return lambda s: "yes" if s.flags[name] else "no"
         return lambda s: s.resources[name]
 
+    def _compiled(self, kind: str, source: Any) -> Any:
+        """The compiled condition or effect for `source`, from the cache when seen before."""
+        compile_one = compile_condition if kind == "if" else compile_effect
+        if not isinstance(source, str):
+            return compile_one(source, self.names)
+        key = (kind, source)
+        found = self.compiled.get(key)
+        if found is None:
+            try:
+                found = compile_one(source, self.names)
+            except ExpressionError as exc:
+                found = exc
+            self.compiled[key] = found
+        if isinstance(found, ExpressionError):
+            raise found
+        return found
+
     def condition(self, data: YMap, key: str) -> Condition | None:
         if key not in data:
             return None
@@ -232,7 +251,7 @@ class _Loader:
                             f"not {_type_name(source)}")
             return None
         try:
-            condition = compile_condition(source, self.names)
+            condition = self._compiled("if", source)
         except ExpressionError as exc:
             self.error(loc.shifted(exc.offset), exc.message)
             return None
@@ -645,7 +664,7 @@ class _Loader:
                 raw_effects_list = []
             for source, effect_loc in raw_effects_list:
                 try:
-                    effect = compile_effect(source, self.names)
+                    effect = self._compiled("effect", source)
                 except ExpressionError as exc:
                     self.error(effect_loc.shifted(exc.offset), exc.message)
                     continue

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 
-@dataclass(frozen=True, order=True)
-class SourceLocation:
-    """A place in a story file: 1-based line and column."""
+class SourceLocation(NamedTuple):
+    """A place in a story file: 1-based line and column (a tuple: cheap to make by the million)."""
 
     path: str
     line: int = 0
