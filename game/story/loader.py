@@ -71,6 +71,12 @@ def _suggest(word: str, options: Iterable[str]) -> str:
     return f" (did you mean '{close[0]}'?)" if close else ""
 
 
+def _brief(value: Any, limit: int = 40) -> str:
+    """An author's value quoted in a message: one line, and short (a key may be a whole paragraph)."""
+    text = " ".join(str(value).split())
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
 def _type_name(value: Any) -> str:
     if isinstance(value, bool):
         return "true/false"
@@ -141,7 +147,7 @@ class _Loader:
         allowed = tuple(allowed)
         for key in data:
             if key not in allowed:
-                self.error(data.key_loc(key), f"unknown field '{key}' in {what}"
+                self.error(data.key_loc(key), f"unknown field '{_brief(key)}' in {what}"
                            + _suggest(key, allowed))
 
     def text(self, data: YMap, key: str, what: str, required: bool = False) -> str | None:
@@ -171,7 +177,7 @@ class _Loader:
                             "true and false that way; choose another name or put it in quotes")
             return None
         if not isinstance(value, str) or not ID.match(value):
-            self.error(loc, f"{what} '{value}' should be lowercase letters, digits and '_', "
+            self.error(loc, f"{what} '{_brief(value)}' should be lowercase letters, digits and '_', "
                             "starting with a letter")
             return None
         return value
@@ -484,7 +490,7 @@ class _Loader:
         for scene_id, spec, key_loc, _ in self.extends:
             raw = self.raw_scenes.get(scene_id)
             if raw is None:
-                self.error(key_loc, f"'extend' names the scene '{scene_id}', which does not exist"
+                self.error(key_loc, f"'extend' names the scene '{_brief(scene_id)}', which does not exist"
                            + _suggest(scene_id, self.raw_scenes))
                 continue
             self.keys(spec, ("choices", "variants"), f"the extension of '{scene_id}'")
@@ -543,7 +549,7 @@ class _Loader:
         pov = plain("pov") or None
         if pov is not None and pov not in self.names.people:
             found = field_or_default("pov")
-            self.error(found[1] if found else raw.loc, f"unknown person '{pov}' as the point of view"
+            self.error(found[1] if found else raw.loc, f"unknown person '{_brief(pov)}' as the point of view"
                        + _suggest(pov, self.names.people))
         backdrop = plain("backdrop") or None
         if backdrop is not None:
@@ -555,7 +561,8 @@ class _Loader:
                 self.asset_exists("backdrops", backdrop, loc)
         fact = self.text(data, "fact", what)
         if fact is not None and fact not in self.facts:
-            self.error(data.value_loc("fact"), f"unknown fact card '{fact}'" + _suggest(fact, self.facts))
+            self.error(data.value_loc("fact"), f"unknown fact card '{_brief(fact)}'"
+                       + _suggest(fact, self.facts))
 
         variants = []
         raw_variants: list[tuple[Any, SourceLocation]] = []
@@ -625,7 +632,7 @@ class _Loader:
         if target not in self.raw_scenes:
             if self.incomplete:  # probably defined in the file that could not be read
                 return False
-            self.error(loc, f"unknown scene '{target}'" + _suggest(target, self.raw_scenes))
+            self.error(loc, f"unknown scene '{_brief(target)}'" + _suggest(target, self.raw_scenes))
             return False
         return True
 
@@ -720,7 +727,7 @@ class _Loader:
             table = self.mapping(raw_epilogue, spec.value_loc("epilogue"), f"the epilogue of {what}")
             for person in (table or {}):
                 if person not in self.names.people:
-                    self.error(table.key_loc(person), f"unknown person '{person}' in the epilogue"
+                    self.error(table.key_loc(person), f"unknown person '{_brief(person)}' in the epilogue"
                                + _suggest(person, self.names.people))
             for person in self.names.people:
                 if table is None:
@@ -808,7 +815,7 @@ def load_story_with_diagnostics(root: Path, assets: Path | None = None,
             for key in data:
                 if key not in _CONTENT_KEYS:
                     hint = " (that belongs in story.yaml)" if key in _MANIFEST_KEYS else ""
-                    loader.error(data.key_loc(key), f"unknown section '{key}'{hint}"
+                    loader.error(data.key_loc(key), f"unknown section '{_brief(key)}'{hint}"
                                  + _suggest(key, _CONTENT_KEYS))
         loader.declare(data, shown)
     loader.choice_ids()

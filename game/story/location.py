@@ -36,7 +36,9 @@ class Diagnostic:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.location}: {self.severity}: {self.message}"
+        # One finding is one line, whatever text of the author's a message quotes.
+        message = " ".join(self.message.splitlines())
+        return f"{self.location}: {self.severity}: {message}"
 
 
 @dataclass

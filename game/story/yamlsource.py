@@ -168,7 +168,7 @@ def _build(text: str, shown: str) -> Any:
             if isinstance(value, (YMap, YList)):
                 raise _YamlRefused(where, "a mapping key must be a plain value, not a list or mapping")
             if value in parent.key_locs:
-                raise _YamlRefused(where, f"the key '{value}' appears twice in this mapping "
+                raise _YamlRefused(where, f"the key '{_shorten(str(value))}' appears twice in this mapping "
                                           f"(first at line {parent.key_locs[value].line})")
             parent.key_locs[value] = where
             pending_key[-1] = value
