@@ -256,7 +256,9 @@ def _real_choices(story: Story):
 
 
 def _words(paragraphs: Iterable[str]) -> int:
-    return sum(len(p.split()) for p in paragraphs)
+    # Paragraphs come with single spaces between words (see model.paragraphs): counting the
+    # spaces is exact and much cheaper than splitting, on the explorer's hot path.
+    return sum(p.count(" ") + 1 for p in paragraphs if p)
 
 
 def _ending_words(view) -> int:

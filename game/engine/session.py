@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -103,6 +104,12 @@ class PersonView:
     stats: Mapping[str, int]
 
 
+@functools.lru_cache(maxsize=4096)
+def _paragraphs(text: str) -> tuple[str, ...]:
+    """`paragraphs`, remembered: the same scene text is split again on every visit (hot path)."""
+    return tuple(paragraphs(text))
+
+
 def _signed(n: int) -> str:
     return f"+{n:,}" if n > 0 else f"−{abs(n):,}"
 
@@ -137,10 +144,10 @@ class Session:
     def paragraphs(self) -> list[str]:
         """The scene's text as the player reads it now, variants resolved."""
         scene, state = self.scene, self.state
-        parts = paragraphs(scene.text.render(state))
+        parts = list(_paragraphs(scene.text.render(state)))
         for variant in scene.variants:
             if variant.condition is None or variant.condition.holds(state):
-                text = paragraphs(variant.text.render(state))
+                text = list(_paragraphs(variant.text.render(state)))
                 parts = text if variant.replace else parts + text
         return parts
 
@@ -237,10 +244,16 @@ class Session:
         return Outcome(taken.full_id, taken.text, says, tuple(changes), taken.goto, self.ending)
 
     def _apply(self, choice: Choice) -> list[Change]:
+        if not choice.effects:  # most choices ("Continue" above all): nothing can change
+            return []
         story, state = self.story, self.state
-        before_stats = {p: dict(v) for p, v in state.stats.items()}
-        before_resources = dict(state.resources)
-        before_flags = dict(state.flags)
+        # Only what an effect names can change: remember and compare just that (the hot path).
+        people = {e.person for e in choice.effects if e.kind == "stat"}
+        resources = {e.name for e in choice.effects if e.kind == "resource"}
+        flags = {e.name for e in choice.effects if e.kind == "flag"}
+        before_stats = {p: dict(state.stats[p]) for p in people}
+        before_resources = {r: state.resources[r] for r in resources}
+        before_flags = {f: state.flags[f] for f in flags}
         for effect in choice.effects:
             value = effect.value(state)
             if effect.kind == "flag":
@@ -262,6 +275,8 @@ class Session:
             table[key] = new
         changes: list[Change] = []
         for person in story.people.values():
+            if person.id not in before_stats:
+                continue
             for stat in story.stats.values():
                 old, new = before_stats[person.id][stat.id], state.stats[person.id][stat.id]
                 if old != new:
@@ -270,6 +285,8 @@ class Session:
                                           f"{person.short} {phrase} ({stat.label.lower()} "
                                           f"{_signed(new - old)})"))
         for resource in story.resources.values():
+            if resource.id not in before_resources:
+                continue
             old, new = before_resources[resource.id], state.resources[resource.id]
             if old != new:
                 phrase = resource.rise if new > old else resource.fall
@@ -277,7 +294,9 @@ class Session:
                 changes.append(Change("resource", None, resource.id, resource.label, old, new,
                                       f"{phrase[:1].upper()}{phrase[1:]}: {_signed(new - old)}{unit} "
                                       f"(now {new:,}{unit})"))
-        for flag in story.flags.values():
+        for flag in story.flags.values() if before_flags else ():
+            if flag.id not in before_flags:
+                continue
             old, new = before_flags[flag.id], state.flags[flag.id]
             if old != new:
                 words = flag.label if new else f"No longer: {flag.label[:1].lower()}{flag.label[1:]}"

@@ -15,10 +15,20 @@ class StateError(ValueError):
 
 
 def _copy(value: Any) -> Any:
+    """A deep copy of the state's JSON-like tables.
+
+    Every table holds one kind of value (numbers, true/false, text, or tables of numbers), so
+    looking at the first item is enough to know whether to go deeper: this is on the explorer's
+    and the benchmark's hot path (one copy per choice, for undo).
+    """
     if isinstance(value, dict):
-        return {k: _copy(v) for k, v in value.items()}
+        if value and isinstance(next(iter(value.values())), (dict, list)):
+            return {k: _copy(v) for k, v in value.items()}
+        return value.copy()
     if isinstance(value, list):
-        return [_copy(v) for v in value]
+        if value and isinstance(value[0], (dict, list)):
+            return [_copy(v) for v in value]
+        return value.copy()
     return value
 
 
@@ -59,7 +69,7 @@ class GameState:
             self.year = year
 
     def copy(self) -> GameState:
-        return GameState(**{f.name: _copy(getattr(self, f.name)) for f in fields(self)})
+        return GameState(**{name: _copy(value) for name, value in vars(self).items()})
 
     def to_json(self) -> dict[str, Any]:
         return {f.name: _copy(getattr(self, f.name)) for f in fields(self)}
