@@ -39,7 +39,7 @@ from game.story.model import (
     Text,
     Variant,
 )
-from game.story.yamlsource import YList, YMap, read_yaml
+from game.story.yamlsource import MAX_FILE_BYTES, YList, YMap, read_yaml
 
 FORMAT_VERSION = 1
 MANIFEST = "story.yaml"
@@ -789,10 +789,21 @@ def load_story_with_diagnostics(root: Path, assets: Path | None = None,
 
     documents: list[tuple[Path, str, YMap]] = []
     digest = hashlib.sha256()
+    real_root = root.resolve()
     for path in _story_files(root):
         shown = display_path(path)
+        if not path.resolve().is_relative_to(real_root):
+            # A link could make `check` read any file of the player's (and show parts of it).
+            loader.error(SourceLocation(shown, 1, 1), "this file is a link to a file outside the "
+                                                      "story folder, which is not read: copy the "
+                                                      "file into the folder instead")
+            if path == manifest_path:
+                return None, loader.diag.sorted()
+            loader.incomplete = True
+            continue
         try:
-            digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes() + b"\0")
+            if path.stat().st_size <= MAX_FILE_BYTES:  # read_yaml reports a larger one
+                digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes() + b"\0")
         except OSError:
             pass
         data = read_yaml(path, shown, loader.diag)
