@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Draw docs/art.png: every backdrop and portrait in one labelled grid.
 
-    SDL_VIDEODRIVER=dummy .venv/bin/python assets/tools/contact_sheet.py [out.png]
+SDL_VIDEODRIVER=dummy .venv/bin/python assets/tools/contact_sheet.py [out.png]
 """
 
 from __future__ import annotations
@@ -61,7 +61,14 @@ def main(argv: list[str]) -> int:
         sheet.blit(art.portrait(name, (PW, PH)), (x, y))
         sheet.blit(font.render(name, True, INK), (x, y + PH + 4))
     out.parent.mkdir(parents=True, exist_ok=True)
-    pygame.image.save(sheet, str(out))
+    try:  # a palette PNG keeps the sheet small; plain pygame PNG otherwise
+        from PIL import Image
+
+        rgb = pygame.image.tobytes(sheet, "RGB")
+        img = Image.frombytes("RGB", sheet.get_size(), rgb).quantize(256, dither=Image.Dither.NONE)
+        img.save(out, optimize=True)
+    except ImportError:
+        pygame.image.save(sheet, str(out))
     print(f"{out} {width}x{height}")
     return 0
 

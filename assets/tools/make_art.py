@@ -48,7 +48,7 @@ def hexc(s: str) -> Col:
 def mix(a, b, t: float) -> Col:
     a = hexc(a) if isinstance(a, str) else a
     b = hexc(b) if isinstance(b, str) else b
-    return tuple(int(round(x + (y - x) * t)) for x, y in zip(a, b))  # type: ignore
+    return tuple(int(round(x + (y - x) * t)) for x, y in zip(a, b, strict=False))  # type: ignore
 
 
 def C(c) -> Col:
@@ -119,7 +119,9 @@ class Canvas:
             pygame.draw.polygon(self.surf, C(color), self.pts(points))
 
     def rect(self, x, y, w, h, color) -> None:
-        pygame.draw.rect(self.surf, C(color), pygame.Rect(*self.p(x, y), max(1, round(w * S)), max(1, round(h * S))))
+        pygame.draw.rect(
+            self.surf, C(color), pygame.Rect(*self.p(x, y), max(1, round(w * S)), max(1, round(h * S)))
+        )
 
     def ellipse(self, cx, cy, rx, ry, color) -> None:
         r = pygame.Rect(0, 0, max(1, round(rx * 2 * S)), max(1, round(ry * 2 * S)))
@@ -138,11 +140,19 @@ class Canvas:
 
     def thick(self, points, color, width: float) -> None:
         """A polyline of constant width drawn as joined quads (clean joints)."""
-        for a, b in zip(points, points[1:]):
+        for a, b in zip(points, points[1:], strict=False):
             dx, dy = b[0] - a[0], b[1] - a[1]
             d = math.hypot(dx, dy) or 1
             nx, ny = -dy / d * width / 2, dx / d * width / 2
-            self.poly([(a[0] + nx, a[1] + ny), (b[0] + nx, b[1] + ny), (b[0] - nx, b[1] - ny), (a[0] - nx, a[1] - ny)], color)
+            self.poly(
+                [
+                    (a[0] + nx, a[1] + ny),
+                    (b[0] + nx, b[1] + ny),
+                    (b[0] - nx, b[1] - ny),
+                    (a[0] - nx, a[1] - ny),
+                ],
+                color,
+            )
         for q in points[1:-1]:
             self.circle(q[0], q[1], width / 2, color)
 
@@ -156,7 +166,7 @@ class Canvas:
         n = max(1, y1 - y0)
         for i in range(n):
             t = i / max(1, n - 1)
-            for (t0, c0), (t1, c1) in zip(stops, stops[1:]):
+            for (t0, c0), (t1, c1) in zip(stops, stops[1:], strict=False):
                 if t0 <= t <= t1:
                     k = (t - t0) / max(1e-6, t1 - t0)
                     k = k * k * (3 - 2 * k)
@@ -198,8 +208,21 @@ class Canvas:
             self.surf.blit(layer, (round(cx * S) - R, round(cy * S) - R))
 
     # landscape ----------------------------------------------------------------
-    def ridge(self, y, amp, color, seed, base=4, octaves=5, x0=-10, x1=None, bottom=None, n=220,
-              persistence=0.5, shape=None) -> list[tuple[float, float]]:
+    def ridge(
+        self,
+        y,
+        amp,
+        color,
+        seed,
+        base=4,
+        octaves=5,
+        x0=-10,
+        x1=None,
+        bottom=None,
+        n=220,
+        persistence=0.5,
+        shape=None,
+    ) -> list[tuple[float, float]]:
         """A hill/mountain silhouette: noise line around y, filled down to ``bottom``."""
         x1 = self.w + 10 if x1 is None else x1
         bottom = self.h + 10 if bottom is None else bottom
@@ -208,18 +231,25 @@ class Canvas:
         ys = y - amp * nz
         if shape is not None:
             ys = ys - np.array([shape((xx - x0) / (x1 - x0)) for xx in xs])
-        top = list(zip(xs.tolist(), ys.tolist()))
+        top = list(zip(xs.tolist(), ys.tolist(), strict=False))
         self.poly([(x0, bottom)] + top + [(x1, bottom)], color)
         return top
 
-    def save(self, path: pathlib.Path, grain: float = 3.0, vignette: float = 0.18, colors: int = 256,
-             seed: int = 0) -> int:
+    def save(
+        self, path: pathlib.Path, grain: float = 3.0, vignette: float = 0.18, colors: int = 256, seed: int = 0
+    ) -> int:
         small = pygame.transform.smoothscale(self.surf, (self.w, self.h))
         return save_surface(small, path, grain=grain, vignette=vignette, colors=colors, seed=seed)
 
 
-def save_surface(surf: pygame.Surface, path: pathlib.Path, grain: float = 3.0, vignette: float = 0.18,
-                 colors: int = 256, seed: int = 0) -> int:
+def save_surface(
+    surf: pygame.Surface,
+    path: pathlib.Path,
+    grain: float = 3.0,
+    vignette: float = 0.18,
+    colors: int = 256,
+    seed: int = 0,
+) -> int:
     """Paper grain + vignette, quantise, write PNG; returns the file size."""
     alpha = None
     rgb = pygame.surfarray.array3d(surf).transpose(1, 0, 2).astype(np.float32)
@@ -235,7 +265,9 @@ def save_surface(surf: pygame.Surface, path: pathlib.Path, grain: float = 3.0, v
         # paper: a soft large-scale mottle plus fine fibres, identical in every channel
         small = rng.normal(0, 1, (w // 24 + 2, h // 24 + 2))
         ssurf = pygame.Surface(small.shape, 0, 24)
-        pygame.surfarray.blit_array(ssurf, np.repeat(np.clip(128 + small * 40, 0, 255).astype(np.uint8)[..., None], 3, 2))
+        pygame.surfarray.blit_array(
+            ssurf, np.repeat(np.clip(128 + small * 40, 0, 255).astype(np.uint8)[..., None], 3, 2)
+        )
         coarse = pygame.surfarray.array_red(pygame.transform.smoothscale(ssurf, (w, h))).T.astype(np.float32)
         coarse = (coarse - 128) / 40
         # (fine per-pixel noise would triple the PNG size, so the grain is a soft mottle)
@@ -246,12 +278,14 @@ def save_surface(surf: pygame.Surface, path: pathlib.Path, grain: float = 3.0, v
         from PIL import Image
 
         if alpha is None:
-            img = Image.fromarray(rgb, "RGB").quantize(colors=colors, method=Image.Quantize.MEDIANCUT,
-                                                       dither=Image.Dither.NONE)
+            img = Image.fromarray(rgb, "RGB").quantize(
+                colors=colors, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE
+            )
         else:
             rgba = np.dstack([rgb, alpha])
-            img = Image.fromarray(rgba, "RGBA").quantize(colors=colors, method=Image.Quantize.FASTOCTREE,
-                                                         dither=Image.Dither.NONE)
+            img = Image.fromarray(rgba, "RGBA").quantize(
+                colors=colors, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE
+            )
         img.save(path, optimize=True)
     except ImportError:
         out = pygame.Surface((w, h), pygame.SRCALPHA if alpha is not None else 0)
@@ -269,8 +303,21 @@ def save_surface(surf: pygame.Surface, path: pathlib.Path, grain: float = 3.0, v
 # ---------------------------------------------------------------------------
 
 
-def house(c: Canvas, x, base, w, h, wall, roof, shade=None, door="#3a3430", window=None, lit=None,
-          roof_h=None, snow=None) -> None:
+def house(
+    c: Canvas,
+    x,
+    base,
+    w,
+    h,
+    wall,
+    roof,
+    shade=None,
+    door="#3a3430",
+    window=None,
+    lit=None,
+    roof_h=None,
+    snow=None,
+) -> None:
     """A Sichuan farmhouse: pale wall, dark tiled roof with a gentle upturned eave."""
     roof_h = h * 0.55 if roof_h is None else roof_h
     shade = mix(wall, roof, 0.35) if shade is None else shade
@@ -278,14 +325,37 @@ def house(c: Canvas, x, base, w, h, wall, roof, shade=None, door="#3a3430", wind
     c.rect(x, base - h, w, h * 0.12, shade)  # shadow under the eave
     ov = w * 0.08
     top = base - h - roof_h
-    c.poly([(x - ov, base - h + 2), (x + w * 0.16, top), (x + w * 0.84, top), (x + w + ov, base - h + 2)], roof)
+    c.poly(
+        [(x - ov, base - h + 2), (x + w * 0.16, top), (x + w * 0.84, top), (x + w + ov, base - h + 2)], roof
+    )
     # upturned corners
-    c.poly([(x - ov - w * 0.03, base - h - roof_h * 0.12), (x - ov + w * 0.06, base - h + 2), (x - ov, base - h + 2)], roof)
-    c.poly([(x + w + ov + w * 0.03, base - h - roof_h * 0.12), (x + w + ov - w * 0.06, base - h + 2), (x + w + ov, base - h + 2)], roof)
+    c.poly(
+        [
+            (x - ov - w * 0.03, base - h - roof_h * 0.12),
+            (x - ov + w * 0.06, base - h + 2),
+            (x - ov, base - h + 2),
+        ],
+        roof,
+    )
+    c.poly(
+        [
+            (x + w + ov + w * 0.03, base - h - roof_h * 0.12),
+            (x + w + ov - w * 0.06, base - h + 2),
+            (x + w + ov, base - h + 2),
+        ],
+        roof,
+    )
     c.rect(x + w * 0.14, top - roof_h * 0.08, w * 0.72, roof_h * 0.1, mix(roof, "#000000", 0.25))  # ridge
     if snow:
-        c.poly([(x + w * 0.16, top), (x + w * 0.84, top), (x + w * 0.9, top + roof_h * 0.35),
-                (x + w * 0.1, top + roof_h * 0.35)], snow)
+        c.poly(
+            [
+                (x + w * 0.16, top),
+                (x + w * 0.84, top),
+                (x + w * 0.9, top + roof_h * 0.35),
+                (x + w * 0.1, top + roof_h * 0.35),
+            ],
+            snow,
+        )
     if door:
         c.rect(x + w * 0.42, base - h * 0.62, w * 0.16, h * 0.62, door)
     if window is not None or lit is not None:
@@ -299,34 +369,66 @@ def house(c: Canvas, x, base, w, h, wall, roof, shade=None, door="#3a3430", wind
 def bamboo(c: Canvas, x, base, h, color, seed, lean=0.0, n=7) -> None:
     """A clump of bamboo: thin arching stalks ending in feathery leaf masses."""
     rng = np.random.default_rng(seed)
-    for i in range(n):
+    for _i in range(n):
         a = lean + rng.uniform(-0.35, 0.35)
         hh = h * rng.uniform(0.7, 1.0)
         pts = []
         for k in range(9):
             t = k / 8
-            pts.append((x + rng.uniform(-2, 2) + math.sin(a) * hh * t + a * hh * 0.25 * t * t, base - hh * t * math.cos(a * 0.6)))
+            pts.append(
+                (
+                    x + rng.uniform(-2, 2) + math.sin(a) * hh * t + a * hh * 0.25 * t * t,
+                    base - hh * t * math.cos(a * 0.6),
+                )
+            )
         c.lines(pts, color, 2.2)
         tx, ty = pts[-1]
         for j in range(10):
             t = 0.45 + 0.55 * j / 9
             px = pts[0][0] + (tx - pts[0][0]) * t
             py = pts[0][1] + (ty - pts[0][1]) * t
-            c.ellipse(px + rng.uniform(-h * 0.08, h * 0.08), py + rng.uniform(-6, 6),
-                      h * rng.uniform(0.05, 0.11), h * rng.uniform(0.025, 0.05), color)
+            c.ellipse(
+                px + rng.uniform(-h * 0.08, h * 0.08),
+                py + rng.uniform(-6, 6),
+                h * rng.uniform(0.05, 0.11),
+                h * rng.uniform(0.025, 0.05),
+                color,
+            )
 
 
 def tree(c: Canvas, x, base, h, color, seed, trunk=None, spread=1.0) -> None:
     """A rounded broadleaf tree from overlapping discs."""
     rng = np.random.default_rng(seed)
     trunk = trunk or mix(color, "#000000", 0.2)
-    c.poly([(x - h * 0.03, base), (x - h * 0.012, base - h * 0.55), (x + h * 0.012, base - h * 0.55), (x + h * 0.03, base)], trunk)
+    c.poly(
+        [
+            (x - h * 0.03, base),
+            (x - h * 0.012, base - h * 0.55),
+            (x + h * 0.012, base - h * 0.55),
+            (x + h * 0.03, base),
+        ],
+        trunk,
+    )
     for _ in range(9):
-        c.circle(x + rng.uniform(-0.22, 0.22) * h * spread, base - h * rng.uniform(0.55, 0.85), h * rng.uniform(0.14, 0.24), color)
+        c.circle(
+            x + rng.uniform(-0.22, 0.22) * h * spread,
+            base - h * rng.uniform(0.55, 0.85),
+            h * rng.uniform(0.14, 0.24),
+            color,
+        )
 
 
 def cypress(c: Canvas, x, base, h, color) -> None:
-    c.poly([(x, base - h), (x + h * 0.12, base - h * 0.35), (x + h * 0.09, base), (x - h * 0.09, base), (x - h * 0.12, base - h * 0.35)], color)
+    c.poly(
+        [
+            (x, base - h),
+            (x + h * 0.12, base - h * 0.35),
+            (x + h * 0.09, base),
+            (x - h * 0.09, base),
+            (x - h * 0.12, base - h * 0.35),
+        ],
+        color,
+    )
 
 
 def person(c: Canvas, x, base, h, body, head=None, legs=None, bag=None, hat=None, lean=0.0) -> None:
@@ -337,22 +439,59 @@ def person(c: Canvas, x, base, h, body, head=None, legs=None, bag=None, hat=None
     sh = base - h * 0.8
     hip = base - h * 0.45
     lx = lean * h
-    c.poly([(x - h * 0.09, base), (x - h * 0.06 + lx * 0.3, hip), (x + h * 0.06 + lx * 0.3, hip), (x + h * 0.09, base)], legs)
-    c.poly([(x - h * 0.12 + lx * 0.5, sh + hr * 0.6), (x + h * 0.12 + lx * 0.5, sh + hr * 0.6),
-            (x + h * 0.1 + lx * 0.3, hip + h * 0.05), (x - h * 0.1 + lx * 0.3, hip + h * 0.05)], body)
+    c.poly(
+        [
+            (x - h * 0.09, base),
+            (x - h * 0.06 + lx * 0.3, hip),
+            (x + h * 0.06 + lx * 0.3, hip),
+            (x + h * 0.09, base),
+        ],
+        legs,
+    )
+    c.poly(
+        [
+            (x - h * 0.12 + lx * 0.5, sh + hr * 0.6),
+            (x + h * 0.12 + lx * 0.5, sh + hr * 0.6),
+            (x + h * 0.1 + lx * 0.3, hip + h * 0.05),
+            (x - h * 0.1 + lx * 0.3, hip + h * 0.05),
+        ],
+        body,
+    )
     c.circle(x - h * 0.12 + lx * 0.5 + hr * 0.8, sh + hr * 1.2, hr * 0.9, body)
     c.circle(x + h * 0.12 + lx * 0.5 - hr * 0.8, sh + hr * 1.2, hr * 0.9, body)
     c.circle(x + lx * 0.6, sh - hr * 0.6, hr, head)
     if hat == "straw":
-        c.poly([(x + lx * 0.6 - hr * 2.4, sh - hr * 0.8), (x + lx * 0.6, sh - hr * 2.6), (x + lx * 0.6 + hr * 2.4, sh - hr * 0.8)], "#c9b47c")
+        c.poly(
+            [
+                (x + lx * 0.6 - hr * 2.4, sh - hr * 0.8),
+                (x + lx * 0.6, sh - hr * 2.6),
+                (x + lx * 0.6 + hr * 2.4, sh - hr * 0.8),
+            ],
+            "#c9b47c",
+        )
     elif hat == "cap":
         c.ellipse(x + lx * 0.6, sh - hr * 1.2, hr * 1.1, hr * 0.6, mix(body, "#000000", 0.2))
     if bag:
         c.ellipse(x + h * 0.12 + lx * 0.5, sh + h * 0.08, h * 0.13, h * 0.11, bag)
 
 
-def crowd(c: Canvas, y0, y1, x0, x1, colors, seed, density=1.0, size0=10.0, size1=40.0, haze=None,
-          haze_t=0.55, bundles=None, umbrellas=None, umbrella_share=0.0) -> None:
+def crowd(
+    c: Canvas,
+    y0,
+    y1,
+    x0,
+    x1,
+    colors,
+    seed,
+    density=1.0,
+    size0=10.0,
+    size1=40.0,
+    haze=None,
+    haze_t=0.55,
+    bundles=None,
+    umbrellas=None,
+    umbrella_share=0.0,
+) -> None:
     """Rows of heads-and-shoulders from far (small, hazy) to near (big, dark)."""
     rng = np.random.default_rng(seed)
     y = y0
@@ -372,9 +511,18 @@ def crowd(c: Canvas, y0, y1, x0, x1, colors, seed, density=1.0, size0=10.0, size
                     uc = mix(uc, haze, haze_t * (1 - t) ** 1.5)
                 r = size * 1.15
                 c.ellipse(x, yy + size * 0.6, size * 0.9, size * 1.2, col)
-                c.poly([(x - r, yy - size * 0.2)] + [(x + r * math.cos(a), yy - size * 0.2 - r * 0.55 * math.sin(a))
-                                                   for a in np.linspace(math.pi, 0, 12)] + [(x + r, yy - size * 0.2)], uc)
-                c.line((x, yy - size * 0.2 - r * 0.55), (x, yy - size * 0.2 - r * 0.75), uc, max(1, size * 0.06))
+                c.poly(
+                    [(x - r, yy - size * 0.2)]
+                    + [
+                        (x + r * math.cos(a), yy - size * 0.2 - r * 0.55 * math.sin(a))
+                        for a in np.linspace(math.pi, 0, 12)
+                    ]
+                    + [(x + r, yy - size * 0.2)],
+                    uc,
+                )
+                c.line(
+                    (x, yy - size * 0.2 - r * 0.55), (x, yy - size * 0.2 - r * 0.75), uc, max(1, size * 0.06)
+                )
                 continue
             c.ellipse(x, yy + size * 0.95, size * 0.95, size * 0.9, col)
             c.circle(x, yy, size * 0.42, mix(col, "#000000", 0.15))
@@ -386,8 +534,22 @@ def crowd(c: Canvas, y0, y1, x0, x1, colors, seed, density=1.0, size0=10.0, size
         y += size * 0.55
 
 
-def train(c: Canvas, x0, y, length, car_h, body, stripe, window, roof, n_cars=None, lit=None, loco=True,
-          gap=6, facing=1) -> None:
+def train(
+    c: Canvas,
+    x0,
+    y,
+    length,
+    car_h,
+    body,
+    stripe,
+    window,
+    roof,
+    n_cars=None,
+    lit=None,
+    loco=True,
+    gap=6,
+    facing=1,
+) -> None:
     """A Chinese long-distance train in profile: green cars, a yellow stripe, rows of windows."""
     n_cars = n_cars or max(1, int(length / (car_h * 6.5)))
     car_w = (length - gap * (n_cars - 1)) / n_cars
@@ -407,7 +569,13 @@ def train(c: Canvas, x0, y, length, car_h, body, stripe, window, roof, n_cars=No
         lw = car_w * 0.8
         c.rect(lx, y - car_h * 1.05, lw, car_h * 1.05, mix(body, "#000000", 0.15) if False else "#8c2f2a")
         c.rect(lx, y - car_h * 0.3, lw, car_h * 0.07, stripe)
-        c.rect(lx + (lw * 0.8 if facing > 0 else 0), y - car_h * 0.9, lw * 0.2, car_h * 0.3, window if lit is None else lit)
+        c.rect(
+            lx + (lw * 0.8 if facing > 0 else 0),
+            y - car_h * 0.9,
+            lw * 0.2,
+            car_h * 0.3,
+            window if lit is None else lit,
+        )
         c.rect(lx, y - car_h * 0.1, lw, car_h * 0.1, "#1d1c1c")
 
 
@@ -429,7 +597,7 @@ def terraces(c: Canvas, x0, x1, y0, y1, n, seed, water, edge, green, sky_t=0.0, 
     for i in range(n + 1):
         t = i / n
         yline = ys[i] + curve * nz_s[i] * (0.6 + t) + tilt * (xs - x0) / (x1 - x0)
-        line = list(zip(xs.tolist(), yline.tolist()))
+        line = list(zip(xs.tolist(), yline.tolist(), strict=False))
         if prev is not None:
             wc = mix(water, green, rng.uniform(0.0, 0.45)) if rng.random() < 0.35 else C(water)
             wc = mix(wc, "#ffffff", rng.uniform(-0.02, 0.08) if False else rng.uniform(0, 0.08))
@@ -471,9 +639,21 @@ def bd_title(c: Canvas) -> None:
     c.rect(-10, deck, W + 20, 12, dark)
     for i in range(13):
         ax = 560 + i * 112
-        arch = [(ax + 56 + 40 * math.cos(a), deck + 62 - 34 * math.sin(a)) for a in np.linspace(0, math.pi, 12)]
-        c.poly([(ax, deck + 10), (ax + 112, deck + 10), (ax + 112, deck + 130), (ax + 96, deck + 130), (ax + 96, deck + 62)]
-               + arch + [(ax + 16, deck + 62), (ax + 16, deck + 130), (ax, deck + 130)], dark)
+        arch = [
+            (ax + 56 + 40 * math.cos(a), deck + 62 - 34 * math.sin(a)) for a in np.linspace(0, math.pi, 12)
+        ]
+        c.poly(
+            [
+                (ax, deck + 10),
+                (ax + 112, deck + 10),
+                (ax + 112, deck + 130),
+                (ax + 96, deck + 130),
+                (ax + 96, deck + 62),
+            ]
+            + arch
+            + [(ax + 16, deck + 62), (ax + 16, deck + 130), (ax, deck + 130)],
+            dark,
+        )
     train(c, 520, deck, 1160, 42, "#2f4a40", "#c9a552", "#1c2a26", "#222c2a", n_cars=8, lit="#f6cf7d")
     c.glow(1800, deck - 20, 90, "#ffe3a0", 0.7, 2.2)
     c.circle(1797, deck - 22, 5, "#fff3cf")
@@ -481,8 +661,16 @@ def bd_title(c: Canvas) -> None:
     for px in (1640, 1850):
         c.lines([(px - 16, 668), (px, 552), (px + 16, 668)], "#3d3450", 2.4)
         c.line((px - 24, 570), (px + 24, 570), "#3d3450", 2)
-    c.lines([(1420, 585)] + [(1420 + k * 31.4, 570 + 16 * math.sin(math.pi * k / 7)) for k in range(8)], "#3d3450", 1.2)
-    c.lines([(1640, 570)] + [(1640 + k * 30, 570 + 14 * math.sin(math.pi * k / 7)) for k in range(8)], "#3d3450", 1.2)
+    c.lines(
+        [(1420, 585)] + [(1420 + k * 31.4, 570 + 16 * math.sin(math.pi * k / 7)) for k in range(8)],
+        "#3d3450",
+        1.2,
+    )
+    c.lines(
+        [(1640, 570)] + [(1640 + k * 30, 570 + 14 * math.sin(math.pi * k / 7)) for k in range(8)],
+        "#3d3450",
+        1.2,
+    )
     # quiet dark fields below (the title text sits here)
     c.ridge(830, 16, "#231e2f", 14, base=2, octaves=3)
     c.band(830, 1090, "#15121d", 0, 220)
@@ -490,8 +678,22 @@ def bd_title(c: Canvas) -> None:
         c.lines([(-10, 880 + i * 34), (1930, 850 + i * 40)], "#2b2438", 1.4)
 
 
-def village_cluster(c: Canvas, x0, x1, ground, seed, wall, roof, green, scale=1.0, lit=None, snow=None,
-                    window=None, door="#3a3430", n=6) -> None:
+def village_cluster(
+    c: Canvas,
+    x0,
+    x1,
+    ground,
+    seed,
+    wall,
+    roof,
+    green,
+    scale=1.0,
+    lit=None,
+    snow=None,
+    window=None,
+    door="#3a3430",
+    n=6,
+) -> None:
     """Farmhouses and bamboo along a slope between x0 and x1; ground(x) gives the ground line."""
     rng = np.random.default_rng(seed)
     xs = sorted(rng.uniform(x0, x1, n))
@@ -499,10 +701,30 @@ def village_cluster(c: Canvas, x0, x1, ground, seed, wall, roof, green, scale=1.
         w = rng.uniform(90, 150) * scale
         h = rng.uniform(42, 58) * scale
         if rng.random() < 0.6:
-            bamboo(c, x - w * 0.3, ground(x - w * 0.3) + 4, rng.uniform(110, 170) * scale, green, seed + i, lean=rng.uniform(-0.3, 0.3), n=6)
+            bamboo(
+                c,
+                x - w * 0.3,
+                ground(x - w * 0.3) + 4,
+                rng.uniform(110, 170) * scale,
+                green,
+                seed + i,
+                lean=rng.uniform(-0.3, 0.3),
+                n=6,
+            )
         g = max(ground(x), ground(x + w))
-        house(c, x, g + 6 * scale, w, h, wall, roof, door=door, window=window,
-              lit=lit if (lit is not None and i == len(xs) // 2) else None, snow=snow)
+        house(
+            c,
+            x,
+            g + 6 * scale,
+            w,
+            h,
+            wall,
+            roof,
+            door=door,
+            window=window,
+            lit=lit if (lit is not None and i == len(xs) // 2) else None,
+            snow=snow,
+        )
 
 
 @backdrop
@@ -511,24 +733,31 @@ def bd_huilong_dawn(c: Canvas) -> None:
     c.vgrad([(0, "#8fa3b8"), (0.45, "#c9c9c6"), (0.75, "#efd2b4"), (1, "#f3dcc0")], h=560)
     c.glow(1380, 470, 420, "#fff0d8", 0.55, 1.8)
     layers = [
-        (400, 80, "#aab8bd", 21, 3), (450, 70, "#9aaeae", 22, 4), (510, 70, "#85a09a", 23, 4),
+        (400, 80, "#aab8bd", 21, 3),
+        (450, 70, "#9aaeae", 22, 4),
+        (510, 70, "#85a09a", 23, 4),
     ]
     for y, amp, col, sd, b in layers:
         c.ridge(y, amp, col, sd, base=b, octaves=5)
         c.band(y - 20, y + 80, "#eee3d6", 0, 150)
     # the village ridge (right) with terraces falling away
     top = c.ridge(600, 70, "#6f8f6c", 24, base=3, octaves=5, shape=lambda u: 120 * max(0.0, u - 0.45) ** 1.2)
-    xs = np.array([p[0] for p in top]); ys = np.array([p[1] for p in top])
+    xs = np.array([p[0] for p in top])
+    ys = np.array([p[1] for p in top])
     ground = lambda x: float(np.interp(x, xs, ys))
     village_cluster(c, 1150, 1820, ground, 25, "#e9e2d4", "#4e5358", "#4f6b4c", scale=1.0, n=7)
     # a thread of kitchen smoke
     c.lines([(1480 + 14 * math.sin(k * 0.5), 520 - k * 14) for k in range(18)], "#d8d4cc", 2.5)
     c.band(600, 720, "#efe6da", 0, 170)
     # near slope: calm, darker green, a few terrace lines
-    near = c.ridge(760, 40, "#55704f", 26, base=2, octaves=4)
+    c.ridge(760, 40, "#55704f", 26, base=2, octaves=4)
     for i in range(5):
         y0 = 800 + i * 55
-        c.lines([(x, y0 + 30 * math.sin(x / 420 + i) + (x / 1920) * 20) for x in range(-10, 1940, 40)], "#4b6446", 2)
+        c.lines(
+            [(x, y0 + 30 * math.sin(x / 420 + i) + (x / 1920) * 20) for x in range(-10, 1940, 40)],
+            "#4b6446",
+            2,
+        )
     c.band(700, 1090, "#2f3e30", 0, 150)
     tree(c, 1760, 860, 260, "#3f563b", 27)
     tree(c, 1860, 880, 200, "#46603f", 28)
@@ -546,13 +775,29 @@ def bd_huilong_night(c: Canvas) -> None:
     c.band(440, 560, "#3c4868", 0, 120)
     c.ridge(540, 70, "#222c45", 33, base=4, octaves=5)
     top = c.ridge(640, 60, "#1a2236", 34, base=3, octaves=5, shape=lambda u: 90 * max(0.0, u - 0.5))
-    xs = np.array([p[0] for p in top]); ys = np.array([p[1] for p in top])
+    xs = np.array([p[0] for p in top])
+    ys = np.array([p[1] for p in top])
     ground = lambda x: float(np.interp(x, xs, ys))
-    village_cluster(c, 1100, 1800, ground, 35, "#4a5068", "#151a28", "#141b2b", lit="#f4c06a",
-                    snow="#9aa3bb", window="#262c40", door="#1b1f2c", n=6)
+    village_cluster(
+        c,
+        1100,
+        1800,
+        ground,
+        35,
+        "#4a5068",
+        "#151a28",
+        "#141b2b",
+        lit="#f4c06a",
+        snow="#9aa3bb",
+        window="#262c40",
+        door="#1b1f2c",
+        n=6,
+    )
     c.band(640, 1090, "#0f1422", 0, 210)
     for i in range(5):
-        c.lines([(x, 780 + i * 60 + 26 * math.sin(x / 380 + i * 1.7)) for x in range(-10, 1940, 40)], "#1c2336", 2)
+        c.lines(
+            [(x, 780 + i * 60 + 26 * math.sin(x / 380 + i * 1.7)) for x in range(-10, 1940, 40)], "#1c2336", 2
+        )
 
 
 @backdrop
@@ -636,13 +881,28 @@ def bd_river_landing(c: Canvas) -> None:
         t = k / 15
         y = 450 + t * 560
         x = 1200 + t * 320
-        c.poly([(x, y), (1940, y - (1 - t) * 140), (1940, y - (1 - t) * 140 + 14 + t * 10), (x + 8, y + 14 + t * 10)], "#a8a493")
+        c.poly(
+            [
+                (x, y),
+                (1940, y - (1 - t) * 140),
+                (1940, y - (1 - t) * 140 + 14 + t * 10),
+                (x + 8, y + 14 + t * 10),
+            ],
+            "#a8a493",
+        )
         c.line((x, y), (1940, y - (1 - t) * 140), "#6f6d61", 1.5 + t * 2)
-    village_cluster(c, 1380, 1860, lambda x: 300 + (1940 - x) * 0.16 - 10, 65, "#e6e0d2", "#505559", "#52704f", n=4)
+    village_cluster(
+        c, 1380, 1860, lambda x: 300 + (1940 - x) * 0.16 - 10, 65, "#e6e0d2", "#505559", "#52704f", n=4
+    )
     # a moored wooden boat with a curved canopy
     bx, by = 1160, 760
     c.poly([(bx - 260, by - 20), (bx + 240, by - 24), (bx + 200, by + 26), (bx - 210, by + 24)], "#4b3b2e")
-    c.poly([(bx - 110, by - 20)] + [(bx - 10 + 110 * math.cos(a), by - 20 - 62 * math.sin(a)) for a in np.linspace(math.pi, 0, 14)] + [(bx + 100, by - 20)], "#3e4a4c")
+    c.poly(
+        [(bx - 110, by - 20)]
+        + [(bx - 10 + 110 * math.cos(a), by - 20 - 62 * math.sin(a)) for a in np.linspace(math.pi, 0, 14)]
+        + [(bx + 100, by - 20)],
+        "#3e4a4c",
+    )
     c.line((bx - 260, by - 20), (bx + 240, by - 24), "#6b5442", 4)
     c.line((bx + 200, by - 10), (1400, 700), "#3a3a34", 2)
     c.band(980, 1090, "#3b5e52", 0, 120)
@@ -656,12 +916,20 @@ def bd_hillside_grave(c: Canvas) -> None:
     c.band(300, 440, "#dcdbd2", 0, 160)
     c.ridge(420, 60, "#8f9a88", 72, base=4)
     # fields in strips on the slope
-    slope = c.ridge(520, 40, "#8c9470", 73, base=2, shape=lambda u: -80 * u)
-    rng = np.random.default_rng(74)
+    c.ridge(520, 40, "#8c9470", 73, base=2, shape=lambda u: -80 * u)
+
     cols = ["#8c9470", "#a09673", "#7d8a62", "#9a8a6a", "#86906a"]
     for i in range(12):
         y0 = 540 + i * 48
-        c.poly([(-10, y0 + 30 + i * 4), (1940, y0 - 60 + i * 8), (1940, y0 - 12 + i * 9), (-10, y0 + 78 + i * 5)], cols[i % len(cols)])
+        c.poly(
+            [
+                (-10, y0 + 30 + i * 4),
+                (1940, y0 - 60 + i * 8),
+                (1940, y0 - 12 + i * 9),
+                (-10, y0 + 78 + i * 5),
+            ],
+            cols[i % len(cols)],
+        )
         c.lines([(-10, y0 + 30 + i * 4), (1940, y0 - 60 + i * 8)], "#6d7356", 1.5)
     cypress(c, 1830, 560, 260, "#3f4c3c")
     cypress(c, 1760, 560, 200, "#485544")
@@ -670,12 +938,25 @@ def bd_hillside_grave(c: Canvas) -> None:
     for i, (x, y, r) in enumerate([(1320, 590, 80), (1520, 610, 105), (1690, 640, 70)]):
         c.ellipse(x, y, r * 1.3, r * 0.72, "#7c6a52")
         c.ellipse(x - r * 0.2, y - r * 0.18, r * 0.9, r * 0.42, "#8d7a5f")
-        c.poly([(x - r * 0.35, y + r * 0.55), (x - r * 0.3, y - r * 0.12), (x + r * 0.3, y - r * 0.12), (x + r * 0.35, y + r * 0.55)], "#a19c90")
+        c.poly(
+            [
+                (x - r * 0.35, y + r * 0.55),
+                (x - r * 0.3, y - r * 0.12),
+                (x + r * 0.3, y - r * 0.12),
+                (x + r * 0.35, y + r * 0.55),
+            ],
+            "#a19c90",
+        )
         c.rect(x - r * 0.22, y - r * 0.02, r * 0.44, r * 0.06, "#7f7a70")
         sx = x + r * 0.95
         c.line((sx, y - r * 0.1), (sx, y - r * 0.9), "#6b5a44", 3)
         for k in range(5):
-            c.line((sx, y - r * 0.85), (sx + 6 + k * 3, y - r * 0.85 + 26 + k * 6), ["#f2efe6", "#e8d7c6", "#d14b3c"][k % 3], 3)
+            c.line(
+                (sx, y - r * 0.85),
+                (sx + 6 + k * 3, y - r * 0.85 + 26 + k * 6),
+                ["#f2efe6", "#e8d7c6", "#d14b3c"][k % 3],
+                3,
+            )
         # incense sticks with a thin curl of smoke
         for k in range(3):
             ix = x - 12 + k * 12
@@ -695,19 +976,43 @@ def bd_path_home(c: Canvas) -> None:
     c.band(400, 520, "#f0dcb4", 0, 160)
     c.ridge(480, 60, "#a0a07f", 82, base=4)
     top = c.ridge(540, 30, "#87916a", 83, base=3, shape=lambda u: 40 * max(0.0, u - 0.5))
-    xs = np.array([p[0] for p in top]); ys = np.array([p[1] for p in top])
-    village_cluster(c, 1220, 1720, lambda x: float(np.interp(x, xs, ys)) + 4, 84, "#efe3cc", "#5c5a57", "#6a7a50", scale=0.8, n=5)
+    xs = np.array([p[0] for p in top])
+    ys = np.array([p[1] for p in top])
+    village_cluster(
+        c,
+        1220,
+        1720,
+        lambda x: float(np.interp(x, xs, ys)) + 4,
+        84,
+        "#efe3cc",
+        "#5c5a57",
+        "#6a7a50",
+        scale=0.8,
+        n=5,
+    )
     # fields: wheat green and fallow ochre in strips, lit from the right
     cols = ["#9aa56b", "#b59f6c", "#8b9a60", "#c2a873", "#a1a96c"]
     for i in range(9):
         y0 = 560 + i * 60 * (1 + i * 0.12)
-        c.poly([(-10, y0 + 40), (1940, y0 - 10), (1940, y0 + 70 + i * 14), (-10, y0 + 110 + i * 10)], cols[i % len(cols)])
+        c.poly(
+            [(-10, y0 + 40), (1940, y0 - 10), (1940, y0 + 70 + i * 14), (-10, y0 + 110 + i * 10)],
+            cols[i % len(cols)],
+        )
     # the path: a pale band curving from the bottom left up to the village
-    path = [(420 - 0.0 * t, 1100) for t in [0]] + [(600, 960), (860, 840), (1060, 740), (1220, 650), (1330, 590), (1380, 560)]
+    path = [(420 - 0.0 * t, 1100) for t in [0]] + [
+        (600, 960),
+        (860, 840),
+        (1060, 740),
+        (1220, 650),
+        (1330, 590),
+        (1380, 560),
+    ]
     widths = [180, 150, 110, 80, 50, 30, 18]
-    left = []; right = []
-    for (x, y), wd in zip(path, widths):
-        left.append((x - wd / 2, y)); right.append((x + wd / 2, y))
+    left = []
+    right = []
+    for (x, y), wd in zip(path, widths, strict=False):
+        left.append((x - wd / 2, y))
+        right.append((x + wd / 2, y))
     c.poly(left + right[::-1], "#d9c291")
     c.lines(right, "#b39b6c", 2)
     # two walkers carrying bags, small, well up the path
@@ -721,25 +1026,36 @@ def bd_path_home(c: Canvas) -> None:
 @backdrop
 def bd_river_boat(c: Canvas) -> None:
     c.vgrad([(0, "#aebfbf"), (1, "#e3e4d6")], h=480)
-    # steep rounded hills closing in from both sides
-    c.ridge(260, 120, "#a3b4a8", 91, base=3)
-    c.band(240, 420, "#e3e5da", 0, 170)
-    c.ridge(300, 160, "#86a08c", 92, base=2, x1=900, shape=lambda u: -220 * u)
-    c.ridge(250, 180, "#6f8f77", 93, base=2, x0=1100, shape=lambda u: 260 * u - 100)
+    # steep rounded hills closing in from both sides, paler with distance
+    c.ridge(300, 100, "#a3b4a8", 91, base=3)
+    c.band(260, 440, "#e3e5da", 0, 170)
+    c.ridge(250, 150, "#86a08c", 92, base=2, shape=lambda u: -900 * max(0.0, u - 0.42) ** 1.5)
+    c.ridge(230, 160, "#6f8f77", 93, base=2, shape=lambda u: -900 * max(0.0, 0.55 - u) ** 1.5)
     c.band(380, 500, "#e3e5da", 0, 120)
     c.vgrad([(0, "#aac3b6"), (0.5, "#6f988a"), (1, "#4a7263")], y=470, h=620)
-    c.ridge(500, 200, "#58786a", 94, base=2, x0=1500, bottom=620, shape=lambda u: 300 * u - 140)
-    # reflections
+    # reflections of the hills, and light on the water
+    c.begin(70)
+    c.poly([(-10, 470), (780, 470), (560, 560), (-10, 600)], "#86a08c")
+    c.poly([(1940, 470), (1060, 470), (1300, 540), (1940, 620)], "#6f8f77")
+    c.end()
     rng = np.random.default_rng(95)
-    for i in range(50):
-        y = 480 + (i / 50) ** 1.5 * 600
+    for _ in range(50):
+        y = 480 + (rng.random()) ** 1.5 * 600
         x = rng.uniform(-100, 1800)
         c.line((x, y), (x + rng.uniform(40, 220) * (0.4 + y / 900), y), "#9ebfb2", 1.5 + y / 600)
     # the ferry: white hull, blue canopy, a wake spreading behind
     bx, by = 1330, 600
     for k in range(6):
-        c.lines([(bx - 130 - k * 60, by + 8 + k * 4), (bx - 160 - k * 100, by + 22 + k * 18)], "#c5dad0", 3 - k * 0.3)
-        c.lines([(bx - 130 - k * 60, by - 2 - k * 2), (bx - 170 - k * 100, by - 10 - k * 8)], "#b4cfc4", 2.5 - k * 0.3)
+        c.lines(
+            [(bx - 130 - k * 60, by + 8 + k * 4), (bx - 160 - k * 100, by + 22 + k * 18)],
+            "#c5dad0",
+            3 - k * 0.3,
+        )
+        c.lines(
+            [(bx - 130 - k * 60, by - 2 - k * 2), (bx - 170 - k * 100, by - 10 - k * 8)],
+            "#b4cfc4",
+            2.5 - k * 0.3,
+        )
     c.poly([(bx - 150, by - 16), (bx + 170, by - 20), (bx + 120, by + 20), (bx - 130, by + 18)], "#e8e6de")
     c.rect(bx - 150, by - 6, 300, 8, "#38607a")
     c.poly([(bx - 110, by - 18), (bx - 100, by - 90), (bx + 110, by - 92), (bx + 116, by - 20)], "#d8d4c8")
@@ -748,43 +1064,71 @@ def bd_river_boat(c: Canvas) -> None:
         c.rect(bx - 90 + k * 34, by - 78, 22, 30, "#4c5860")
     c.line((bx + 130, by - 92), (bx + 130, by - 150), "#6a6a6a", 3)
     c.poly([(bx + 132, by - 150), (bx + 176, by - 140), (bx + 132, by - 130)], "#c4372e")
+    c.begin(60)
+    c.poly([(bx - 150, by + 20), (bx + 120, by + 22), (bx + 100, by + 60), (bx - 120, by + 56)], "#2f5548")
+    c.end()
     c.band(900, 1090, "#3d6256", 0, 110)
 
 
 @backdrop
 def bd_mountain_bus(c: Canvas) -> None:
-    c.vgrad([(0, "#a7bac3"), (1, "#e0e2d8")], h=420)
-    c.ridge(240, 90, "#a7b6ae", 101, base=3)
-    c.band(220, 360, "#e2e5dc", 0, 160)
-    # the big mountain with its switchback road
-    top = c.ridge(210, 60, "#6e8f6a", 102, base=2, shape=lambda u: -260 * (u - 0.7) ** 2 * 4 + 200)
-    c.ridge(520, 100, "#5f7f5c", 103, base=3, x1=900)
-    # switchbacks: pale road zigzagging up the right of the mountain
-    road = [(900, 1000), (1820, 880), (1120, 760), (1780, 650), (1240, 560), (1720, 470), (1380, 400)]
-    for a, b in zip(road, road[1:]):
-        pass
-    wd = [46, 40, 34, 28, 22, 18, 14]
-    for i, (a, b) in enumerate(zip(road, road[1:])):
-        c.thick([a, b], "#d7ccb2", wd[i])
-    for i, (a, b) in enumerate(zip(road, road[1:])):
-        c.line((a[0], a[1] + wd[i] / 2), (b[0], b[1] + wd[i + 1] / 2), "#8a8068", 2)
-    # a few terrace lines and trees on the slope
+    c.vgrad([(0, "#a7bac3"), (1, "#e0e2d8")], h=520)
+    # far ranges on the left, fading into the valley haze
+    c.ridge(330, 80, "#a9b8b2", 101, base=3)
+    c.band(300, 460, "#e2e5dc", 0, 150)
+    c.ridge(420, 70, "#93a89a", 105, base=4, shape=lambda u: -600 * max(0.0, u - 0.5))
+    c.band(400, 1090, "#e2e5dc", 0, 150)
+    # the big mountain: a steep face rising to the right
+    face = lambda u: 820 * (u - 0.3) if u > 0.3 else -400 * (0.3 - u)
+    c.ridge(760, 50, "#6e8f6a", 102, base=5, shape=lambda u: face(u) - 140 * max(0.0, u - 0.85))
     rng = np.random.default_rng(104)
-    for _ in range(40):
-        x, y = rng.uniform(950, 1900), rng.uniform(380, 980)
-        c.circle(x, y, rng.uniform(8, 20) * (0.5 + y / 1000), "#56764f")
+    for k in range(30):  # faint terrace lines across the face
+        y = 300 + k * 26
+        x0 = -10 + (0.3 + (760 - y) / 820) * 1950 + 60
+        if x0 < 1900:
+            c.lines([(x0, y + 10), (1940, y - 30 + 10 * math.sin(k))], "#67865f", 1.5)
+    # switchbacks: each leg a little shorter and thinner as it climbs
+    legs = [
+        (760, 960, 1880, 900, 40),
+        (1860, 800, 1020, 740, 33),
+        (1060, 650, 1800, 600, 27),
+        (1780, 520, 1230, 480, 22),
+        (1260, 410, 1720, 380, 17),
+        (1700, 320, 1400, 300, 13),
+    ]
+    road = "#d7ccb2"
+    edge = "#857a62"
+    for i, (x0, y0, x1, y1, w) in enumerate(legs):
+        c.thick([(x0, y0), (x1, y1)], road, w)
+        c.line((x0, y0 + w / 2), (x1, y1 + w / 2), edge, 2.5)
+        if i + 1 < len(legs):
+            nx, ny = legs[i + 1][0], legs[i + 1][1]
+            cx, cy = (x1 + nx) / 2, (y1 + ny) / 2
+            r = abs(y1 - ny) / 2
+            side = 1 if x1 > x0 else -1
+            arc = [
+                (cx + side * r * 0.9 * math.sin(a), cy + r * math.cos(a)) for a in np.linspace(0, math.pi, 12)
+            ]
+            c.thick(arc, road, (w + legs[i + 1][4]) / 2)
+    for _ in range(70):  # trees and shrubs on the face
+        x, y = rng.uniform(900, 1940), rng.uniform(260, 1000)
+        if y > 760 - 820 * ((x + 10) / 1950 - 0.3):
+            c.circle(x, y, rng.uniform(7, 16) * (0.6 + y / 1000), "#55744f")
     # the bus on the upper bend
-    bx, by = 1560, 620
-    c.poly([(bx - 70, by), (bx + 70, by - 12), (bx + 70, by - 58), (bx - 66, by - 48)], "#e9e5da")
-    c.poly([(bx - 70, by - 14), (bx + 70, by - 26), (bx + 70, by - 20), (bx - 70, by - 8)], "#2f6fa0")
+    bx, by = 1560, 612
+    c.poly([(bx - 74, by), (bx + 74, by - 8), (bx + 72, by - 60), (bx - 70, by - 54)], "#e9e5da")
+    c.poly([(bx - 74, by - 16), (bx + 74, by - 24), (bx + 74, by - 17), (bx - 74, by - 9)], "#2f6fa0")
     for k in range(5):
-        c.poly([(bx - 56 + k * 24, by - 44 - k * 2), (bx - 38 + k * 24, by - 45 - k * 2), (bx - 38 + k * 24, by - 30 - k * 2), (bx - 56 + k * 24, by - 29 - k * 2)], "#3b4b57")
-    c.circle(bx - 40, by + 2, 10, "#2a2a2a")
-    c.circle(bx + 40, by - 6, 10, "#2a2a2a")
-    c.poly([(bx - 62, by - 50), (bx + 50, by - 60), (bx + 30, by - 76), (bx - 50, by - 68)], "#6b5346")
-    # valley mist lower left
-    c.band(560, 1090, "#dfe3da", 0, 190, x1=1100)
-    c.band(800, 1090, "#55704f", 0, 60)
+        x = bx - 60 + k * 25
+        c.poly([(x, by - 48 - k * 0.4), (x + 19, by - 49), (x + 19, by - 33), (x, by - 32)], "#3b4b57")
+    c.circle(bx - 42, by + 2, 10, "#2a2a2a")
+    c.circle(bx + 42, by - 4, 10, "#2a2a2a")
+    c.poly([(bx - 64, by - 56), (bx + 52, by - 62), (bx + 34, by - 78), (bx - 52, by - 72)], "#6b5346")
+    stripe_bag(c, bx - 40, by - 92, 40, 20)
+    # valley mist lower left, and the quiet foreground
+    c.glow(300, 1000, 900, "#dfe3da", 0.85, 1.2)
+    c.band(620, 1090, "#dfe3da", 0, 90)
+    c.band(900, 1090, "#55704f", 0, 60)
 
 
 class Persp:
@@ -840,7 +1184,10 @@ def bd_grandparents_kitchen(c: Canvas) -> None:
     for i, x in enumerate([980, 1040, 1110, 1190, 1250]):
         L = 120 + (i * 37) % 60
         c.line((x, 96), (x, 120), "#8c7a5a", 2)
-        c.poly([(x - 14, 120), (x + 14, 120), (x + 12, 120 + L), (x - 10, 120 + L - 8)], "#6e2f22" if i % 2 else "#5a261c")
+        c.poly(
+            [(x - 14, 120), (x + 14, 120), (x + 12, 120 + L), (x - 10, 120 + L - 8)],
+            "#6e2f22" if i % 2 else "#5a261c",
+        )
         c.rect(x - 12, 120 + L * 0.3, 24, 8, "#b98d6a")
     for k in range(9):
         c.ellipse(1340, 120 + k * 22, 9, 14, "#b8322a")
@@ -861,7 +1208,12 @@ def bd_grandparents_kitchen(c: Canvas) -> None:
     c.glow(1130, 750, 200, "#ff9a4a", 0.45, 1.6)
     # the big wok under its wooden lid, and the kettle on the second hole
     c.ellipse(1430, stop - 2, 110, 22, "#1f1b19")
-    c.poly([(1330, stop - 6)] + [(1430 + 100 * math.cos(a), stop - 6 - 60 * math.sin(a)) for a in np.linspace(math.pi, 0, 16)] + [(1530, stop - 6)], "#8a6a48")
+    c.poly(
+        [(1330, stop - 6)]
+        + [(1430 + 100 * math.cos(a), stop - 6 - 60 * math.sin(a)) for a in np.linspace(math.pi, 0, 16)]
+        + [(1530, stop - 6)],
+        "#8a6a48",
+    )
     c.rect(1410, stop - 80, 40, 14, "#5a4330")
     kx, ky = 1230, 596
     c.poly([(kx - 46, ky + 8), (kx - 40, ky - 30), (kx + 40, ky - 30), (kx + 46, ky + 8)], "#3d3d3e")
@@ -906,7 +1258,7 @@ def bd_factory_floor(c: Canvas) -> None:
                 c.glow((a[0] + b[0]) / 2, a[1] + 4, 140 * P.k(Z), "#eef6e6", 0.25)
     # rows of tables with machines and the people at them, back to front
     rows = [-700, 100, 900, 1700]
-    for Z in range(3800, 250, -170):
+    for Z in range(3800, 650, -170):
         k = P.k(Z)
         haze = min(0.65, (Z - 400) / 5000)
         for X in rows:
@@ -931,16 +1283,24 @@ def bd_factory_floor(c: Canvas) -> None:
             shirt = ["#d9dfe6", "#c98d9a", "#8fb0c8", "#e8e0cf", "#6d8fa8"][(Z // 170 + X // 800) % 5]
             c.ellipse(hx, hy + 55 * k, 42 * k, 52 * k, mix(shirt, "#a9b4aa", haze))
             c.circle(hx, hy + 4 * k, 20 * k, mix("#262222", "#a9b4aa", haze))
-    # foreground: heaps of indigo denim and tied bundles on the right
-    for i, (x, y, rx, ry) in enumerate([(1560, 930, 260, 90), (1760, 890, 230, 110), (1400, 990, 220, 70), (1850, 990, 200, 90)]):
-        c.ellipse(x, y, rx, ry, ["#243e6b", "#2c4a7d", "#1f355c", "#2a4677"][i])
-        for j in range(5):
-            c.lines([(x - rx * 0.7 + j * rx * 0.3, y - ry * 0.5 + (j % 2) * 20), (x - rx * 0.5 + j * rx * 0.3, y - ry * 0.2), (x - rx * 0.2 + j * rx * 0.3, y - ry * 0.45)], "#4a6a9c", 3)
-    for i in range(4):
-        bx, by = 1250 + i * 70, 760 - i * 12
-        c.rect(bx, by, 120, 40, "#2d4b7c")
-        c.rect(bx, by + 8, 120, 4, "#5a7aac")
-        c.rect(bx + 50, by, 6, 40, "#d8cdb0")
+    # foreground: stacks of folded jeans and a heap of cut denim on the right
+    rng = np.random.default_rng(112)
+    blues = ["#243e6b", "#2c4a7d", "#1f355c", "#34548a", "#2a4677"]
+    for sx, sy, n in ((1330, 1010, 9), (1520, 1040, 12), (1720, 1000, 10), (1880, 1050, 13)):
+        for k in range(n):
+            w = 190 + rng.uniform(-10, 10)
+            x = sx + rng.uniform(-8, 8)
+            y = sy - k * 26
+            c.rect(x - w / 2, y - 26, w, 26, blues[rng.integers(len(blues))])
+            c.rect(x - w / 2, y - 26, w, 4, "#4a6a9c")
+            c.rect(x + w / 2 - 30, y - 20, 6, 14, "#b8925a")
+    c.ellipse(1150, 1050, 170, 70, "#2a4677")
+    for j2 in range(6):
+        c.lines(
+            [(1030 + j2 * 40, 1030 + (j2 % 2) * 14), (1060 + j2 * 40, 1004), (1090 + j2 * 40, 1026)],
+            "#4a6a9c",
+            3,
+        )
     c.band(820, 1090, "#3d4540", 0, 110)
 
 
@@ -960,7 +1320,8 @@ def bd_dormitory(c: Canvas) -> None:
     c.vgrad([(0, "#1c2440"), (1, "#3c3f5e")], x=wa[0], y=wa[1], w=wb[0] - wa[0], h=wb[1] - wa[1])
     rng = np.random.default_rng(121)
     for _ in range(18):
-        x = rng.uniform(wa[0] + 4, wb[0] - 10); y = rng.uniform(wa[1] + 30, wb[1] - 6)
+        x = rng.uniform(wa[0] + 4, wb[0] - 10)
+        y = rng.uniform(wa[1] + 30, wb[1] - 6)
         c.rect(x, y, 6, 8, rng.choice(["#f2c46a", "#e8e0b0", "#9ad0e6"]))
     for k in range(1, 5):
         x = wa[0] + (wb[0] - wa[0]) * k / 5
@@ -977,8 +1338,10 @@ def bd_dormitory(c: Canvas) -> None:
             X = side * 290
             X2 = side * 130
             for lev, Y in enumerate((100, -40)):
-                a = P(X, Y, Z); b = P(X2, Y, Z)
-                a2 = P(X, Y, Z - 180); b2 = P(X2, Y, Z - 180)
+                a = P(X, Y, Z)
+                b = P(X2, Y, Z)
+                a2 = P(X, Y, Z - 180)
+                b2 = P(X2, Y, Z - 180)
                 k = P.k(Z)
                 c.poly([a, b, b2, a2], "#ded9cc")  # mattress
                 c.poly([b, b2, (b2[0], b2[1] + 12 * k), (b[0], b[1] + 12 * k)], "#c9c2b2")
@@ -986,8 +1349,19 @@ def bd_dormitory(c: Canvas) -> None:
                 if (i + lev + (side > 0)) % 3 == 0:
                     top = P(X2, Y - 130, Z - 20)
                     bot = P(X2, Y, Z - 160)
-                    c.poly([top, (top[0], top[1]), (bot[0], bot[1]), (bot[0], top[1] + (bot[1] - top[1]) * 0.1)], sheets[(i * 2 + lev + side) % 6])
-                    c.poly([P(X2, Y - 130, Z - 20), P(X2, Y - 130, Z - 170), P(X2, Y, Z - 170), P(X2, Y, Z - 20)], sheets[(i * 2 + lev + side) % 6])
+                    c.poly(
+                        [top, (top[0], top[1]), (bot[0], bot[1]), (bot[0], top[1] + (bot[1] - top[1]) * 0.1)],
+                        sheets[(i * 2 + lev + side) % 6],
+                    )
+                    c.poly(
+                        [
+                            P(X2, Y - 130, Z - 20),
+                            P(X2, Y - 130, Z - 170),
+                            P(X2, Y, Z - 170),
+                            P(X2, Y, Z - 20),
+                        ],
+                        sheets[(i * 2 + lev + side) % 6],
+                    )
                 else:
                     # a rolled quilt and a bag on the bunk
                     q = P((X + X2) / 2, Y - 14, Z - 40)
@@ -1005,19 +1379,45 @@ def bd_dormitory(c: Canvas) -> None:
             x = a[0] + (b[0] - a[0]) * t
             y = a[1] + sag * math.sin(math.pi * t)
             k = P.k(Z)
-            col = ["#2f4f82", "#d9d5cc", "#b04a4a", "#4c7a8a", "#e0c070", "#2f4f82", "#9a6aa0"][(n + j * 3) % 7]
+            col = ["#2f4f82", "#d9d5cc", "#b04a4a", "#4c7a8a", "#e0c070", "#2f4f82", "#9a6aa0"][
+                (n + j * 3) % 7
+            ]
             if n % 3 == 0:  # jeans
-                c.poly([(x - 26 * k, y), (x + 26 * k, y), (x + 30 * k, y + 150 * k), (x + 6 * k, y + 150 * k), (x, y + 50 * k), (x - 6 * k, y + 150 * k), (x - 30 * k, y + 150 * k)], col)
+                c.poly(
+                    [
+                        (x - 26 * k, y),
+                        (x + 26 * k, y),
+                        (x + 30 * k, y + 150 * k),
+                        (x + 6 * k, y + 150 * k),
+                        (x, y + 50 * k),
+                        (x - 6 * k, y + 150 * k),
+                        (x - 30 * k, y + 150 * k),
+                    ],
+                    col,
+                )
             elif n % 3 == 1:  # shirt
-                c.poly([(x - 40 * k, y), (x + 40 * k, y), (x + 30 * k, y + 24 * k), (x + 26 * k, y + 90 * k), (x - 26 * k, y + 90 * k), (x - 30 * k, y + 24 * k)], col)
+                c.poly(
+                    [
+                        (x - 40 * k, y),
+                        (x + 40 * k, y),
+                        (x + 30 * k, y + 24 * k),
+                        (x + 26 * k, y + 90 * k),
+                        (x - 26 * k, y + 90 * k),
+                        (x - 30 * k, y + 24 * k),
+                    ],
+                    col,
+                )
             else:  # towel
                 c.rect(x - 18 * k, y, 36 * k, 70 * k, col)
     # on the floor: a bucket, a thermos, a small cooker and pot
-    for (X, Z, kind) in ((60, 360, "bucket"), (-40, 420, "thermos"), (150, 450, "pot")):
+    for X, Z, kind in ((60, 360, "bucket"), (-40, 420, "thermos"), (150, 450, "pot")):
         x, y = P(X, 140, Z)
         k = P.k(Z)
         if kind == "bucket":
-            c.poly([(x - 30 * k, y - 60 * k), (x + 30 * k, y - 60 * k), (x + 24 * k, y), (x - 24 * k, y)], "#3f77a8")
+            c.poly(
+                [(x - 30 * k, y - 60 * k), (x + 30 * k, y - 60 * k), (x + 24 * k, y), (x - 24 * k, y)],
+                "#3f77a8",
+            )
             c.ellipse(x, y - 60 * k, 30 * k, 8 * k, "#2d5c86")
         elif kind == "thermos":
             c.rect(x - 12 * k, y - 80 * k, 24 * k, 80 * k, "#c0392b")
@@ -1034,7 +1434,13 @@ def night_building(c: Canvas, x, top, w, base, body, signs, rng, lit_share=0.25,
         for k in range(int(w / 70)):
             wx, wy = x + 16 + k * 70, top + 24 + r * 56
             lit = rng.random() < lit_share
-            c.rect(wx, wy, 40, 32, rng.choice(["#e7b968", "#f0d9a0", "#9fc6d8"]) if lit else mix(body, "#000000", 0.25))
+            c.rect(
+                wx,
+                wy,
+                40,
+                32,
+                rng.choice(["#e7b968", "#f0d9a0", "#9fc6d8"]) if lit else mix(body, "#000000", 0.25),
+            )
     if signs:
         col = signs[rng.integers(len(signs))]
         sy = base - sign_h - 80
@@ -1077,8 +1483,18 @@ def bd_phone_booth(c: Canvas) -> None:
     # the IC-card phone under its orange hood, and a man calling home
     px, py = 900, 800
     c.line((px, py), (px, 560), "#3a3a44", 10)
-    c.poly([(px - 110, 560)] + [(px + 110 * math.cos(a), 560 - 150 * math.sin(a)) for a in np.linspace(math.pi, 0, 20)] + [(px + 110, 560)], "#e07b2a")
-    c.poly([(px - 90, 560)] + [(px + 90 * math.cos(a), 560 - 124 * math.sin(a)) for a in np.linspace(math.pi, 0, 20)] + [(px + 90, 560)], "#a8501c")
+    c.poly(
+        [(px - 110, 560)]
+        + [(px + 110 * math.cos(a), 560 - 150 * math.sin(a)) for a in np.linspace(math.pi, 0, 20)]
+        + [(px + 110, 560)],
+        "#e07b2a",
+    )
+    c.poly(
+        [(px - 90, 560)]
+        + [(px + 90 * math.cos(a), 560 - 124 * math.sin(a)) for a in np.linspace(math.pi, 0, 20)]
+        + [(px + 90, 560)],
+        "#a8501c",
+    )
     c.rect(px - 40, 470, 80, 110, "#c9c7c0")
     c.rect(px - 26, 484, 52, 20, "#7fd0a0")
     c.rect(px - 30, 516, 60, 44, "#9a9890")
@@ -1110,7 +1526,15 @@ def bd_city_street(c: Canvas) -> None:
         for k in range(4):
             c.rect(x + 24 + k * 60, 556, 40, 28, "#f2ece0")
         for k in range(4):
-            c.poly([(x + k * 70, 720), (x + k * 70, 640)] + [(x + 35 + k * 70 + 35 * math.cos(a), 640 - 30 * math.sin(a)) for a in np.linspace(math.pi, 0, 8)] + [(x + 70 + k * 70, 640), (x + 70 + k * 70, 720)], "#4f4a44")
+            c.poly(
+                [(x + k * 70, 720), (x + k * 70, 640)]
+                + [
+                    (x + 35 + k * 70 + 35 * math.cos(a), 640 - 30 * math.sin(a))
+                    for a in np.linspace(math.pi, 0, 8)
+                ]
+                + [(x + 70 + k * 70, 640), (x + 70 + k * 70, 720)],
+                "#4f4a44",
+            )
     # the overpass: a heavy concrete deck on round columns
     deck = [(-10, 300), (1940, 380), (1940, 450), (-10, 380)]
     c.poly(deck, "#8c8a84")
@@ -1134,8 +1558,26 @@ def bd_city_street(c: Canvas) -> None:
         col = ["#2f5d8a", "#8a2f2f", "#3f3f3f", "#5a7a4a"][i]
         c.circle(x - 46 * s, y, 18 * s, "#1e1e1e")
         c.circle(x + 50 * s, y, 18 * s, "#1e1e1e")
-        c.poly([(x - 60 * s, y - 14 * s), (x + 30 * s, y - 20 * s), (x + 56 * s, y - 60 * s), (x + 66 * s, y - 56 * s), (x + 56 * s, y - 8 * s), (x - 60 * s, y - 2 * s)], col)
-        person(c, x + 4 * s, y - 20 * s, 110 * s, ["#e8e2d6", "#3d5a80", "#7a4a5a", "#d9c27a"][i], head="#1d1b1a", legs="#2a2a33")
+        c.poly(
+            [
+                (x - 60 * s, y - 14 * s),
+                (x + 30 * s, y - 20 * s),
+                (x + 56 * s, y - 60 * s),
+                (x + 66 * s, y - 56 * s),
+                (x + 56 * s, y - 8 * s),
+                (x - 60 * s, y - 2 * s),
+            ],
+            col,
+        )
+        person(
+            c,
+            x + 4 * s,
+            y - 20 * s,
+            110 * s,
+            ["#e8e2d6", "#3d5a80", "#7a4a5a", "#d9c27a"][i],
+            head="#1d1b1a",
+            legs="#2a2a33",
+        )
         if i == 1:
             c.rect(x - 70 * s, y - 70 * s, 50 * s, 40 * s, "#c8b890")
     c.band(860, 1090, "#3a3834", 0, 110)
@@ -1191,9 +1633,21 @@ def bd_guangzhou_station(c: Canvas) -> None:
     c.rect(120, 420, 1800, 200, "#b8a89e")
     c.end()
     # the crowd: thousands of heads, bundles and striped bags, fading into haze
-    crowd(c, 560, 1090, -20, 1940, ["#2f3140", "#3a3a46", "#45404a", "#2b3440", "#4a3a3a", "#3c4650"], 151,
-          density=1.25, size0=8, size1=70, haze="#b9aca4", haze_t=0.7,
-          bundles=["#c23b33", "#2f5d9a", "#ece8df", "#7a6a50"])
+    crowd(
+        c,
+        560,
+        1090,
+        -20,
+        1940,
+        ["#2f3140", "#3a3a46", "#45404a", "#2b3440", "#4a3a3a", "#3c4650"],
+        151,
+        density=1.25,
+        size0=8,
+        size1=70,
+        haze="#b9aca4",
+        haze_t=0.7,
+        bundles=["#c23b33", "#2f5d9a", "#ece8df", "#7a6a50"],
+    )
     rng = np.random.default_rng(152)
     for _ in range(14):
         x, y = rng.uniform(300, 1900), rng.uniform(620, 760)
@@ -1229,74 +1683,100 @@ def bd_station_square_sleet(c: Canvas) -> None:
         c.ellipse(x, 650 - 110 * 0.86, 11, 5, "#2f4a3a")
     c.rect(500, 592, 1380, 4, "#d8c060")
     # the crowd under umbrellas, filling the front
-    crowd(c, 640, 1090, -20, 1940, ["#24262e", "#2e2a30", "#333844", "#2a2e28"], 161, density=1.1,
-          size0=12, size1=80, haze="#5a4a4a", haze_t=0.6,
-          umbrellas=["#3a4a6a", "#6a2a2a", "#2f5a4a", "#4a4a52", "#8a6a2a", "#3c3c3c", "#9a3a3a"], umbrella_share=0.5,
-          bundles=["#c23b33", "#2f5d9a", "#ece8df"])
+    crowd(
+        c,
+        640,
+        1090,
+        -20,
+        1940,
+        ["#24262e", "#2e2a30", "#333844", "#2a2e28"],
+        161,
+        density=1.1,
+        size0=12,
+        size1=80,
+        haze="#5a4a4a",
+        haze_t=0.6,
+        umbrellas=["#3a4a6a", "#6a2a2a", "#2f5a4a", "#4a4a52", "#8a6a2a", "#3c3c3c", "#9a3a3a"],
+        umbrella_share=0.5,
+        bundles=["#c23b33", "#2f5d9a", "#ece8df"],
+    )
     c.band(780, 1090, "#0e0f14", 0, 170)
 
 
 @backdrop
 def bd_train_interior(c: Canvas) -> None:
-    P = Persp(1180, 430, 800)
+    # looking down the aisle of a packed hard-seat carriage at night
+    P = Persp(1120, 430, 800)
+    far = 3200
+    floor, ceil, rack, win0, win1, seat = 150, -95, -52, -30, 48, 40
     c.fill("#3c4a48")
-    far = 3600
-    # ceiling, walls, floor of the carriage
-    c.poly([(0, 0), (W, 0), P(260, -230, far), P(-260, -230, far)], "#cfd0c0")
-    c.poly([(0, 0), P(-260, -230, far), P(-300, 60, far), (0, 760)], "#7d958c")
-    c.poly([(W, 0), P(260, -230, far), P(300, 60, far), (W, 700)], "#7d958c")
-    c.poly([(0, H), (W, H), P(300, 160, far), P(-300, 160, far)], "#5b5a52")
-    # lights along the ceiling
-    for Z in range(400, far, 350):
-        a, b = P(-60, -226, Z), P(60, -226, Z)
-        c.line(a, b, "#fbf7e4", max(2, 14 * P.k(Z)))
-        c.glow((a[0] + b[0]) / 2, a[1] + 10, 120 * P.k(Z), "#fff4d8", 0.25)
-    # windows (night) down the right wall, with curtains
-    for Z in range(500, far, 420):
-        a, b = P(300, -110, Z), P(300, -110, Z + 260)
-        d, e = P(300, 20, Z), P(300, 20, Z + 260)
-        c.poly([a, b, e, d], "#1a2238")
-        c.poly([a, P(300, -110, Z + 60), P(300, 20, Z + 60), d], "#9c4a44")
-    for Z in range(500, far, 420):
-        a, b = P(-300, -110, Z), P(-300, -110, Z + 260)
-        d, e = P(-300, 20, Z), P(-300, 20, Z + 260)
-        c.poly([a, b, e, d], "#1c2540")
-    # luggage racks heaped with bags
+    c.poly([(0, 0), (W, 0), P(150, ceil, far), P(-150, ceil, far)], "#cfd0c0")
+    c.poly([(0, 0), P(-150, ceil, far), P(-150, floor, far), (0, H)], "#7d958c")
+    c.poly([(W, 0), P(150, ceil, far), P(150, floor, far), (W, H)], "#7d958c")
+    c.poly([(0, H), (W, H), P(150, floor, far), P(-150, floor, far)], "#5b5a52")
+    c.poly([P(-150, ceil, far), P(150, ceil, far), P(150, floor, far), P(-150, floor, far)], "#93a39a")
+    c.rect(*P(-26, -60, far), 52 * P.k(far), 200 * P.k(far), "#3f4d48")  # the door at the end
+    for Z in range(250, far, 300):  # lights along the ceiling
+        a, b = P(-24, ceil + 2, Z), P(24, ceil + 2, Z)
+        c.line(a, b, "#fbf7e4", max(2, 6 * P.k(Z)))
+        c.glow((a[0] + b[0]) / 2, a[1] + 10, 60 * P.k(Z), "#fff4d8", 0.25)
+    for side in (-1, 1):  # night windows with curtains
+        for Z in range(120, far, 330):
+            X = side * 150
+            c.poly([P(X, win0, Z), P(X, win0, Z + 200), P(X, win1, Z + 200), P(X, win1, Z)], "#1a2238")
+            c.poly([P(X, win0, Z), P(X, win0, Z + 50), P(X, win1, Z + 50), P(X, win1, Z)], "#9c4a44")
     rng = np.random.default_rng(171)
-    for side in (-1, 1):
-        X0, X1 = side * 300, side * 170
-        c.poly([P(X0, -140, 300), P(X1, -140, 300), P(X1, -140, far), P(X0, -140, far)], "#a8aca4")
-        for Z in range(320, far, 120):
+    for side in (-1, 1):  # luggage racks heaped with bags
+        X0, X1 = side * 150, side * 92
+        c.poly([P(X0, rack, 110), P(X1, rack, 110), P(X1, rack, far), P(X0, rack, far)], "#a8aca4")
+        for Z in range(far - 80, 200, -90):
             k = P.k(Z)
-            x, y = P((X0 + X1) / 2, -140, Z)
+            x, y = P((X0 + X1) / 2, rack, Z)
+            w, h = rng.uniform(40, 70) * k, rng.uniform(18, 34) * k
             kind = rng.integers(4)
-            w = rng.uniform(60, 110) * k; h = rng.uniform(34, 60) * k
             if kind == 0:
                 stripe_bag(c, x - w / 2, y - h, w, h)
             else:
                 c.rect(x - w / 2, y - h, w, h, ["#6a5a48", "#3a4a6a", "#8a3a3a", "#c8b890"][kind])
-        c.line(P(X1, -140, 300), P(X1, -140, far), "#d8dad2", 3)
-    # the seats: blue benches with white covers; heads above the backs
-    for Z in range(3300, 280, -260):
+        c.line(P(X1, rack, 110), P(X1, rack, far), "#d8dad2", 3)
+    # the seats: blue backs with white covers, heads above them, people in the aisle
+    for Z in range(2990, 120, -190):
         k = P.k(Z)
-        haze = min(0.55, Z / 6000)
+        haze = min(0.5, Z / 6000)
         for side in (-1, 1):
-            X0, X1 = side * 290, side * 60
-            a, b = P(X0, -10, Z), P(X1, -10, Z)
-            c2, d = P(X1, 100, Z), P(X0, 100, Z)
-            c.poly([a, b, c2, d], mix("#2f5d8a", "#7d958c", haze))
-            c.poly([a, b, (b[0], b[1] + 16 * k), (a[0], a[1] + 16 * k)], mix("#e8e6dc", "#7d958c", haze))
+            X0, X1 = side * 148, side * 34
+            c.poly(
+                [P(X0, seat, Z), P(X1, seat, Z), P(X1, floor, Z), P(X0, floor, Z)],
+                mix("#2f5d8a", "#93a39a", haze),
+            )
+            c.poly(
+                [P(X0, seat, Z), P(X1, seat, Z), P(X1, seat + 10, Z), P(X0, seat + 10, Z)],
+                mix("#e8e6dc", "#93a39a", haze),
+            )
             for j in range(3):
-                hx, hy = P(X0 + (X1 - X0) * (j + 0.5) / 3, -40, Z + 60)
-                if rng.random() < 0.9:
-                    col = mix(["#2a2a30", "#3a2a2a", "#2c3028"][j], "#7d958c", haze)
-                    c.ellipse(hx, hy + 50 * k, 36 * k, 40 * k, mix(["#7a5a6a", "#5a6a7a", "#8a7a5a"][j], "#7d958c", haze))
-                    c.circle(hx + rng.uniform(-6, 6) * k, hy + rng.uniform(-6, 10) * k, 20 * k, col)
-        # people standing in the aisle
-        if Z % 520 < 260 and Z < 3000:
-            x, y = P(rng.uniform(-40, 40), 160, Z + 130)
-            person(c, x, y, 180 * P.k(Z + 130), mix(["#3a4a5a", "#5a3a3a", "#4a4a3a"][Z % 3], "#7d958c", haze), head=mix("#1f1f22", "#7d958c", haze))
-    c.band(760, 1090, "#1d2524", 0, 150)
+                if rng.random() < 0.85:
+                    hx, hy = P(X0 + (X1 - X0) * (j + 0.5) / 3, seat - 14, Z + 30)
+                    coat = mix(["#7a5a6a", "#5a6a7a", "#8a7a5a", "#4a5a4a"][(j + Z) % 4], "#93a39a", haze)
+                    c.ellipse(hx, hy + 18 * k, 17 * k, 16 * k, coat)
+                    c.circle(
+                        hx + rng.uniform(-3, 3) * k,
+                        hy + rng.uniform(-3, 4) * k,
+                        9 * k,
+                        mix("#211e1e", "#93a39a", haze),
+                    )
+        if Z > 600 and rng.random() < 0.55:
+            x, y = P(rng.uniform(-18, 18), floor, Z - 60)
+            coat = mix(["#3a4a5a", "#5a3a3a", "#4a4a3a", "#6a5a4a"][rng.integers(4)], "#93a39a", haze)
+            person(
+                c,
+                x,
+                y,
+                165 * P.k(Z - 60),
+                coat,
+                head=mix("#1f1f22", "#93a39a", haze),
+                bag="#c23b33" if rng.random() < 0.3 else None,
+            )
+    c.band(700, 1090, "#1d2524", 0, 170)
 
 
 @backdrop
@@ -1329,8 +1809,15 @@ def bd_train_window(c: Canvas) -> None:
     c.rect(wx0, wy0, wx1 - wx0, (wy1 - wy0) / 2 - 8, "#dfe8ea")
     c.end()
     for k in range(7):
-        c.poly([(wx0 - 40 + k * 20, wy0 - 30), (wx0 - 26 + k * 20, wy0 - 30), (wx0 - 10 + k * 18 + (k % 2) * 8, wy1 + 10), (wx0 - 28 + k * 18, wy1 + 10)],
-               "#a64a42" if k % 2 else "#8e3c36")
+        c.poly(
+            [
+                (wx0 - 40 + k * 20, wy0 - 30),
+                (wx0 - 26 + k * 20, wy0 - 30),
+                (wx0 - 10 + k * 18 + (k % 2) * 8, wy1 + 10),
+                (wx0 - 28 + k * 18, wy1 + 10),
+            ],
+            "#a64a42" if k % 2 else "#8e3c36",
+        )
     c.rect(wx0 - 60, wy0 - 44, wx1 - wx0 + 120, 12, "#4a4f4a")
     # the little table: tea in a glass, a cup of noodles, two mandarins
     ty = 800
@@ -1363,15 +1850,26 @@ def bd_shenzhen_night(c: Canvas) -> None:
         c.rect(x, top, rng.uniform(60, 120), 760 - top, "#3a2a5a")
     c.band(500, 780, "#8a3a6a", 0, 120)
     # the big towers on the right, with window grids and crown lights
-    towers = [(1000, 180, 170, "#1c1d3a"), (1190, 60, 210, "#16183a"), (1420, 140, 180, "#1d1a36"),
-              (1620, 20, 230, "#13142e"), (820, 320, 150, "#1f1e3c")]
+    towers = [
+        (1000, 180, 170, "#1c1d3a"),
+        (1190, 60, 210, "#16183a"),
+        (1420, 140, 180, "#1d1a36"),
+        (1620, 20, 230, "#13142e"),
+        (820, 320, 150, "#1f1e3c"),
+    ]
     for x, top, w, col in towers:
         c.rect(x, top, w, 800 - top, col)
         c.poly([(x, top), (x + w / 2, top - 50), (x + w, top)], col) if w > 200 else None
         for r in range(int((800 - top) / 26)):
             for k in range(int(w / 22)):
                 if rng.random() < 0.32:
-                    c.rect(x + 8 + k * 22, top + 14 + r * 26, 12, 10, rng.choice(["#f0c878", "#cfe6f0", "#9fd8f0", "#f6e0b0"]))
+                    c.rect(
+                        x + 8 + k * 22,
+                        top + 14 + r * 26,
+                        12,
+                        10,
+                        rng.choice(["#f0c878", "#cfe6f0", "#9fd8f0", "#f6e0b0"]),
+                    )
         edge = rng.choice(["#ff4fa8", "#38e0f0", "#f0f0ff"])
         c.line((x, top), (x, 800), edge, 3)
         c.glow(x, top + 20, 120, edge, 0.35)
@@ -1379,15 +1877,27 @@ def bd_shenzhen_night(c: Canvas) -> None:
     c.rect(1240, 520, 300, 170, "#2c7ad0")
     c.rect(1240, 600, 300, 90, "#d04a9a")
     c.glow(1390, 600, 400, "#7a6ae0", 0.3)
-    for i, (x, y, w, col) in enumerate([(860, 700, 220, "#ff4fa8"), (1110, 730, 160, "#38e0f0"), (1560, 700, 260, "#f6d04a"),
-                                       (1800, 720, 140, "#ff5a4a")]):
+    for _i, (x, y, w, col) in enumerate(
+        [
+            (860, 700, 220, "#ff4fa8"),
+            (1110, 730, 160, "#38e0f0"),
+            (1560, 700, 260, "#f6d04a"),
+            (1800, 720, 140, "#ff5a4a"),
+        ]
+    ):
         c.rect(x, y, w, 44, col)
         c.glow(x + w / 2, y + 22, w, col, 0.45)
         for k in range(int((w - 30) / 36)):
             c.rect(x + 18 + k * 36, y + 10, 22, 24, mix(col, "#ffffff", 0.6))
     # the wet street, its reflections, and the quiet dark foreground
     c.vgrad([(0, "#241a36"), (1, "#0b0b18")], y=800, h=290)
-    for x, col in ((970, "#ff4fa8"), (1190, "#38e0f0"), (1390, "#7a6ae0"), (1690, "#f6d04a"), (1870, "#ff5a4a")):
+    for x, col in (
+        (970, "#ff4fa8"),
+        (1190, "#38e0f0"),
+        (1390, "#7a6ae0"),
+        (1690, "#f6d04a"),
+        (1870, "#ff5a4a"),
+    ):
         c.begin(80)
         for k in range(5):
             c.rect(x - 50 + k * 24, 806 + k * 3, 10, 200 - k * 20, col)
@@ -1422,13 +1932,35 @@ def backdisc(c: Canvas, color, ring=None) -> None:
         c.end()
 
 
-def body(c: Canvas, color, width=230, top=468, collar=None, collar_color=None, inner=None, neck_w=44, cx=256,
-         skin="#d29d76", lapels=None, zip_line=None, scarf=None) -> None:
+def body(
+    c: Canvas,
+    color,
+    width=230,
+    top=468,
+    collar=None,
+    collar_color=None,
+    inner=None,
+    neck_w=44,
+    cx=256,
+    skin="#d29d76",
+    lapels=None,
+    zip_line=None,
+    scarf=None,
+) -> None:
     # neck
     c.rect(cx - neck_w / 2, top - 90, neck_w, 110, mix(skin, "#000000", 0.12))
     # shoulders: a rounded trapezoid down to the bottom
-    c.poly([(cx - width, 660), (cx - width + 20, top + 60), (cx - width * 0.55, top), (cx + width * 0.55, top),
-            (cx + width - 20, top + 60), (cx + width, 660)], color)
+    c.poly(
+        [
+            (cx - width, 660),
+            (cx - width + 20, top + 60),
+            (cx - width * 0.55, top),
+            (cx + width * 0.55, top),
+            (cx + width - 20, top + 60),
+            (cx + width, 660),
+        ],
+        color,
+    )
     c.circle(cx - width * 0.55, top + 60, 60, color)
     c.circle(cx + width * 0.55, top + 60, 60, color)
     if inner:
@@ -1462,11 +1994,26 @@ def body(c: Canvas, color, width=230, top=468, collar=None, collar_color=None, i
     if scarf:  # the Young Pioneers' red scarf
         c.poly([(cx - 60, top - 6), (cx + 60, top - 6), (cx + 8, top + 40), (cx - 8, top + 40)], scarf)
         c.poly([(cx - 6, top + 30), (cx - 40, top + 130), (cx - 14, top + 134), (cx + 2, top + 40)], scarf)
-        c.poly([(cx + 6, top + 30), (cx + 34, top + 120), (cx + 10, top + 124), (cx - 2, top + 40)], mix(scarf, "#000000", 0.15))
+        c.poly(
+            [(cx + 6, top + 30), (cx + 34, top + 120), (cx + 10, top + 124), (cx - 2, top + 40)],
+            mix(scarf, "#000000", 0.15),
+        )
 
 
-def head(c: Canvas, skin, cx=256, cy=300, rx=86, ry=108, age=0.0, mood="calm", blush=False, eyes_y=None,
-         brows="#2a211c", lean=0.0) -> None:
+def head(
+    c: Canvas,
+    skin,
+    cx=256,
+    cy=300,
+    rx=86,
+    ry=108,
+    age=0.0,
+    mood="calm",
+    blush=False,
+    eyes_y=None,
+    brows="#2a211c",
+    lean=0.0,
+) -> None:
     """A simple face: crescent shading, small dark eyes, a short mouth, lines with age."""
     rx, ry = rx * HEAD_K, ry * HEAD_K
     shade = mix(skin, "#6a3a2a", 0.22)
@@ -1484,7 +2031,12 @@ def head(c: Canvas, skin, cx=256, cy=300, rx=86, ry=108, age=0.0, mood="calm", b
         bl = 16 + rx * 0.05
         by = ey - 24 - (4 if mood == "worry" else 0)
         tilt = 5 if mood == "worry" else (-3 if mood == "stern" else 0)
-        c.line((cx + s * ex - bl, by + (tilt if s < 0 else -tilt) * (1 if s < 0 else -1)), (cx + s * ex + bl, by - (tilt if s < 0 else -tilt) * (1 if s < 0 else -1)), brows, 5)
+        c.line(
+            (cx + s * ex - bl, by + (tilt if s < 0 else -tilt) * (1 if s < 0 else -1)),
+            (cx + s * ex + bl, by - (tilt if s < 0 else -tilt) * (1 if s < 0 else -1)),
+            brows,
+            5,
+        )
         if age > 0.5:
             c.lines([(cx + s * (ex + 18), ey + 2), (cx + s * (ex + 30), ey - 4)], shade, 2)
             c.lines([(cx + s * (ex + 18), ey + 8), (cx + s * (ex + 30), ey + 10)], shade, 2)
@@ -1507,42 +2059,86 @@ def head(c: Canvas, skin, cx=256, cy=300, rx=86, ry=108, age=0.0, mood="calm", b
         c.lines([(cx + 40, my - 24), (cx + 32, my + 6)], shade, 2)
     if age > 0.7:
         for k in range(3):
-            c.line((cx - 36 + k * 4, cy - ry * 0.55 + k * 12), (cx + 36 - k * 4, cy - ry * 0.55 + k * 12), shade, 2)
+            c.line(
+                (cx - 36 + k * 4, cy - ry * 0.55 + k * 12),
+                (cx + 36 - k * 4, cy - ry * 0.55 + k * 12),
+                shade,
+                2,
+            )
 
 
 def hair_short(c: Canvas, color, cx=256, cy=300, rx=86, ry=108, part=1, grey=None, recede=0.0) -> None:
     rx, ry = rx * HEAD_K, ry * HEAD_K
     top = cy - ry - 8 + recede * 30
     pts = [(cx - rx - 6, cy - 6), (cx - rx - 4, cy - ry * 0.5)]
-    pts += [(cx + (rx + 6) * math.cos(a), cy - ry * 0.25 - (ry * 0.8 + 4 - recede * 24) * math.sin(a)) for a in np.linspace(math.pi * 0.97, 0.03, 20)]
-    pts += [(cx + rx + 4, cy - ry * 0.5), (cx + rx + 6, cy - 6), (cx + rx - 6, cy - ry * 0.45),
-            (cx + part * 20, cy - ry * 0.62 + recede * 20), (cx - rx + 8, cy - ry * 0.45)]
+    pts += [
+        (cx + (rx + 6) * math.cos(a), cy - ry * 0.25 - (ry * 0.8 + 4 - recede * 24) * math.sin(a))
+        for a in np.linspace(math.pi * 0.97, 0.03, 20)
+    ]
+    pts += [
+        (cx + rx + 4, cy - ry * 0.5),
+        (cx + rx + 6, cy - 6),
+        (cx + rx - 6, cy - ry * 0.45),
+        (cx + part * 20, cy - ry * 0.62 + recede * 20),
+        (cx - rx + 8, cy - ry * 0.45),
+    ]
     c.poly(pts, color)
     if grey:
         c.begin(150)
         for k in range(9):
             x = cx - rx + 12 + k * rx * 0.21
             c.lines([(x, top + 24 + abs(k - 4) * 6), (x + 8, cy - ry * 0.5)], grey, 3)
-        c.poly([(cx - rx - 4, cy - 6), (cx - rx, cy - ry * 0.5), (cx - rx + 12, cy - ry * 0.45), (cx - rx + 4, cy - 4)], grey)
-        c.poly([(cx + rx + 4, cy - 6), (cx + rx, cy - ry * 0.5), (cx + rx - 12, cy - ry * 0.45), (cx + rx - 4, cy - 4)], grey)
+        c.poly(
+            [
+                (cx - rx - 4, cy - 6),
+                (cx - rx, cy - ry * 0.5),
+                (cx - rx + 12, cy - ry * 0.45),
+                (cx - rx + 4, cy - 4),
+            ],
+            grey,
+        )
+        c.poly(
+            [
+                (cx + rx + 4, cy - 6),
+                (cx + rx, cy - ry * 0.5),
+                (cx + rx - 12, cy - ry * 0.45),
+                (cx + rx - 4, cy - 4),
+            ],
+            grey,
+        )
         c.end()
 
 
 def hair_long_back(c: Canvas, color, cx=256, cy=300, rx=86, ry=108, length=200, width=1.15) -> None:
     rx, ry = rx * HEAD_K, ry * HEAD_K
     c.ellipse(cx, cy - 10, rx * width + 6, ry + 10, color)
-    c.poly([(cx - rx * width - 4, cy - 10), (cx + rx * width + 4, cy - 10), (cx + rx * width - 6, cy + length), (cx - rx * width + 6, cy + length)], color)
+    c.poly(
+        [
+            (cx - rx * width - 4, cy - 10),
+            (cx + rx * width + 4, cy - 10),
+            (cx + rx * width - 6, cy + length),
+            (cx - rx * width + 6, cy + length),
+        ],
+        color,
+    )
 
 
 def hair_front(c: Canvas, color, cx=256, cy=300, rx=86, ry=108, fringe=0.45, side=0.0, grey=None) -> None:
     """A cap of hair with a fringe; side > 0 sweeps it to the right."""
     rx, ry = rx * HEAD_K, ry * HEAD_K
     pts = [(cx - rx - 8, cy + ry * 0.2)]
-    pts += [(cx + (rx + 10) * math.cos(a), cy - ry * 0.2 - (ry * 0.85 + 6) * math.sin(a)) for a in np.linspace(math.pi, 0, 22)]
+    pts += [
+        (cx + (rx + 10) * math.cos(a), cy - ry * 0.2 - (ry * 0.85 + 6) * math.sin(a))
+        for a in np.linspace(math.pi, 0, 22)
+    ]
     pts += [(cx + rx + 8, cy + ry * 0.2), (cx + rx - 8, cy - ry * 0.1)]
     fy = cy - ry * (0.55 - fringe)
-    pts += [(cx + rx * 0.6, fy - 6), (cx + rx * 0.1 + side * 40, fy + 6 * (1 - side)), (cx - rx * 0.5, fy - 10 + side * 10),
-            (cx - rx + 6, cy - ry * 0.1)]
+    pts += [
+        (cx + rx * 0.6, fy - 6),
+        (cx + rx * 0.1 + side * 40, fy + 6 * (1 - side)),
+        (cx - rx * 0.5, fy - 10 + side * 10),
+        (cx - rx + 6, cy - ry * 0.1),
+    ]
     c.poly(pts, color)
     if grey:
         c.begin(140)
@@ -1565,7 +2161,16 @@ def pt_changhua_young(c: Canvas) -> None:
 def pt_changhua(c: Canvas) -> None:
     backdisc(c, "#a9b4bf")
     skin = SKIN["weathered"]
-    body(c, "#56606a", collar="shirt", collar_color="#a8a49a", inner="#7a6a5a", skin=skin, lapels="#4a525a", zip_line=None)
+    body(
+        c,
+        "#56606a",
+        collar="shirt",
+        collar_color="#a8a49a",
+        inner="#7a6a5a",
+        skin=skin,
+        lapels="#4a525a",
+        zip_line=None,
+    )
     head(c, skin, rx=82, ry=108, age=0.8, mood="down")
     hair_short(c, "#2a2624", rx=82, ry=108, part=-1, grey="#b8b4ac", recede=0.4)
 
@@ -1597,9 +2202,16 @@ def pt_qin_baby(c: Canvas) -> None:
     backdisc(c, "#d4c6a6")
     # the mother's arms in blue sleeves, and a red flowered quilt
     c.ellipse(256, 520, 210, 150, "#b8363a")
-    for k, (x, y) in enumerate([(150, 470), (230, 560), (330, 500), (380, 600), (120, 600), (300, 620), (200, 440)]):
+    for k, (x, y) in enumerate(
+        [(150, 470), (230, 560), (330, 500), (380, 600), (120, 600), (300, 620), (200, 440)]
+    ):
         for a in range(5):
-            c.circle(x + 14 * math.cos(a * 1.256), y + 14 * math.sin(a * 1.256), 8, "#f0c05a" if k % 2 else "#f2e6d2")
+            c.circle(
+                x + 14 * math.cos(a * 1.256),
+                y + 14 * math.sin(a * 1.256),
+                8,
+                "#f0c05a" if k % 2 else "#f2e6d2",
+            )
         c.circle(x, y, 6, "#7a2a2a")
     c.poly([(40, 660), (60, 560), (200, 600), (320, 660)], "#3f5a80")
     c.poly([(472, 660), (450, 540), (330, 590), (210, 660)], "#34506f")
@@ -1616,7 +2228,17 @@ def pt_qin_child(c: Canvas) -> None:
     for s in (-1, 1):  # two short bunches
         c.ellipse(256 + s * 124, 326, 28, 52, "#1e1a18")
         c.circle(256 + s * 108, 290, 10, "#d8453a")
-    body(c, "#e6e4dc", collar="round", collar_color="#3f6aa0", skin=skin, width=170, top=484, neck_w=36, scarf="#d8363a")
+    body(
+        c,
+        "#e6e4dc",
+        collar="round",
+        collar_color="#3f6aa0",
+        skin=skin,
+        width=170,
+        top=484,
+        neck_w=36,
+        scarf="#d8363a",
+    )
     c.rect(86, 560, 40, 100, "#3f6aa0")
     c.rect(386, 560, 40, 100, "#3f6aa0")
     head(c, skin, cy=300, rx=88, ry=100, mood="calm", blush=True)
@@ -1641,7 +2263,17 @@ def pt_qin_teen(c: Canvas) -> None:
 def pt_yang_child(c: Canvas) -> None:
     backdisc(c, "#c2ccb0")
     skin = SKIN["child"]
-    body(c, "#4f7a52", collar="round", collar_color="#e0c060", skin=skin, width=160, top=496, neck_w=34, zip_line="#3a5e3e")
+    body(
+        c,
+        "#4f7a52",
+        collar="round",
+        collar_color="#e0c060",
+        skin=skin,
+        width=160,
+        top=496,
+        neck_w=34,
+        zip_line="#3a5e3e",
+    )
     head(c, skin, cy=310, rx=92, ry=98, mood="smile", blush=True)
     hair_short(c, "#1a1716", cy=310, rx=92, ry=98, part=0)
 
@@ -1650,7 +2282,17 @@ def pt_yang_child(c: Canvas) -> None:
 def pt_yang_boy(c: Canvas) -> None:
     backdisc(c, "#b4c0c8")
     skin = SKIN["child"]
-    body(c, "#2f5a8f", collar="round", collar_color="#e8e6de", skin=skin, width=186, top=482, neck_w=38, scarf="#d8363a")
+    body(
+        c,
+        "#2f5a8f",
+        collar="round",
+        collar_color="#e8e6de",
+        skin=skin,
+        width=186,
+        top=482,
+        neck_w=38,
+        scarf="#d8363a",
+    )
     c.rect(70, 570, 30, 100, "#e8e6de")
     c.rect(412, 570, 30, 100, "#e8e6de")
     head(c, skin, cy=298, rx=86, ry=102, mood="calm")

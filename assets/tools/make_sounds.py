@@ -42,9 +42,11 @@ def shaped_noise(n: int, rng, shape) -> np.ndarray:
 
 def band(lo: float, hi: float, slope: float = 0.0):
     """A soft band-pass shape (with an optional 1/f**slope tilt)."""
+
     def shape(f):
         g = 1 / (1 + (lo / f) ** 4) / (1 + (f / hi) ** 4)
         return g / f**slope
+
     return shape
 
 
@@ -122,13 +124,18 @@ def s_train(rng) -> np.ndarray:
         t0 = k * period
         for dt, amp in ((0.0, 1.0), (0.13, 0.85), (0.78, 0.9), (0.91, 0.75)):
             a = amp * rng.uniform(0.8, 1.0)
-            clack = burst(rng, 0.3, 300, 2600, 0.03) * 0.35 * a + tone(0.3, 70 + rng.uniform(-5, 5), decay=0.07) * 0.5 * a
+            clack = (
+                burst(rng, 0.3, 300, 2600, 0.03) * 0.35 * a
+                + tone(0.3, 70 + rng.uniform(-5, 5), decay=0.07) * 0.5 * a
+            )
             add_wrapped(x, clack, int((t0 + dt + rng.uniform(-0.004, 0.004)) * SR))
     # the carriage creaks now and then
     for _ in range(6):
         at = int(rng.uniform(0, 32) * SR)
         f0 = rng.uniform(500, 900)
-        add_wrapped(x, tone(0.4, lambda t, f0=f0: f0 + 80 * np.sin(t * 9), decay=0.15, attack=0.05) * 0.04, at)
+        add_wrapped(
+            x, tone(0.4, lambda t, f0=f0: f0 + 80 * np.sin(t * 9), decay=0.15, attack=0.05) * 0.04, at
+        )
     return fft_filter(x, band(30, 4000))
 
 
@@ -141,7 +148,7 @@ def s_factory(rng) -> np.ndarray:
     buzz = sum(np.sin(2 * np.pi * 100 * h * t + rng.random() * 6) / h**1.3 for h in (1, 2, 3, 5)) * 0.03
     x = room + buzz
     # many sewing machines, each running in bursts as a seam is sewn
-    for m in range(14):
+    for _m in range(14):
         dist = rng.uniform(0.3, 1.0)
         spm = rng.uniform(55, 85)  # stitches per second
         pitch = rng.uniform(180, 320)
@@ -169,7 +176,11 @@ def murmur(n, rng, voices=26, level=1.0) -> np.ndarray:
     for _ in range(voices):
         f1 = rng.uniform(350, 900)
         f2 = rng.uniform(1100, 2400)
-        v = shaped_noise(n, rng, lambda f, f1=f1, f2=f2: np.exp(-((f - f1) / 160) ** 2) + 0.6 * np.exp(-((f - f2) / 260) ** 2))
+        v = shaped_noise(
+            n,
+            rng,
+            lambda f, f1=f1, f2=f2: np.exp(-(((f - f1) / 160) ** 2)) + 0.6 * np.exp(-(((f - f2) / 260) ** 2)),
+        )
         syll = smooth_env(n, rng, rng.uniform(3, 6), 1.0) ** 3
         talk = smooth_env(n, rng, 0.15, 1.0) ** 2  # people talk in turns
         x = x + v * syll * talk * rng.uniform(0.15, 0.5)
@@ -186,16 +197,21 @@ def s_station_crowd(rng) -> np.ndarray:
         chime = np.zeros(int(2.4 * SR))
         for i, f in enumerate((659.3, 523.3, 392.0)):
             note = sum(tone(1.6, f * h, decay=0.5 / h) / h**1.5 for h in (1, 2.0, 3.0))
-            chime[int(i * 0.45 * SR): int(i * 0.45 * SR) + len(note)] += note[: len(chime) - int(i * 0.45 * SR)]
+            chime[int(i * 0.45 * SR) : int(i * 0.45 * SR) + len(note)] += note[
+                : len(chime) - int(i * 0.45 * SR)
+            ]
         add_wrapped(x, chime * 0.35, int(at * SR))
         vn = int(6 * SR)
-        pa = fft_filter(rng.normal(0, 1, vn), lambda f: np.exp(-((f - 600) / 250) ** 2) + 0.5 * np.exp(-((f - 1500) / 300) ** 2))
+        pa = fft_filter(
+            rng.normal(0, 1, vn),
+            lambda f: np.exp(-(((f - 600) / 250) ** 2)) + 0.5 * np.exp(-(((f - 1500) / 300) ** 2)),
+        )
         syl = np.abs(np.sin(np.cumsum(rng.uniform(3.5, 5.5, vn) / SR) * np.pi)) ** 2
         env = np.minimum(1, np.arange(vn) / SR / 0.3) * np.minimum(1, (vn - np.arange(vn)) / SR / 0.5)
         pa = pa / np.abs(pa).max() * syl * env
         echo = np.zeros(vn + int(0.5 * SR))
         for d, g in ((0, 1), (0.11, 0.5), (0.23, 0.3), (0.37, 0.18)):
-            echo[int(d * SR): int(d * SR) + vn] += pa * g
+            echo[int(d * SR) : int(d * SR) + vn] += pa * g
         add_wrapped(x, echo * 0.28, int((at + 1.6) * SR))
     return fft_filter(x, band(60, 3500))
 
@@ -211,7 +227,10 @@ def bird(rng) -> np.ndarray:
     for _ in range(rng.integers(2, 6)):
         dur = rng.uniform(0.05, 0.14)
         sweep = rng.uniform(-1500, 1500)
-        notes.append(tone(dur, lambda t, f0=f0, s=sweep, d=dur: f0 + s * t / d, attack=0.01) * np.hanning(int(dur * SR)))
+        notes.append(
+            tone(dur, lambda t, f0=f0, s=sweep, d=dur: f0 + s * t / d, attack=0.01)
+            * np.hanning(int(dur * SR))
+        )
         notes.append(np.zeros(int(rng.uniform(0.04, 0.12) * SR)))
     return np.concatenate(notes)
 
@@ -247,7 +266,12 @@ def s_village_night(rng) -> np.ndarray:
     for f, rate, lvl in ((4300, 2.6, 0.05), (4700, 3.1, 0.035)):
         pulses = (np.sin(2 * np.pi * rate * t) > 0.55).astype(float)
         trill = (np.sin(2 * np.pi * 45 * t) > 0).astype(float)
-        x += np.sin(2 * np.pi * f * t) * fft_filter(pulses * trill, band(1, 400)) * lvl * smooth_env(n, rng, 0.05, 0.6)
+        x += (
+            np.sin(2 * np.pi * f * t)
+            * fft_filter(pulses * trill, band(1, 400))
+            * lvl
+            * smooth_env(n, rng, 0.05, 0.6)
+        )
     # a dog far off
     for at in (11.0, 11.7):
         bark = burst(rng, 0.3, 350, 1400, 0.06) + tone(0.3, lambda tt: 420 - 300 * tt, decay=0.07)
@@ -350,7 +374,11 @@ def s_city_night(rng) -> np.ndarray:
         buzz = np.sign(np.sin(2 * np.pi * np.cumsum(f) / SR)) * np.hanning(len(tt)) ** 2
         add_wrapped(x, fft_filter(buzz, band(80, 900)) * 0.08, int(at * SR))
     for at in (18.0, 18.25):  # a distant horn, twice
-        add_wrapped(x, (tone(0.16, 440, decay=0.2) + tone(0.16, 554, decay=0.2)) * np.hanning(int(0.16 * SR)) * 0.05, int(at * SR))
+        add_wrapped(
+            x,
+            (tone(0.16, 440, decay=0.2) + tone(0.16, 554, decay=0.2)) * np.hanning(int(0.16 * SR)) * 0.05,
+            int(at * SR),
+        )
     return fft_filter(x, band(40, 5000))
 
 
@@ -370,7 +398,7 @@ def s_page(rng) -> np.ndarray:
     nn = int(0.45 * SR)
     x = fft_filter(rng.normal(0, 1, nn), band(1200, 7000))
     t = np.arange(nn) / SR
-    env = np.exp(-((t - 0.16) / 0.08) ** 2) + 0.4 * np.exp(-((t - 0.3) / 0.05) ** 2)
+    env = np.exp(-(((t - 0.16) / 0.08) ** 2)) + 0.4 * np.exp(-(((t - 0.3) / 0.05) ** 2))
     return x * env
 
 
@@ -384,7 +412,7 @@ def main(argv: list[str]) -> int:
     out.mkdir(parents=True, exist_ok=True)
     total = 0
     t_all = time.perf_counter()
-    for i, (name, fn) in enumerate(SOUNDS.items()):
+    for _i, (name, fn) in enumerate(SOUNDS.items()):
         if argv and name not in argv:
             continue
         t0 = time.perf_counter()
@@ -394,7 +422,10 @@ def main(argv: list[str]) -> int:
         sf.write(str(path), data, SR, format="OGG", subtype="VORBIS")
         size = path.stat().st_size
         total += size
-        print(f"sounds/{name}.ogg  {len(data) / SR:5.1f} s  {size / 1024:5.0f} KB  {time.perf_counter() - t0:4.1f} s")
+        print(
+            f"sounds/{name}.ogg  {len(data) / SR:5.1f} s  {size / 1024:5.0f} KB"
+            f"  {time.perf_counter() - t0:4.1f} s"
+        )
     print(f"total {total / 1024:.0f} KB in {time.perf_counter() - t_all:.1f} s")
     return 0
 
