@@ -806,7 +806,16 @@ def load_story_with_diagnostics(root: Path, assets: Path | None = None,
                 digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes() + b"\0")
         except OSError:
             pass
+        errors_before = len(loader.diag.errors)
         data = read_yaml(path, shown, loader.diag)
+        if data is None and len(loader.diag.errors) == errors_before:
+            # An empty document (blank, comments only, '~'): nothing failed, but nothing is there.
+            if path == manifest_path:
+                loader.error(SourceLocation(shown, 1, 1), "the manifest is empty: it needs at least "
+                                                          "'title', 'start' and 'people'")
+                return None, loader.diag.sorted()
+            loader.diag.warning(SourceLocation(shown, 1, 1), "the file is empty")
+            continue
         if data is None:
             loader.incomplete = True
             if path == manifest_path:
@@ -842,6 +851,8 @@ def load_story_with_diagnostics(root: Path, assets: Path | None = None,
         start_id, start_loc = info["start"]
         if loader.target_exists(start_id, start_loc, "'start'"):
             start = start_id
+    if start is None and not loader.diag.errors:  # never hand out a story with nowhere to begin
+        loader.error(SourceLocation(display_path(manifest_path), 1, 1), "the story has no start scene")
 
     story = Story(
         title=info.get("title", "Untitled"), start=start or "", people=dict(loader.names.people),
