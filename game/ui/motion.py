@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import math
 import random
-from typing import Sequence
+from collections.abc import Sequence
 
 import pygame
 
@@ -218,7 +218,12 @@ class Rain(Motion):
         ax, ay, aw, ah = self.area
         r = self.rng
         self.drops = [
-            [ax + r.random() * aw, ay + r.random() * ah, 0.7 + 0.6 * r.random(), r.random() < self.flake_share()]
+            [
+                ax + r.random() * aw,
+                ay + r.random() * ah,
+                0.7 + 0.6 * r.random(),
+                r.random() < self.flake_share(),
+            ]
             for _ in range(self.count)
         ]
 
@@ -307,7 +312,7 @@ class Steam(Motion):
             s = pygame.Surface((radius * 2, radius * 2), pygame.SRCALPHA)
             for k in range(4):  # a few stacked discs make a soft edge
                 rr = round(radius * (1.0 - k * 0.22))
-                pygame.draw.circle(s, (*self.color, 34), (radius, radius), rr)
+                pygame.draw.circle(s, (*self.color, 52), (radius, radius), rr)
             self._sprites[radius] = s
         return s
 
@@ -398,12 +403,17 @@ class Slide(Motion):
             bottom = m.pt(x, base)
             pygame.draw.line(surface, dark, top, bottom, max(2, round(7 * m.scale)))
             pygame.draw.line(
-                surface, dark, m.pt(x - 0.015, ay + ah * 0.15), m.pt(x + 0.015, ay + ah * 0.15),
+                surface,
+                dark,
+                m.pt(x - 0.015, ay + ah * 0.15),
+                m.pt(x + 0.015, ay + ah * 0.15),
                 max(1, round(4 * m.scale)),
             )
             nx = x + self.pole_gap
-            wire = [m.pt(x + (nx - x) * k / 8, ay + ah * (0.15 + 0.09 * math.sin(math.pi * k / 8)))
-                    for k in range(9)]
+            wire = [
+                m.pt(x + (nx - x) * k / 8, ay + ah * (0.15 + 0.09 * math.sin(math.pi * k / 8)))
+                for k in range(9)
+            ]
             pygame.draw.lines(surface, dark, False, wire, max(1, round(2 * m.scale)))
             wire2 = [(px, py + round(ah * m.sh * 0.05)) for px, py in wire]
             pygame.draw.lines(surface, dark, False, wire2, 1)
@@ -411,15 +421,15 @@ class Slide(Motion):
 
 
 class Sway(Motion):
-    """A row of heads and shoulders in a packed crowd, swaying slightly."""
+    """Heads and shoulders in a packed crowd, swaying slightly, each a shade apart."""
 
     name = "sway"
 
     def default_color(self) -> Color:
-        return (30, 32, 42)
+        return (52, 52, 64)
 
     def default_count(self) -> int:
-        return 26
+        return 24
 
     def max_count(self) -> int:
         return 60
@@ -431,27 +441,26 @@ class Sway(Motion):
         self.people = []
         for i in range(self.count):
             u = ax + aw * (i + r.uniform(-0.3, 0.3)) / self.count
-            self.people.append([u, r.uniform(0.0, 6.28), r.uniform(0.8, 1.15), r.uniform(0.3, 0.6)])
+            k = r.uniform(0.75, 1.2)
+            coat = tuple(max(0, min(255, round(c * k))) for c in self.color)
+            hair = tuple(round(c * 0.55) for c in self.color)
+            self.people.append((u, r.uniform(0.0, 6.28), r.uniform(0.85, 1.1), r.uniform(0.3, 0.6), coat, hair))
 
     def step(self, dt: float) -> None:
         pass  # the sway is a pure function of time
 
     def paint(self, surface: pygame.Surface, m: _Mapper) -> None:
         ax, ay, aw, ah = self.area
-        c = self.color
-        umbrella = tuple(min(255, v + 14) for v in c)
         t = self.time
         head_r = max(3, round(ah * m.sh * 0.16))
-        for u, phase, size, freq in self.people:
-            dx = 0.004 * math.sin(t * freq * 2.2 + phase)
-            dy = 0.006 * math.sin(t * freq * 1.6 + phase * 1.7)
+        for u, phase, size, freq, coat, hair in self.people:
+            dx = 0.003 * math.sin(t * freq * 2.2 + phase)
+            dy = 0.004 * math.sin(t * freq * 1.6 + phase * 1.7)
             cx, cy = m.pt(u + dx, ay + ah * 0.42 + dy)
             hr = round(head_r * size)
-            sw = round(hr * 2.3)
-            pygame.draw.ellipse(surface, c, (cx - sw, cy + hr * 0.7, sw * 2, hr * 4))
-            pygame.draw.circle(surface, c, (cx, cy), hr)
-            if phase > 5.2:  # a few carry bundles on their shoulders
-                pygame.draw.ellipse(surface, umbrella, (cx + hr * 0.2, cy - hr * 0.2, hr * 2.4, hr * 1.6))
+            sw = round(hr * 2.0)
+            pygame.draw.ellipse(surface, coat, (cx - sw, cy + hr * 0.8, sw * 2, hr * 2.6))
+            pygame.draw.circle(surface, hair, (cx, cy), hr)
 
 
 EFFECTS: dict[str, type[Motion]] = {
