@@ -444,7 +444,8 @@ class Sway(Motion):
             k = r.uniform(0.75, 1.2)
             coat = tuple(max(0, min(255, round(c * k))) for c in self.color)
             hair = tuple(round(c * 0.55) for c in self.color)
-            self.people.append((u, r.uniform(0.0, 6.28), r.uniform(0.85, 1.1), r.uniform(0.3, 0.6), coat, hair))
+            phase, size, freq = r.uniform(0.0, 6.28), r.uniform(0.85, 1.1), r.uniform(0.3, 0.6)
+            self.people.append((u, phase, size, freq, coat, hair))
 
     def step(self, dt: float) -> None:
         pass  # the sway is a pure function of time
