@@ -1,0 +1,122 @@
+"""The player's settings: a small JSON file in the user data folder, kept between runs.
+
+No pygame here. A missing file gives the defaults; a damaged one gives the defaults plus a
+warning, and the damaged file is kept aside as `settings.json.broken`.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+from dataclasses import asdict, dataclass, fields, replace
+from pathlib import Path
+from typing import Any
+
+from game.engine.atomic import write_atomic
+
+log = logging.getLogger("game.settings")
+
+SETTINGS_FILE = "settings.json"
+TEXT_SPEEDS = ("slow", "normal", "fast", "instant")
+TEXT_SIZES = ("small", "medium", "large", "largest")
+CHARS_PER_SECOND = {"slow": 28.0, "normal": 55.0, "fast": 110.0, "instant": 0.0}
+TEXT_SCALE = {"small": 0.88, "medium": 1.0, "large": 1.18, "largest": 1.4}
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Every setting with its default; a frozen value, changed with `dataclasses.replace`."""
+
+    text_speed: str = "normal"
+    text_size: str = "medium"
+    fullscreen: bool = False
+    volume: float = 0.7
+    high_contrast: bool = False
+    reduced_motion: bool = False
+
+    @property
+    def chars_per_second(self) -> float:
+        """Typewriter speed; 0 means the text appears at once."""
+        return CHARS_PER_SECOND[self.text_speed]
+
+    @property
+    def text_scale(self) -> float:
+        return TEXT_SCALE[self.text_size]
+
+
+def _clean(raw: dict[str, Any]) -> tuple[Settings, list[str]]:
+    """Keeps every known, well-typed value of `raw`; returns the problems with the rest."""
+    problems: list[str] = []
+    values: dict[str, Any] = {}
+    defaults = Settings()
+    for f in fields(Settings):
+        if f.name not in raw:
+            continue
+        value, default = raw[f.name], getattr(defaults, f.name)
+        if f.name == "text_speed" and value in TEXT_SPEEDS:
+            values[f.name] = value
+        elif f.name == "text_size" and value in TEXT_SIZES:
+            values[f.name] = value
+        elif f.name == "volume" and isinstance(value, (int, float)) and not isinstance(value, bool) \
+                and 0.0 <= float(value) <= 1.0:
+            values[f.name] = round(float(value), 2)
+        elif isinstance(default, bool) and isinstance(value, bool):
+            values[f.name] = value
+        else:
+            problems.append(f"{f.name} = {value!r}")
+    return replace(defaults, **values), problems
+
+
+def load_settings(directory: Path) -> tuple[Settings, list[str]]:
+    """Reads `directory/settings.json`; returns the settings and warnings for the player.
+
+    Never raises: an unreadable file gives the defaults and is renamed to settings.json.broken.
+    """
+    path = Path(directory) / SETTINGS_FILE
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return Settings(), []
+    except OSError as exc:
+        return Settings(), [f"Could not read your settings ({exc.strerror or exc}); using the defaults."]
+    try:
+        document = json.loads(raw.decode("utf-8"))
+        if not isinstance(document, dict):
+            raise ValueError("not a table of settings")
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        broken = path.with_name(SETTINGS_FILE + ".broken")
+        try:
+            os.replace(path, broken)
+            kept = f" The damaged file was kept as {broken}."
+        except OSError:
+            kept = ""
+        message = f"Your settings file was damaged, so the default settings are used.{kept}"
+        log.warning(message)
+        return Settings(), [message]
+    settings, problems = _clean(document)
+    warnings = []
+    if problems:
+        message = "Some settings were not understood and use their defaults: " + ", ".join(problems) + "."
+        log.warning(message)
+        warnings.append(message)
+    return settings, warnings
+
+
+def save_settings(directory: Path, settings: Settings) -> str | None:
+    """Writes the settings atomically; returns a sentence for the player if it could not."""
+    path = Path(directory) / SETTINGS_FILE
+    data = json.dumps(asdict(settings), indent=1).encode("utf-8")
+    try:
+        write_atomic(path, data)
+    except OSError as exc:
+        message = f"Could not save your settings in {path.parent}: {exc.strerror or exc}."
+        log.warning(message)
+        return message
+    return None
+
+
+def step_choice(options: tuple[str, ...], current: str, step: int) -> str:
+    """The option `step` places after `current`, wrapping around."""
+    index = options.index(current) if current in options else 0
+    return options[(index + step) % len(options)]
