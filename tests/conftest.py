@@ -8,3 +8,30 @@ import os
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+
+
+# --- desktop player (tests/test_ui_*.py) ----------------------------------------------------
+
+import shutil  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A fresh user data folder (saves, settings, screenshots) for one test."""
+    folder = tmp_path / "data"
+    folder.mkdir()
+    monkeypatch.setenv("LAST_TRAIN_HOME_DATA", str(folder))
+    return folder
+
+
+@pytest.fixture
+def example_story(tmp_path: Path) -> Path:
+    """A private copy of the complete small example story in docs/example."""
+    target = tmp_path / "story"
+    shutil.copytree(ROOT / "docs" / "example", target)
+    return target

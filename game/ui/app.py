@@ -1,0 +1,371 @@
+"""The desktop player: one main loop over a stack of screens, driving the engine's Session.
+
+`run(options)` is the only entry point; pygame starts inside it, never at import time.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import sys
+import time
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pygame
+
+from game.engine import AUTOSAVE, ChoiceError, Outcome, SaveError, SaveStore, Session, user_data_dir
+from game.settings import Settings, load_settings, save_settings
+from game.story import Story, StoryError, load_story
+from game.ui.art import ArtLibrary
+from game.ui.audio import Ambience
+from game.ui.screens.base import Screen
+from game.ui.text import Fonts
+from game.ui.theme import HIGH_CONTRAST, NIGHT, metrics
+from game.ui.widgets import Ui
+from game.ui.words import word
+
+if TYPE_CHECKING:
+    from game.cli import LaunchOptions
+
+log = logging.getLogger("game.ui")
+
+ASSETS = Path(__file__).resolve().parents[2] / "assets"
+DEFAULT_SIZE = (1280, 720)
+MIN_SIZE = (960, 540)
+BUSY_FPS = 60
+IDLE_WAIT_MS = 1000
+NOTICE_SECONDS = 4.0
+
+
+class App:
+    """Everything the screens share: the story, the session, settings, art, sound and the stack."""
+
+    def __init__(self, surface: pygame.Surface, story: Story | None, settings: Settings,
+                 data_dir: Path, options: LaunchOptions | None = None, assets: Path = ASSETS) -> None:
+        self.surface = surface
+        self.story = story
+        self.settings = settings
+        self.data_dir = Path(data_dir)
+        self.options = options
+        self.assets = assets
+        self.store = SaveStore(self.data_dir / "saves")
+        self.session: Session | None = None
+        self.art = ArtLibrary(assets, reduced_motion=settings.reduced_motion)
+        quiet = bool(options and options.autoplay)
+        self.audio = Ambience(assets, volume=settings.volume, enabled=not quiet)
+        self.fonts = Fonts(assets / "fonts")
+        self.ui = Ui(self.fonts, NIGHT, metrics(surface.get_size(), settings.text_scale))
+        self.stack: list[Screen] = []
+        self.running = True
+        self.exit_code = 0
+        self.dirty = True
+        self.busy = False
+        self.notice: tuple[str, float] | None = None
+        self.windowed_size = surface.get_size()
+        self.ending_reached: str | None = None  # for autoplay and tests
+        self._apply_look()
+
+    # ------------------------------------------------------------------ the stack
+
+    @property
+    def top(self) -> Screen | None:
+        return self.stack[-1] if self.stack else None
+
+    def push(self, screen: Screen) -> None:
+        screen.layout()
+        self.stack.append(screen)
+        self.dirty = True
+
+    def pop(self) -> Screen | None:
+        screen = self.stack.pop() if self.stack else None
+        if self.top is not None:
+            self.top.on_top()
+        self.dirty = True
+        return screen
+
+    def pop_to(self, kind: type) -> None:
+        """Pops screens until one of `kind` is on top (or the stack is empty)."""
+        while self.stack and not isinstance(self.top, kind):
+            self.stack.pop()
+        if self.top is not None:
+            self.top.on_top()
+        self.dirty = True
+
+    def reset(self, screen: Screen) -> None:
+        """Replaces the whole stack with `screen`."""
+        self.stack.clear()
+        self.push(screen)
+
+    def relayout(self) -> None:
+        """Lays every screen out again (after a resize or a settings change)."""
+        self.ui.m = metrics(self.surface.get_size(), self.settings.text_scale)
+        for screen in self.stack:
+            screen.layout()
+        self.dirty = True
+
+    # ------------------------------------------------------------------ one frame
+
+    def frame(self, events: list[pygame.event.Event], dt: float) -> bool:
+        """Handles `events`, updates the top screen by `dt` and draws if needed; True if drawn."""
+        for event in events:
+            if self.dispatch(event):
+                self.dirty = True
+        moved = self.top.update(min(dt, 0.05)) if self.top is not None else False
+        if self.notice is not None:
+            text, left = self.notice
+            left -= dt
+            self.notice = (text, left) if left > 0 else None
+            moved = moved or self.notice is None
+        self.busy = moved or self.notice is not None
+        if not (moved or self.dirty):
+            return False
+        self.draw()
+        pygame.display.flip()
+        self.dirty = False
+        return True
+
+    def dispatch(self, event: pygame.event.Event) -> bool:
+        """Global keys and window events first, then the top screen."""
+        if event.type == pygame.QUIT:
+            self.quit()
+            return True
+        if event.type in (pygame.VIDEORESIZE, pygame.WINDOWSIZECHANGED):
+            self.surface = pygame.display.get_surface() or self.surface
+            if not self.settings.fullscreen:
+                self.windowed_size = self.surface.get_size()
+            self.relayout()
+            return True
+        if event.type in (pygame.WINDOWEXPOSED, pygame.WINDOWRESTORED, pygame.WINDOWSHOWN):
+            return True
+        if event.type == pygame.KEYDOWN:
+            if event.key == pygame.K_F11:
+                self.change_settings(replace(self.settings, fullscreen=not self.settings.fullscreen))
+                return True
+            if event.key == pygame.K_F12:
+                self.screenshot()
+                return True
+        return self.top.handle(event) if self.top is not None else False
+
+    def draw(self) -> None:
+        base = len(self.stack) - 1
+        while base > 0 and not self.stack[base].opaque:
+            base -= 1
+        if not self.stack or not self.stack[base].opaque:
+            self.surface.fill(self.ui.palette.backdrop)
+        for screen in self.stack[max(0, base):]:
+            screen.draw(self.surface)
+        if self.notice is not None:
+            self._draw_notice(self.notice[0])
+
+    def _draw_notice(self, text: str) -> None:
+        ui, m = self.ui, self.ui.m
+        face = ui.face("ui", m.small)
+        width = min(m.width - 2 * m.margin, face.width(text) + 2 * m.pad)
+        lines = face.wrap(text, width - 2 * m.pad)
+        height = len(lines) * face.height + m.pad
+        box = pygame.Rect(0, 0, width, height)
+        box.midbottom = (m.width // 2, m.height - m.margin)
+        ui.panel(self.surface, box, ui.palette.panel_solid)
+        y = box.y + m.pad // 2
+        for line in lines:
+            ui.text(self.surface, line, face, ui.palette.text, (box.x + m.pad, y), box)
+            y += face.height
+
+    def notify(self, text: str) -> None:
+        """Shows a short message at the bottom of the window for a few seconds."""
+        log.info("%s", text)
+        self.notice = (text, NOTICE_SECONDS)
+        self.dirty = True
+
+    # ------------------------------------------------------------------ settings
+
+    def _apply_look(self) -> None:
+        self.ui.palette = HIGH_CONTRAST if self.settings.high_contrast else NIGHT
+        self.art.reduced_motion = self.settings.reduced_motion
+        self.audio.set_volume(self.settings.volume)
+
+    def change_settings(self, new: Settings) -> None:
+        """Applies new settings at once and keeps them for the next run."""
+        old, self.settings = self.settings, new
+        if new.fullscreen != old.fullscreen:
+            self._set_fullscreen(new.fullscreen)
+        self._apply_look()
+        problem = save_settings(self.data_dir, new)
+        if problem:
+            self.notify(problem)
+        self.relayout()
+
+    def _set_fullscreen(self, on: bool) -> None:
+        try:
+            if on:
+                pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
+            else:
+                pygame.display.set_mode(self.windowed_size, pygame.RESIZABLE)
+        except pygame.error as exc:
+            log.warning("fullscreen could not be changed: %s", exc)
+        self.surface = pygame.display.get_surface() or self.surface
+
+    # ------------------------------------------------------------------ the session
+
+    def new_game(self) -> None:
+        """Starts a playthrough from the story's start (or --start/--set) and shows it."""
+        from game.ui.screens.play import PlayScreen
+        options = self.options
+        start = options.start if options else None
+        sets = options.sets if options else {}
+        try:
+            self.session = Session(self.story, start=start, sets=sets)
+        except (ChoiceError, ValueError) as exc:
+            self.notify(str(exc))
+            self.session = Session(self.story)
+        self.reset(PlayScreen(self))
+
+    def load(self, slot: str) -> bool:
+        """Loads a save slot and shows it; False (with a notice) if it cannot be loaded."""
+        from game.ui.screens.play import PlayScreen
+        try:
+            result = self.store.load(slot, self.story)
+        except SaveError as exc:
+            self.notify(str(exc))
+            return False
+        self.session = result.session
+        self.reset(PlayScreen(self))
+        label = word("autosave") if slot == AUTOSAVE else word("slot", n=slot.removeprefix("slot"))
+        self.notify(" ".join([word("loaded", slot=label), *result.messages]))
+        return True
+
+    def save(self, slot: str, thumbnail: pygame.Surface | None = None) -> bool:
+        """Saves the session in `slot` with a small picture; False (with a notice) on failure."""
+        if self.session is None:
+            return False
+        try:
+            self.store.save(slot, self.session, thumbnail=self.thumbnail(thumbnail))
+        except SaveError as exc:
+            self.notify(str(exc))
+            return False
+        return True
+
+    def thumbnail(self, picture: pygame.Surface | None = None) -> bytes:
+        """A 320x180 PNG of `picture` (or of the current scene's backdrop)."""
+        if picture is None:
+            backdrop = self.session.scene.backdrop if self.session else None
+            small = self.art.backdrop(backdrop, (320, 180))
+        else:
+            small = pygame.transform.smoothscale(picture, (320, 180))
+        buffer = io.BytesIO()
+        pygame.image.save(small, buffer, "thumbnail.png")
+        return buffer.getvalue()
+
+    def take_choice(self, choice_id: str) -> Outcome | None:
+        """Takes a choice, autosaves, and returns what it did (None if refused)."""
+        if self.session is None:
+            return None
+        try:
+            outcome = self.session.choose(choice_id)
+        except ChoiceError as exc:
+            self.notify(str(exc))
+            return None
+        self.audio.click()
+        try:
+            self.store.save(AUTOSAVE, self.session, thumbnail=self.thumbnail())
+        except SaveError as exc:
+            self.notify(word("autosave_failed", reason=str(exc)))
+        return outcome
+
+    def screenshot(self, path: Path | None = None) -> Path | None:
+        """Saves the window as a PNG (default: user data folder/screenshots); returns the path."""
+        if path is None:
+            stamp = time.strftime("%Y%m%d-%H%M%S")
+            path = self.data_dir / "screenshots" / f"last-train-home-{stamp}.png"
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            pygame.image.save(self.surface, str(path))
+        except (OSError, pygame.error) as exc:
+            self.notify(word("screenshot_failed", reason=str(exc)))
+            return None
+        if self.options is None or not self.options.autoplay:
+            self.notify(word("screenshot_saved", path=str(path)))
+        return path
+
+    def quit(self, status: int = 0) -> None:
+        self.running = False
+        self.exit_code = status
+        self.audio.stop()
+
+
+def main_loop(app: App, driver=None) -> int:  # noqa: ANN001 - driver: an Autoplayer or None
+    """Runs until the app stops: drain events, update, draw only on change, sleep when idle."""
+    clock = pygame.time.Clock()
+    while app.running:
+        if app.busy or app.dirty or driver is not None:
+            events = pygame.event.get()
+        else:
+            first = pygame.event.wait(IDLE_WAIT_MS)
+            events = [first, *pygame.event.get()] if first.type != pygame.NOEVENT else []
+        dt = clock.tick(BUSY_FPS if app.busy and driver is None else 0) / 1000.0
+        app.frame(events, dt)
+        if driver is not None:
+            driver.step(app)
+    return app.exit_code
+
+
+def open_window(options: LaunchOptions | None, settings: Settings) -> pygame.Surface:
+    """Opens the game window (resizable; fullscreen if the settings say so)."""
+    size = (options.window_size if options and options.window_size else None) or DEFAULT_SIZE
+    pygame.display.set_caption("Last Train Home · 归途列车")
+    if settings.fullscreen and not (options and options.autoplay):
+        try:
+            return pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
+        except pygame.error as exc:
+            log.warning("fullscreen is not available: %s", exc)
+    return pygame.display.set_mode(size, pygame.RESIZABLE)
+
+
+def build_app(options: LaunchOptions) -> App:
+    """Starts pygame, opens the window, loads settings and the story, and puts up the first screen."""
+    from game.ui.screens.errors import ErrorScreen
+    from game.ui.screens.title import TitleScreen
+    pygame.display.init()
+    pygame.font.init()
+    data_dir = user_data_dir()
+    settings, warnings = load_settings(data_dir)
+    surface = open_window(options, settings)
+    story: Story | None = None
+    findings: list[str] = []
+    try:
+        story = load_story(options.story_dir)
+    except StoryError as exc:
+        findings = [str(d) for d in exc.diagnostics] or [str(exc)]
+        for line in findings:
+            print(line, file=sys.stderr)
+    app = App(surface, story, settings, data_dir, options)
+    if story is None:
+        app.push(ErrorScreen(app, findings))
+    elif options.autoplay or options.start or options.sets:
+        app.new_game()
+    else:
+        app.push(TitleScreen(app))
+    for warning in warnings:
+        app.notify(warning)
+    return app
+
+
+def run(options: LaunchOptions) -> int:
+    """Plays the game in a window (or autoplays it); returns the process exit status."""
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    try:
+        app = build_app(options)
+        driver = None
+        if options.autoplay:
+            from game.ui.autoplay import Autoplayer
+            driver = Autoplayer(options.seed, options.screenshots, options.max_steps)
+        status = main_loop(app, driver)
+        if driver is not None and status == 0:
+            print(driver.summary(app))
+        return status
+    except KeyboardInterrupt:
+        return 130
+    finally:
+        pygame.quit()

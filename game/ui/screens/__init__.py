@@ -1,0 +1,1 @@
+"""The desktop player's screens; each handles events, updates and draws itself."""

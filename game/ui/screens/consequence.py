@@ -1,0 +1,134 @@
+"""The consequence moment: what the choice did, to whom, in words and in moving bars."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pygame
+
+from game.engine import Change, Outcome
+from game.ui.screens.document import DocumentScreen
+from game.ui.widgets import Block, Button, Rect, bar, is_click, is_key
+from game.ui.words import word
+
+DELAY = 0.25
+DURATION = 0.9
+
+
+def signed(n: int) -> str:
+    """+3 or −3 (a true minus sign)."""
+    return f"+{n:,}" if n > 0 else f"\u2212{abs(n):,}"
+
+
+class ConsequenceScreen(DocumentScreen):
+    """Shown over the play screen after a choice; Space, Enter or a click goes on."""
+
+    opaque = False
+    max_width = 760
+
+    def __init__(self, app, outcome: Outcome, done: Callable[[], None]) -> None:  # noqa: ANN001
+        self.outcome = outcome
+        self.done = done
+        self.bars: list[tuple[Change, int]] = []  # (change, y in block)
+        self.time = 0.0 if not app.settings.reduced_motion else DELAY + DURATION
+        super().__init__(app)
+
+    @property
+    def progress(self) -> float:
+        return max(0.0, min(1.0, (self.time - DELAY) / DURATION))
+
+    def build(self, width: int) -> Block:
+        ui, m, p = self.ui, self.ui.m, self.ui.palette
+        story = self.app.story
+        block = Block()
+        self.bars = []
+        label = ui.face("ui_bold", m.small)
+        if not self.outcome.choice_text == "":
+            block.add(self.outcome.choice_text, ui.face("ui", m.small), p.text_dim, width, after=0.5)
+        if self.outcome.says:
+            block.add(self.outcome.says, ui.face("italic", m.prose + 2), p.heading, width,
+                      spacing=m.line_spacing, after=0.8)
+        people = [c for c in self.outcome.changes if c.kind == "stat"]
+        others = [c for c in self.outcome.changes if c.kind != "stat"]
+        if not self.outcome.changes:
+            block.add(word("nothing_changed"), ui.face("ui", m.ui), p.text_dim, width)
+        portrait = round(44 * m.unit * max(1.0, self.app.settings.text_scale * 0.9))
+        indent = portrait + m.pad // 2
+        bar_h = max(6, round(8 * m.unit))
+        seen: list[str] = []
+        for change in people:
+            if change.person not in seen:
+                seen.append(change.person)
+        for person_id in seen:
+            person = story.people[person_id]
+            top = block.height
+            year = self.app.session.year if self.app.session else None
+            self.images.append((person.portrait(year), 0, top, portrait))
+            block.add(f"{person.name}", ui.face("ui_bold", m.ui), p.heading, width, indent, after=0.1)
+            for change in (c for c in people if c.person == person_id):
+                block.add(change.words, ui.face("ui", m.small), p.text, width, indent, after=0.15)
+                self.bars.append((change, block.height))
+                block.space(bar_h + m.gap)
+            block.height = max(block.height, top + portrait) + m.gap * 2
+        for change in others:
+            colour = p.rise if change.delta > 0 or change.after is True else p.fall
+            if change.kind == "flag":
+                colour = p.text
+            block.add(change.words, ui.face("ui", m.ui), colour, width, after=0.3)
+        del label
+        return block
+
+    def buttons(self) -> list[Button]:
+        return [Button(word("press_continue"), self.finish)]
+
+    def finish(self) -> None:
+        if self.progress < 1.0:
+            self.time = DELAY + DURATION
+            self.app.dirty = True
+            return
+        self.done()
+
+    def cancel(self) -> None:
+        self.finish()
+
+    def handle(self, event: pygame.event.Event) -> bool:
+        if is_key(event, pygame.K_SPACE, pygame.K_RETURN, pygame.K_KP_ENTER):
+            self.finish()
+            return True
+        if is_click(event) and not any(b.rect.collidepoint(event.pos) for b in self.focus.buttons):
+            self.finish()
+            return True
+        return super().handle(event)
+
+    def update(self, dt: float) -> bool:
+        if self.progress >= 1.0:
+            return False
+        self.time += dt
+        return True
+
+    def draw(self, surface: pygame.Surface) -> None:
+        super().draw(surface)
+        ui, m, p = self.ui, self.ui.m, self.ui.palette
+        stats = self.app.story.stats
+        t = self.progress
+        ease = 1 - (1 - t) ** 3
+        indent = self.images[0][3] + m.pad // 2 if self.images else 0
+        figure_face = ui.face("ui_bold", m.small)
+        figure_w = figure_face.width("\u221210") + m.gap
+        bar_h = max(6, round(8 * m.unit))
+        clip = surface.get_clip()
+        surface.set_clip(self.box)
+        for change, y in self.bars:
+            top = self.box.y + y - self.scroll.offset
+            definition = stats[change.name]
+            width = self.box.width - indent - figure_w - m.gap
+            rect = Rect(self.box.x + indent, top + 2, max(20, width), bar_h)
+            value = change.before + (change.after - change.before) * ease
+            colour = p.rise if change.delta > 0 else p.fall
+            bar(ui, surface, rect, value, definition.min, definition.max,
+                colour if t < 1 else None, ghost=change.before if change.delta < 0 else None)
+            if t > 0:
+                text = signed(change.delta)
+                pos = (rect.right + m.gap, top + bar_h // 2 + 2 - figure_face.height // 2)
+                ui.text(surface, text, figure_face, colour, pos, self.box)
+        surface.set_clip(clip)

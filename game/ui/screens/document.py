@@ -1,0 +1,104 @@
+"""A panel of scrolling text with buttons below: the base of history, notes, errors and endings."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.ui.screens.base import Screen
+from game.ui.widgets import Block, Button, Rect, Scroller, is_key
+
+PORTRAIT = "portrait"
+
+
+class DocumentScreen(Screen):
+    """Subclasses fill `build(width)` with a Block and `buttons()`; scrolling and layout are here."""
+
+    backdrop: str | None = None
+    dim = True  # darken the backdrop under the panel
+    start_at_end = False
+    max_width = 880  # at 1280x720
+
+    def __init__(self, app) -> None:  # noqa: ANN001
+        super().__init__(app)
+        self.scroll = Scroller()
+        self.block = Block()
+        self.panel = Rect(0, 0, 0, 0)
+        self.box = Rect(0, 0, 0, 0)
+        self.images: list[tuple[str | None, int, int, int]] = []  # (portrait, x, y, size) in block
+
+    def build(self, width: int) -> Block:
+        """The text to show, laid out to `width` pixels."""
+        return Block()
+
+    def buttons(self) -> list[Button]:
+        return []
+
+    def cancel(self) -> None:
+        """Esc: closes the screen unless a subclass says otherwise."""
+        self.app.pop()
+
+    def layout(self) -> None:
+        ui, m = self.ui, self.ui.m
+        width = min(m.width - 2 * m.margin, max(round(self.max_width * m.unit), round(m.width * 0.6)))
+        buttons = self.buttons()
+        self.images = []
+        self.block = self.build(width - 2 * m.pad)
+        row = 0
+        if buttons:
+            widths = [b.face(ui).width(b.label) + 2 * m.pad for b in buttons]
+            fits = sum(widths) + m.gap * (len(buttons) - 1) <= width - 2 * m.pad
+            row = max(b.measure(ui, w if fits else width - 2 * m.pad)
+                      for b, w in zip(buttons, widths, strict=True))
+        rows = 1 if not buttons or fits else len(buttons)
+        buttons_height = rows * row + (rows - 1) * m.gap
+        height = min(m.height - 2 * m.margin, self.block.height + 2 * m.pad + buttons_height + m.pad)
+        self.panel = Rect(0, 0, width, height)
+        self.panel.center = (m.width // 2, m.height // 2)
+        self.box = Rect(self.panel.x + m.pad, self.panel.y + m.pad, width - 2 * m.pad,
+                        height - 2 * m.pad - buttons_height - (m.pad if buttons else 0))
+        y = self.panel.bottom - m.pad - buttons_height
+        if buttons and fits:
+            x = self.panel.right - m.pad
+            for b, w in reversed(list(zip(buttons, widths, strict=True))):
+                b.rect = Rect(x - w, y, w, row)
+                x -= w + m.gap
+        else:
+            for b in buttons:
+                b.rect = Rect(self.panel.x + m.pad, y, width - 2 * m.pad, row)
+                y += row + m.gap
+        self.focus.set(buttons, keep=True)
+        if self.focus.index is None and buttons:
+            self.focus.index = len(buttons) - 1 if fits else 0
+        self.scroll.set(self.block.height, self.box.height, ui.face("prose", m.prose).height)
+        if self.start_at_end:
+            self.scroll.offset = self.scroll.limit
+
+    def handle(self, event: pygame.event.Event) -> bool:
+        if is_key(event, pygame.K_ESCAPE):
+            self.cancel()
+            return True
+        if is_key(event, pygame.K_UP, pygame.K_DOWN, pygame.K_PAGEUP, pygame.K_PAGEDOWN,
+                  pygame.K_HOME, pygame.K_END) or event.type == pygame.MOUSEWHEEL:
+            return self.scroll.handle(event)
+        return self.focus.handle(event)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        ui, m, p = self.ui, self.ui.m, self.ui.palette
+        if self.opaque:
+            if p.high_contrast or self.backdrop is None:
+                surface.fill(p.backdrop)
+            else:
+                surface.blit(self.app.art.backdrop(self.backdrop, surface.get_size()), (0, 0))
+        if self.dim:
+            ui.scrim(surface)
+        ui.panel(surface, self.panel, p.panel_solid)
+        self.block.draw(ui, surface, self.box.topleft, self.box, None, self.scroll.offset)
+        clip = surface.get_clip()
+        surface.set_clip(self.box)
+        for name, x, y, size in self.images:
+            top = self.box.y + y - self.scroll.offset
+            if top + size >= self.box.top and top <= self.box.bottom:
+                surface.blit(self.app.art.portrait(name, (size, size)), (self.box.x + x, top))
+        surface.set_clip(clip)
+        self.scroll.draw(ui, surface, self.box.inflate(m.pad, 0))
+        self.focus.draw(ui, surface, "center")

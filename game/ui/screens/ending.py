@@ -1,0 +1,79 @@
+"""The ending: its title, an epilogue for each family member, and what really happened."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.story.model import paragraphs
+from game.ui.screens.document import DocumentScreen
+from game.ui.widgets import Block, Button, is_key
+from game.ui.words import word
+
+
+class EndingScreen(DocumentScreen):
+    """Shown when the session is over; then back to the title (Undo steps back into the story)."""
+
+    max_width = 900
+
+    def __init__(self, app) -> None:  # noqa: ANN001
+        self.ending = app.session.ending
+        app.ending_reached = self.ending.id if self.ending else app.session.scene.id
+        self.backdrop = app.session.scene.backdrop
+        super().__init__(app)
+        app.audio.play(app.art.ambience(self.backdrop))
+
+    def build(self, width: int) -> Block:
+        ui, m, p = self.ui, self.ui.m, self.ui.palette
+        session, ending = self.app.session, self.ending
+        block = Block()
+        block.add(word("the_end").upper(), ui.face("ui_bold", m.small), p.accent, width, after=0.2)
+        title = ending.title if ending else session.scene.place
+        block.add(title, ui.face("display", round(m.heading * 1.25)), p.heading, width, after=0.3)
+        prose = ui.face("prose", m.prose)
+        texts = paragraphs(ending.text) if ending else session.paragraphs()
+        for paragraph in texts:
+            block.add(paragraph, prose, p.text, width, spacing=m.line_spacing)
+        if ending and ending.epilogue:
+            block.space(m.gap)
+            block.add(word("epilogue"), ui.face("display", m.heading), p.heading, width, after=0.3)
+            size = round(64 * m.unit)
+            indent = size + m.pad // 2
+            people = {v.id: v for v in session.people()}
+            for person_id, name, line in ending.epilogue:
+                top = block.height
+                view = people.get(person_id)
+                self.images.append((view.portrait if view else None, 0, top, size))
+                block.add(name, ui.face("ui_bold", m.ui), p.focus, width, indent, after=0.1)
+                block.add(line, prose, p.text, width, indent, spacing=m.line_spacing, after=0.2)
+                block.height = max(block.height, top + size) + m.pad // 2
+        real = (ending.documentary if ending else None) or session.scene.documentary
+        if real:
+            block.space(m.gap)
+            block.add(word("what_really_happened"), ui.face("display", m.heading), p.heading, width,
+                      after=0.3)
+            for paragraph in paragraphs(real):
+                block.add(paragraph, ui.face("italic", m.prose), p.text, width, spacing=m.line_spacing)
+        return block
+
+    def buttons(self) -> list[Button]:
+        return [Button(word("undo"), self.undo, self.app.session.can_undo),
+                Button(word("to_title"), self.to_title)]
+
+    def to_title(self) -> None:
+        from game.ui.screens.title import TitleScreen
+        self.app.reset(TitleScreen(self.app))
+
+    def undo(self) -> None:
+        from game.ui.screens.play import PlayScreen
+        if self.app.session.undo():
+            self.app.reset(PlayScreen(self.app))
+
+    def cancel(self) -> None:
+        from game.ui.screens.menu import PauseMenu
+        self.app.push(PauseMenu(self.app))
+
+    def handle(self, event: pygame.event.Event) -> bool:
+        if is_key(event, pygame.K_BACKSPACE) or (is_key(event, pygame.K_z) and event.mod & pygame.KMOD_CTRL):
+            self.undo()
+            return True
+        return super().handle(event)

@@ -1,0 +1,89 @@
+"""The family panel: every family member with a portrait, role and stat bars, and the savings."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.ui.screens.document import DocumentScreen
+from game.ui.widgets import Block, Button, Rect, bar, is_key
+from game.ui.words import word
+
+
+class FamilyScreen(DocumentScreen):
+    """A panel over the right of the play screen; F, Esc or Close hides it."""
+
+    opaque = False
+    dim = False
+
+    def __init__(self, app) -> None:  # noqa: ANN001
+        self.bars: list[tuple[str, int, int]] = []  # (stat id, value, y in block)
+        super().__init__(app)
+
+    def build(self, width: int) -> Block:
+        ui, m, p = self.ui, self.ui.m, self.ui.palette
+        session, story = self.app.session, self.app.story
+        block = Block()
+        self.bars = []
+        block.add(word("family_title"), ui.face("display", m.heading), p.heading, width, after=0.3)
+        portrait = round(56 * m.unit)
+        indent = portrait + m.pad // 2
+        label_face = ui.face("ui", m.small)
+        bar_h = max(6, round(7 * m.unit))
+        for person in session.people():
+            if not person.present:
+                continue
+            top = block.height
+            self.images.append((person.portrait, 0, top, portrait))
+            block.add(person.name, ui.face("ui_bold", m.ui), p.heading, width, indent, after=0.0)
+            block.add(person.role, label_face, p.text_dim, width, indent, after=0.2)
+            for stat_id, value in person.stats.items():
+                label = f"{story.stats[stat_id].label}  {value}"
+                block.add(label, label_face, p.text, width, indent, after=0.0)
+                self.bars.append((stat_id, value, block.height))
+                block.space(bar_h + m.gap)
+            block.height = max(block.height, top + portrait) + m.pad // 2
+        for resource_id, definition in story.resources.items():
+            unit = f" {definition.unit}" if definition.unit else ""
+            block.add(f"{definition.label}: {session.resource(resource_id):,}{unit}",
+                      ui.face("ui_bold", m.ui), p.focus, width, after=0.2)
+        return block
+
+    def buttons(self) -> list[Button]:
+        return [Button(word("close"), self.app.pop)]
+
+    def layout(self) -> None:
+        super().layout()
+        ui, m = self.ui, self.ui.m
+        width = min(m.width - 2 * m.margin, max(round(430 * m.unit), round(m.width * 0.34)))
+        old = Rect(self.panel)
+        self.panel = Rect(m.width - m.margin - width, m.margin, width, m.height - 2 * m.margin)
+        for b in self.focus.buttons:
+            b.rect = Rect(self.panel.x + m.pad, self.panel.bottom - m.pad - b.rect.height,
+                          width - 2 * m.pad, b.rect.height)
+        button_top = min((b.rect.top for b in self.focus.buttons), default=self.panel.bottom)
+        self.images = []
+        self.block = self.build(width - 2 * m.pad)
+        self.box = Rect(self.panel.x + m.pad, self.panel.y + m.pad, width - 2 * m.pad,
+                        button_top - m.pad - self.panel.y - m.pad)
+        self.scroll.set(self.block.height, self.box.height, ui.face("ui", m.ui).height)
+        del old
+
+    def handle(self, event: pygame.event.Event) -> bool:
+        if is_key(event, pygame.K_f, pygame.K_TAB):
+            self.app.pop()
+            return True
+        return super().handle(event)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        super().draw(surface)
+        ui, m = self.ui, self.ui.m
+        indent = self.images[0][3] + m.pad // 2 if self.images else 0
+        bar_h = max(6, round(7 * m.unit))
+        clip = surface.get_clip()
+        surface.set_clip(self.box)
+        for stat_id, value, y in self.bars:
+            definition = self.app.story.stats[stat_id]
+            rect = Rect(self.box.x + indent, self.box.y + y - self.scroll.offset + 2,
+                        self.box.width - indent - m.gap, bar_h)
+            bar(ui, surface, rect, value, definition.min, definition.max)
+        surface.set_clip(clip)

@@ -1,0 +1,43 @@
+"""The history: a scrollable log of the text read and the choices made."""
+
+from __future__ import annotations
+
+from game.ui.screens.document import DocumentScreen
+from game.ui.widgets import Block, Button
+from game.ui.words import word
+
+
+class HistoryScreen(DocumentScreen):
+    """Every scene read so far with what was chosen; opens at the latest (wheel, arrows, PgUp/PgDn)."""
+
+    opaque = False
+    start_at_end = True
+
+    def build(self, width: int) -> Block:
+        ui, m, p = self.ui, self.ui.m, self.ui.palette
+        block = Block()
+        block.add(word("history_title"), ui.face("display", m.heading), p.heading, width, after=0.3)
+        session = self.app.session
+        steps = session.transcript if session is not None else []
+        if not steps:
+            block.add(word("history_empty"), ui.face("ui", m.ui), p.text_dim, width)
+        caption, prose = ui.face("ui_bold", m.small), ui.face("prose", m.prose)
+        for step in steps:
+            line = " · ".join(x for x in (step.chapter, step.place, step.when) if x)
+            block.add(line.upper(), caption, p.focus, width, after=0.3)
+            for paragraph in step.paragraphs:
+                block.add(paragraph, prose, p.text_dim if step.choice_text is not None else p.text,
+                          width, spacing=m.line_spacing, after=0.4)
+            if step.choice_text is not None:
+                chose = (word("you_continued") if step.is_continue
+                         else word("you_chose", text=step.choice_text))
+                block.add(chose, ui.face("ui_bold", m.ui), p.heading, width, after=0.2)
+            if step.says:
+                block.add(step.says, ui.face("italic", m.prose), p.text, width, after=0.2)
+            for change in step.changes:
+                block.add(change.words, ui.face("ui", m.small), p.text_dim, width, after=0.1)
+            block.space(m.pad)
+        return block
+
+    def buttons(self) -> list[Button]:
+        return [Button(word("back"), self.app.pop)]

@@ -1,0 +1,148 @@
+"""The pause menu (Esc) and the yes/no confirmation dialog."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pygame
+
+from game.ui.screens.base import Screen
+from game.ui.widgets import Button, Rect, is_key, layout_column
+from game.ui.words import word
+
+
+class PauseMenu(Screen):
+    """Resume, Save, Load, History, Settings, Screenshot, Title screen, Quit."""
+
+    opaque = False
+
+    def __init__(self, app) -> None:  # noqa: ANN001
+        super().__init__(app)
+        self.snapshot = app.surface.copy()  # the scene as it was: the save's thumbnail
+        self.panel = Rect(0, 0, 0, 0)
+
+    def layout(self) -> None:
+        ui, m = self.ui, self.ui.m
+        buttons = [
+            Button(word("resume"), self.app.pop),
+            Button(word("save"), lambda: self._open_saves("save"), self.app.session is not None),
+            Button(word("load"), lambda: self._open_saves("load")),
+            Button(word("history"), self._history, self.app.session is not None),
+            Button(word("settings"), self._settings),
+            Button(word("screenshot"), self._screenshot),
+            Button(word("title_screen"), self._to_title),
+            Button(word("quit"), self._quit),
+        ]
+        heading = ui.face("display", m.heading)
+        width = min(m.width - 2 * m.margin, round(380 * m.unit * max(1.0, self.app.settings.text_scale)))
+        gap = max(2, m.gap // 2)
+        heights = [b.measure(ui, width - 2 * m.pad) for b in buttons]
+        height = heading.height + m.gap + sum(heights) + gap * (len(buttons) - 1) + 2 * m.pad
+        if height > m.height - 2 * m.margin:
+            gap = 2
+        self.panel = Rect(0, 0, width, min(height, m.height - m.margin))
+        self.panel.center = (m.width // 2, m.height // 2)
+        layout_column(buttons, ui, self.panel.x + m.pad, self.panel.y + m.pad + heading.height + m.gap,
+                      width - 2 * m.pad, gap)
+        self.focus.set(buttons, keep=True)
+        if self.focus.index is None:
+            self.focus.index = 0
+
+    def _open_saves(self, mode: str) -> None:
+        from game.ui.screens.saves import SavesScreen
+        self.app.push(SavesScreen(self.app, mode, self.snapshot))
+
+    def _history(self) -> None:
+        from game.ui.screens.history import HistoryScreen
+        self.app.push(HistoryScreen(self.app))
+
+    def _settings(self) -> None:
+        from game.ui.screens.settings import SettingsScreen
+        self.app.push(SettingsScreen(self.app))
+
+    def _screenshot(self) -> None:
+        self.app.pop()
+        self.app.draw()
+        path = self.app.screenshot()
+        del path
+
+    def _to_title(self) -> None:
+        def go() -> None:
+            from game.ui.screens.title import TitleScreen
+            self.app.reset(TitleScreen(self.app))
+        self.app.push(ConfirmScreen(self.app, word("confirm_title"), go))
+
+    def _quit(self) -> None:
+        self.app.push(ConfirmScreen(self.app, word("confirm_quit"), lambda: self.app.quit(0)))
+
+    def handle(self, event: pygame.event.Event) -> bool:
+        if is_key(event, pygame.K_ESCAPE):
+            self.app.pop()
+            return True
+        return self.focus.handle(event)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        ui, m, p = self.ui, self.ui.m, self.ui.palette
+        ui.scrim(surface)
+        ui.panel(surface, self.panel, p.panel_solid)
+        heading = ui.face("display", m.heading)
+        text = word("paused")
+        ui.text(surface, text, heading, p.heading,
+                (self.panel.centerx - heading.width(text) // 2, self.panel.y + m.pad // 2 + m.gap),
+                self.panel)
+        self.focus.draw(ui, surface, "center")
+
+
+class ConfirmScreen(Screen):
+    """A question with Yes and No; Esc means No."""
+
+    opaque = False
+
+    def __init__(self, app, question: str, yes: Callable[[], None]) -> None:  # noqa: ANN001
+        super().__init__(app)
+        self.question = question
+        self.yes = yes
+        self.panel = Rect(0, 0, 0, 0)
+        self.lines: list[str] = []
+
+    def layout(self) -> None:
+        ui, m = self.ui, self.ui.m
+        width = min(m.width - 2 * m.margin, round(560 * m.unit * max(1.0, self.app.settings.text_scale)))
+        face = ui.face("prose", m.prose)
+        self.lines = face.wrap(self.question, width - 2 * m.pad)
+        no = Button(word("no"), self.app.pop)
+        yes = Button(word("yes"), self._yes)
+        half = (width - 2 * m.pad - m.gap) // 2
+        row = max(no.measure(ui, half), yes.measure(ui, half))
+        height = len(self.lines) * round(face.height * 1.2) + row + 3 * m.pad
+        self.panel = Rect(0, 0, width, height)
+        self.panel.center = (m.width // 2, m.height // 2)
+        no.rect = Rect(self.panel.x + m.pad, self.panel.bottom - m.pad - row, half, row)
+        yes.rect = Rect(no.rect.right + m.gap, no.rect.y, half, row)
+        self.focus.set([no, yes], keep=True)
+        if self.focus.index is None:
+            self.focus.index = 0
+
+    def _yes(self) -> None:
+        self.app.pop()
+        self.yes()
+
+    def handle(self, event: pygame.event.Event) -> bool:
+        if is_key(event, pygame.K_ESCAPE, pygame.K_n):
+            self.app.pop()
+            return True
+        if is_key(event, pygame.K_y):
+            self._yes()
+            return True
+        return self.focus.handle(event)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        ui, m, p = self.ui, self.ui.m, self.ui.palette
+        ui.scrim(surface)
+        ui.panel(surface, self.panel, p.panel_solid)
+        face = ui.face("prose", m.prose)
+        y = self.panel.y + m.pad
+        for line in self.lines:
+            ui.text(surface, line, face, p.text, (self.panel.x + m.pad, y), self.panel)
+            y += round(face.height * 1.2)
+        self.focus.draw(ui, surface, "center")

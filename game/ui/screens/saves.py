@@ -1,0 +1,233 @@
+"""The saves screen: slots with a thumbnail, date, chapter and place; save, load, delete."""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+
+import pygame
+
+from game.engine import AUTOSAVE, SaveError, SlotInfo
+from game.ui.screens.base import Screen
+from game.ui.screens.menu import ConfirmScreen
+from game.ui.widgets import Button, Rect, Scroller, Ui, is_key
+from game.ui.words import word
+
+log = logging.getLogger("game.ui")
+MANUAL_SLOTS = 6
+
+
+def slot_label(slot: str) -> str:
+    if slot == AUTOSAVE:
+        return word("autosave")
+    return word("slot", n=slot.removeprefix("slot")) if slot.startswith("slot") else slot
+
+
+def saved_when(stamp: str) -> str:
+    """An ISO time as the player's local date and time ('' if unreadable)."""
+    try:
+        return datetime.fromisoformat(stamp).astimezone().strftime("%d %b %Y, %H:%M")
+    except ValueError:
+        return ""
+
+
+class SlotRow(Button):
+    """One slot: thumbnail on the left, name, date, chapter and place (or its problem)."""
+
+    def __init__(self, slot: str, info: SlotInfo | None, action, enabled: bool,  # noqa: ANN001
+                 picture: pygame.Surface | None) -> None:
+        super().__init__(slot_label(slot), action, enabled)
+        self.slot, self.info, self.picture = slot, info, picture
+
+    def details(self) -> list[tuple[str, str]]:
+        info = self.info
+        if info is None:
+            return [(word("empty_slot"), "dim")]
+        if info.problem:
+            return [(word("damaged"), "fall"), (info.problem, "dim")]
+        place = " · ".join(x for x in (info.chapter, info.place, info.when) if x)
+        return [(place, "text"), (word("saved_at", when=saved_when(info.saved_at)), "dim")]
+
+    def measure(self, ui: Ui, width: int) -> int:
+        thumb_h = round(72 * ui.m.unit)
+        text_w = width - thumb_h * 16 // 9 - ui.m.pad * 2
+        small = ui.face("ui", ui.m.small)
+        self._lines = [self.label]
+        self._detail_lines = [(line, tone) for text, tone in self.details()
+                              for line in small.wrap(text, text_w)]
+        height = ui.face("ui_bold", ui.m.ui).height + len(self._detail_lines) * small.height
+        return max(thumb_h + ui.m.gap * 2, height + ui.m.gap * 2)
+
+    def draw(self, ui: Ui, surface: pygame.Surface, focused: bool, align: str | None = None) -> None:
+        p, m = ui.palette, ui.m
+        self.measure(ui, self.rect.width)
+        radius = max(4, m.radius // 2)
+        ui.panel(surface, self.rect, p.button_hover if (self.hover or focused) else p.button,
+                 radius=radius, edge=p.high_contrast)
+        if focused:
+            pygame.draw.rect(surface, p.focus, self.rect, 2, border_radius=radius)
+        thumb = Rect(self.rect.x + m.gap, self.rect.y + m.gap, 0,
+                     min(self.rect.height - 2 * m.gap, round(72 * m.unit)))
+        thumb.width = thumb.height * 16 // 9
+        if self.picture is not None:
+            surface.blit(pygame.transform.smoothscale(self.picture, thumb.size), thumb)
+        else:
+            ui.panel(surface, thumb, p.bar_back, radius=radius // 2, edge=False)
+        x = thumb.right + m.pad
+        box = Rect(x, self.rect.y, self.rect.right - x - m.gap, self.rect.height)
+        head = ui.face("ui_bold", m.ui)
+        small = ui.face("ui", m.small)
+        y = self.rect.y + m.gap
+        ui.text(surface, self.label, head, p.heading if self.enabled or self.info else p.locked, (x, y), box)
+        y += head.height
+        tones = {"text": p.text, "dim": p.text_dim, "fall": p.fall}
+        for line, tone in self._detail_lines:
+            ui.text(surface, line, small, tones[tone], (x, y), box)
+            y += small.height
+
+
+class SavesScreen(Screen):
+    """Mode 'save' or 'load'; Delete asks first. `snapshot` is the picture saved with a save."""
+
+    def __init__(self, app, mode: str, snapshot: pygame.Surface | None = None) -> None:  # noqa: ANN001
+        super().__init__(app)
+        self.mode = mode
+        self.snapshot = snapshot
+        self.scroll = Scroller()
+        self.panel = Rect(0, 0, 0, 0)
+        self.box = Rect(0, 0, 0, 0)
+        self.base: list[tuple[Button, Rect]] = []
+        self._pictures: dict[str, pygame.Surface | None] = {}
+
+    def _picture(self, info: SlotInfo | None) -> pygame.Surface | None:
+        if info is None or not info.thumbnail.is_file():
+            return None
+        key = f"{info.thumbnail}:{info.saved_at}"
+        if key not in self._pictures:
+            try:
+                self._pictures[key] = pygame.image.load(str(info.thumbnail))
+            except (pygame.error, OSError) as exc:
+                log.warning("thumbnail %s could not be read: %s", info.thumbnail, exc)
+                self._pictures[key] = None
+        return self._pictures[key]
+
+    def layout(self) -> None:
+        ui, m = self.ui, self.ui.m
+        infos = {i.slot: i for i in self.app.store.slots()}
+        names = [f"slot{n}" for n in range(1, MANUAL_SLOTS + 1)]
+        if self.mode == "load":
+            names.insert(0, AUTOSAVE)
+            names += sorted(s for s in infos if s not in names)
+        scale = max(1.0, self.app.settings.text_scale * 0.9)
+        width = min(m.width - 2 * m.margin, round(820 * m.unit * scale))
+        heading = ui.face("display", m.heading)
+        self.panel = Rect(0, 0, width, m.height - 2 * m.margin)
+        self.panel.center = (m.width // 2, m.height // 2)
+        back = Button(word("back"), self.app.pop)
+        back_h = back.measure(ui, width // 3)
+        back.rect = Rect(self.panel.right - m.pad - width // 3, self.panel.bottom - m.pad - back_h,
+                         width // 3, back_h)
+        top = self.panel.y + m.pad + heading.height + m.gap
+        self.box = Rect(self.panel.x + m.pad, top, width - 2 * m.pad, back.rect.top - m.gap - top)
+        delete_w = ui.face("ui", m.small).width(word("delete")) + m.pad * 2
+        self.base = []
+        y = 0
+        buttons: list[Button] = []
+        for name in names:
+            info = infos.get(name)
+            usable = info is not None and info.problem is None
+            enabled = usable if self.mode == "load" else name != AUTOSAVE
+            row = SlotRow(name, info, lambda n=name: self.pick(n), enabled, self._picture(info))
+            row_w = self.box.width - (delete_w + m.gap if info is not None else 0)
+            h = row.measure(ui, row_w)
+            self.base.append((row, Rect(0, y, row_w, h)))
+            buttons.append(row)
+            if info is not None:
+                delete = Button(word("delete"), lambda n=name: self.delete(n), kind="small")
+                self.base.append((delete, Rect(row_w + m.gap, y, delete_w, h)))
+                buttons.append(delete)
+            y += h + m.gap
+        self.scroll.set(y, self.box.height, round(80 * m.unit))
+        self.base.append((back, Rect(back.rect)))
+        index = self.focus.index
+        self.focus.set([*buttons, back], keep=False)
+        self.focus.index = index if index is not None else next(
+            (i for i, b in enumerate(buttons) if b.enabled), len(buttons))
+        self._place()
+
+    def _place(self) -> None:
+        """Moves the slot rows to the scroll position; keeps the focused row in view."""
+        focused = self.focus.focused
+        for button, rect in self.base:
+            if button is focused and button.label != word("back"):
+                if rect.top < self.scroll.offset:
+                    self.scroll.offset = rect.top
+                elif rect.bottom > self.scroll.offset + self.box.height:
+                    self.scroll.offset = rect.bottom - self.box.height
+        for button, rect in self.base[:-1]:
+            button.rect = rect.move(self.box.x, self.box.y - self.scroll.offset)
+
+    def pick(self, slot: str) -> None:
+        if self.mode == "load":
+            self.app.load(slot)
+            return
+        exists = any(i.slot == slot for i in self.app.store.slots())
+        if exists:
+            self.app.push(ConfirmScreen(self.app, word("confirm_overwrite", slot=slot_label(slot)),
+                                        lambda: self._save(slot)))
+        else:
+            self._save(slot)
+
+    def _save(self, slot: str) -> None:
+        if self.app.save(slot, self.snapshot):
+            self.app.notify(word("saved", slot=slot_label(slot)))
+        self.layout()
+
+    def delete(self, slot: str) -> None:
+        def go() -> None:
+            try:
+                self.app.store.delete(slot)
+                self.app.notify(word("deleted", slot=slot_label(slot)))
+            except SaveError as exc:
+                self.app.notify(str(exc))
+            self.layout()
+        self.app.push(ConfirmScreen(self.app, word("confirm_delete", slot=slot_label(slot)), go))
+
+    def handle(self, event: pygame.event.Event) -> bool:
+        if is_key(event, pygame.K_ESCAPE):
+            self.app.pop()
+            return True
+        if event.type == pygame.MOUSEWHEEL or is_key(event, pygame.K_PAGEUP, pygame.K_PAGEDOWN):
+            used = self.scroll.handle(event)
+            for button, rect in self.base[:-1]:
+                button.rect = rect.move(self.box.x, self.box.y - self.scroll.offset)
+            return used
+        if event.type in (pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP) and \
+                not self.box.collidepoint(event.pos) and not self.base[-1][0].rect.collidepoint(event.pos):
+            return False
+        used = self.focus.handle(event)
+        if used and event.type == pygame.KEYDOWN:
+            self._place()
+        return used
+
+    def draw(self, surface: pygame.Surface) -> None:
+        ui, m, p = self.ui, self.ui.m, self.ui.palette
+        if p.high_contrast:
+            surface.fill(p.backdrop)
+        else:
+            surface.blit(self.app.art.backdrop("title", surface.get_size()), (0, 0))
+            ui.scrim(surface)
+        ui.panel(surface, self.panel, p.panel_solid)
+        heading = ui.face("display", m.heading)
+        title = word("save_title") if self.mode == "save" else word("load_title")
+        ui.text(surface, title, heading, p.heading, (self.panel.x + m.pad, self.panel.y + m.pad // 2 + m.gap),
+                self.panel)
+        clip = surface.get_clip()
+        surface.set_clip(self.box)
+        for i, button in enumerate(self.focus.buttons[:-1]):
+            if button.rect.colliderect(self.box):
+                button.draw(ui, surface, i == self.focus.index)
+        surface.set_clip(clip)
+        self.scroll.draw(ui, surface, self.box.inflate(m.gap * 2, 0))
+        back = self.focus.buttons[-1]
+        back.draw(ui, surface, self.focus.index == len(self.focus.buttons) - 1)

@@ -1,0 +1,338 @@
+"""Drawing helpers shared by the screens: panels, text blocks, buttons, focus, scrolling, bars."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import pygame
+
+from game.ui.text import Face, Fonts
+from game.ui.theme import Metrics, Palette
+
+Rect = pygame.Rect
+
+
+class Ui:
+    """What every screen draws with: fonts, palette, metrics; records text rects for the tests."""
+
+    def __init__(self, fonts: Fonts, palette: Palette, metrics: Metrics) -> None:
+        self.fonts = fonts
+        self.palette = palette
+        self.m = metrics
+        self.text_log: list[tuple[Rect, Rect]] | None = None  # (text, its box) when recording
+        self._panels: dict[tuple, pygame.Surface] = {}
+
+    def face(self, role: str, size: int) -> Face:
+        return self.fonts.face(role, size)
+
+    def text(self, surface: pygame.Surface, text: str, face: Face, colour: tuple[int, int, int],
+             pos: tuple[int, int], box: Rect | None = None, clip_width: int | None = None) -> Rect:
+        """Blits one line at `pos` (top-left); `box` is the panel it must stay inside."""
+        rendered = face.render(text, colour)
+        area = None
+        if clip_width is not None:
+            area = Rect(0, 0, max(0, clip_width), rendered.get_height())
+        rect = surface.blit(rendered, pos, area)
+        if self.text_log is not None and box is not None and text.strip():
+            self.text_log.append((Rect(pos, (face.width(text.rstrip()), face.height)), Rect(box)))
+        return rect
+
+    def panel(self, surface: pygame.Surface, rect: Rect, colour: tuple[int, int, int, int] | None = None,
+              radius: int | None = None, edge: bool = True) -> None:
+        """A soft rounded panel (cached per size and colour)."""
+        colour = colour or self.palette.panel
+        radius = self.m.radius if radius is None else radius
+        key = (rect.size, colour, radius, edge, self.palette.edge)
+        panel = self._panels.get(key)
+        if panel is None:
+            if len(self._panels) > 64:
+                self._panels.clear()
+            panel = pygame.Surface(rect.size, pygame.SRCALPHA)
+            pygame.draw.rect(panel, colour, panel.get_rect(), border_radius=radius)
+            if edge:
+                width = 2 if self.palette.high_contrast else 1
+                pygame.draw.rect(panel, self.palette.edge, panel.get_rect(), width, border_radius=radius)
+            self._panels[key] = panel
+        surface.blit(panel, rect)
+
+    def scrim(self, surface: pygame.Surface) -> None:
+        """Darkens everything drawn so far (under an overlay)."""
+        self.panel(surface, surface.get_rect(), self.palette.scrim, radius=0, edge=False)
+
+
+@dataclass
+class Line:
+    """One laid-out line of text, relative to its block's top-left."""
+
+    text: str
+    face: Face
+    colour: tuple[int, int, int]
+    x: int
+    y: int
+    start: int = 0  # index of its first character in the block's reveal order
+    typed: bool = True  # False: shown at once, not typed out
+
+
+@dataclass
+class Block:
+    """Paragraphs laid out to a width; `chars` counts characters for the typewriter."""
+
+    lines: list[Line] = field(default_factory=list)
+    height: int = 0
+    chars: int = 0
+
+    def add(self, text: str, face: Face, colour: tuple[int, int, int], width: int, indent: int = 0,
+            spacing: float = 1.42, after: float = 0.6, typed: bool = True) -> None:
+        """Appends a wrapped paragraph; `after` is the gap below it in line heights."""
+        step = max(round(face.key[1] * spacing), face.font.get_ascent() - face.font.get_descent())
+        for line in face.wrap(text, width - indent):
+            self.lines.append(Line(line, face, colour, indent, self.height, self.chars, typed))
+            if typed:
+                self.chars += len(line) + 1
+            self.height += step
+        self.height += round(step * after)
+
+    def space(self, pixels: int) -> None:
+        self.height += pixels
+
+    def draw(self, ui: Ui, surface: pygame.Surface, origin: tuple[int, int], box: Rect,
+             revealed: float | None = None, scroll: int = 0) -> None:
+        """Draws the lines inside `box`, up to `revealed` characters if given."""
+        clip = surface.get_clip()
+        surface.set_clip(box.clip(clip) if clip else box)
+        ox, oy = origin[0], origin[1] - scroll
+        for line in self.lines:
+            y = oy + line.y
+            if y + line.face.height < box.top or y > box.bottom:
+                continue
+            if revealed is not None and line.typed and line.start >= revealed:
+                break
+            clip_width = None
+            if revealed is not None and line.typed and revealed < line.start + len(line.text):
+                clip_width = line.face.width(line.text[: int(revealed - line.start)])
+            ui.text(surface, line.text, line.face, line.colour, (ox + line.x, y),
+                    box if y >= box.top - 1 and y + line.face.height <= box.bottom + 1 else None,
+                    clip_width)
+        surface.set_clip(clip)
+
+
+class Button:
+    """A clickable, focusable label. `action` runs on click, Enter or Space."""
+
+    def __init__(self, label: str, action: Callable[[], None], enabled: bool = True,
+                 number: int | None = None, note: str | None = None, kind: str = "menu") -> None:
+        self.label = label
+        self.action = action
+        self.enabled = enabled
+        self.number = number
+        self.note = note  # e.g. why a choice is locked
+        self.kind = kind  # "menu", "choice" or "small"
+        self.align = "center" if kind == "small" else "left"
+        self.rect = Rect(0, 0, 0, 0)
+        self.hover = False
+        self._lines: list[str] = []
+
+    def face(self, ui: Ui) -> Face:
+        if self.kind == "choice":
+            return ui.face("prose", ui.m.ui + 1)
+        return ui.face("ui", ui.m.ui if self.kind == "menu" else ui.m.small)
+
+    def measure(self, ui: Ui, width: int) -> int:
+        """Lays the label out for `width`; returns the height the button needs."""
+        face = self.face(ui)
+        inner = width - self._inset(ui) - ui.m.pad // 2
+        self._lines = face.wrap(self.label, inner)
+        if self.note:
+            self._lines += ui.face("ui", ui.m.small).wrap(self.note, inner)
+        height = len(self._lines) * face.height + ui.m.gap * 2
+        return max(ui.m.button_height if self.kind != "small" else round(ui.m.button_height * 0.85), height)
+
+    def _inset(self, ui: Ui) -> int:
+        return ui.m.pad // 2 + (round(ui.m.ui * 1.9) if self.number is not None else 0)
+
+    def draw(self, ui: Ui, surface: pygame.Surface, focused: bool, align: str | None = None) -> None:
+        p = ui.palette
+        align = align or self.align
+        if not self._lines:
+            self.measure(ui, self.rect.width)
+        colour = p.button_hover if (self.hover or focused) and self.enabled else p.button
+        ui.panel(surface, self.rect, colour, radius=max(4, ui.m.radius // 2), edge=p.high_contrast)
+        if focused:
+            pygame.draw.rect(surface, p.focus, self.rect, 2, border_radius=max(4, ui.m.radius // 2))
+        face = self.face(ui)
+        text_colour = p.button_text if self.enabled else p.locked
+        label_lines = face.wrap(self.label, self.rect.width - self._inset(ui) - ui.m.pad // 2)
+        total = len(self._lines) * face.height
+        y = self.rect.centery - total // 2
+        if self.number is not None:
+            badge = ui.face("ui_bold", ui.m.small)
+            colour_n = p.focus if focused and self.enabled else (p.accent if self.enabled else p.locked)
+            ui.text(surface, str(self.number), badge, colour_n,
+                    (self.rect.x + ui.m.pad // 2, y + (face.height - badge.height) // 2), self.rect)
+        for index, line in enumerate(self._lines):
+            is_note = index >= len(label_lines)
+            line_face = ui.face("ui", ui.m.small) if is_note else face
+            width = line_face.width(line)
+            if align == "center":
+                x = self.rect.centerx - width // 2
+            else:
+                x = self.rect.x + self._inset(ui)
+            ui.text(surface, line, line_face, p.text_dim if is_note else text_colour, (x, y), self.rect)
+            y += face.height
+
+
+class FocusGroup:
+    """Buttons in reading order with one keyboard focus; handles arrows, Tab, Enter and the mouse."""
+
+    def __init__(self, buttons: list[Button] | None = None, wrap: bool = True) -> None:
+        self.buttons: list[Button] = buttons or []
+        self.index: int | None = None
+        self.wrap = wrap
+        self._pressed: Button | None = None
+
+    def set(self, buttons: list[Button], keep: bool = True) -> None:
+        old = self.focused
+        self.buttons = buttons
+        self.index = None
+        if keep and old is not None:
+            for i, b in enumerate(buttons):
+                if b.label == old.label:
+                    self.index = i
+
+    @property
+    def focused(self) -> Button | None:
+        if self.index is None or not 0 <= self.index < len(self.buttons):
+            return None
+        return self.buttons[self.index]
+
+    def move(self, step: int) -> None:
+        usable = [i for i, b in enumerate(self.buttons) if b.enabled]
+        if not usable:
+            return
+        if self.index is None or self.index not in usable:
+            self.index = usable[0] if step > 0 else usable[-1]
+            return
+        pos = usable.index(self.index) + step
+        if self.wrap:
+            pos %= len(usable)
+        self.index = usable[max(0, min(len(usable) - 1, pos))]
+
+    def handle(self, event: pygame.event.Event) -> bool:
+        """Consumes focus keys and clicks on its buttons; True if it did."""
+        if event.type == pygame.KEYDOWN:
+            if event.key in (pygame.K_DOWN, pygame.K_RIGHT) or (
+                    event.key == pygame.K_TAB and not event.mod & pygame.KMOD_SHIFT):
+                self.move(1)
+                return True
+            if event.key in (pygame.K_UP, pygame.K_LEFT) or event.key == pygame.K_TAB:
+                self.move(-1)
+                return True
+            if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
+                button = self.focused
+                if button is not None and button.enabled:
+                    button.action()
+                    return True
+            return False
+        if event.type == pygame.MOUSEMOTION:
+            changed = False
+            for b in self.buttons:
+                inside = b.rect.collidepoint(event.pos)
+                changed |= inside != b.hover
+                b.hover = inside
+            return changed
+        if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
+            self._pressed = next((b for b in self.buttons if b.rect.collidepoint(event.pos)), None)
+            return self._pressed is not None
+        if event.type == pygame.MOUSEBUTTONUP and event.button == 1:
+            pressed, self._pressed = self._pressed, None
+            for b in self.buttons:
+                if b.rect.collidepoint(event.pos) and b.enabled and (pressed is None or pressed is b):
+                    b.action()
+                    return True
+        return False
+
+    def draw(self, ui: Ui, surface: pygame.Surface, align: str | None = None) -> None:
+        for i, b in enumerate(self.buttons):
+            b.draw(ui, surface, i == self.index, align)
+
+
+class Scroller:
+    """A vertical scroll offset for content taller than its view (wheel, arrows, PgUp/PgDn)."""
+
+    def __init__(self) -> None:
+        self.offset = 0
+        self.content = 0
+        self.view = 0
+        self.line = 24
+
+    @property
+    def limit(self) -> int:
+        return max(0, self.content - self.view)
+
+    def set(self, content: int, view: int, line: int) -> None:
+        self.content, self.view, self.line = content, view, max(1, line)
+        self.offset = max(0, min(self.offset, self.limit))
+
+    def scroll(self, pixels: int) -> bool:
+        old = self.offset
+        self.offset = max(0, min(self.limit, self.offset + pixels))
+        return old != self.offset
+
+    def handle(self, event: pygame.event.Event, keys: bool = True) -> bool:
+        if event.type == pygame.MOUSEWHEEL:
+            return self.scroll(-event.y * self.line * 3)
+        if keys and event.type == pygame.KEYDOWN:
+            step = {pygame.K_UP: -self.line, pygame.K_DOWN: self.line,
+                    pygame.K_PAGEUP: -max(self.line, self.view - self.line * 2),
+                    pygame.K_PAGEDOWN: max(self.line, self.view - self.line * 2),
+                    pygame.K_HOME: -self.content, pygame.K_END: self.content}.get(event.key)
+            if step is not None:
+                self.scroll(step)
+                return True
+        return False
+
+    def draw(self, ui: Ui, surface: pygame.Surface, box: Rect) -> None:
+        """A thin bar at the right edge of `box` when there is more to see."""
+        if self.limit <= self.line:  # only trailing space below the text: nothing to scroll to
+            return
+        track = Rect(box.right - 4, box.top, 3, box.height)
+        thumb_h = max(24, box.height * self.view // max(1, self.content))
+        thumb_y = track.top + (track.height - thumb_h) * self.offset // max(1, self.limit)
+        pygame.draw.rect(surface, ui.palette.bar_fill, (track.x, thumb_y, 3, thumb_h), border_radius=2)
+
+
+def bar(ui: Ui, surface: pygame.Surface, rect: Rect, value: float, low: int, high: int,
+        colour: tuple[int, int, int] | None = None, ghost: float | None = None) -> None:
+    """A rounded bar filled to `value` between `low` and `high`; `ghost` marks a previous value."""
+    p = ui.palette
+    radius = rect.height // 2
+    ui.panel(surface, rect, p.bar_back, radius=radius, edge=p.high_contrast)
+    span = max(1, high - low)
+
+    def width(v: float) -> int:
+        return round(rect.width * max(0.0, min(1.0, (v - low) / span)))
+
+    if ghost is not None and width(ghost) > width(value):
+        pygame.draw.rect(surface, p.fall, (rect.x, rect.y, width(ghost), rect.height), border_radius=radius)
+    fill = width(value)
+    if fill > 0:
+        pygame.draw.rect(surface, colour or p.bar_fill, (rect.x, rect.y, max(fill, rect.height), rect.height),
+                         border_radius=radius)
+
+
+def is_key(event: pygame.event.Event, *keys: int) -> bool:
+    return event.type == pygame.KEYDOWN and event.key in keys
+
+
+def is_click(event: pygame.event.Event) -> bool:
+    return event.type == pygame.MOUSEBUTTONUP and event.button == 1
+
+
+def layout_column(buttons: list[Button], ui: Ui, x: int, y: int, width: int, gap: int) -> int:
+    """Places buttons one under another from (x, y); returns the y below the last one."""
+    for b in buttons:
+        h = b.measure(ui, width)
+        b.rect = Rect(x, y, width, h)
+        y += h + gap
+    return y
