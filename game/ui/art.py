@@ -130,14 +130,17 @@ class ArtLibrary:
         if kind == "backdrops" and name not in self.catalog and not path.is_file():
             self._warn_once(f"{kind}:{name}", "unknown backdrop %r: using a fallback", name)
         elif not path.is_file():
-            self._warn_once(f"{kind}:{name}", "%s %r: file missing (%s); using a fallback",
-                            kind[:-1], name, path)
+            self._warn_once(
+                f"{kind}:{name}", "%s %r: file missing (%s); using a fallback", kind[:-1], name, path
+            )
         else:
             try:
                 surf = pygame.image.load(str(path))
                 if pygame.display.get_init() and pygame.display.get_surface() is not None:
                     surf = surf.convert_alpha() if kind == "portraits" else surf.convert()
-                elif surf.get_bitsize() < 24 or (kind == "portraits" and not surf.get_flags() & pygame.SRCALPHA):
+                elif surf.get_bitsize() < 24 or (
+                    kind == "portraits" and not surf.get_flags() & pygame.SRCALPHA
+                ):
                     # palette PNGs: make a true-colour copy (smoothscale needs 24/32 bits)
                     flags = pygame.SRCALPHA if kind == "portraits" else 0
                     full = pygame.Surface(surf.get_size(), flags, 32)
@@ -147,8 +150,14 @@ class ArtLibrary:
                 if surf.get_width() < 2 or surf.get_height() < 2:
                     raise ValueError("image too small")
             except Exception as exc:  # corrupt file, unsupported format, ...
-                self._warn_once(f"{kind}:{name}", "%s %r: cannot load %s (%s); using a fallback",
-                                kind[:-1], name, path, exc)
+                self._warn_once(
+                    f"{kind}:{name}",
+                    "%s %r: cannot load %s (%s); using a fallback",
+                    kind[:-1],
+                    name,
+                    path,
+                    exc,
+                )
                 surf = None
         self._raw[key] = surf
         return surf
@@ -285,7 +294,7 @@ class ArtLibrary:
 
 
 def _lerp(a: tuple[int, int, int], b: tuple[int, int, int], t: float) -> tuple[int, int, int]:
-    return tuple(round(x + (y - x) * t) for x, y in zip(a, b))  # type: ignore[return-value]
+    return tuple(round(x + (y - x) * t) for x, y in zip(a, b, strict=False))  # type: ignore[return-value]
 
 
 def fallback_backdrop(size: tuple[int, int], name: str = "") -> pygame.Surface:
