@@ -1,0 +1,364 @@
+"""The record of one class session: decisions with their votes, time, prompts, cards and the ending.
+
+A front end fills a `SessionRecord` as the class plays: `record_decision` before each
+`Session.choose`, `prompt_shown` / `fact_shown` when it shows them, `finish` at the ending, and
+`save` whenever it likes (atomic, so autosaving after every decision is safe). Reports and class
+statistics read the saved JSON. No student's name is ever asked for or stored: a team is a label
+the facilitator types ("Team Qin"), and the rest is the story's own ids and counts.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from game.engine.atomic import write_atomic
+from game.engine.paths import user_data_dir
+from game.engine.session import ChoiceError, Session
+
+RECORD_FORMAT = 1
+RECORD_MIN_FORMAT = 1
+RECORD_KIND = "last-train-home session record"
+SESSIONS_FOLDER = "sessions"
+
+
+class RecordError(ValueError):
+    """A session record file that cannot be read, in words for the teacher."""
+
+
+@dataclass
+class Decision:
+    """One decision: where, what was taken, and how the class voted (None if the vote was skipped)."""
+
+    scene: str
+    chapter: str
+    choice: str  # full id, scene.choice
+    text: str
+    tally: dict[str, int] | None = None  # full choice id -> votes
+    tie_broken: bool = False
+    team: str | None = None
+    seconds: float = 0.0
+
+    @property
+    def votes(self) -> int:
+        return sum(self.tally.values()) if self.tally else 0
+
+
+@dataclass
+class Snapshot:
+    """The family's stats and resources on entering a chapter (and once more at the end)."""
+
+    chapter: str
+    scene: str
+    decisions: int  # how many decisions had been taken by then
+    stats: dict[str, dict[str, int]]
+    resources: dict[str, int]
+
+
+@dataclass
+class EpilogueEntry:
+    person: str
+    name: str
+    line: str
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
+@dataclass
+class SessionRecord:
+    """Everything a report or the class statistics need from one session, and nothing personal."""
+
+    story_title: str
+    story_version: str
+    story_fingerprint: str
+    start_scene: str
+    started_at: str = field(default_factory=_now)
+    id: str = field(default_factory=lambda: uuid.uuid4().hex)
+    classroom: bool = True
+    decisions: list[Decision] = field(default_factory=list)
+    prompts_shown: list[str] = field(default_factory=list)  # scene ids
+    facts_shown: list[str] = field(default_factory=list)  # fact ids
+    snapshots: list[Snapshot] = field(default_factory=list)
+    finished_at: str | None = None
+    ending: str | None = None
+    ending_title: str | None = None
+    epilogue: list[EpilogueEntry] = field(default_factory=list)
+
+    # ------------------------------------------------------------------ filling it in
+
+    @classmethod
+    def begin(cls, session: Session, *, classroom: bool = True,
+              started_at: str | None = None) -> SessionRecord:
+        """A new record for a session about to be played (takes the first stats snapshot)."""
+        story = session.story
+        record = cls(story.title, story.version, story.fingerprint, session.state.scene,
+                     classroom=classroom)
+        if started_at is not None:
+            record.started_at = started_at
+        record._snapshot(session)
+        return record
+
+    def _snapshot(self, session: Session, chapter: str | None = None) -> None:
+        state = session.state
+        self.snapshots.append(Snapshot(
+            chapter if chapter is not None else session.scene.chapter, state.scene,
+            len(self.decisions), {p: dict(s) for p, s in state.stats.items()},
+            dict(state.resources)))
+
+    def record_decision(self, session: Session, choice_id: str,
+                        tally: Mapping[str, int] | None = None, seconds: float = 0.0,
+                        team: str | None = None, tie_broken: bool | None = None) -> Decision:
+        """Notes the decision about to be taken in `session` (call it *before* `session.choose`).
+
+        `choice_id` is a full or local id; `tally` maps choice ids (full or local) to votes, or
+        is None when the vote was skipped. `tie_broken` defaults to whether the top of the tally
+        was shared. Raises ChoiceError if the scene has no such choice or a tally names one.
+        """
+        scene = session.scene
+        by_id = {c.id: c for c in scene.choices} | {c.full_id: c for c in scene.choices}
+        if choice_id not in by_id:
+            raise ChoiceError(f"the scene '{scene.id}' has no choice '{choice_id}'")
+        taken = by_id[choice_id]
+        votes: dict[str, int] | None = None
+        if tally is not None:
+            votes = {}
+            for key, count in tally.items():
+                if key not in by_id:
+                    raise ChoiceError(f"the vote names '{key}', which is not a choice in "
+                                      f"'{scene.id}'")
+                if isinstance(count, bool) or not isinstance(count, int) or count < 0:
+                    raise ChoiceError(f"the vote for '{key}' is not a count: {count!r}")
+                votes[by_id[key].full_id] = votes.get(by_id[key].full_id, 0) + count
+        if tie_broken is None:
+            tie_broken = _tied_at_top(votes, taken.full_id)
+        last = self.snapshots[-1].chapter if self.snapshots else None
+        if scene.chapter != last:
+            self._snapshot(session)
+        decision = Decision(scene.id, scene.chapter, taken.full_id, taken.text, votes,
+                            tie_broken, team or None, round(max(0.0, float(seconds)), 1))
+        self.decisions.append(decision)
+        return decision
+
+    def prompt_shown(self, scene_id: str) -> None:
+        if scene_id not in self.prompts_shown:
+            self.prompts_shown.append(scene_id)
+
+    def fact_shown(self, fact_id: str) -> None:
+        if fact_id not in self.facts_shown:
+            self.facts_shown.append(fact_id)
+
+    def finish(self, session: Session, finished_at: str | None = None) -> None:
+        """Notes the ending and every family member's epilogue line (the session must be over)."""
+        view = session.ending
+        if view is None:
+            raise ChoiceError("the story has not reached an ending yet")
+        self._snapshot(session, chapter="End")
+        self.ending, self.ending_title = view.id, view.title
+        self.epilogue = [EpilogueEntry(*line) for line in view.epilogue]
+        self.finished_at = finished_at or _now()
+
+    @property
+    def is_finished(self) -> bool:
+        return self.ending is not None
+
+    def scenes_visited(self) -> list[str]:
+        """Scenes where a decision was taken, then the last scene, in order, without repeats."""
+        seen: dict[str, None] = {}
+        for decision in self.decisions:
+            seen.setdefault(decision.scene, None)
+        if self.snapshots:
+            seen.setdefault(self.snapshots[-1].scene, None)
+        return list(seen)
+
+    # ------------------------------------------------------------------ files
+
+    def to_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        return {"format": RECORD_FORMAT, "kind": RECORD_KIND, **data}
+
+    @classmethod
+    def from_json(cls, data: Any) -> SessionRecord:
+        """Rebuilds a record, checking its shape; raises RecordError naming what is wrong."""
+        if not isinstance(data, dict):
+            raise RecordError("this is not a session record (not a JSON object)")
+        if data.get("kind") != RECORD_KIND:
+            raise RecordError("this is not a Last Train Home session record")
+        version = data.get("format")
+        if not isinstance(version, int) or isinstance(version, bool) or version < RECORD_MIN_FORMAT:
+            raise RecordError(f"the record's format {version!r} is not one this version reads")
+        if version > RECORD_FORMAT:
+            raise RecordError(f"the record was written by a newer version (format {version}); "
+                              "update the game to read it")
+        try:
+            return _parse(data)
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            raise RecordError(f"the session record is damaged: {_reason(exc)}") from None
+
+    def dumps(self) -> str:
+        return json.dumps(self.to_json(), ensure_ascii=False, indent=1)
+
+    @classmethod
+    def loads(cls, text: str) -> SessionRecord:
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise RecordError(f"the file is not valid JSON (line {exc.lineno}, column "
+                              f"{exc.colno}: {exc.msg})") from None
+        return cls.from_json(data)
+
+    @classmethod
+    def load(cls, path: Path) -> SessionRecord:
+        """Reads a saved record; raises RecordError with the path in the message."""
+        try:
+            text = Path(path).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise RecordError(f"{path}: cannot read the file ({_reason(exc)})") from None
+        try:
+            return cls.loads(text)
+        except RecordError as exc:
+            raise RecordError(f"{path}: {exc}") from None
+
+    def file_name(self) -> str:
+        stamp = "".join(ch for ch in self.started_at if ch.isalnum())[:15] or "session"
+        return f"{stamp}-{self.id[:8]}.json"
+
+    def save(self, directory: Path | None = None) -> Path:
+        """Writes the record atomically (default folder: the user data folder's `sessions/`)."""
+        folder = Path(directory) if directory is not None else default_sessions_dir()
+        path = folder / self.file_name()
+        write_atomic(path, self.dumps().encode("utf-8"))
+        return path
+
+
+def default_sessions_dir() -> Path:
+    return user_data_dir() / SESSIONS_FOLDER
+
+
+def _reason(exc: BaseException) -> str:
+    if isinstance(exc, KeyError):
+        return f"the field {exc.args[0]!r} is missing"
+    return str(exc) or type(exc).__name__
+
+
+def _tied_at_top(tally: Mapping[str, int] | None, taken: str) -> bool:
+    if not tally:
+        return False
+    top = max(tally.values())
+    leaders = [k for k, v in tally.items() if v == top]
+    return top > 0 and len(leaders) > 1 and taken in leaders
+
+
+def _text(data: Mapping[str, Any], key: str, optional: bool = False) -> Any:
+    value = data[key] if not optional else data.get(key)
+    if value is None and optional:
+        return None
+    if not isinstance(value, str):
+        raise ValueError(f"'{key}' is not text")
+    return value
+
+
+def _count_table(value: Any, what: str) -> dict[str, int]:
+    if not isinstance(value, dict):
+        raise ValueError(f"{what} is not a table")
+    for key, item in value.items():
+        if isinstance(item, bool) or not isinstance(item, int):
+            raise ValueError(f"{what} '{key}' is not a whole number")
+    return dict(value)
+
+
+def _text_list(value: Any, what: str) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(x, str) for x in value):
+        raise ValueError(f"'{what}' is not a list of ids")
+    return list(value)
+
+
+def _parse(data: Mapping[str, Any]) -> SessionRecord:
+    decisions = []
+    for number, item in enumerate(data.get("decisions", []), 1):
+        if not isinstance(item, dict):
+            raise ValueError(f"decision {number} is not a table")
+        tally = item.get("tally")
+        seconds = item.get("seconds", 0)
+        if isinstance(seconds, bool) or not isinstance(seconds, (int, float)):
+            raise ValueError(f"decision {number}'s seconds is not a number")
+        decisions.append(Decision(
+            _text(item, "scene"), _text(item, "chapter"), _text(item, "choice"),
+            _text(item, "text"),
+            None if tally is None else _count_table(tally, f"decision {number}'s vote"),
+            bool(item.get("tie_broken", False)), _text(item, "team", optional=True),
+            float(seconds)))
+    snapshots = []
+    for number, item in enumerate(data.get("snapshots", []), 1):
+        if not isinstance(item, dict) or not isinstance(item.get("stats"), dict):
+            raise ValueError(f"snapshot {number} is not a table with stats")
+        decisions_then = item.get("decisions", 0)
+        if isinstance(decisions_then, bool) or not isinstance(decisions_then, int):
+            raise ValueError(f"snapshot {number}'s decision count is not a whole number")
+        snapshots.append(Snapshot(
+            _text(item, "chapter"), _text(item, "scene"), decisions_then,
+            {p: _count_table(s, f"snapshot {number}'s stats of") for p, s in item["stats"].items()},
+            _count_table(item.get("resources", {}), f"snapshot {number}'s resource")))
+    epilogue = []
+    for item in data.get("epilogue", []):
+        if not isinstance(item, dict):
+            raise ValueError("an epilogue line is not a table")
+        epilogue.append(EpilogueEntry(_text(item, "person"), _text(item, "name"), _text(item, "line")))
+    record_id = _text(data, "id")
+    if not record_id:
+        raise ValueError("the record has an empty id")
+    return SessionRecord(
+        story_title=_text(data, "story_title"), story_version=_text(data, "story_version"),
+        story_fingerprint=_text(data, "story_fingerprint"), start_scene=_text(data, "start_scene"),
+        started_at=_text(data, "started_at"), id=record_id,
+        classroom=bool(data.get("classroom", True)), decisions=decisions,
+        prompts_shown=_text_list(data.get("prompts_shown", []), "prompts_shown"),
+        facts_shown=_text_list(data.get("facts_shown", []), "facts_shown"),
+        snapshots=snapshots, finished_at=_text(data, "finished_at", optional=True),
+        ending=_text(data, "ending", optional=True),
+        ending_title=_text(data, "ending_title", optional=True), epilogue=epilogue)
+
+
+def record_from_session(session: Session, *, classroom: bool = False,
+                        cards_shown: bool = True, started_at: str | None = None) -> SessionRecord:
+    """A record of a playthrough without votes, rebuilt by replaying its decision log.
+
+    For normal play and tests. With `cards_shown`, every prompt and fact card on the path counts
+    as shown (as in classroom mode with pauses on). The session must have reached its ending.
+    """
+    story = session.story
+    replay = Session(story, session.origin.copy())
+    record = SessionRecord.begin(replay, classroom=classroom, started_at=started_at)
+
+    def show(scene_id: str) -> None:
+        scene = story.scenes[scene_id]
+        if cards_shown and scene.discuss:
+            record.prompt_shown(scene.id)
+        if cards_shown and scene.fact:
+            record.fact_shown(scene.fact)
+
+    for choice_id in session.state.log:
+        show(replay.state.scene)
+        record.record_decision(replay, choice_id)
+        replay.choose(choice_id)
+    show(replay.state.scene)
+    record.finish(replay)
+    return record
+
+
+__all__ = [
+    "RECORD_FORMAT",
+    "Decision",
+    "EpilogueEntry",
+    "RecordError",
+    "SessionRecord",
+    "Snapshot",
+    "default_sessions_dir",
+    "record_from_session",
+]
