@@ -232,9 +232,9 @@ class ArtLibrary:
 
     @staticmethod
     def _fit(src: pygame.Surface, size: tuple[int, int]) -> pygame.Surface:
-        # Portraits keep their aspect too; the crop is centred horizontally and
-        # keeps the head (top) when the box is wider than the picture.
-        scale, scaled, off = cover_transform(src.get_size(), size, (0.5, 0.0))
+        # Portraits keep their aspect too. In a square box the crop keeps the whole
+        # backdrop disc (centre 300 of 640) and the head, losing a little of the shoulders.
+        scale, scaled, off = cover_transform(src.get_size(), size, (0.5, 0.35))
         if not src.get_flags() & pygame.SRCALPHA:
             rgba = pygame.Surface(src.get_size(), pygame.SRCALPHA)
             rgba.blit(src, (0, 0))
