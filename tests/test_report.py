@@ -1,0 +1,139 @@
+"""The session report, for a session that reached each ending of the shipped story."""
+
+from __future__ import annotations
+
+import html
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from game.cli import main
+from game.engine import Session
+from game.engine.classstats import from_records
+from game.engine.explore import random_playthrough
+from game.engine.record import SessionRecord, record_from_session
+from game.story import default_story_dir, load_story
+from game.tools.report import render_html, render_markdown
+
+SECTIONS = {"path", "family", "chart", "real-family", "facts", "homework"}
+
+
+@pytest.fixture(scope="module")
+def story():
+    return load_story(default_story_dir())
+
+
+@pytest.fixture(scope="module")
+def records_by_ending(story) -> dict[str, SessionRecord]:
+    """One record per ending: random playthroughs with seeds 0, 1, ... until every one is met."""
+    found: dict[str, SessionRecord] = {}
+    for seed in range(2000):
+        played, session = random_playthrough(story, seed)
+        if played.ending and played.ending not in found:
+            found[played.ending] = record_from_session(session)
+        if len(found) == len(story.endings):
+            break
+    return found
+
+
+class _Parts(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[str] = []
+        self.ids: set[str] = set()
+        self.text: list[str] = []
+        self.attrs: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+        for name, value in attrs:
+            if name == "id":
+                self.ids.add(value)
+            self.attrs.append(f"{name}={value}")
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+def _parse(page: str) -> _Parts:
+    parts = _Parts()
+    parts.feed(page)
+    parts.close()
+    return parts
+
+
+def test_every_ending_of_the_story_is_reached(story, records_by_ending):
+    assert set(records_by_ending) == {e.id for e in story.endings}
+
+
+def test_the_report_for_each_ending_has_every_part(story, records_by_ending):
+    for ending_id, record in records_by_ending.items():
+        page = render_html(story, record)
+        parts = _parse(page)
+        text = " ".join(" ".join(parts.text).split())
+        assert SECTIONS <= parts.ids, ending_id
+        assert "svg" in parts.tags and "polyline" in parts.tags
+        assert "script" not in parts.tags and "link" not in parts.tags
+        assert not any(a.startswith(("src=http", "href=//")) for a in parts.attrs)
+        assert len(record.epilogue) == len(story.people)
+        for entry in record.epilogue:
+            assert " ".join(entry.line.split()) in text, (ending_id, entry.person)
+            assert entry.name in text
+        ending = next(e for e in story.endings if e.id == ending_id)
+        if ending.documentary:
+            assert " ".join(ending.documentary.split()) in text
+        for fact_id in record.facts_shown:
+            assert story.facts[fact_id].source in text
+        for scene_id in record.scenes_visited():
+            if story.scenes[scene_id].discuss:
+                assert " ".join(story.scenes[scene_id].discuss.split()) in text
+
+
+def test_story_text_is_escaped(story, records_by_ending):
+    record = next(iter(records_by_ending.values()))
+    record.decisions[0].text = '<script>alert("x")</script> & more'
+    record.epilogue[0].line = "<b>bold</b> & <i>"
+    record.decisions[0].tally = None
+    page = render_html(story, record)
+    assert "<script>" not in page and "<b>bold" not in page
+    assert html.escape('<script>alert("x")</script> & more') in page
+    parts = _parse(page)
+    assert "script" not in parts.tags and "b" not in parts.tags
+    assert "<b>bold</b> & <i>" in " ".join(parts.text)
+    markdown = render_markdown(story, record)
+    assert "<script>" not in markdown and "\\<b\\>bold" in markdown
+
+
+def test_votes_show_as_bars_and_ties_are_named(story):
+    played, _ = random_playthrough(story, 11)
+    session = Session(story)
+    record = SessionRecord.begin(session)
+    for choice_id in played.path:
+        offered = [c.id for c in session.choices() if c.available]
+        tally = {c: 3 for c in offered} if len(offered) > 1 else None
+        record.record_decision(session, choice_id, tally, seconds=90, team="Team Yang")
+        session.choose(choice_id)
+    record.finish(session)
+    stats = from_records([record, record_from_session(random_playthrough(story, 12)[1])])
+    page = render_html(story, record, stats)
+    assert 'class="bar chosen"' in page
+    assert "width:50%" in page or "width:33%" in page
+    assert "tie broken by the facilitator" in page and "Team Yang decided" in page
+    assert "All classes on record" in page
+    markdown = render_markdown(story, record, stats)
+    assert "✔" in markdown and "tie broken" in markdown
+
+
+def test_the_command_writes_html_and_markdown(story, records_by_ending, tmp_path: Path, capsys):
+    record = next(iter(records_by_ending.values()))
+    saved = record.save(tmp_path / "sessions")
+    assert main(["report", str(saved), "-o", str(tmp_path / "r.html"),
+                 "--class-stats", str(tmp_path / "sessions")]) == 0
+    assert (tmp_path / "r.html").read_text().startswith("<!DOCTYPE html>")
+    assert main(["report", str(saved), "-o", str(tmp_path / "r.md")]) == 0
+    assert "## Questions for homework" in (tmp_path / "r.md").read_text()
+    assert main(["report", str(saved), "-o", str(tmp_path / "r.pdf")]) == 2
+    (tmp_path / "bad.json").write_text("{")
+    assert main(["report", str(tmp_path / "bad.json"), "-o", str(tmp_path / "x.html")]) == 1
+    assert "not valid JSON" in capsys.readouterr().err
