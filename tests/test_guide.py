@@ -1,0 +1,85 @@
+"""The teacher guide is generated from the story: everything a teacher needs is in it."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from game.cli import main
+from game.story import default_story_dir, load_story
+from game.story.model import paragraphs
+from game.tools.guide import chapter_timings, render_guide
+
+
+class _Parts(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[str] = []
+        self.ids: set[str] = set()
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+        self.ids.update(v for k, v in attrs if k == "id")
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+@pytest.fixture(scope="module")
+def story():
+    return load_story(default_story_dir())
+
+
+@pytest.fixture(scope="module")
+def guide(story):
+    page = render_guide(story, runs=20)
+    parts = _Parts()
+    parts.feed(page)
+    return page, parts, " ".join(" ".join(parts.text).split())
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_the_guide_has_every_part(guide):
+    _, parts, _ = guide
+    assert {"synopsis", "content-note", "chapters", "key-decisions", "prompts", "facts",
+            "real-family"} <= parts.ids
+    assert "script" not in parts.tags
+
+
+def test_every_prompt_fact_key_and_note_of_the_story_is_in_the_guide(story, guide):
+    _, _, text = guide
+    for scene in story.scenes.values():
+        if scene.discuss:
+            assert _flat(scene.discuss) in text, scene.id
+        if scene.documentary:
+            assert _flat(scene.documentary) in text, scene.id
+        if scene.key:
+            assert scene.key[1:] in text
+    for fact in story.facts.values():
+        assert _flat(fact.text) in text and _flat(fact.source) in text
+    for ending in story.endings:
+        if ending.documentary:
+            assert _flat(ending.documentary) in text
+    for paragraph in paragraphs(story.content_note):
+        assert paragraph in text
+    for chapter in story.chapters():
+        assert chapter in text
+
+
+def test_timings_cover_every_chapter_and_add_up_to_a_lesson_or_two(story):
+    timings = chapter_timings(story, runs=20)
+    assert list(timings) == story.chapters()
+    assert all(words > 0 and minutes > 0 for words, _, minutes in timings.values())
+    assert 20 < sum(t[2] for t in timings.values()) < 400
+
+
+def test_the_command_writes_the_guide(tmp_path: Path):
+    assert main(["guide", "-o", str(tmp_path / "g.html")]) == 0
+    assert "teacher guide" in (tmp_path / "g.html").read_text()
+    assert main(["guide", "-o", str(tmp_path / "g.txt")]) == 2
