@@ -163,7 +163,7 @@ def chart_svg(story: Story, record: SessionRecord, stat: str) -> str:
     snaps = record.snapshots
     definition = story.stats.get(stat)
     low, high = (definition.min, definition.max) if definition else (0, 10)
-    width, height, left, right, top, bottom = 640, 210, 34, 12, 12, 58
+    width, height, left, right, top, bottom = 640, 210, 34, 70, 12, 58
     span_x = width - left - right
     span_y = height - top - bottom
     count = max(1, len(snaps) - 1)
