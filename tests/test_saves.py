@@ -122,3 +122,10 @@ def test_save_survives_a_removed_scene_as_far_as_it_fits(tmp_path: Path) -> None
 def test_invalid_slot_names_are_refused(tmp_path: Path, story) -> None:
     with pytest.raises(SaveError, match="not a valid save name"):
         SaveStore(tmp_path).save("../escape", Session(story))
+
+
+def test_written_files_are_readable_like_ordinary_files(tmp_path: Path, story) -> None:
+    if os.name == "nt":
+        pytest.skip("POSIX permissions")
+    path = SaveStore(tmp_path).save("1", Session(story))
+    assert path.stat().st_mode & 0o777 == 0o644

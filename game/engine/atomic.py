@@ -19,16 +19,20 @@ def _fsync_dir(directory: Path) -> None:
             os.close(fd)
 
 
-def write_atomic(path: Path, data: bytes, backup: Path | None = None) -> None:
+def write_atomic(path: Path, data: bytes, backup: Path | None = None, mode: int = 0o644) -> None:
     """Writes `data` to `path` via a temporary file, fsync and rename.
 
     If `backup` is given and `path` exists, the old file becomes the backup first (also atomically).
-    Raises OSError if the disk refuses; the existing file is then untouched.
+    The file gets `mode` (readable by others by default, like any file a program writes; the
+    temporary file would otherwise keep mkstemp's owner-only mode). Raises OSError if the disk
+    refuses; the existing file is then untouched.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     temp = Path(temp_name)
     try:
+        if os.name != "nt":
+            os.fchmod(fd, mode)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
