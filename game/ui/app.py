@@ -248,12 +248,12 @@ class App:
         return True
 
     def thumbnail(self, picture: pygame.Surface | None = None) -> bytes:
-        """A 320x180 PNG of `picture` (or of the current scene's backdrop)."""
+        """A 256x144 PNG of `picture` (or of the current scene's backdrop)."""
         if picture is None:
             backdrop = self.session.scene.backdrop if self.session else None
-            small = self.art.backdrop(backdrop, (320, 180))
+            small = self.art.backdrop(backdrop, (256, 144))
         else:
-            small = pygame.transform.smoothscale(picture, (320, 180))
+            small = pygame.transform.smoothscale(picture, (256, 144))
         buffer = io.BytesIO()
         pygame.image.save(small, buffer, "thumbnail.png")
         return buffer.getvalue()

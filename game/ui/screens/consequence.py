@@ -30,7 +30,7 @@ class ConsequenceScreen(DocumentScreen):
         self.outcome = outcome
         self.done = done
         self.bars: list[tuple[Change, int]] = []  # (change, y in block)
-        self.time = 0.0 if not app.settings.reduced_motion else DELAY + DURATION
+        self.time = 0.0 if not app.settings.reduced_motion else DELAY + DURATION + 1.0
         super().__init__(app)
 
     @property
@@ -83,7 +83,7 @@ class ConsequenceScreen(DocumentScreen):
 
     def finish(self) -> None:
         if self.progress < 1.0:
-            self.time = DELAY + DURATION
+            self.time = DELAY + DURATION + 1.0
             self.app.dirty = True
             return
         self.done()
@@ -120,6 +120,8 @@ class ConsequenceScreen(DocumentScreen):
         surface.set_clip(self.box)
         for change, y in self.bars:
             top = self.box.y + y - self.scroll.offset
+            if top < self.box.top or top + figure_face.height > self.box.bottom:
+                continue  # scrolled out of view
             definition = stats[change.name]
             width = self.box.width - indent - figure_w - m.gap
             rect = Rect(self.box.x + indent, top + 2, max(20, width), bar_h)

@@ -85,5 +85,7 @@ class FamilyScreen(DocumentScreen):
             definition = self.app.story.stats[stat_id]
             rect = Rect(self.box.x + indent, self.box.y + y - self.scroll.offset + 2,
                         self.box.width - indent - m.gap, bar_h)
+            if rect.bottom < self.box.top or rect.top > self.box.bottom:
+                continue
             bar(ui, surface, rect, value, definition.min, definition.max)
         surface.set_clip(clip)
