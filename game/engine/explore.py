@@ -4,13 +4,15 @@ Both drive the same `Session` the players use, so what the explorer finds is wha
 meets. Nothing here prints: the `explore` command, the benchmark, the tests and the classroom
 flowchart format the results themselves.
 
-A state is "distinct" when anything that can change what happens next differs: the scene, every
-stat, resource and flag, and the visit counts and decisions that some condition actually reads
-(`visited()`, `visits()`, `chose()`). Everything else (the year, the rest of the log) is merged.
+A state is "distinct" when anything that can change what happens next differs: the scene and the
+stats, resources, flags, visits and decisions that some condition or effect value reads (a stat
+that only the family panel shows, the year, the rest of the log do not matter and are merged).
+Stats nothing reads are still checked against their bounds, in every state the search meets.
 """
 
 from __future__ import annotations
 
+import heapq
 import random
 from collections import deque
 from collections.abc import Callable, Iterable, Mapping
@@ -18,7 +20,16 @@ from dataclasses import dataclass
 
 from game.engine.session import ChoiceError, Session
 from game.engine.state import GameState
-from game.story.expressions import Binary, Call, ExpressionError, Node, Unary, parse_expression
+from game.story.expressions import (
+    Binary,
+    Call,
+    ExpressionError,
+    Name,
+    Node,
+    Unary,
+    parse_effect,
+    parse_expression,
+)
 from game.story.model import Story
 
 Progress = Callable[[int, "int | None"], None]  # (done, total or None when unknown)
@@ -33,8 +44,11 @@ _PROGRESS_EVERY = 1_000
 
 @dataclass(frozen=True)
 class Relevance:
-    """The parts of the visit counts and the log that some condition reads."""
+    """The parts of a state that some condition (or an effect's value) reads."""
 
+    stats: tuple[tuple[str, str], ...] = ()  # (person, stat); family(stat) reads every person's
+    resources: tuple[str, ...] = ()
+    flags: tuple[str, ...] = ()
     visited: tuple[str, ...] = ()  # scenes read by visited(): only whether they were reached
     visits: tuple[str, ...] = ()  # scenes read by visits(): the count matters
     chose: tuple[str, ...] = ()  # full choice ids read by chose()
@@ -57,12 +71,22 @@ def _conditions(story: Story) -> Iterable[str]:
                     yield line.condition.source
 
 
-def _calls(node: Node) -> Iterable[Call]:
+def _effect_values(story: Story) -> Iterable[Node]:
+    for scene in story.scenes.values():
+        for choice in scene.choices:
+            for effect in choice.effects:
+                try:
+                    yield parse_effect(effect.source).value
+                except ExpressionError:  # pragma: no cover - the loader has already parsed it
+                    continue
+
+
+def _walk(node: Node) -> Iterable[Node]:
     stack = [node]
     while stack:
         current = stack.pop()
+        yield current
         if isinstance(current, Call):
-            yield current
             stack.extend(current.args)
         elif isinstance(current, Binary):
             stack.extend((current.left, current.right))
@@ -71,39 +95,60 @@ def _calls(node: Node) -> Iterable[Call]:
 
 
 def relevance(story: Story) -> Relevance:
-    """Which visits and decisions the story's conditions read (text variants included)."""
+    """What of a state the story's conditions and effect values read (text variants included).
+
+    Text placeholders are left out on purpose: `{savings}` is one word whatever it shows, so they
+    change neither what happens next nor the word counts.
+    """
+    nodes: list[Node] = []
+    for source in _conditions(story):
+        try:
+            nodes.append(parse_expression(source))
+        except ExpressionError:  # pragma: no cover - the loader has already parsed it
+            continue
+    nodes.extend(_effect_values(story))
+    stats: set[tuple[str, str]] = set()
+    names: set[str] = set()
     visited: set[str] = set()
     visits: set[str] = set()
     chose: set[str] = set()
-    for source in _conditions(story):
-        try:
-            node = parse_expression(source)
-        except ExpressionError:  # pragma: no cover - the loader has already parsed it
-            continue
-        for call in _calls(node):
-            arg = call.args[0] if call.args else None
-            text = ".".join(getattr(arg, "parts", ())) if arg is not None else ""
-            if call.function == "visited":
-                visited.add(text)
-            elif call.function == "visits":
-                visits.add(text)
-            elif call.function == "chose":
-                chose.add(text)
-    return Relevance(tuple(sorted(visited - visits)), tuple(sorted(visits)), tuple(sorted(chose)))
+    for root in nodes:
+        for node in _walk(root):
+            if isinstance(node, Name):
+                if len(node.parts) == 2:
+                    stats.add((node.parts[0], node.parts[1]))
+                else:
+                    names.add(node.parts[0])
+                continue
+            if not isinstance(node, Call) or not node.args:
+                continue
+            arg = ".".join(getattr(node.args[0], "parts", ()))
+            if node.function == "visited":
+                visited.add(arg)
+            elif node.function == "visits":
+                visits.add(arg)
+            elif node.function == "chose":
+                chose.add(arg)
+            elif node.function == "family":
+                stats.update((person, arg) for person in story.people)
+    ordered_stats = tuple((p, s) for p in story.people for s in story.stats if (p, s) in stats)
+    return Relevance(ordered_stats, tuple(r for r in story.resources if r in names),
+                     tuple(f for f in story.flags if f in names), tuple(sorted(visited - visits)),
+                     tuple(sorted(visits)), tuple(sorted(chose)))
 
 
 def state_key(state: GameState, relevant: Relevance) -> tuple:
     """What makes two states different for the rest of the story."""
-    visits = state.visits
-    log = state.log
+    stats, resources, flags, visits = state.stats, state.resources, state.flags, state.visits
+    log = set(state.log) if relevant.chose else ()
     return (
         state.scene,
-        tuple(tuple(values.values()) for values in state.stats.values()),
-        tuple(state.resources.values()),
-        tuple(state.flags.values()),
-        tuple(visits.get(s, 0) > 0 for s in relevant.visited),
-        tuple(visits.get(s, 0) for s in relevant.visits),
-        tuple(c in log for c in relevant.chose),
+        tuple([stats[p][s] for p, s in relevant.stats]),
+        tuple([resources[r] for r in relevant.resources]),
+        tuple([flags[f] for f in relevant.flags]),
+        tuple([visits.get(s, 0) > 0 for s in relevant.visited]),
+        tuple([visits.get(s, 0) for s in relevant.visits]),
+        tuple([c in log for c in relevant.chose]) if relevant.chose else (),
     )
 
 
@@ -287,8 +332,11 @@ def _bound_hits(story: Story, state: GameState, found: set[tuple]) -> None:
 
 def explore(story: Story, *, start: str | None = None, sets: Mapping[str, str] | None = None,
             max_states: int = DEFAULT_MAX_STATES, progress: Progress | None = None) -> Exploration:
-    """Visits every distinct state reachable from the start (breadth first), up to `max_states`.
+    """Visits every distinct state reachable from the start once, up to `max_states`.
 
+    The order does not change a complete run's result. It matters when `max_states` stops the
+    run: states at the scenes expanded least often go first, so a bounded run still spreads over
+    the whole story and reaches its endings instead of enumerating the first chapter's variations.
     Raises ChoiceError/SetError for a bad `start` or `sets`, as `Session` does.
     """
     root_session = Session(story, start=start, sets=sets)
@@ -296,40 +344,43 @@ def explore(story: Story, *, start: str | None = None, sets: Mapping[str, str] |
     root = root_session.state
     start_scene = root.scene
     keys: dict[tuple, int] = {state_key(root, relevant): 0}
-    parent: list[int] = [-1]  # BFS tree: the first way found to each state (fewest choices)
-    via: list[str] = [""]  # the choice that led there from the parent
+    scene_of: list[str] = [root.scene]
     words: list[int] = [_words(root_session.transcript[-1].paragraphs)]
-    edges: list[list[tuple[int, str, int]]] = []  # per state: (child, choice id, says words)
+    edges: list[list[tuple[int, str, int]]] = [[]]  # per state: (child, choice id, says words)
     ending_of: dict[int, str] = {}
     pending: dict[int, GameState] = {0: root}
-    queue = deque([0])
+    # The frontier: waiting states by scene, and the scenes by how often they were expanded.
+    waiting: dict[str, deque[int]] = {root.scene: deque([0])}
+    scenes_by_use: list[tuple[int, str]] = [(0, root.scene)]
+    expanded: dict[str, int] = {}
     offered: set[str] = set()
     available: set[str] = set()
-    reached: set[str] = set()
     bounds: set[tuple] = set()
-    failures: list[Failure] = []
+    found: list[tuple[str, str, str, int, str | None]] = []  # kind, scene, message, state, choice
     transitions = 0
     complete = True
+    done = 0
 
-    def path_to(index: int) -> tuple[str, ...]:
-        steps = []
-        while index > 0:
-            steps.append(via[index])
-            index = parent[index]
-        return tuple(reversed(steps))
-
-    while queue:
+    while scenes_by_use:
+        uses, scene_id = heapq.heappop(scenes_by_use)
+        queue = waiting[scene_id]
+        if not queue or uses != expanded.get(scene_id, 0):
+            continue  # a stale entry: the scene has a newer one
         index = queue.popleft()
+        expanded[scene_id] = uses + 1
+        if queue:
+            heapq.heappush(scenes_by_use, (uses + 1, scene_id))
         state = pending.pop(index)
-        edges.append([])  # states are expanded in index order, so edges[index] is this one
-        reached.add(state.scene)
         _bound_hits(story, state, bounds)
         session = Session(story, state)
+        done += 1
+        if progress is not None and done % _PROGRESS_EVERY == 0:
+            progress(len(keys), None)
         if session.is_over:
             view = session.ending
             if view is None:
-                failures.append(Failure("no-ending", state.scene, f"the end scene '{state.scene}' "
-                                        "has no ending that applies to this state", path_to(index)))
+                found.append(("no-ending", scene_id, f"the end scene '{scene_id}' has no ending "
+                              "that applies to this state", index, None))
             else:
                 ending_of[index] = view.id
                 words[index] += _ending_words(view)
@@ -339,16 +390,14 @@ def explore(story: Story, *, start: str | None = None, sets: Mapping[str, str] |
         for view in views:
             offered.add(view.id)
         if not open_choices:
-            failures.append(Failure("stuck", state.scene, session.stuck or "no choice is available",
-                                    path_to(index)))
+            found.append(("stuck", scene_id, session.stuck or "no choice is available", index, None))
             continue
         for view in open_choices:
             available.add(view.id)
             try:
                 outcome = session.choose(view.id)
             except Exception as exc:  # noqa: BLE001 - any engine error is a finding, not a crash
-                failures.append(Failure("exception", state.scene, f"{type(exc).__name__}: {exc}",
-                                        path_to(index) + (view.id,)))
+                found.append(("exception", scene_id, f"{type(exc).__name__}: {exc}", index, view.id))
                 continue
             child = session.state
             child_words = _words(session.transcript[-1].paragraphs)
@@ -357,39 +406,68 @@ def explore(story: Story, *, start: str | None = None, sets: Mapping[str, str] |
             key = state_key(child, relevant)
             target = keys.get(key)
             if target is None:
+                _bound_hits(story, child, bounds)  # merged or not, its values were reached
                 if len(keys) >= max_states:
                     complete = False
                     continue
                 target = len(keys)
                 keys[key] = target
-                parent.append(index)
-                via.append(view.id)
+                scene_of.append(child.scene)
                 words.append(child_words)
+                edges.append([])
                 pending[target] = child
+                queue = waiting.setdefault(child.scene, deque())
+                if not queue:
+                    heapq.heappush(scenes_by_use, (expanded.get(child.scene, 0), child.scene))
                 queue.append(target)
             says = len(outcome.says.split()) if outcome.says else 0
             edges[index].append((target, view.id, says))
-        if progress is not None and index % _PROGRESS_EVERY == 0:
-            progress(len(keys), None)
     if progress is not None:
         progress(len(keys), len(keys))
 
-    # States left in `pending` were never expanded (a bounded run): they have no edges.
-    while len(edges) < len(keys):
-        edges.append([])
+    path_to = _shortest_paths(len(keys), edges)
+    failures = [Failure(kind, scene, message, path_to(index) + ((choice,) if choice else ()))
+                for kind, scene, message, index, choice in found]
+    failures.sort(key=lambda f: (len(f.path), f.path))
     endings = _paths(len(keys), edges, words, ending_of, path_to)
     hits = [BoundHit(kind, name, person, bound, value)
             for kind, name, person, bound, value in sorted(bounds, key=lambda b: (b[0], b[1],
                                                                                    b[2] or "", b[3]))]
+    reached = set(scene_of)  # generated states count: a player can stand there
     return Exploration(story, start_scene, len(keys), transitions, complete, reached, endings,
                        offered, available, hits, failures)
+
+
+def _shortest_paths(count: int, edges: list[list[tuple[int, str, int]]]
+                    ) -> Callable[[int], tuple[str, ...]]:
+    """Breadth first over the explored graph: the fewest choices from the start to each state."""
+    parent = [-1] * count
+    via = [""] * count
+    seen = [False] * count
+    seen[0] = True
+    queue = deque([0])
+    while queue:
+        node = queue.popleft()
+        for child, choice, _ in edges[node]:
+            if not seen[child]:
+                seen[child] = True
+                parent[child] = node
+                via[child] = choice
+                queue.append(child)
+
+    def path_to(index: int) -> tuple[str, ...]:
+        steps = []
+        while index > 0:
+            steps.append(via[index])
+            index = parent[index]
+        return tuple(reversed(steps))
+
+    return path_to
 
 
 def _paths(count: int, edges: list[list[tuple[int, str, int]]], words: list[int],
            ending_of: dict[int, str], path_to: Callable[[int], tuple[str, ...]]) -> dict[str, PathStats]:
     """Shortest (choices: BFS tree; words: Dijkstra) and longest (DAG order) paths to each ending."""
-    import heapq
-
     # Shortest in words: node weights (scene words) plus edge weights (consequence lines).
     best = [None] * count
     best[0] = words[0]
