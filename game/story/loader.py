@@ -319,10 +319,17 @@ class _Loader:
                 continue
             what = f"resource '{res_id}'"
             self.keys(spec, ("label", "start", "min", "max", "unit", "rise", "fall"), what)
+            start = self.integer(spec, "start", what, 0) or 0
+            low, high = self.integer(spec, "min", what), self.integer(spec, "max", what)
+            if low is not None and high is not None and low > high:
+                self.error(spec.value_loc("min"), f"{what}: min {low} is above max {high}")
+            elif low is not None and start < low:
+                self.error(spec.value_loc("start"), f"{what}: start {start} is below its min {low}")
+            elif high is not None and start > high:
+                self.error(spec.value_loc("start"), f"{what}: start {start} is above its max {high}")
             self.names.resources[res_id] = ResourceDef(
                 res_id, self.text(spec, "label", what) or res_id.replace("_", " ").capitalize(),
-                self.integer(spec, "start", what, 0) or 0,
-                self.integer(spec, "min", what), self.integer(spec, "max", what),
+                start, low, high,
                 self.text(spec, "unit", what) or "",
                 self.text(spec, "rise", what) or f"{res_id} grows",
                 self.text(spec, "fall", what) or f"{res_id} shrinks")
