@@ -24,7 +24,7 @@ from game.ui.motion import ANCHOR, Motion, cover_transform, make_motion
 log = logging.getLogger("game.art")
 
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_\-]{0,63}$")
-_CACHE_LIMIT = 24  # scaled surfaces kept (several window sizes x a few pictures)
+_CACHE_LIMIT = 12  # scaled surfaces kept: a window-sized backdrop is ~4 MB at 1280x720
 
 # The game's palette: dusk over the Sichuan hills (used by the fallbacks).
 PALETTE = {
@@ -204,6 +204,9 @@ class ArtLibrary:
         try:
             raw = self._load_raw("backdrops", clean) if clean else None
             surf = self._cover(raw, size) if raw is not None else fallback_backdrop(size, clean or "")
+            # A decoded 1920x1080 picture is 8 MB: keep only the window-sized copy; a resize
+            # decodes the file again (tens of milliseconds) rather than holding every backdrop.
+            self._raw.pop(("backdrops", clean), None)
         except Exception as exc:  # never let a picture break the game
             self._warn_once(f"backdrops:{clean}:draw", "backdrop %r failed (%s)", clean, exc)
             surf = fallback_backdrop(size, clean or "")

@@ -101,6 +101,10 @@ class Ambience:
             if old_channel is not None:
                 old_channel.fadeout(self.fade_ms)
             self._channel = None
+            # A decoded loop is several MB: keep only the one fading out and the one starting.
+            keep = {self._current, new}
+            for cached in [p for p in self._sounds if p not in keep and p.stem not in ("choose", "page")]:
+                del self._sounds[cached]
             self._current = new
             if new is None:
                 return
