@@ -8,17 +8,21 @@ from collections.abc import Callable
 from typing import TextIO
 
 from game.engine import AUTOSAVE, Outcome, SaveError, SaveStore, Session
+from game.engine.reload import StoryWatcher, reload_session
 
 HELP = """Commands: a number chooses · Enter continues · u undo · s [NAME] save · l [NAME] load ·
-saves list saves · h history · f family · ? help · q quit"""
+saves list saves · h history · f family · r reload the story · ? help · q quit"""
 
 
 class TextPlayer:
     """Reads commands from `read_line` (None at end of input) and writes to `out`."""
 
     def __init__(self, session: Session, store: SaveStore, read_line: Callable[[], str | None],
-                 out: TextIO, width: int | None = None, autosave: bool = True) -> None:
+                 out: TextIO, width: int | None = None, autosave: bool = True,
+                 watch: bool = True) -> None:
         self.session = session
+        # Hot reload: edits to the story files are picked up before the next prompt.
+        self.watcher = StoryWatcher(session.story.root) if watch else None
         self.store = store
         self.read_line = read_line
         self.out = out
@@ -124,6 +128,8 @@ class TextPlayer:
     def run(self) -> int:
         self.show_scene()
         while True:
+            if self.watcher is not None and self.watcher.poll():
+                self.reload(automatic=True)
             self.out.write("> ")
             self.out.flush()
             line = self.read_line()
@@ -150,6 +156,8 @@ class TextPlayer:
                 self.show_scene()
             else:
                 self.say("Nothing to undo.")
+        elif word in ("r", "reload"):
+            self.reload()
         elif word in ("h", "history"):
             self.show_history()
         elif word in ("f", "family"):
@@ -219,4 +227,20 @@ class TextPlayer:
         for message in result.messages:
             self.say(message)
         self.say(f"Loaded '{slot}'.")
+        self.show_scene()
+
+    def reload(self, automatic: bool = False) -> None:
+        """Loads the story again and replays the decisions; on errors, keeps the last good version."""
+        why = "A story file changed: reloading." if automatic else "Reloading the story."
+        self.say(f"({why})")
+        result = reload_session(self.session)
+        if result.session is None:
+            for finding in result.errors:
+                self.out.write(f"{finding}\n")
+            for message in result.messages:
+                self.say(message)
+            return
+        self.session = result.session
+        for message in result.messages:
+            self.say(message)
         self.show_scene()
