@@ -102,7 +102,7 @@ def run(script: Path, timeout: float, verbose: bool) -> tuple[list[Figure], str 
         last = (done.stderr.strip().splitlines() or ["no message"])[-1]
         problem = f"exit {done.returncode}: {last[:100]}"
     elif not figures:
-        problem = "printed no RESULT lines (see bench/README.md)"
+        problem = "no RESULT lines"
     return figures, problem, seconds
 
 
@@ -143,7 +143,8 @@ def main(argv: list[str] | None = None) -> int:
             produced = {f.name for f in got}
             for name in expected or [script.stem]:
                 if name not in produced:
-                    figures.append(Figure(name, "-", "-", "-", script.name, f"failed ({problem})"))
+                    verdict_text = problem if problem == "no RESULT lines" else f"failed ({problem})"
+                    figures.append(Figure(name, "-", "-", "-", script.name, verdict_text))
     produced = {f.name for f in figures}
     ran = {p.name for p in found}
     for name, owner, _ in EXPECTED:
