@@ -347,3 +347,12 @@ def test_a_special_file_named_like_yaml_is_skipped(tmp_path: Path) -> None:
     with Bounded() as bounds:
         story, _ = load_story_with_diagnostics(root, check_assets=False)
     assert story is not None and bounds.seconds < 2
+
+
+def test_an_asset_name_longer_than_the_file_system_allows_is_only_missing(tmp_path: Path) -> None:
+    long_name = "x" * 300  # a valid identifier, but no file name can be that long
+    scenes = BASE.replace("    pov: suqin\n", f"    pov: suqin\n    backdrop: {long_name}\n", 1)
+    root = write_story(tmp_path / "story", scenes)
+    story, found = load_story_with_diagnostics(root)  # with the asset checks
+    assert story is not None
+    assert any("there is no picture 'xxxx" in str(f) and str(f).count("x") < 100 for f in found)

@@ -391,8 +391,12 @@ class _Loader:
     def asset_exists(self, kind: str, name: str, loc: SourceLocation) -> None:
         if self.assets is None:
             return
-        if not (self.assets / kind / f"{name}.png").is_file():
-            self.diag.warning(loc, f"there is no picture '{name}' in assets/{kind}/: a plain "
+        try:
+            found = (self.assets / kind / f"{name}.png").is_file()
+        except OSError:  # e.g. a name longer than the file system allows
+            found = False
+        if not found:
+            self.diag.warning(loc, f"there is no picture '{_brief(name)}' in assets/{kind}/: a plain "
                                    "fallback will be shown")
 
     # ------------------------------------------------------------------ first pass: names
