@@ -1,0 +1,83 @@
+"""Benchmark: random playthroughs and exhaustive exploration of the shipped story.
+
+    python bench/playthroughs.py [--runs 10000] [--max-states 200000] [--story DIR] [--jobs N]
+
+Prints a small table: playthroughs per second (target: 10,000 in under 10 s), and the time and
+number of distinct states of an exhaustive exploration (bounded by --max-states).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from game.engine.explore import explore, random_playthroughs  # noqa: E402
+from game.story import default_story_dir, load_story  # noqa: E402
+
+
+def _chunk(job: tuple[str, int, int]) -> tuple[int, int, int]:
+    story_dir, runs, seed = job
+    report = random_playthroughs(load_story(Path(story_dir)), runs, seed)
+    return report.total_choices, len(report.failures), report.runs
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--story", type=Path, default=default_story_dir())
+    parser.add_argument("--runs", type=int, default=10_000)
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--max-states", type=int, default=200_000)
+    parser.add_argument("--jobs", type=int, default=1, help="also time N processes in parallel")
+    args = parser.parse_args(argv)
+
+    started = time.perf_counter()
+    story = load_story(args.story)
+    load_time = time.perf_counter() - started
+
+    rows: list[tuple[str, str, str]] = [("load the story", f"{load_time * 1000:.0f} ms",
+                                         f"{len(story.scenes)} scenes, {story.words():,} words")]
+
+    wall, cpu = time.perf_counter(), time.process_time()
+    report = random_playthroughs(story, args.runs, args.seed)
+    wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+    rows.append((f"{args.runs:,} random playthroughs", f"{wall:.2f} s",
+                 f"{args.runs / wall:,.0f}/s ({args.runs / cpu:,.0f}/s of CPU), "
+                 f"{report.total_choices / args.runs:.1f} choices each, "
+                 f"{len(report.failures)} failures, target < 10 s: "
+                 f"{'met' if wall < 10 else 'MISSED'}"))
+
+    if args.jobs > 1:
+        share = -(-args.runs // args.jobs)
+        jobs = [(str(args.story), min(share, args.runs - i * share), args.seed + i * share)
+                for i in range(args.jobs)]
+        wall = time.perf_counter()
+        with ProcessPoolExecutor(args.jobs) as pool:
+            done = sum(runs for _, _, runs in pool.map(_chunk, jobs))
+        wall = time.perf_counter() - wall
+        rows.append((f"  same, {args.jobs} processes", f"{wall:.2f} s",
+                     f"{done / wall:,.0f}/s (story loaded in each process)"))
+
+    wall, cpu = time.perf_counter(), time.process_time()
+    result = explore(story, max_states=args.max_states)
+    wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+    status = "complete" if result.complete else f"stopped at --max-states {args.max_states:,}"
+    rows.append(("exhaustive exploration", f"{wall:.2f} s",
+                 f"{result.states:,} states, {result.transitions:,} choices taken, "
+                 f"{result.states / wall:,.0f} states/s, {status}; "
+                 f"{len(result.scenes_reached)}/{len(story.scenes)} scenes, "
+                 f"{len(result.endings)}/{len(story.endings)} endings reached"))
+
+    width = max(len(r[0]) for r in rows)
+    print(f"{'what':<{width}}  {'time':>9}  figures")
+    for what, took, figures in rows:
+        print(f"{what:<{width}}  {took:>9}  {figures}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
