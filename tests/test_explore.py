@@ -9,7 +9,13 @@ from pathlib import Path
 import pytest
 
 from game.cli import main
-from game.engine.explore import explore, random_playthrough, random_playthroughs, relevance
+from game.engine.explore import (
+    count_paths,
+    explore,
+    random_playthrough,
+    random_playthroughs,
+    relevance,
+)
 from game.story import load_story
 from game.tools._progress import ProgressBar
 
@@ -264,3 +270,10 @@ def test_progress_is_one_final_line_when_not_a_tty():
     assert stream.getvalue() == ""
     bar.finish()
     assert stream.getvalue() == "States: 500 in 2.0s\n"
+
+
+def test_count_paths_through_the_scene_graph(trouble):
+    example = load_story(EXAMPLE, check_assets=False)
+    assert count_paths(example) == 3  # call, rest, rich (locked, but the graph ignores conditions)
+    assert count_paths(example, "booth") == 1
+    assert count_paths(trouble) is None  # b.back leads round again

@@ -534,6 +534,32 @@ def _paths(count: int, edges: list[list[tuple[int, str, int]]], words: list[int]
     return result
 
 
+def count_paths(story: Story, start: str | None = None) -> int | None:
+    """How many ways through the scene graph lead from `start` to an end scene, ignoring
+    conditions: an upper bound on what an exhaustive run faces. None when a loop makes it endless."""
+    first = start or story.start
+    counts: dict[str, int] = {}
+    on_stack: set[str] = set()
+    stack: list[tuple[str, bool]] = [(first, False)]
+    while stack:
+        scene_id, children_done = stack.pop()
+        if scene_id in counts:
+            continue
+        scene = story.scenes[scene_id]
+        if children_done:
+            on_stack.discard(scene_id)
+            counts[scene_id] = 1 if scene.end else sum(counts[c.goto] for c in scene.choices)
+            continue
+        on_stack.add(scene_id)
+        stack.append((scene_id, True))
+        for choice in scene.choices:
+            if choice.goto in on_stack:
+                return None
+            if choice.goto not in counts:
+                stack.append((choice.goto, False))
+    return counts[first]
+
+
 # ----------------------------------------------------------------------------- random
 
 
@@ -616,6 +642,7 @@ __all__ = [
     "Playthrough",
     "RandomReport",
     "Relevance",
+    "count_paths",
     "explore",
     "random_playthrough",
     "random_playthroughs",

@@ -18,6 +18,7 @@ from game.engine.explore import (
     Exploration,
     Failure,
     RandomReport,
+    count_paths,
     explore,
     random_playthrough,
     random_playthroughs,
@@ -140,6 +141,12 @@ def _print_exploration(result: Exploration, args: argparse.Namespace, out: TextI
         "be incomplete; raise --max-states for a full run")
     print(f"Explored {story.title!r} from '{result.start}': {result.states:,} distinct states, "
           f"{result.transitions:,} choices taken ({status}).", file=out)
+    if not result.complete:
+        paths = count_paths(story, result.start)
+        if paths is not None:
+            print(f"  (The scene graph alone has {paths:,} ways from '{result.start}' to an end: when "
+                  "conditions read the decisions, states hardly merge and no bound will be enough. "
+                  "Random playthroughs, --random N, cover such a story better.)", file=out)
     errors = 0
     warnings = 0
 
