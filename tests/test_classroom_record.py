@@ -140,3 +140,21 @@ def test_a_damaged_decision_is_named(story):
 def test_a_missing_file_is_a_clear_error(tmp_path: Path):
     with pytest.raises(RecordError, match="cannot read the file"):
         SessionRecord.load(tmp_path / "missing.json")
+
+
+def test_undo_takes_back_decisions_chapter_snapshots_and_the_ending(story):
+    played, _ = random_playthrough(story, 3)
+    session = Session(story)
+    record = SessionRecord.begin(session, started_at="2025-03-04T09:15:00Z")
+    states = []
+    for choice_id in played.path:
+        states.append(json.dumps(asdict(record)))
+        record.record_decision(session, choice_id, tally=None)
+        session.choose(choice_id)
+    record.finish(session)
+    assert record.is_finished and len(record.snapshots) > 2
+    for before in reversed(states):
+        taken = record.undo()
+        assert taken is not None and not record.is_finished
+        assert json.dumps(asdict(record)) == before
+    assert record.undo() is None and len(record.snapshots) == 1

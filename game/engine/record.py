@@ -164,6 +164,25 @@ class SessionRecord:
         self.epilogue = [EpilogueEntry(*line) for line in view.epilogue]
         self.finished_at = finished_at or _now()
 
+    def undo(self) -> Decision | None:
+        """Takes back the last decision (and the ending, if reached), as `Session.undo` does.
+
+        Removes the stats snapshot the decision added on entering a new chapter; the first
+        snapshot stays. Returns the removed decision, or None if there was none.
+        """
+        if self.ending is not None:
+            self.ending = self.ending_title = self.finished_at = None
+            self.epilogue = []
+            if len(self.snapshots) > 1:
+                self.snapshots.pop()
+        if not self.decisions:
+            return None
+        decision = self.decisions.pop()
+        while len(self.snapshots) > 1 and self.snapshots[-1].decisions >= len(self.decisions) \
+                and self.snapshots[-1].scene == decision.scene:
+            self.snapshots.pop()
+        return decision
+
     @property
     def is_finished(self) -> bool:
         return self.ending is not None
