@@ -568,7 +568,7 @@ def random_playthrough(story: Story, seed: int, *, start: str | None = None,
                        max_steps: int = DEFAULT_MAX_STEPS) -> tuple[Playthrough, Session]:
     """Plays uniformly random available choices from the start; the same seed plays the same way."""
     rng = random.Random(seed)
-    session = Session(story, start=start, sets=sets)
+    session = Session(story, start=start, sets=sets, keep_undo=False)
     path: list[str] = []
     scenes = [session.state.scene]
     words = _words(session.transcript[-1].paragraphs)

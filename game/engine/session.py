@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 import functools
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
 from game.engine.state import GameState
@@ -118,8 +118,16 @@ class Session:
     """Drives one playthrough: the current scene, its text and choices, choose, undo, ending."""
 
     def __init__(self, story: Story, state: GameState | None = None, *,
-                 start: str | None = None, sets: Mapping[str, str] | None = None) -> None:
+                 start: str | None = None, sets: Mapping[str, str] | None = None,
+                 keep_undo: bool = True) -> None:
+        """A playthrough from `state`, or from the start (or `start`) with `sets` applied.
+
+        `keep_undo=False` skips the per-choice snapshots: for automated playthroughs that never
+        undo (one state copy per choice is a quarter of their cost).
+        """
         self.story = story
+        self.keep_undo = keep_undo
+        self._change_order: dict[tuple[str, str | None, str], int] | None = None
         if state is None:
             if start is not None and start not in story.scenes:
                 raise ChoiceError(f"there is no scene '{start}' to start from")
@@ -232,76 +240,87 @@ class Session:
         if taken.condition is not None and not taken.condition.holds(self.state):
             reason = f": {taken.locked}" if taken.locked else ""
             raise ChoiceError(f"the choice '{taken.full_id}' is not available{reason}")
-        self._undo.append(self.state.copy())
-        changes = self._apply(taken)
+        if self.keep_undo:
+            self._undo.append(self.state.copy())
+        changes = tuple(self._apply(taken))
         says = taken.says.render(self.state) if taken.says else None
-        self.transcript[-1] = replace(self.transcript[-1], choice_text=taken.text,
-                                      is_continue=taken.is_continue, says=says,
-                                      changes=tuple(changes))
+        read = self.transcript[-1]
+        self.transcript[-1] = Step(read.scene, read.chapter, read.place, read.when, read.paragraphs,
+                                   taken.text, taken.is_continue, says, changes)
         self.state.log.append(taken.full_id)
         self.state.enter(self.story, taken.goto)
         self.transcript.append(self._step())
-        return Outcome(taken.full_id, taken.text, says, tuple(changes), taken.goto, self.ending)
+        return Outcome(taken.full_id, taken.text, says, changes, taken.goto, self.ending)
 
     def _apply(self, choice: Choice) -> list[Change]:
+        """Runs the choice's effects (clamped) and describes what changed, in the story's order."""
         if not choice.effects:  # most choices ("Continue" above all): nothing can change
             return []
         story, state = self.story, self.state
-        # Only what an effect names can change: remember and compare just that (the hot path).
-        people = {e.person for e in choice.effects if e.kind == "stat"}
-        resources = {e.name for e in choice.effects if e.kind == "resource"}
-        flags = {e.name for e in choice.effects if e.kind == "flag"}
-        before_stats = {p: dict(state.stats[p]) for p in people}
-        before_resources = {r: state.resources[r] for r in resources}
-        before_flags = {f: state.flags[f] for f in flags}
+        before: dict[tuple[str, str | None, str], Any] = {}  # value before the first effect on it
         for effect in choice.effects:
+            kind, name = effect.kind, effect.name
             value = effect.value(state)
-            if effect.kind == "flag":
-                state.flags[effect.name] = bool(value)
+            if kind == "flag":
+                before.setdefault((kind, None, name), state.flags[name])
+                state.flags[name] = bool(value)
                 continue
-            if effect.kind == "stat":
-                table, key = state.stats[effect.person], effect.name
-                stat = story.stats[key]
-                low, high = stat.min, stat.max
+            if kind == "stat":
+                table = state.stats[effect.person]
+                bounds: Any = story.stats[name]
             else:
-                table, key = state.resources, effect.name
-                resource = story.resources[key]
-                low, high = resource.min, resource.max
-            new = value if effect.op == "=" else table[key] + (value if effect.op == "+=" else -value)
-            if low is not None:
-                new = max(low, new)
-            if high is not None:
-                new = min(high, new)
-            table[key] = new
-        changes: list[Change] = []
-        for person in story.people.values():
-            if person.id not in before_stats:
-                continue
-            for stat in story.stats.values():
-                old, new = before_stats[person.id][stat.id], state.stats[person.id][stat.id]
-                if old != new:
-                    phrase = stat.rise if new > old else stat.fall
-                    changes.append(Change("stat", person.id, stat.id, stat.label, old, new,
-                                          f"{person.short} {phrase} ({stat.label.lower()} "
-                                          f"{_signed(new - old)})"))
-        for resource in story.resources.values():
-            if resource.id not in before_resources:
-                continue
-            old, new = before_resources[resource.id], state.resources[resource.id]
-            if old != new:
-                phrase = resource.rise if new > old else resource.fall
-                unit = f" {resource.unit}" if resource.unit else ""
-                changes.append(Change("resource", None, resource.id, resource.label, old, new,
-                                      f"{phrase[:1].upper()}{phrase[1:]}: {_signed(new - old)}{unit} "
-                                      f"(now {new:,}{unit})"))
-        for flag in story.flags.values() if before_flags else ():
-            if flag.id not in before_flags:
-                continue
-            old, new = before_flags[flag.id], state.flags[flag.id]
-            if old != new:
-                words = flag.label if new else f"No longer: {flag.label[:1].lower()}{flag.label[1:]}"
-                changes.append(Change("flag", None, flag.id, flag.label, old, new, words))
-        return changes
+                table = state.resources
+                bounds = story.resources[name]
+            before.setdefault((kind, effect.person, name), table[name])
+            new = value if effect.op == "=" else table[name] + (value if effect.op == "+=" else -value)
+            if bounds.min is not None and new < bounds.min:
+                new = bounds.min
+            if bounds.max is not None and new > bounds.max:
+                new = bounds.max
+            table[name] = new
+        order = self._order()
+        return [change for key in sorted(before, key=order.__getitem__)
+                if (change := self._describe(key, before[key])) is not None]
+
+    def _order(self) -> dict[tuple[str, str | None, str], int]:
+        """Stats by person then stat, then resources, then flags, as the story lists them."""
+        if self._change_order is not None:
+            return self._change_order
+        story = self.story
+        keys = [("stat", p, s) for p in story.people for s in story.stats]
+        keys += [("resource", None, r) for r in story.resources]
+        keys += [("flag", None, f) for f in story.flags]
+        self._change_order = {key: index for index, key in enumerate(keys)}
+        return self._change_order
+
+    def _describe(self, key: tuple[str, str | None, str], old: Any) -> Change | None:
+        """The words for one changed value, or None if the effects left it as it was."""
+        story, state = self.story, self.state
+        kind, person_id, name = key
+        if kind == "stat":
+            new = state.stats[person_id][name]
+            if new == old:
+                return None
+            stat, person = story.stats[name], story.people[person_id]
+            phrase = stat.rise if new > old else stat.fall
+            return Change("stat", person_id, name, stat.label, old, new,
+                          f"{person.short} {phrase} ({stat.label.lower()} {_signed(new - old)})")
+        if kind == "resource":
+            new = state.resources[name]
+            if new == old:
+                return None
+            resource = story.resources[name]
+            phrase = resource.rise if new > old else resource.fall
+            unit = f" {resource.unit}" if resource.unit else ""
+            return Change("resource", None, name, resource.label, old, new,
+                          f"{phrase[:1].upper()}{phrase[1:]}: {_signed(new - old)}{unit} "
+                          f"(now {new:,}{unit})")
+        new = state.flags[name]
+        if new == old:
+            return None
+        flag = story.flags[name]
+        words = flag.label if new else f"No longer: {flag.label[:1].lower()}{flag.label[1:]}"
+        return Change("flag", None, name, flag.label, old, new, words)
 
     @property
     def can_undo(self) -> bool:
