@@ -129,3 +129,17 @@ def test_written_files_are_readable_like_ordinary_files(tmp_path: Path, story) -
         pytest.skip("POSIX permissions")
     path = SaveStore(tmp_path).save("1", Session(story))
     assert path.stat().st_mode & 0o777 == 0o644
+
+
+def test_temporary_files_of_an_interrupted_save_are_swept(tmp_path: Path, story) -> None:
+    store = SaveStore(tmp_path)
+    store.save("1", Session(story))
+    stale = tmp_path / ".1.json.abc123.tmp"
+    fresh = tmp_path / ".2.json.def456.tmp"
+    stale.write_bytes(b'{"format": 1, "gam')
+    fresh.write_bytes(b'{"format": 1, "gam')
+    an_hour_ago = os.path.getmtime(stale) - 3600
+    os.utime(stale, (an_hour_ago, an_hour_ago))
+    assert [info.slot for info in store.slots()] == ["1"]
+    assert not stale.exists()
+    assert fresh.exists()  # it may belong to a save being written right now

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+import time
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -24,6 +25,7 @@ MIN_SAVE_FORMAT = 1
 AUTOSAVE = "autosave"
 _SLOT = re.compile(r"^[A-Za-z0-9_-]{1,40}$")
 MAX_SAVE_BYTES = 4 * 1024 * 1024
+STALE_TEMP_SECONDS = 600.0  # a temporary file this old belongs to a save that never finished
 
 
 class SaveError(Exception):
@@ -172,6 +174,7 @@ class SaveStore:
         """Every save in the folder, newest first; damaged ones carry their problem."""
         if not self.directory.is_dir():
             return []
+        self.sweep_temporary_files()
         infos = []
         for path in self.directory.glob("*.json"):
             slot = path.stem
@@ -193,6 +196,22 @@ class SaveStore:
                                   text(summary, "place"), text(summary, "when"),
                                   text(summary, "scene"), text(story, "title")))
         return sorted(infos, key=lambda i: i.saved_at, reverse=True)
+
+    def sweep_temporary_files(self, older_than: float = STALE_TEMP_SECONDS) -> int:
+        """Removes temporary files left by a save that was killed mid-write; returns how many.
+
+        Only files older than `older_than` seconds go, so a save being written now is untouched.
+        """
+        removed = 0
+        cutoff = time.time() - older_than
+        for temp in self.directory.glob(".*.tmp"):
+            try:
+                if temp.stat().st_mtime < cutoff:
+                    temp.unlink()
+                    removed += 1
+            except OSError:
+                continue
+        return removed
 
     def latest(self) -> SlotInfo | None:
         usable = [i for i in self.slots() if i.problem is None]
