@@ -17,7 +17,7 @@ from typing import TextIO
 
 from game.engine.explore import random_playthrough
 from game.story.model import Story, paragraphs
-from game.tools.report import CSS
+from game.tools.report import CSS, fact_card_html
 
 USAGE_ERROR = 2
 WORDS_PER_MINUTE = 150
@@ -134,11 +134,7 @@ def render_guide(story: Story, runs: int = SAMPLE_PLAYTHROUGHS) -> str:
 
     add('<section id="facts"><h2>Fact cards</h2>')
     for fact in story.facts.values():
-        source = _e(fact.source)
-        if fact.url:
-            source = f'<a href="{_e(fact.url)}">{source}</a>'
-        add(f'<div class="card"><h3>{_e(fact.title)}</h3><p class="figure">{_e(fact.figure)}</p>'
-            f'<p>{_e(fact.text)}</p><p class="source">Source: {source}</p></div>')
+        add(fact_card_html(fact))
     add("</section>")
 
     add('<section id="real-family"><h2>The real family\'s story</h2><p class="note">The '

@@ -16,7 +16,7 @@ from typing import TextIO
 
 from game.engine.classstats import ClassStats, StatsError, load_any
 from game.engine.record import Decision, RecordError, SessionRecord
-from game.story.model import Story
+from game.story.model import Fact, Story
 
 USAGE_ERROR = 2
 GENERAL_QUESTIONS = (
@@ -85,6 +85,15 @@ class _Option:
     votes: int | None
     chosen: bool
     class_share: str | None
+
+
+def fact_card_html(fact: Fact) -> str:
+    """A fact card as HTML: title, figure, explanation, and its source (linked when it has a URL)."""
+    source = _e(fact.source)
+    if fact.url:
+        source = f'<a href="{_e(fact.url)}">{source}</a>'
+    return (f'<div class="card"><h3>{_e(fact.title)}</h3><p class="figure">{_e(fact.figure)}</p>'
+            f'<p>{_e(fact.text)}</p><p class="source">Source: {source}</p></div>')
 
 
 def _options(story: Story, decision: Decision, stats: ClassStats | None) -> list[_Option]:
@@ -296,11 +305,7 @@ def render_html(story: Story, record: SessionRecord, stats: ClassStats | None = 
     if not facts:
         add('<p class="note">No fact cards were shown in this session.</p>')
     for fact in facts:
-        source = _e(fact.source)
-        if fact.url:
-            source = f'<a href="{_e(fact.url)}">{source}</a>'
-        add(f'<div class="card"><h3>{_e(fact.title)}</h3><p class="figure">{_e(fact.figure)}</p>'
-            f'<p>{_e(fact.text)}</p><p class="source">Source: {source}</p></div>')
+        add(fact_card_html(fact))
     add("</section>")
 
     add('<section id="homework"><h2>Questions for homework</h2><ol>')
