@@ -2322,6 +2322,23 @@ def pt_grandpa(c: Canvas) -> None:
     c.poly([(256 - 110, 220), (256 + 110, 220), (256 + 92, 246), (256 - 92, 246)], "#2a4056")
 
 
+# Window-sized copies that the game loads without scaling (the title: the first frame at start-up).
+PRESCALED = {"title": [(1280, 720)]}
+
+
+def prescale(name: str, size: tuple[int, int]) -> int:
+    """Writes backdrops/<name>@<w>x<h>.png, `name`.png scaled to `size` (high-quality resampling)."""
+    from PIL import Image
+
+    src = ROOT / "backdrops" / f"{name}.png"
+    out = src.with_name(f"{name}@{size[0]}x{size[1]}.png")
+    with Image.open(src) as img:
+        small = img.convert("RGB").resize(size, Image.Resampling.LANCZOS)
+    small.quantize(colors=256, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE).save(
+        out, optimize=True)
+    return out.stat().st_size
+
+
 def main(argv: list[str]) -> int:
     pygame.init()
     names = [a for a in argv if not a.startswith("-")]
@@ -2336,6 +2353,10 @@ def main(argv: list[str]) -> int:
         size = c.save(ROOT / "backdrops" / f"{name}.png", seed=sum(map(ord, name)))
         total += size
         print(f"backdrops/{name}.png  {size / 1024:6.0f} KB  {time.perf_counter() - t0:5.1f} s")
+        for wh in PRESCALED.get(name, []):
+            extra = prescale(name, wh)
+            total += extra
+            print(f"backdrops/{name}@{wh[0]}x{wh[1]}.png  {extra / 1024:6.0f} KB")
     for name, fn in PORTRAITS.items():
         if names and name not in names:
             continue

@@ -75,8 +75,10 @@ class ArtLibrary:
         try:
             import yaml
 
+            # libyaml's safe loader when present: the pure-Python one takes ~40 ms at start-up
+            loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
             with open(path, encoding="utf-8") as fh:
-                data = yaml.safe_load(fh)
+                data = yaml.load(fh, Loader=loader)  # noqa: S506 - a safe loader
         except FileNotFoundError:
             self._warn_once("catalog", "backdrop catalogue missing: %s", path)
             return {}
@@ -202,6 +204,9 @@ class ArtLibrary:
             self._scaled.move_to_end(key)
             return self._scaled[key]
         try:
+            ready = self._load_prescaled(clean, size) if clean else None
+            if ready is not None:
+                return self._remember(key, ready)
             raw = self._load_raw("backdrops", clean) if clean else None
             surf = self._cover(raw, size) if raw is not None else fallback_backdrop(size, clean or "")
             # A decoded 1920x1080 picture is 8 MB: keep only the window-sized copy; a resize
@@ -211,6 +216,30 @@ class ArtLibrary:
             self._warn_once(f"backdrops:{clean}:draw", "backdrop %r failed (%s)", clean, exc)
             surf = fallback_backdrop(size, clean or "")
         return self._remember(key, surf)
+
+    def _load_prescaled(self, name: str, size: tuple[int, int]) -> pygame.Surface | None:
+        """A copy made for exactly this size by make_art.py (``title@1280x720.png``), or None.
+
+        Decoding it costs a third of decoding and scaling the full picture (the title at start-up).
+        """
+        if name not in self.catalog:
+            return None
+        path = self._file_for("backdrops", name)
+        path = path.with_name(f"{path.stem}@{size[0]}x{size[1]}.png")
+        try:
+            if not path.is_file():
+                return None
+            surf = pygame.image.load(str(path))
+        except (OSError, pygame.error) as exc:
+            self._warn_once(f"prescaled:{path}", "backdrop %r: cannot load %s (%s)", name, path, exc)
+            return None
+        if surf.get_size() != size:
+            return None
+        if pygame.display.get_init() and pygame.display.get_surface() is not None:
+            return surf.convert()
+        full = pygame.Surface(size, 0, 32)  # headless: a true-colour copy, as _load_raw makes
+        full.blit(surf, (0, 0))
+        return full
 
     def portrait(self, image: str | None, size: tuple[int, int]) -> pygame.Surface:
         """The portrait scaled to cover ``size`` (transparent); fallback is a silhouette."""
