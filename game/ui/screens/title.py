@@ -97,11 +97,10 @@ class TitleScreen(Screen):
 @functools.lru_cache(maxsize=4)
 def _shade(width: int, height: int) -> pygame.Surface:
     """A night-blue veil, dark at the left edge and fading out to the right."""
-    shade = pygame.Surface((width, height), pygame.SRCALPHA)
-    for x in range(width):
-        alpha = round(170 * (1 - x / width) ** 1.6)
-        shade.fill((12, 14, 30, alpha), (x, 0, 1, height))
-    return shade
+    strip = pygame.Surface((width, 1), pygame.SRCALPHA)  # one row, stretched: a fill per pixel
+    for x in range(width):                                 # of a column cost ms at start-up
+        strip.set_at((x, 0), (12, 14, 30, round(170 * (1 - x / width) ** 1.6)))
+    return pygame.transform.scale(strip, (width, height))
 
 
 class ContentNoteScreen(DocumentScreen):
