@@ -70,11 +70,24 @@ MAX_NUMBER = 10**15
 _AS_TEXT = {f"tag:yaml.org,2002:{t}" for t in ("timestamp", "value", "merge", "yaml")}
 
 
+def _implicit_tag(value: str, implicit: tuple[bool, bool]) -> str:
+    """`Resolver.resolve` for a plain scalar, without its per-call list building."""
+    if implicit[0]:
+        table = _resolver.yaml_implicit_resolvers
+        for tag, regexp in (*table.get(value[:1], ()), *table.get(None, ())):
+            if regexp.match(value):
+                return tag
+    return _STR
+
+
+_STR = "tag:yaml.org,2002:str"
+
+
 def _scalar_value(event: events.ScalarEvent, where: SourceLocation) -> Any:
     if event.tag not in (None, "!") or event.style:
-        tag = event.tag if event.tag not in (None, "!") else "tag:yaml.org,2002:str"
+        tag = event.tag if event.tag not in (None, "!") else _STR
     else:
-        tag = _resolver.resolve(yaml.ScalarNode, event.value, event.implicit)
+        tag = _implicit_tag(event.value, event.implicit)
     if tag == "tag:yaml.org,2002:str" or tag in _AS_TEXT:
         return event.value
     constructor = _constructor.yaml_constructors.get(tag)
@@ -150,8 +163,10 @@ def _build(text: str, shown: str) -> Any:
     root: Any = None
     documents = 0
 
+    make = tuple.__new__  # SourceLocation(...) without the NamedTuple constructor's call overhead
+
     def loc(mark: Any) -> SourceLocation:
-        return SourceLocation(shown, mark.line + 1, mark.column + 1)
+        return make(SourceLocation, (shown, mark.line + 1, mark.column + 1))
 
     def attach(value: Any, where: SourceLocation) -> None:
         nonlocal root
@@ -185,11 +200,18 @@ def _build(text: str, shown: str) -> Any:
             kind = type(event)
             if kind is events.ScalarEvent:
                 where = loc(event.start_mark)
-                if event.tag not in (None, *_ALLOWED_TAGS):
+                tag = event.tag
+                if tag is not None and tag not in _ALLOWED_TAGS:
                     raise _YamlRefused(where, f"the tag '{event.tag}' is not allowed in story files")
-                if event.style in ("'", '"'):
+                style = event.style
+                if style == "'" or style == '"':
                     where = where.shifted(1)
-                attach(_scalar_value(event, where), where)
+                if tag is None and not style:  # the common case: plain text, a number, true/false
+                    resolved = _implicit_tag(event.value, event.implicit)
+                    value = event.value if resolved == _STR else _scalar_value(event, where)
+                else:
+                    value = _scalar_value(event, where)
+                attach(value, where)
             elif kind is events.MappingStartEvent or kind is events.SequenceStartEvent:
                 where = loc(event.start_mark)
                 if event.tag not in (None, *_ALLOWED_TAGS):
