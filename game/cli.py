@@ -102,6 +102,7 @@ _TOOLS = {
     "graph": "game.tools.graph",
     "report": "game.tools.report",
     "guide": "game.tools.guide",
+    "stats": "game.tools.stats",
 }
 
 
