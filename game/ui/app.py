@@ -65,6 +65,7 @@ class App:
         self.notice: tuple[str, float] | None = None
         self.windowed_size = surface.get_size()
         self.ending_reached: str | None = None  # for autoplay and tests
+        self.classroom = None  # a game.ui.classroom.Classroom while a class session runs
         self._apply_look()
 
     # ------------------------------------------------------------------ the stack
@@ -263,16 +264,33 @@ class App:
         if self.session is None:
             return None
         try:
+            if self.classroom is not None:
+                self.classroom.before_choice(self.session, choice_id)
             outcome = self.session.choose(choice_id)
         except ChoiceError as exc:
+            if self.classroom is not None and self.classroom.record is not None:
+                self.classroom.record.undo()
             self.notify(str(exc))
             return None
+        if self.classroom is not None:
+            self.classroom.after_choice(self.session)
+            if self.classroom.save_problem:
+                self.notify(word("record_failed", reason=self.classroom.save_problem))
         self.audio.click()
         try:
             self.store.save(AUTOSAVE, self.session, thumbnail=self.thumbnail())
         except SaveError as exc:
             self.notify(word("autosave_failed", reason=str(exc)))
         return outcome
+
+    def start_classroom(self, classroom, session: Session) -> None:  # noqa: ANN001
+        """Begins a class session at `session`'s scene (the record starts and is saved at once)."""
+        from game.ui.screens.play import PlayScreen
+        self.classroom = classroom
+        self.session = session
+        classroom.begin(session)
+        classroom.save()
+        self.reset(PlayScreen(self))
 
     def screenshot(self, path: Path | None = None) -> Path | None:
         """Saves the window as a PNG (default: user data folder/screenshots); returns the path."""
@@ -343,6 +361,10 @@ def build_app(options: LaunchOptions) -> App:
     app = App(surface, story, settings, data_dir, options)
     if story is None:
         app.push(ErrorScreen(app, findings))
+    elif options.classroom and not options.autoplay:
+        from game.ui.screens.classroom_setup import enter_classroom
+        app.push(TitleScreen(app))
+        enter_classroom(app)
     elif options.autoplay or options.start or options.sets:
         app.new_game()
     else:

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import time
+from pathlib import Path
+
 import pygame
 
+from game.engine.atomic import write_atomic
 from game.story.model import paragraphs
 from game.ui.screens.document import DocumentScreen
 from game.ui.widgets import Block, Button, is_key
@@ -56,8 +60,30 @@ class EndingScreen(DocumentScreen):
         return block
 
     def buttons(self) -> list[Button]:
-        return [Button(word("undo"), self.undo, self.app.session.can_undo),
-                Button(word("to_title"), self.to_title)]
+        buttons = [Button(word("undo"), self.undo, self.app.session.can_undo)]
+        if self.app.classroom is not None:
+            buttons.append(Button(word("class_report"), self.class_report))
+        return [*buttons, Button(word("to_title"), self.to_title)]
+
+    def class_report(self) -> Path | None:
+        """Writes the HTML session report to the user data folder's reports/ and says where."""
+        from game.tools.report import render_html
+        classroom = self.app.classroom
+        if classroom is None or classroom.record is None:
+            return None
+        if not classroom.record.is_finished and self.app.session.ending is not None:
+            classroom.record.finish(self.app.session)
+        stamp = time.strftime("%Y%m%d-%H%M%S")
+        path = self.app.data_dir / "reports" / f"{stamp}.html"
+        try:
+            html = render_html(self.app.story, classroom.record, classroom.stats())
+            write_atomic(path, html.encode("utf-8"))
+        except OSError as exc:
+            self.app.notify(word("report_failed", reason=str(exc)))
+            return None
+        self.app.notify(word("report_written", path=str(path)))
+        self.report_path = path
+        return path
 
     def to_title(self) -> None:
         from game.ui.screens.title import TitleScreen
@@ -66,6 +92,8 @@ class EndingScreen(DocumentScreen):
     def undo(self) -> None:
         from game.ui.screens.play import PlayScreen
         if self.app.session.undo():
+            if self.app.classroom is not None:
+                self.app.classroom.undo()
             self.app.reset(PlayScreen(self.app))
 
     def cancel(self) -> None:

@@ -28,6 +28,8 @@ class PauseMenu(Screen):
             Button(word("save"), lambda: self._open_saves("save"), self.app.session is not None),
             Button(word("load"), lambda: self._open_saves("load")),
             Button(word("history"), self._history, self.app.session is not None),
+            Button(word("fact_cards"), self._facts, self.app.session is not None),
+            Button(word("flowchart"), self._flowchart, self.app.session is not None),
             Button(word("settings"), self._settings),
             Button(word("screenshot"), self._screenshot),
             Button(word("title_screen"), self._to_title),
@@ -55,6 +57,14 @@ class PauseMenu(Screen):
     def _history(self) -> None:
         from game.ui.screens.history import HistoryScreen
         self.app.push(HistoryScreen(self.app))
+
+    def _facts(self) -> None:
+        from game.ui.screens.cards import FactListScreen
+        self.app.push(FactListScreen(self.app))
+
+    def _flowchart(self) -> None:
+        from game.ui.screens.flowchart import FlowchartScreen
+        self.app.push(FlowchartScreen(self.app))
 
     def _settings(self) -> None:
         from game.ui.screens.settings import SettingsScreen

@@ -33,6 +33,9 @@ class PlayScreen(Screen):
         self.scene = app.session.scene  # what is shown: kept during the consequence moment
         self.texts: list[str] = []
         self.frozen = False
+        self.chapter = self.scene.chapter
+        self.due: list[tuple[str, str]] = []  # classroom: flowchart and cards still to show here
+        self.clock_text = ""
         self.enter_scene(reveal=True)
 
     # ------------------------------------------------------------------ state
@@ -52,6 +55,12 @@ class PlayScreen(Screen):
             self.app.reset(EndingScreen(self.app))
             return
         scene = self.scene = self.session.scene
+        classroom = self.app.classroom
+        if classroom is not None:
+            self.due = classroom.cards_due(self.session)
+            if scene.chapter != self.chapter and reveal:
+                self.due.insert(0, ("flowchart", self.chapter))
+        self.chapter = scene.chapter
         self.texts = self.session.paragraphs()
         self.frozen = False
         self.scene_id = scene.id
@@ -69,9 +78,19 @@ class PlayScreen(Screen):
         self.layout_choices()
 
     def choose(self, view: ChoiceView) -> None:
-        """Takes a choice through the app (autosave) and shows what it changed."""
+        """Takes a choice (after the class vote, in classroom mode) and shows what it changed."""
         if not view.available:
             return
+        classroom = self.app.classroom
+        real = [c for c in self.choices if c.available and not c.is_continue]
+        if classroom is not None and classroom.options.votes and not view.is_continue and len(real) > 1:
+            from game.ui.screens.vote import VoteScreen
+            self.app.push(VoteScreen(self.app, self.choices, self.take, selected=view.number))
+            return
+        self.take(view)
+
+    def take(self, view: ChoiceView) -> None:
+        """Takes a choice through the app (autosave, class record) and shows what it changed."""
         outcome = self.app.take_choice(view.id)
         if outcome is None:
             return
@@ -89,6 +108,8 @@ class PlayScreen(Screen):
 
     def undo(self) -> None:
         if self.session.undo():
+            if self.app.classroom is not None:
+                self.app.classroom.undo()
             self.enter_scene(reveal=False)
             self.app.notify(word("undone"))
         else:
@@ -105,6 +126,29 @@ class PlayScreen(Screen):
     def open_history(self) -> None:
         from game.ui.screens.history import HistoryScreen
         self.app.push(HistoryScreen(self.app))
+
+    def open_flowchart(self) -> None:
+        from game.ui.screens.flowchart import FlowchartScreen
+        self.app.push(FlowchartScreen(self.app))
+
+    def show_due(self) -> bool:
+        """Classroom: shows the next flowchart, fact card or discussion question due here."""
+        if not self.due or self.revealing or self.frozen or self.app.top is not self:
+            return False
+        kind, what = self.due.pop(0)
+        classroom, session = self.app.classroom, self.session
+        if kind == "flowchart":
+            from game.ui.screens.flowchart import FlowchartScreen
+            self.app.push(FlowchartScreen(self.app, chapter=what))
+            return True
+        from game.ui.screens.cards import DiscussionScreen, FactCardScreen
+        if classroom is not None:
+            classroom.shown_card(session, kind, what)
+        if kind == "fact":
+            self.app.push(FactCardScreen(self.app, session.story.facts[what]))
+        else:
+            self.app.push(DiscussionScreen(self.app, session.story.scenes[what].discuss or ""))
+        return True
 
     # ------------------------------------------------------------------ layout
 
@@ -211,6 +255,9 @@ class PlayScreen(Screen):
             if event.key == pygame.K_h:
                 self.open_history()
                 return True
+            if event.key == pygame.K_g:
+                self.open_flowchart()
+                return True
             if self.revealing and event.key in (pygame.K_SPACE, pygame.K_RETURN, pygame.K_KP_ENTER,
                                                  *range(pygame.K_1, pygame.K_9 + 1)):
                 self.show_all()
@@ -236,7 +283,11 @@ class PlayScreen(Screen):
         return self.focus.handle(event)
 
     def update(self, dt: float) -> bool:
-        moved = False
+        moved = self.show_due()
+        if self.app.classroom is not None:
+            text = self.app.classroom.clock_text()
+            moved |= text != self.clock_text
+            self.clock_text = text
         if self.revealing:
             self.revealed = min(float(self.block.chars),
                                 self.revealed + dt * self.app.settings.chars_per_second)
@@ -283,6 +334,19 @@ class PlayScreen(Screen):
             ui.panel(surface, self.note_box)
             inner = self.note_box.inflate(-2 * m.pad, -m.pad)
             self.note.draw(ui, surface, inner.topleft, inner)
+        if self.app.classroom is not None:
+            self._draw_clock(surface)
+
+    def _draw_clock(self, surface: pygame.Surface) -> None:
+        """The session clock, in the top right corner under the tool buttons."""
+        ui, m, p = self.ui, self.ui.m, self.ui.palette
+        face = ui.face("ui_bold", m.ui)
+        text = self.clock_text or self.app.classroom.clock_text()
+        top = max((b.rect.bottom for b in self.tools), default=m.margin) + m.gap
+        box = Rect(0, top, face.width(text) + m.pad, face.height + m.gap)
+        box.right = m.width - m.margin
+        ui.panel(surface, box, p.panel_solid, radius=box.height // 2)
+        ui.text(surface, text, face, p.focus, (box.x + m.pad // 2, box.y + m.gap // 2), box)
 
     def _draw_caption(self, surface: pygame.Surface) -> None:
         ui, m, p = self.ui, self.ui.m, self.ui.palette

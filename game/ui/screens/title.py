@@ -21,6 +21,7 @@ class TitleScreen(Screen):
         super().__init__(app)
         self.latest = None
         self.menu_top = 0
+        app.classroom = None  # back at the title, any class session is over (its record is saved)
 
     def layout(self) -> None:
         ui, m = self.ui, self.ui.m
@@ -31,6 +32,7 @@ class TitleScreen(Screen):
         buttons = [
             Button(word("continue"), self.resume, self.latest is not None, note=note),
             Button(word("new_game"), self.new_game),
+            Button(word("classroom"), self.classroom),
             Button(word("load"), self.open_load, bool(self.app.store.slots())),
             Button(word("settings"), self.open_settings),
             Button(word("quit"), lambda: self.app.quit(0)),
@@ -45,7 +47,7 @@ class TitleScreen(Screen):
                 b.rect.y -= overflow
         self.focus.set(buttons, keep=True)
         if self.focus.index is None:
-            self.focus.index = 0 if self.latest is not None else 1
+            self.focus.index = 0 if self.latest is not None else 1  # Continue, else New game
 
     def resume(self) -> None:
         if self.latest is not None:
@@ -53,6 +55,10 @@ class TitleScreen(Screen):
 
     def new_game(self) -> None:
         self.app.push(ContentNoteScreen(self.app))
+
+    def classroom(self) -> None:
+        from game.ui.screens.classroom_setup import enter_classroom
+        enter_classroom(self.app)
 
     def open_load(self) -> None:
         from game.ui.screens.saves import SavesScreen

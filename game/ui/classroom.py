@@ -1,0 +1,244 @@
+"""Classroom mode's state: the facilitator's options, the session record, the clock, the cards due.
+
+No pygame here: the screens ask this controller what to show and tell it what the class decided.
+"""
+
+from __future__ import annotations
+
+import heapq
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from game.engine import ChoiceError, Session
+from game.engine.classstats import ClassStats, Share, from_folder
+from game.engine.record import SessionRecord
+from game.story import Story
+
+# Scenes the story itself calls a departure from the film cost this much more on the canonical path.
+_DEPARTURE_COST = 25
+_DEPARTURE_WORDS = ("what if", "did not", "never reached")
+
+
+@dataclass
+class ClassroomOptions:
+    """What the facilitator set up: pauses, votes, and which team owns which family member."""
+
+    pauses: bool = True
+    votes: bool = True
+    teams: bool = False
+    team_of: dict[str, str] = field(default_factory=dict)  # person id -> team label
+
+
+def default_teams(story: Story, label: Callable[[str], str]) -> dict[str, str]:
+    """Parents together, every other family member their own team: {"changhua": "Team Parents"...}."""
+    teams = {}
+    for person in story.people.values():
+        parent = person.role.lower() in ("father", "mother", "parent")
+        teams[person.id] = label("parents" if parent else person.short)
+    return teams
+
+
+def team_choices(story: Story, label: Callable[[str], str]) -> list[str]:
+    """The team labels the setup screen offers for any family member."""
+    return [label("parents"), label("children"), *(label(p.short) for p in story.people.values())]
+
+
+def chapter_starts(story: Story) -> list[tuple[str, str]]:
+    """(chapter, its first scene in story order), in story order."""
+    first: dict[str, str] = {}
+    for scene in story.scenes.values():
+        if scene.chapter:
+            first.setdefault(scene.chapter, scene.id)
+    return list(first.items())
+
+
+def canonical_path(story: Story, target: str) -> list[str] | None:
+    """The decisions that lead from the story's start to `target` along the film's road.
+
+    A lesson that begins at a later chapter must begin from a state the story could really have
+    reached, so that flags, savings and stats are coherent with what the chapter's text assumes.
+    We replay a fixed path rather than set values by hand: the cheapest route through the goto
+    graph, where each decision costs 1 and entering a scene whose `documentary` note calls it a
+    departure from the film ("what if", "did not") costs much more; ties go to the author's order.
+    The route is then checked by really playing it (conditions on choices hold), so the same
+    chapter always starts from the same state. None if no route reaches `target`.
+    """
+    if target == story.start:
+        return []
+
+    def departs(scene_id: str) -> bool:
+        note = (story.scenes[scene_id].documentary or "").lower()
+        return any(w in note for w in _DEPARTURE_WORDS)
+
+    best: dict[str, int] = {story.start: 0}
+    queue: list[tuple[int, int, str, tuple[str, ...]]] = [(0, 0, story.start, ())]
+    order = 0
+    while queue:
+        cost, _, scene_id, path = heapq.heappop(queue)
+        if scene_id == target:
+            if _plays(story, list(path)):
+                return list(path)
+            continue
+        if cost > best.get(scene_id, cost):
+            continue
+        for choice in story.scenes[scene_id].choices:
+            nxt = choice.goto
+            if nxt not in story.scenes:
+                continue
+            step = cost + 1 + (_DEPARTURE_COST if departs(nxt) else 0)
+            if step < best.get(nxt, step + 1) or nxt == target:
+                best[nxt] = min(step, best.get(nxt, step))
+                order += 1
+                heapq.heappush(queue, (step, order, nxt, (*path, choice.full_id)))
+    return None
+
+
+def _plays(story: Story, path: list[str]) -> bool:
+    session = Session(story)
+    try:
+        for choice_id in path:
+            session.choose(choice_id)
+    except ChoiceError:
+        return False
+    return True
+
+
+def session_at(story: Story, scene_id: str) -> Session:
+    """A session standing at `scene_id`, reached by the canonical path (or started there)."""
+    path = canonical_path(story, scene_id)
+    if path is None:
+        return Session(story, start=scene_id)
+    session = Session(story)
+    for choice_id in path:
+        session.choose(choice_id)
+    # The class starts here: undo must not walk back into the replayed path.
+    return Session(story, session.state.copy())
+
+
+class Classroom:
+    """One class session: options, the record (saved after every decision), clock and cards."""
+
+    def __init__(self, options: ClassroomOptions, sessions_dir: Path,
+                 clock: Callable[[], float] = time.monotonic) -> None:
+        self.options = options
+        self.sessions_dir = Path(sessions_dir)
+        self.clock = clock
+        self.record: SessionRecord | None = None
+        self.started = clock()
+        self.scene_since = self.started
+        self.shown: set[tuple[str, str, int]] = set()  # (kind, scene, decisions so far)
+        self.pending: tuple[Mapping[str, int] | None, bool | None] = (None, None)
+        self.save_problem: str | None = None
+        self._stats: ClassStats | None = None
+
+    # ------------------------------------------------------------------ the session
+
+    def begin(self, session: Session) -> None:
+        self.record = SessionRecord.begin(session, classroom=True)
+        self.started = self.scene_since = self.clock()
+        self.shown.clear()
+
+    def elapsed(self) -> float:
+        return self.clock() - self.started
+
+    def clock_text(self) -> str:
+        seconds = int(self.elapsed())
+        hours, rest = divmod(seconds, 3600)
+        return f"{hours}:{rest // 60:02d}:{rest % 60:02d}" if hours else f"{rest // 60}:{rest % 60:02d}"
+
+    def team_for(self, story: Story, pov: str | None) -> str | None:
+        if not self.options.teams or pov is None:
+            return None
+        return self.options.team_of.get(pov)
+
+    def cards_due(self, session: Session) -> list[tuple[str, str]]:
+        """What to show full-screen at this scene now: ("fact", fact id), ("discuss", scene id)."""
+        scene, visit = session.scene, len(session.state.log)
+        due = []
+        if scene.fact and scene.fact in session.story.facts and ("fact", scene.id, visit) not in self.shown:
+            due.append(("fact", scene.fact))
+        if scene.discuss and self.options.pauses and ("discuss", scene.id, visit) not in self.shown:
+            due.append(("discuss", scene.id))
+        return due
+
+    def shown_card(self, session: Session, kind: str, what: str) -> None:
+        self.shown.add((kind, session.scene.id, len(session.state.log)))
+        if self.record is None:
+            return
+        if kind == "fact":
+            self.record.fact_shown(what)
+        else:
+            self.record.prompt_shown(what)
+
+    def vote_decided(self, tally: Mapping[str, int] | None, tie_broken: bool | None = None) -> None:
+        """The vote's result for the next `before_choice` (tally None: the vote was skipped)."""
+        self.pending = (tally, tie_broken)
+
+    def before_choice(self, session: Session, choice_id: str) -> None:
+        """Records the decision about to be taken (call before `session.choose`)."""
+        tally, tie_broken = self.pending
+        self.pending = (None, None)
+        if self.record is None:
+            return
+        now = self.clock()
+        self.record.record_decision(session, choice_id, tally=tally, seconds=now - self.scene_since,
+                                    team=self.team_for(session.story, session.scene.pov),
+                                    tie_broken=tie_broken)
+        self.scene_since = now
+
+    def after_choice(self, session: Session) -> None:
+        if self.record is not None and session.is_over and session.ending is not None:
+            self.record.finish(session)
+        self.save()
+
+    def undo(self) -> None:
+        if self.record is not None:
+            self.record.undo()
+            self.scene_since = self.clock()
+            self.save()
+
+    def save(self) -> Path | None:
+        """Writes the record (atomically, always the same file); None and a problem on failure."""
+        if self.record is None:
+            return None
+        try:
+            path = self.record.save(self.sessions_dir)
+        except OSError as exc:
+            self.save_problem = str(exc)
+            return None
+        self._stats = None
+        self.save_problem = None
+        return path
+
+    # ------------------------------------------------------------------ other classes
+
+    def stats(self) -> ClassStats:
+        if self._stats is None:
+            self._stats = from_folder(self.sessions_dir)[0]
+        return self._stats
+
+    def share(self, story: Story, choice_id: str) -> Share:
+        """How often other finished classes on this computer took this choice."""
+        return self.stats().share(choice_id, story.title)
+
+    def vote_share(self, choice_id: str) -> float | None:
+        """The share of this class's votes for a taken choice (None: no vote recorded)."""
+        if self.record is None:
+            return None
+        for decision in reversed(self.record.decisions):
+            if decision.choice == choice_id and decision.tally:
+                total = sum(decision.tally.values())
+                return decision.tally.get(choice_id, 0) / total if total else None
+        return None
+
+
+def majority(tally: Mapping[str, int]) -> list[str]:
+    """The options with the most votes (more than one: a tie); empty if nobody voted."""
+    top = max(tally.values(), default=0)
+    return [k for k, v in tally.items() if v == top] if top > 0 else []
+
+
+__all__ = ["Classroom", "ClassroomOptions", "canonical_path", "chapter_starts", "default_teams",
+           "majority", "session_at", "team_choices"]

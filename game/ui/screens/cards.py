@@ -1,0 +1,137 @@
+"""Full-screen cards for the class: a discussion question, a fact with its source, and the fact list."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pygame
+
+from game.story.model import Fact
+from game.ui.screens.base import Screen
+from game.ui.screens.document import DocumentScreen
+from game.ui.widgets import Block, Button, Rect, is_click, is_key
+from game.ui.words import word
+
+
+class CardScreen(Screen):
+    """A large centred card on a plain background; Space, Enter or a click continues."""
+
+    def __init__(self, app, done: Callable[[], None] | None = None) -> None:  # noqa: ANN001
+        super().__init__(app)
+        self.done = done
+        self.block = Block()
+        self.panel = Rect(0, 0, 0, 0)
+        self.box = Rect(0, 0, 0, 0)
+
+    def build(self, width: int) -> Block:
+        return Block()
+
+    def layout(self) -> None:
+        ui, m = self.ui, self.ui.m
+        width = min(m.width - 2 * m.margin, max(round(1000 * m.unit), round(m.width * 0.72)))
+        self.block = self.build(width - 2 * m.pad)
+        face = ui.face("ui", m.small)
+        height = min(m.height - 2 * m.margin, self.block.height + 2 * m.pad + face.height)
+        self.panel = Rect(0, 0, width, height)
+        self.panel.center = (m.width // 2, m.height // 2)
+        self.box = Rect(self.panel.x + m.pad, self.panel.y + m.pad, width - 2 * m.pad,
+                        height - 2 * m.pad - face.height)
+
+    def go_on(self) -> None:
+        self.app.pop()
+        if self.done is not None:
+            self.done()
+
+    def handle(self, event: pygame.event.Event) -> bool:
+        if is_key(event, pygame.K_SPACE, pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_ESCAPE) or \
+                is_click(event):
+            self.go_on()
+            return True
+        return False
+
+    def draw(self, surface: pygame.Surface) -> None:
+        ui, m, p = self.ui, self.ui.m, self.ui.palette
+        surface.fill(p.backdrop)
+        ui.panel(surface, self.panel, p.panel_solid)
+        self.block.draw(ui, surface, self.box.topleft, self.box)
+        small = ui.face("ui", m.small)
+        hint = small.wrap(word("card_hint"), self.box.width)[0]
+        ui.text(surface, hint, small, p.text_dim,
+                (self.panel.right - m.pad - small.width(hint), self.panel.bottom - m.pad // 2 - small.height),
+                self.panel)
+
+
+class DiscussionScreen(CardScreen):
+    """The scene's discussion question, large, until the facilitator goes on."""
+
+    def __init__(self, app, question: str, done: Callable[[], None] | None = None) -> None:  # noqa: ANN001
+        self.question = question
+        super().__init__(app, done)
+
+    def build(self, width: int) -> Block:
+        ui, m, p = self.ui, self.ui.m, self.ui.palette
+        block = Block()
+        block.add(word("to_discuss").upper(), ui.face("ui_bold", m.ui), p.focus, width, after=0.6)
+        block.add(self.question, ui.face("display", round(m.heading * 1.2)), p.heading, width,
+                  spacing=1.3)
+        return block
+
+
+class FactCardScreen(CardScreen):
+    """A fact: the figure, a short explanation and its source."""
+
+    def __init__(self, app, fact: Fact, done: Callable[[], None] | None = None) -> None:  # noqa: ANN001
+        self.fact = fact
+        super().__init__(app, done)
+
+    def build(self, width: int) -> Block:
+        return fact_block(self.ui, self.fact, width)
+
+
+def fact_block(ui, fact: Fact, width: int, block: Block | None = None) -> Block:  # noqa: ANN001
+    m, p = ui.m, ui.palette
+    block = block or Block()
+    block.add(f"{word('fact')} · {fact.title}".upper(), ui.face("ui_bold", m.ui), p.focus, width,
+              after=0.4)
+    if fact.figure:
+        block.add(fact.figure, ui.face("display", round(m.heading * 1.6)), p.heading, width,
+                  spacing=1.15, after=0.3)
+    block.add(fact.text, ui.face("prose", m.prose), p.text, width, spacing=m.line_spacing)
+    block.add(f"{word('source')}: {fact.source}", ui.face("ui", m.small), p.text_dim, width)
+    if fact.url:
+        block.add(fact.url, ui.face("ui", m.small), p.text_dim, width)
+    return block
+
+
+def facts_seen(app) -> list[Fact]:  # noqa: ANN001
+    """The fact cards of the scenes read so far; in classroom mode, every card in the story."""
+    story = app.story
+    if app.classroom is not None:
+        return list(story.facts.values())
+    seen: dict[str, None] = {}
+    for step in app.session.transcript if app.session else ():
+        fact = story.scenes[step.scene].fact
+        if fact and fact in story.facts:
+            seen.setdefault(fact, None)
+    return [story.facts[f] for f in seen]
+
+
+class FactListScreen(DocumentScreen):
+    """Every fact card seen so far (all of them in classroom mode), to scroll through."""
+
+    opaque = False
+
+    def build(self, width: int) -> Block:
+        ui, m, p = self.ui, self.ui.m, self.ui.palette
+        block = Block()
+        block.add(word("fact_cards"), ui.face("display", m.heading), p.heading, width, after=0.4)
+        facts = facts_seen(self.app)
+        if not facts:
+            block.add(word("no_facts_yet"), ui.face("prose", m.prose), p.text_dim, width)
+        for fact in facts:
+            fact_block(ui, fact, width, block)
+            block.space(m.pad)
+        return block
+
+    def buttons(self) -> list[Button]:
+        return [Button(word("close"), self.app.pop)]

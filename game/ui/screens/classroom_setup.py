@@ -1,0 +1,222 @@
+"""Classroom setup (pauses, votes, teams) and the chapter select that starts the lesson."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pygame
+
+from game.ui.classroom import (
+    Classroom,
+    ClassroomOptions,
+    chapter_starts,
+    default_teams,
+    session_at,
+    team_choices,
+)
+from game.ui.screens.base import Screen
+from game.ui.widgets import Button, Rect, is_key, layout_column
+from game.ui.words import word
+
+
+def team_label(name: str) -> str:
+    return word(f"team_{name}") if name in ("parents", "children") else word("team_of", name=name)
+
+
+def enter_classroom(app) -> None:  # noqa: ANN001
+    """Turns classroom mode on (largest text for the projector, not saved) and shows the setup."""
+    if app.settings.text_size != "largest":
+        app.settings = replace(app.settings, text_size="largest")
+        app.relayout()
+    app.push(ClassroomSetupScreen(app))
+
+
+class ClassroomSetupScreen(Screen):
+    """Toggles for pauses, votes and teams, a team for each family member, then where to start."""
+
+    def __init__(self, app) -> None:  # noqa: ANN001
+        super().__init__(app)
+        story = app.story
+        self.options = ClassroomOptions(team_of=default_teams(story, team_label))
+        self.teams = team_choices(story, team_label)
+        self.panel = Rect(0, 0, 0, 0)
+
+    def _toggle(self, name: str) -> None:
+        setattr(self.options, name, not getattr(self.options, name))
+        self.layout()
+
+    def _cycle(self, person: str, step: int = 1) -> None:
+        current = self.options.team_of.get(person, self.teams[0])
+        index = self.teams.index(current) if current in self.teams else 0
+        self.options.team_of[person] = self.teams[(index + step) % len(self.teams)]
+        self.layout()
+
+    def layout(self) -> None:
+        ui, m = self.ui, self.ui.m
+        onoff = {True: word("on"), False: word("off")}
+        buttons = [
+            Button(f"{word('discussion_pauses')}: {onoff[self.options.pauses]}",
+                   lambda: self._toggle("pauses")),
+            Button(f"{word('class_votes')}: {onoff[self.options.votes]}", lambda: self._toggle("votes")),
+            Button(f"{word('teams')}: {onoff[self.options.teams]}", lambda: self._toggle("teams")),
+        ]
+        if self.options.teams:
+            for person in self.app.story.people.values():
+                button = Button(f"{person.short}: {self.options.team_of.get(person.id, '')}",
+                                lambda p=person.id: self._cycle(p), kind="small")
+                button.person = person.id  # type: ignore[attr-defined]
+                buttons.append(button)
+        buttons += [Button(word("start_beginning"), self.start_beginning),
+                    Button(word("choose_chapter"), self.choose_chapter),
+                    Button(word("back"), self.leave)]
+        heading = ui.face("display", m.heading)
+        scale = max(1.0, self.app.settings.text_scale ** 0.5)
+        width = min(m.width - 2 * m.margin, round(760 * m.unit * scale))
+        inner = width - 2 * m.pad
+        small_rows = [b for b in buttons if b.kind == "small"]
+        # Team rows sit two to a line so everything fits at 960x540 with the largest text.
+        gap = max(2, m.gap // 2)
+        y = m.margin + m.pad + heading.height + m.gap
+        x0 = (m.width - width) // 2 + m.pad
+        for b in buttons[:3]:
+            h = b.measure(ui, inner)
+            b.rect = Rect(x0, y, inner, h)
+            y += h + gap
+        half = (inner - m.gap) // 2
+        for index, b in enumerate(small_rows):
+            h = b.measure(ui, half)
+            b.rect = Rect(x0 + (index % 2) * (half + m.gap), y, half, h)
+            if index % 2 == 1 or index == len(small_rows) - 1:
+                y += h + gap
+        y += m.gap
+        y = layout_column(buttons[-3:], ui, x0, y, inner, gap)
+        height = y - m.margin + m.pad
+        self.panel = Rect((m.width - width) // 2, m.margin, width, height)
+        overflow = self.panel.bottom - (m.height - m.margin // 2)
+        if overflow > 0:
+            self.panel.y -= min(overflow, m.margin // 2)
+            for b in buttons:
+                b.rect.y -= min(overflow, m.margin // 2)
+        self.focus.set(buttons, keep=True)
+        if self.focus.index is None:
+            self.focus.index = len(buttons) - 3
+
+    def leave(self) -> None:
+        self.app.pop()
+
+    def _start(self, scene_id: str | None) -> None:
+        """Starts the lesson at a chapter's first scene (or the start, or --start/--set)."""
+        from game.engine import ChoiceError, Session
+        app, story = self.app, self.app.story
+        options = app.options
+        if scene_id is not None:
+            session = session_at(story, scene_id)
+        else:
+            try:
+                session = Session(story, start=options.start if options else None,
+                                  sets=options.sets if options else {})
+            except (ChoiceError, ValueError) as exc:
+                app.notify(str(exc))
+                session = Session(story)
+        app.start_classroom(Classroom(self.options, app.data_dir / "sessions"), session)
+
+    def start_beginning(self) -> None:
+        self._start(None)
+
+    def choose_chapter(self) -> None:
+        self.app.push(ChapterSelectScreen(self.app, self._start))
+
+    def handle(self, event: pygame.event.Event) -> bool:
+        if is_key(event, pygame.K_ESCAPE):
+            self.leave()
+            return True
+        focused = self.focus.focused
+        if is_key(event, pygame.K_LEFT, pygame.K_RIGHT) and focused is not None and \
+                hasattr(focused, "person"):
+            self._cycle(focused.person, 1 if event.key == pygame.K_RIGHT else -1)
+            return True
+        return self.focus.handle(event)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        ui, m, p = self.ui, self.ui.m, self.ui.palette
+        if p.high_contrast:
+            surface.fill(p.backdrop)
+        else:
+            surface.blit(self.app.art.backdrop("title", surface.get_size()), (0, 0))
+            ui.scrim(surface)
+        ui.panel(surface, self.panel, p.panel_solid)
+        heading = ui.face("display", m.heading)
+        ui.text(surface, word("classroom_title"), heading, p.heading,
+                (self.panel.x + m.pad, self.panel.y + m.pad // 2), self.panel)
+        self.focus.draw(ui, surface)
+
+
+class ChapterSelectScreen(Screen):
+    """Every chapter with its place and date; a number key or a click starts the lesson there."""
+
+    def __init__(self, app, start) -> None:  # noqa: ANN001
+        super().__init__(app)
+        self.start = start
+        self.chapters = chapter_starts(app.story)
+        self.panel = Rect(0, 0, 0, 0)
+
+    def layout(self) -> None:
+        ui, m = self.ui, self.ui.m
+        story = self.app.story
+        buttons = []
+        for number, (chapter, scene_id) in enumerate(self.chapters, 1):
+            scene = story.scenes[scene_id]
+            note = " · ".join(x for x in (scene.place, scene.when) if x) or None
+            button = Button(chapter, lambda s=scene_id: self.start(s), number=number if number < 10 else None,
+                            note=note, kind="menu")
+            button.scene = scene_id  # type: ignore[attr-defined]
+            buttons.append(button)
+        heading = ui.face("display", m.heading)
+        width = min(m.width - 2 * m.margin, round(1000 * m.unit))
+        inner = width - 2 * m.pad
+        columns = 2 if len(buttons) > 4 else 1
+        col_w = (inner - m.gap * (columns - 1)) // columns
+        heights = [b.measure(ui, col_w) for b in buttons]
+        row_h = max(heights, default=0)
+        gap = max(2, m.gap // 2)
+        top = m.margin + m.pad + heading.height + m.gap
+        rows = (len(buttons) + columns - 1) // columns
+        back = Button(word("back"), self.app.pop, kind="menu")
+        back_h = back.measure(ui, inner)
+        needed = top + rows * (row_h + gap) + back_h + m.pad
+        if needed > m.height - m.margin:
+            row_h = max(m.button_height, (m.height - m.margin - top - back_h - m.pad) // rows - gap)
+        x0 = (m.width - width) // 2 + m.pad
+        for index, b in enumerate(buttons):
+            col, row = index // rows, index % rows  # down the first column, then the second
+            b.rect = Rect(x0 + col * (col_w + m.gap), top + row * (row_h + gap), col_w, row_h)
+        y = top + rows * (row_h + gap)
+        back.rect = Rect(x0, y, inner, back_h)
+        self.panel = Rect((m.width - width) // 2, m.margin, width, back.rect.bottom + m.pad - m.margin)
+        self.focus.set([*buttons, back], keep=True)
+        if self.focus.index is None:
+            self.focus.index = 0
+
+    def handle(self, event: pygame.event.Event) -> bool:
+        if is_key(event, pygame.K_ESCAPE):
+            self.app.pop()
+            return True
+        if event.type == pygame.KEYDOWN and pygame.K_1 <= event.key <= pygame.K_9:
+            index = event.key - pygame.K_1
+            if index < len(self.chapters):
+                self.start(self.chapters[index][1])
+                return True
+        return self.focus.handle(event)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        ui, m, p = self.ui, self.ui.m, self.ui.palette
+        if p.high_contrast:
+            surface.fill(p.backdrop)
+        else:
+            surface.blit(self.app.art.backdrop("title", surface.get_size()), (0, 0))
+            ui.scrim(surface)
+        ui.panel(surface, self.panel, p.panel_solid)
+        heading = ui.face("display", m.heading)
+        ui.text(surface, word("chapter_select"), heading, p.heading,
+                (self.panel.x + m.pad, self.panel.y + m.pad // 2), self.panel)
+        self.focus.draw(ui, surface)

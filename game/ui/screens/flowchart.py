@@ -1,0 +1,283 @@
+"""The flowchart: one chapter's scenes left to right, the class's path lit, the rest dimmed.
+
+Arrows pan, + and - zoom, 0 fits the chapter; the mouse drags to pan and the wheel zooms.
+Esc, Enter or Close returns.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pygame
+
+from game.story import Story
+from game.ui.screens.base import Screen
+from game.ui.widgets import Button, Rect
+from game.ui.words import word
+
+NODE_W, NODE_H, COL_GAP, ROW_GAP = 230, 74, 90, 26  # at zoom 1, 1280x720
+
+
+@dataclass
+class Node:
+    scene: str
+    layer: int
+    row: float
+    exits: bool = False  # a choice leads out of the chapter
+
+
+def chapter_layout(story: Story, chapter: str) -> tuple[dict[str, Node], dict[tuple[str, str], list[str]]]:
+    """Layers (longest path from the chapter's entries) and rows for each scene of the chapter.
+
+    Returns the nodes and the edges within the chapter: (from, to) -> the choice ids between them.
+    """
+    scenes = [s for s in story.scenes.values() if s.chapter == chapter]
+    ids = {s.id for s in scenes}
+    edges: dict[tuple[str, str], list[str]] = {}
+    exits: set[str] = set()
+    for scene in scenes:
+        for choice in scene.choices:
+            if choice.goto in ids and choice.goto != scene.id:
+                edges.setdefault((scene.id, choice.goto), []).append(choice.full_id)
+            elif choice.goto not in ids:
+                exits.add(scene.id)
+    incoming = {to for _, to in edges}
+    entries = [s.id for s in scenes if s.id not in incoming] or [scenes[0].id] if scenes else []
+    # Depth-first from the entries: an edge to a scene still on the walk is a loop back, and
+    # does not count; every other edge puts its target at least one layer right of its source.
+    order: dict[str, int] = {}
+    back: set[tuple[str, str]] = set()
+    successors: dict[str, list[str]] = {}
+    for fr, to in edges:
+        successors.setdefault(fr, []).append(to)
+    on_walk: set[str] = set()
+
+    def walk(sid: str) -> None:
+        order[sid] = len(order)
+        on_walk.add(sid)
+        for to in successors.get(sid, []):
+            if to in on_walk:
+                back.add((sid, to))
+            elif to not in order:
+                walk(to)
+        on_walk.discard(sid)
+
+    for sid in [*entries, *(s.id for s in scenes)]:
+        if sid not in order:
+            walk(sid)
+    layer = {sid: 0 for sid in order}
+    forward = [e for e in edges if e not in back]
+    for _ in range(len(order)):
+        changed = False
+        for (fr, to) in forward:
+            if layer[to] < layer[fr] + 1:
+                layer[to] = layer[fr] + 1
+                changed = True
+        if not changed:
+            break
+    nodes: dict[str, Node] = {}
+    columns: dict[int, list[str]] = {}
+    for sid in sorted(order, key=order.get):
+        columns.setdefault(layer[sid], []).append(sid)
+    for col in sorted(columns):
+        members = columns[col]
+
+        def centre(sid: str) -> float:
+            parents = [nodes[fr].row for (fr, to) in edges if to == sid and fr in nodes]
+            return sum(parents) / len(parents) if parents else 0.0
+
+        members.sort(key=lambda s: (centre(s), order[s]))
+        offset = (len(members) - 1) / 2
+        for index, sid in enumerate(members):
+            nodes[sid] = Node(sid, col, index - offset, sid in exits)
+    return nodes, edges
+
+
+class FlowchartScreen(Screen):
+    """The chapter's graph; `done` (if given) runs when it closes, e.g. to go on to the next chapter."""
+
+    def __init__(self, app, chapter: str | None = None,  # noqa: ANN001
+                 done: Callable[[], None] | None = None) -> None:
+        super().__init__(app)
+        session = app.session
+        self.chapter = chapter if chapter is not None else session.scene.chapter
+        self.done = done
+        self.nodes, self.edges = chapter_layout(app.story, self.chapter)
+        self.visited = [step.scene for step in session.transcript]
+        self.taken = set(session.state.log)
+        self.zoom = 1.0
+        self.pan = [0.0, 0.0]
+        self.view = Rect(0, 0, 0, 0)
+        self._drag: tuple[int, int] | None = None
+        self._fitted = False
+
+    # ------------------------------------------------------------------ geometry
+
+    def _scale(self) -> float:
+        return self.ui.m.unit * self.zoom
+
+    def node_rect(self, node: Node) -> Rect:
+        s = self._scale()
+        x = self.view.x + self.pan[0] + node.layer * (NODE_W + COL_GAP) * s
+        y = self.view.centery + self.pan[1] + node.row * (NODE_H + ROW_GAP) * s - NODE_H * s / 2
+        return Rect(round(x), round(y), round(NODE_W * s), round(NODE_H * s))
+
+    def fit(self) -> None:
+        """Zoom to fit the chapter, but never below readable; centre on the class's latest scene."""
+        if not self.nodes:
+            return
+        layers = max(n.layer for n in self.nodes.values()) + 1
+        rows = max(n.row for n in self.nodes.values()) - min(n.row for n in self.nodes.values()) + 1
+        unit = self.ui.m.unit
+        need_w = (layers * (NODE_W + COL_GAP) - COL_GAP) * unit
+        need_h = (rows * (NODE_H + ROW_GAP) - ROW_GAP) * unit
+        self.zoom = max(0.8, min(1.4, self.view.width / need_w, self.view.height / need_h))
+        self.zoom *= max(1.0, self.app.settings.text_scale) ** 0.5
+        s = self._scale()
+        width = (layers * (NODE_W + COL_GAP) - COL_GAP) * s
+        self.pan = [max(0.0, (self.view.width - width) / 2), 0.0]
+        here = [self.nodes[sid] for sid in self.visited if sid in self.nodes]
+        if here:
+            rect = self.node_rect(here[-1])
+            if rect.right > self.view.right:
+                self.pan[0] -= rect.right - self.view.right + self.view.width // 4
+            min_row = min(n.row for n in self.nodes.values())
+            max_row = max(n.row for n in self.nodes.values())
+            if (max_row - min_row + 1) * (NODE_H + ROW_GAP) * s > self.view.height:
+                self.pan[1] = -here[-1].row * (NODE_H + ROW_GAP) * s
+
+    def layout(self) -> None:
+        ui, m = self.ui, self.ui.m
+        heading = ui.face("display", m.heading)
+        top = m.margin + heading.height + ui.face("ui", m.small).height + m.gap
+        close = Button(word("press_continue") if self.done else word("close"), self.close, kind="menu")
+        w = close.face(ui).width(close.label) + 2 * m.pad
+        h = close.measure(ui, w)
+        close.rect = Rect(m.width - m.margin - w, m.height - m.margin - h, w, h)
+        self.view = Rect(m.margin, top, m.width - 2 * m.margin, close.rect.top - m.gap - top)
+        self.focus.set([close], keep=False)
+        self.focus.index = 0
+        if not self._fitted:
+            self.fit()
+            self._fitted = True
+
+    def close(self) -> None:
+        self.app.pop()
+        if self.done is not None:
+            self.done()
+
+    # ------------------------------------------------------------------ events
+
+    def zoom_by(self, factor: float) -> None:
+        old = self.zoom
+        self.zoom = max(0.4, min(2.5, self.zoom * factor))
+        ratio = self.zoom / old
+        self.pan = [self.pan[0] * ratio, self.pan[1] * ratio]
+
+    def handle(self, event: pygame.event.Event) -> bool:
+        step = 60 * self.ui.m.unit
+        if event.type == pygame.KEYDOWN:
+            moves = {pygame.K_LEFT: (step, 0), pygame.K_RIGHT: (-step, 0), pygame.K_UP: (0, step),
+                     pygame.K_DOWN: (0, -step)}
+            if event.key in moves:
+                dx, dy = moves[event.key]
+                self.pan = [self.pan[0] + dx, self.pan[1] + dy]
+                return True
+            if event.key in (pygame.K_PLUS, pygame.K_EQUALS, pygame.K_KP_PLUS):
+                self.zoom_by(1.2)
+                return True
+            if event.key in (pygame.K_MINUS, pygame.K_KP_MINUS):
+                self.zoom_by(1 / 1.2)
+                return True
+            if event.key in (pygame.K_0, pygame.K_KP0):
+                self.fit()
+                return True
+            if event.key in (pygame.K_ESCAPE, pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
+                self.close()
+                return True
+            return False
+        if event.type == pygame.MOUSEWHEEL:
+            self.zoom_by(1.15 if event.y > 0 else 1 / 1.15)
+            return True
+        if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1 and self.view.collidepoint(event.pos):
+            self._drag = event.pos
+            return True
+        if event.type == pygame.MOUSEMOTION and self._drag is not None:
+            dx, dy = event.pos[0] - self._drag[0], event.pos[1] - self._drag[1]
+            self.pan = [self.pan[0] + dx, self.pan[1] + dy]
+            self._drag = event.pos
+            return True
+        if event.type == pygame.MOUSEBUTTONUP and event.button == 1 and self._drag is not None:
+            self._drag = None
+            if not self.focus.buttons[0].rect.collidepoint(event.pos):
+                return True
+        return self.focus.handle(event)
+
+    # ------------------------------------------------------------------ drawing
+
+    def draw(self, surface: pygame.Surface) -> None:
+        ui, m, p = self.ui, self.ui.m, self.ui.palette
+        surface.fill(p.backdrop)
+        heading = ui.face("display", m.heading)
+        small = ui.face("ui", m.small)
+        ui.text(surface, word("flowchart_title", chapter=self.chapter), heading, p.heading,
+                (m.margin, m.margin - m.gap), Rect(0, 0, m.width, m.height))
+        hint = small.wrap(word("flowchart_hint"), m.width - 2 * m.margin)[0]
+        ui.text(surface, hint, small, p.text_dim, (m.margin, m.margin - m.gap + heading.height),
+                Rect(0, 0, m.width, m.height))
+        clip = surface.get_clip()
+        surface.set_clip(self.view)
+        s = self._scale()
+        rects = {sid: self.node_rect(node) for sid, node in self.nodes.items()}
+        visited = set(self.visited)
+        classroom = self.app.classroom
+        label_face = ui.face("ui_bold", max(11, round(14 * s)))
+        lit_edges = []
+        for (fr, to), choice_ids in self.edges.items():
+            taken = [c for c in choice_ids if c in self.taken]
+            a, b = rects[fr], rects[to]
+            start, end = (a.right, a.centery), (b.left, b.centery)
+            if b.left <= a.right:  # a loop back: go round below
+                start, end = (a.centerx, a.bottom), (b.centerx, b.bottom)
+            if taken:
+                lit_edges.append((start, end, taken))
+                continue
+            pygame.draw.line(surface, p.locked, start, end, 1)
+        for start, end, taken in lit_edges:
+            pygame.draw.line(surface, p.focus, start, end, max(2, round(3 * s)))
+            pygame.draw.circle(surface, p.focus, end, max(3, round(5 * s)))
+            share = classroom.vote_share(taken[-1]) if classroom is not None else None
+            if share is not None:
+                text = f"{round(100 * share)}%"
+                mid = ((start[0] + end[0]) // 2, (start[1] + end[1]) // 2)
+                w, h = label_face.width(text) + 8, label_face.height
+                box = Rect(mid[0] - w // 2, mid[1] - h // 2, w, h)
+                ui.panel(surface, box, p.panel_solid, radius=h // 2, edge=True)
+                ui.text(surface, text, label_face, p.focus, (box.x + 4, box.y), box)
+        name_face = ui.face("ui_bold", max(11, round(15 * s)))
+        when_face = ui.face("ui", max(10, round(13 * s)))
+        current = self.visited[-1] if self.visited else None
+        for sid, rect in rects.items():
+            if not rect.colliderect(self.view):
+                continue
+            scene = self.app.story.scenes[sid]
+            lit = sid in visited
+            colour = p.button_hover if lit else p.button
+            ui.panel(surface, rect, colour, radius=max(4, round(8 * s)), edge=True)
+            if sid == current:
+                pygame.draw.rect(surface, p.focus, rect, 2, border_radius=max(4, round(8 * s)))
+            inner = rect.inflate(-round(16 * s), -round(10 * s))
+            lines = name_face.wrap(scene.place or scene.id, inner.width)[:2]
+            y = inner.y
+            for line in lines:
+                ui.text(surface, line, name_face, p.heading if lit else p.locked, (inner.x, y), rect)
+                y += name_face.height
+            if scene.when and y + when_face.height <= rect.bottom:
+                line = when_face.wrap(scene.when, inner.width)[0]
+                ui.text(surface, line, when_face, p.text_dim if lit else p.locked, (inner.x, y), rect)
+            if self.nodes[sid].exits:
+                tip = (rect.right + round(22 * s), rect.centery)
+                pygame.draw.line(surface, p.focus if lit else p.locked, (rect.right, rect.centery), tip, 1)
+        surface.set_clip(clip)
+        self.focus.draw(ui, surface, "center")

@@ -1,0 +1,201 @@
+"""Classroom mode driven by events on the real screens, headless: votes, pauses, cards, record."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pygame
+import pytest
+
+from game.cli import LaunchOptions
+from game.story import default_story_dir, load_story
+from game.ui.app import App, build_app
+from game.ui.autoplay import key
+from game.ui.classroom import canonical_path, chapter_starts
+from game.ui.screens.cards import DiscussionScreen, FactCardScreen, FactListScreen
+from game.ui.screens.classroom_setup import ChapterSelectScreen, ClassroomSetupScreen
+from game.ui.screens.ending import EndingScreen
+from game.ui.screens.flowchart import FlowchartScreen, chapter_layout
+from game.ui.screens.menu import PauseMenu
+from game.ui.screens.play import PlayScreen
+from game.ui.screens.title import TitleScreen
+from game.ui.screens.vote import VoteScreen
+
+
+def settle(app: App, *events: pygame.event.Event) -> None:
+    app.frame(list(events), 0.016)
+    for _ in range(200):
+        if not app.busy:
+            break
+        app.frame([], 0.05)
+    app.frame([], 0.016)  # the play screen shows what is due on its next update
+
+
+def click(app: App, rect: pygame.Rect) -> None:
+    settle(app, pygame.event.Event(pygame.MOUSEBUTTONDOWN, button=1, pos=rect.center),
+           pygame.event.Event(pygame.MOUSEBUTTONUP, button=1, pos=rect.center))
+
+
+def button(app: App, label: str):
+    return next(b for b in app.top.focus.buttons if b.label == label)
+
+
+def records(data_dir: Path) -> list[dict]:
+    return [json.loads(p.read_text()) for p in sorted((data_dir / "sessions").glob("*.json"))]
+
+
+@pytest.fixture
+def app(example_story: Path, data_dir: Path):
+    app = build_app(LaunchOptions(story_dir=example_story, window_size=(1280, 720), classroom=True))
+    yield app
+    pygame.quit()
+
+
+def test_classroom_from_the_command_line_opens_the_setup_in_large_type(app: App) -> None:
+    assert isinstance(app.top, ClassroomSetupScreen)
+    assert app.settings.text_size == "largest"
+    settle(app, key(pygame.K_ESCAPE))
+    assert isinstance(app.top, TitleScreen)
+    assert any(b.label == "Classroom" for b in app.top.focus.buttons)
+
+
+def test_a_class_session_end_to_end(app: App, data_dir: Path) -> None:
+    click(app, button(app, "Start from the beginning").rect)
+    play = app.stack[0]
+    assert isinstance(play, PlayScreen) and app.classroom is not None
+    # The text is typed out; then the fact card is due.
+    assert isinstance(app.top, FactCardScreen) and app.top.fact.id == "phone_cards"
+    settle(app, key(pygame.K_SPACE))
+    assert isinstance(app.top, DiscussionScreen) and "voice" in app.top.question
+    click(app, app.top.panel)  # the class is done talking
+    assert app.top is play
+    settle(app, key(pygame.K_1))  # the facilitator opens the vote on option 1
+    vote = app.top
+    assert isinstance(vote, VoteScreen)
+    settle(app, key(pygame.K_1), key(pygame.K_1), key(pygame.K_2), key(pygame.K_RETURN))  # 12 for 1
+    settle(app, key(pygame.K_2), key(pygame.K_UP), key(pygame.K_UP), key(pygame.K_UP))  # 3 for 2
+    click(app, vote.steppers[1][1].rect)  # + by mouse: 4 for 2
+    settle(app, key(pygame.K_3), key(pygame.K_5))  # option 3 is locked: no votes, no typing
+    assert vote.counts == {"dorm.call": 12, "dorm.rest": 4}
+    settle(app, key(pygame.K_RETURN))  # decide: the majority
+    assert vote.phase == "result" and vote.winner.id == "dorm.call"
+    settle(app, key(pygame.K_RETURN))
+    assert app.session.state.log == ["dorm.call"]
+    saved = records(data_dir)
+    assert len(saved) == 1 and saved[0]["decisions"][0]["tally"] == {"dorm.call": 12, "dorm.rest": 4}
+    assert saved[0]["facts_shown"] == ["phone_cards"] and saved[0]["prompts_shown"] == ["dorm"]
+    settle(app, key(pygame.K_SPACE))  # past the consequence
+    assert app.top is play and play.scene.id == "booth"
+    settle(app, key(pygame.K_BACKSPACE))  # undo: the decision leaves the record too
+    assert play.scene.id == "dorm" and records(data_dir)[0]["decisions"] == []
+    assert app.top is play  # the cards are not shown again after an undo
+    settle(app, key(pygame.K_2))
+    vote = app.top
+    settle(app, key(pygame.K_UP), key(pygame.K_UP), key(pygame.K_1), key(pygame.K_2),
+           key(pygame.K_RETURN))  # 2 each: a tie
+    settle(app, key(pygame.K_RETURN))
+    assert vote.phase == "tie" and set(vote.tied) == {"dorm.call", "dorm.rest"}
+    settle(app, key(pygame.K_2))  # the facilitator breaks it
+    assert vote.phase == "result" and vote.winner.id == "dorm.rest"
+    settle(app, key(pygame.K_RETURN))
+    settle(app, key(pygame.K_SPACE))  # past the consequence: the night, an ending
+    assert isinstance(app.top, EndingScreen)
+    saved = records(data_dir)[0]
+    assert saved["decisions"][0]["tie_broken"] is True
+    assert saved["ending"] == "silence" and len(saved["epilogue"]) == 2
+    notices: list[str] = []
+    app.notify = notices.append
+    click(app, button(app, "Class report").rect)
+    report = app.top.report_path
+    assert report.parent == data_dir / "reports" and "<html" in report.read_text()
+    assert notices == [f"Class report written: {report}"]
+
+
+def test_a_skipped_vote_is_recorded_without_a_tally(app: App, data_dir: Path) -> None:
+    click(app, button(app, "Start from the beginning").rect)
+    settle(app, key(pygame.K_SPACE))
+    settle(app, key(pygame.K_SPACE))
+    assert isinstance(app.top, PlayScreen)
+    settle(app, key(pygame.K_2))
+    click(app, button(app, "Skip vote").rect)
+    decision = records(data_dir)[0]["decisions"][0]
+    assert decision["choice"] == "dorm.rest" and decision["tally"] is None
+
+
+def test_pauses_off_means_no_pause_and_votes_off_no_vote(app: App, data_dir: Path) -> None:
+    click(app, button(app, "Discussion pauses: On").rect)
+    click(app, button(app, "Class votes: On").rect)
+    click(app, button(app, "Teams: Off").rect)
+    assert any(b.label == "Suqin: Team Parents" for b in app.top.focus.buttons)
+    click(app, button(app, "Start from the beginning").rect)
+    assert isinstance(app.top, FactCardScreen)  # fact cards stay: only the pauses are off
+    settle(app, key(pygame.K_SPACE))
+    assert isinstance(app.top, PlayScreen)
+    settle(app, key(pygame.K_1))
+    assert not isinstance(app.top, VoteScreen) and app.session.state.log == ["dorm.call"]
+    saved = records(data_dir)[0]
+    assert saved["prompts_shown"] == [] and saved["decisions"][0]["team"] == "Team Parents"
+
+
+def test_teams_name_the_team_whose_choice_it_is(app: App) -> None:
+    click(app, button(app, "Teams: Off").rect)
+    suqin = button(app, "Suqin: Team Parents")
+    app.top.focus.index = app.top.focus.buttons.index(suqin)
+    settle(app, key(pygame.K_RIGHT))  # cycles Suqin to the next team
+    assert any(b.label == "Suqin: Team Children" for b in app.top.focus.buttons)
+    click(app, button(app, "Start from the beginning").rect)
+    for code in (pygame.K_SPACE, pygame.K_SPACE, pygame.K_1):
+        settle(app, key(code))
+    assert isinstance(app.top, VoteScreen) and app.top._heading() == "Team Children decides"
+
+
+def test_chapter_select_starts_at_the_chosen_chapter(data_dir: Path) -> None:
+    app = build_app(LaunchOptions(story_dir=default_story_dir(), window_size=(960, 540),
+                                  classroom=True))
+    click(app, button(app, "Start at a chapter…").rect)
+    assert isinstance(app.top, ChapterSelectScreen)
+    chapters = chapter_starts(app.story)
+    number = next(i for i, (_, scene) in enumerate(chapters, 1) if scene == "storm_arrive")
+    settle(app, key(pygame.K_0 + number))
+    assert isinstance(app.top, PlayScreen) and app.session.scene.id == "storm_arrive"
+    assert not app.session.can_undo  # the replayed road is not the class's to undo
+    assert records(data_dir)[0]["start_scene"] == "storm_arrive"
+    pygame.quit()
+
+
+def test_every_chapter_start_is_reachable_on_the_canonical_path() -> None:
+    story = load_story(default_story_dir())
+    for _, scene in chapter_starts(story):
+        assert canonical_path(story, scene) is not None, scene
+    assert "ny_qin_decides.swallow" not in canonical_path(story, "storm_arrive")  # the film's road
+
+
+def test_the_flowchart_opens_and_closes_and_lights_the_path(example_story: Path, data_dir: Path) -> None:
+    app = build_app(LaunchOptions(story_dir=example_story, window_size=(960, 540)))
+    app.new_game()
+    play = app.top
+    for code in (pygame.K_SPACE, pygame.K_1, pygame.K_SPACE, pygame.K_ESCAPE):
+        settle(app, key(code))
+    click(app, button(app, "Flowchart").rect)
+    chart = app.top
+    assert isinstance(chart, FlowchartScreen)
+    assert chart.visited[:2] == ["dorm", "booth"] and "dorm.call" in chart.taken
+    settle(app, key(pygame.K_PLUS), key(pygame.K_LEFT), key(pygame.K_0))
+    settle(app, key(pygame.K_ESCAPE))
+    assert isinstance(app.top, PauseMenu)
+    click(app, button(app, "Fact cards").rect)
+    assert isinstance(app.top, FactListScreen)
+    settle(app, key(pygame.K_ESCAPE), key(pygame.K_ESCAPE))
+    assert app.top is play
+    settle(app, key(pygame.K_g))
+    assert isinstance(app.top, FlowchartScreen)
+    pygame.quit()
+
+
+def test_the_chapter_layout_goes_left_to_right() -> None:
+    story = load_story(default_story_dir())
+    nodes, edges = chapter_layout(story, "A New Year Home")
+    assert nodes["ny_tickets"].layer == 0
+    forward = [(a, b) for a, b in edges if nodes[a].layer < nodes[b].layer]
+    assert len(forward) == len(edges)  # this chapter has no loops
