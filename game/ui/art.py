@@ -25,6 +25,7 @@ log = logging.getLogger("game.art")
 
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_\-]{0,63}$")
 _CACHE_LIMIT = 12  # scaled surfaces kept: a window-sized backdrop is ~4 MB at 1280x720
+_CACHE_BYTES = 24 * 1024 * 1024  # and their pixels: six window-sized backdrops at 1280x720
 
 # The game's palette: dusk over the Sichuan hills (used by the fallbacks).
 PALETTE = {
@@ -167,9 +168,14 @@ class ArtLibrary:
     def _remember(self, key: tuple, surf: pygame.Surface) -> pygame.Surface:
         self._scaled[key] = surf
         self._scaled.move_to_end(key)
-        while len(self._scaled) > _CACHE_LIMIT:
+        while len(self._scaled) > 1 and (len(self._scaled) > _CACHE_LIMIT
+                                         or self.cached_bytes() > _CACHE_BYTES):
             self._scaled.popitem(last=False)
         return surf
+
+    def cached_bytes(self) -> int:
+        """Pixel memory of the scaled pictures kept."""
+        return sum(s.get_pitch() * s.get_height() for s in self._scaled.values())
 
     @staticmethod
     def _size(size: tuple[int, int]) -> tuple[int, int]:

@@ -25,6 +25,7 @@ FONT_FILES = {
 }
 _CJK = re.compile(r"([\u2e80-\u9fff\u3000-\u303f\uf900-\ufaff\uff00-\uffef]+)")
 _RENDER_CACHE_LIMIT = 3000
+_RENDER_CACHE_BYTES = 16 * 1024 * 1024  # pixels kept: a page of prose at 1280x720 is ~1.5 MB
 _WRAP_CACHE_LIMIT = 600
 
 
@@ -109,12 +110,18 @@ def _wrap(face: Face, text: str, width: int) -> list[str]:
     return lines
 
 
+def _size_of(surface: pygame.Surface) -> int:
+    """The bytes a surface's pixels take."""
+    return surface.get_pitch() * surface.get_height()
+
+
 class TextCache:
     """Rendered text and wrapped lines, least recently used first out."""
 
     def __init__(self) -> None:
         self._surfaces: OrderedDict[tuple, pygame.Surface] = OrderedDict()
         self._wraps: OrderedDict[tuple, list[str]] = OrderedDict()
+        self.bytes = 0  # pixel memory of the cached surfaces
         self.hits = 0
         self.misses = 0
 
@@ -127,8 +134,10 @@ class TextCache:
         self.misses += 1
         surface = make()
         self._surfaces[key] = surface
-        if len(self._surfaces) > _RENDER_CACHE_LIMIT:
-            self._surfaces.popitem(last=False)
+        self.bytes += _size_of(surface)
+        while len(self._surfaces) > 1 and (len(self._surfaces) > _RENDER_CACHE_LIMIT
+                                           or self.bytes > _RENDER_CACHE_BYTES):
+            self.bytes -= _size_of(self._surfaces.popitem(last=False)[1])
         return surface
 
     def wrapped(self, key: tuple, make) -> list[str]:

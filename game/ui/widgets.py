@@ -13,6 +13,9 @@ from game.ui.theme import Metrics, Palette
 Rect = pygame.Rect
 
 
+_PANEL_BYTES = 12 * 1024 * 1024  # cached panels: a full-window scrim is 3.5 MB at 1280x720
+
+
 class Ui:
     """What every screen draws with: fonts, palette, metrics; records text rects for the tests."""
 
@@ -22,6 +25,7 @@ class Ui:
         self.m = metrics
         self.text_log: list[tuple[Rect, Rect]] | None = None  # (text, its box) when recording
         self._panels: dict[tuple, pygame.Surface] = {}
+        self._panel_bytes = 0
 
     def face(self, role: str, size: int) -> Face:
         return self.fonts.face(role, size)
@@ -44,16 +48,19 @@ class Ui:
         colour = colour or self.palette.panel
         radius = self.m.radius if radius is None else radius
         key = (rect.size, colour, radius, edge, self.palette.edge)
-        panel = self._panels.get(key)
+        panel = self._panels.pop(key, None)  # put back below: the dict is kept in last-used order
         if panel is None:
-            if len(self._panels) > 64:
-                self._panels.clear()
+            # Panels of a text's height differ from scene to scene: keep the recent ones by bytes.
+            while self._panels and (len(self._panels) >= 64 or self._panel_bytes > _PANEL_BYTES):
+                old = self._panels.pop(next(iter(self._panels)))
+                self._panel_bytes -= old.get_pitch() * old.get_height()
             panel = pygame.Surface(rect.size, pygame.SRCALPHA)
+            self._panel_bytes += panel.get_pitch() * panel.get_height()
             pygame.draw.rect(panel, colour, panel.get_rect(), border_radius=radius)
             if edge:
                 width = 2 if self.palette.high_contrast else 1
                 pygame.draw.rect(panel, self.palette.edge, panel.get_rect(), width, border_radius=radius)
-            self._panels[key] = panel
+        self._panels[key] = panel
         surface.blit(panel, rect)
 
     def scrim(self, surface: pygame.Surface) -> None:
