@@ -65,6 +65,7 @@ class App:
         self.notice: tuple[str, float] | None = None
         self.windowed_size = surface.get_size()
         self.ending_reached: str | None = None  # for autoplay and tests
+        self.hot_reload = None  # a HotReload, made by main_loop or the first F5
         self.classroom = None  # a game.ui.classroom.Classroom while a class session runs
         self._apply_look()
 
@@ -143,6 +144,9 @@ class App:
         if event.type == pygame.KEYDOWN:
             if event.key == pygame.K_F11:
                 self.change_settings(replace(self.settings, fullscreen=not self.settings.fullscreen))
+                return True
+            if event.key == pygame.K_F5:
+                self.reload_story()
                 return True
             if event.key == pygame.K_F12:
                 self.screenshot()
@@ -307,6 +311,13 @@ class App:
             self.notify(word("screenshot_saved", path=str(path)))
         return path
 
+    def reload_story(self) -> None:
+        """Loads the story again and keeps the player's place (F5; see game.ui.hotreload)."""
+        if self.hot_reload is None:
+            from game.ui.hotreload import HotReload
+            self.hot_reload = HotReload(self)
+        self.hot_reload.reload()
+
     def quit(self, status: int = 0) -> None:
         self.running = False
         self.exit_code = status
@@ -316,6 +327,9 @@ class App:
 def main_loop(app: App, driver=None) -> int:  # noqa: ANN001 - driver: an Autoplayer or None
     """Runs until the app stops: drain events, update, draw only on change, sleep when idle."""
     clock = pygame.time.Clock()
+    if app.hot_reload is None and app.story is not None and not (app.options and app.options.autoplay):
+        from game.ui.hotreload import HotReload
+        app.hot_reload = HotReload(app)  # polled below: the idle wait wakes at least once a second
     while app.running:
         if app.busy or app.dirty or driver is not None:
             events = pygame.event.get()
@@ -324,6 +338,8 @@ def main_loop(app: App, driver=None) -> int:  # noqa: ANN001 - driver: an Autopl
             events = [first, *pygame.event.get()] if first.type != pygame.NOEVENT else []
         dt = clock.tick(BUSY_FPS if app.busy and driver is None else 0) / 1000.0
         app.frame(events, dt)
+        if app.hot_reload is not None:
+            app.hot_reload.poll()
         if driver is not None:
             driver.step(app)
     return app.exit_code

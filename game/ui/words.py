@@ -132,6 +132,12 @@ WORDS: dict[str, str] = {
     # errors and notices
     "story_errors": "The story could not be loaded",
     "story_errors_help": "Fix these in the story files, then start the game again.",
+    "story_reloaded": "Story reloaded.",
+    "story_reload_kept": "The edited story has errors: still playing the last version that loaded.",
+    "story_reload_errors": "The edited story has errors",
+    "story_reload_help": ("Still playing the last version that loaded. Fix these and save: the game "
+                          "reloads by itself (or press F5)."),
+    "keep_playing": "Keep playing",
     "screenshot_saved": "Screenshot saved: {path}",
     "screenshot_failed": "Could not save the screenshot: {reason}",
     "autosave_failed": "Autosave failed: {reason}",

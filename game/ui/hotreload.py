@@ -1,0 +1,117 @@
+"""Hot reload in the desktop player (issue 5): F5, or a story file changing on disk, loads the story
+again and keeps the player's place by replaying the decision log (`game.engine.reload`).
+
+A story with errors never replaces the one being played: its findings are shown on an error screen
+that goes back to the game, and the last version that loaded keeps running.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from game.engine.reload import StoryWatcher, reload_session
+from game.story.loader import load_story_with_diagnostics
+from game.ui.screens.errors import ErrorScreen
+from game.ui.widgets import Block, Button
+from game.ui.words import word
+
+if TYPE_CHECKING:
+    from game.story.location import Diagnostic
+    from game.ui.app import App
+
+POLL_SECONDS = 1.0  # how often the main loop looks at the story files (a stat per file)
+
+
+class HotReload:
+    """Watches the story folder and reloads the app's story; `poll()` is cheap between checks."""
+
+    def __init__(self, app: App, interval: float = POLL_SECONDS,
+                 clock: Callable[[], float] = time.monotonic) -> None:
+        self.app = app
+        self.interval = interval
+        self.clock = clock
+        story = app.story
+        self.watcher = StoryWatcher(story.root) if story is not None else None
+        self._next = clock() + interval
+
+    def poll(self) -> bool:
+        """Looks at the story files at most once per interval; reloads if one changed (True)."""
+        if self.watcher is None:
+            return False
+        now = self.clock()
+        if now < self._next:
+            return False
+        self._next = now + self.interval
+        if not self.watcher.poll():
+            return False
+        self.reload()
+        return True
+
+    def reload(self) -> bool:
+        """Loads the story again; True if the new version now runs, False if it has errors."""
+        app = self.app
+        if app.story is None:
+            return False
+        if self.watcher is not None:
+            self.watcher.poll()  # this reload covers the edits seen so far
+        if app.session is None:  # at the title: nothing to replay
+            story, findings = load_story_with_diagnostics(app.story.root)
+            if story is None:
+                self._show_errors(findings)
+                return False
+            app.story = story
+            app.relayout()
+            app.notify(word("story_reloaded"))
+            return True
+        result = reload_session(app.session)
+        if not result.ok:
+            self._show_errors(result.findings)
+            return False
+        app.session = result.session
+        app.story = result.session.story
+        self._show_session()
+        app.notify(" ".join([word("story_reloaded"), *result.messages]))
+        return True
+
+    def _show_session(self) -> None:
+        """Puts the replayed session on screen, its text shown at once (the player has read it)."""
+        from game.ui.screens.ending import EndingScreen
+        from game.ui.screens.play import PlayScreen
+        app = self.app
+        if app.session.is_over:
+            app.reset(EndingScreen(app))
+            return
+        play = PlayScreen(app)
+        app.reset(play)
+        play.show_all()
+
+    def _show_errors(self, findings: list[Diagnostic]) -> None:
+        lines = [str(f) for f in sorted(findings, key=lambda f: f.severity != "error")]
+        if isinstance(self.app.top, ReloadErrorScreen):
+            self.app.pop()
+        self.app.push(ReloadErrorScreen(self.app, lines))
+        self.app.notify(word("story_reload_kept"))
+
+
+class ReloadErrorScreen(ErrorScreen):
+    """The findings of a reload that failed; going back keeps playing the last good version."""
+
+    def build(self, width: int) -> Block:
+        ui, m, p = self.ui, self.ui.m, self.ui.palette
+        block = Block()
+        block.add(word("story_reload_errors"), ui.face("display", m.heading), p.heading, width,
+                  after=0.2)
+        block.add(word("story_reload_help"), ui.face("ui", m.ui), p.text_dim, width, after=0.6)
+        face = ui.face("ui", m.small)
+        for finding in self.findings:
+            colour = p.fall if ": error:" in finding else p.text
+            block.add(finding, face, colour, width, after=0.3)
+        return block
+
+    def buttons(self) -> list[Button]:
+        return [Button(word("keep_playing"), self.app.pop)]
+
+    def cancel(self) -> None:
+        self.app.pop()
