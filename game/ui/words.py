@@ -116,7 +116,7 @@ WORDS: dict[str, str] = {
     "skip_vote": "Skip vote",
     "decide": "Decide",
     "others_chose": "{percent}% of {reached} other classes chose this",
-    "others_none": "no other class here has reached this choice yet",
+    "others_none": "no other class on this computer has reached this choice yet",
     "card_hint": "Space, Enter or a click: go on",
     "fact_cards": "Fact cards",
     "no_facts_yet": "No fact cards yet.",

@@ -23,14 +23,18 @@ class CardScreen(Screen):
         self.panel = Rect(0, 0, 0, 0)
         self.box = Rect(0, 0, 0, 0)
 
-    def build(self, width: int) -> Block:
+    def build(self, width: int, scale: float = 1.0) -> Block:
         return Block()
 
     def layout(self) -> None:
         ui, m = self.ui, self.ui.m
         width = min(m.width - 2 * m.margin, max(round(1000 * m.unit), round(m.width * 0.72)))
-        self.block = self.build(width - 2 * m.pad)
         face = ui.face("ui", m.small)
+        room = m.height - 2 * m.margin - 2 * m.pad - face.height
+        for scale in (1.0, 0.9, 0.8, 0.7, 0.6):  # a long card gets smaller type rather than cut off
+            self.block = self.build(width - 2 * m.pad, scale)
+            if self.block.height <= room:
+                break
         height = min(m.height - 2 * m.margin, self.block.height + 2 * m.pad + face.height)
         self.panel = Rect(0, 0, width, height)
         self.panel.center = (m.width // 2, m.height // 2)
@@ -68,11 +72,11 @@ class DiscussionScreen(CardScreen):
         self.question = question
         super().__init__(app, done)
 
-    def build(self, width: int) -> Block:
+    def build(self, width: int, scale: float = 1.0) -> Block:
         ui, m, p = self.ui, self.ui.m, self.ui.palette
         block = Block()
         block.add(word("to_discuss").upper(), ui.face("ui_bold", m.ui), p.focus, width, after=0.6)
-        block.add(self.question, ui.face("display", round(m.heading * 1.2)), p.heading, width,
+        block.add(self.question, ui.face("display", round(m.heading * 1.2 * scale)), p.heading, width,
                   spacing=1.3)
         return block
 
@@ -84,19 +88,22 @@ class FactCardScreen(CardScreen):
         self.fact = fact
         super().__init__(app, done)
 
-    def build(self, width: int) -> Block:
-        return fact_block(self.ui, self.fact, width)
+    def build(self, width: int, scale: float = 1.0) -> Block:
+        return fact_block(self.ui, self.fact, width, scale=scale)
 
 
-def fact_block(ui, fact: Fact, width: int, block: Block | None = None) -> Block:  # noqa: ANN001
+def fact_block(ui, fact: Fact, width: int, block: Block | None = None,  # noqa: ANN001
+               scale: float = 1.0) -> Block:
+    """The fact's title, figure, explanation and source (type scaled by `scale`)."""
     m, p = ui.m, ui.palette
     block = block or Block()
     block.add(f"{word('fact')} · {fact.title}".upper(), ui.face("ui_bold", m.ui), p.focus, width,
               after=0.4)
     if fact.figure:
-        block.add(fact.figure, ui.face("display", round(m.heading * 1.6)), p.heading, width,
+        block.add(fact.figure, ui.face("display", round(m.heading * 1.6 * scale)), p.heading, width,
                   spacing=1.15, after=0.3)
-    block.add(fact.text, ui.face("prose", m.prose), p.text, width, spacing=m.line_spacing)
+    block.add(fact.text, ui.face("prose", max(12, round(m.prose * scale))), p.text, width,
+              spacing=m.line_spacing)
     block.add(f"{word('source')}: {fact.source}", ui.face("ui", m.small), p.text_dim, width)
     if fact.url:
         block.add(fact.url, ui.face("ui", m.small), p.text_dim, width)

@@ -16,7 +16,7 @@ from game.ui.screens.base import Screen
 from game.ui.widgets import Button, Rect
 from game.ui.words import word
 
-NODE_W, NODE_H, COL_GAP, ROW_GAP = 230, 74, 90, 26  # at zoom 1, 1280x720
+NODE_W, NODE_H, COL_GAP, ROW_GAP = 230, 82, 80, 26  # at zoom 1, for 15.5 px small text
 
 
 @dataclass
@@ -115,7 +115,8 @@ class FlowchartScreen(Screen):
     # ------------------------------------------------------------------ geometry
 
     def _scale(self) -> float:
-        return self.ui.m.unit * self.zoom
+        """Pixels per layout unit: follows the text size, so labels stay readable when projected."""
+        return self.ui.m.small / 15.5 * self.zoom
 
     def node_rect(self, node: Node) -> Rect:
         s = self._scale()
@@ -129,11 +130,10 @@ class FlowchartScreen(Screen):
             return
         layers = max(n.layer for n in self.nodes.values()) + 1
         rows = max(n.row for n in self.nodes.values()) - min(n.row for n in self.nodes.values()) + 1
-        unit = self.ui.m.unit
+        unit = self.ui.m.small / 15.5
         need_w = (layers * (NODE_W + COL_GAP) - COL_GAP) * unit
         need_h = (rows * (NODE_H + ROW_GAP) - ROW_GAP) * unit
-        self.zoom = max(0.8, min(1.4, self.view.width / need_w, self.view.height / need_h))
-        self.zoom *= max(1.0, self.app.settings.text_scale) ** 0.5
+        self.zoom = max(0.9, min(1.3, self.view.width / need_w, self.view.height / need_h))
         s = self._scale()
         width = (layers * (NODE_W + COL_GAP) - COL_GAP) * s
         self.pan = [max(0.0, (self.view.width - width) / 2), 0.0]
@@ -264,6 +264,7 @@ class FlowchartScreen(Screen):
             scene = self.app.story.scenes[sid]
             lit = sid in visited
             colour = p.button_hover if lit else p.button
+            ui.panel(surface, rect, p.panel_solid, radius=max(4, round(8 * s)), edge=False)
             ui.panel(surface, rect, colour, radius=max(4, round(8 * s)), edge=True)
             if sid == current:
                 pygame.draw.rect(surface, p.focus, rect, 2, border_radius=max(4, round(8 * s)))

@@ -198,10 +198,11 @@ class PlayScreen(Screen):
         width = min(room, round(420 * m.unit))
         inner = width - 2 * m.pad
         small, label = ui.face("ui", m.small), ui.face("ui_bold", m.small)
-        if scene.discuss:
+        classroom = self.app.classroom  # in class, cards were shown full-screen: not again here
+        if scene.discuss and (classroom is None or not classroom.options.pauses):
             self.note.add(word("to_discuss").upper(), label, ui.palette.focus, inner, after=0.2)
             self.note.add(scene.discuss, ui.face("italic", m.small + 1), ui.palette.text, inner)
-        fact = story.facts.get(scene.fact) if scene.fact else None
+        fact = story.facts.get(scene.fact) if scene.fact and classroom is None else None
         if fact is not None:
             self.note.add(f"{word('fact').upper()} · {fact.title}".upper(), label, ui.palette.focus,
                           inner, after=0.2)
@@ -212,7 +213,10 @@ class PlayScreen(Screen):
             self.note.add(f"{word('source')}: {fact.source}", small, ui.palette.text_dim, inner)
         if not self.note.lines:
             return
-        height = min(self.note.height + m.pad, self.panel.height)
+        room = self.panel.height
+        if classroom is not None:  # keep clear of the session clock
+            room -= ui.face("ui_bold", m.ui).height + 2 * m.gap
+        height = min(self.note.height + m.pad, room)
         self.note_box = Rect(m.width - m.margin - width, self.panel.bottom - height, width, height)
 
     def layout_choices(self) -> None:

@@ -177,8 +177,15 @@ class VoteScreen(Screen):
         row_h = max(b.measure(ui, w) for b, w in zip(actions, widths, strict=True))
         x = self.panel.right - m.pad
         needed = y + row_h + m.pad
+        top = self.panel.y
         self.panel.height = min(m.height - 2 * m.margin, max(needed - self.panel.y, self.panel.height // 2))
         self.panel.centery = m.height // 2
+        shift = self.panel.y - top  # the rows were laid out from the old top
+        for _, rect, _ in self.rows:
+            rect.y += shift
+        for pair in self.steppers:
+            for b in pair:
+                b.rect.y += shift
         for b, w in reversed(list(zip(actions, widths, strict=True))):
             b.rect = Rect(x - w, self.panel.bottom - m.pad - row_h, w, row_h)
             x -= w + m.gap
@@ -202,6 +209,12 @@ class VoteScreen(Screen):
             return [Button(word("back"), self.back, kind="menu")]
         return [Button(word("back"), self.back, kind="menu"),
                 Button(word("press_continue"), self.finish, kind="menu")]
+
+    def _others_reached(self) -> bool:
+        classroom = self.app.classroom
+        if classroom is None or not self.counts:
+            return False
+        return classroom.share(self.session.story, next(iter(self.counts))).reached > 0
 
     # ------------------------------------------------------------------ events
 
@@ -279,6 +292,8 @@ class VoteScreen(Screen):
         small = ui.face("ui", m.small)
         hint = {"vote": word("vote_hint"), "tie": word("tie_hint"),
                 "result": word("result_hint", total=self.total)}[self.phase]
+        if self.phase == "result" and not self._others_reached():
+            hint += " · " + word("others_none")
         hint = small.wrap(hint, self.panel.width - 2 * m.pad)[0]
         ui.text(surface, hint, small, p.text_dim, (self.panel.x + m.pad, y + m.gap // 2), self.panel)
         text_face, count_face = ui.face("prose", m.ui), ui.face("ui_bold", m.heading)
@@ -316,11 +331,10 @@ class VoteScreen(Screen):
             bar(ui, surface, bar_rect, count, 0, total, p.focus if chosen else None)
             if self.phase == "result":
                 note = f"{round(100 * count / total)}%"
-                if classroom is not None:
-                    share = classroom.share(self.session.story, view.id)
-                    note += " · " + (word("others_chose", percent=round(share.percent),
-                                          reached=share.reached)
-                                     if share.reached else word("others_none"))
+                share = classroom.share(self.session.story, view.id) if classroom else None
+                if share is not None and share.reached:
+                    note += " · " + word("others_chose", percent=round(share.percent),
+                                         reached=share.reached)
                 note = small.wrap(note, bar_rect.width)[0]
                 ui.text(surface, note, small, p.text_dim,
                         (bar_rect.x, bar_rect.y - small.height - 2), rect)
