@@ -199,3 +199,19 @@ def test_the_chapter_layout_goes_left_to_right() -> None:
     assert nodes["ny_tickets"].layer == 0
     forward = [(a, b) for a, b in edges if nodes[a].layer < nodes[b].layer]
     assert len(forward) == len(edges)  # this chapter has no loops
+
+
+def test_the_flowchart_is_offered_after_each_chapter(data_dir: Path) -> None:
+    app = build_app(LaunchOptions(story_dir=default_story_dir(), start="gz_after", classroom=True))
+    click(app, button(app, "Discussion pauses: On").rect)
+    click(app, button(app, "Class votes: On").rect)
+    click(app, button(app, "Start from the beginning").rect)
+    assert app.session.scene.id == "gz_after"
+    for code in (pygame.K_SPACE, pygame.K_1, pygame.K_SPACE):  # read, choose, past the consequence
+        settle(app, key(code))
+    chart = app.top
+    assert isinstance(chart, FlowchartScreen) and chart.chapter == "The Guangzhou Years"
+    settle(app, key(pygame.K_RETURN))
+    assert app.session.scene.chapter == "A New Year Home"
+    assert not isinstance(app.top, FlowchartScreen)
+    pygame.quit()

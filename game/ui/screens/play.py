@@ -133,7 +133,9 @@ class PlayScreen(Screen):
 
     def show_due(self) -> bool:
         """Classroom: shows the next flowchart, fact card or discussion question due here."""
-        if not self.due or self.revealing or self.frozen or self.app.top is not self:
+        if not self.due or self.frozen or self.app.top is not self:
+            return False
+        if self.revealing and self.due[0][0] != "flowchart":  # the chapter's map comes first
             return False
         kind, what = self.due.pop(0)
         classroom, session = self.app.classroom, self.session
