@@ -37,9 +37,14 @@ class DocumentScreen(Screen):
         """Esc: closes the screen unless a subclass says otherwise."""
         self.app.pop()
 
+    def panel_width(self) -> int:
+        """The panel's width in the current window."""
+        m = self.ui.m
+        return min(m.width - 2 * m.margin, max(round(self.max_width * m.unit), round(m.width * 0.6)))
+
     def layout(self) -> None:
         ui, m = self.ui, self.ui.m
-        width = min(m.width - 2 * m.margin, max(round(self.max_width * m.unit), round(m.width * 0.6)))
+        width = self.panel_width()
         buttons = self.buttons()
         self.images = []
         self.block = self.build(width - 2 * m.pad)

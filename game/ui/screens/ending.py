@@ -26,6 +26,12 @@ class EndingScreen(DocumentScreen):
         super().__init__(app)
         app.audio.play(app.art.ambience(self.backdrop))
 
+    def panel_width(self) -> int:
+        """As wide as at 1280x720 while the window allows: the epilogue's portraits take a column."""
+        m = self.ui.m
+        wide = max(round(self.max_width * m.unit), min(self.max_width, round(m.width * 0.85)))
+        return min(m.width - 2 * m.margin, wide)
+
     def build(self, width: int) -> Block:
         ui, m, p = self.ui, self.ui.m, self.ui.palette
         session, ending = self.app.session, self.ending
