@@ -6,6 +6,7 @@ Esc, Enter or Close returns.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -94,6 +95,13 @@ def chapter_layout(story: Story, chapter: str) -> tuple[dict[str, Node], dict[tu
     return nodes, edges
 
 
+def _opening(text: str, limit: int = 70) -> str:
+    """The first sentence of a scene's text (placeholders dropped), cut to about `limit` characters."""
+    plain = re.sub(r"\{[^}]*\}", "…", " ".join(text.split()))
+    sentence = re.split(r"(?<=[.!?])\s", plain, maxsplit=1)[0]
+    return sentence if len(sentence) <= limit else sentence[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
 class FlowchartScreen(Screen):
     """The chapter's graph; `done` (if given) runs when it closes, e.g. to go on to the next chapter."""
 
@@ -133,7 +141,7 @@ class FlowchartScreen(Screen):
         unit = self.ui.m.small / 15.5
         need_w = (layers * (NODE_W + COL_GAP) - COL_GAP) * unit
         need_h = (rows * (NODE_H + ROW_GAP) - ROW_GAP) * unit
-        self.zoom = max(0.9, min(1.3, self.view.width / need_w, self.view.height / need_h))
+        self.zoom = max(0.85, min(1.0, self.view.width / need_w, self.view.height / need_h))
         s = self._scale()
         width = (layers * (NODE_W + COL_GAP) - COL_GAP) * s
         self.pan = [max(0.0, (self.view.width - width) / 2), 0.0]
@@ -269,14 +277,15 @@ class FlowchartScreen(Screen):
             if sid == current:
                 pygame.draw.rect(surface, p.focus, rect, 2, border_radius=max(4, round(8 * s)))
             inner = rect.inflate(-round(16 * s), -round(10 * s))
-            lines = name_face.wrap(scene.place or scene.id, inner.width)[:2]
             y = inner.y
-            for line in lines:
-                ui.text(surface, line, name_face, p.heading if lit else p.locked, (inner.x, y), rect)
-                y += name_face.height
-            if scene.when and y + when_face.height <= rect.bottom:
-                line = when_face.wrap(scene.when, inner.width)[0]
-                ui.text(surface, line, when_face, p.text_dim if lit else p.locked, (inner.x, y), rect)
+            name = name_face.wrap(scene.place or scene.id, inner.width)[0]
+            ui.text(surface, name, name_face, p.heading if lit else p.locked, (inner.x, y), rect)
+            y += name_face.height
+            for line in when_face.wrap(_opening(scene.text.source), inner.width)[:2]:
+                if y + when_face.height > rect.bottom:
+                    break
+                ui.text(surface, line, when_face, p.text if lit else p.locked, (inner.x, y), rect)
+                y += when_face.height
             if self.nodes[sid].exits:
                 tip = (rect.right + round(22 * s), rect.centery)
                 pygame.draw.line(surface, p.focus if lit else p.locked, (rect.right, rect.centery), tip, 1)
