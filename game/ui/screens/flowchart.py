@@ -102,6 +102,17 @@ def _opening(text: str, limit: int = 70) -> str:
     return sentence if len(sentence) <= limit else sentence[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
+def _first_lines(face, text: str, width: int, count: int) -> list[str]:  # noqa: ANN001
+    """The first `count` wrapped lines of `text`, the last ending in '…' if any text is left over."""
+    lines = face.wrap(text, width)
+    if len(lines) <= count:
+        return lines
+    last = lines[count - 1].rstrip(" …")
+    while last and face.width(last + "…") > width:
+        last = last.rsplit(" ", 1)[0] if " " in last else last[:-1]
+    return [*lines[:count - 1], last + "…"]
+
+
 class FlowchartScreen(Screen):
     """The chapter's graph; `done` (if given) runs when it closes, e.g. to go on to the next chapter."""
 
@@ -278,10 +289,10 @@ class FlowchartScreen(Screen):
                 pygame.draw.rect(surface, p.focus, rect, 2, border_radius=max(4, round(8 * s)))
             inner = rect.inflate(-round(16 * s), -round(10 * s))
             y = inner.y
-            name = name_face.wrap(scene.place or scene.id, inner.width)[0]
+            name = _first_lines(name_face, scene.place or scene.id, inner.width, 1)[0]
             ui.text(surface, name, name_face, p.heading if lit else p.locked, (inner.x, y), rect)
             y += name_face.height
-            for line in when_face.wrap(_opening(scene.text.source), inner.width)[:2]:
+            for line in _first_lines(when_face, _opening(scene.text.source), inner.width, 2):
                 if y + when_face.height > rect.bottom:
                     break
                 ui.text(surface, line, when_face, p.text if lit else p.locked, (inner.x, y), rect)
