@@ -45,6 +45,8 @@ def main(argv: list[str] | None = None) -> int:
     wall, cpu = time.perf_counter(), time.process_time()
     report = random_playthroughs(story, args.runs, args.seed)
     wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+    results = [f"RESULT random_playthroughs_seconds {wall:.2f} s <=10",
+               f"RESULT random_playthroughs_per_s {args.runs / wall:.0f} playthroughs/s -"]
     rows.append((f"{args.runs:,} random playthroughs", f"{wall:.2f} s",
                  f"{args.runs / wall:,.0f}/s ({args.runs / cpu:,.0f}/s of CPU), "
                  f"{report.total_choices / args.runs:.1f} choices each, "
@@ -66,6 +68,8 @@ def main(argv: list[str] | None = None) -> int:
     result = explore(story, max_states=args.max_states)
     wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
     status = "complete" if result.complete else f"stopped at --max-states {args.max_states:,}"
+    results.append(f"RESULT exhaustive_seconds {wall:.2f} s -")
+    results.append(f"RESULT exhaustive_states {result.states} states -")
     rows.append(("exhaustive exploration", f"{wall:.2f} s",
                  f"{result.states:,} states, {result.transitions:,} choices taken, "
                  f"{result.states / wall:,.0f} states/s, {status}; "
@@ -76,6 +80,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'what':<{width}}  {'time':>9}  figures")
     for what, took, figures in rows:
         print(f"{what:<{width}}  {took:>9}  {figures}")
+    print("\n".join(results))
     return 0
 
 

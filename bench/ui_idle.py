@@ -43,9 +43,9 @@ def main(seconds: float = 10.0) -> None:
     if moving is not None:
         rows.append((f"play screen idle {seconds:.0f} s, snow ({snowy})", f"{moving * 100:.2f} %", ""))
     print(table(rows))
-    print(f"RESULT idle_cpu_still {still * 100:.2f} % <=2")
+    print(f"RESULT idle_cpu_still {still * 100:.2f} percent <=2")
     if moving is not None:
-        print(f"RESULT idle_cpu_moving {moving * 100:.2f} % <=2")
+        print(f"RESULT idle_cpu_moving {moving * 100:.2f} percent <=2")
 
 
 if __name__ == "__main__":
