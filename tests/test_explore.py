@@ -277,3 +277,16 @@ def test_count_paths_through_the_scene_graph(trouble):
     assert count_paths(example) == 3  # call, rest, rich (locked, but the graph ignores conditions)
     assert count_paths(example, "booth") == 1
     assert count_paths(trouble) is None  # b.back leads round again
+
+
+def test_random_runs_report_the_shortest_and_longest_reading() -> None:
+    story = load_story(Path(__file__).resolve().parents[1] / "docs" / "example")
+    report = random_playthroughs(story, 40, seed=3)
+    assert report.shortest is not None and report.longest is not None
+    assert report.shortest.words <= report.total_words / report.runs <= report.longest.words
+    for ending, (low, high) in report.ending_words.items():
+        assert ending in report.endings_seen and low <= high
+    # the two endings of the example are reached by paths of different lengths
+    assert report.shortest.ending != report.longest.ending
+    replayed = random_playthrough(story, report.longest.seed)[0]
+    assert replayed.words == report.longest.words

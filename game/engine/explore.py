@@ -16,7 +16,7 @@ import heapq
 import random
 from collections import deque
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from game.engine.session import ChoiceError, Session
 from game.engine.state import GameState
@@ -262,6 +262,10 @@ class RandomReport:
     failures: list[Failure]
     total_choices: int
     total_words: int
+    # ending id -> (fewest, most) words read on the way there, over these runs
+    ending_words: dict[str, tuple[int, int]] = field(default_factory=dict)
+    shortest: Playthrough | None = None  # fewest words, among runs that reached an ending
+    longest: Playthrough | None = None
 
     @property
     def scene_coverage(self) -> float:
@@ -624,6 +628,12 @@ def random_playthroughs(story: Story, runs: int, seed: int = 0, *, start: str | 
         report.total_words += played.words
         if played.ending is not None:
             report.endings_seen[played.ending] = report.endings_seen.get(played.ending, 0) + 1
+            low, high = report.ending_words.get(played.ending, (played.words, played.words))
+            report.ending_words[played.ending] = (min(low, played.words), max(high, played.words))
+            if report.shortest is None or played.words < report.shortest.words:
+                report.shortest = played
+            if report.longest is None or played.words > report.longest.words:
+                report.longest = played
         if played.failure is not None:
             report.failures.append(played.failure)
         if progress is not None and (number + 1) % every == 0:

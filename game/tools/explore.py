@@ -227,6 +227,10 @@ def _print_random(report: RandomReport, args: argparse.Namespace, out: TextIO) -
     print(f"{report.runs:,} random playthroughs of {story.title!r} (seeds {report.first_seed}–{last}): "
           f"{report.total_choices / report.runs:.1f} choices and "
           f"{report.total_words / report.runs:,.0f} words on average.", file=out)
+    if report.shortest is not None and report.longest is not None:
+        print(f"Shortest playthrough: {report.shortest.words:,} words (seed {report.shortest.seed}, "
+              f"{report.shortest.ending}); longest: {report.longest.words:,} words "
+              f"(seed {report.longest.seed}, {report.longest.ending}).", file=out)
     print(f"Coverage: scenes {report.scene_coverage:.1f}% "
           f"({len(report.scenes_seen)}/{len(story.scenes)}), "
           f"choices {report.choice_coverage:.1f}% "
@@ -235,10 +239,14 @@ def _print_random(report: RandomReport, args: argparse.Namespace, out: TextIO) -
     print(f"Scenes never seen: {', '.join(never) if never else 'none'}", file=out)
     untaken = report.choices_never_taken
     print(_wrap(f"Choices never taken: {', '.join(untaken) if untaken else 'none'}", ""), file=out)
-    seen = ", ".join(f"{e.id} {report.endings_seen[e.id]:,}" for e in story.endings
-                     if e.id in report.endings_seen)
     missing = [e.id for e in story.endings if e.id not in report.endings_seen]
-    print(f"Endings: {seen or 'none'}", file=out)
+    print("Endings (times reached; fewest–most words read):" if report.endings_seen
+          else "Endings: none", file=out)
+    for ending in story.endings:
+        if ending.id in report.endings_seen:
+            low, high = report.ending_words[ending.id]
+            print(f"  {ending.id:<24} {report.endings_seen[ending.id]:>6,}   {low:,}–{high:,} words",
+                  file=out)
     if missing:
         print(f"Endings never seen: {', '.join(missing)}", file=out)
     print(f"Failures: {len(report.failures) or 'none'}", file=out)
