@@ -200,3 +200,13 @@ def test_warnings_for_unused_flag_and_all_conditional_choices(tmp_path: Path) ->
 def test_yaml_yes_no_on_off_as_an_id_gets_a_hint(tmp_path: Path) -> None:
     root = write_story(tmp_path, BASE.replace("      - id: rest\n", "      - id: no\n"))
     assert "the choice id was read as false: YAML reads yes, no, on, off" in only_error(root)
+
+
+def test_film_marks_the_real_familys_choice(tmp_path: Path) -> None:
+    root = write_story(tmp_path / "ok", BASE.replace("        says: Qin hears your voice.\n",
+                                                     "        says: Qin hears your voice.\n        film: true\n"))
+    story = load_story(root, check_assets=False)
+    assert [c.id for c in story.scenes["a"].choices if c.film] == ["call"]
+    bad = write_story(tmp_path / "bad", BASE.replace("        says: Qin hears your voice.\n",
+                                                     "        says: Qin hears your voice.\n        film: maybe\n"))
+    assert "'film' should be true (the real family's choice) or left out" in only_error(bad)

@@ -53,7 +53,7 @@ _MANIFEST_KEYS = ("format", "title", "title_native", "version", "start", "conten
 _SCENE_KEYS = ("chapter", "place", "when", "pov", "backdrop", "key", "text", "variants",
                "choices", "next", "end", "discuss", "fact", "documentary")
 _DEFAULT_KEYS = ("chapter", "place", "when", "pov", "backdrop")
-_CHOICE_KEYS = ("id", "text", "if", "locked", "effects", "says", "goto")
+_CHOICE_KEYS = ("id", "text", "if", "locked", "effects", "says", "goto", "film")
 _ENDING_KEYS = ("id", "title", "priority", "from", "if", "text", "epilogue", "documentary")
 
 
@@ -693,9 +693,14 @@ class _Loader:
         if locked is not None and "if" not in spec:
             self.error(spec.value_loc("locked"), "'locked' explains a failing 'if': add the "
                                                  "condition, or remove 'locked'")
+        film = spec.get("film", False)
+        if not isinstance(film, bool):
+            self.error(spec.value_loc("film"), "'film' should be true (the real family's choice) "
+                                               "or left out")
+            film = False
         return Choice(local, sid, text, goto, self.condition(spec, "if"), locked, tuple(effects),
                       self.compile_text(says, spec.value_loc("says")) if says else None,
-                      location=loc)
+                      film=film, location=loc)
 
     def ending(self, spec: YMap, loc: SourceLocation, order: int, seen: dict[str, SourceLocation],
                scenes: dict[str, Scene]) -> Ending | None:

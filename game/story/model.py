@@ -120,6 +120,7 @@ class Choice:
     effects: tuple[Effect, ...] = ()
     says: Text | None = None
     is_continue: bool = False
+    film: bool = False  # the choice the real family made, as the documentary shows it
     location: SourceLocation = field(default=SourceLocation("<story>"), compare=False)
 
     @property
