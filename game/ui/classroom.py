@@ -60,8 +60,10 @@ def canonical_path(story: Story, target: str) -> list[str] | None:
     A lesson that begins at a later chapter must begin from a state the story could really have
     reached, so that flags, savings and stats are coherent with what the chapter's text assumes.
     We replay a fixed path rather than set values by hand: the cheapest route through the goto
-    graph, where each decision costs 1 and entering a scene whose `documentary` note calls it a
-    departure from the film ("what if", "did not") costs much more; ties go to the author's order.
+    graph, where each decision costs 1 and leaving the film's road costs much more: in a scene
+    where the author marked the real family's choice (`film: true`), every other choice; in an
+    unmarked scene, entering a scene whose `documentary` note calls it a departure from the film
+    ("what if", "did not"). Ties go to the author's order.
     The route is then checked by really playing it (conditions on choices hold), so the same
     chapter always starts from the same state. None if no route reaches `target`.
     """
@@ -83,11 +85,14 @@ def canonical_path(story: Story, target: str) -> list[str] | None:
             continue
         if cost > best.get(scene_id, cost):
             continue
-        for choice in story.scenes[scene_id].choices:
+        choices = story.scenes[scene_id].choices
+        marked = any(c.film for c in choices)
+        for choice in choices:
             nxt = choice.goto
             if nxt not in story.scenes:
                 continue
-            step = cost + 1 + (_DEPARTURE_COST if departs(nxt) else 0)
+            off_road = (marked and not choice.film) or (not marked and departs(nxt))
+            step = cost + 1 + (_DEPARTURE_COST if off_road else 0)
             if step < best.get(nxt, step + 1) or nxt == target:
                 best[nxt] = min(step, best.get(nxt, step))
                 order += 1
