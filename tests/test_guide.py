@@ -61,6 +61,9 @@ def test_every_prompt_fact_key_and_note_of_the_story_is_in_the_guide(story, guid
             assert _flat(scene.documentary) in text, scene.id
         if scene.key:
             assert scene.key[1:] in text
+            for choice in scene.choices:
+                if choice.film:  # the real family's choice is named at each key decision
+                    assert f"The real family: {_flat(choice.text)}." in text, scene.id
     for fact in story.facts.values():
         assert _flat(fact.text) in text and _flat(fact.source) in text
     for ending in story.endings:

@@ -137,3 +137,20 @@ def test_the_command_writes_html_and_markdown(story, records_by_ending, tmp_path
     (tmp_path / "bad.json").write_text("{")
     assert main(["report", str(tmp_path / "bad.json"), "-o", str(tmp_path / "x.html")]) == 1
     assert "not valid JSON" in capsys.readouterr().err
+
+
+def test_the_report_names_what_the_real_family_chose(story):
+    # Qin stays in school here, unlike the real Qin: the report says what the film showed.
+    session = Session(story)
+    while session.scene.id != "ny_qin_decides":
+        open_choices = [c for c in session.choices() if c.available]
+        marked = [c for c in open_choices if story.choice(c.id).film]
+        session.choose((marked or open_choices)[0].id)
+    session.choose("ny_qin_decides.swallow")
+    while not session.is_over:
+        session.choose(next(c.id for c in session.choices() if c.available))
+    page = render_html(story, record_from_session(session))
+    assert "The real family made the same choice." in page  # leaving the village together
+    assert ("In the film, the real family chose: Say it straight. You&#x27;re not going back."
+            in page)
+    assert "the real family chose" in render_markdown(story, record_from_session(session))

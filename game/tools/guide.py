@@ -117,8 +117,10 @@ def render_guide(story: Story, runs: int = SAMPLE_PLAYTHROUGHS) -> str:
         add(f"<h3>{_e(key[:1].upper() + key[1:])}</h3><ul>")
         for scene in scenes:
             options = "; ".join(c.text for c in scene.choices if not c.is_continue)
+            film = next((c.text for c in scene.choices if c.film), None)
+            real = f' <em class="note">The real family: {_e(film)}.</em>' if film else ""
             add(f"<li><strong>{_e(scene.chapter)}</strong>, {_e(scene.place)} ({_e(scene.when)}): "
-                f"{_e(options)}</li>")
+                f"{_e(options)}{real}</li>")
         add("</ul>")
     add("</section>")
 

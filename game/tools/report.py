@@ -60,6 +60,7 @@ figure svg { width: 100%; height: auto; }
 figcaption { font-size: .9rem; font-weight: bold; }
 .legend { display: flex; flex-wrap: wrap; gap: .25rem 1rem; font-size: .85rem; margin: .25rem 0; }
 .legend svg { vertical-align: middle; }
+.film { font-style: italic; color: var(--accent); margin: .35rem 0 0; }
 .card { border-left: 4px solid var(--accent); padding: .25rem .75rem; margin: .75rem 0; }
 .figure { font-size: 1.2rem; font-weight: bold; }
 ol li { margin: .35rem 0; }
@@ -113,6 +114,17 @@ def _options(story: Story, decision: Decision, stats: ClassStats | None) -> list
         result.append(_Option(text, decision.tally.get(cid, 0) if decision.tally else None,
                               cid == decision.choice, share))
     return result
+
+
+def film_note(story: Story, decision: Decision) -> str | None:
+    """What the real family chose at this decision, if the story marks it (`film: true`)."""
+    scene = story.scenes.get(decision.scene)
+    marked = [c for c in scene.choices if c.film] if scene else []
+    if not marked:
+        return None
+    if any(c.full_id == decision.choice for c in marked):
+        return "The real family made the same choice."
+    return f"In the film, the real family chose: {marked[0].text}."
 
 
 def _is_real(story: Story, decision: Decision) -> bool:
@@ -270,6 +282,9 @@ def render_html(story: Story, record: SessionRecord, stats: ClassStats | None = 
                     f'<span class="count">{option.votes} ({pct:.0f}%)</span></div>')
                 if option.class_share:
                     add(f'<p class="classes">All classes on record: {_e(option.class_share)}</p>')
+            note = film_note(story, d)
+            if note:
+                add(f'<p class="film">{_e(note)}</p>')
             add("</div>")
     add("</section>")
 
@@ -347,6 +362,9 @@ def render_markdown(story: Story, record: SessionRecord, stats: ClassStats | Non
                     continue
                 if option.class_share:
                     lines.append(f"  - all classes: {_md(option.class_share)} chose this")
+            note = film_note(story, d)
+            if note:
+                lines.append(f"  - *{_md(note)}*")
         lines.append("")
     lines += ["## What happened to the family", ""]
     lines += [f"- **{_md(e.name)}**: {_md(e.line)}" for e in record.epilogue]
