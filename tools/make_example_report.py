@@ -1,0 +1,62 @@
+"""Writes docs/example-report.html: a class session on the shipped story with seeded votes.
+
+    python tools/make_example_report.py [--seed 7] [-o docs/example-report.html]
+
+A class of 24 votes at every choice (seeded, so the file is reproducible); the majority's choice
+is taken, ties go to the first option, and the scene's prompt and fact card count as shown.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from game.engine import Session  # noqa: E402
+from game.engine.record import SessionRecord  # noqa: E402
+from game.story import default_story_dir, load_story  # noqa: E402
+from game.tools.report import render_html  # noqa: E402
+
+CLASS_SIZE = 24
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("-o", "--output", type=Path,
+                        default=Path(__file__).resolve().parents[1] / "docs" / "example-report.html")
+    args = parser.parse_args(argv)
+    rng = random.Random(args.seed)
+    story = load_story(default_story_dir())
+    session = Session(story)
+    record = SessionRecord.begin(session, started_at="2026-11-23T10:00:00+00:00")
+    while not session.is_over:
+        scene = session.scene
+        if scene.discuss:
+            record.prompt_shown(scene.id)
+        if scene.fact:
+            record.fact_shown(scene.fact)
+        open_choices = [c for c in session.choices() if c.available]
+        seconds = rng.randint(60, 300)
+        if len(open_choices) == 1:
+            record.record_decision(session, open_choices[0].id, seconds=seconds)
+            session.choose(open_choices[0].id)
+            continue
+        weights = [rng.random() for _ in open_choices]
+        tally = dict.fromkeys((c.id for c in open_choices), 0)
+        for _ in range(CLASS_SIZE):
+            tally[rng.choices(open_choices, weights)[0].id] += 1
+        taken = max(open_choices, key=lambda c: tally[c.id])
+        record.record_decision(session, taken.id, tally=tally, seconds=seconds)
+        session.choose(taken.id)
+    record.finish(session, finished_at="2026-11-23T11:20:00+00:00")
+    args.output.write_text(render_html(story, record), encoding="utf-8")
+    print(f"Wrote {args.output} (ending: {record.ending_title}).")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
