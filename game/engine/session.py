@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import functools
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -10,6 +9,7 @@ from typing import Any
 
 from game.engine.state import GameState
 from game.story.model import Choice, Ending, Scene, Story, paragraphs
+from game.story.suggest import did_you_mean
 
 
 class ChoiceError(Exception):
@@ -363,8 +363,7 @@ def apply_setting(story: Story, state: GameState, name: str, raw: str) -> None:
     """Applies `--set NAME=VALUE` to a starting state; raises SetError in the user's words."""
     raw = raw.strip()
     every = [*story.resources, *story.flags, *(f"{p}.{s}" for p in story.people for s in story.stats)]
-    close = difflib.get_close_matches(name, every, n=1)
-    hint = f" (did you mean '{close[0]}'?)" if close else ""
+    hint = did_you_mean(name, every)
     if "." in name:
         person, _, stat = name.partition(".")
         if person not in story.people or stat not in story.stats:

@@ -7,11 +7,12 @@ closures over the game state. Nothing here can reach Python's builtins or attrib
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Protocol
+
+from game.story.suggest import did_you_mean
 
 MAX_LENGTH = 1000
 MAX_NESTING = 40
@@ -343,9 +344,7 @@ class EvalState(Protocol):
 Fn = Callable[[Any], Any]
 
 
-def _suggest(word: str, options: Iterable[str]) -> str:
-    close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""
+_suggest = did_you_mean
 
 
 @dataclass(frozen=True)

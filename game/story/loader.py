@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import hashlib
 import re
 from collections.abc import Callable, Iterable
@@ -39,6 +38,7 @@ from game.story.model import (
     Text,
     Variant,
 )
+from game.story.suggest import did_you_mean
 from game.story.yamlsource import MAX_FILE_BYTES, YList, YMap, read_yaml
 
 FORMAT_VERSION = 1
@@ -66,9 +66,7 @@ def default_assets_dir() -> Path:
     return Path(__file__).resolve().parents[2] / "assets"
 
 
-def _suggest(word: str, options: Iterable[str]) -> str:
-    close = difflib.get_close_matches(str(word), [str(o) for o in options], n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""
+_suggest = did_you_mean
 
 
 def _brief(value: Any, limit: int = 40) -> str:
