@@ -9,6 +9,7 @@ import pygame
 
 from game.ui.text import Face, Fonts
 from game.ui.theme import Metrics, Palette
+from game.ui.words import word
 
 Rect = pygame.Rect
 
@@ -307,6 +308,23 @@ class Scroller:
         thumb_h = max(24, box.height * self.view // max(1, self.content))
         thumb_y = track.top + (track.height - thumb_h) * self.offset // max(1, self.limit)
         pygame.draw.rect(surface, ui.palette.bar_fill, (track.x, thumb_y, 3, thumb_h), border_radius=2)
+        if self.more_below:
+            self._draw_more(ui, surface, box)
+
+    @property
+    def more_below(self) -> bool:
+        """Whether unread content lies below the view (more than a line of it)."""
+        return self.limit - self.offset > self.line
+
+    def _draw_more(self, ui: Ui, surface: pygame.Surface, box: Rect) -> None:
+        """A small tab on the bottom edge saying there is more to read, and how to get to it."""
+        face = ui.face("ui", ui.m.small)
+        label = word("more_below")
+        pad = max(6, face.height // 3)
+        tab = Rect(0, 0, face.width(label) + 2 * pad, face.height + pad)
+        tab.midtop = (box.centerx, box.bottom - tab.height // 3)  # mostly below the text
+        ui.panel(surface, tab, ui.palette.panel_solid, radius=tab.height // 2, edge=True)
+        ui.text(surface, label, face, ui.palette.focus, (tab.x + pad, tab.y + pad // 2), tab)
 
 
 def bar(ui: Ui, surface: pygame.Surface, rect: Rect, value: float, low: int, high: int,

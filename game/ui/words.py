@@ -18,6 +18,7 @@ WORDS: dict[str, str] = {
     "no_save_yet": "No save yet",
     # play
     "pov_choice": "{name}'s choice",
+    "more_below": "more below ↓ (scroll, or PgDn)",
     "continue_choice": "Continue",
     "undo": "Undo",
     "menu": "Menu",
