@@ -210,3 +210,10 @@ def test_film_marks_the_real_familys_choice(tmp_path: Path) -> None:
     bad = write_story(tmp_path / "bad", BASE.replace("        says: Qin hears your voice.\n",
                                                      "        says: Qin hears your voice.\n        film: maybe\n"))
     assert "'film' should be true (the real family's choice) or left out" in only_error(bad)
+
+
+def test_prose_written_as_a_block_reads_as_one_paragraph(tmp_path: Path) -> None:
+    scenes = BASE.replace("    text: You hold a phone card.\n",
+                          "    text: You hold a phone card.\n    discuss: |\n      What would you\n      give up?\n")
+    story = load_story(write_story(tmp_path, scenes), check_assets=False)
+    assert story.scenes["a"].discuss == "What would you give up?"

@@ -37,6 +37,7 @@ from game.story.model import (
     Story,
     Text,
     Variant,
+    paragraphs,
 )
 from game.story.suggest import did_you_mean
 from game.story.yamlsource import MAX_FILE_BYTES, YList, YMap, read_yaml
@@ -158,6 +159,12 @@ class _Loader:
             self.error(data.value_loc(key), f"'{key}' in {what} should be text, not {_type_name(value)}")
             return None
         return str(value)
+
+    def prose(self, data: YMap, key: str, what: str, required: bool = False) -> str | None:
+        """A text field read as prose: line breaks inside a paragraph (as a `|` block keeps
+        them) become spaces, and paragraphs stay apart, so no front end shows the source's wrapping."""
+        value = self.text(data, key, what, required)
+        return None if value is None else "\n\n".join(paragraphs(value))
 
     def integer(self, data: YMap, key: str, what: str, default: int | None = None) -> int | None:
         if key not in data:
@@ -489,9 +496,9 @@ class _Loader:
         what = f"fact '{fact_id}'"
         self.keys(spec, ("title", "figure", "text", "source", "url"), what)
         self.facts[fact_id] = Fact(
-            fact_id, self.text(spec, "title", what, required=True) or fact_id,
-            self.text(spec, "figure", what) or "", self.text(spec, "text", what, required=True) or "",
-            self.text(spec, "source", what, required=True) or "", self.text(spec, "url", what))
+            fact_id, self.prose(spec, "title", what, required=True) or fact_id,
+            self.prose(spec, "figure", what) or "", self.prose(spec, "text", what, required=True) or "",
+            self.prose(spec, "source", what, required=True) or "", self.text(spec, "url", what))
         self.fact_locs[fact_id] = loc
 
     def choice_ids(self) -> None:
@@ -630,9 +637,9 @@ class _Loader:
         return Scene(
             id=sid, text=text, chapter=plain("chapter"), place=plain("place"), when=when,
             year=int(years[-1]) if years else None, pov=pov, backdrop=backdrop,
-            key=self.text(data, "key", what), variants=tuple(variants), choices=tuple(choices),
-            end=end, discuss=self.text(data, "discuss", what), fact=fact,
-            documentary=self.text(data, "documentary", what), location=raw.loc)
+            key=self.prose(data, "key", what), variants=tuple(variants), choices=tuple(choices),
+            end=end, discuss=self.prose(data, "discuss", what), fact=fact,
+            documentary=self.prose(data, "documentary", what), location=raw.loc)
 
     def target_exists(self, target: Any, loc: SourceLocation, what: str) -> bool:
         if not isinstance(target, str):
@@ -651,7 +658,7 @@ class _Loader:
         if spec is None:
             return None
         self.keys(spec, _CHOICE_KEYS, "a choice")
-        text = self.text(spec, "text", "a choice", required=True) or ""
+        text = self.prose(spec, "text", "a choice", required=True) or ""
         if "goto" not in spec:
             self.error(spec.loc, "a choice needs 'goto': the scene it leads to")
             return None
@@ -686,8 +693,8 @@ class _Loader:
                     continue
                 effects.append(effect)
                 self.effects.append(effect)
-        says = self.text(spec, "says", "a choice")
-        locked = self.text(spec, "locked", "a choice")
+        says = self.prose(spec, "says", "a choice")
+        locked = self.prose(spec, "locked", "a choice")
         if locked is not None and "if" not in spec:
             self.error(spec.value_loc("locked"), "'locked' explains a failing 'if': add the "
                                                  "condition, or remove 'locked'")
@@ -754,10 +761,10 @@ class _Loader:
         priority = self.integer(spec, "priority", what, 0) or 0
         del order
         return Ending(
-            ending_id, self.text(spec, "title", what, required=True) or ending_id,
+            ending_id, self.prose(spec, "title", what, required=True) or ending_id,
             self.compile_text(self.text(spec, "text", what) or "", spec.value_loc("text")),
             epilogue, self.condition(spec, "if"), from_scenes, priority,
-            self.text(spec, "documentary", what), loc)
+            self.prose(spec, "documentary", what), loc)
 
     def epilogue_lines(self, value: Any, loc: SourceLocation, what: str) -> tuple[EpilogueLine, ...]:
         if isinstance(value, str):
