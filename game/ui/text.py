@@ -87,6 +87,8 @@ def _tokens(text: str) -> list[str]:
 
 
 def _wrap(face: Face, text: str, width: int) -> list[str]:
+    if "\n" in text:  # a line break in the text is kept as one, never drawn inside a line
+        return [line for part in text.split("\n") for line in _wrap(face, part, width)]
     width = max(8, width)
     lines: list[str] = []
     line = ""
