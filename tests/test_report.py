@@ -14,7 +14,7 @@ from game.engine.classstats import from_records
 from game.engine.explore import random_playthrough
 from game.engine.record import SessionRecord, record_from_session
 from game.story import default_story_dir, load_story
-from game.tools.report import render_html, render_markdown
+from game.tools.report import render_html, render_markdown, short_label
 
 SECTIONS = {"path", "family", "chart", "real-family", "facts", "homework"}
 
@@ -123,6 +123,28 @@ def test_votes_show_as_bars_and_ties_are_named(story):
     assert "All classes on record" in page
     markdown = render_markdown(story, record, stats)
     assert "✔" in markdown and "tie broken" in markdown
+
+
+def test_other_classes_take_one_line_per_decision(story):
+    played = [record_from_session(random_playthrough(story, seed)[1]) for seed in range(6)]
+    record, stats = played[0], from_records(played)
+    page = render_html(story, record, stats)
+    markdown = render_markdown(story, record, stats)
+    decisions = page.count('<div class="decision">')
+    lines = page.count('<p class="classes">All classes on record: ')
+    assert 0 < lines <= decisions  # one line per decision, never one per option
+    assert markdown.count("all classes on record: ") == lines
+    assert "(6 classes)" in page and "% of " not in page
+    first = record.decisions[0]
+    shares = [stats.share(c.full_id, story.title) for c in story.scenes[first.scene].choices]
+    assert sum(s.taken for s in shares) == shares[0].reached == 6
+
+
+def test_short_labels_keep_the_first_clause_and_names():
+    assert short_label("Rent a room in the lanes — forty yuan a month") == "rent a room in the lanes"
+    assert short_label("Changhua goes first; you stay", frozenset({"Changhua"})) == "Changhua goes first"
+    assert short_label("Wait " + "very " * 20 + "long").endswith("…")
+    assert len(short_label("Wait " + "very " * 20 + "long")) <= 41
 
 
 def test_the_command_writes_html_and_markdown(story, records_by_ending, tmp_path: Path, capsys):

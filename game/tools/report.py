@@ -39,18 +39,23 @@ h2 { font-size: 1.25rem; border-bottom: 2px solid var(--accent); padding-bottom:
      margin-top: 2rem; }
 h3 { font-size: 1.05rem; margin: 1.2rem 0 .4rem; }
 .meta, .note, .source { color: var(--muted); font-size: .9rem; }
-.decision { border: 1px solid var(--line); border-radius: 4px; padding: .5rem .75rem;
-            margin: .5rem 0; }
+.decision { border: 1px solid var(--line); border-radius: 4px; padding: .35rem .7rem;
+            margin: .4rem 0; }
+.decision p { margin: .1rem 0; }
 .where { color: var(--muted); font-size: .85rem; margin: 0 0 .2rem; }
-.taken { font-weight: bold; margin: 0 0 .3rem; }
-.bar { display: flex; align-items: center; gap: .5rem; font-size: .9rem; margin: .15rem 0; }
-.bar .label { flex: 0 0 55%; }
+.taken { font-weight: bold; }
+.taken .note { font-weight: normal; }
+.bar { display: flex; align-items: center; gap: .5rem; font-size: .9rem; line-height: 1.3;
+       margin: .1rem 0; }
+.bar .label { flex: 0 0 60%; }
+.bar.chosen .label { font-weight: bold; }
+.tick { color: var(--accent); }
 .bar .track { flex: 1 1 auto; background: #eef0f2; height: .9rem; border: 1px solid var(--line);
               position: relative; }
 .bar .fill { display: block; height: 100%; background: #9aa5b1; }
 .bar.chosen .fill { background: var(--accent); }
 .bar .count { flex: 0 0 4.5rem; text-align: right; font-variant-numeric: tabular-nums; }
-.classes { font-size: .85rem; color: var(--muted); margin: .2rem 0 0; }
+.decision .classes { font-size: .85rem; color: var(--muted); margin-top: .2rem; }
 table { border-collapse: collapse; width: 100%; table-layout: fixed; }
 th, td { text-align: left; vertical-align: top; padding: .35rem .5rem;
          border-bottom: 1px solid var(--line); overflow-wrap: anywhere; }
@@ -74,6 +79,27 @@ ol li { margin: .35rem 0; }
   a[href^="http"]::after { content: " (" attr(href) ")"; font-size: .8em; overflow-wrap: anywhere; }
 }
 """
+# The report's own print rules: a full session (some 50 decisions) fits on about ten pages.
+REPORT_CSS = """
+@page { margin: 12mm 13mm; }
+@media print {
+  body { font-size: 10pt; line-height: 1.4; }
+  h2 { margin-top: 1.1rem; }
+  h3 { margin: .7rem 0 .25rem; }
+  p { margin: .35rem 0; }
+  .decision { padding: .2rem .6rem; margin: .3rem 0; }
+  .decision p { line-height: 1.3; }
+  .bar { font-size: .85rem; line-height: 1.25; margin: .05rem 0; }
+  .bar .track { height: .75rem; }
+  #homework ol { columns: 2; column-gap: 1.75rem; font-size: .92rem; line-height: 1.35; }
+  .card { margin: .45rem 0; padding: .1rem .75rem; }
+  .card h3 { display: inline; margin: 0; }
+  .card .figure { display: inline; font-size: 1.05rem; margin-left: .5rem; }
+  .card .figure::before { content: "· "; color: var(--muted); }
+  .card p { margin: .15rem 0; }
+  ol li { margin: .15rem 0; }
+}
+"""
 
 
 def _e(text: object) -> str:
@@ -85,7 +111,22 @@ class _Option:
     text: str
     votes: int | None
     chosen: bool
-    class_share: str | None
+
+
+def short_label(text: str, names: frozenset[str] = frozenset(), limit: int = 40) -> str:
+    """An option's first clause, cut at a word: "Rent a room in the lanes" for the stats line."""
+    text = " ".join(text.split())
+    for mark in (" — ", " – ", ": ", "; ", ". ", ", "):
+        head = text.split(mark, 1)[0]
+        if 0 < len(head) < len(text):
+            text = head
+            break
+    text = text.rstrip(".!?,;:")
+    if len(text) > limit:
+        text = text[:limit].rsplit(" ", 1)[0].rstrip(".,;:—–-") + "…"
+    first = text.split(" ", 1)[0].strip("'’s,")
+    keep = first in names or first == "I" or not text[1:2].islower()
+    return text if keep else text[:1].lower() + text[1:]
 
 
 def fact_card_html(fact: Fact) -> str:
@@ -97,23 +138,48 @@ def fact_card_html(fact: Fact) -> str:
             f'<p>{_e(fact.text)}</p><p class="source">Source: {source}</p></div>')
 
 
-def _options(story: Story, decision: Decision, stats: ClassStats | None) -> list[_Option]:
+def _option_ids(decision: Decision) -> list[str]:
     ids = list(decision.tally) if decision.tally else [decision.choice]
     if decision.choice not in ids:
         ids.append(decision.choice)
+    return ids
+
+
+def _options(story: Story, decision: Decision) -> list[_Option]:
     result = []
-    for cid in ids:
+    for cid in _option_ids(decision):
         choice = story.choice(cid)
         text = choice.text if choice else (decision.text if cid == decision.choice else cid)
-        share = None
-        if stats is not None:
-            counted = stats.share(cid, story.title)
-            if counted.reached:
-                plural = "es" if counted.reached != 1 else ""
-                share = f"{counted.percent:.0f}% of {counted.reached} class{plural}"
         result.append(_Option(text, decision.tally.get(cid, 0) if decision.tally else None,
-                              cid == decision.choice, share))
+                              cid == decision.choice))
     return result
+
+
+def others_line(story: Story, decision: Decision, stats: ClassStats | None) -> str | None:
+    """One line for how other classes decided here: "62% rent a room, 38% take the bunk (13 classes)".
+
+    Every option the scene offers that some class took, most taken first (options nobody took are
+    left out); None without statistics or when no class on record reached this decision.
+    """
+    if stats is None:
+        return None
+    scene = story.scenes.get(decision.scene)
+    ids = [c.full_id for c in scene.choices if not c.is_continue] if scene else []
+    ids += [cid for cid in _option_ids(decision) if cid not in ids]
+    shares = [(stats.share(cid, story.title), cid) for cid in ids]
+    reached = max((share.reached for share, _ in shares), default=0)
+    if not reached:
+        return None
+    names = frozenset(w for p in story.people.values() for w in (p.short, *p.name.split()))
+    parts = []
+    for share, cid in sorted(shares, key=lambda item: -item[0].taken):
+        if not share.taken:
+            continue
+        choice = story.choice(cid)
+        text = choice.text if choice else (decision.text if cid == decision.choice else cid)
+        parts.append(f"{share.percent:.0f}% {short_label(text, names)}")
+    plural = "es" if reached != 1 else ""
+    return f"{', '.join(parts)} ({reached} class{plural})"
 
 
 def film_note(story: Story, decision: Decision) -> str | None:
@@ -244,7 +310,8 @@ def render_html(story: Story, record: SessionRecord, stats: ClassStats | None = 
     ending = record.ending_title or "not finished"
     add(f'<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{_e(story.title)}: session report</title>\n<style>{CSS}</style>\n</head>\n<body>")
+        f"<title>{_e(story.title)}: session report</title>\n<style>{CSS}{REPORT_CSS}</style>\n"
+        "</head>\n<body>")
     native = f" ({_e(story.title_native)})" if story.title_native else ""
     add(f'<header id="top"><h1>{_e(story.title)}{native}: session report</h1>')
     voted = sum(1 for d in record.decisions if d.tally)
@@ -266,22 +333,19 @@ def render_html(story: Story, record: SessionRecord, stats: ClassStats | None = 
             add('<div class="decision">')
             if where or extras:
                 add(f'<p class="where">{_e(" · ".join(x for x in (where, *extras) if x))}</p>')
-            add(f'<p class="taken">{_e(d.text)}</p>')
-            total = d.votes
-            for option in _options(story, d, stats):
-                if option.votes is None:
-                    add('<p class="note">No vote was taken.</p>')
-                    if option.class_share:
-                        add(f'<p class="classes">All classes on record: {_e(option.class_share)} '
-                            "chose this.</p>")
-                    continue
+            options, total = _options(story, d), d.votes
+            if d.tally is None:
+                add(f'<p class="taken">{_e(d.text)} <span class="note">(no vote was taken)</span></p>')
+            for option in options if d.tally is not None else ():
                 pct = 100 * option.votes / total if total else 0
                 chosen = " chosen" if option.chosen else ""
-                add(f'<div class="bar{chosen}"><span class="label">{_e(option.text)}</span>'
+                mark = '<span class="tick">✔ </span>' if option.chosen else ""
+                add(f'<div class="bar{chosen}"><span class="label">{mark}{_e(option.text)}</span>'
                     f'<span class="track"><span class="fill" style="width:{pct:.0f}%"></span></span>'
                     f'<span class="count">{option.votes} ({pct:.0f}%)</span></div>')
-                if option.class_share:
-                    add(f'<p class="classes">All classes on record: {_e(option.class_share)}</p>')
+            others = others_line(story, d, stats)
+            if others:
+                add(f'<p class="classes">All classes on record: {_e(others)}</p>')
             note = film_note(story, d)
             if note:
                 add(f'<p class="film">{_e(note)}</p>')
@@ -350,18 +414,16 @@ def render_markdown(story: Story, record: SessionRecord, stats: ClassStats | Non
         for d in decisions:
             lines.append(f"- **{_md(d.text)}**" + (f" ({_md(d.team)} decided)" if d.team else "")
                          + (" — tie broken by the facilitator" if d.tie_broken else ""))
-            for option in _options(story, d, stats):
-                if option.votes is None:
-                    lines.append("  - no vote was taken")
-                else:
-                    pct = 100 * option.votes / d.votes if d.votes else 0
-                    bar = "█" * round(pct / 5)
-                    mark = " ✔" if option.chosen else ""
-                    others = f" (all classes: {_md(option.class_share)})" if option.class_share else ""
-                    lines.append(f"  - {_md(option.text)}: {option.votes} ({pct:.0f}%) {bar}{mark}{others}")
-                    continue
-                if option.class_share:
-                    lines.append(f"  - all classes: {_md(option.class_share)} chose this")
+            if d.tally is None:
+                lines.append("  - no vote was taken")
+            for option in _options(story, d) if d.tally is not None else ():
+                pct = 100 * option.votes / d.votes if d.votes else 0
+                bar = "█" * round(pct / 5)
+                mark = " ✔" if option.chosen else ""
+                lines.append(f"  - {_md(option.text)}: {option.votes} ({pct:.0f}%) {bar}{mark}")
+            others = others_line(story, d, stats)
+            if others:
+                lines.append(f"  - all classes on record: {_md(others)}")
             note = film_note(story, d)
             if note:
                 lines.append(f"  - *{_md(note)}*")
