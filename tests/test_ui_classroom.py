@@ -9,6 +9,9 @@ import pygame
 import pytest
 
 from game.cli import LaunchOptions
+from game.engine.classstats import from_records
+from game.engine.explore import random_playthrough
+from game.engine.record import record_from_session
 from game.story import default_story_dir, load_story
 from game.ui.app import App, build_app
 from game.ui.autoplay import key
@@ -214,4 +217,34 @@ def test_the_flowchart_is_offered_after_each_chapter(data_dir: Path) -> None:
     settle(app, key(pygame.K_RETURN))
     assert app.session.scene.chapter == "A New Year Home"
     assert not isinstance(app.top, FlowchartScreen)
+    pygame.quit()
+
+
+def test_the_vote_result_shows_how_other_classes_chose(example_story: Path, data_dir: Path) -> None:
+    story = load_story(example_story)
+    sessions = data_dir / "sessions"
+    earlier = [record_from_session(random_playthrough(story, seed)[1]) for seed in range(8)]
+    for record in earlier:
+        record.save(sessions)
+    stats = from_records(earlier)
+    assert stats.count() == 8
+    app = build_app(LaunchOptions(story_dir=example_story, window_size=(960, 540), classroom=True))
+    click(app, button(app, "Start from the beginning").rect)
+    settle(app, key(pygame.K_SPACE))
+    click(app, app.top.panel)  # past the fact card and the discussion
+    settle(app, key(pygame.K_1))
+    vote = app.top
+    assert isinstance(vote, VoteScreen)
+    settle(app, key(pygame.K_1), key(pygame.K_5), key(pygame.K_RETURN), key(pygame.K_RETURN))
+    assert vote.phase == "result" and vote.winner.id == "dorm.call"
+    app.draw()  # the result screen draws its notes
+    for view in (c for c in vote.choices if c.available):
+        share = stats.share(view.id, story.title)
+        assert share.reached == 8
+        expected = f"{round(share.percent)}% of 8 other classes chose this"
+        assert vote.result_note(view).endswith(expected), vote.result_note(view)
+    assert vote.result_note(vote.winner).startswith("100% · ")
+    assert "62% of 8 other classes" in vote.result_note(vote.winner)  # 5 of the 8 seeded classes
+    settle(app, key(pygame.K_RETURN))
+    assert app.session.state.log == ["dorm.call"]
     pygame.quit()

@@ -210,6 +210,15 @@ class VoteScreen(Screen):
         return [Button(word("back"), self.back, kind="menu"),
                 Button(word("press_continue"), self.finish, kind="menu")]
 
+    def result_note(self, view: ChoiceView) -> str:
+        """Under an option's bar after the vote: this class's share, then other classes' share."""
+        note = f"{round(100 * self.counts.get(view.id, 0) / max(1, self.total))}%"
+        classroom = self.app.classroom
+        share = classroom.share(self.session.story, view.id) if classroom else None
+        if share is not None and share.reached:
+            note += " · " + word("others_chose", percent=round(share.percent), reached=share.reached)
+        return note
+
     def _others_reached(self) -> bool:
         classroom = self.app.classroom
         if classroom is None or not self.counts:
@@ -300,7 +309,6 @@ class VoteScreen(Screen):
         badge = ui.face("ui_bold", m.ui)
         step_w = round(m.button_height * 1.1)
         total = max(1, self.total)
-        classroom = self.app.classroom
         bar_h = max(6, round(m.gap * 1.2))
         for view, rect, lines in self.rows:
             chosen = self.winner is not None and view.id == self.winner.id
@@ -330,12 +338,7 @@ class VoteScreen(Screen):
                             rect.width - round(m.ui * 1.9), bar_h)
             bar(ui, surface, bar_rect, count, 0, total, p.focus if chosen else None)
             if self.phase == "result":
-                note = f"{round(100 * count / total)}%"
-                share = classroom.share(self.session.story, view.id) if classroom else None
-                if share is not None and share.reached:
-                    note += " · " + word("others_chose", percent=round(share.percent),
-                                         reached=share.reached)
-                note = small.wrap(note, bar_rect.width)[0]
+                note = small.wrap(self.result_note(view), bar_rect.width)[0]
                 ui.text(surface, note, small, p.text_dim,
                         (bar_rect.x, bar_rect.y - small.height - 2), rect)
         if self.phase == "vote":
