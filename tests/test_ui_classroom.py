@@ -9,13 +9,14 @@ import pygame
 import pytest
 
 from game.cli import LaunchOptions
+from game.engine import Session
 from game.engine.classstats import from_records
 from game.engine.explore import random_playthrough
 from game.engine.record import record_from_session
 from game.story import default_story_dir, load_story
 from game.ui.app import App, build_app
 from game.ui.autoplay import key
-from game.ui.classroom import canonical_path, chapter_starts
+from game.ui.classroom import Classroom, ClassroomOptions, canonical_path, chapter_starts
 from game.ui.screens.cards import DiscussionScreen, FactCardScreen, FactListScreen
 from game.ui.screens.classroom_setup import ChapterSelectScreen, ClassroomSetupScreen
 from game.ui.screens.ending import EndingScreen
@@ -248,3 +249,75 @@ def test_the_vote_result_shows_how_other_classes_chose(example_story: Path, data
     settle(app, key(pygame.K_RETURN))
     assert app.session.state.log == ["dorm.call"]
     pygame.quit()
+
+
+def test_the_title_screen_offers_to_resume_the_class(app: App, data_dir: Path) -> None:
+    click(app, button(app, "Start from the beginning").rect)
+    classroom = app.classroom
+    settle(app, key(pygame.K_SPACE))
+    click(app, app.top.panel)
+    settle(app, key(pygame.K_ESCAPE))
+    assert isinstance(app.top, PauseMenu)
+    click(app, button(app, "Title screen").rect)
+    click(app, button(app, "Yes").rect)
+    assert isinstance(app.top, TitleScreen) and app.classroom is classroom  # not over yet
+    resume = button(app, "Resume class")
+    assert app.top.focus.focused is resume and resume.note.startswith("The Call · 0:")
+    settle(app, key(pygame.K_RETURN))
+    assert isinstance(app.top, PlayScreen) and app.session.scene.id == "dorm"
+    assert app.classroom is classroom  # the cards already shown are not shown again
+    settle(app, key(pygame.K_2))
+    click(app, button(app, "Skip vote").rect)
+    saved = records(data_dir)
+    assert len(saved) == 1 and [d["choice"] for d in saved[0]["decisions"]] == ["dorm.rest"]
+    app.new_game()  # a new game from the title is not the class's
+    assert app.classroom is None
+
+
+def test_loading_a_save_in_class_keeps_classroom_mode(app: App, data_dir: Path) -> None:
+    notices: list[str] = []
+    click(app, button(app, "Start from the beginning").rect)
+    app.notify = notices.append
+    classroom = app.classroom
+    settle(app, key(pygame.K_SPACE))
+    click(app, app.top.panel)
+    assert app.save("slot1")  # at the first decision
+    settle(app, key(pygame.K_1))
+    click(app, button(app, "Skip vote").rect)
+    settle(app, key(pygame.K_SPACE))
+    assert app.session.scene.id == "booth" and len(records(data_dir)[0]["decisions"]) == 1
+    assert app.load("slot1")  # back to the first decision: the later one is taken back
+    assert app.classroom is classroom and app.session.scene.id == "dorm"
+    assert records(data_dir)[0]["decisions"] == []
+    assert "class record continues from this scene (later decisions taken back: 1)" in notices[-1]
+    assert isinstance(app.top, PlayScreen)  # the cards were shown: not again
+    settle(app, key(pygame.K_SPACE))  # the scene's text, typed out again
+    settle(app, key(pygame.K_2))
+    assert isinstance(app.top, VoteScreen)  # still voting
+    click(app, button(app, "Skip vote").rect)
+    assert [d["choice"] for d in records(data_dir)[0]["decisions"]] == ["dorm.rest"]
+    settle(app, key(pygame.K_SPACE))
+    assert isinstance(app.top, EndingScreen) and records(data_dir)[0]["ending"] == "silence"
+    assert app.load("slot1")  # after the ending: the finished record stays, a new one starts
+    assert "finished class record is kept" in notices[-1]
+    finished, fresh = sorted(records(data_dir), key=lambda r: r["ending"] is None)
+    assert finished["ending"] == "silence" and fresh["ending"] is None
+    assert fresh["start_scene"] == "dorm" and fresh["decisions"] == []
+    settle(app, key(pygame.K_ESCAPE))
+    click(app, button(app, "Title screen").rect)
+    click(app, button(app, "Yes").rect)
+    assert any(b.label == "Resume class" for b in app.top.focus.buttons)
+
+
+def test_a_save_from_another_road_continues_the_record(example_story: Path, data_dir: Path) -> None:
+    story = load_story(example_story)
+    classroom = Classroom(ClassroomOptions(), data_dir / "sessions", clock=lambda: 0.0)
+    session = Session(story)
+    classroom.begin(session)
+    classroom.before_choice(session, "dorm.call")
+    session.choose("dorm.call")
+    other = Session(story)
+    other.choose("dorm.rest")  # a save from another class's road
+    assert classroom.continue_from(other) == ("jump", 0)
+    assert [d.choice for d in classroom.record.decisions] == ["dorm.call"]
+    assert classroom.continue_from(other) == ("back", 0)  # the same place again: nothing to undo

@@ -220,6 +220,7 @@ class App:
     def new_game(self) -> None:
         """Starts a playthrough from the story's start (or --start/--set) and shows it."""
         from game.ui.screens.play import PlayScreen
+        self.classroom = None  # a new game is not a class session (a class's record stays saved)
         options = self.options
         start = options.start if options else None
         sets = options.sets if options else {}
@@ -239,9 +240,14 @@ class App:
             self.notify(str(exc))
             return False
         self.session = result.session
+        messages = list(result.messages)
+        if self.classroom is not None:  # the class goes on from the loaded scene
+            kind, back = self.classroom.continue_from(self.session)
+            key = "class_taken_back" if back else "class_new_record" if kind == "new" else "class_goes_on"
+            messages.append(word(key, n=back))
         self.reset(PlayScreen(self))
         label = word("autosave") if slot == AUTOSAVE else word("slot", n=slot.removeprefix("slot"))
-        self.notify(" ".join([word("loaded", slot=label), *result.messages]))
+        self.notify(" ".join([word("loaded", slot=label), *messages]))
         return True
 
     def save(self, slot: str, thumbnail: pygame.Surface | None = None) -> bool:

@@ -137,13 +137,55 @@ class Classroom:
         self.pending: tuple[Mapping[str, int] | None, bool | None] = (None, None)
         self.save_problem: str | None = None
         self._stats: ClassStats | None = None
+        # The session's log where the class's current road began (a replayed road, or a save
+        # from another path loaded in class), and the first decision of the record on that road.
+        self.base_log: list[str] = []
+        self.road_from = 0
 
     # ------------------------------------------------------------------ the session
 
     def begin(self, session: Session) -> None:
         self.record = SessionRecord.begin(session, classroom=True)
         self.started = self.scene_since = self.clock()
+        self.base_log, self.road_from = list(session.state.log), 0
         self.shown.clear()
+
+    @property
+    def is_open(self) -> bool:
+        """A class session under way: begun and not yet at an ending."""
+        return self.record is not None and not self.record.is_finished
+
+    def continue_from(self, session: Session) -> tuple[str, int]:
+        """A save was loaded during the class: the record goes on from the loaded scene.
+
+        Returns what happened to the record, and how many decisions it took back:
+        - ("back", n): the save is from this class's own road (the autosave, a slot saved in the
+          lesson): the n decisions recorded after it are taken back, as undo would (n may be 0);
+        - ("jump", 0): a save from another road: the decisions so far stay, and the next ones
+          are recorded from the loaded scene;
+        - ("new", 0): the record had reached an ending: it stays on record as it was, and a new
+          one starts at the loaded scene (the session clock runs on).
+        """
+        if self.record is None or self.record.is_finished:
+            started = self.started
+            self.begin(session)
+            self.started = started
+            self.save()
+            return "new", 0
+        log, base = list(session.state.log), self.base_log
+        taken = [d.choice for d in self.record.decisions[self.road_from:]]
+        ahead = log[len(base):]
+        self.scene_since = self.clock()
+        self.pending = (None, None)
+        if log[:len(base)] == base and ahead == taken[:len(ahead)]:
+            back = len(taken) - len(ahead)
+            for _ in range(back):
+                self.record.undo()
+            self.save()
+            return "back", back
+        self.base_log, self.road_from = log, len(self.record.decisions)
+        self.save()
+        return "jump", 0
 
     def elapsed(self) -> float:
         return self.clock() - self.started
@@ -201,6 +243,7 @@ class Classroom:
     def undo(self) -> None:
         if self.record is not None:
             self.record.undo()
+            self.road_from = min(self.road_from, len(self.record.decisions))
             self.scene_since = self.clock()
             self.save()
 

@@ -129,6 +129,12 @@ WORDS: dict[str, str] = {
     "report_written": "Class report written: {path}",
     "report_failed": "Could not write the class report: {reason}",
     "record_failed": "Could not save the session record: {reason}",
+    "resume_class": "Resume class",
+    "class_goes_on": "Classroom mode goes on: the class record continues from this scene.",
+    "class_taken_back": ("Classroom mode goes on: the class record continues from this scene "
+                         "(later decisions taken back: {n})."),
+    "class_new_record": ("Classroom mode goes on: the finished class record is kept, and a new one "
+                         "starts at this scene."),
     "no_start": "There is no way to reach that chapter from the start; starting at its first scene.",
     # errors and notices
     "story_errors": "The story could not be loaded",

@@ -15,13 +15,20 @@ CREDIT = "After Lixin Fan's documentary Last Train Home (2009)"
 
 
 class TitleScreen(Screen):
-    """Title, 归途列车, and New game, Continue, Load, Settings, Quit."""
+    """Title, 归途列车, and New game, Continue, Load, Settings, Quit (and Resume class in a class).
+
+    Going back to the title does not end a class session: while one is open (begun and not at
+    an ending), "Resume class" comes first and returns to the class's scene with its record and
+    clock; Continue and Load keep classroom mode too (the record goes on from the loaded scene,
+    see App.load). New game and a new Classroom session end it; its record stays saved.
+    """
 
     def __init__(self, app) -> None:  # noqa: ANN001
         super().__init__(app)
         self.latest = None
         self.menu_top = 0
-        app.classroom = None  # back at the title, any class session is over (its record is saved)
+        if app.classroom is not None and not (app.classroom.is_open and app.session is not None):
+            app.classroom = None  # a class that reached its ending is over (its record is saved)
 
     def layout(self) -> None:
         ui, m = self.ui, self.ui.m
@@ -29,7 +36,11 @@ class TitleScreen(Screen):
         note = None
         if self.latest is not None:
             note = " · ".join(x for x in (self.latest.chapter, self.latest.place) if x) or None
-        buttons = [
+        classroom = self.app.classroom
+        in_class = classroom is not None and self.app.session is not None
+        buttons = [Button(word("resume_class"), self.resume_class, note=self._class_note())] \
+            if in_class else []
+        buttons += [
             Button(word("continue"), self.resume, self.latest is not None, note=note),
             Button(word("new_game"), self.new_game),
             Button(word("classroom"), self.classroom),
@@ -46,8 +57,19 @@ class TitleScreen(Screen):
             for b in buttons:
                 b.rect.y -= overflow
         self.focus.set(buttons, keep=True)
-        if self.focus.index is None:
-            self.focus.index = 0 if self.latest is not None else 1  # Continue, else New game
+        if self.focus.index is None:  # Resume class, else Continue, else New game
+            self.focus.index = 0 if in_class or self.latest is not None else 1
+
+    def _class_note(self) -> str:
+        session, classroom = self.app.session, self.app.classroom
+        where = session.scene.chapter if session is not None else ""
+        return " · ".join(x for x in (where, classroom.clock_text()) if x)
+
+    def resume_class(self) -> None:
+        """Back to the class session's scene, with its record and clock."""
+        from game.ui.screens.play import PlayScreen
+        if self.app.classroom is not None and self.app.session is not None:
+            self.app.reset(PlayScreen(self.app))
 
     def resume(self) -> None:
         if self.latest is not None:
