@@ -321,3 +321,31 @@ def test_a_save_from_another_road_continues_the_record(example_story: Path, data
     assert classroom.continue_from(other) == ("jump", 0)
     assert [d.choice for d in classroom.record.decisions] == ["dorm.call"]
     assert classroom.continue_from(other) == ("back", 0)  # the same place again: nothing to undo
+
+
+def test_four_long_options_fit_the_vote_at_960x540_with_the_largest_text(data_dir: Path) -> None:
+    app = build_app(LaunchOptions(story_dir=default_story_dir(), window_size=(960, 540),
+                                  classroom=True, start="ny_parents_answer"))
+    assert app.settings.text_size == "largest"
+    click(app, button(app, "Start from the beginning").rect)
+    while not isinstance(app.top, PlayScreen):
+        settle(app, key(pygame.K_SPACE))  # the discussion, the fact card
+    settle(app, key(pygame.K_SPACE))
+    settle(app, key(pygame.K_1))
+    vote = app.top
+    assert isinstance(vote, VoteScreen) and len(vote.rows) == 4
+
+    def fits() -> None:
+        actions = vote.focus.buttons[2 * len(vote.steppers):]
+        assert vote.panel.top >= 0 and vote.panel.bottom <= 540
+        for _, rect, _ in vote.rows:
+            assert vote.panel.contains(rect), (rect, vote.panel)
+            assert not any(rect.colliderect(b.rect) for b in actions), (rect, vote.phase)
+
+    fits()
+    vote.counts = {view.id: 3 for view, _, _ in vote.rows}
+    vote.counts[vote.rows[2][0].id] = 9
+    settle(app, key(pygame.K_RETURN), key(pygame.K_RETURN))
+    assert vote.phase == "result"
+    fits()
+    pygame.quit()

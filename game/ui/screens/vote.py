@@ -41,6 +41,7 @@ class VoteScreen(Screen):
         self.steppers: list[tuple[Button, Button]] = []
         self.panel = Rect(0, 0, 0, 0)
         self.heading_lines: list[str] = []
+        self.text_size = 0  # the options' text size, chosen by layout to fit
 
     # ------------------------------------------------------------------ what it knows
 
@@ -146,35 +147,19 @@ class VoteScreen(Screen):
         inner = width - 2 * m.pad
         heading = ui.face("display", m.heading)
         self.heading_lines = heading.wrap(self._heading(), inner)
-        text_face = ui.face("prose", m.ui)
-        step_w = round(m.button_height * 1.1)
-        count_w = ui.face("ui_bold", m.heading).width("000") + m.gap
-        text_w = inner - 2 * step_w - count_w - 3 * m.gap - round(m.ui * 1.9)
-        y = self.panel.y + m.pad + len(self.heading_lines) * heading.height + m.gap
-        y += ui.face("ui", m.small).height + m.gap  # the instruction line
-        self.rows, self.steppers = [], []
-        bar_h = max(6, round(m.gap * 1.2))
-        for view in self.choices:
-            lines = text_face.wrap(view.text, text_w)
-            if not view.available and view.locked_reason:
-                lines += [f"({view.locked_reason})"]
-            h = max(m.button_height, len(lines) * text_face.height) + bar_h + m.gap
-            if self.phase == "result" and view.available:
-                h += ui.face("ui", m.small).height
-            rect = Rect(self.panel.x + m.pad, y, inner, h)
-            self.rows.append((view, rect, lines))
-            if view.available:
-                minus = Button("\u2212", lambda n=view.number: self.adjust(n, -1), self.phase == "vote",
-                               kind="small")
-                plus = Button("+", lambda n=view.number: self.adjust(n, 1), self.phase == "vote",
-                              kind="small")
-                minus.rect = Rect(rect.right - 2 * step_w - m.gap, rect.y, step_w, m.button_height)
-                plus.rect = Rect(rect.right - step_w, rect.y, step_w, m.button_height)
-                self.steppers.append((minus, plus))
-            y += h + m.gap
+        top = self.panel.y + m.pad + len(self.heading_lines) * heading.height + m.gap
+        top += ui.face("ui", m.small).height + m.gap  # the instruction line
         actions = self._actions()
         widths = [b.face(ui).width(b.label) + 2 * m.pad for b in actions]
         row_h = max(b.measure(ui, w) for b, w in zip(actions, widths, strict=True))
+        # Many long options in a small window at the largest text: the options' text shrinks
+        # (never below the small size) until the rows and the buttons fit in the panel.
+        room = self.panel.bottom - m.pad - row_h - m.gap
+        for size in dict.fromkeys((m.ui, round(m.ui * 0.9), round(m.ui * 0.8), m.small)):
+            self.text_size = size
+            y = self._place_rows(top, inner)
+            if y <= room:
+                break
         x = self.panel.right - m.pad
         needed = y + row_h + m.pad
         top = self.panel.y
@@ -191,6 +176,38 @@ class VoteScreen(Screen):
             x -= w + m.gap
         buttons = [b for pair in self.steppers for b in pair] + actions
         self.focus.set(buttons, keep=True)
+
+    def _place_rows(self, y: int, inner: int) -> int:
+        """Lays out the options' rows from `y` at the current text size; returns where they end."""
+        ui, m = self.ui, self.ui.m
+        text_face = ui.face("prose", self.text_size)
+        step_w = round(m.button_height * 1.1)
+        count_w = ui.face("ui_bold", m.heading).width("000") + m.gap
+        steppers_w = 2 * step_w + 2 * m.gap if self.phase == "vote" else 0  # hidden after the vote
+        text_w = inner - steppers_w - count_w - m.gap - round(m.ui * 1.9)
+        small_h = ui.face("ui", m.small).height
+        self.rows, self.steppers = [], []
+        bar_h = max(6, round(m.gap * 1.2))
+        for view in self.choices:
+            lines = text_face.wrap(view.text, text_w)
+            if not view.available and view.locked_reason:
+                lines += [f"({view.locked_reason})"]
+            text_h = len(lines) * text_face.height
+            if self.phase == "result" and view.available:
+                text_h += small_h  # the shares' note, between the text and the bar
+            h = max(m.button_height, text_h) + bar_h + m.gap
+            rect = Rect(self.panel.x + m.pad, y, inner, h)
+            self.rows.append((view, rect, lines))
+            if view.available:
+                minus = Button("\u2212", lambda n=view.number: self.adjust(n, -1), self.phase == "vote",
+                               kind="small")
+                plus = Button("+", lambda n=view.number: self.adjust(n, 1), self.phase == "vote",
+                              kind="small")
+                minus.rect = Rect(rect.right - 2 * step_w - m.gap, rect.y, step_w, m.button_height)
+                plus.rect = Rect(rect.right - step_w, rect.y, step_w, m.button_height)
+                self.steppers.append((minus, plus))
+            y += h + m.gap
+        return y
 
     def _heading(self) -> str:
         team = self.team()
@@ -305,7 +322,7 @@ class VoteScreen(Screen):
             hint += " · " + word("others_none")
         hint = small.wrap(hint, self.panel.width - 2 * m.pad)[0]
         ui.text(surface, hint, small, p.text_dim, (self.panel.x + m.pad, y + m.gap // 2), self.panel)
-        text_face, count_face = ui.face("prose", m.ui), ui.face("ui_bold", m.heading)
+        text_face, count_face = ui.face("prose", self.text_size), ui.face("ui_bold", m.heading)
         badge = ui.face("ui_bold", m.ui)
         step_w = round(m.button_height * 1.1)
         total = max(1, self.total)
