@@ -8,6 +8,11 @@ import os
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+# Parsed story files are cached (game/story/parsecache.py): the suite keeps its own cache, so it
+# never reads or fills the player's.
+import tempfile  # noqa: E402
+
+os.environ.setdefault("LAST_TRAIN_HOME_CACHE", tempfile.mkdtemp(prefix="lth-test-cache-"))
 
 
 # --- desktop player (tests/test_ui_*.py) ----------------------------------------------------

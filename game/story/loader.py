@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from game.story import checks
+from game.story import checks, parsecache
 from game.story.expressions import (
     Condition,
     Effect,
@@ -809,7 +808,7 @@ def load_story_with_diagnostics(root: Path, assets: Path | None = None,
         return None, loader.diag.sorted()
 
     documents: list[tuple[Path, str, YMap]] = []
-    digest = hashlib.sha256()
+    digest = parsecache.sha256()
     real_root = root.resolve()
     for path in _story_files(root):
         shown = display_path(path)

@@ -8,17 +8,13 @@ laughs" bomb) are refused before they can expand, and nesting depth is bounded w
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import yaml
-from yaml import events
-
+from game.story import parsecache
 from game.story.location import Diagnostics, SourceLocation
 
-try:  # libyaml's parser: several times faster than the pure-Python one
-    from yaml import CSafeLoader as _Loader
-except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+if TYPE_CHECKING:
+    from yaml import events
 
 MAX_FILE_BYTES = 8 * 1024 * 1024
 MAX_DEPTH = 64
@@ -59,8 +55,26 @@ class _YamlRefused(Exception):
         self.message = message
 
 
-_resolver = yaml.resolver.Resolver()
-_constructor = yaml.constructor.SafeConstructor()
+class _PyYaml:
+    """PyYAML, imported on the first parse: an unchanged story is read from the parse cache, and
+    importing PyYAML (about 10 ms, most of it compiling its pure-Python reader's expressions) is
+    then not needed at all."""
+
+    def __getattr__(self, name: str) -> Any:
+        import yaml
+        from yaml import events
+
+        try:  # libyaml's parser: several times faster than the pure-Python one
+            loader = yaml.CSafeLoader
+        except AttributeError:  # pragma: no cover - depends on how PyYAML was built
+            loader = yaml.SafeLoader
+        self.__dict__.update(yaml=yaml, events=events, Loader=loader,
+                             resolver=yaml.resolver.Resolver(),
+                             constructor=yaml.constructor.SafeConstructor())
+        return self.__dict__[name]
+
+
+_py = _PyYaml()
 
 
 MAX_NUMBER = 10**15
@@ -73,7 +87,7 @@ _AS_TEXT = {f"tag:yaml.org,2002:{t}" for t in ("timestamp", "value", "merge", "y
 def _implicit_tag(value: str, implicit: tuple[bool, bool]) -> str:
     """`Resolver.resolve` for a plain scalar, without its per-call list building."""
     if implicit[0]:
-        table = _resolver.yaml_implicit_resolvers
+        table = _py.resolver.yaml_implicit_resolvers
         for tag, regexp in (*table.get(value[:1], ()), *table.get(None, ())):
             if regexp.match(value):
                 return tag
@@ -90,15 +104,15 @@ def _scalar_value(event: events.ScalarEvent, where: SourceLocation) -> Any:
         tag = _implicit_tag(event.value, event.implicit)
     if tag == "tag:yaml.org,2002:str" or tag in _AS_TEXT:
         return event.value
-    constructor = _constructor.yaml_constructors.get(tag)
+    constructor = _py.constructor.yaml_constructors.get(tag)
     if constructor is None:  # pragma: no cover - every resolvable tag is handled above
         raise _YamlRefused(where, f"the value '{_shorten(event.value)}' cannot be read: put it in quotes")
-    node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark)
+    node = _py.yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark)
     too_large = _YamlRefused(where, f"the number {_shorten(event.value)} is too large for a story "
                                     f"(at most {len(str(MAX_NUMBER)) - 1} digits)")
     try:
-        value = constructor(_constructor, node)
-    except (ValueError, OverflowError, yaml.YAMLError):
+        value = constructor(_py.constructor, node)
+    except (ValueError, OverflowError, _py.yaml.YAMLError):
         if tag == "tag:yaml.org,2002:int":  # more digits than Python converts
             raise too_large from None
         raise _YamlRefused(where, f"the value '{_shorten(event.value)}' cannot be read as "
@@ -135,8 +149,14 @@ def read_yaml(path: Path, shown: str, diagnostics: Diagnostics) -> Any:
         return None
     if text.startswith("\ufeff"):
         text = text[1:]
+    hit, document = parsecache.load(shown, data, MAX_DEPTH, MAX_NUMBER)
+    if hit:
+        return document
+    yaml = _py.yaml
     try:
-        return _build(text, shown)
+        document = _build(text, shown)
+        parsecache.store(shown, data, document)
+        return document
     except _YamlRefused as exc:
         diagnostics.error(exc.location, exc.message)
     except yaml.MarkedYAMLError as exc:
@@ -157,7 +177,8 @@ def read_yaml(path: Path, shown: str, diagnostics: Diagnostics) -> Any:
 
 def _build(text: str, shown: str) -> Any:
     """Builds the document from parser events iteratively, refusing tags, aliases and depth."""
-    loader = _Loader(text)
+    loader = _py.Loader(text)
+    events = _py.events
     stack: list[Any] = []  # containers under construction
     pending_key: list[Any] = []  # per mapping on the stack: the key waiting for its value
     root: Any = None

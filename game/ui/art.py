@@ -73,18 +73,17 @@ class ArtLibrary:
 
     def _read_catalog(self) -> dict[str, dict[str, Any]]:
         path = self.root / "backdrops" / "catalog.yaml"
-        try:
-            import yaml
-
-            # libyaml's safe loader when present: the pure-Python one takes ~40 ms at start-up
-            loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-            with open(path, encoding="utf-8") as fh:
-                data = yaml.load(fh, Loader=loader)  # noqa: S506 - a safe loader
-        except FileNotFoundError:
+        if not path.is_file():
             self._warn_once("catalog", "backdrop catalogue missing: %s", path)
             return {}
-        except Exception as exc:  # YAML error, permissions, ...
-            self._warn_once("catalog", "backdrop catalogue unreadable: %s (%s)", path, exc)
+        # The story's safe reader, and its parse cache: no PyYAML import at start-up.
+        from game.story.location import Diagnostics
+        from game.story.yamlsource import read_yaml
+
+        found = Diagnostics()
+        data = read_yaml(path, str(path), found)
+        if found.items:
+            self._warn_once("catalog", "backdrop catalogue unreadable: %s", found.items[0])
             return {}
         entries = data.get("backdrops") if isinstance(data, dict) else None
         if not isinstance(entries, dict):
