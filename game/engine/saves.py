@@ -13,12 +13,14 @@ import time
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from game.engine.atomic import write_atomic
-from game.engine.session import Session
-from game.engine.state import GameState, StateError
 from game.story.model import Story
+
+if TYPE_CHECKING:  # imported where a save is loaded: the title screen only lists the slots
+    from game.engine.session import Session
+    from game.engine.state import GameState
 
 SAVE_FORMAT = 1
 MIN_SAVE_FORMAT = 1
@@ -130,6 +132,9 @@ class SaveStore:
         return document
 
     def load(self, slot: str, story: Story) -> LoadResult:
+        from game.engine.session import Session
+        from game.engine.state import GameState, StateError
+
         """Reads a slot and rebuilds the playthrough on `story`; raises SaveError if it cannot."""
         document = self._read(slot)
         name = _describe(slot)
@@ -228,6 +233,8 @@ class SaveStore:
 
 
 def _adapt(origin: GameState, story: Story) -> GameState:
+    from game.engine.state import GameState
+
     """A starting state that fits the story, keeping whatever of `origin` still has a meaning."""
     fresh = GameState.initial(story, origin.scene if origin.scene in story.scenes else None)
     for person, stats in fresh.stats.items():

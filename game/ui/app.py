@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from game.engine import AUTOSAVE, ChoiceError, Outcome, SaveError, SaveStore, Session, user_data_dir
+from game.engine import AUTOSAVE, SaveError, SaveStore, user_data_dir
 from game.settings import Settings, load_settings, save_settings
 from game.story import Story, StoryError, load_story
 from game.ui.art import ArtLibrary
@@ -28,6 +28,7 @@ from game.ui.words import word
 
 if TYPE_CHECKING:
     from game.cli import LaunchOptions
+    from game.engine import Outcome, Session
 
 log = logging.getLogger("game.ui")
 
@@ -219,7 +220,9 @@ class App:
 
     def new_game(self) -> None:
         """Starts a playthrough from the story's start (or --start/--set) and shows it."""
+        from game.engine.session import ChoiceError, Session
         from game.ui.screens.play import PlayScreen
+
         self.classroom = None  # a new game is not a class session (a class's record stays saved)
         options = self.options
         start = options.start if options else None
@@ -274,6 +277,8 @@ class App:
 
     def take_choice(self, choice_id: str) -> Outcome | None:
         """Takes a choice, autosaves, and returns what it did (None if refused)."""
+        from game.engine.session import ChoiceError
+
         if self.session is None:
             return None
         try:
