@@ -12,8 +12,9 @@ from game.cli import LaunchOptions
 from game.engine import Session
 from game.engine.classstats import from_records
 from game.engine.explore import random_playthrough
-from game.engine.record import record_from_session
+from game.engine.record import SessionRecord, record_from_session
 from game.story import default_story_dir, load_story
+from game.tools.report import JUMP_NOTE, JUMP_NOTE_LAST, render_html, render_markdown
 from game.ui.app import App, build_app
 from game.ui.autoplay import key
 from game.ui.classroom import Classroom, ClassroomOptions, canonical_path, chapter_starts
@@ -321,6 +322,40 @@ def test_a_save_from_another_road_continues_the_record(example_story: Path, data
     assert classroom.continue_from(other) == ("jump", 0)
     assert [d.choice for d in classroom.record.decisions] == ["dorm.call"]
     assert classroom.continue_from(other) == ("back", 0)  # the same place again: nothing to undo
+    # With no decision of the class's own after the load, the report says so below the path.
+    record = SessionRecord.loads(classroom.record.dumps())
+    assert record.jumps == [1]
+    assert render_markdown(story, record).count(JUMP_NOTE_LAST) == 1
+    assert render_html(story, record).count('class="jump"') == 1
+
+
+def test_the_report_marks_where_a_save_from_another_road_was_loaded(data_dir: Path) -> None:
+    story = load_story(default_story_dir())
+    classroom = Classroom(ClassroomOptions(), data_dir / "sessions", clock=lambda: 0.0)
+    ours, theirs = Session(story), Session(story)
+    classroom.begin(ours)
+
+    def take(session: Session, which: int) -> str:
+        choice = [v.id for v in session.choices() if v.available][which]
+        classroom.before_choice(session, choice)
+        session.choose(choice)
+        return choice
+
+    first = take(ours, 0)
+    theirs.choose([v.id for v in theirs.choices() if v.available][1])  # another road
+    assert classroom.continue_from(theirs) == ("jump", 0)
+    after = take(theirs, 0)
+    record = SessionRecord.loads(classroom.record.dumps())
+    assert record.jumps == [1]
+    text = render_markdown(story, record)
+    assert text.count(JUMP_NOTE) == 1 and JUMP_NOTE_LAST not in text
+    assert text.index(story.choice(first).text) < text.index(JUMP_NOTE) < text.index(
+        story.choice(after).text)
+    assert render_html(story, record).count('class="jump"') == 1
+    record.undo()  # taking back the decision after the load keeps the break, before it
+    assert record.jumps == [1]
+    record.undo()
+    assert record.jumps == []
 
 
 def test_four_long_options_fit_the_vote_at_960x540_with_the_largest_text(data_dir: Path) -> None:

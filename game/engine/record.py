@@ -90,6 +90,9 @@ class SessionRecord:
     ending: str | None = None
     ending_title: str | None = None
     epilogue: list[EpilogueEntry] = field(default_factory=list)
+    # Where a save from another playthrough was loaded: the number of decisions recorded by then
+    # (the road is not continuous there, and the report says so).
+    jumps: list[int] = field(default_factory=list)
 
     # ------------------------------------------------------------------ filling it in
 
@@ -146,6 +149,11 @@ class SessionRecord:
         self.decisions.append(decision)
         return decision
 
+    def jumped(self) -> None:
+        """Notes that a save from another playthrough was loaded after the decisions so far."""
+        if not self.jumps or self.jumps[-1] != len(self.decisions):
+            self.jumps.append(len(self.decisions))
+
     def prompt_shown(self, scene_id: str) -> None:
         if scene_id not in self.prompts_shown:
             self.prompts_shown.append(scene_id)
@@ -178,6 +186,8 @@ class SessionRecord:
         if not self.decisions:
             return None
         decision = self.decisions.pop()
+        while self.jumps and self.jumps[-1] > len(self.decisions):
+            self.jumps.pop()
         while len(self.snapshots) > 1 and self.snapshots[-1].decisions >= len(self.decisions) \
                 and self.snapshots[-1].scene == decision.scene:
             self.snapshots.pop()
@@ -329,6 +339,10 @@ def _parse(data: Mapping[str, Any]) -> SessionRecord:
         if not isinstance(item, dict):
             raise ValueError("an epilogue line is not a table")
         epilogue.append(EpilogueEntry(_text(item, "person"), _text(item, "name"), _text(item, "line")))
+    jumps = data.get("jumps", [])
+    if not isinstance(jumps, list) or not all(
+            isinstance(n, int) and not isinstance(n, bool) and 0 <= n <= len(decisions) for n in jumps):
+        raise ValueError("'jumps' is not a list of decision counts")
     record_id = _text(data, "id")
     if not record_id:
         raise ValueError("the record has an empty id")
@@ -341,7 +355,8 @@ def _parse(data: Mapping[str, Any]) -> SessionRecord:
         facts_shown=_text_list(data.get("facts_shown", []), "facts_shown"),
         snapshots=snapshots, finished_at=_text(data, "finished_at", optional=True),
         ending=_text(data, "ending", optional=True),
-        ending_title=_text(data, "ending_title", optional=True), epilogue=epilogue)
+        ending_title=_text(data, "ending_title", optional=True), epilogue=epilogue,
+        jumps=sorted(set(jumps)))
 
 
 def record_from_session(session: Session, *, classroom: bool = False,

@@ -43,6 +43,8 @@ h3 { font-size: 1.05rem; margin: 1.2rem 0 .4rem; }
             margin: .4rem 0; }
 .decision p { margin: .1rem 0; }
 .where { color: var(--muted); font-size: .85rem; margin: 0 0 .2rem; }
+.jump { color: var(--muted); font-style: italic; border-left: 3px solid var(--muted);
+        padding-left: .5rem; margin: .4rem 0; }
 .taken { font-weight: bold; }
 .taken .note { font-weight: normal; }
 .bar { display: flex; align-items: center; gap: .5rem; font-size: .9rem; line-height: 1.3;
@@ -214,6 +216,26 @@ def _chapters(story: Story, record: SessionRecord) -> list[tuple[str, list[Decis
     return groups
 
 
+def _after_jumps(story: Story, record: SessionRecord) -> tuple[set[int], bool]:
+    """Where the class loaded another playthrough's save: the decisions (by id()) that come first
+    after each load, and whether a load came after the last decision shown."""
+    marked: set[int] = set()
+    trailing = False
+    for jump in record.jumps:
+        first = next((d for d in record.decisions[jump:] if _is_real(story, d)), None)
+        if first is None:
+            trailing = True
+        else:
+            marked.add(id(first))
+    return marked, trailing
+
+
+JUMP_NOTE = ("Here the class loaded a save from another playthrough: the path goes on from "
+             "that save, not from the decision above.")
+JUMP_NOTE_LAST = ("After the last decision above, the class loaded a save from another playthrough: "
+                  "the ending below follows from that save.")
+
+
 def _minutes(seconds: float) -> str:
     minutes = round(seconds / 60)
     return f"{minutes} min" if minutes else f"{round(seconds)} s"
@@ -322,9 +344,12 @@ def render_html(story: Story, record: SessionRecord, stats: ClassStats | None = 
         + (f" · {_e(_minutes(seconds))} of play" if seconds else "") + "</p></header>")
 
     add('<section id="path"><h2>The path your class took</h2>')
+    jumped, trailing = _after_jumps(story, record)
     for chapter, decisions in _chapters(story, record):
         add(f"<h3>{_e(chapter or 'The story')}</h3>")
         for d in decisions:
+            if id(d) in jumped:
+                add(f'<p class="jump">↪ {_e(JUMP_NOTE)}</p>')
             scene = story.scenes.get(d.scene)
             where = ", ".join(x for x in (scene.place, scene.when) if x) if scene else ""
             extras = [x for x in (d.team and f"{d.team} decided", d.tie_broken and
@@ -350,6 +375,8 @@ def render_html(story: Story, record: SessionRecord, stats: ClassStats | None = 
             if note:
                 add(f'<p class="film">{_e(note)}</p>')
             add("</div>")
+    if trailing:
+        add(f'<p class="jump">↪ {_e(JUMP_NOTE_LAST)}</p>')
     add("</section>")
 
     add('<section id="family"><h2>What happened to the family</h2>')
@@ -409,9 +436,12 @@ def render_markdown(story: Story, record: SessionRecord, stats: ClassStats | Non
     lines = [f"# {_md(story.title)}: session report", "",
              f"Played {_md(record.started_at[:10])} · ending: **{_md(ending)}**",
              "", "## The path your class took", ""]
+    jumped, trailing = _after_jumps(story, record)
     for chapter, decisions in _chapters(story, record):
         lines += [f"### {_md(chapter or 'The story')}", ""]
         for d in decisions:
+            if id(d) in jumped:
+                lines.append(f"- ↪ *{_md(JUMP_NOTE)}*")
             lines.append(f"- **{_md(d.text)}**" + (f" ({_md(d.team)} decided)" if d.team else "")
                          + (" — tie broken by the facilitator" if d.tie_broken else ""))
             if d.tally is None:
@@ -428,6 +458,8 @@ def render_markdown(story: Story, record: SessionRecord, stats: ClassStats | Non
             if note:
                 lines.append(f"  - *{_md(note)}*")
         lines.append("")
+    if trailing:
+        lines += [f"↪ *{_md(JUMP_NOTE_LAST)}*", ""]
     lines += ["## What happened to the family", ""]
     lines += [f"- **{_md(e.name)}**: {_md(e.line)}" for e in record.epilogue]
     lines += ["", "## The family across the chapters", ""]

@@ -184,6 +184,7 @@ class Classroom:
             self.save()
             return "back", back
         self.base_log, self.road_from = log, len(self.record.decisions)
+        self.record.jumped()
         self.save()
         return "jump", 0
 
