@@ -327,6 +327,9 @@ def test_a_save_from_another_road_continues_the_record(example_story: Path, data
     assert record.jumps == [1]
     assert render_markdown(story, record).count(JUMP_NOTE_LAST) == 1
     assert render_html(story, record).count('class="jump"') == 1
+    # A save that began somewhere else is another road, even before its first decision.
+    assert classroom.continue_from(Session(story, start="booth")) == ("jump", 0)
+    assert [d.choice for d in classroom.record.decisions] == ["dorm.call"]
 
 
 def test_the_report_marks_where_a_save_from_another_road_was_loaded(data_dir: Path) -> None:

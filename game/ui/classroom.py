@@ -140,6 +140,7 @@ class Classroom:
         # The session's log where the class's current road began (a replayed road, or a save
         # from another path loaded in class), and the first decision of the record on that road.
         self.base_log: list[str] = []
+        self.base_origin: object = None  # that road's first state (a save may begin elsewhere)
         self.road_from = 0
 
     # ------------------------------------------------------------------ the session
@@ -148,6 +149,7 @@ class Classroom:
         self.record = SessionRecord.begin(session, classroom=True)
         self.started = self.scene_since = self.clock()
         self.base_log, self.road_from = list(session.state.log), 0
+        self.base_origin = session.origin
         self.shown.clear()
 
     @property
@@ -177,13 +179,15 @@ class Classroom:
         ahead = log[len(base):]
         self.scene_since = self.clock()
         self.pending = (None, None)
-        if log[:len(base)] == base and ahead == taken[:len(ahead)]:
+        same_start = session.origin == self.base_origin
+        if same_start and log[:len(base)] == base and ahead == taken[:len(ahead)]:
             back = len(taken) - len(ahead)
             for _ in range(back):
                 self.record.undo()
             self.save()
             return "back", back
         self.base_log, self.road_from = log, len(self.record.decisions)
+        self.base_origin = session.origin
         self.record.jumped()
         self.save()
         return "jump", 0
