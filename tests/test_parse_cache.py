@@ -10,6 +10,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from game.story import load_story_with_diagnostics, parsecache, yamlsource
 
@@ -137,3 +139,31 @@ def test_a_warm_start_does_not_even_import_pyyaml(cache):
     runs = [subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True,
                            text=True, check=True).stdout.split() for _ in range(2)]
     assert runs == [["True"], ["False"]]
+
+
+_json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=5)
+    | st.sampled_from(["m", "s"]),
+    lambda inner: st.lists(inner, max_size=12), max_leaves=60)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_json_values)
+def test_any_entry_is_either_a_document_or_a_miss(value) -> None:
+    # What a tampered cache could hold: decoding returns plain located values or refuses, and
+    # never raises anything else.
+    try:
+        document = parsecache._decode(value, "x.yaml", yamlsource.MAX_DEPTH, yamlsource.MAX_NUMBER)
+    except parsecache._Bad:
+        return
+    stack = [document]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, yamlsource.YMap):
+            assert set(item.key_locs) == set(item) == set(item.value_locs)
+            stack.extend(item.values())
+        elif isinstance(item, yamlsource.YList):
+            assert len(item.item_locs) == len(item)
+            stack.extend(item)
+        else:
+            assert item is None or isinstance(item, (str, int, float))

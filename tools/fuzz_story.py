@@ -36,6 +36,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:  # run as a script from anywhere
     sys.path.insert(0, str(ROOT))
+# Every case is a file no one will load again: parse it each time, and keep the player's parse
+# cache free of thousands of mutants (subprocesses inherit this).
+os.environ.setdefault("LAST_TRAIN_HOME_CACHE", "off")
 
 from game import cli  # noqa: E402
 from game.engine import ChoiceError, Session  # noqa: E402
