@@ -184,6 +184,10 @@ def run_text(options: LaunchOptions, out: TextIO, err: TextIO, stdin: TextIO) ->
 
 
 def run_desktop(options: LaunchOptions, err: TextIO) -> int:
+    import os
+
+    # pygame greets on stdout when imported; the game's own window is greeting enough.
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     try:
         from game.ui.app import run
     except ImportError as exc:
