@@ -161,9 +161,22 @@ def test_a_bounded_run_says_it_stopped(trouble, tmp_path):
     assert result.states == 2
     assert result.endings_never_reached == ["never", "hopeful", "plain"]
     assert not result.has_errors  # an ending not reached yet is not an error in a bounded run
-    status, out, _ = run("explore", "--story", str(trouble.root), "--max-states", "2")
+    status, out, _ = run("explore", "--story", str(trouble.root), "--max-states", "2", "--fill", "0")
     assert "STOPPED EARLY" in out
     assert "(so far)" in out
+    assert "Endings never reached (so far): 3" in out
+
+
+def test_random_playthroughs_fill_in_what_a_bounded_run_missed(trouble):
+    status, out, _ = run("explore", "--story", str(trouble.root), "--max-states", "2",
+                         "--fill", "300")
+    assert "Then 300 random playthroughs (seeds 1–300, --fill)" in out
+    # Only the ending no state can reach is still listed; the others were met at random.
+    assert "Endings never reached (so far): 1" in out
+    assert "the ending 'never' was not reached before the run stopped or by the random" in out
+    assert "hopeful" in out and "reached only by the random playthroughs" in out
+    # The trap the bounded run never entered is found, with the seed that replays it.
+    assert status == 1 and "stuck" in out and "--replay" in out
 
 
 def test_explore_command_reports_errors_with_locations(trouble):

@@ -10,6 +10,7 @@ import argparse
 import shlex
 import textwrap
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import TextIO
 
 from game.engine.explore import (
@@ -28,6 +29,7 @@ from game.story.model import Story
 from game.tools._progress import ProgressBar
 
 USAGE_ERROR = 2
+DEFAULT_FILL = 2_000
 
 
 def register(subparsers, add_common) -> None:
@@ -45,6 +47,9 @@ def register(subparsers, add_common) -> None:
                         help="with --random: the first playthrough's seed (then S+1, ...)")
     parser.add_argument("--replay", type=int, metavar="SEED",
                         help="replay the random playthrough with this seed and print it")
+    parser.add_argument("--fill", type=int, default=DEFAULT_FILL, metavar="N",
+                        help="when --max-states stops the run, N random playthroughs then look for "
+                             f"what it had not reached (default {DEFAULT_FILL:,}; 0: none)")
     parser.add_argument("--max-steps", type=int, default=DEFAULT_MAX_STEPS, metavar="N",
                         help=f"a random playthrough fails after N choices (default {DEFAULT_MAX_STEPS:,})")
     parser.set_defaults(run=run)
@@ -63,6 +68,9 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.max_states < 1:
         print("explore: --max-states needs a number of at least 1", file=err)
         return USAGE_ERROR
+    if args.fill < 0:
+        print("explore: --fill needs a number of playthroughs (0 for none)", file=err)
+        return USAGE_ERROR
     try:
         if args.replay is not None:
             return _replay(story, args, out, options)
@@ -76,11 +84,17 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         bar = ProgressBar(err, "States")
         result = explore(story, max_states=args.max_states, progress=bar, **options)
         bar.finish()
+        fill = None
+        if not result.complete and args.fill:
+            bar = ProgressBar(err, "Playthroughs")
+            fill = random_playthroughs(story, args.fill, 1, max_steps=args.max_steps, progress=bar,
+                                       **options)
+            bar.finish()
     except (ChoiceError, SetError) as exc:
         print(f"explore: {exc}", file=err)
         return USAGE_ERROR
-    _print_exploration(result, args, out)
-    return 1 if result.has_errors else 0
+    _print_exploration(result, args, out, fill)
+    return 1 if result.has_errors or (fill is not None and fill.has_errors) else 0
 
 
 # ----------------------------------------------------------------------------- helpers
@@ -134,7 +148,8 @@ def _list(title: str, items: Sequence[str], out: TextIO, complete: bool = True) 
 # ----------------------------------------------------------------------------- exhaustive
 
 
-def _print_exploration(result: Exploration, args: argparse.Namespace, out: TextIO) -> None:
+def _print_exploration(result: Exploration, args: argparse.Namespace, out: TextIO,
+                       fill: RandomReport | None = None) -> None:
     story = result.story
     status = "complete" if result.complete else (
         f"STOPPED EARLY at --max-states {args.max_states:,}: the lists of things never reached may "
@@ -147,10 +162,27 @@ def _print_exploration(result: Exploration, args: argparse.Namespace, out: TextI
             print(f"  (The scene graph alone has {paths:,} ways from '{result.start}' to an end: when "
                   "conditions read the decisions, states hardly merge and no bound will be enough. "
                   "Random playthroughs, --random N, cover such a story better.)", file=out)
+    bounded = result
+    if fill is not None:
+        # What the random playthroughs reached is reached: the lists below keep only what neither
+        # found. Paths and word counts stay the exhaustive run's own.
+        result = replace(result, scenes_reached=result.scenes_reached | fill.scenes_seen,
+                         choices_available=result.choices_available | fill.choices_taken,
+                         failures=[*result.failures, *fill.failures])
+        found = {
+            "ending": len(set(fill.endings_seen) - set(bounded.endings)),
+            "scene": len(set(fill.scenes_seen) - bounded.scenes_reached),
+            "choice": len(set(fill.choices_taken) - bounded.choices_available),
+        }
+        news = ", ".join(f"{n} {what}{'s' * (n != 1)} more" for what, n in found.items() if n) \
+            or "nothing more"
+        print(f"  Then {fill.runs:,} random playthroughs (seeds {fill.first_seed}–"
+              f"{fill.first_seed + fill.runs - 1}, --fill) looked for what the bounded run had not "
+              f"reached, and found {news}.", file=out)
     errors = 0
     warnings = 0
 
-    never = result.endings_never_reached
+    never = [e for e in result.endings_never_reached if fill is None or e not in fill.endings_seen]
     _list("Endings never reached", never, out, result.complete)
     for ending_id in never:
         ending = next(e for e in story.endings if e.id == ending_id)
@@ -160,8 +192,9 @@ def _print_exploration(result: Exploration, args: argparse.Namespace, out: TextI
                   f"({ending.title})", file=out)
         else:
             warnings += 1
+            tried = " or by the random playthroughs" if fill is not None else ""
             print(f"  {ending.location}: warning: the ending '{ending_id}' was not reached "
-                  "before the run stopped", file=out)
+                  f"before the run stopped{tried}", file=out)
 
     scenes = result.scenes_never_reached
     _list("Scenes never reached", scenes, out, result.complete)
@@ -199,6 +232,10 @@ def _print_exploration(result: Exploration, args: argparse.Namespace, out: TextI
     for ending in story.endings:
         paths = result.endings.get(ending.id)
         if paths is None:
+            if fill is not None and ending.id in fill.endings_seen:
+                low, high = fill.ending_words[ending.id]
+                print(f"  {ending.id:<{width}}  reached only by the random playthroughs "
+                      f"({fill.endings_seen[ending.id]:,} times, {low:,}–{high:,} words)", file=out)
             continue
         most = "unbounded (a loop)" if paths.longest_choices is None else f"{paths.longest_choices}"
         most_words = "unbounded" if paths.longest_words is None else f"{paths.longest_words:,}"
