@@ -163,7 +163,10 @@ def read_yaml(path: Path, shown: str, diagnostics: Diagnostics) -> Any:
         mark = exc.problem_mark or exc.context_mark
         where = SourceLocation(shown, mark.line + 1, mark.column + 1) if mark else here
         problem = exc.problem or exc.context or "not valid YAML"
-        diagnostics.error(where, f"YAML syntax: {problem}")
+        if "nesting depth" in problem:  # libyaml >= 0.2.6 stops deep flow nesting while scanning ahead
+            diagnostics.error(where, f"nesting deeper than {MAX_DEPTH} levels is not allowed")
+        else:
+            diagnostics.error(where, f"YAML syntax: {problem}")
     except yaml.YAMLError as exc:  # reader errors: control characters and the like
         mark = getattr(exc, "position", None)
         where = here
