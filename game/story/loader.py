@@ -49,7 +49,7 @@ _PLACEHOLDER = re.compile(r"\{\{|\}\}|\{([^{}]*)\}")
 
 _CONTENT_KEYS = ("scenes", "extend", "endings", "facts", "flags", "defaults")
 _MANIFEST_KEYS = ("format", "title", "title_native", "version", "start", "content_note",
-                  "people", "stats", "resources", *_CONTENT_KEYS)
+                  "synopsis", "people", "stats", "resources", *_CONTENT_KEYS)
 _SCENE_KEYS = ("chapter", "place", "when", "pov", "backdrop", "key", "text", "variants",
                "choices", "next", "end", "discuss", "fact", "documentary")
 _DEFAULT_KEYS = ("chapter", "place", "when", "pov", "backdrop")
@@ -281,6 +281,7 @@ class _Loader:
             "title_native": self.text(data, "title_native", "the manifest") or "",
             "version": self.text(data, "version", "the manifest") or "",
             "content_note": self.text(data, "content_note", "the manifest") or "",
+            "synopsis": self.text(data, "synopsis", "the manifest") or "",
             "start": None,
         }
         if "start" not in data:
@@ -879,7 +880,8 @@ def load_story_with_diagnostics(root: Path, assets: Path | None = None,
         stats=dict(loader.names.stats), resources=dict(loader.names.resources),
         flags=dict(loader.names.flags), scenes=scenes, endings=tuple(endings),
         facts=dict(loader.facts), title_native=info.get("title_native", ""),
-        version=info.get("version", ""), content_note=info.get("content_note", ""), root=root,
+        version=info.get("version", ""), content_note=info.get("content_note", ""),
+        synopsis=info.get("synopsis", ""), root=root,
         fingerprint=digest.hexdigest()[:16], files=tuple(shown for _, shown, _ in documents))
     if start is not None and not loader.diag.errors:
         checks.check_story(story, loader.diag, loader.condition_reads, loader.effects,

@@ -208,6 +208,7 @@ class Story:
     title_native: str = ""
     version: str = ""
     content_note: str = ""
+    synopsis: str = ""  # for the teacher guide: the whole story in a few paragraphs
     root: Path = Path(".")
     fingerprint: str = ""
     files: tuple[str, ...] = ()
