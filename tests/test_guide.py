@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -62,24 +63,40 @@ def test_every_prompt_fact_key_and_note_of_the_story_is_in_the_guide(story, guid
         if scene.key:
             assert scene.key[1:] in text
             for choice in scene.choices:
-                if choice.film:  # the real family's choice is named at each key decision
-                    assert f"The real family: {_flat(choice.text)}." in text, scene.id
+                if choice.film:  # the real family's choice is marked at each key decision
+                    assert f"{_flat(choice.text)} ◆ the real family" in text, scene.id
     for fact in story.facts.values():
         assert _flat(fact.text) in text and _flat(fact.source) in text
     for ending in story.endings:
         if ending.documentary:
             assert _flat(ending.documentary) in text
-    for paragraph in paragraphs(story.content_note):
+    for paragraph in paragraphs(story.content_note) + paragraphs(story.synopsis):
         assert paragraph in text
     for chapter in story.chapters():
         assert chapter in text
 
 
-def test_timings_cover_every_chapter_and_add_up_to_a_lesson_or_two(story):
+def test_timings_cover_every_chapter(story):
     timings = chapter_timings(story, runs=20)
     assert list(timings) == story.chapters()
     assert all(words > 0 and minutes > 0 for words, _, minutes in timings.values())
-    assert 20 < sum(t[2] for t in timings.values()) < 400
+
+
+def test_whole_paths_are_totalled_per_route_not_by_adding_every_chapter(story, guide):
+    """The village branch and the city chapters are never on one path: no total adds them up."""
+    page, _, text = guide
+    totals = re.findall(r'<tr class="total"><th>([^<]*)</th><td>(\d+) of (\d+) paths</td>'
+                        r"<td>([\d,]+)</td>", page)
+    assert len(totals) >= 2  # the route that stays in Huilong and the one that leaves
+    assert sum(int(n) for _, n, _, _ in totals) == int(totals[0][2])  # every sampled path once
+    longest = max(int(words.replace(",", "")) for *_, words in totals)
+    assert 4_000 <= longest <= 9_000  # one path's words, as the story's length rule says
+    assert re.search(r"about \d+ lessons? of 45 minutes", text)
+
+
+def test_labels_never_show_an_empty_place_or_doubled_punctuation(guide):
+    _, _, text = guide
+    assert "(, " not in text and ".." not in text.replace("...", "") and ".;" not in text
 
 
 def test_the_command_writes_the_guide(tmp_path: Path):

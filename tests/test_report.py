@@ -10,11 +10,18 @@ import pytest
 
 from game.cli import main
 from game.engine import Session
-from game.engine.classstats import from_records
+from game.engine.classstats import ClassStats, SessionSummary, from_records
 from game.engine.explore import random_playthrough
 from game.engine.record import SessionRecord, record_from_session
 from game.story import default_story_dir, load_story
-from game.tools.report import render_html, render_markdown, short_label
+from game.tools.report import (
+    GENERAL_QUESTIONS,
+    HOMEWORK_FROM_PATH,
+    others_line,
+    render_html,
+    render_markdown,
+    short_label,
+)
 
 SECTIONS = {"path", "family", "chart", "real-family", "facts", "homework"}
 
@@ -176,3 +183,83 @@ def test_the_report_names_what_the_real_family_chose(story):
     assert ("In the film, the real family chose: Say it straight. You&#x27;re not going back."
             in page)
     assert "the real family chose" in render_markdown(story, record_from_session(session))
+
+
+def _played_to_the_end(story, seed: int) -> Session:
+    return random_playthrough(story, seed)[1]
+
+
+def test_homework_puts_the_general_questions_first_and_keeps_discussed_prompts_apart(story):
+    session = _played_to_the_end(story, 3)
+    in_class = record_from_session(session)  # every prompt on the path was discussed
+    page = render_html(story, in_class)
+    homework = page[page.index('id="homework"'):page.index('id="discussed"')]
+    assert homework.index(html.escape(GENERAL_QUESTIONS[0], quote=True)) < 200
+    assert homework.count("<li>") == len(GENERAL_QUESTIONS)  # nothing already discussed
+    discussed = page[page.index('id="discussed"'):]
+    assert discussed.count("<li>") == len(in_class.prompts_shown) > HOMEWORK_FROM_PATH
+    # Played without pauses: some of the path's prompts become homework, the key ones first.
+    at_home = record_from_session(session, cards_shown=False)
+    page = render_html(story, at_home)
+    assert 'id="discussed"' not in page
+    homework = page[page.index('id="homework"'):]
+    assert homework.count("<li>") == len(GENERAL_QUESTIONS) + HOMEWORK_FROM_PATH
+    keyed = [s for s in at_home.scenes_visited() if story.scenes[s].discuss and story.scenes[s].key]
+    for scene_id in keyed[:HOMEWORK_FROM_PATH]:
+        assert html.escape(" ".join(story.scenes[scene_id].discuss.split()), quote=True) in homework
+
+
+def test_a_fact_card_met_twice_under_two_ids_is_printed_once(story):
+    record = record_from_session(_played_to_the_end(story, 3))
+    fact_id = next(iter(story.facts))
+    twin = story.facts[fact_id]
+    story_with_twin = type(story)(**{**story.__dict__, "facts": {**story.facts, "twin": twin}})
+    record.facts_shown = [fact_id, "twin"]
+    page = render_html(story_with_twin, record)
+    assert page.count(f"<h3>{html.escape(twin.title, quote=True)}</h3>") == 1
+    assert render_markdown(story_with_twin, record).count(f"### {twin.title}") == 1
+
+
+def test_the_charts_and_savings_break_where_another_playthrough_was_loaded(story):
+    record = next(r for r in (record_from_session(_played_to_the_end(story, seed))
+                              for seed in range(50)) if len(r.snapshots) >= 6)
+    middle = record.snapshots[3].decisions  # a load between the third and fourth chapters
+    unbroken = render_html(story, record)
+    record.jumps = [middle]
+    page = render_html(story, record)
+    assert "save loaded" in page and "save loaded" not in unbroken
+    # Each person's line is drawn in two runs instead of one, on each of the three charts.
+    assert page.count("<polyline") == unbroken.count("<polyline") + len(story.people) * len(story.stats)
+    savings = page[page.index("<strong>Savings</strong>"):].split("</p>")[0]
+    assert savings.count("↪") == 1 and "→" in savings
+    assert "↪" in render_markdown(story, record).split("## The family across the chapters")[1]
+
+
+def test_options_with_the_same_first_clause_are_told_apart_in_the_classes_line(story):
+    scene = next(s for s in story.scenes.values()
+                 if len([c for c in s.choices if not c.is_continue]) >= 2)
+    first, second = [c for c in scene.choices if not c.is_continue][:2]
+    twins = {first.full_id: "Go home to give birth, in March", second.full_id: "Go home to give birth, now"}
+    patched = type(story)(**{**story.__dict__, "scenes": {**story.scenes, scene.id: type(scene)(
+        **{**scene.__dict__, "choices": tuple(type(c)(**{**c.__dict__, "text": twins.get(c.full_id, c.text)})
+                                              for c in scene.choices)})}})
+    session = Session(patched, start=scene.id)
+    record = SessionRecord.begin(session)
+    record.record_decision(session, first.full_id, {first.full_id: 2, second.full_id: 1})
+    stats = ClassStats()
+    for n, taken in enumerate((first, second, second)):  # three classes on record
+        stats.sessions[f"class{n}"] = SessionSummary(story.title, ((scene.id, taken.full_id),), "x")
+    line = others_line(patched, record.decisions[0], stats)
+    assert line is not None and "in March" in line and "now" in line
+
+
+def test_the_markdown_report_reads_once_and_says_what_is_fiction(story):
+    record = record_from_session(_played_to_the_end(story, 7))
+    text = render_markdown(story, record)
+    assert "The choices in the game are imagined" in text
+    assert ".:" not in text  # an option's full stop is not followed by the count's colon
+    chosen = record.decisions[0].text
+    assert text.count(chosen) <= 2  # in the path once (and at most once more in a later scene)
+    unfinished = record_from_session(_played_to_the_end(story, 7))
+    unfinished.epilogue = []
+    assert "The session ended before the story did." in render_markdown(story, unfinished)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import random
 import sys
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -52,7 +53,9 @@ def main(argv: list[str] | None = None) -> int:
         taken = max(open_choices, key=lambda c: tally[c.id])
         record.record_decision(session, taken.id, tally=tally, seconds=seconds)
         session.choose(taken.id)
-    record.finish(session, finished_at="2026-11-23T11:20:00+00:00")
+    played = sum(d.seconds for d in record.decisions)  # the clock agrees with the time in scenes
+    finished = datetime(2026, 11, 23, 10, 0, tzinfo=timezone.utc) + timedelta(seconds=played)
+    record.finish(session, finished_at=finished.isoformat())
     args.output.write_text(render_html(story, record), encoding="utf-8")
     print(f"Wrote {args.output} (ending: {record.ending_title}).")
     return 0

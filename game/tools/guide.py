@@ -3,25 +3,37 @@
 Synopsis, chapters with estimated timings, every discussion prompt, every fact card with its
 source, the key decisions, the content note and the real family's story, so the guide can never
 drift from the game. Timing method: the words a class reads aloud on a typical path through each
-chapter (the median over seeded random playthroughs) at 150 words a minute, plus a fixed
-discussion time for each prompt on that path.
+chapter (the median over seeded random playthroughs) at 150 words a minute, plus a fixed time
+for each discussion prompt and each class vote on that path; whole paths are totalled per route
+(the set of chapters a path passes through), never by adding up chapters no path visits together.
 """
 
 from __future__ import annotations
 
 import argparse
 import html
+import math
 import statistics
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
 from game.engine.explore import random_playthrough
 from game.story.model import Story, paragraphs
-from game.tools.report import CSS, fact_card_html
+from game.tools.report import CSS, fact_card_html, scene_label
 
+GUIDE_CSS = """
+.options { margin: .15rem 0 .4rem; }
+.real { color: var(--accent); font-style: normal; font-weight: bold; font-size: .9rem; }
+.timings td { width: auto; }
+.timings .total th, .timings .total td { border-top: 2px solid var(--ink); font-weight: bold; }
+.openings dd { margin-left: 1rem; }
+"""
 USAGE_ERROR = 2
 WORDS_PER_MINUTE = 150
 DISCUSSION_MINUTES = 4
+VOTE_MINUTES = 1
+LESSON_MINUTES = 45
 SAMPLE_PLAYTHROUGHS = 60
 
 
@@ -29,29 +41,63 @@ def _e(text: object) -> str:
     return html.escape(str(text), quote=True)
 
 
-def chapter_timings(story: Story, runs: int = SAMPLE_PLAYTHROUGHS) -> dict[str, tuple[int, int, float]]:
-    """Chapter -> (median words read, median prompts met, estimated minutes) on a typical path."""
-    words: dict[str, list[int]] = {c: [] for c in story.chapters()}
-    prompts: dict[str, list[int]] = {c: [] for c in story.chapters()}
+@dataclass
+class _Path:
+    """One sampled playthrough, chapter by chapter."""
+
+    route: tuple[str, ...]
+    words: dict[str, int]
+    prompts: dict[str, int]
+    choices: dict[str, int]
+    key_votes: int = 0
+
+    def reading(self) -> float:
+        return sum(self.words.values()) / WORDS_PER_MINUTE
+
+    def in_class(self) -> float:
+        """Reading aloud, a discussion at every prompt and a vote at every choice."""
+        return (self.reading() + DISCUSSION_MINUTES * sum(self.prompts.values())
+                + VOTE_MINUTES * sum(self.choices.values()))
+
+
+def _sample(story: Story, runs: int) -> list[_Path]:
+    paths = []
     for seed in range(runs):
-        played, session = random_playthrough(story, seed)
-        per_words = dict.fromkeys(words, 0)
-        per_prompts = dict.fromkeys(words, 0)
+        _, session = random_playthrough(story, seed)
+        route: dict[str, None] = {}
+        words: dict[str, int] = {}
+        prompts: dict[str, int] = {}
+        choices: dict[str, int] = {}
+        key_votes = 0
         for step in session.transcript:
-            if step.chapter not in per_words:
+            chapter = step.chapter
+            if not chapter:
                 continue
-            per_words[step.chapter] += sum(len(p.split()) for p in step.paragraphs)
-            per_words[step.chapter] += len((step.choice_text or "").split())
-            per_prompts[step.chapter] += bool(story.scenes[step.scene].discuss)
-        for chapter in words:
-            if per_words[chapter]:  # only paths that pass through the chapter
-                words[chapter].append(per_words[chapter])
-                prompts[chapter].append(per_prompts[chapter])
+            route.setdefault(chapter, None)
+            words[chapter] = (words.get(chapter, 0) + sum(len(p.split()) for p in step.paragraphs)
+                              + len((step.choice_text or "").split()))
+            prompts[chapter] = prompts.get(chapter, 0) + bool(story.scenes[step.scene].discuss)
+            real = step.choice_text is not None and not step.is_continue
+            choices[chapter] = choices.get(chapter, 0) + real
+            key_votes += real and bool(story.scenes[step.scene].key)
+        paths.append(_Path(tuple(route), words, prompts, choices, key_votes))
+    return paths
+
+
+def _median(values: list[float]) -> float:
+    return statistics.median(values) if values else 0
+
+
+def chapter_timings(story: Story, runs: int = SAMPLE_PLAYTHROUGHS) -> dict[str, tuple[int, int, float]]:
+    """Chapter -> (median words read, median prompts met, estimated minutes of reading and
+    discussion) on a typical path through it (paths that skip a chapter don't count for it)."""
+    paths = _sample(story, runs)
     result = {}
-    for chapter in words:
-        w = int(statistics.median(words[chapter])) if words[chapter] else 0
-        p = int(round(statistics.median(prompts[chapter]))) if prompts[chapter] else 0
-        result[chapter] = (w, p, w / WORDS_PER_MINUTE + p * DISCUSSION_MINUTES)
+    for chapter in story.chapters():
+        through = [p for p in paths if chapter in p.words]
+        words = int(_median([p.words[chapter] for p in through]))
+        prompts = int(round(_median([p.prompts[chapter] for p in through])))
+        result[chapter] = (words, prompts, words / WORDS_PER_MINUTE + prompts * DISCUSSION_MINUTES)
     return result
 
 
@@ -59,30 +105,104 @@ def _first_scene(story: Story, chapter: str):
     return next(s for s in story.scenes.values() if s.chapter == chapter)
 
 
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" + ("" if count == 1 else "s")
+
+
+def _lessons(minutes: float) -> int:
+    return max(1, math.ceil(minutes / LESSON_MINUTES))
+
+
+def _timing_section(story: Story, runs: int, add) -> None:
+    paths = _sample(story, runs)
+    chapters = story.chapters()
+    add('<section id="chapters"><h2>Chapters and timings</h2>')
+    add(f'<p class="note">Measured on {runs} seeded random playthroughs: the words a class reads '
+        f"aloud on a typical path (the median), at {WORDS_PER_MINUTE} words a minute; "
+        f"{DISCUSSION_MINUTES} minutes for each discussion prompt and {VOTE_MINUTES} for each "
+        "class vote. A chapter that only some paths reach is measured on those paths. Any lesson "
+        "can start at any chapter from the chapter select, and pauses and votes can be turned "
+        "off or skipped.</p>")
+    add("<table class=\"timings\"><thead><tr><th>Chapter</th><td><strong>Reached by</strong></td>"
+        "<td><strong>Words</strong></td><td><strong>Reading (min)</strong></td>"
+        "<td><strong>Prompts · votes</strong></td><td><strong>In class (min)</strong></td>"
+        "</tr></thead><tbody>")
+    for chapter in chapters:
+        through = [p for p in paths if chapter in p.words]
+        share = len(through) / max(1, len(paths))
+        words = _median([p.words[chapter] for p in through])
+        prompts = _median([p.prompts[chapter] for p in through])
+        votes = _median([p.choices[chapter] for p in through])
+        reading = words / WORDS_PER_MINUTE
+        in_class = reading + prompts * DISCUSSION_MINUTES + votes * VOTE_MINUTES
+        reached = "every path" if share == 1 else f"{share:.0%} of paths"
+        add(f"<tr><th>{_e(chapter)}</th><td>{reached}</td><td>{int(words):,}</td>"
+            f"<td>about {max(1, round(reading))}</td><td>{round(prompts)} · {round(votes)}</td>"
+            f"<td>about {max(1, round(in_class))}</td></tr>")
+    routes: dict[tuple[str, ...], list[_Path]] = {}
+    for path in paths:
+        routes.setdefault(path.route, []).append(path)
+    # Routes that differ only in order are the same lesson plan; group by the set of chapters.
+    grouped: dict[frozenset[str], list[_Path]] = {}
+    for route, members in routes.items():
+        grouped.setdefault(frozenset(route), []).extend(members)
+    for members in sorted(grouped.values(), key=len, reverse=True):
+        order = [c for c in chapters if c in members[0].words]
+        reading = _median([p.reading() for p in members])
+        in_class = _median([p.in_class() for p in members])
+        skipped = [c for c in chapters if c not in members[0].words]
+        if not skipped:
+            label = f"A whole path through all {len(order)} chapters"
+        elif len(order) <= 3 or len(skipped) > 2:
+            label = "A whole path: " + " → ".join(order)
+        else:
+            label = (f"A whole path through {len(order)} chapters, without "
+                     + " or ".join(f"‘{c}’" for c in skipped))
+        add(f'<tr class="total"><th>{_e(label)}</th><td>{len(members)} of {len(paths)} paths</td>'
+            f"<td>{int(_median([sum(p.words.values()) for p in members])):,}</td>"
+            f"<td>about {round(reading)}</td><td></td><td>about {round(in_class)}</td></tr>")
+    add("</tbody></table>")
+    main = max(grouped.values(), key=len)
+    reading = _median([p.reading() + VOTE_MINUTES * p.key_votes for p in main])
+    in_class = _median([p.in_class() for p in main])
+    add(f"<p>Planning: on the most common route, reading aloud with a vote only at the key "
+        f"decisions takes about {_plural(_lessons(reading), 'lesson')} of {LESSON_MINUTES} minutes; "
+        f"with every discussion prompt and every vote, about {_lessons(in_class)} lessons, about "
+        f"{round(in_class / max(1, len(main[0].route)))} minutes a chapter. For a single lesson, "
+        "play one or two chapters in class (the chapter select starts anywhere) and set the rest "
+        "as reading, or turn pauses off and vote only where the story marks a key decision.</p>")
+    add("</section>")
+
+
 def render_guide(story: Story, runs: int = SAMPLE_PLAYTHROUGHS) -> str:
-    timings = chapter_timings(story, runs)
     chapters = story.chapters()
     out: list[str] = []
     add = out.append
     native = f" ({_e(story.title_native)})" if story.title_native else ""
     add(f'<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{_e(story.title)}: teacher guide</title>\n<style>{CSS}</style>\n</head>\n<body>")
+        f"<title>{_e(story.title)}: teacher guide</title>\n<style>{CSS}{GUIDE_CSS}</style>\n"
+        "</head>\n<body>")
     version = f" · story version {_e(story.version)}" if story.version else ""
     add(f'<header id="top"><h1>{_e(story.title)}{native}: teacher guide</h1>'
         f'<p class="meta">Generated from the story files{version} · {len(story.scenes)} scenes · '
         f"{len(chapters)} chapters · {len(story.endings)} endings</p></header>")
 
     add('<section id="synopsis"><h2>Synopsis</h2>')
-    add("<p>The class plays one family together: "
-        + "; ".join(f"{_e(p.name)}, the {_e(p.role)}" for p in story.people.values())
-        + ". Each chapter opens like this:</p><dl>")
+    for paragraph in paragraphs(story.synopsis):
+        add(f"<p>{_e(paragraph)}</p>")
+    add("<p><strong>The family the class plays:</strong> "
+        + "; ".join(f"{_e(p.name)}, the {_e(p.role)}" for p in story.people.values()) + ".</p>")
+    add('<h3>How each chapter opens</h3><dl class="openings">')
     for chapter in chapters:
         scene = _first_scene(story, chapter)
         opening = paragraphs(scene.text.source)
-        where = ", ".join(x for x in (scene.place, scene.when) if x)
-        add(f"<dt><strong>{_e(chapter)}</strong> <span class='note'>{_e(where)}</span></dt>"
-            f"<dd><p>{_e(opening[0] if opening else '')}</p></dd>")
+        add(f"<dt><strong>{_e(chapter)}</strong> <span class='note'>{_e(scene_label(scene))}"
+            f"</span></dt><dd><p>{_e(opening[0] if opening else '')}</p></dd>")
     add("</dl></section>")
 
     add('<section id="content-note"><h2>Content note</h2>')
@@ -90,25 +210,11 @@ def render_guide(story: Story, runs: int = SAMPLE_PLAYTHROUGHS) -> str:
         add(f"<p>{_e(paragraph)}</p>")
     add("</section>")
 
-    total = sum(t[2] for t in timings.values())
-    add('<section id="chapters"><h2>Chapters and timings</h2>')
-    add(f'<p class="note">Method: the words on a typical path through each chapter (the median of '
-        f"{runs} seeded random playthroughs; a chapter some paths skip is measured on the paths "
-        f"that pass through it), read aloud at {WORDS_PER_MINUTE} words a minute, plus "
-        f"{DISCUSSION_MINUTES} minutes for each discussion prompt on that path. Votes and fact "
-        "cards add a minute or two each. A 45-minute lesson covers two or three chapters; start "
-        "any lesson at any chapter from the chapter select.</p>")
-    add("<table><thead><tr><th>Chapter</th><td><strong>Words read</strong></td>"
-        "<td><strong>Prompts</strong></td><td><strong>Minutes</strong></td></tr></thead><tbody>")
-    for chapter in chapters:
-        words, prompts, minutes = timings[chapter]
-        add(f"<tr><th>{_e(chapter)}</th><td>{words:,}</td><td>{prompts}</td>"
-            f"<td>about {max(1, round(minutes))}</td></tr>")
-    add(f"<tr><th>Whole story (one path)</th><td></td><td></td><td>about {round(total)}</td></tr>")
-    add("</tbody></table></section>")
+    _timing_section(story, runs, add)
 
     add('<section id="key-decisions"><h2>Key decisions</h2><p class="note">Scenes the story marks '
-        "as turning points; the report compares the class's choice with the real family's.</p>")
+        "as turning points, with their options; ◆ marks what the real family did. The report "
+        "compares the class's choice with the real family's.</p>")
     keys: dict[str, list] = {}
     for scene in story.scenes.values():
         if scene.key:
@@ -116,11 +222,14 @@ def render_guide(story: Story, runs: int = SAMPLE_PLAYTHROUGHS) -> str:
     for key, scenes in keys.items():
         add(f"<h3>{_e(key[:1].upper() + key[1:])}</h3><ul>")
         for scene in scenes:
-            options = "; ".join(c.text for c in scene.choices if not c.is_continue)
-            film = next((c.text for c in scene.choices if c.film), None)
-            real = f' <em class="note">The real family: {_e(film)}.</em>' if film else ""
-            add(f"<li><strong>{_e(scene.chapter)}</strong>, {_e(scene.place)} ({_e(scene.when)}): "
-                f"{_e(options)}{real}</li>")
+            options = []
+            for choice in scene.choices:
+                if choice.is_continue:
+                    continue
+                real = ' <em class="real">◆ the real family</em>' if choice.film else ""
+                options.append(f"<li>{_e(_flat(choice.text))}{real}</li>")
+            add(f"<li><strong>{_e(scene_label(scene, chapter=True))}</strong>"
+                f"<ul class=\"options\">{''.join(options)}</ul></li>")
         add("</ul>")
     add("</section>")
 
@@ -129,21 +238,28 @@ def render_guide(story: Story, runs: int = SAMPLE_PLAYTHROUGHS) -> str:
         found = [s for s in story.scenes.values() if s.chapter == chapter and s.discuss]
         if found:
             add(f"<h3>{_e(chapter)}</h3><ol>")
-            add("".join(f"<li>{_e(s.discuss)} <span class='note'>({_e(s.place)}, {_e(s.when)})"
+            add("".join(f"<li>{_e(s.discuss)} <span class='note'>({_e(scene_label(s))})"
                         "</span></li>" for s in found))
             add("</ol>")
     add("</section>")
 
     add('<section id="facts"><h2>Fact cards</h2>')
-    for fact in story.facts.values():
-        add(fact_card_html(fact))
+    shown: dict[str, list[str]] = {}
+    for scene in story.scenes.values():
+        if scene.fact:
+            where = f"{scene.chapter} — {scene.place}" if scene.place else scene.chapter
+            if where not in shown.setdefault(scene.fact, []):
+                shown[scene.fact].append(where)
+    for fact_id, fact in story.facts.items():
+        add(fact_card_html(fact, "; ".join(shown.get(fact_id, ())) or "no scene (menu only)"))
     add("</section>")
 
     add('<section id="real-family"><h2>The real family\'s story</h2><p class="note">The '
         "documentary notes in the story, in story order, then those of the endings.</p>")
     for scene in story.scenes.values():
         if scene.documentary:
-            label = ", ".join(x for x in (scene.chapter, scene.when) if x)
+            where = scene_label(scene, chapter=True)
+            label = f"Key decision: {scene.key} — {where}" if scene.key else where
             add(f"<h3>{_e(label)}</h3><p>{_e(scene.documentary)}</p>")
     for ending in story.endings:
         if ending.documentary:

@@ -27,13 +27,16 @@ GENERAL_QUESTIONS = (
     "What did the real Zhang family do differently from your class? What might explain it?",
 )
 PERSON_COLOURS = ("#b03a2e", "#1f618d", "#b7950b", "#117a65", "#6c3483", "#784212", "#2e4053")
-PERSON_DASHES = ("", "6 3", "2 3", "8 3 2 3", "1 2", "10 4", "4 4")
+PERSON_DASHES = ("", "6 3", "2 3", "8 3 2 3", "12 4", "1 4", "4 4")
+PERSON_MARKERS = ("circle", "square", "triangle", "diamond", "cross", "circle", "square")
 CSS = """
 :root { --ink: #1d1d1f; --muted: #5f6368; --line: #d0d4d9; --accent: #8e2c1f; }
 * { box-sizing: border-box; }
-body { font: 11pt/1.5 Georgia, "Times New Roman", serif; color: var(--ink); margin: 0 auto;
+body { font: 11pt/1.5 Georgia, "Times New Roman", "Noto Serif CJK SC", "Source Han Serif SC",
+       "Songti SC", SimSun, serif; color: var(--ink); margin: 0 auto;
        max-width: 48rem; padding: 1.5rem; background: #fff; }
-h1, h2, h3 { font-family: "Helvetica Neue", Arial, sans-serif; line-height: 1.25; }
+h1, h2, h3 { font-family: "Helvetica Neue", Arial, "Noto Sans CJK SC", "Source Han Sans SC",
+              "PingFang SC", "Microsoft YaHei", sans-serif; line-height: 1.25; }
 h1 { font-size: 1.7rem; margin: 0 0 .25rem; color: var(--accent); }
 h2 { font-size: 1.25rem; border-bottom: 2px solid var(--accent); padding-bottom: .2rem;
      margin-top: 2rem; }
@@ -43,8 +46,8 @@ h3 { font-size: 1.05rem; margin: 1.2rem 0 .4rem; }
             margin: .4rem 0; }
 .decision p { margin: .1rem 0; }
 .where { color: var(--muted); font-size: .85rem; margin: 0 0 .2rem; }
-.jump { color: var(--muted); font-style: italic; border-left: 3px solid var(--muted);
-        padding-left: .5rem; margin: .4rem 0; }
+.jump { font-weight: bold; color: var(--accent); border-top: 2px dashed var(--accent);
+        border-bottom: 2px dashed var(--accent); padding: .3rem .5rem; margin: .6rem 0; }
 .taken { font-weight: bold; }
 .taken .note { font-weight: normal; }
 .bar { display: flex; align-items: center; gap: .5rem; font-size: .9rem; line-height: 1.3;
@@ -65,18 +68,29 @@ th { width: 28%; }
 figure { margin: .75rem 0; }
 figure svg { width: 100%; height: auto; }
 figcaption { font-size: .9rem; font-weight: bold; }
+figcaption .legend { font-weight: normal; }
+figure .legend svg { width: 34px; height: 12px; }
+.chart-note { color: var(--muted); font-size: .85rem; }
 .legend { display: flex; flex-wrap: wrap; gap: .25rem 1rem; font-size: .85rem; margin: .25rem 0; }
 .legend svg { vertical-align: middle; }
 .film { font-style: italic; color: var(--accent); margin: .35rem 0 0; }
 .card { border-left: 4px solid var(--accent); padding: .25rem .75rem; margin: .75rem 0; }
 .figure { font-size: 1.2rem; font-weight: bold; }
+.shown { color: var(--muted); font-size: .85rem; margin: .1rem 0; }
 ol li { margin: .35rem 0; }
-@page { size: auto; margin: 16mm 14mm; }
+@page { size: auto; margin: 16mm 14mm;
+        @bottom-right { content: counter(page) " / " counter(pages); font: 8pt Arial, sans-serif;
+                        color: #5f6368; } }
 @media print {
   body { max-width: none; padding: 0; font-size: 10.5pt; }
   h2, h3 { break-after: avoid; page-break-after: avoid; }
   .decision, figure, .card, tr, li, .legend { break-inside: avoid; page-break-inside: avoid; }
   thead { display: table-header-group; }
+  .card { margin: .45rem 0; padding: .1rem .75rem; }
+  .card h3 { display: inline; margin: 0; }
+  .card .figure { display: inline; font-size: 1.05rem; margin-left: .5rem; }
+  .card .figure::before { content: "· "; color: var(--muted); }
+  .card p { margin: .15rem 0; }
   a { color: inherit; text-decoration: none; }
   a[href^="http"]::after { content: " (" attr(href) ")"; font-size: .8em; overflow-wrap: anywhere; }
 }
@@ -93,12 +107,8 @@ REPORT_CSS = """
   .decision p { line-height: 1.3; }
   .bar { font-size: .85rem; line-height: 1.25; margin: .05rem 0; }
   .bar .track { height: .75rem; }
-  #homework ol { columns: 2; column-gap: 1.75rem; font-size: .92rem; line-height: 1.35; }
-  .card { margin: .45rem 0; padding: .1rem .75rem; }
-  .card h3 { display: inline; margin: 0; }
-  .card .figure { display: inline; font-size: 1.05rem; margin-left: .5rem; }
-  .card .figure::before { content: "· "; color: var(--muted); }
-  .card p { margin: .15rem 0; }
+  #homework ol, #discussed ol { columns: 2; column-gap: 1.75rem; font-size: .92rem;
+                                line-height: 1.35; }
   ol li { margin: .15rem 0; }
 }
 """
@@ -115,13 +125,19 @@ class _Option:
     chosen: bool
 
 
-def short_label(text: str, names: frozenset[str] = frozenset(), limit: int = 40) -> str:
-    """An option's first clause, cut at a word: "Rent a room in the lanes" for the stats line."""
+def short_label(text: str, names: frozenset[str] = frozenset(), limit: int = 40,
+                whole: bool = False) -> str:
+    """An option's first clause, cut at a word: "Rent a room in the lanes" for the stats line.
+
+    A first clause of fewer than three words says too little and is kept with the rest; `whole`
+    keeps the whole text (still cut at `limit`), for options whose first clauses are the same.
+    """
     text = " ".join(text.split())
-    for mark in (" — ", " – ", ": ", "; ", ". ", ", "):
+    for mark in () if whole else (" — ", " – ", ": ", "; ", ". ", ", "):
         head = text.split(mark, 1)[0]
         if 0 < len(head) < len(text):
-            text = head
+            if len(head.split()) >= 3:
+                text = head
             break
     text = text.rstrip(".!?,;:")
     if len(text) > limit:
@@ -131,13 +147,38 @@ def short_label(text: str, names: frozenset[str] = frozenset(), limit: int = 40)
     return text if keep else text[:1].lower() + text[1:]
 
 
-def fact_card_html(fact: Fact) -> str:
-    """A fact card as HTML: title, figure, explanation, and its source (linked when it has a URL)."""
+def fact_card_html(fact: Fact, shown_in: str = "") -> str:
+    """A fact card as HTML: title, figure, explanation, and its source (linked when it has a URL);
+    `shown_in` says where the game shows it (for the teacher guide)."""
     source = _e(fact.source)
     if fact.url:
         source = f'<a href="{_e(fact.url)}">{source}</a>'
+    where = f'<p class="shown">Shown in: {_e(shown_in)}</p>' if shown_in else ""
     return (f'<div class="card"><h3>{_e(fact.title)}</h3><p class="figure">{_e(fact.figure)}</p>'
-            f'<p>{_e(fact.text)}</p><p class="source">Source: {source}</p></div>')
+            f'<p>{_e(fact.text)}</p><p class="source">Source: {source}</p>{where}</div>')
+
+
+def distinct_facts(story: Story, fact_ids: list[str]) -> list[Fact]:
+    """The facts named, in order, without unknown ids or a second card with the same title and
+    figure (two scenes may carry the same fact under different ids)."""
+    seen: set[tuple[str, str]] = set()
+    result = []
+    for fact_id in fact_ids:
+        fact = story.facts.get(fact_id)
+        if fact is not None and (fact.title, fact.figure) not in seen:
+            seen.add((fact.title, fact.figure))
+            result.append(fact)
+    return result
+
+
+def scene_label(scene, *, chapter: bool = False) -> str:
+    """Where a scene happens, as "Grandma's kitchen, New Year 2006" (the chapter first if asked,
+    and nothing repeated or empty)."""
+    parts = [scene.chapter] if chapter else []
+    for part in (scene.place, scene.when):
+        if part and not any(part in p for p in parts):
+            parts.append(part)
+    return ", ".join(parts)
 
 
 def _option_ids(decision: Decision) -> list[str]:
@@ -173,13 +214,20 @@ def others_line(story: Story, decision: Decision, stats: ClassStats | None) -> s
     if not reached:
         return None
     names = frozenset(w for p in story.people.values() for w in (p.short, *p.name.split()))
-    parts = []
+    taken = []
     for share, cid in sorted(shares, key=lambda item: -item[0].taken):
-        if not share.taken:
-            continue
-        choice = story.choice(cid)
-        text = choice.text if choice else (decision.text if cid == decision.choice else cid)
-        parts.append(f"{share.percent:.0f}% {short_label(text, names)}")
+        if share.taken:
+            choice = story.choice(cid)
+            taken.append((share, choice.text if choice else (
+                decision.text if cid == decision.choice else cid)))
+    labels = [short_label(text, names) for _, text in taken]
+    for limit in (40, 60, 90):  # options whose short labels are the same are told apart
+        clash = {label for label in labels if labels.count(label) > 1}
+        if not clash:
+            break
+        labels = [short_label(text, names, limit, whole=True) if label in clash else label
+                  for label, (_, text) in zip(labels, taken, strict=True)]
+    parts = [f"{share.percent:.0f}% {label}" for (share, _), label in zip(taken, labels, strict=True)]
     plural = "es" if reached != 1 else ""
     return f"{', '.join(parts)} ({reached} class{plural})"
 
@@ -250,63 +298,149 @@ def _documentary(story: Story, record: SessionRecord) -> list[tuple[str, str]]:
     for scene_id in record.scenes_visited():
         scene = story.scenes.get(scene_id)
         if scene is not None and scene.documentary:
-            label = f"Key decision: {scene.key}" if scene.key else (scene.place or scene.chapter)
-            notes.append((f"{label} ({scene.when})" if scene.when else label, scene.documentary))
+            where = scene_label(scene) or scene.chapter
+            notes.append((f"Key decision: {scene.key} — {where}" if scene.key else where,
+                          scene.documentary))
     return notes
 
 
-def _questions(story: Story, record: SessionRecord) -> list[str]:
-    prompts = []
+HOMEWORK_FROM_PATH = 8
+
+
+def _path_prompts(story: Story, record: SessionRecord) -> list[tuple[str, bool, bool]]:
+    """(prompt, discussed in class, at a key decision) for every prompt on the path, in order."""
+    found: list[tuple[str, bool, bool]] = []
     for scene_id in record.scenes_visited():
         scene = story.scenes.get(scene_id)
-        if scene is not None and scene.discuss and scene.discuss not in prompts:
-            prompts.append(scene.discuss)
-    return prompts + list(GENERAL_QUESTIONS)
+        if scene is not None and scene.discuss and all(scene.discuss != p for p, _, _ in found):
+            found.append((scene.discuss, scene_id in record.prompts_shown, bool(scene.key)))
+    return found
+
+
+def _questions(story: Story, record: SessionRecord) -> list[str]:
+    """The general questions first, then up to HOMEWORK_FROM_PATH prompts from the path that the
+    class did not discuss in the lesson (those at key decisions first), in story order."""
+    open_prompts = [(p, key) for p, discussed, key in _path_prompts(story, record) if not discussed]
+    ranked = [p for p, key in open_prompts if key] + [p for p, key in open_prompts if not key]
+    chosen = set(ranked[:HOMEWORK_FROM_PATH])
+    return list(GENERAL_QUESTIONS) + [p for p, _ in open_prompts if p in chosen]
+
+
+def _discussed(story: Story, record: SessionRecord) -> list[str]:
+    return [p for p, discussed, _ in _path_prompts(story, record) if discussed]
+
+
+def chart_note(story: Story, record: SessionRecord) -> str:
+    """What the charts show, in words a class can read: when each point is taken, what the stats
+    mean (from the story's own words), and the load of another save if there was one."""
+    meaning = "; ".join(f"{s.label} rises when someone {s.rise}" for s in story.stats.values()
+                        if s.rise)
+    note = ("Each point is the family on entering a chapter; the last point, End, is the ending. "
+            f"{meaning}." if meaning else "Each point is the family on entering a chapter; the "
+            "last point, End, is the ending.")
+    if record.jumps:
+        note += " A dashed line marks where the class loaded a save from another playthrough."
+    return note
+
+
+def _jump_between(record: SessionRecord) -> set[int]:
+    """Snapshot indexes i where a save from another playthrough was loaded between snapshot i-1
+    and snapshot i (a snapshot after the first belongs after a load at decision count j when it
+    was taken with j or more decisions behind it)."""
+    result = set()
+    for jump in record.jumps:
+        for i in range(1, len(record.snapshots)):
+            before = i - 1 == 0 or record.snapshots[i - 1].decisions < jump
+            if before and record.snapshots[i].decisions >= jump:
+                result.add(i)
+                break
+    return result
 
 
 # ----------------------------------------------------------------------------- the chart
 
 
+def _marker(kind: str, px: float, py: float, colour: str, size: float = 3.0) -> str:
+    """A point marker; each person has their own shape, so lines stay apart in greyscale."""
+    if kind == "square":
+        return (f'<rect x="{px - size:.1f}" y="{py - size:.1f}" width="{2 * size:.1f}" '
+                f'height="{2 * size:.1f}" fill="{colour}"/>')
+    if kind == "triangle":
+        return (f'<polygon points="{px:.1f},{py - size * 1.2:.1f} {px - size * 1.1:.1f},'
+                f'{py + size * .9:.1f} {px + size * 1.1:.1f},{py + size * .9:.1f}" fill="{colour}"/>')
+    if kind == "diamond":
+        return (f'<polygon points="{px:.1f},{py - size * 1.3:.1f} {px + size * 1.1:.1f},{py:.1f} '
+                f'{px:.1f},{py + size * 1.3:.1f} {px - size * 1.1:.1f},{py:.1f}" fill="{colour}"/>')
+    if kind == "cross":
+        return (f'<path d="M{px - size:.1f},{py - size:.1f}L{px + size:.1f},{py + size:.1f}'
+                f'M{px - size:.1f},{py + size:.1f}L{px + size:.1f},{py - size:.1f}" '
+                f'stroke="{colour}" stroke-width="1.8"/>')
+    return f'<circle cx="{px:.1f}" cy="{py:.1f}" r="{size:.1f}" fill="{colour}"/>'
+
+
+def _style(n: int) -> tuple[str, str, str]:
+    return (PERSON_COLOURS[n % len(PERSON_COLOURS)], PERSON_DASHES[n % len(PERSON_DASHES)],
+            PERSON_MARKERS[n % len(PERSON_MARKERS)])
+
+
 def chart_svg(story: Story, record: SessionRecord, stat: str) -> str:
-    """One stat for every family member across the chapter snapshots, as inline SVG."""
+    """One stat for every family member across the chapter snapshots, as inline SVG.
+
+    Lines that share a value are drawn a little apart so none hides another; where the class
+    loaded a save from another playthrough the lines break at a marked gap.
+    """
     snaps = record.snapshots
     definition = story.stats.get(stat)
     low, high = (definition.min, definition.max) if definition else (0, 10)
-    width, height, left, right, top, bottom = 640, 210, 34, 70, 12, 58
+    width, height, left, right, top, bottom = 640, 220, 34, 84, 12, 66
     span_x = width - left - right
     span_y = height - top - bottom
     count = max(1, len(snaps) - 1)
+    people = list(story.people)
+    spread = 1.6  # pixels between lines that share a value
 
     def x(i: int) -> float:
         return left + span_x * i / count
 
-    def y(v: int) -> float:
-        return top + span_y * (1 - (v - low) / max(1, high - low))
+    def y(v: int, n: int = 0) -> float:
+        offset = (n - (len(people) - 1) / 2) * spread
+        return top + span_y * (1 - (v - low) / max(1, high - low)) + offset
 
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
              f'role="img" aria-label="{_e(definition.label if definition else stat)}">']
     for value in range(low, high + 1, max(1, (high - low) // 5)):
+        stroke = "#8d949c" if value == low else "#c8ccd1"
         parts.append(f'<line x1="{left}" x2="{width - right}" y1="{y(value):.1f}" '
-                     f'y2="{y(value):.1f}" stroke="#e3e6ea"/>')
+                     f'y2="{y(value):.1f}" stroke="{stroke}"/>')
         parts.append(f'<text x="{left - 6}" y="{y(value) + 4:.1f}" font-size="11" '
                      f'text-anchor="end" fill="#5f6368">{value}</text>')
     for i, snap in enumerate(snaps):
-        label = snap.chapter if len(snap.chapter) <= 18 else snap.chapter[:17] + "…"
-        parts.append(f'<text transform="translate({x(i):.1f},{height - bottom + 14}) rotate(30)" '
+        label = snap.chapter if len(snap.chapter) <= 22 else snap.chapter[:21] + "…"
+        parts.append(f'<text transform="translate({x(i) - 3:.1f},{height - bottom + 14}) rotate(35)" '
                      f'font-size="10.5" fill="#5f6368">{_e(label)}</text>')
-    for n, person in enumerate(story.people):
-        points = [(x(i), y(s.stats[person][stat])) for i, s in enumerate(snaps)
-                  if stat in s.stats.get(person, {})]
-        if not points:
-            continue
-        colour = PERSON_COLOURS[n % len(PERSON_COLOURS)]
-        dash = PERSON_DASHES[n % len(PERSON_DASHES)]
+    gaps = _jump_between(record)
+    for i in sorted(gaps):
+        mid = (x(i - 1) + x(i)) / 2
+        parts.append(f'<line x1="{mid:.1f}" x2="{mid:.1f}" y1="{top - 4}" y2="{height - bottom}" '
+                     'stroke="#8e2c1f" stroke-width="1.2" stroke-dasharray="3 3"/>'
+                     f'<text x="{mid + 3:.1f}" y="{top + 6}" font-size="9.5" fill="#8e2c1f">'
+                     "save loaded</text>")
+    for n, person in enumerate(people):
+        colour, dash, marker = _style(n)
         dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
-        line = " ".join(f"{px:.1f},{py:.1f}" for px, py in points)
-        parts.append(f'<polyline points="{line}" fill="none" stroke="{colour}" '
-                     f'stroke-width="2.2"{dash_attr}/>')
-        parts.extend(f'<circle cx="{px:.1f}" cy="{py:.1f}" r="2.6" fill="{colour}"/>'
-                     for px, py in points)
+        runs: list[list[tuple[float, float]]] = []
+        for i, snap in enumerate(snaps):
+            if stat not in snap.stats.get(person, {}):
+                continue
+            if not runs or i in gaps:
+                runs.append([])
+            runs[-1].append((x(i), y(snap.stats[person][stat], n)))
+        for run in runs:
+            if len(run) > 1:
+                line = " ".join(f"{px:.1f},{py:.1f}" for px, py in run)
+                parts.append(f'<polyline points="{line}" fill="none" stroke="{colour}" '
+                             f'stroke-width="2.2"{dash_attr}/>')
+            parts.extend(_marker(marker, px, py, colour) for px, py in run)
     parts.append("</svg>")
     return "".join(parts)
 
@@ -314,13 +448,24 @@ def chart_svg(story: Story, record: SessionRecord, stat: str) -> str:
 def _legend(story: Story) -> str:
     items = []
     for n, person in enumerate(story.people.values()):
-        colour = PERSON_COLOURS[n % len(PERSON_COLOURS)]
-        dash = PERSON_DASHES[n % len(PERSON_DASHES)]
+        colour, dash, marker = _style(n)
         dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
-        items.append(f'<span><svg width="28" height="10" viewBox="0 0 28 10"><line x1="0" x2="28" '
-                     f'y1="5" y2="5" stroke="{colour}" stroke-width="2.2"{dash_attr}/></svg> '
-                     f'{_e(person.name)}</span>')
-    return f'<div class="legend">{"".join(items)}</div>'
+        items.append(f'<span><svg width="34" height="12" viewBox="0 0 34 12"><line x1="0" x2="34" '
+                     f'y1="6" y2="6" stroke="{colour}" stroke-width="2.2"{dash_attr}/>'
+                     f'{_marker(marker, 17, 6, colour)}</svg> {_e(person.name)}</span>')
+    return f'<span class="legend">{"".join(items)}</span>'
+
+
+def _resource_line(record: SessionRecord, resource_id: str) -> str:
+    """A resource across the chapter snapshots: "300 (Huilong, 1990) → … ↪ 1,170 (…)"."""
+    gaps = _jump_between(record)
+    shown = []
+    for i, snap in enumerate(record.snapshots):
+        value = snap.resources.get(resource_id)
+        if value is not None:
+            arrow = "" if not shown else (" ↪ " if i in gaps else " → ")
+            shown.append(f"{arrow}{value:,} ({snap.chapter})")
+    return "".join(shown)
 
 
 # ----------------------------------------------------------------------------- HTML
@@ -346,9 +491,11 @@ def render_html(story: Story, record: SessionRecord, stats: ClassStats | None = 
     add('<section id="path"><h2>The path your class took</h2>')
     jumped, trailing = _after_jumps(story, record)
     for chapter, decisions in _chapters(story, record):
+        if id(decisions[0]) in jumped:  # the note goes before the heading it would hide under
+            add(f'<p class="jump">↪ {_e(JUMP_NOTE)}</p>')
         add(f"<h3>{_e(chapter or 'The story')}</h3>")
-        for d in decisions:
-            if id(d) in jumped:
+        for n, d in enumerate(decisions):
+            if n and id(d) in jumped:
                 add(f'<p class="jump">↪ {_e(JUMP_NOTE)}</p>')
             scene = story.scenes.get(d.scene)
             where = ", ".join(x for x in (scene.place, scene.when) if x) if scene else ""
@@ -390,14 +537,14 @@ def render_html(story: Story, record: SessionRecord, stats: ClassStats | None = 
     add("</section>")
 
     add('<section id="chart"><h2>The family across the chapters</h2>')
-    add(_legend(story))
+    add(f'<p class="chart-note">{_e(chart_note(story, record))}</p>')
+    legend = _legend(story)
     for stat in story.stats.values():
-        add(f"<figure><figcaption>{_e(stat.label)} ({stat.min}–{stat.max})</figcaption>"
+        add(f"<figure><figcaption>{_e(stat.label)} ({stat.min}–{stat.max}) {legend}</figcaption>"
             f"{chart_svg(story, record, stat.id)}</figure>")
     for resource in story.resources.values():
-        values = [s.resources.get(resource.id) for s in record.snapshots]
-        shown = " → ".join(f"{v:,}" for v in values if v is not None)
-        add(f'<p><strong>{_e(resource.label)}</strong> ({_e(resource.unit)}): {_e(shown)}</p>')
+        add(f'<p><strong>{_e(resource.label)}</strong> ({_e(resource.unit)}): '
+            f"{_e(_resource_line(record, resource.id))}</p>")
     add("</section>")
 
     add('<section id="real-family"><h2>What happened to the real family</h2>')
@@ -407,7 +554,7 @@ def render_html(story: Story, record: SessionRecord, stats: ClassStats | None = 
         "in the game are imagined; the documentary notes and fact cards are not.</p></section>")
 
     add('<section id="facts"><h2>Fact cards</h2>')
-    facts = [story.facts[f] for f in record.facts_shown if f in story.facts]
+    facts = distinct_facts(story, record.facts_shown)
     if not facts:
         add('<p class="note">No fact cards were shown in this session.</p>')
     for fact in facts:
@@ -416,7 +563,14 @@ def render_html(story: Story, record: SessionRecord, stats: ClassStats | None = 
 
     add('<section id="homework"><h2>Questions for homework</h2><ol>')
     add("".join(f"<li>{_e(q)}</li>" for q in _questions(story, record)))
-    add("</ol></section>\n</body>\n</html>\n")
+    add("</ol></section>")
+    discussed = _discussed(story, record)
+    if discussed:
+        add('<section id="discussed"><h2>Discussed in class</h2><p class="note">The discussion '
+            "prompts the class met on its path, in order.</p><ol>")
+        add("".join(f"<li>{_e(q)}</li>" for q in discussed))
+        add("</ol></section>")
+    add("</body>\n</html>\n")
     return "\n".join(out)
 
 
@@ -433,24 +587,36 @@ def _md(text: object) -> str:
 
 def render_markdown(story: Story, record: SessionRecord, stats: ClassStats | None = None) -> str:
     ending = record.ending_title or "not finished"
-    lines = [f"# {_md(story.title)}: session report", "",
-             f"Played {_md(record.started_at[:10])} · ending: **{_md(ending)}**",
-             "", "## The path your class took", ""]
+    chapters = _chapters(story, record)
+    voted = sum(1 for d in record.decisions if d.tally)
+    seconds = sum(d.seconds for d in record.decisions)
+    meta = (f"Played {_md(record.started_at[:10])} · ending: **{_md(ending)}** · "
+            f"{len(chapters)} chapters · {sum(len(ds) for _, ds in chapters)} decisions, "
+            f"{voted} put to a vote" + (f" · {_minutes(seconds)} of play" if seconds else ""))
+    lines = [f"# {_md(story.title)}: session report", "", meta, "",
+             "## The path your class took", ""]
     jumped, trailing = _after_jumps(story, record)
-    for chapter, decisions in _chapters(story, record):
+    for chapter, decisions in chapters:
         lines += [f"### {_md(chapter or 'The story')}", ""]
         for d in decisions:
             if id(d) in jumped:
-                lines.append(f"- ↪ *{_md(JUMP_NOTE)}*")
-            lines.append(f"- **{_md(d.text)}**" + (f" ({_md(d.team)} decided)" if d.team else "")
-                         + (" — tie broken by the facilitator" if d.tie_broken else ""))
+                lines += [f"**↪ {_md(JUMP_NOTE)}**", ""]
+            scene = story.scenes.get(d.scene)
+            where = scene_label(scene) if scene else ""
+            extras = [x for x in (where, d.team and f"{d.team} decided", d.tie_broken and
+                                  "tie broken by the facilitator",
+                                  d.seconds and _minutes(d.seconds)) if x]
             if d.tally is None:
-                lines.append("  - no vote was taken")
+                lines.append(f"- ✔ **{_md(d.text)}** (no vote was taken)"
+                             + (f" — {_md(' · '.join(extras))}" if extras else ""))
+            else:
+                lines.append(f"- {_md(' · '.join(extras)) if extras else 'A vote'}")
             for option in _options(story, d) if d.tally is not None else ():
                 pct = 100 * option.votes / d.votes if d.votes else 0
                 bar = "█" * round(pct / 5)
-                mark = " ✔" if option.chosen else ""
-                lines.append(f"  - {_md(option.text)}: {option.votes} ({pct:.0f}%) {bar}{mark}")
+                text = _md(option.text.rstrip(".!?;:,") if option.text[-1:] in ".;:," else option.text)
+                label = f"✔ **{text}**" if option.chosen else text
+                lines.append(f"  - {label}: {option.votes} ({pct:.0f}%)" + (f" {bar}" if bar else ""))
             others = others_line(story, d, stats)
             if others:
                 lines.append(f"  - all classes on record: {_md(others)}")
@@ -459,30 +625,45 @@ def render_markdown(story: Story, record: SessionRecord, stats: ClassStats | Non
                 lines.append(f"  - *{_md(note)}*")
         lines.append("")
     if trailing:
-        lines += [f"↪ *{_md(JUMP_NOTE_LAST)}*", ""]
+        lines += [f"**↪ {_md(JUMP_NOTE_LAST)}**", ""]
     lines += ["## What happened to the family", ""]
-    lines += [f"- **{_md(e.name)}**: {_md(e.line)}" for e in record.epilogue]
-    lines += ["", "## The family across the chapters", ""]
-    labels = [s.chapter for s in record.snapshots]
-    lines.append("| | " + " | ".join(_md(label) for label in labels) + " |")
-    lines.append("|---" * (len(labels) + 1) + "|")
-    for person in story.people.values():
-        for stat in story.stats.values():
-            values = [str(s.stats.get(person.id, {}).get(stat.id, "")) for s in record.snapshots]
-            lines.append(f"| {_md(person.short)}: {_md(stat.label)} | " + " | ".join(values) + " |")
+    if record.epilogue:
+        lines += [f"- **{_md(e.name)}**: {_md(e.line)}" for e in record.epilogue]
+    else:
+        lines.append("The session ended before the story did.")
+    lines += ["", "## The family across the chapters", "", _md(chart_note(story, record)), ""]
+    gaps = _jump_between(record)
+    labels = [("↪ " if i in gaps else "") + s.chapter for i, s in enumerate(record.snapshots)]
+    for stat in story.stats.values():  # one small table per stat: chapters down, people across
+        lines += [f"**{_md(stat.label)}** ({stat.min}–{stat.max})", ""]
+        lines.append("| | " + " | ".join(_md(p.short) for p in story.people.values()) + " |")
+        lines.append("|---" * (len(story.people) + 1) + "|")
+        for label, snap in zip(labels, record.snapshots, strict=True):
+            values = [str(snap.stats.get(p, {}).get(stat.id, "")) for p in story.people]
+            lines.append(f"| {_md(label)} | " + " | ".join(values) + " |")
+        lines.append("")
     for resource in story.resources.values():
-        values = [f"{s.resources.get(resource.id, 0):,}" for s in record.snapshots]
-        lines.append(f"| {_md(resource.label)} | " + " | ".join(values) + " |")
-    lines += ["", "## What happened to the real family", ""]
+        lines += [f"**{_md(resource.label)}** ({_md(resource.unit)}): "
+                  f"{_md(_resource_line(record, resource.id))}", ""]
+    lines += ["## What happened to the real family", ""]
     for heading, note in _documentary(story, record):
         lines += [f"### {_md(heading)}", "", _md(note), ""]
+    lines += ["*From Lixin Fan's documentary Last Train Home (2009). The choices in the game are "
+              "imagined; the documentary notes and fact cards are not.*", ""]
     lines += ["## Fact cards", ""]
-    for fact in (story.facts[f] for f in record.facts_shown if f in story.facts):
+    facts = distinct_facts(story, record.facts_shown)
+    if not facts:
+        lines += ["No fact cards were shown in this session.", ""]
+    for fact in facts:
         url = f" <{fact.url}>" if fact.url else ""
         lines += [f"### {_md(fact.title)}: {_md(fact.figure)}", "", _md(fact.text), "",
                   f"Source: {_md(fact.source)}{url}", ""]
     lines += ["## Questions for homework", ""]
     lines += [f"{n}. {_md(q)}" for n, q in enumerate(_questions(story, record), 1)]
+    discussed = _discussed(story, record)
+    if discussed:
+        lines += ["", "## Discussed in class", ""]
+        lines += [f"{n}. {_md(q)}" for n, q in enumerate(discussed, 1)]
     return "\n".join(lines) + "\n"
 
 
