@@ -263,3 +263,10 @@ def test_the_markdown_report_reads_once_and_says_what_is_fiction(story):
     unfinished = record_from_session(_played_to_the_end(story, 7))
     unfinished.epilogue = []
     assert "The session ended before the story did." in render_markdown(story, unfinished)
+
+
+def test_the_chinese_title_prints_without_a_chinese_font_on_the_computer(story, records_by_ending):
+    page = render_html(story, next(iter(records_by_ending.values())))
+    assert story.title_native in page
+    assert '@font-face { font-family: "Story CJK"; src: url(data:font/otf;base64,' in page
+    assert "http://" not in page.replace('xmlns="http://www.w3.org/2000/svg"', "")

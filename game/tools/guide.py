@@ -20,7 +20,7 @@ from typing import TextIO
 
 from game.engine.explore import random_playthrough
 from game.story.model import Story, paragraphs
-from game.tools.report import CSS, fact_card_html, scene_label
+from game.tools.report import CSS, fact_card_html, font_css, scene_label
 
 GUIDE_CSS = """
 .options { margin: .15rem 0 .4rem; }
@@ -185,7 +185,8 @@ def render_guide(story: Story, runs: int = SAMPLE_PLAYTHROUGHS) -> str:
     native = f" ({_e(story.title_native)})" if story.title_native else ""
     add(f'<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{_e(story.title)}: teacher guide</title>\n<style>{CSS}{GUIDE_CSS}</style>\n"
+        f"<title>{_e(story.title)}: teacher guide</title>\n"
+        f"<style>{font_css(story.title_native)}{CSS}{GUIDE_CSS}</style>\n"
         "</head>\n<body>")
     version = f" · story version {_e(story.version)}" if story.version else ""
     add(f'<header id="top"><h1>{_e(story.title)}{native}: teacher guide</h1>'

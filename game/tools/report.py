@@ -9,6 +9,7 @@ network and no external files, and prints on A4 and Letter; every story text is 
 from __future__ import annotations
 
 import argparse
+import base64
 import html
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,10 +33,10 @@ PERSON_MARKERS = ("circle", "square", "triangle", "diamond", "cross", "circle", 
 CSS = """
 :root { --ink: #1d1d1f; --muted: #5f6368; --line: #d0d4d9; --accent: #8e2c1f; }
 * { box-sizing: border-box; }
-body { font: 11pt/1.5 Georgia, "Times New Roman", "Noto Serif CJK SC", "Source Han Serif SC",
+body { font: 11pt/1.5 Georgia, "Times New Roman", "Story CJK", "Noto Serif CJK SC", "Source Han Serif SC",
        "Songti SC", SimSun, serif; color: var(--ink); margin: 0 auto;
        max-width: 48rem; padding: 1.5rem; background: #fff; }
-h1, h2, h3 { font-family: "Helvetica Neue", Arial, "Noto Sans CJK SC", "Source Han Sans SC",
+h1, h2, h3 { font-family: "Helvetica Neue", Arial, "Story CJK", "Noto Sans CJK SC", "Source Han Sans SC",
               "PingFang SC", "Microsoft YaHei", sans-serif; line-height: 1.25; }
 h1 { font-size: 1.7rem; margin: 0 0 .25rem; color: var(--accent); }
 h2 { font-size: 1.25rem; border-bottom: 2px solid var(--accent); padding-bottom: .2rem;
@@ -112,6 +113,22 @@ REPORT_CSS = """
   ol li { margin: .15rem 0; }
 }
 """
+
+
+CJK_FONT = Path(__file__).resolve().parents[2] / "assets" / "fonts" / "NotoSerifCJKsc-Regular-subset.otf"
+
+
+def font_css(*texts: str) -> str:
+    """An @font-face rule that embeds the game's Chinese font subset (18 KB) when a text needs
+    Chinese glyphs, so 归途列车 prints on a computer with no Chinese font and no network."""
+    if not any("\u2e80" <= ch <= "\u9fff" for text in texts for ch in text):
+        return ""
+    try:
+        data = base64.b64encode(CJK_FONT.read_bytes()).decode("ascii")
+    except OSError:
+        return ""  # the system's fonts, named in the CSS, still apply
+    return ('@font-face { font-family: "Story CJK"; '
+            f'src: url(data:font/otf;base64,{data}) format("opentype"); }}\n')
 
 
 def _e(text: object) -> str:
@@ -477,7 +494,8 @@ def render_html(story: Story, record: SessionRecord, stats: ClassStats | None = 
     ending = record.ending_title or "not finished"
     add(f'<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{_e(story.title)}: session report</title>\n<style>{CSS}{REPORT_CSS}</style>\n"
+        f"<title>{_e(story.title)}: session report</title>\n"
+        f"<style>{font_css(story.title_native)}{CSS}{REPORT_CSS}</style>\n"
         "</head>\n<body>")
     native = f" ({_e(story.title_native)})" if story.title_native else ""
     add(f'<header id="top"><h1>{_e(story.title)}{native}: session report</h1>')
