@@ -14,8 +14,14 @@ from pathlib import Path
 from typing import TextIO
 
 from game.story import Story, StoryError, default_story_dir, load_story_with_diagnostics
+from game.story.location import display_path
+from game.story.suggest import did_you_mean
 
 USAGE_ERROR = 2
+NO_PYYAML = ("last-train-home: reading story files needs PyYAML, which this Python does not have. "
+             "Run the game with the Python of its environment (.venv/bin/python main.py …, or "
+             "activate it first: source .venv/bin/activate, or .venv\\Scripts\\activate on Windows), "
+             "or install it there: .venv/bin/pip install -e .")
 
 
 @dataclass
@@ -118,6 +124,13 @@ def load_or_report(story_dir: Path | None, err: TextIO) -> Story | None:
     return story
 
 
+def start_problem(story: Story, start: str | None) -> str | None:
+    """What is wrong with `--start SCENE` (a scene the story lacks), with the nearest scene id."""
+    if start is None or start in story.scenes:
+        return None
+    return f"there is no scene '{start}' in the story" + did_you_mean(start, story.scenes)
+
+
 def _plural(count: int, word: str) -> str:
     return f"{count:,} {word}{'s' * (count != 1)}"
 
@@ -133,12 +146,13 @@ def run_check(args: argparse.Namespace, out: TextIO) -> int:
         print(finding, file=out)
     if story is not None:
         choices = sum(len([c for c in s.choices if not c.is_continue]) for s in story.scenes.values())
-        print(f"{story.title}: {len(story.scenes)} scenes, {choices} choices, "
-              f"{len(story.endings)} endings, {_plural(len(story.facts), 'fact card')}, "
-              f"{sum(1 for s in story.scenes.values() if s.discuss)} discussion prompts, "
-              f"{story.words():,} words in {len(story.files)} files.", file=out)
-    print(f"{len(errors)} error{'s' * (len(errors) != 1)}, "
-          f"{len(warnings)} warning{'s' * (len(warnings) != 1)}.", file=out)
+        folder = display_path(Path(story_dir)).rstrip("/\\") + "/"
+        prompts = sum(1 for s in story.scenes.values() if s.discuss)
+        print(f"{story.title} ({folder}): {_plural(len(story.scenes), 'scene')}, "
+              f"{_plural(choices, 'choice')}, {_plural(len(story.endings), 'ending')}, "
+              f"{_plural(len(story.facts), 'fact card')}, {_plural(prompts, 'discussion prompt')}, "
+              f"{_plural(story.words(), 'word')} in {_plural(len(story.files), 'file')}.", file=out)
+    print(f"{_plural(len(errors), 'error')}, {_plural(len(warnings), 'warning')}.", file=out)
     if errors or (args.strict and warnings):
         return 1
     return 0
@@ -168,8 +182,9 @@ def run_text(options: LaunchOptions, out: TextIO, err: TextIO, stdin: TextIO) ->
     story = load_or_report(options.story_dir, err)
     if story is None:
         return 1
-    if options.start is not None and options.start not in story.scenes:
-        print(f"last-train-home: there is no scene '{options.start}' in the story", file=err)
+    problem = start_problem(story, options.start)
+    if problem:
+        print(f"last-train-home: {problem}", file=err)
         return USAGE_ERROR
     session = _new_session(story, options, err)
     if session is None:
@@ -191,6 +206,8 @@ def run_desktop(options: LaunchOptions, err: TextIO) -> int:
     try:
         from game.ui.app import run
     except ImportError as exc:
+        if getattr(exc, "name", None) == "yaml":
+            raise
         if "pygame" in str(exc):
             print("last-train-home: the desktop player needs pygame-ce: "
                   "pip install pygame-ce (or play in the terminal: play --text)", file=err)
@@ -223,6 +240,11 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None,
     except StoryError as exc:
         for finding in exc.diagnostics:
             print(finding, file=err)
+        return 1
+    except ModuleNotFoundError as exc:
+        if exc.name != "yaml":
+            raise
+        print(NO_PYYAML, file=err)
         return 1
     except KeyboardInterrupt:
         print("", file=err)

@@ -188,7 +188,8 @@ class TextPlayer:
         if word == "":
             continues = [c for c in choices if c.is_continue]
             if not continues:
-                self.say("Choose a number.")
+                if self.watcher is None or not self.watcher.pending():  # else: Enter reloads
+                    self.say("Choose a number.")
                 return
             number = continues[0].number
         else:
@@ -233,6 +234,8 @@ class TextPlayer:
         """Loads the story again and replays the decisions; on errors, keeps the last good version."""
         why = "A story file changed: reloading." if automatic else "Reloading the story."
         self.say(f"({why})")
+        if self.watcher is not None and not automatic:
+            self.watcher.poll()  # this reload covers the edits seen so far: no second one
         result = reload_session(self.session)
         if result.session is None:
             for finding in result.errors:

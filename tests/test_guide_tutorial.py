@@ -96,19 +96,40 @@ def test_the_mistake_shown_in_the_guide_is_reported_as_shown(story_with_branch):
 
 
 def _templates(source: str) -> set[str]:
-    """The message templates in a module: literal text, with {…} where something is filled in."""
+    """The message templates in a module: literal text, with {…} where something is filled in.
+
+    A message is the second argument of error()/warning()/ExpressionError()/_YamlRefused() (a
+    literal, or a module-level constant holding one), or what a helper named `*_problem` returns
+    (the message itself, or the last item of a tuple such as (line, column, message))."""
+    tree = ast.parse(source)
+    constants: dict[str, str] = {}
 
     def template(node):
         if isinstance(node, ast.Constant) and isinstance(node.value, str):
             return node.value
+        if isinstance(node, ast.Name) and node.id in constants:
+            return constants[node.id]
         if isinstance(node, ast.JoinedStr):
             return "".join(v.value if isinstance(v, ast.Constant) else "{…}" for v in node.values)
         if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
             return (template(node.left) or "{…}") + (template(node.right) or "{…}")
         return None
 
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+            text = template(node.value)
+            if text is not None:
+                constants[node.targets[0].id] = text
+
     found = set()
-    for node in ast.walk(ast.parse(source)):
+    for node in ast.walk(tree):
+        if isinstance(node, ast.FunctionDef) and node.name.endswith("_problem"):
+            for inner in ast.walk(node):
+                if isinstance(inner, ast.Return) and inner.value is not None:
+                    value = inner.value.elts[-1] if isinstance(inner.value, ast.Tuple) else inner.value
+                    text = template(value)
+                    if text:
+                        found.add(text)
         if not isinstance(node, ast.Call) or len(node.args) < 2:
             continue
         name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
@@ -119,6 +140,17 @@ def _templates(source: str) -> set[str]:
     return found
 
 
+def test_helper_messages_are_collected():
+    """The messages helpers return (a YAML syntax error in plain words, a placeholder's problem)
+    are part of what the guide must explain."""
+    templates = set()
+    for path in sorted((ROOT / "game" / "story").glob("*.py")):
+        templates |= _templates(path.read_text(encoding="utf-8"))
+    assert "a tab character: indent with spaces only" in templates
+    assert "'{…}' should name a resource, a flag or a person's stat{…}" in templates
+    assert "the rest of this line after '#' is a comment and is not shown; put the text in quotes" in templates
+
+
 def test_every_loader_message_is_explained_in_the_guide():
     templates = set()
     for path in sorted((ROOT / "game" / "story").glob("*.py")):
@@ -127,3 +159,15 @@ def test_every_loader_message_is_explained_in_the_guide():
     missing = sorted(t for t in templates if f"| `{t}`" not in GUIDE)
     assert not missing, ("add these messages and their fix to Part 3 of docs/writing-stories.md: "
                          + "; ".join(missing))
+
+
+def test_the_share_of_runs_the_guide_promises_for_the_branch(story_with_branch):
+    """Step 4 says `by_road` comes up "in about one run in ten" of `explore --random 2000 --seed 1`:
+    if the story around the branch changes that much, the sentence must change too."""
+    from game.engine.explore import random_playthroughs
+
+    assert "expect `by_road` in about one run in ten" in GUIDE
+    runs = 2000
+    report = random_playthroughs(story_with_branch, runs, 1)
+    share = report.endings_seen.get("by_road", 0) / runs
+    assert 0.06 <= share <= 0.16, f"by_road in {share:.1%} of runs: update Step 4 of the guide"

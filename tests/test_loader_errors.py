@@ -126,7 +126,7 @@ def test_alias_is_refused(tmp_path: Path) -> None:
 def test_yaml_syntax_error_has_a_location(tmp_path: Path) -> None:
     root = write_story(tmp_path, BASE.replace("    place: Dorm\n", "    place: [Dorm\n"))
     message = only_error(root)
-    assert re.match(r".*01_scenes\.yaml:\d+:\d+: error: YAML syntax: ", message)
+    assert re.match(r".*01_scenes\.yaml:4:12: error: the '\[' opened here is never closed", message)
 
 
 def test_all_errors_are_reported_in_one_run(tmp_path: Path) -> None:
@@ -141,7 +141,9 @@ def test_choices_sharing_a_target_need_ids(tmp_path: Path) -> None:
     no_ids = BASE.replace("      - id: call\n        text: Call home", "      - text: Call home")
     no_ids = no_ids.replace("      - id: rest\n        text: Sleep", "      - text: Sleep")
     root = write_story(tmp_path, no_ids)
-    assert "the choice id 'b' is used twice in scene 'a' (two choices lead there: give each an 'id')" in only_error(root)
+    message = only_error(root)
+    assert "the choice id 'b' is used twice in scene 'a' (first at " in message
+    assert re.search(r"01_scenes\.yaml:\d+:\d+; two choices lead there: give each an 'id'\)$", message)
 
 
 def test_extend_unknown_scene(tmp_path: Path) -> None:
@@ -178,7 +180,7 @@ def test_missing_manifest(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("placeholder,message", [
-    ("{savigs}", "'{savigs}' should name a resource or a person's stat (did you mean 'savings'?)"),
+    ("{savigs}", "'{savigs}' should name a resource, a flag or a person's stat (did you mean 'savings'?)"),
     ("{qin.hop}", "unknown stat 'hop'"),
 ])
 def test_placeholders_are_checked(tmp_path: Path, placeholder: str, message: str) -> None:

@@ -91,7 +91,7 @@ def test_what_no_longer_fits_is_dropped_and_said(played):
     assert result.session.state.scene == "b"
     assert result.session.state.log == ["a.call"]
     assert result.messages == ["1 of 2 decisions could be replayed on the edited story: 'b.wait' no "
-                               "longer fits at 'b', so it and the 0 after it were dropped."]
+                               "longer fits at 'b', so it was dropped."]
 
 
 def test_changed_values_are_mentioned(played):

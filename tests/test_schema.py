@@ -191,3 +191,12 @@ def test_schema_and_loader_agree(tmp_path, name, manifest, content):
     expected_error = any(name == case[0] for case in INVALID)
     assert loader_error == expected_error, [str(f) for f in findings if f.severity == "error"]
     assert bool(schema_found) == expected_error, schema_found
+
+
+def test_locked_without_if_is_caught_by_draft_07_servers_too():
+    """VS Code's YAML server validates with draft-07 rules: 'dependencies' says there what
+    'dependentRequired' says in 2020-12."""
+    choice = {"scenes": {"a": {"text": "x", "choices": [{"text": "t", "goto": "a", "locked": "why"}]}}}
+    draft7 = jsonschema.Draft7Validator({k: v for k, v in SCHEMA.items() if k != "$schema"})
+    assert any("'if' is a dependency of 'locked'" in e.message for e in draft7.iter_errors(choice))
+    assert any("'if' is a dependency of 'locked'" in e.message for e in VALIDATOR.iter_errors(choice))

@@ -59,9 +59,12 @@ def reload_session(session: Session, story_dir: Path | None = None, *,
     new_session, restored = Session.replay(story, origin, log)
     if restored < len(log):
         dropped = log[restored]
-        messages.append(f"{restored} of {len(log)} decisions could be replayed on the edited story: "
-                        f"'{dropped}' no longer fits at '{new_session.scene.id}', so it and the "
-                        f"{len(log) - restored - 1} after it were dropped.")
+        after = len(log) - restored - 1
+        gone = ("it was dropped" if after == 0 else "it and the one after it were dropped"
+                if after == 1 else f"it and the {after} after it were dropped")
+        messages.append(f"{restored} of {len(log)} decisions could be replayed "
+                        f"on the edited story: '{dropped}' no longer fits at "
+                        f"'{new_session.scene.id}', so {gone}.")
     elif new_session.state.to_json() != session.state.to_json():
         messages.append("Every decision was replayed on the edited story; some values now differ.")
     return ReloadResult(new_session, findings, messages)
@@ -87,6 +90,10 @@ class StoryWatcher:
                 continue
             found[str(path)] = (info.st_mtime_ns, info.st_size)
         return found
+
+    def pending(self) -> bool:
+        """True when a story file changed since the last poll (without taking the change)."""
+        return self._scan() != self._seen
 
     def poll(self) -> bool:
         """True once for each change (a file edited, added or removed) since the last poll."""

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from game.story.suggest import did_you_mean
+from game.story.suggest import did_you_mean, did_you_mean_or_list, names_list
 
 MAX_LENGTH = 1000
 MAX_NESTING = 40
@@ -35,6 +35,9 @@ _TOKEN = re.compile(
     r"\s*(?:(?P<num>\d+)|(?P<name>[A-Za-z_][A-Za-z0-9_]*)"
     r"|(?P<op>==|!=|<=|>=|\+=|-=|&&|\|\||[<>+\-(),.=!*/%])|(?P<bad>\S))"
 )
+
+
+_DECIMAL = re.compile(r"\d+\.\d+")
 
 
 @dataclass(frozen=True)
@@ -61,7 +64,16 @@ def tokenize(source: str) -> list[Token]:
         text = match.group(kind)
         offset = match.start(kind)
         if kind == "bad":
+            if text in ("'", '"'):
+                raise ExpressionError(offset, f"unexpected character {text!r}: quotes are not used in "
+                                              "conditions and effects: write names as they are, as "
+                                              "in visited(storm_gates), and compare a flag with "
+                                              "true or false")
             raise ExpressionError(offset, f"unexpected character '{text}'")
+        if kind == "num" and source.startswith(".", position):
+            decimal = _DECIMAL.match(source, offset)
+            if decimal:
+                raise ExpressionError(offset, f"whole numbers only: write {text}, not {decimal.group()}")
         if kind == "op" and text in ("&&", "||", "!", "*", "/", "%"):
             hint = {"&&": "write 'and'", "||": "write 'or'", "!": "write 'not'"}.get(
                 text, "only + and - are supported")
@@ -305,6 +317,10 @@ def parse_effect(source: str) -> Assignment:
     parser = _Parser(source)
     start = parser.token
     target = parser.primary()
+    if isinstance(target, Call) and target.function == "family":
+        raise ExpressionError(start.offset, "family() is the family's average and cannot be "
+                                            "changed: change one person's stat, as in "
+                                            "'qin.hope += 1'")
     if not isinstance(target, Name):
         raise ExpressionError(start.offset, "an effect starts with what it changes, "
                                             "as in 'qin.hope += 1'")
@@ -366,16 +382,17 @@ class _Compiler:
     def reads(self) -> Reads:
         return Reads(frozenset(self.flags), frozenset(self.stats), frozenset(self.resources))
 
-    def name(self, node: Name) -> tuple[str, Fn]:
+    def name(self, node: Name, target: bool = False) -> tuple[str, Fn]:
+        """Resolves a name; `target`: the name is what an effect changes."""
         names = self.names
         if len(node.parts) == 2:
             person, stat = node.parts
             if person not in names.people:
                 raise ExpressionError(node.offset, f"unknown person '{person}'"
-                                      + _suggest(person, names.people))
+                                      + did_you_mean_or_list(person, {"the people are": names.people}))
             if stat not in names.stats:
                 raise ExpressionError(node.offset + len(person) + 1, f"unknown stat '{stat}'"
-                                      + _suggest(stat, names.stats))
+                                      + did_you_mean_or_list(stat, {"the stats are": names.stats}))
             self.stats.add(stat)
             return "int", lambda s: s.stats[person][stat]
         (word,) = node.parts
@@ -386,13 +403,18 @@ class _Compiler:
             self.flags.add(word)
             return "bool", lambda s: s.flags[word]
         if word in names.stats:
-            raise ExpressionError(node.offset, f"'{word}' is a stat of each person: write "
-                                               f"'qin.{word}' or 'family({word})'")
+            whose = names_list(f"{person}.{word}" for person in names.people)
+            if target:  # an effect changes one person's stat
+                raise ExpressionError(node.offset, f"'{word}' is a stat of each person: write "
+                                                   f"whose: {whose}")
+            raise ExpressionError(node.offset, f"'{word}' is a stat of each person: write whose "
+                                               f"({whose}), or 'family({word})' for the family's "
+                                               "average")
         if word in names.people:
             raise ExpressionError(node.offset, f"'{word}' is a person: name one of their stats, "
                                                f"as in '{word}.hope'")
-        every = [*names.resources, *names.flags]
-        raise ExpressionError(node.offset, f"unknown name '{word}'" + _suggest(word, every))
+        raise ExpressionError(node.offset, f"unknown name '{word}'" + did_you_mean_or_list(
+            word, {"resources": names.resources, "flags": names.flags}))
 
     def scene_arg(self, node: Call) -> str:
         if len(node.args) != 1 or not isinstance(node.args[0], Name) or len(node.args[0].parts) != 1:
@@ -418,14 +440,16 @@ class _Compiler:
                 raise ExpressionError(node.offset, "chose() takes one choice id, "
                                                    "as in chose(station_storm.wait)")
             choice = arg.text
-            known = set(self.names.choice_ids)
-            if choice not in known:
+            if choice not in self.names.choice_ids:
                 if arg.parts[0] not in self.names.scenes:
                     raise ExpressionError(arg.offset, f"unknown scene '{arg.parts[0]}'"
                                           + _suggest(arg.parts[0], self.names.scenes))
-                same_scene = [c for c in known if c.startswith(arg.parts[0] + ".")]
+                same_scene = [c for c in self.names.choice_ids if c.startswith(arg.parts[0] + ".")]
+                hint = _suggest(choice, same_scene) or (
+                    f" (its choices are: {names_list(c.partition('.')[2] for c in same_scene)})"
+                    if same_scene else "")
                 raise ExpressionError(arg.offset, f"scene '{arg.parts[0]}' has no choice "
-                                      f"'{arg.parts[1]}'" + _suggest(choice, same_scene))
+                                      f"'{arg.parts[1]}'" + hint)
             return "bool", lambda s: choice in s.log
         if function == "family":
             arg = node.args[0] if len(node.args) == 1 else None
@@ -433,8 +457,8 @@ class _Compiler:
                 raise ExpressionError(node.offset, "family() takes one stat, as in family(closeness)")
             stat = arg.parts[0]
             if stat not in self.names.stats:
-                raise ExpressionError(arg.offset, f"unknown stat '{stat}'"
-                                      + _suggest(stat, self.names.stats))
+                raise ExpressionError(arg.offset, f"unknown stat '{stat}'" + did_you_mean_or_list(
+                    stat, {"the stats are": self.names.stats}))
             self.stats.add(stat)
             people = list(self.names.people)
             return "int", lambda s: sum(s.stats[p][stat] for p in people) // len(people)
@@ -547,7 +571,7 @@ def compile_effect(source: str, names: Names) -> Effect:
     assignment = parse_effect(source)
     compiler = _Compiler(names)
     target = assignment.target
-    kind, _ = compiler.name(target)
+    kind, _ = compiler.name(target, target=True)
     if len(target.parts) == 2:
         target_kind, person, name = "stat", target.parts[0], target.parts[1]
     elif target.parts[0] in names.resources:

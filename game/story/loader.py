@@ -38,7 +38,7 @@ from game.story.model import (
     Variant,
     paragraphs,
 )
-from game.story.suggest import did_you_mean
+from game.story.suggest import did_you_mean, did_you_mean_or_list
 from game.story.yamlsource import MAX_FILE_BYTES, YList, YMap, read_yaml
 
 FORMAT_VERSION = 1
@@ -100,7 +100,7 @@ class _Names:
     resources: dict[str, ResourceDef] = field(default_factory=dict)
     flags: dict[str, FlagDef] = field(default_factory=dict)
     scenes: dict[str, Any] = field(default_factory=dict)
-    choice_ids: set[str] = field(default_factory=set)
+    choice_ids: dict[str, None] = field(default_factory=dict)  # in reading order
 
 
 @dataclass
@@ -212,17 +212,20 @@ class _Loader:
 
     def _placeholder_problem(self, name: str) -> str | None:
         names = self.names
+        shown = "{" + name + "}"
         if "." in name:
             person, _, stat = name.partition(".")
             if person not in names.people:
-                return f"in '{{{name}}}': unknown person '{person}'" + _suggest(person, names.people)
+                return f"in '{shown}': unknown person '{person}'" + did_you_mean_or_list(
+                    person, {"the people are": names.people})
             if stat not in names.stats:
-                return f"in '{{{name}}}': unknown stat '{stat}'" + _suggest(stat, names.stats)
+                return f"in '{shown}': unknown stat '{stat}'" + did_you_mean_or_list(
+                    stat, {"the stats are": names.stats})
             return None
         if name in names.resources or name in names.flags:
             return None
-        return (f"'{{{name}}}' should name a resource or a person's stat"
-                + _suggest(name, [*names.resources, *names.flags]))
+        return (f"'{shown}' should name a resource, a flag or a person's stat" + did_you_mean_or_list(
+                    name, {"resources": names.resources, "flags": names.flags}))
 
     def _value_of(self, name: str) -> Callable[[Any], Any]:
         if "." in name:
@@ -361,7 +364,7 @@ class _Loader:
                 for stat_id in own or {}:
                     if stat_id not in self.names.stats:
                         self.error(own.key_loc(stat_id), f"unknown stat '{stat_id}'"
-                                   + _suggest(stat_id, self.names.stats))
+                                   + did_you_mean_or_list(stat_id, {"the stats are": self.names.stats}))
                         continue
                     stat = self.names.stats[stat_id]
                     number = self.integer(own, stat_id, f"{what}'s 'start'")
@@ -522,9 +525,9 @@ class _Loader:
                 if isinstance(item, YMap):
                     local = item.get("id", item.get("goto"))
                     if isinstance(local, str):
-                        self.names.choice_ids.add(f"{raw.id}.{local}")
+                        self.names.choice_ids[f"{raw.id}.{local}"] = None
             if "next" in raw.data:
-                self.names.choice_ids.add(f"{raw.id}.continue")
+                self.names.choice_ids[f"{raw.id}.continue"] = None
 
     def raw_choice_items(self, raw: _RawScene) -> list[tuple[Any, SourceLocation]]:
         items: list[tuple[Any, SourceLocation]] = []
@@ -670,8 +673,9 @@ class _Loader:
         if self.identifier(local, id_loc, "the choice id") is None:
             return None
         if local in seen:
-            hint = "" if "id" in spec else " (two choices lead there: give each an 'id')"
-            self.error(id_loc, f"the choice id '{local}' is used twice in scene '{sid}'{hint}")
+            hint = "" if "id" in spec else "; two choices lead there: give each an 'id'"
+            self.error(id_loc, f"the choice id '{local}' is used twice in scene '{sid}' "
+                               f"(first at {seen[local]}{hint})")
             return None
         seen[local] = id_loc
         effects: list[Effect] = []
@@ -800,6 +804,10 @@ def load_story_with_diagnostics(root: Path, assets: Path | None = None,
         assets = default_assets_dir()
     loader = _Loader(root, assets if check_assets else None)
     manifest_path = root / MANIFEST
+    if root.is_file():
+        loader.error(SourceLocation(str(root)), "this is a file, not a story folder: give the folder "
+                                                f"that holds {MANIFEST}")
+        return None, loader.diag.sorted()
     if not root.is_dir():
         loader.error(SourceLocation(str(root)), "there is no story folder here")
         return None, loader.diag.sorted()

@@ -31,8 +31,9 @@ except ImportError:  # pragma: no cover - Python 3.12 renamed it; other Pythons 
     except ImportError:
         from hashlib import sha256  # type: ignore[no-redef]
 
-# Bump when the layout below or the values the YAML reader produces change.
-FORMAT = b"lth-parse-1"
+# Bump when the layout below, the values the YAML reader produces or the findings it reports
+# for a file change (a stale entry would hide a new warning).
+FORMAT = b"lth-parse-2"
 ENV = "LAST_TRAIN_HOME_CACHE"
 MAX_ENTRIES = 256
 

@@ -56,11 +56,15 @@ def register(subparsers, add_common) -> None:
 
 
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from game.cli import load_or_report
+    from game.cli import load_or_report, start_problem
 
     story = load_or_report(args.story, err)
     if story is None:
         return 1
+    problem = start_problem(story, args.start)
+    if problem:
+        print(f"explore: {problem}", file=err)
+        return USAGE_ERROR
     options = {"start": args.start, "sets": dict(args.sets)}
     if args.random is not None and args.random < 1:
         print("explore: --random needs a number of playthroughs of at least 1", file=err)
@@ -133,7 +137,11 @@ def _print_failure(story: Story, failure: Failure, out: TextIO, args: argparse.N
             "too-long": "too long"}[failure.kind]
     times = f" ({count:,} states)" if count > 1 else ""
     seed = f"seed {failure.seed}: " if failure.seed is not None else ""
-    print(f"{_where(story, failure.scene)}: error: {seed}{kind}{times}: {failure.message}", file=out)
+    message = failure.message
+    if failure.kind == "stuck":  # the engine's own sentence repeats the place printed in front
+        message = (f"no choice is available at '{failure.scene}': every choice's condition failed. "
+                   "Does this scene need a choice without 'if'?")
+    print(f"{_where(story, failure.scene)}: error: {seed}{kind}{times}: {message}", file=out)
     steps = " ".join(failure.path) if failure.path else "(none: at the start)"
     print(_wrap(f"choices: {steps}"), file=out)
     if failure.seed is not None:
@@ -293,7 +301,8 @@ def _print_random(report: RandomReport, args: argparse.Namespace, out: TextIO) -
 
 def _replay(story: Story, args: argparse.Namespace, out: TextIO, options: dict) -> int:
     played, session = random_playthrough(story, args.replay, max_steps=args.max_steps, **options)
-    print(f"Playthrough with seed {args.replay}: {len(played.path)} choices.", file=out)
+    count = len(played.path)
+    print(f"Playthrough with seed {args.replay}: {count:,} choice{'s' * (count != 1)}.", file=out)
     for step in session.transcript:
         heading = " · ".join(p for p in (step.chapter, step.place, step.when) if p)
         print(f"── {step.scene}" + (f" ({heading})" if heading else ""), file=out)

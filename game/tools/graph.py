@@ -236,12 +236,19 @@ def render(graph: StoryGraph, fmt: str) -> bytes:
     return done.stdout
 
 
+def _plural(count: int, word: str) -> str:
+    return f"{count:,} {word}{'s' * (count != 1)}"
+
+
 def register(subparsers, add_common) -> None:
     parser = subparsers.add_parser(
         "graph", help="draw the story's map: DOT, Mermaid (.mmd), or SVG/PNG with Graphviz",
         description="Writes the story graph. The format follows the file name: .dot/.gv (Graphviz), "
                     ".mmd (Mermaid, renders in Markdown viewers), .svg/.png (needs Graphviz's dot).")
-    add_common(parser)
+    # Only --story: the map shows the whole story, so --start and --set (which the other commands
+    # take) would change nothing, and are refused rather than silently ignored.
+    parser.add_argument("--story", type=Path, metavar="DIR",
+                        help="the story folder (default: the shipped story)")
     parser.add_argument("-o", "--output", type=Path, required=True, metavar="FILE",
                         help="where to write: .dot, .gv, .mmd, .svg or .png")
     parser.add_argument("--chapter", metavar="NAME", help="only this chapter's scenes")
@@ -259,6 +266,10 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     story = load_or_report(args.story, err)
     if story is None:
         return 1
+    if args.chapter is not None and args.chapter not in story.chapters():
+        same = [c for c in story.chapters() if c.casefold() == args.chapter.strip().casefold()]
+        if len(same) == 1:  # "2008: the storm" for "2008: The Storm"
+            args.chapter = same[0]
     if args.chapter is not None and args.chapter not in story.chapters():
         names = "; ".join(story.chapters()) or "none"
         print(f"graph: there is no chapter '{args.chapter}'. Chapters: {names}", file=err)
@@ -280,6 +291,6 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         return 1
     scenes = sum(1 for n in graph.nodes if n.kind in ("scene", "start", "end"))
     endings = sum(1 for n in graph.nodes if n.kind == "ending")
-    print(f"Wrote {args.output}: {scenes} scenes, {endings} endings, {len(graph.edges)} edges.",
-          file=out)
+    print(f"Wrote {args.output}: {_plural(scenes, 'scene')}, {_plural(endings, 'ending')}, "
+          f"{_plural(len(graph.edges), 'edge')}.", file=out)
     return 0
