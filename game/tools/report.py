@@ -194,6 +194,8 @@ def scene_label(scene, *, chapter: bool = False) -> str:
     parts = [scene.chapter] if chapter else []
     for part in (scene.place, scene.when):
         if part and not any(part in p for p in parts):
+            if parts and part.startswith(("The ", "A ")):  # "Guangzhou, the first spring"
+                part = part[:1].lower() + part[1:]
             parts.append(part)
     return ", ".join(parts)
 
@@ -516,7 +518,7 @@ def render_html(story: Story, record: SessionRecord, stats: ClassStats | None = 
             if n and id(d) in jumped:
                 add(f'<p class="jump">↪ {_e(JUMP_NOTE)}</p>')
             scene = story.scenes.get(d.scene)
-            where = ", ".join(x for x in (scene.place, scene.when) if x) if scene else ""
+            where = scene_label(scene) if scene else ""
             extras = [x for x in (d.team and f"{d.team} decided", d.tie_broken and
                                   "tie broken by the facilitator",
                                   d.seconds and f"{_minutes(d.seconds)} in this scene") if x]
