@@ -163,7 +163,10 @@ class App:
             base -= 1
         if not self.stack or not self.stack[base].opaque:
             self.surface.fill(self.ui.palette.backdrop)
-        for screen in self.stack[max(0, base):]:
+        top = len(self.stack) - 1
+        for index, screen in enumerate(self.stack[max(0, base):], start=max(0, base)):
+            if index < top and getattr(screen, "hide_when_covered", False):
+                continue  # a menu under another panel: not shown through it
             screen.draw(self.surface)
         if self.notice is not None:
             self._draw_notice(self.notice[0])

@@ -64,6 +64,24 @@ class Ui:
         self._panels[key] = panel
         surface.blit(panel, rect)
 
+    def shade_top(self, surface: pygame.Surface, solid: int, height: int, alpha: int = 205) -> None:
+        """Darkens the top of a picture: evenly down to `solid` (behind the caption and buttons),
+        then fading out by `height` (cached per size)."""
+        if height <= 0:
+            return
+        colour = self.palette.scrim[:3]
+        key = ("shade", surface.get_width(), solid, height, colour, alpha)
+        shade = self._panels.pop(key, None)
+        if shade is None:
+            shade = pygame.Surface((1, height), pygame.SRCALPHA)
+            for y in range(height):
+                a = alpha if y < solid else round(alpha * (height - y) / max(1, height - solid))
+                shade.set_at((0, y), (*colour, a))
+            shade = pygame.transform.scale(shade, (surface.get_width(), height))
+            self._panel_bytes += shade.get_pitch() * shade.get_height()
+        self._panels[key] = shade
+        surface.blit(shade, (0, 0))
+
     def scrim(self, surface: pygame.Surface) -> None:
         """Darkens everything drawn so far (under an overlay)."""
         self.panel(surface, surface.get_rect(), self.palette.scrim, radius=0, edge=False)
@@ -106,22 +124,26 @@ class Block:
 
     def draw(self, ui: Ui, surface: pygame.Surface, origin: tuple[int, int], box: Rect,
              revealed: float | None = None, scroll: int = 0) -> None:
-        """Draws the lines inside `box`, up to `revealed` characters if given."""
+        """Draws the lines inside `box`, up to `revealed` characters if given.
+
+        Only whole lines are drawn: a line the box's edge would cut through is left out, so
+        scrolled text never shows the tops or bottoms of letters.
+        """
         clip = surface.get_clip()
         surface.set_clip(box.clip(clip) if clip else box)
         ox, oy = origin[0], origin[1] - scroll
         for line in self.lines:
             y = oy + line.y
-            if y + line.face.height < box.top or y > box.bottom:
+            if y < box.top - 1 or y + line.face.height > box.bottom + 1:
+                if y > box.bottom:
+                    break
                 continue
             if revealed is not None and line.typed and line.start >= revealed:
                 break
             clip_width = None
             if revealed is not None and line.typed and revealed < line.start + len(line.text):
                 clip_width = line.face.width(line.text[: int(revealed - line.start)])
-            ui.text(surface, line.text, line.face, line.colour, (ox + line.x, y),
-                    box if y >= box.top - 1 and y + line.face.height <= box.bottom + 1 else None,
-                    clip_width)
+            ui.text(surface, line.text, line.face, line.colour, (ox + line.x, y), box, clip_width)
         surface.set_clip(clip)
 
 
@@ -136,6 +158,8 @@ class Button:
         self.number = number
         self.note = note  # e.g. why a choice is locked
         self.kind = kind  # "menu", "choice" or "small"
+        self.compact = False  # True: no more padding than the text needs (a crowded choice list)
+        self.plate = False  # True: an opaque plate behind it (buttons floating over pictures)
         self.align = "center" if kind == "small" else "left"
         self.rect = Rect(0, 0, 0, 0)
         self.hover = False
@@ -153,6 +177,8 @@ class Button:
         self._lines = face.wrap(self.label, inner)
         if self.note:
             self._lines += ui.face("ui", ui.m.small).wrap(self.note, inner)
+        if self.compact:
+            return len(self._lines) * face.height + ui.m.gap
         height = len(self._lines) * face.height + ui.m.gap * 2
         return max(ui.m.button_height if self.kind != "small" else round(ui.m.button_height * 0.85), height)
 
@@ -165,6 +191,8 @@ class Button:
         if not self._lines:
             self.measure(ui, self.rect.width)
         colour = p.button_hover if (self.hover or focused) and self.enabled else p.button
+        if self.plate and not p.high_contrast:
+            ui.panel(surface, self.rect, p.panel, radius=max(4, ui.m.radius // 2), edge=False)
         ui.panel(surface, self.rect, colour, radius=max(4, ui.m.radius // 2), edge=p.high_contrast)
         if focused:
             pygame.draw.rect(surface, p.focus, self.rect, 2, border_radius=max(4, ui.m.radius // 2))
@@ -175,7 +203,7 @@ class Button:
         y = self.rect.centery - total // 2
         if self.number is not None:
             badge = ui.face("ui_bold", ui.m.small)
-            colour_n = p.focus if focused and self.enabled else (p.accent if self.enabled else p.locked)
+            colour_n = p.focus if focused and self.enabled else (p.text_dim if self.enabled else p.locked)
             ui.text(surface, str(self.number), badge, colour_n,
                     (self.rect.x + ui.m.pad // 2, y + (face.height - badge.height) // 2), self.rect)
         for index, line in enumerate(self._lines):
@@ -273,18 +301,35 @@ class Scroller:
         self.content = 0
         self.view = 0
         self.line = 24
+        self.stops: list[int] = []  # the tops of the lines: the view starts at one of them
 
     @property
     def limit(self) -> int:
         return max(0, self.content - self.view)
 
-    def set(self, content: int, view: int, line: int) -> None:
+    @property
+    def end(self) -> int:
+        """The furthest offset: the limit, moved on to a line's top so no line is cut at the top."""
+        limit = self.limit
+        if not self.stops or limit == 0:
+            return limit
+        return next((stop for stop in self.stops if stop >= limit), limit)
+
+    def set(self, content: int, view: int, line: int, stops: list[int] | None = None) -> None:
         self.content, self.view, self.line = content, view, max(1, line)
-        self.offset = max(0, min(self.offset, self.limit))
+        if stops is not None:
+            self.stops = sorted(set(stops))
+        self.offset = max(0, min(self.offset, self.end))
 
     def scroll(self, pixels: int) -> bool:
         old = self.offset
-        self.offset = max(0, min(self.limit, self.offset + pixels))
+        target = max(0, min(self.end, self.offset + pixels))
+        if self.stops and 0 < target < self.end:  # start the view at a whole line
+            before = [stop for stop in self.stops if stop <= target]
+            target = before[-1] if before else 0
+            if pixels > 0 and target <= old:
+                target = next((stop for stop in self.stops if stop > old), self.end)
+        self.offset = target
         return old != self.offset
 
     def handle(self, event: pygame.event.Event, keys: bool = True) -> bool:
@@ -300,31 +345,64 @@ class Scroller:
                 return True
         return False
 
-    def draw(self, ui: Ui, surface: pygame.Surface, box: Rect) -> None:
-        """A thin bar at the right edge of `box` when there is more to see."""
+    @staticmethod
+    def hint_height(ui: Ui) -> int:
+        """The strip kept free under a scrolling view for the "more below" cue."""
+        return ui.face("ui", ui.m.small).height + ui.m.gap
+
+    def fit(self, ui: Ui, box: Rect, content: int, line: int, stops: list[int] | None = None) -> Rect:
+        """Sets the scroller for `content` pixels in `box`; returns the view to draw the text in.
+
+        When the content is taller than the box, the view leaves a strip at the bottom of the box
+        for the "more below" cue, so the cue never covers a line of text.
+        """
+        view = Rect(box)
+        if content > box.height + line:  # more than trailing space: it will scroll
+            view.height = max(line, box.height - self.hint_height(ui))
+        self.set(content, view.height, line, stops)
+        return view
+
+    def draw(self, ui: Ui, surface: pygame.Surface, box: Rect, hint: bool = True) -> None:
+        """A thin bar at the right edge of `box` when there is more to see, and the cue below it."""
         if self.limit <= self.line:  # only trailing space below the text: nothing to scroll to
             return
         track = Rect(box.right - 4, box.top, 3, box.height)
         thumb_h = max(24, box.height * self.view // max(1, self.content))
-        thumb_y = track.top + (track.height - thumb_h) * self.offset // max(1, self.limit)
+        thumb_y = track.top + (track.height - thumb_h) * min(self.offset, self.limit) // max(1, self.limit)
         pygame.draw.rect(surface, ui.palette.bar_fill, (track.x, thumb_y, 3, thumb_h), border_radius=2)
-        if self.more_below:
+        if hint and self.more_below:
             self._draw_more(ui, surface, box)
 
     @property
     def more_below(self) -> bool:
         """Whether unread content lies below the view (more than a line of it)."""
+        if self.stops:  # a line that starts too low to be whole in the view is unread
+            return self.offset + self.view < self.content and \
+                self.stops[-1] > self.offset + self.view - self.line
         return self.limit - self.offset > self.line
 
-    def _draw_more(self, ui: Ui, surface: pygame.Surface, box: Rect) -> None:
-        """A small tab on the bottom edge saying there is more to read, and how to get to it."""
+    def show_bottom(self, bottom: int) -> bool:
+        """Scrolls down (to a line's top) until content `bottom` pixels down is in view."""
+        need = bottom - self.view
+        if need <= self.offset:
+            return False
+        old = self.offset
+        self.offset = min(self.end, next((stop for stop in self.stops if stop >= need), need))
+        return old != self.offset
+
+    def more_rect(self, ui: Ui, box: Rect) -> Rect:
+        """Where the "more below" cue goes: in the strip under the view `box`, never over its text."""
         face = ui.face("ui", ui.m.small)
         label = word("more_below")
-        pad = max(6, face.height // 3)
-        tab = Rect(0, 0, face.width(label) + 2 * pad, face.height + pad)
-        tab.midtop = (box.centerx, box.bottom - tab.height // 3)  # mostly below the text
-        ui.panel(surface, tab, ui.palette.panel_solid, radius=tab.height // 2, edge=True)
-        ui.text(surface, label, face, ui.palette.focus, (tab.x + pad, tab.y + pad // 2), tab)
+        rect = Rect(0, 0, face.width(label), face.height)
+        rect.midtop = (box.centerx, box.bottom + ui.m.gap // 2)
+        return rect
+
+    def _draw_more(self, ui: Ui, surface: pygame.Surface, box: Rect) -> None:
+        """A quiet cue centred under the text saying there is more to read."""
+        face = ui.face("ui", ui.m.small)
+        rect = self.more_rect(ui, box)
+        ui.text(surface, word("more_below"), face, ui.palette.focus, rect.topleft, rect)
 
 
 def bar(ui: Ui, surface: pygame.Surface, rect: Rect, value: float, low: int, high: int,

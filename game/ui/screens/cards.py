@@ -128,10 +128,15 @@ class FactListScreen(DocumentScreen):
 
     opaque = False
 
+    def heading(self, width: int) -> Block:
+        ui, m = self.ui, self.ui.m
+        block = Block()
+        block.add(word("fact_cards"), ui.face("display", m.heading), ui.palette.heading, width, after=0.4)
+        return block
+
     def build(self, width: int) -> Block:
         ui, m, p = self.ui, self.ui.m, self.ui.palette
         block = Block()
-        block.add(word("fact_cards"), ui.face("display", m.heading), p.heading, width, after=0.4)
         facts = facts_seen(self.app)
         if not facts:
             block.add(word("no_facts_yet"), ui.face("prose", m.prose), p.text_dim, width)
@@ -142,3 +147,34 @@ class FactListScreen(DocumentScreen):
 
     def buttons(self) -> list[Button]:
         return [Button(word("close"), self.app.pop)]
+
+
+class NoteScreen(DocumentScreen):
+    """The play screen's side note in full (its discussion prompt and fact card), over the scene."""
+
+    opaque = False
+
+    def __init__(self, app, discuss: str | None, fact: Fact | None) -> None:  # noqa: ANN001
+        self.discuss = discuss
+        self.fact = fact
+        super().__init__(app)
+
+    def build(self, width: int) -> Block:
+        ui, m, p = self.ui, self.ui.m, self.ui.palette
+        block = Block()
+        if self.discuss:
+            block.add(word("to_discuss").upper(), ui.face("ui_bold", m.ui), p.focus, width, after=0.3)
+            block.add(self.discuss, ui.face("italic", m.prose), p.text, width, spacing=m.line_spacing)
+            block.space(m.gap)
+        if self.fact is not None:
+            fact_block(ui, self.fact, width, block)
+        return block
+
+    def buttons(self) -> list[Button]:
+        return [Button(word("close"), self.app.pop)]
+
+    def handle(self, event: pygame.event.Event) -> bool:
+        if is_key(event, pygame.K_n):
+            self.app.pop()
+            return True
+        return super().handle(event)

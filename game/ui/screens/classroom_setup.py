@@ -147,7 +147,7 @@ class ClassroomSetupScreen(Screen):
         ui.panel(surface, self.panel, p.panel_solid)
         heading = ui.face("display", m.heading)
         ui.text(surface, word("classroom_title"), heading, p.heading,
-                (self.panel.x + m.pad, self.panel.y + m.pad // 2), self.panel)
+                (self.panel.x + m.pad, self.panel.y + m.pad), self.panel)
         self.focus.draw(ui, surface)
 
 
@@ -218,5 +218,5 @@ class ChapterSelectScreen(Screen):
         ui.panel(surface, self.panel, p.panel_solid)
         heading = ui.face("display", m.heading)
         ui.text(surface, word("chapter_select"), heading, p.heading,
-                (self.panel.x + m.pad, self.panel.y + m.pad // 2), self.panel)
+                (self.panel.x + m.pad, self.panel.y + m.pad), self.panel)
         self.focus.draw(ui, surface)

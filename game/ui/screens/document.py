@@ -22,12 +22,18 @@ class DocumentScreen(Screen):
         super().__init__(app)
         self.scroll = Scroller()
         self.block = Block()
+        self.head = Block()  # the heading, pinned above the scrolling text
+        self.head_at = (0, 0)
         self.panel = Rect(0, 0, 0, 0)
         self.box = Rect(0, 0, 0, 0)
         self.images: list[tuple[str | None, int, int, int]] = []  # (portrait, x, y, size) in block
 
     def build(self, width: int) -> Block:
         """The text to show, laid out to `width` pixels."""
+        return Block()
+
+    def heading(self, width: int) -> Block:
+        """The screen's heading, laid out to `width`: it stays put while the text scrolls."""
         return Block()
 
     def buttons(self) -> list[Button]:
@@ -47,7 +53,9 @@ class DocumentScreen(Screen):
         width = self.panel_width()
         buttons = self.buttons()
         self.images = []
+        self.head = self.heading(width - 2 * m.pad)
         self.block = self.build(width - 2 * m.pad)
+        head = self.head.height
         row = 0
         if buttons:
             widths = [b.face(ui).width(b.label) + 2 * m.pad for b in buttons]
@@ -56,11 +64,13 @@ class DocumentScreen(Screen):
                       for b, w in zip(buttons, widths, strict=True))
         rows = 1 if not buttons or fits else len(buttons)
         buttons_height = rows * row + (rows - 1) * m.gap
-        height = min(m.height - 2 * m.margin, self.block.height + 2 * m.pad + buttons_height + m.pad)
+        height = min(m.height - 2 * m.margin,
+                     head + self.block.height + 2 * m.pad + buttons_height + m.pad)
         self.panel = Rect(0, 0, width, height)
         self.panel.center = (m.width // 2, m.height // 2)
-        self.box = Rect(self.panel.x + m.pad, self.panel.y + m.pad, width - 2 * m.pad,
-                        height - 2 * m.pad - buttons_height - (m.pad if buttons else 0))
+        self.head_at = (self.panel.x + m.pad, self.panel.y + m.pad)
+        box = Rect(self.panel.x + m.pad, self.panel.y + m.pad + head, width - 2 * m.pad,
+                   height - 2 * m.pad - head - buttons_height - (m.pad if buttons else 0))
         y = self.panel.bottom - m.pad - buttons_height
         if buttons and fits:
             x = self.panel.right - m.pad
@@ -74,9 +84,10 @@ class DocumentScreen(Screen):
         self.focus.set(buttons, keep=True)
         if self.focus.index is None and buttons:
             self.focus.index = len(buttons) - 1 if fits else 0
-        self.scroll.set(self.block.height, self.box.height, ui.face("prose", m.prose).height)
+        self.box = self.scroll.fit(ui, box, self.block.height, ui.face("prose", m.prose).height,
+                                   [line.y for line in self.block.lines])
         if self.start_at_end:
-            self.scroll.offset = self.scroll.limit
+            self.scroll.offset = self.scroll.end
 
     def handle(self, event: pygame.event.Event) -> bool:
         if is_key(event, pygame.K_ESCAPE):
@@ -97,6 +108,8 @@ class DocumentScreen(Screen):
         if self.dim:
             ui.scrim(surface)
         ui.panel(surface, self.panel, p.panel_solid)
+        if self.head.lines:
+            self.head.draw(ui, surface, self.head_at, self.panel)
         self.block.draw(ui, surface, self.box.topleft, self.box, None, self.scroll.offset)
         clip = surface.get_clip()
         surface.set_clip(self.box)

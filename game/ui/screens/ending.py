@@ -32,13 +32,18 @@ class EndingScreen(DocumentScreen):
         wide = max(round(self.max_width * m.unit), min(self.max_width, round(m.width * 0.85)))
         return min(m.width - 2 * m.margin, wide)
 
+    def heading(self, width: int) -> Block:
+        ui, m, p = self.ui, self.ui.m, self.ui.palette
+        block = Block()
+        block.add(word("the_end").upper(), ui.face("ui_bold", m.small), p.focus, width, after=0.2)
+        title = self.ending.title if self.ending else self.app.session.scene.place
+        block.add(title, ui.face("display", round(m.heading * 1.25)), p.heading, width, after=0.3)
+        return block
+
     def build(self, width: int) -> Block:
         ui, m, p = self.ui, self.ui.m, self.ui.palette
         session, ending = self.app.session, self.ending
         block = Block()
-        block.add(word("the_end").upper(), ui.face("ui_bold", m.small), p.accent, width, after=0.2)
-        title = ending.title if ending else session.scene.place
-        block.add(title, ui.face("display", round(m.heading * 1.25)), p.heading, width, after=0.3)
         prose = ui.face("prose", m.prose)
         texts = paragraphs(ending.text) if ending else session.paragraphs()
         for paragraph in texts:

@@ -13,7 +13,7 @@ class FamilyScreen(DocumentScreen):
     """A panel over the right of the play screen; F, Esc or Close hides it."""
 
     opaque = False
-    dim = False
+    dim = True  # the play screen dims under the panel, like under every other overlay
 
     def __init__(self, app) -> None:  # noqa: ANN001
         self.bars: list[tuple[str, int, int]] = []  # (stat id, value, y in block)
@@ -24,7 +24,6 @@ class FamilyScreen(DocumentScreen):
         session, story = self.app.session, self.app.story
         block = Block()
         self.bars = []
-        block.add(word("family_title"), ui.face("display", m.heading), p.heading, width, after=0.3)
         portrait = round(56 * m.unit)
         indent = portrait + m.pad // 2
         label_face = ui.face("ui", m.small)
@@ -48,25 +47,38 @@ class FamilyScreen(DocumentScreen):
                       ui.face("ui_bold", m.ui), p.focus, width, after=0.2)
         return block
 
+    def heading(self, width: int) -> Block:
+        ui, m = self.ui, self.ui.m
+        block = Block()
+        block.add(word("family_title"), ui.face("display", m.heading), ui.palette.heading, width, after=0.3)
+        return block
+
     def buttons(self) -> list[Button]:
         return [Button(word("close"), self.app.pop)]
 
     def layout(self) -> None:
-        super().layout()
         ui, m = self.ui, self.ui.m
         width = min(m.width - 2 * m.margin, max(round(430 * m.unit), round(m.width * 0.34)))
-        old = Rect(self.panel)
-        self.panel = Rect(m.width - m.margin - width, m.margin, width, m.height - 2 * m.margin)
-        for b in self.focus.buttons:
-            b.rect = Rect(self.panel.x + m.pad, self.panel.bottom - m.pad - b.rect.height,
-                          width - 2 * m.pad, b.rect.height)
-        button_top = min((b.rect.top for b in self.focus.buttons), default=self.panel.bottom)
+        top = m.margin + ui.face("ui_bold", m.small).height + ui.face("ui", m.ui).height + m.gap * 2
+        # Below the play screen's tool buttons, which the scrim dims.
+        self.panel = Rect(m.width - m.margin - width, top, width, m.height - top - m.margin)
+        buttons = self.buttons()
+        for b in buttons:  # a compact Close at the bottom right, as on the other panels
+            w = min(width - 2 * m.pad, b.face(ui).width(b.label) + 2 * m.pad)
+            h = b.measure(ui, w)
+            b.rect = Rect(self.panel.right - m.pad - w, self.panel.bottom - m.pad - h, w, h)
+        self.focus.set(buttons, keep=True)
+        if self.focus.index is None and buttons:
+            self.focus.index = 0
+        button_top = min((b.rect.top for b in buttons), default=self.panel.bottom)
         self.images = []
+        self.head = self.heading(width - 2 * m.pad)
+        self.head_at = (self.panel.x + m.pad, self.panel.y + m.pad)
         self.block = self.build(width - 2 * m.pad)
-        self.box = Rect(self.panel.x + m.pad, self.panel.y + m.pad, width - 2 * m.pad,
-                        button_top - m.pad - self.panel.y - m.pad)
-        self.scroll.set(self.block.height, self.box.height, ui.face("ui", m.ui).height)
-        del old
+        box = Rect(self.panel.x + m.pad, self.panel.y + m.pad + self.head.height, width - 2 * m.pad,
+                   button_top - m.pad - self.panel.y - m.pad - self.head.height)
+        self.box = self.scroll.fit(ui, box, self.block.height, ui.face("ui", m.ui).height,
+                                   [line.y for line in self.block.lines])
 
     def handle(self, event: pygame.event.Event) -> bool:
         if is_key(event, pygame.K_f, pygame.K_TAB):
@@ -85,7 +97,7 @@ class FamilyScreen(DocumentScreen):
             definition = self.app.story.stats[stat_id]
             rect = Rect(self.box.x + indent, self.box.y + y - self.scroll.offset + 2,
                         self.box.width - indent - m.gap, bar_h)
-            if rect.bottom < self.box.top or rect.top > self.box.bottom:
-                continue
+            if rect.top < self.box.top or rect.bottom > self.box.bottom:
+                continue  # its label is not drawn either: only whole lines show
             bar(ui, surface, rect, value, definition.min, definition.max)
         surface.set_clip(clip)

@@ -251,7 +251,7 @@ class FlowchartScreen(Screen):
         rects = {sid: self.node_rect(node) for sid, node in self.nodes.items()}
         visited = set(self.visited)
         classroom = self.app.classroom
-        label_face = ui.face("ui_bold", max(11, round(14 * s)))
+        label_face = ui.face("ui_bold", max(14, round(14 * s)))
         lit_edges = []
         for (fr, to), choice_ids in self.edges.items():
             taken = [c for c in choice_ids if c in self.taken]
@@ -262,7 +262,7 @@ class FlowchartScreen(Screen):
             if taken:
                 lit_edges.append((start, end, taken))
                 continue
-            pygame.draw.line(surface, p.locked, start, end, 1)
+            pygame.draw.line(surface, p.text_dim, start, end, 2)
         for start, end, taken in lit_edges:
             pygame.draw.line(surface, p.focus, start, end, max(2, round(3 * s)))
             pygame.draw.circle(surface, p.focus, end, max(3, round(5 * s)))
@@ -271,11 +271,11 @@ class FlowchartScreen(Screen):
                 text = f"{round(100 * share)}%"
                 mid = ((start[0] + end[0]) // 2, (start[1] + end[1]) // 2)
                 w, h = label_face.width(text) + 8, label_face.height
-                box = Rect(mid[0] - w // 2, mid[1] - h // 2, w, h)
+                box = Rect(mid[0] - w // 2, mid[1] - h - 3, w, h)  # above its line, not on it
                 ui.panel(surface, box, p.panel_solid, radius=h // 2, edge=True)
                 ui.text(surface, text, label_face, p.focus, (box.x + 4, box.y), box)
-        name_face = ui.face("ui_bold", max(11, round(15 * s)))
-        when_face = ui.face("ui", max(10, round(13 * s)))
+        name_face = ui.face("ui_bold", max(14, round(15 * s)))
+        when_face = ui.face("ui", max(13, round(13 * s)))
         current = self.visited[-1] if self.visited else None
         for sid, rect in rects.items():
             if not rect.colliderect(self.view):
@@ -289,10 +289,12 @@ class FlowchartScreen(Screen):
                 pygame.draw.rect(surface, p.focus, rect, 2, border_radius=max(4, round(8 * s)))
             inner = rect.inflate(-round(16 * s), -round(10 * s))
             y = inner.y
-            name = _first_lines(name_face, scene.place or scene.id, inner.width, 1)[0]
+            # The scene's first words tell scenes apart (many share a place); the place goes under.
+            name = _first_lines(name_face, _opening(scene.text.source, 48) or scene.id, inner.width, 1)[0]
             ui.text(surface, name, name_face, p.heading if lit else p.locked, (inner.x, y), rect)
             y += name_face.height
-            for line in _first_lines(when_face, _opening(scene.text.source), inner.width, 2):
+            where = " · ".join(part for part in (scene.place, scene.when) if part)
+            for line in _first_lines(when_face, where, inner.width, 2):
                 if y + when_face.height > rect.bottom:
                     break
                 ui.text(surface, line, when_face, p.text if lit else p.locked, (inner.x, y), rect)

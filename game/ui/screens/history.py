@@ -13,10 +13,15 @@ class HistoryScreen(DocumentScreen):
     opaque = False
     start_at_end = True
 
+    def heading(self, width: int) -> Block:
+        ui, m = self.ui, self.ui.m
+        block = Block()
+        block.add(word("history_title"), ui.face("display", m.heading), ui.palette.heading, width, after=0.3)
+        return block
+
     def build(self, width: int) -> Block:
         ui, m, p = self.ui, self.ui.m, self.ui.palette
         block = Block()
-        block.add(word("history_title"), ui.face("display", m.heading), p.heading, width, after=0.3)
         session = self.app.session
         steps = session.transcript if session is not None else []
         if not steps:

@@ -15,6 +15,7 @@ class PauseMenu(Screen):
     """Resume, Save, Load, History, Settings, Screenshot, Title screen, Quit."""
 
     opaque = False
+    hide_when_covered = True  # the panels it opens dim the scene themselves
 
     def __init__(self, app) -> None:  # noqa: ANN001
         super().__init__(app)

@@ -6,7 +6,7 @@ import pygame
 
 from game.engine import ChoiceView
 from game.ui.screens.base import Screen
-from game.ui.widgets import Block, Button, Rect, Scroller, is_click, is_key, layout_column
+from game.ui.widgets import Block, Button, Rect, Scroller, is_click, is_key
 from game.ui.words import word
 
 MOTION_STEP = 1 / 30  # seconds between motion frames
@@ -30,6 +30,17 @@ class PlayScreen(Screen):
         self.panel = Rect(0, 0, 0, 0)
         self.note_box: Rect | None = None
         self.note = Block()
+        self.note_button: Button | None = None  # "read the whole note" when it does not fit
+        self.narrow = False  # the panel takes the window's width; the note is a button in it
+        self.pov = ""
+        self.pov_at = (0, 0)
+        self.text_top = 0  # where the text starts (below the note button in a narrow window)
+        self.choice_view = Rect(0, 0, 0, 0)  # where the choices shown are drawn
+        self.choice_room = Rect(0, 0, 0, 0)  # the most the choices may take
+        self.choice_gap = 0
+        self.choice_first = 0  # a crowded list shows choices from this one on
+        self.choice_last = -1
+        self.choice_cue: Rect | None = None  # "more choices" under a crowded list
         self.scene = app.session.scene  # what is shown: kept during the consequence moment
         self.texts: list[str] = []
         self.frozen = False
@@ -127,6 +138,24 @@ class PlayScreen(Screen):
         from game.ui.screens.history import HistoryScreen
         self.app.push(HistoryScreen(self.app))
 
+    def open_note(self) -> None:
+        """The whole discussion prompt and fact card (when the side note shows only their titles)."""
+        scene = self.scene
+        fact = self.session.story.facts.get(scene.fact) if scene.fact else None
+        discuss = scene.discuss if self._note_discuss() else None
+        if fact is None and not discuss:
+            return
+        from game.ui.screens.cards import NoteScreen
+        self.app.push(NoteScreen(self.app, discuss, fact if self._note_fact() else None))
+
+    def _note_discuss(self) -> bool:
+        classroom = self.app.classroom  # in class, cards were shown full-screen: not again here
+        return bool(self.scene.discuss) and (classroom is None or not classroom.options.pauses)
+
+    def _note_fact(self) -> bool:
+        scene = self.scene
+        return bool(scene.fact) and scene.fact in self.session.story.facts and self.app.classroom is None
+
     def open_flowchart(self) -> None:
         from game.ui.screens.flowchart import FlowchartScreen
         self.app.push(FlowchartScreen(self.app))
@@ -161,12 +190,20 @@ class PlayScreen(Screen):
         measure = prose.width("n") * 70  # about 70 characters a line
         top = m.margin + ui.face("ui_bold", m.small).height + ui.face("ui", m.ui).height + m.gap * 2
         width = min(max(measure + 2 * m.pad, int(m.width * 0.5)), int(m.width * 0.64))
+        # Large text in a small window: fewer than about 55 characters a line beside a side note
+        # leaves too little room for text and choices. The panel then takes the window's width,
+        # and the note becomes a button at the panel's top.
+        self.narrow = (width - 2 * m.pad) < prose.width("n") * 45
+        if self.narrow:
+            width = m.width - 2 * m.margin
         self.panel = Rect(m.margin, top, width, m.height - top - m.margin)
         self.tools = [Button(word("undo"), self.undo, session.can_undo and not self.frozen, kind="small"),
                       Button(word("family"), self.open_family, kind="small"),
                       Button(word("history"), self.open_history, kind="small"),
                       Button(word("menu"), self.open_menu, kind="small")]
         x = m.width - m.margin
+        for button in self.tools:
+            button.plate = True
         for button in reversed(self.tools):
             face = button.face(ui)
             w = face.width(button.label) + m.pad + m.gap * 2
@@ -175,11 +212,11 @@ class PlayScreen(Screen):
             x -= w + m.gap
         inner = self.panel.width - 2 * m.pad
         self.block = Block()
-        pov = scene.pov and scene.pov in session.story.people
-        if pov:
+        self.pov = ""  # "SUQIN'S CHOICE": pinned above the text, beside the note button if any
+        if scene.pov and scene.pov in session.story.people:
             name = session.story.people[scene.pov].short
-            self.block.add(word("pov_choice", name=name).upper(), ui.face("ui_bold", m.small),
-                           ui.palette.focus, inner, after=0.5, typed=False)
+            label = ui.face("ui_bold", m.small)
+            self.pov = label.wrap(word("pov_choice", name=name).upper(), inner)[0]
         for paragraph in self.texts:
             self.block.add(paragraph, prose, ui.palette.text, inner, spacing=m.line_spacing)
         stuck = None if self.frozen else session.stuck
@@ -190,38 +227,109 @@ class PlayScreen(Screen):
         self.layout_choices()
 
     def _layout_note(self) -> None:
-        """The discussion prompt and fact card, as a quiet note beside the text panel."""
+        """The discussion prompt and fact card, as a quiet note beside the text panel.
+
+        When the whole note does not fit beside the text, it shows its headings and a button
+        (or N) that opens it in full: nothing, least of all a source, is cut off unseen.
+        """
         ui, m, scene, story = self.ui, self.ui.m, self.scene, self.session.story
         self.note = Block()
         self.note_box = None
+        self.note_button = None
+        self._layout_header(None)
+        discuss = scene.discuss if self._note_discuss() else None
+        fact = story.facts.get(scene.fact) if self._note_fact() else None
+        if not discuss and fact is None:
+            return
         room = m.width - self.panel.right - 2 * m.margin
-        if room < 220:
+        if self.narrow or room < 220:
+            label = word("note_chip_fact", title=fact.title) if fact is not None else word("note_chip")
+            if fact is not None and discuss:
+                label = f"{word('to_discuss')} · {label}"
+            button = Button(label, self.open_note, kind="small")
+            button.plate = True
+            face = button.face(ui)
+            inner = self.panel.width - 2 * m.pad
+            w = min(inner, face.width(label) + 2 * m.pad)
+            h = button.measure(ui, w)
+            button.rect = Rect(self.panel.right - m.pad - w, self.panel.y + m.pad // 2, w, h)
+            self.note_button = button
+            self._layout_header(button.rect)
             return
         width = min(room, round(420 * m.unit))
         inner = width - 2 * m.pad
         small, label = ui.face("ui", m.small), ui.face("ui_bold", m.small)
-        classroom = self.app.classroom  # in class, cards were shown full-screen: not again here
-        if scene.discuss and (classroom is None or not classroom.options.pauses):
-            self.note.add(word("to_discuss").upper(), label, ui.palette.focus, inner, after=0.2)
-            self.note.add(scene.discuss, ui.face("italic", m.small + 1), ui.palette.text, inner)
-        fact = story.facts.get(scene.fact) if scene.fact and classroom is None else None
+        height = self.panel.height
+        if self.app.classroom is not None:  # keep clear of the session clock
+            height -= ui.face("ui_bold", m.ui).height + 2 * m.gap
+
+        def add_discuss(block: Block) -> None:
+            block.add(word("to_discuss").upper(), label, ui.palette.focus, inner, after=0.2)
+            block.add(discuss, ui.face("italic", m.small + 1), ui.palette.text, inner)
+
+        def add_fact_head(block: Block, figure: bool) -> None:
+            block.add(f"{word('fact').upper()} · {fact.title}".upper(), label, ui.palette.focus,
+                      inner, after=0.2)
+            if figure and fact.figure:
+                block.add(fact.figure, ui.face("display", m.heading), ui.palette.heading, inner,
+                          after=0.2)
+
+        full = Block()
+        if discuss:
+            add_discuss(full)
         if fact is not None:
-            self.note.add(f"{word('fact').upper()} · {fact.title}".upper(), label, ui.palette.focus,
-                          inner, after=0.2)
-            if fact.figure:
-                self.note.add(fact.figure, ui.face("display", m.heading), ui.palette.heading, inner,
-                              after=0.2)
-            self.note.add(fact.text, small, ui.palette.text, inner, after=0.3)
-            self.note.add(f"{word('source')}: {fact.source}", small, ui.palette.text_dim, inner)
-        if not self.note.lines:
+            add_fact_head(full, True)
+            full.add(fact.text, small, ui.palette.text, inner, after=0.3)
+            full.add(f"{word('source')}: {fact.source}", small, ui.palette.text_dim, inner)
+        if full.height + m.pad <= height:
+            self.note = full
+        else:  # the headings, as many whole parts as fit, and the way to the rest
+            button = Button(word("read_fact") if fact is not None else word("read_note"),
+                            self.open_note, kind="small")
+            button.plate = True
+            button_h = button.measure(ui, inner)
+            budget = height - m.pad - button_h - m.gap
+            for with_discuss, figure in ((True, True), (True, False), (False, True), (False, False)):
+                block = Block()
+                if discuss and with_discuss:
+                    add_discuss(block)
+                if fact is not None:
+                    add_fact_head(block, figure)
+                elif not with_discuss:
+                    block.add(word("to_discuss").upper(), label, ui.palette.focus, inner, after=0.2)
+                if block.height <= budget:
+                    break
+            self.note = block
+            self.note_button = button
+            full = block
+        box_h = min(height, full.height + m.pad + (button_h + m.gap if self.note_button else 0))
+        self.note_box = Rect(m.width - m.margin - width, self.panel.bottom - box_h, width, box_h)
+        if self.note_button is not None:
+            self.note_button.rect = Rect(self.note_box.x + m.pad,
+                                         self.note_box.bottom - m.pad // 2 - button_h, inner, button_h)
+
+    def _layout_header(self, chip: Rect | None) -> None:
+        """The point-of-view label (and a narrow window's note button) above the text."""
+        ui, m = self.ui, self.ui.m
+        label = ui.face("ui_bold", m.small)
+        x, top = self.panel.x + m.pad, self.panel.y + m.pad
+        if chip is None:
+            self.pov_at = (x, top)
+            self.text_top = top + (label.height + round(label.height * 0.6) if self.pov else 0)
             return
-        room = self.panel.height
-        if classroom is not None:  # keep clear of the session clock
-            room -= ui.face("ui_bold", m.ui).height + 2 * m.gap
-        height = min(self.note.height + m.pad, room)
-        self.note_box = Rect(m.width - m.margin - width, self.panel.bottom - height, width, height)
+        if not self.pov or x + label.width(self.pov) + m.gap <= chip.left:  # side by side
+            self.pov_at = (x, chip.centery - label.height // 2)
+            self.text_top = chip.bottom + m.gap
+        else:
+            self.pov_at = (x, chip.bottom + m.gap // 2)
+            self.text_top = self.pov_at[1] + label.height + m.gap
 
     def layout_choices(self) -> None:
+        """The choices at the bottom of the panel, the text above them.
+
+        The text keeps at least four lines (or 45% of the panel): when long choices would take
+        more, their padding shrinks and then the list scrolls, a whole choice at a time.
+        """
         ui, m = self.ui, self.ui.m
         self.choices = self.session.choices() if not (self.revealing or self.frozen) else []
         self.choice_buttons = []
@@ -231,18 +339,113 @@ class PlayScreen(Screen):
                                               number=view.number, note=view.locked_reason,
                                               kind="choice"))
         inner = self.panel.width - 2 * m.pad
-        bottom = layout_column(self.choice_buttons, ui, self.panel.x + m.pad, 0, inner, m.gap)
-        height = max(0, bottom - m.gap) if self.choice_buttons else 0
-        shift = self.panel.bottom - m.pad - height
-        for b in self.choice_buttons:
-            b.rect.y += shift
-        text_bottom = (shift - m.pad) if self.choice_buttons else self.panel.bottom - m.pad
-        self.text_box = Rect(self.panel.x + m.pad, self.panel.y + m.pad, inner,
-                             max(m.prose * 2, text_bottom - self.panel.y - m.pad))
-        self.scroll.set(self.block.height, self.text_box.height, ui.face("prose", m.prose).height)
-        self.focus.set(self.choice_buttons + self.tools, keep=False)
+        room = self.panel.bottom - m.pad - self.text_top
+        prose = ui.face("prose", m.prose)
+        step = max(round(m.prose * m.line_spacing), prose.height)
+        # The text keeps room for its first four lines of prose (and the cue under them).
+        prose_lines = [line for line in self.block.lines if line.face is prose]
+
+        def lines_height(count: int) -> int:
+            height = prose_lines[min(count, len(prose_lines)) - 1].y + step if prose_lines else 0
+            cue = Scroller.hint_height(ui) if self.block.height > height else 0
+            return min(self.block.height, height + cue)
+
+        four, three = lines_height(4), lines_height(3)
+        buttons = self.choice_buttons
+        self.choice_first, self.choice_last, self.choice_cue = 0, len(buttons) - 1, None
+        self.choice_gap = m.gap
+        list_h = 0
+        if buttons:
+            heights = [b.measure(ui, inner) for b in buttons]
+            list_h = sum(heights) + m.gap * (len(buttons) - 1)
+            text_min = min(self.block.height, max(four, round(0.45 * room)))
+            if text_min + m.pad + list_h > room:  # crowded: tighter buttons first
+                self.choice_gap = max(2, m.gap // 2)
+                for b in buttons:
+                    b.compact = True
+                heights = [b.measure(ui, inner) for b in buttons]
+                list_h = sum(heights) + self.choice_gap * (len(buttons) - 1)
+            crowded = self.choice_gap < m.gap
+            list_room = room - (m.gap if crowded else m.pad) - text_min
+            if list_h > list_room >= list_h - (four - three):  # a line less of text shows every choice
+                list_room = list_h
+            if list_h > list_room:  # still crowded: the list scrolls, with a cue under it
+                cue = Scroller.hint_height(ui)
+                list_room += m.pad // 2  # the cue takes the panel's bottom padding
+                list_h = max(max(heights), list_room - cue)
+                cue_top = self.panel.bottom - m.pad // 2 - cue + m.gap // 2
+                self.choice_cue = Rect(self.panel.x + m.pad, cue_top, inner, cue - m.gap // 2)
+                bottom = self.choice_cue.top - m.gap // 2
+            else:
+                bottom = self.panel.bottom - m.pad
+            self.choice_room = Rect(self.panel.x + m.pad, bottom - list_h, inner, list_h)
+        else:
+            self.choice_room = Rect(self.panel.x + m.pad, self.panel.bottom - m.pad, inner, 0)
+        self._place_choices()
+        extra = [self.note_button] if self.note_button is not None and not self.revealing else []
+        self.focus.set(self.choice_buttons + self.tools + extra, keep=False)
         if self.choice_buttons:
             self.focus.index = next((i for i, b in enumerate(self.choice_buttons) if b.enabled), None)
+
+    def _place_choices(self) -> None:
+        """Puts the choices from `choice_first` on that fit above the panel's bottom (the others
+        off screen), and gives the text the height they leave."""
+        ui, m = self.ui, self.ui.m
+        room, gap = self.choice_room, self.choice_gap
+        shown: list[Button] = []
+        total = 0
+        for b in self.choice_buttons[self.choice_first:]:
+            need = total + (gap if shown else 0) + b.measure(ui, room.width)
+            if need > room.height and shown:
+                break
+            total = need
+            shown.append(b)
+        self.choice_view = Rect(room.x, room.bottom - total, room.width, total)
+        y = self.choice_view.top
+        self.choice_last = self.choice_first - 1
+        for index, b in enumerate(self.choice_buttons):
+            h = b.measure(ui, room.width)
+            if b not in shown:
+                b.rect = Rect(room.x, -10 * (h + 1000), room.width, h)  # hidden: never under the mouse
+                continue
+            b.rect = Rect(room.x, y, room.width, h)
+            y += h + gap
+            self.choice_last = index
+        if self.choice_buttons:
+            text_bottom = self.choice_view.top - (m.gap if gap < m.gap else m.pad)
+        else:
+            text_bottom = self.panel.bottom - m.pad
+        prose = ui.face("prose", m.prose)
+        area = Rect(self.panel.x + m.pad, self.text_top, room.width,
+                    max(prose.height, text_bottom - self.text_top))
+        self.text_box = self.scroll.fit(ui, area, self.block.height, prose.height,
+                                        [line.y for line in self.block.lines])
+
+    def scroll_choices(self, step: int) -> bool:
+        """Shows the next (1) or previous (-1) choices of a crowded list; True if it moved."""
+        if self.choice_cue is None:
+            return False
+        first = max(0, min(len(self.choice_buttons) - 1, self.choice_first + step))
+        if step > 0 and self.choice_last >= len(self.choice_buttons) - 1:
+            return False
+        if first == self.choice_first:
+            return False
+        self.choice_first = first
+        self._place_choices()
+        return True
+
+    def _show_focused_choice(self) -> None:
+        """Scrolls a crowded list so the keyboard's choice is in view."""
+        focused = self.focus.focused
+        if self.choice_cue is None or focused not in self.choice_buttons:
+            return
+        index = self.choice_buttons.index(focused)
+        if index < self.choice_first:
+            self.choice_first = index
+            self._place_choices()
+        while index > self.choice_last and self.choice_first < index:
+            self.choice_first += 1
+            self._place_choices()
 
     # ------------------------------------------------------------------ events
 
@@ -264,6 +467,9 @@ class PlayScreen(Screen):
             if event.key == pygame.K_g:
                 self.open_flowchart()
                 return True
+            if event.key == pygame.K_n and self.note_button is not None and not self.revealing:
+                self.open_note()
+                return True
             if self.revealing and event.key in (pygame.K_SPACE, pygame.K_RETURN, pygame.K_KP_ENTER,
                                                  *range(pygame.K_1, pygame.K_9 + 1)):
                 self.show_all()
@@ -282,11 +488,27 @@ class PlayScreen(Screen):
             if event.key in (pygame.K_PAGEUP, pygame.K_PAGEDOWN, pygame.K_HOME, pygame.K_END):
                 return self.scroll.handle(event)
         if event.type == pygame.MOUSEWHEEL:
+            if self.choice_cue is not None and (self.choice_room.union(self.choice_cue)
+                                                .collidepoint(pygame.mouse.get_pos())):
+                return self.scroll_choices(-1 if event.y > 0 else 1)
             return self.scroll.handle(event)
         if self.revealing and is_click(event) and self.panel.collidepoint(event.pos):
             self.show_all()
             return True
-        return self.focus.handle(event)
+        if is_click(event) and self.choice_cue is not None and self.choice_cue.collidepoint(event.pos):
+            if not self.scroll_choices(1):  # at the end of the list: back to its start
+                self.choice_first = 0
+                self._place_choices()
+            return True
+        if is_click(event) and self.note_button is not None and not self.revealing and (
+                self.note_button.rect.collidepoint(event.pos)
+                or (self.note_box is not None and self.note_box.collidepoint(event.pos))):
+            self.open_note()
+            return True
+        used = self.focus.handle(event)
+        if used and event.type == pygame.KEYDOWN:
+            self._show_focused_choice()
+        return used
 
     def update(self, dt: float) -> bool:
         moved = self.show_due()
@@ -312,9 +534,7 @@ class PlayScreen(Screen):
         """Scrolls so the line being typed stays in view."""
         for line in self.block.lines:
             if line.start <= self.revealed < line.start + len(line.text) + 1:
-                bottom = line.y + line.face.height
-                if bottom - self.scroll.offset > self.text_box.height:
-                    self.scroll.scroll(bottom - self.scroll.offset - self.text_box.height)
+                self.scroll.show_bottom(line.y + line.face.height)
                 return
 
     # ------------------------------------------------------------------ drawing
@@ -329,19 +549,42 @@ class PlayScreen(Screen):
             surface.blit(self.app.art.backdrop(scene.backdrop, size), (0, 0))
             if self.motion is not None and not self.app.settings.reduced_motion:
                 self.motion.draw(surface, surface.get_rect())
+            # The caption and buttons stay readable over any sky (text contrast 4.5:1 or more).
+            caption = m.margin + ui.face("ui_bold", m.small).height + ui.face("ui", m.ui).height
+            ui.shade_top(surface, min(caption, self.panel.top), self.panel.top + m.gap)
         self._draw_caption(surface)
         ui.panel(surface, self.panel)
         reveal = self.revealed if self.revealing else None
+        if self.pov:
+            ui.text(surface, self.pov, ui.face("ui_bold", m.small), p.focus, self.pov_at, self.panel)
         self.block.draw(ui, surface, self.text_box.topleft, self.text_box, reveal, self.scroll.offset)
-        self.scroll.draw(ui, surface, self.text_box.inflate(m.pad, 0))
+        if not self.revealing:  # while typing, the text's height is not yet what it will be
+            self.scroll.draw(ui, surface, self.text_box.inflate(m.pad, 0))
         for i, button in enumerate(self.focus.buttons):
-            button.draw(ui, surface, i == self.focus.index)
+            if button.rect.bottom > 0 and button is not self.note_button:
+                button.draw(ui, surface, i == self.focus.index)
+        if self.choice_cue is not None:
+            self._draw_choice_cue(surface)
         if self.note_box is not None and not self.revealing:
             ui.panel(surface, self.note_box)
             inner = self.note_box.inflate(-2 * m.pad, -m.pad)
             self.note.draw(ui, surface, inner.topleft, inner)
+        if self.note_button is not None and not self.revealing:
+            self.note_button.draw(ui, surface, self.focus.focused is self.note_button)
         if self.app.classroom is not None:
             self._draw_clock(surface)
+
+    def _draw_choice_cue(self, surface: pygame.Surface) -> None:
+        """Under a crowded choice list: which choices are shown, and that there are more."""
+        ui, p = self.ui, self.ui.palette
+        face = ui.face("ui", ui.m.small)
+        count = len(self.choice_buttons)
+        more = self.choice_last < count - 1
+        text = word("more_choices" if more else "earlier_choices", first=self.choice_first + 1,
+                    last=self.choice_last + 1, count=count)
+        text = face.wrap(text, self.choice_cue.width)[0]
+        x = self.choice_cue.centerx - face.width(text) // 2
+        ui.text(surface, text, face, p.focus, (x, self.choice_cue.y), self.choice_cue)
 
     def _draw_clock(self, surface: pygame.Surface) -> None:
         """The session clock, in the top right corner under the tool buttons."""

@@ -124,9 +124,11 @@ class SavesScreen(Screen):
         self.panel = Rect(0, 0, width, m.height - 2 * m.margin)
         self.panel.center = (m.width // 2, m.height // 2)
         back = Button(word("back"), self.app.pop)
-        back_h = back.measure(ui, width // 3)
-        back.rect = Rect(self.panel.right - m.pad - width // 3, self.panel.bottom - m.pad - back_h,
-                         width // 3, back_h)
+        back.align = "center"  # a compact footer button, as on the other panels
+        back_w = min(width // 3, back.face(ui).width(back.label) + 2 * m.pad)
+        back_h = back.measure(ui, back_w)
+        back.rect = Rect(self.panel.right - m.pad - back_w, self.panel.bottom - m.pad - back_h,
+                         back_w, back_h)
         top = self.panel.y + m.pad + heading.height + m.gap
         self.box = Rect(self.panel.x + m.pad, top, width - 2 * m.pad, back.rect.top - m.gap - top)
         delete_w = ui.face("ui", m.small).width(word("delete")) + m.pad * 2
