@@ -124,3 +124,15 @@ def test_start_and_set_begin_a_new_game_where_asked(example_story: Path, data_di
         assert app.session.scene.id == "booth"
     finally:
         pygame.quit()
+
+
+def test_a_misspelt_start_scene_is_named_with_the_nearest_one(example_story: Path,
+                                                              data_dir: Path) -> None:
+    app = build_app(LaunchOptions(story_dir=example_story, window_size=(1280, 720), start="bothe"))
+    try:
+        assert isinstance(app.top, PlayScreen) and app.session.scene.id == "dorm"
+        assert app.notice is not None
+        assert "there is no scene 'bothe'" in app.notice[0] and "did you mean 'booth'?" in app.notice[0]
+        assert "playing from the story's start" in app.notice[0]
+    finally:
+        pygame.quit()

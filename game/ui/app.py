@@ -233,7 +233,10 @@ class App:
         try:
             self.session = Session(self.story, start=start, sets=sets)
         except (ChoiceError, ValueError) as exc:
-            self.notify(str(exc))
+            from game.cli import start_problem
+            problem = start_problem(self.story, start) or str(exc)
+            self.notify(f"{problem}: playing from the story's start instead")
+            log.warning("%s", problem)
             self.session = Session(self.story)
         self.reset(PlayScreen(self))
 
