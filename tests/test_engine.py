@@ -134,3 +134,18 @@ def test_a_scene_with_every_choice_locked_explains_itself(tmp_path: Path) -> Non
                             "      - id: rest\n        text: Sleep\n        if: called\n")
     session = Session(load_story(write_story(tmp_path, scenes), check_assets=False))
     assert session.stuck is not None and "ran out of choices at 'a'" in session.stuck
+
+
+def test_a_quiet_session_reaches_the_same_states_as_one_that_describes_changes():
+    """describe=False (automated playthroughs) changes nothing but the words for the changes."""
+    from game.engine.explore import random_playthrough
+    from game.story import default_story_dir
+
+    shipped = load_story(default_story_dir())
+    for seed in range(30):
+        loud, loud_session = random_playthrough(shipped, seed)
+        quiet, quiet_session = random_playthrough(shipped, seed, describe=False)
+        assert quiet == loud  # the same path, scenes, ending and words
+        assert quiet_session.state == loud_session.state
+        assert not any(step.changes for step in quiet_session.transcript)
+    assert any(step.changes for step in loud_session.transcript)

@@ -568,11 +568,14 @@ def count_paths(story: Story, start: str | None = None) -> int | None:
 
 
 def random_playthrough(story: Story, seed: int, *, start: str | None = None,
-                       sets: Mapping[str, str] | None = None,
-                       max_steps: int = DEFAULT_MAX_STEPS) -> tuple[Playthrough, Session]:
-    """Plays uniformly random available choices from the start; the same seed plays the same way."""
+                       sets: Mapping[str, str] | None = None, max_steps: int = DEFAULT_MAX_STEPS,
+                       describe: bool = True) -> tuple[Playthrough, Session]:
+    """Plays uniformly random available choices from the start; the same seed plays the same way.
+
+    `describe=False` leaves the words for each choice's changes out of the session's transcript
+    (a sixth of the cost), for runs that only count."""
     rng = random.Random(seed)
-    session = Session(story, start=start, sets=sets, keep_undo=False)
+    session = Session(story, start=start, sets=sets, keep_undo=False, describe=describe)
     path: list[str] = []
     scenes = [session.state.scene]
     words = _words(session.transcript[-1].paragraphs)
@@ -593,14 +596,15 @@ def random_playthrough(story: Story, seed: int, *, start: str | None = None,
             failure = Failure("too-long", scene, f"no ending after {max_steps} choices (a loop?)",
                               tuple(path), seed)
             break
-        open_choices = [c for c in session.choices() if c.available]
+        open_choices = session.open_choices()
         if not open_choices:
             failure = Failure("stuck", scene, session.stuck or "no choice is available",
                               tuple(path), seed)
             break
-        picked = rng.choice(open_choices).id
+        taken = rng.choice(open_choices)
+        picked = taken.full_id
         try:
-            outcome = session.choose(picked)
+            outcome = session.take(taken)
         except Exception as exc:  # noqa: BLE001 - reported with the seed that reproduces it
             failure = Failure("exception", scene, f"{type(exc).__name__}: {exc}",
                               (*path, picked), seed)
@@ -621,7 +625,7 @@ def random_playthroughs(story: Story, runs: int, seed: int = 0, *, start: str | 
     every = max(1, runs // 100)
     for number in range(runs):
         played, _ = random_playthrough(story, seed + number, start=start, sets=sets,
-                                       max_steps=max_steps)
+                                       max_steps=max_steps, describe=False)
         report.scenes_seen.update(played.scenes)
         report.choices_taken.update(played.path)
         report.total_choices += len(played.path)

@@ -119,14 +119,17 @@ class Session:
 
     def __init__(self, story: Story, state: GameState | None = None, *,
                  start: str | None = None, sets: Mapping[str, str] | None = None,
-                 keep_undo: bool = True) -> None:
+                 keep_undo: bool = True, describe: bool = True) -> None:
         """A playthrough from `state`, or from the start (or `start`) with `sets` applied.
 
         `keep_undo=False` skips the per-choice snapshots: for automated playthroughs that never
-        undo (one state copy per choice is a quarter of their cost).
+        undo (one state copy per choice is a quarter of their cost). `describe=False` skips the
+        words for what each choice changed (outcomes and transcript steps carry no changes), for
+        automated playthroughs that read nobody's consequences.
         """
         self.story = story
         self.keep_undo = keep_undo
+        self.describe = describe
         self._change_order: dict[tuple[str, str | None, str], int] | None = None
         if state is None:
             if start is not None and start not in story.scenes:
@@ -240,6 +243,16 @@ class Session:
         if taken.condition is not None and not taken.condition.holds(self.state):
             reason = f": {taken.locked}" if taken.locked else ""
             raise ChoiceError(f"the choice '{taken.full_id}' is not available{reason}")
+        return self.take(taken)
+
+    def open_choices(self) -> list[Choice]:
+        """The choices that can be taken now, in the scene's order (what `choices()` shows as
+        available, without building the views)."""
+        state = self.state
+        return [c for c in self.scene.choices if c.condition is None or c.condition.holds(state)]
+
+    def take(self, taken: Choice) -> Outcome:
+        """Takes one of `open_choices()` (no lookup, no second check of its condition)."""
         if self.keep_undo:
             self._undo.append(self.state.copy())
         changes = tuple(self._apply(taken))
@@ -257,6 +270,9 @@ class Session:
         if not choice.effects:  # most choices ("Continue" above all): nothing can change
             return []
         story, state = self.story, self.state
+        if not self.describe:
+            self._apply_quietly(choice)
+            return []
         before: dict[tuple[str, str | None, str], Any] = {}  # value before the first effect on it
         for effect in choice.effects:
             kind, name = effect.kind, effect.name
@@ -281,6 +297,26 @@ class Session:
         order = self._order()
         return [change for key in sorted(before, key=order.__getitem__)
                 if (change := self._describe(key, before[key])) is not None]
+
+    def _apply_quietly(self, choice: Choice) -> None:
+        """The effects of `_apply`, clamped the same way, without noting what they changed."""
+        story, state = self.story, self.state
+        for effect in choice.effects:
+            kind, name = effect.kind, effect.name
+            value = effect.value(state)
+            if kind == "flag":
+                state.flags[name] = bool(value)
+                continue
+            if kind == "stat":
+                table, bounds = state.stats[effect.person], story.stats[name]
+            else:
+                table, bounds = state.resources, story.resources[name]
+            new = value if effect.op == "=" else table[name] + (value if effect.op == "+=" else -value)
+            if bounds.min is not None and new < bounds.min:
+                new = bounds.min
+            if bounds.max is not None and new > bounds.max:
+                new = bounds.max
+            table[name] = new
 
     def _order(self) -> dict[tuple[str, str | None, str], int]:
         """Stats by person then stat, then resources, then flags, as the story lists them."""
