@@ -52,6 +52,8 @@ class Share:
 
 @dataclass
 class ClassStats:
+    """Every finished class session on record, by id: how often classes took each choice."""
+
     sessions: dict[str, SessionSummary] = field(default_factory=dict)  # session id -> summary
 
     def add(self, record: SessionRecord) -> bool:

@@ -62,6 +62,8 @@ class Snapshot:
 
 @dataclass
 class EpilogueEntry:
+    """One family member's epilogue line in a finished session."""
+
     person: str
     name: str
     line: str

@@ -11,7 +11,6 @@ import json
 import re
 import time
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -36,6 +35,8 @@ class SaveError(Exception):
 
 @dataclass(frozen=True)
 class SlotInfo:
+    """What the save screens show of one slot, read without loading its session."""
+
     slot: str
     path: Path
     saved_at: str = ""
@@ -53,6 +54,8 @@ class SlotInfo:
 
 @dataclass
 class LoadResult:
+    """A loaded save: the session, and sentences on what could not be restored."""
+
     session: Session
     messages: list[str] = field(default_factory=list)  # what could not be restored, if anything
 
@@ -86,7 +89,7 @@ class SaveStore:
             "game": "last-train-home",
             "story": {"title": story.title, "version": story.version,
                       "fingerprint": story.fingerprint},
-            "saved_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            "saved_at": _now(),
             "summary": {"chapter": scene.chapter, "place": scene.place, "when": scene.when,
                         "scene": scene.id},
             "origin": session.origin.to_json(),
@@ -248,3 +251,11 @@ def _adapt(origin: GameState, story: Story) -> GameState:
             if key in old_table:
                 table[key] = old_table[key]
     return fresh
+
+
+def _now() -> str:
+    """The time of a save, in UTC (datetime is imported here: the title screen lists saves, and
+    start-up is measured)."""
+    from datetime import datetime, timezone
+
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")

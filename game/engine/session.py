@@ -56,6 +56,8 @@ class Change:
 
 @dataclass(frozen=True)
 class EndingView:
+    """The ending as the player reads it: title, text, and an epilogue line per person."""
+
     id: str
     title: str
     text: str
@@ -95,6 +97,8 @@ class Step:
 
 @dataclass(frozen=True)
 class PersonView:
+    """One family member as the family panel shows them now."""
+
     id: str
     name: str
     short: str

@@ -40,11 +40,38 @@ _TOKEN = re.compile(
 _DECIMAL = re.compile(r"\d+\.\d+")
 
 
-@dataclass(frozen=True)
-class Token:
-    kind: str  # num, name, op, end
-    text: str
-    offset: int
+class _Plain:
+    """A small value class written out by hand: the parser makes a few thousand of these per
+    story load, and declaring them as dataclasses cost a millisecond of start-up each."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        names = [n for cls in reversed(type(self).__mro__) for n in getattr(cls, "__slots__", ())]
+        return f"{type(self).__name__}({', '.join(f'{n}={getattr(self, n)!r}' for n in names)})"
+
+    def _values(self) -> tuple[object, ...]:
+        return tuple(getattr(self, n) for cls in type(self).__mro__
+                     for n in getattr(cls, "__slots__", ()))
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not type(self):
+            return NotImplemented
+        return self._values() == other._values()  # type: ignore[attr-defined]
+
+    def __hash__(self) -> int:
+        return hash((type(self), self._values()))
+
+
+class Token(_Plain):
+    """One token of an expression, with its offset (for the column in messages)."""
+
+    __slots__ = ("kind", "text", "offset")
+
+    def __init__(self, kind: str, text: str, offset: int) -> None:
+        self.kind = kind  # num, name, op, end
+        self.text = text
+        self.offset = offset
 
 
 def tokenize(source: str) -> list[Token]:
@@ -87,54 +114,77 @@ def tokenize(source: str) -> list[Token]:
 
 # ----------------------------------------------------------------------------- syntax tree
 
-@dataclass(frozen=True)
-class Node:
-    offset: int
+class Node(_Plain):
+    """A node of an expression's syntax tree; `offset` is where it starts in the source."""
+
+    __slots__ = ("offset",)
 
 
-@dataclass(frozen=True)
 class Number(Node):
-    value: int
+    """A whole number."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, offset: int, value: int) -> None:
+        self.offset, self.value = offset, value
 
 
-@dataclass(frozen=True)
 class Boolean(Node):
-    value: bool
+    """true or false."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, offset: int, value: bool) -> None:
+        self.offset, self.value = offset, value
 
 
-@dataclass(frozen=True)
 class Name(Node):
-    parts: tuple[str, ...]  # ("savings",) or ("qin", "hope")
+    """A flag, a resource, or a person's stat (qin.hope)."""
+
+    __slots__ = ("parts",)
+
+    def __init__(self, offset: int, parts: tuple[str, ...]) -> None:
+        self.offset, self.parts = offset, parts  # ("savings",) or ("qin", "hope")
 
     @property
     def text(self) -> str:
         return ".".join(self.parts)
 
 
-@dataclass(frozen=True)
 class Call(Node):
-    function: str
-    args: tuple[Node, ...]
+    """A function call: visited(scene), chose(scene.choice), min, max, family(stat)."""
+
+    __slots__ = ("function", "args")
+
+    def __init__(self, offset: int, function: str, args: tuple[Node, ...]) -> None:
+        self.offset, self.function, self.args = offset, function, args
 
 
-@dataclass(frozen=True)
 class Unary(Node):
-    op: str  # "not" or "-"
-    operand: Node
+    """not x, or -x."""
+
+    __slots__ = ("op", "operand")
+
+    def __init__(self, offset: int, op: str, operand: Node) -> None:
+        self.offset, self.op, self.operand = offset, op, operand  # op: "not" or "-"
 
 
-@dataclass(frozen=True)
 class Binary(Node):
-    op: str
-    left: Node
-    right: Node
+    """and, or, a comparison, + or -."""
+
+    __slots__ = ("op", "left", "right")
+
+    def __init__(self, offset: int, op: str, left: Node, right: Node) -> None:
+        self.offset, self.op, self.left, self.right = offset, op, left, right
 
 
-@dataclass(frozen=True)
-class Assignment:
-    target: Name
-    op: str  # "=", "+=", "-="
-    value: Node
+class Assignment(_Plain):
+    """An effect before it is compiled: what it changes, how, and the value."""
+
+    __slots__ = ("target", "op", "value")
+
+    def __init__(self, target: Name, op: str, value: Node) -> None:
+        self.target, self.op, self.value = target, op, value  # op: "=", "+=", "-="
 
 
 _COMPARISONS = ("<", "<=", ">", ">=", "==", "!=")

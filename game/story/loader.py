@@ -105,6 +105,8 @@ class _Names:
 
 @dataclass
 class _RawScene:
+    """A scene as read, before defaults and `extend:` additions are folded in."""
+
     id: str
     data: YMap
     loc: SourceLocation

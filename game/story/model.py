@@ -49,6 +49,8 @@ def count_words(text: str) -> int:
 
 @dataclass(frozen=True)
 class StatDef:
+    """A stat every person has (wellbeing, closeness, hope): bounds and the words for a change."""
+
     id: str
     label: str
     min: int
@@ -60,6 +62,8 @@ class StatDef:
 
 @dataclass(frozen=True)
 class ResourceDef:
+    """A resource of the family (savings): bounds, unit and the words for a change."""
+
     id: str
     label: str
     start: int
@@ -72,6 +76,8 @@ class ResourceDef:
 
 @dataclass(frozen=True)
 class FlagDef:
+    """A true-or-false fact about the playthrough, with its words for the player."""
+
     id: str
     start: bool
     label: str
@@ -80,6 +86,8 @@ class FlagDef:
 
 @dataclass(frozen=True)
 class Person:
+    """A family member: names, role, birth year, portraits by year and starting stats."""
+
     id: str
     name: str
     short: str
@@ -104,6 +112,8 @@ class Person:
 
 @dataclass(frozen=True)
 class Variant:
+    """Text added to (or replacing) a scene's text when its condition holds."""
+
     condition: Condition | None
     text: Text
     replace: bool = False
@@ -111,6 +121,8 @@ class Variant:
 
 @dataclass(frozen=True)
 class Choice:
+    """One choice of a scene: text, condition, lock reason, effects, words and target."""
+
     id: str  # unique within its scene
     scene: str
     text: str
@@ -130,6 +142,8 @@ class Choice:
 
 @dataclass(frozen=True)
 class Scene:
+    """One scene: where and when, whose choice, text and variants, choices or an end."""
+
     id: str
     text: Text
     chapter: str = ""
@@ -156,12 +170,16 @@ class Scene:
 
 @dataclass(frozen=True)
 class EpilogueLine:
+    """One person's epilogue line in an ending, with the condition it needs."""
+
     condition: Condition | None
     text: Text
 
 
 @dataclass(frozen=True)
 class Ending:
+    """An ending: where and when it applies, its title and text, an epilogue per person."""
+
     id: str
     title: str
     text: Text
@@ -184,6 +202,8 @@ class Ending:
 
 @dataclass(frozen=True)
 class Fact:
+    """A fact card: title, figure, explanation and source."""
+
     id: str
     title: str
     figure: str

@@ -30,6 +30,8 @@ INSTALL_GRAPHVIZ = ("Graphviz's 'dot' program is needed for .svg and .png but is
 
 @dataclass(frozen=True)
 class Node:
+    """A box of the story map: a scene or an ending."""
+
     id: str  # graph id: s_<scene> or e_<ending>; x_<scene> for a scene outside the chapter shown
     label: str
     kind: str  # "scene", "start", "end", "ending", "outside"
@@ -38,6 +40,8 @@ class Node:
 
 @dataclass(frozen=True)
 class Edge:
+    """An arrow of the story map: a choice, a Continue, or the way to an ending."""
+
     source: str
     target: str
     label: str
@@ -47,6 +51,8 @@ class Edge:
 
 @dataclass(frozen=True)
 class StoryGraph:
+    """The story map: its chapters, boxes and arrows."""
+
     title: str
     chapters: tuple[str, ...]
     nodes: tuple[Node, ...]

@@ -137,6 +137,8 @@ def _e(text: object) -> str:
 
 @dataclass(frozen=True)
 class _Option:
+    """One option of a decision as the report shows it: text, votes, taken or not."""
+
     text: str
     votes: int | None
     chosen: bool

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 Colour = tuple[int, int, int]
 RGBA = tuple[int, int, int, int]
 
 
-@dataclass(frozen=True)
-class Palette:
-    """Every colour the interface uses; screens never invent their own."""
+class Palette(NamedTuple):
+    """Every colour the interface uses; screens never invent their own.
+
+    (A NamedTuple rather than a dataclass: as immutable, and a millisecond cheaper to declare at
+    start-up, where every millisecond is measured.)"""
 
     backdrop: Colour  # behind everything, before a picture is drawn
     panel: RGBA  # text panels over pictures
@@ -77,8 +79,7 @@ HIGH_CONTRAST = Palette(
 )
 
 
-@dataclass(frozen=True)
-class Metrics:
+class Metrics(NamedTuple):
     """Sizes in pixels for one window size and text size."""
 
     width: int

@@ -22,6 +22,8 @@ NODE_W, NODE_H, COL_GAP, ROW_GAP = 230, 82, 80, 26  # at zoom 1, for 15.5 px sma
 
 @dataclass
 class Node:
+    """A scene's place in the flowchart: its layer (column) and row."""
+
     scene: str
     layer: int
     row: float
