@@ -79,3 +79,17 @@ def test_every_screen_fits(size, text_size, example_story: Path, data_dir: Path)
         assert_fits(app, "title with a save")
     finally:
         pygame.quit()
+
+
+def test_the_window_has_its_own_icon_a_lamp_at_the_end_of_the_rails():
+    pygame.display.init()
+    try:
+        from game.ui.app import window_icon
+
+        icon = window_icon()
+        assert icon.get_size() == (64, 64)
+        assert icon.get_at((0, 0)).a == 0  # rounded corners, not pygame's square snake
+        assert icon.get_at((32, 18))[:3] == (255, 244, 214)  # the lamp's bright centre
+        assert icon.get_at((32, 40)).a == 255
+    finally:
+        pygame.display.quit()
