@@ -374,11 +374,16 @@ def test_four_long_options_fit_the_vote_at_960x540_with_the_largest_text(data_di
     assert isinstance(vote, VoteScreen) and len(vote.rows) == 4
 
     def fits() -> None:
-        actions = vote.focus.buttons[2 * len(vote.steppers):]
+        # The options keep their size; those that do not fit scroll inside the panel, above the
+        # buttons, and each one can be brought into view.
+        actions = vote.focus.buttons[2 * len(vote.steppers) + len(vote.takes):]
         assert vote.panel.top >= 0 and vote.panel.bottom <= 540
-        for _, rect, _ in vote.rows:
-            assert vote.panel.contains(rect), (rect, vote.panel)
-            assert not any(rect.colliderect(b.rect) for b in actions), (rect, vote.phase)
+        assert vote.panel.contains(vote.rows_view)
+        assert not any(vote.rows_view.colliderect(b.rect) for b in actions), vote.phase
+        for view, _, _ in vote.rows:
+            vote.show_row(view.number)
+            rect = next(r for v, r, _ in vote.rows if v is view)
+            assert vote.rows_view.contains(rect), (rect, vote.rows_view)
 
     fits()
     vote.counts = {view.id: 3 for view, _, _ in vote.rows}

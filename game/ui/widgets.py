@@ -82,6 +82,31 @@ class Ui:
         self._panels[key] = shade
         surface.blit(shade, (0, 0))
 
+    def fade(self, surface: pygame.Surface, rect: Rect, side: str, depth: int) -> None:
+        """Fades the `side` edge of `rect` into the backdrop over `depth` pixels (cached), so what is
+        cut by the edge melts away instead of stopping mid-word."""
+        depth = max(1, min(depth, rect.width if side in ("left", "right") else rect.height))
+        colour = self.palette.backdrop
+        key = ("fade", side, depth, rect.width, rect.height, colour)
+        strip = self._panels.pop(key, None)
+        if strip is None:
+            line = pygame.Surface((depth, 1), pygame.SRCALPHA)
+            for x in range(depth):
+                line.set_at((x, 0), (*colour, round(255 * (1 - x / depth) ** 1.5)))
+            if side in ("left", "right"):
+                strip = pygame.transform.scale(line, (depth, rect.height))
+                if side == "right":
+                    strip = pygame.transform.flip(strip, True, False)
+            else:
+                strip = pygame.transform.scale(pygame.transform.rotate(line, -90), (rect.width, depth))
+                if side == "top":
+                    strip = pygame.transform.flip(strip, False, True)
+            self._panel_bytes += strip.get_pitch() * strip.get_height()
+        self._panels[key] = strip
+        at = {"left": rect.topleft, "top": rect.topleft, "right": (rect.right - depth, rect.top),
+              "bottom": (rect.left, rect.bottom - depth)}[side]
+        surface.blit(strip, at)
+
     def scrim(self, surface: pygame.Surface) -> None:
         """Darkens everything drawn so far (under an overlay)."""
         self.panel(surface, surface.get_rect(), self.palette.scrim, radius=0, edge=False)
@@ -161,6 +186,7 @@ class Button:
         self.compact = False  # True: no more padding than the text needs (a crowded choice list)
         self.plate = False  # True: an opaque plate behind it (buttons floating over pictures)
         self.align = "center" if kind == "small" else "left"
+        self.valign = "center"  # "top": the label starts at the top (cards in a row line up)
         self.rect = Rect(0, 0, 0, 0)
         self.hover = False
         self._lines: list[str] = []
@@ -200,7 +226,7 @@ class Button:
         text_colour = p.button_text if self.enabled else p.locked
         label_lines = face.wrap(self.label, self.rect.width - self._inset(ui) - ui.m.pad // 2)
         total = len(self._lines) * face.height
-        y = self.rect.centery - total // 2
+        y = self.rect.centery - total // 2 if self.valign == "center" else self.rect.y + ui.m.gap
         if self.number is not None:
             badge = ui.face("ui_bold", ui.m.small)
             colour_n = p.focus if focused and self.enabled else (p.text_dim if self.enabled else p.locked)
@@ -430,6 +456,23 @@ def is_key(event: pygame.event.Event, *keys: int) -> bool:
 
 def is_click(event: pygame.event.Event) -> bool:
     return event.type == pygame.MOUSEBUTTONUP and event.button == 1
+
+
+def footer_button(ui: Ui, label: str, action: Callable[[], None], panel: Rect) -> Button:
+    """Back, Close and the like, the same on every screen: a compact button with its label
+    centred, at the bottom right of `panel`."""
+    m = ui.m
+    button = Button(label, action, kind="menu")
+    button.align = "center"
+    width = min(panel.width // 2, button.face(ui).width(label) + 2 * m.pad)
+    height = button.measure(ui, width)
+    button.rect = Rect(panel.right - m.pad - width, panel.bottom - m.pad - height, width, height)
+    return button
+
+
+def footer_height(ui: Ui) -> int:
+    """The height `footer_button` gives its button."""
+    return Button("Back", lambda: None, kind="menu").measure(ui, ui.m.width)
 
 
 def layout_column(buttons: list[Button], ui: Ui, x: int, y: int, width: int, gap: int) -> int:

@@ -15,7 +15,7 @@ from game.ui.classroom import (
     team_choices,
 )
 from game.ui.screens.base import Screen
-from game.ui.widgets import Button, Rect, is_key, layout_column
+from game.ui.widgets import Button, Rect, footer_button, footer_height, is_key, layout_column
 from game.ui.words import word
 
 
@@ -67,8 +67,7 @@ class ClassroomSetupScreen(Screen):
                 button.person = person.id  # type: ignore[attr-defined]
                 buttons.append(button)
         buttons += [Button(word("start_beginning"), self.start_beginning),
-                    Button(word("choose_chapter"), self.choose_chapter),
-                    Button(word("back"), self.leave)]
+                    Button(word("choose_chapter"), self.choose_chapter)]
         heading = ui.face("display", m.heading)
         scale = max(1.0, self.app.settings.text_scale ** 0.5)
         width = min(m.width - 2 * m.margin, round(760 * m.unit * scale))
@@ -89,14 +88,15 @@ class ClassroomSetupScreen(Screen):
             if index % 2 == 1 or index == len(small_rows) - 1:
                 y += h + gap
         y += m.gap
-        y = layout_column(buttons[-3:], ui, x0, y, inner, gap)
-        height = y - m.margin + m.pad
+        y = layout_column(buttons[-2:], ui, x0, y, inner, gap)
+        height = y - m.margin + m.gap + footer_height(ui) + m.pad
         self.panel = Rect((m.width - width) // 2, m.margin, width, height)
         overflow = self.panel.bottom - (m.height - m.margin // 2)
         if overflow > 0:
             self.panel.y -= min(overflow, m.margin // 2)
             for b in buttons:
                 b.rect.y -= min(overflow, m.margin // 2)
+        buttons.append(footer_button(ui, word("back"), self.leave, self.panel))
         self.focus.set(buttons, keep=True)
         if self.focus.index is None:
             self.focus.index = len(buttons) - 3
@@ -166,9 +166,10 @@ class ChapterSelectScreen(Screen):
         buttons = []
         for number, (chapter, scene_id) in enumerate(self.chapters, 1):
             scene = story.scenes[scene_id]
-            note = " · ".join(x for x in (scene.place, scene.when) if x) or None
+            note = "\n".join(x for x in (scene.place, scene.when) if x) or None  # the date on its own line
             button = Button(chapter, lambda s=scene_id: self.start(s), number=number if number < 10 else None,
                             note=note, kind="menu")
+            button.valign = "top"  # titles in a row line up
             button.scene = scene_id  # type: ignore[attr-defined]
             buttons.append(button)
         heading = ui.face("display", m.heading)
@@ -181,8 +182,7 @@ class ChapterSelectScreen(Screen):
         gap = max(2, m.gap // 2)
         top = m.margin + m.pad + heading.height + m.gap
         rows = (len(buttons) + columns - 1) // columns
-        back = Button(word("back"), self.app.pop, kind="menu")
-        back_h = back.measure(ui, inner)
+        back_h = footer_height(ui)
         needed = top + rows * (row_h + gap) + back_h + m.pad
         if needed > m.height - m.margin:
             row_h = max(m.button_height, (m.height - m.margin - top - back_h - m.pad) // rows - gap)
@@ -190,9 +190,9 @@ class ChapterSelectScreen(Screen):
         for index, b in enumerate(buttons):
             col, row = index // rows, index % rows  # down the first column, then the second
             b.rect = Rect(x0 + col * (col_w + m.gap), top + row * (row_h + gap), col_w, row_h)
-        y = top + rows * (row_h + gap)
-        back.rect = Rect(x0, y, inner, back_h)
-        self.panel = Rect((m.width - width) // 2, m.margin, width, back.rect.bottom + m.pad - m.margin)
+        y = top + rows * (row_h + gap) + m.gap
+        self.panel = Rect((m.width - width) // 2, m.margin, width, y + back_h + m.pad - m.margin)
+        back = footer_button(ui, word("back"), self.app.pop, self.panel)
         self.focus.set([*buttons, back], keep=True)
         if self.focus.index is None:
             self.focus.index = 0

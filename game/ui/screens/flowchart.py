@@ -17,7 +17,7 @@ from game.ui.screens.base import Screen
 from game.ui.widgets import Button, Rect
 from game.ui.words import word
 
-NODE_W, NODE_H, COL_GAP, ROW_GAP = 230, 82, 80, 26  # at zoom 1, for 15.5 px small text
+NODE_W, NODE_H, COL_GAP, ROW_GAP = 230, 96, 64, 26  # at zoom 1, for 15.5 px small text
 
 
 @dataclass
@@ -28,6 +28,7 @@ class Node:
     layer: int
     row: float
     exits: bool = False  # a choice leads out of the chapter
+    leads: tuple[str, ...] = ()  # the chapters its choices lead on to ("" for an ending)
 
 
 def chapter_layout(story: Story, chapter: str) -> tuple[dict[str, Node], dict[tuple[str, str], list[str]]]:
@@ -38,13 +39,17 @@ def chapter_layout(story: Story, chapter: str) -> tuple[dict[str, Node], dict[tu
     scenes = [s for s in story.scenes.values() if s.chapter == chapter]
     ids = {s.id for s in scenes}
     edges: dict[tuple[str, str], list[str]] = {}
-    exits: set[str] = set()
+    exits: dict[str, list[str]] = {}
     for scene in scenes:
         for choice in scene.choices:
             if choice.goto in ids and choice.goto != scene.id:
                 edges.setdefault((scene.id, choice.goto), []).append(choice.full_id)
             elif choice.goto not in ids:
-                exits.add(scene.id)
+                target = story.scenes.get(choice.goto)
+                leads = exits.setdefault(scene.id, [])
+                name = target.chapter if target is not None and target.chapter else ""
+                if name not in leads:
+                    leads.append(name)
     incoming = {to for _, to in edges}
     entries = [s.id for s in scenes if s.id not in incoming] or [scenes[0].id] if scenes else []
     # Depth-first from the entries: an edge to a scene still on the walk is a loop back, and
@@ -93,7 +98,7 @@ def chapter_layout(story: Story, chapter: str) -> tuple[dict[str, Node], dict[tu
         members.sort(key=lambda s: (centre(s), order[s]))
         offset = (len(members) - 1) / 2
         for index, sid in enumerate(members):
-            nodes[sid] = Node(sid, col, index - offset, sid in exits)
+            nodes[sid] = Node(sid, col, index - offset, sid in exits, tuple(exits.get(sid, ())))
     return nodes, edges
 
 
@@ -145,8 +150,19 @@ class FlowchartScreen(Screen):
         y = self.view.centery + self.pan[1] + node.row * (NODE_H + ROW_GAP) * s - NODE_H * s / 2
         return Rect(round(x), round(y), round(NODE_W * s), round(NODE_H * s))
 
+    def floor(self) -> int:
+        """The smallest text on the chart: 16 px in class (read off a projector), else 14."""
+        return 16 if self.app.classroom is not None else 14
+
+    def fonts(self):  # noqa: ANN201
+        """The faces for a box's name, its place and date, and the vote-share labels."""
+        ui, s, floor = self.ui, self._scale(), self.floor()
+        return (ui.face("ui_bold", max(floor, round(15 * s))), ui.face("ui", max(floor, round(13 * s))),
+                ui.face("ui_bold", max(floor, round(14 * s))))
+
     def fit(self) -> None:
-        """Zoom to fit the chapter, but never below readable; centre on the class's latest scene."""
+        """Zoom to fit the whole chapter as far as its smallest text stays readable (the floor);
+        a chapter still too big starts at the class's latest scene, and the view's edges fade."""
         if not self.nodes:
             return
         layers = max(n.layer for n in self.nodes.values()) + 1
@@ -154,19 +170,37 @@ class FlowchartScreen(Screen):
         unit = self.ui.m.small / 15.5
         need_w = (layers * (NODE_W + COL_GAP) - COL_GAP) * unit
         need_h = (rows * (NODE_H + ROW_GAP) - ROW_GAP) * unit
-        self.zoom = max(0.85, min(1.0, self.view.width / need_w, self.view.height / need_h))
+        readable = self.floor() / (13 * unit)  # the zoom at which the place line is at the floor
+        self.zoom = max(readable, min(1.3, self.view.width / need_w, self.view.height / need_h))
         s = self._scale()
         width = (layers * (NODE_W + COL_GAP) - COL_GAP) * s
         self.pan = [max(0.0, (self.view.width - width) / 2), 0.0]
+        min_row = min(n.row for n in self.nodes.values())
+        max_row = max(n.row for n in self.nodes.values())
+        self.pan[1] = -(min_row + max_row) / 2 * (NODE_H + ROW_GAP) * s
         here = [self.nodes[sid] for sid in self.visited if sid in self.nodes]
         if here:
             rect = self.node_rect(here[-1])
             if rect.right > self.view.right:
                 self.pan[0] -= rect.right - self.view.right + self.view.width // 4
-            min_row = min(n.row for n in self.nodes.values())
-            max_row = max(n.row for n in self.nodes.values())
             if (max_row - min_row + 1) * (NODE_H + ROW_GAP) * s > self.view.height:
                 self.pan[1] = -here[-1].row * (NODE_H + ROW_GAP) * s
+
+    def overflow(self) -> set[str]:
+        """The view's edges ("left", "right", "top", "bottom") that boxes reach past."""
+        sides: set[str] = set()
+        v = self.view
+        for node in self.nodes.values():
+            r = self.node_rect(node)
+            if r.left < v.left:
+                sides.add("left")
+            if r.right > v.right:
+                sides.add("right")
+            if r.top < v.top:
+                sides.add("top")
+            if r.bottom > v.bottom:
+                sides.add("bottom")
+        return sides
 
     def layout(self) -> None:
         ui, m = self.ui, self.ui.m
@@ -237,6 +271,21 @@ class FlowchartScreen(Screen):
 
     # ------------------------------------------------------------------ drawing
 
+    def _draw_exit(self, surface: pygame.Surface, node: Node, rect: Rect, inner: Rect, face,  # noqa: ANN001
+                   lit: bool) -> None:
+        """A chip at the foot of a box whose choices leave the chapter: "→ the next chapter"."""
+        ui, p = self.ui, self.ui.palette
+        names = [name for name in node.leads if name]
+        label = "→ " + (" / ".join(names) if names else word("flowchart_next"))
+        chip = Rect(inner.x - 4, 0, 0, face.height + 2)
+        text = _first_lines(face, label, inner.width, 1)[0]
+        chip.width = min(inner.width + 8, face.width(text) + 12)
+        chip.bottom = rect.bottom - max(3, (rect.bottom - inner.bottom) // 2)
+        colour = p.focus if lit else p.text_dim
+        ui.panel(surface, chip, p.panel_solid, radius=chip.height // 2, edge=False)
+        pygame.draw.rect(surface, colour, chip, 1, border_radius=chip.height // 2)
+        ui.text(surface, text, face, colour, (chip.x + 5, chip.y + 1), chip)
+
     def draw(self, surface: pygame.Surface) -> None:
         ui, m, p = self.ui, self.ui.m, self.ui.palette
         surface.fill(p.backdrop)
@@ -253,7 +302,7 @@ class FlowchartScreen(Screen):
         rects = {sid: self.node_rect(node) for sid, node in self.nodes.items()}
         visited = set(self.visited)
         classroom = self.app.classroom
-        label_face = ui.face("ui_bold", max(14, round(14 * s)))
+        name_face, when_face, label_face = self.fonts()
         lit_edges = []
         for (fr, to), choice_ids in self.edges.items():
             taken = [c for c in choice_ids if c in self.taken]
@@ -276,8 +325,6 @@ class FlowchartScreen(Screen):
                 box = Rect(mid[0] - w // 2, mid[1] - h - 3, w, h)  # above its line, not on it
                 ui.panel(surface, box, p.panel_solid, radius=h // 2, edge=True)
                 ui.text(surface, text, label_face, p.focus, (box.x + 4, box.y), box)
-        name_face = ui.face("ui_bold", max(14, round(15 * s)))
-        when_face = ui.face("ui", max(13, round(13 * s)))
         current = self.visited[-1] if self.visited else None
         for sid, rect in rects.items():
             if not rect.colliderect(self.view):
@@ -296,13 +343,16 @@ class FlowchartScreen(Screen):
             ui.text(surface, name, name_face, p.heading if lit else p.locked, (inner.x, y), rect)
             y += name_face.height
             where = " · ".join(part for part in (scene.place, scene.when) if part)
-            for line in _first_lines(when_face, where, inner.width, 2):
-                if y + when_face.height > rect.bottom:
-                    break
+            node = self.nodes[sid]
+            chip_h = when_face.height + 4 if node.exits else 0
+            room = (rect.bottom - chip_h - round(4 * s) - y) // max(1, when_face.height)
+            for line in _first_lines(when_face, where, inner.width, max(0, min(2, room))) if room > 0 else []:
                 ui.text(surface, line, when_face, p.text if lit else p.locked, (inner.x, y), rect)
                 y += when_face.height
-            if self.nodes[sid].exits:
-                tip = (rect.right + round(22 * s), rect.centery)
-                pygame.draw.line(surface, p.focus if lit else p.locked, (rect.right, rect.centery), tip, 1)
+            if node.exits:
+                self._draw_exit(surface, node, rect, inner, when_face, lit)
+        for side in self.overflow():
+            depth = m.pad * 3 if side in ("left", "right") else m.pad
+            ui.fade(surface, self.view, side, depth)
         surface.set_clip(clip)
         self.focus.draw(ui, surface, "center")

@@ -38,15 +38,30 @@ class PauseMenu(Screen):
         ]
         heading = ui.face("display", m.heading)
         width = min(m.width - 2 * m.margin, round(380 * m.unit * max(1.0, self.app.settings.text_scale)))
-        gap = max(2, m.gap // 2)
+        gap = m.gap
+        top = m.pad + heading.height + m.gap
         heights = [b.measure(ui, width - 2 * m.pad) for b in buttons]
-        height = heading.height + m.gap + sum(heights) + gap * (len(buttons) - 1) + 2 * m.pad
-        if height > m.height - 2 * m.margin:
-            gap = 2
+        height = top + sum(heights) + gap * (len(buttons) - 1) + m.pad
+        columns = 1
+        if height > m.height - 2 * m.margin:  # large text: two columns, not a crammed one
+            columns = 2
+            width = min(m.width - 2 * m.margin, 2 * width - 2 * m.pad + m.gap)
+            col_w = (width - 2 * m.pad - m.gap) // 2
+            heights = [b.measure(ui, col_w) for b in buttons]
+            half = (len(buttons) + 1) // 2
+            column_h = max(sum(heights[:half]), sum(heights[half:])) + gap * (half - 1)
+            if top + column_h + m.pad > m.height - 2 * m.margin:
+                gap = max(2, m.gap // 2)
+                column_h = max(sum(heights[:half]), sum(heights[half:])) + gap * (half - 1)
+            height = top + column_h + m.pad
         self.panel = Rect(0, 0, width, min(height, m.height - m.margin))
         self.panel.center = (m.width // 2, m.height // 2)
-        layout_column(buttons, ui, self.panel.x + m.pad, self.panel.y + m.pad + heading.height + m.gap,
-                      width - 2 * m.pad, gap)
+        if columns == 1:
+            layout_column(buttons, ui, self.panel.x + m.pad, self.panel.y + top, width - 2 * m.pad, gap)
+        else:  # down the first column (resume to fact cards), then the second
+            layout_column(buttons[:half], ui, self.panel.x + m.pad, self.panel.y + top, col_w, gap)
+            layout_column(buttons[half:], ui, self.panel.x + m.pad + col_w + m.gap, self.panel.y + top,
+                          col_w, gap)
         self.focus.set(buttons, keep=True)
         if self.focus.index is None:
             self.focus.index = 0
@@ -99,7 +114,7 @@ class PauseMenu(Screen):
         heading = ui.face("display", m.heading)
         text = word("paused")
         ui.text(surface, text, heading, p.heading,
-                (self.panel.centerx - heading.width(text) // 2, self.panel.y + m.pad // 2 + m.gap),
+                (self.panel.centerx - heading.width(text) // 2, self.panel.y + m.pad),
                 self.panel)
         self.focus.draw(ui, surface, "center")
 

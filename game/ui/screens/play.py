@@ -59,6 +59,11 @@ class PlayScreen(Screen):
     def revealing(self) -> bool:
         return self.revealed < self.block.chars
 
+    @property
+    def show_all_hint(self) -> bool:
+        """Whether "Space: show all" shows: while the text types, unless motion is reduced."""
+        return self.revealing and not self.app.settings.reduced_motion
+
     def enter_scene(self, reveal: bool = True) -> None:
         """Shows the session's current scene (after a choice, an undo or a load)."""
         if self.session.is_over:
@@ -415,6 +420,8 @@ class PlayScreen(Screen):
             text_bottom = self.choice_view.top - (m.gap if gap < m.gap else m.pad)
         else:
             text_bottom = self.panel.bottom - m.pad
+            if self.show_all_hint:  # its own strip under the typing text
+                text_bottom -= Scroller.hint_height(ui)
         prose = ui.face("prose", m.prose)
         area = Rect(self.panel.x + m.pad, self.text_top, room.width,
                     max(prose.height, text_bottom - self.text_top))
@@ -560,6 +567,11 @@ class PlayScreen(Screen):
         self.block.draw(ui, surface, self.text_box.topleft, self.text_box, reveal, self.scroll.offset)
         if not self.revealing:  # while typing, the text's height is not yet what it will be
             self.scroll.draw(ui, surface, self.text_box.inflate(m.pad, 0))
+        elif self.show_all_hint:  # a quiet hint at the bottom right: Space skips the typing
+            small = ui.face("ui", m.small)
+            hint = word("show_all_hint")
+            at = (self.panel.right - m.pad - small.width(hint), self.panel.bottom - m.pad - small.height)
+            ui.text(surface, hint, small, p.text_dim, at, self.panel)
         for i, button in enumerate(self.focus.buttons):
             if button.rect.bottom > 0 and button is not self.note_button:
                 button.draw(ui, surface, i == self.focus.index)

@@ -10,7 +10,7 @@ import pygame
 from game.engine import AUTOSAVE, SaveError, SlotInfo
 from game.ui.screens.base import Screen
 from game.ui.screens.menu import ConfirmScreen
-from game.ui.widgets import Button, Rect, Scroller, Ui, is_key
+from game.ui.widgets import Button, Rect, Scroller, Ui, footer_button, is_key
 from game.ui.words import word
 
 log = logging.getLogger("game.ui")
@@ -31,6 +31,24 @@ def saved_when(stamp: str) -> str:
         return ""
 
 
+def dashed_rect(surface: pygame.Surface, colour: tuple[int, int, int], rect: Rect, dash: int) -> None:
+    """A rectangle outlined in dashes."""
+    for (x0, y0), (x1, y1) in ((rect.topleft, rect.topright), (rect.bottomleft, rect.bottomright),
+                               (rect.topleft, rect.bottomleft), (rect.topright, rect.bottomright)):
+        x1, y1 = (x1 - 1, y1) if y0 == y1 else (x1, y1 - 1)
+        if y0 == rect.bottom:
+            y0 = y1 = rect.bottom - 1
+        if x0 == rect.right:
+            x0 = x1 = rect.right - 1
+        length = max(abs(x1 - x0), abs(y1 - y0))
+        for start in range(0, length, dash * 2):
+            end = min(length, start + dash)
+            if y0 == y1:
+                pygame.draw.line(surface, colour, (x0 + start, y0), (x0 + end, y0))
+            else:
+                pygame.draw.line(surface, colour, (x0, y0 + start), (x0, y0 + end))
+
+
 class SlotRow(Button):
     """One slot: thumbnail on the left, name, date, chapter and place (or its problem)."""
 
@@ -42,11 +60,13 @@ class SlotRow(Button):
     def details(self) -> list[tuple[str, str]]:
         info = self.info
         if info is None:
-            return [(word("empty_slot"), "dim")]
+            return []
         if info.problem:
             return [(word("damaged"), "fall"), (info.problem, "dim")]
-        place = " · ".join(x for x in (info.chapter, info.place, info.when) if x)
-        return [(place, "text"), (word("saved_at", when=saved_when(info.saved_at)), "dim")]
+        # The chapter on its own line, then place and date, so no date is split across lines.
+        where = " · ".join(x for x in (info.place, info.when) if x)
+        return [(x, "text") for x in (info.chapter, where) if x] + \
+            [(word("saved_at", when=saved_when(info.saved_at)), "dim")]
 
     def measure(self, ui: Ui, width: int) -> int:
         thumb_h = round(72 * ui.m.unit)
@@ -55,8 +75,8 @@ class SlotRow(Button):
         self._lines = [self.label]
         self._detail_lines = [(line, tone) for text, tone in self.details()
                               for line in small.wrap(text, text_w)]
-        height = ui.face("ui_bold", ui.m.ui).height + len(self._detail_lines) * small.height
-        return max(thumb_h + ui.m.gap * 2, height + ui.m.gap * 2)
+        self._text_h = ui.face("ui_bold", ui.m.ui).height + len(self._detail_lines) * small.height
+        return max(thumb_h + ui.m.gap * 2, self._text_h + ui.m.gap * 2)
 
     def draw(self, ui: Ui, surface: pygame.Surface, focused: bool, align: str | None = None) -> None:
         p, m = ui.palette, ui.m
@@ -69,15 +89,21 @@ class SlotRow(Button):
         thumb = Rect(self.rect.x + m.gap, self.rect.y + m.gap, 0,
                      min(self.rect.height - 2 * m.gap, round(72 * m.unit)))
         thumb.width = thumb.height * 16 // 9
+        thumb.centery = self.rect.centery
+        small = ui.face("ui", m.small)
         if self.picture is not None:
             surface.blit(pygame.transform.smoothscale(self.picture, thumb.size), thumb)
+        elif self.info is None:  # an empty slot: a dashed frame saying so, not a grey box
+            dashed_rect(surface, p.text_dim if self.enabled else p.locked, thumb, max(4, m.gap))
+            label = small.wrap(word("empty_slot"), thumb.width - 4)[0]
+            ui.text(surface, label, small, p.text_dim,
+                    (thumb.centerx - small.width(label) // 2, thumb.centery - small.height // 2), thumb)
         else:
             ui.panel(surface, thumb, p.bar_back, radius=radius // 2, edge=False)
         x = thumb.right + m.pad
         box = Rect(x, self.rect.y, self.rect.right - x - m.gap, self.rect.height)
         head = ui.face("ui_bold", m.ui)
-        small = ui.face("ui", m.small)
-        y = self.rect.y + m.gap
+        y = self.rect.centery - self._text_h // 2  # the text block centred beside the picture
         ui.text(surface, self.label, head, p.heading if self.enabled or self.info else p.locked, (x, y), box)
         y += head.height
         tones = {"text": p.text, "dim": p.text_dim, "fall": p.fall}
@@ -115,20 +141,16 @@ class SavesScreen(Screen):
         ui, m = self.ui, self.ui.m
         infos = {i.slot: i for i in self.app.store.slots()}
         names = [f"slot{n}" for n in range(1, MANUAL_SLOTS + 1)]
-        if self.mode == "load":
+        if self.mode == "load":  # only what can be loaded (or is damaged): no empty rows
             names.insert(0, AUTOSAVE)
             names += sorted(s for s in infos if s not in names)
+            names = [n for n in names if n in infos]
         scale = max(1.0, self.app.settings.text_scale * 0.9)
         width = min(m.width - 2 * m.margin, round(820 * m.unit * scale))
         heading = ui.face("display", m.heading)
         self.panel = Rect(0, 0, width, m.height - 2 * m.margin)
         self.panel.center = (m.width // 2, m.height // 2)
-        back = Button(word("back"), self.app.pop)
-        back.align = "center"  # a compact footer button, as on the other panels
-        back_w = min(width // 3, back.face(ui).width(back.label) + 2 * m.pad)
-        back_h = back.measure(ui, back_w)
-        back.rect = Rect(self.panel.right - m.pad - back_w, self.panel.bottom - m.pad - back_h,
-                         back_w, back_h)
+        back = footer_button(ui, word("back"), self.app.pop, self.panel)
         top = self.panel.y + m.pad + heading.height + m.gap
         self.box = Rect(self.panel.x + m.pad, top, width - 2 * m.pad, back.rect.top - m.gap - top)
         delete_w = ui.face("ui", m.small).width(word("delete")) + m.pad * 2
@@ -140,7 +162,7 @@ class SavesScreen(Screen):
             usable = info is not None and info.problem is None
             enabled = usable if self.mode == "load" else name != AUTOSAVE
             row = SlotRow(name, info, lambda n=name: self.pick(n), enabled, self._picture(info))
-            row_w = self.box.width - (delete_w + m.gap if info is not None else 0)
+            row_w = self.box.width - delete_w - m.gap  # a Delete column on every row: one right edge
             h = row.measure(ui, row_w)
             self.base.append((row, Rect(0, y, row_w, h)))
             buttons.append(row)
@@ -149,7 +171,8 @@ class SavesScreen(Screen):
                 self.base.append((delete, Rect(row_w + m.gap, y, delete_w, h)))
                 buttons.append(delete)
             y += h + m.gap
-        self.scroll.set(y, self.box.height, round(80 * m.unit))
+        tops = sorted({rect.y for button, rect in self.base if isinstance(button, SlotRow)})
+        self.scroll.set(max(0, y - m.gap), self.box.height, round(80 * m.unit), tops)
         self.base.append((back, Rect(back.rect)))
         index = self.focus.index
         self.focus.set([*buttons, back], keep=False)
@@ -165,7 +188,8 @@ class SavesScreen(Screen):
                 if rect.top < self.scroll.offset:
                     self.scroll.offset = rect.top
                 elif rect.bottom > self.scroll.offset + self.box.height:
-                    self.scroll.offset = rect.bottom - self.box.height
+                    need = rect.bottom - self.box.height  # the view starts at a row's top
+                    self.scroll.offset = next((t for t in self.scroll.stops if t >= need), need)
         for button, rect in self.base[:-1]:
             button.rect = rect.move(self.box.x, self.box.y - self.scroll.offset)
 
@@ -222,12 +246,15 @@ class SavesScreen(Screen):
         ui.panel(surface, self.panel, p.panel_solid)
         heading = ui.face("display", m.heading)
         title = word("save_title") if self.mode == "save" else word("load_title")
-        ui.text(surface, title, heading, p.heading, (self.panel.x + m.pad, self.panel.y + m.pad // 2 + m.gap),
-                self.panel)
+        ui.text(surface, title, heading, p.heading, (self.panel.x + m.pad, self.panel.y + m.pad), self.panel)
+        if len(self.focus.buttons) == 1:  # nothing saved yet: say so, not an empty list
+            face = ui.face("prose", m.prose)
+            for i, line in enumerate(face.wrap(word("no_saves"), self.box.width)):
+                ui.text(surface, line, face, p.text_dim, (self.box.x, self.box.y + i * face.height), self.box)
         clip = surface.get_clip()
         surface.set_clip(self.box)
         for i, button in enumerate(self.focus.buttons[:-1]):
-            if button.rect.colliderect(self.box):
+            if self.box.contains(button.rect):  # whole rows only: the cue says there are more
                 button.draw(ui, surface, i == self.focus.index)
         surface.set_clip(clip)
         self.scroll.draw(ui, surface, self.box.inflate(m.gap * 2, 0))

@@ -9,7 +9,7 @@ import pygame
 
 from game.settings import TEXT_SIZES, TEXT_SPEEDS, Settings, step_choice
 from game.ui.screens.base import Screen
-from game.ui.widgets import Button, Rect, Ui, is_key, layout_column
+from game.ui.widgets import Button, Rect, Ui, footer_button, footer_height, is_key, layout_column
 from game.ui.words import word
 
 
@@ -88,7 +88,6 @@ class SettingsScreen(Screen):
             SettingRow(word("volume"), lambda: f"{round(s().volume * 100)}%", volume),
             SettingRow(word("high_contrast"), lambda: _on_off(s().high_contrast), toggle("high_contrast")),
             SettingRow(word("reduced_motion"), lambda: _on_off(s().reduced_motion), toggle("reduced_motion")),
-            Button(word("back"), self.app.pop),
         ]
 
     def layout(self) -> None:
@@ -100,13 +99,17 @@ class SettingsScreen(Screen):
         top_pad = m.pad + heading.height + m.gap
         self.panel = Rect(0, 0, width, 0)
         bottom = layout_column(rows, ui, 0, 0, width - 2 * m.pad, gap)
-        hint_h = ui.face("ui", m.small).height + m.gap
-        self.panel.height = min(m.height - 2 * m.margin + m.pad, top_pad + bottom + hint_h + m.pad)
+        small = ui.face("ui", m.small)
+        back_w = min(width // 2, Button(word("back"), lambda: None).face(ui).width(word("back")) + 2 * m.pad)
+        self.hint_lines = small.wrap(word("settings_hint"), width - 2 * m.pad - back_w - m.gap)
+        foot_h = max(footer_height(ui), len(self.hint_lines) * small.height) + m.gap
+        self.panel.height = min(m.height - 2 * m.margin + m.pad, top_pad + bottom + foot_h + m.pad)
         self.panel.center = (m.width // 2, m.height // 2)
         for b in rows:
             b.rect.move_ip(self.panel.x + m.pad, self.panel.y + top_pad)
+        back = footer_button(ui, word("back"), self.app.pop, self.panel)
         index = self.focus.index
-        self.focus.set(rows, keep=False)
+        self.focus.set([*rows, back], keep=False)
         self.focus.index = index if index is not None else 0
 
     def handle(self, event: pygame.event.Event) -> bool:
@@ -136,9 +139,11 @@ class SettingsScreen(Screen):
         ui.panel(surface, self.panel, p.panel_solid)
         heading = ui.face("display", m.heading)
         ui.text(surface, word("settings_title"), heading, p.heading,
-                (self.panel.x + m.pad, self.panel.y + m.pad // 2 + m.gap), self.panel)
+                (self.panel.x + m.pad, self.panel.y + m.pad), self.panel)
         self.focus.draw(ui, surface)
         small = ui.face("ui", m.small)
-        hint = small.wrap(word("settings_hint"), self.panel.width - 2 * m.pad)[0]
-        ui.text(surface, hint, small, p.text_dim,
-                (self.panel.x + m.pad, self.panel.bottom - m.pad // 2 - small.height), self.panel)
+        back = self.focus.buttons[-1].rect  # the hint sits beside Back, in the footer
+        y = back.centery - len(self.hint_lines) * small.height // 2
+        for line in self.hint_lines:
+            ui.text(surface, line, small, p.text_dim, (self.panel.x + m.pad, y), self.panel)
+            y += small.height
