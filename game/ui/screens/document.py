@@ -113,9 +113,10 @@ class DocumentScreen(Screen):
         self.block.draw(ui, surface, self.box.topleft, self.box, None, self.scroll.offset)
         clip = surface.get_clip()
         surface.set_clip(self.box)
+        least = min(m.ui * 2, m.pad * 2)  # no sliver of a portrait at either edge
         for name, x, y, size in self.images:
             top = self.box.y + y - self.scroll.offset
-            if top + size >= self.box.top and top <= self.box.bottom:
+            if top + size >= self.box.top + least and top + least <= self.box.bottom:
                 surface.blit(self.app.art.portrait(name, (size, size)), (self.box.x + x, top))
         surface.set_clip(clip)
         self.scroll.draw(ui, surface, self.box.inflate(m.pad, 0))
