@@ -129,6 +129,18 @@ def test_yaml_syntax_error_has_a_location(tmp_path: Path) -> None:
     assert re.match(r".*01_scenes\.yaml:4:12: error: the '\[' opened here is never closed", message)
 
 
+def test_a_file_that_cannot_be_read_is_one_error_not_one_per_reference(tmp_path: Path) -> None:
+    """Scenes, flags and fact cards of a broken file are not reported again wherever they are used."""
+    extra = BASE.replace("scenes:\n", "scenes:\n  far:\n    text: Far.\n    end: true\n", 1)
+    referring = extra.replace("if: savings >= 500", "if: savings >= 500 and not visited(later)")
+    referring = referring.replace("    place: Dorm\n", "    place: Dorm\n    fact: later_card\n")
+    broken = ("flags:\n  later_flag: {label: Later}\nfacts:\n  later_card: {title: T, figure: F, "
+              "text: T, source: S}\nscenes:\n  later:\n\ttext: a tab breaks this file\n")
+    root = write_story(tmp_path, referring, extra_files={"02_later.yaml": broken})
+    found = errors(root)
+    assert len(found) == 1 and "02_later.yaml" in found[0] and "tab" in found[0], found
+
+
 def test_all_errors_are_reported_in_one_run(tmp_path: Path) -> None:
     broken = (BASE.replace("goto: b\n      - id: rest", "goto: nowhere\n      - id: rest")
               .replace("if: savings >= 500", "if: savings >= ")

@@ -47,6 +47,8 @@ ID = re.compile(r"^[a-z][a-z0-9_]*$")
 _YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
 _PLACEHOLDER = re.compile(r"\{\{|\}\}|\{([^{}]*)\}")
 
+# Names another story file may define: not reported while a file could not be read.
+_MAYBE_ELSEWHERE = ("unknown scene ", "unknown name ", "unknown fact card ")
 _CONTENT_KEYS = ("scenes", "extend", "endings", "facts", "flags", "defaults")
 _MANIFEST_KEYS = ("format", "title", "title_native", "version", "start", "content_note",
                   "synopsis", "people", "stats", "resources", *_CONTENT_KEYS)
@@ -268,7 +270,7 @@ class _Loader:
         try:
             condition = self._compiled("if", source)
         except ExpressionError as exc:
-            self.error(loc.shifted(exc.offset), exc.message)
+            self.unknown(loc.shifted(exc.offset), exc.message)
             return None
         self.condition_reads.append(condition)
         return condition
@@ -582,8 +584,8 @@ class _Loader:
                 self.asset_exists("backdrops", backdrop, loc)
         fact = self.text(data, "fact", what)
         if fact is not None and fact not in self.facts:
-            self.error(data.value_loc("fact"), f"unknown fact card '{_brief(fact)}'"
-                       + _suggest(fact, self.facts))
+            self.unknown(data.value_loc("fact"), f"unknown fact card '{_brief(fact)}'"
+                         + _suggest(fact, self.facts))
 
         variants = []
         raw_variants: list[tuple[Any, SourceLocation]] = []
@@ -646,6 +648,13 @@ class _Loader:
             end=end, discuss=self.prose(data, "discuss", what), fact=fact,
             documentary=self.prose(data, "documentary", what), location=raw.loc)
 
+    def unknown(self, loc: SourceLocation, message: str) -> None:
+        """Reports an error, except a name that may be defined in a file that could not be read
+        (one mistake there should not be repeated as every reference to it elsewhere)."""
+        if self.incomplete and message.startswith(_MAYBE_ELSEWHERE):
+            return
+        self.error(loc, message)
+
     def target_exists(self, target: Any, loc: SourceLocation, what: str) -> bool:
         if not isinstance(target, str):
             self.error(loc, f"the target in {what} should be a scene id, not {_type_name(target)}")
@@ -695,7 +704,7 @@ class _Loader:
                 try:
                     effect = self._compiled("effect", source)
                 except ExpressionError as exc:
-                    self.error(effect_loc.shifted(exc.offset), exc.message)
+                    self.unknown(effect_loc.shifted(exc.offset), exc.message)
                     continue
                 effects.append(effect)
                 self.effects.append(effect)
