@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from game.engine.state import GameState
+from game.story.expressions import Effect
 from game.story.model import Choice, Ending, Scene, Story, paragraphs
 from game.story.suggest import did_you_mean
 
@@ -273,54 +274,39 @@ class Session:
         """Runs the choice's effects (clamped) and describes what changed, in the story's order."""
         if not choice.effects:  # most choices ("Continue" above all): nothing can change
             return []
-        story, state = self.story, self.state
         if not self.describe:
-            self._apply_quietly(choice)
+            for effect in choice.effects:
+                self._run(effect)
             return []
         before: dict[tuple[str, str | None, str], Any] = {}  # value before the first effect on it
         for effect in choice.effects:
-            kind, name = effect.kind, effect.name
-            value = effect.value(state)
-            if kind == "flag":
-                before.setdefault((kind, None, name), state.flags[name])
-                state.flags[name] = bool(value)
-                continue
-            if kind == "stat":
-                table = state.stats[effect.person]
-                bounds: Any = story.stats[name]
-            else:
-                table = state.resources
-                bounds = story.resources[name]
-            before.setdefault((kind, effect.person, name), table[name])
-            new = value if effect.op == "=" else table[name] + (value if effect.op == "+=" else -value)
-            if bounds.min is not None and new < bounds.min:
-                new = bounds.min
-            if bounds.max is not None and new > bounds.max:
-                new = bounds.max
-            table[name] = new
+            key, old = self._run(effect)
+            before.setdefault(key, old)
         order = self._order()
         return [change for key in sorted(before, key=order.__getitem__)
                 if (change := self._describe(key, before[key])) is not None]
 
-    def _apply_quietly(self, choice: Choice) -> None:
-        """The effects of `_apply`, clamped the same way, without noting what they changed."""
-        story, state = self.story, self.state
-        for effect in choice.effects:
-            kind, name = effect.kind, effect.name
-            value = effect.value(state)
-            if kind == "flag":
-                state.flags[name] = bool(value)
-                continue
-            if kind == "stat":
-                table, bounds = state.stats[effect.person], story.stats[name]
-            else:
-                table, bounds = state.resources, story.resources[name]
-            new = value if effect.op == "=" else table[name] + (value if effect.op == "+=" else -value)
-            if bounds.min is not None and new < bounds.min:
-                new = bounds.min
-            if bounds.max is not None and new > bounds.max:
-                new = bounds.max
-            table[name] = new
+    def _run(self, effect: Effect) -> tuple[tuple[str, str | None, str], Any]:
+        """Runs one effect, clamped to the bounds; returns what it changed and the value before."""
+        state = self.state
+        kind, name = effect.kind, effect.name
+        value = effect.value(state)
+        if kind == "flag":
+            old = state.flags[name]
+            state.flags[name] = bool(value)
+            return (kind, None, name), old
+        if kind == "stat":
+            table, bounds = state.stats[effect.person], self.story.stats[name]
+        else:
+            table, bounds = state.resources, self.story.resources[name]
+        old = table[name]
+        new = value if effect.op == "=" else old + (value if effect.op == "+=" else -value)
+        if bounds.min is not None and new < bounds.min:
+            new = bounds.min
+        if bounds.max is not None and new > bounds.max:
+            new = bounds.max
+        table[name] = new
+        return (kind, effect.person, name), old
 
     def _order(self) -> dict[tuple[str, str | None, str], int]:
         """Stats by person then stat, then resources, then flags, as the story lists them."""
