@@ -15,10 +15,10 @@ from pathlib import Path
 import pytest
 
 from game.cli import main
-from game.engine import SaveStore, Session
+from game.engine import Session
 from game.story import load_story, load_story_with_diagnostics
-from game.textui import TextPlayer
 from tests.storykit import BASE, write_story
+from tests.textkit import text_player
 
 
 def findings(root: Path, severity: str = "error") -> list[str]:
@@ -232,18 +232,7 @@ def test_without_pyyaml_the_tools_say_what_to_do(tmp_path, monkeypatch):
 
 
 def _player(root: Path, tmp_path: Path, lines: list):
-    session = Session(load_story(root, check_assets=False))
-    out = io.StringIO()
-    queue = list(lines)
-
-    def read_line():
-        if not queue:
-            return None
-        item = queue.pop(0)
-        return item() if callable(item) else item
-
-    return TextPlayer(session, SaveStore(tmp_path / "saves"), read_line, out, width=200,
-                      autosave=False), out
+    return text_player(Session(load_story(root, check_assets=False)), tmp_path, lines)
 
 
 def _edit(root: Path, old: str, new: str) -> None:

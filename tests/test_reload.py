@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import io
 import os
 from pathlib import Path
 
 import pytest
 
-from game.engine import SaveStore, Session
+from game.engine import Session
 from game.engine.reload import StoryWatcher, reload_session
 from game.story import load_story
-from game.textui import TextPlayer
 from tests.storykit import write_story
+from tests.textkit import text_player
 
 # Three scenes in a row, so that a playthrough has a place to keep.
 ROAD = """\
@@ -132,19 +131,6 @@ def test_the_watcher_reports_each_change_once(tmp_path):
     assert watcher.poll() is False
 
 
-def _player(session: Session, tmp_path: Path, lines: list, watch: bool = True):
-    out = io.StringIO()
-    queue = list(lines)
-
-    def read_line():
-        if not queue:
-            return None
-        item = queue.pop(0)
-        return item() if callable(item) else item
-
-    player = TextPlayer(session, SaveStore(tmp_path / "saves"), read_line, out, width=200,
-                        autosave=False, watch=watch)
-    return player, out
 
 
 def test_the_terminal_player_reloads_on_r_and_shows_errors_with_locations(played, tmp_path):
@@ -158,7 +144,7 @@ def test_the_terminal_player_reloads_on_r_and_shows_errors_with_locations(played
         edit(root, "The square.\n    next: c", "The square, fixed.")
         return "r\n"
 
-    player, out = _player(session, tmp_path, [break_it, fix_it, "1\n"], watch=False)
+    player, out = text_player(session, tmp_path, [break_it, fix_it, "1\n"], watch=False)
     assert player.run() == 0
     text = out.getvalue()
     assert "01_scenes.yaml:7:3: error: scene 'b' has 'choices' and 'next'" in text
@@ -174,7 +160,7 @@ def test_the_terminal_player_reloads_by_itself_when_a_file_changes(played, tmp_p
         edit(root, "The train at last.", "The train, at last, pulls in.")
         return "h\n"  # any command: the reload happens before the next prompt
 
-    player, out = _player(session, tmp_path, [edit_then_continue, "1\n"])
+    player, out = text_player(session, tmp_path, [edit_then_continue, "1\n"])
     player.run()
     text = out.getvalue()
     assert "(A story file changed: reloading.)" in text

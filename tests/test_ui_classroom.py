@@ -26,24 +26,7 @@ from game.ui.screens.menu import PauseMenu
 from game.ui.screens.play import PlayScreen
 from game.ui.screens.title import TitleScreen
 from game.ui.screens.vote import VoteScreen
-
-
-def settle(app: App, *events: pygame.event.Event) -> None:
-    app.frame(list(events), 0.016)
-    for _ in range(200):
-        if not app.busy:
-            break
-        app.frame([], 0.05)
-    app.frame([], 0.016)  # the play screen shows what is due on its next update
-
-
-def click(app: App, rect: pygame.Rect) -> None:
-    settle(app, pygame.event.Event(pygame.MOUSEBUTTONDOWN, button=1, pos=rect.center),
-           pygame.event.Event(pygame.MOUSEBUTTONUP, button=1, pos=rect.center))
-
-
-def button(app: App, label: str):
-    return next(b for b in app.top.focus.buttons if b.label == label)
+from tests.uikit import button, click, settle
 
 
 def records(data_dir: Path) -> list[dict]:

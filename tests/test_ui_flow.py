@@ -21,6 +21,7 @@ from game.ui.screens.play import PlayScreen
 from game.ui.screens.saves import SavesScreen
 from game.ui.screens.settings import SettingsScreen
 from game.ui.screens.title import ContentNoteScreen, TitleScreen
+from tests.uikit import button, click, settle
 
 
 @pytest.fixture
@@ -30,22 +31,10 @@ def app(example_story: Path, data_dir: Path):
     pygame.quit()
 
 
-def settle(app: App, *events: pygame.event.Event) -> None:
-    """Feeds events, then lets animations run out."""
-    app.frame(list(events), 0.016)
-    for _ in range(200):
-        if not app.busy:
-            break
-        app.frame([], 0.05)
 
 
-def click(app: App, rect: pygame.Rect) -> None:
-    settle(app, pygame.event.Event(pygame.MOUSEBUTTONDOWN, button=1, pos=rect.center),
-           pygame.event.Event(pygame.MOUSEBUTTONUP, button=1, pos=rect.center))
 
 
-def button(app: App, label: str):
-    return next(b for b in app.top.focus.buttons if b.label == label)
 
 
 def test_a_whole_game_by_keyboard(app: App, data_dir: Path) -> None:

@@ -23,40 +23,15 @@ from game.ui.screens.saves import SavesScreen, SlotRow
 from game.ui.screens.settings import SettingsScreen
 from game.ui.screens.vote import VoteScreen
 from game.ui.words import word
+from tests.uikit import click, drawn, settle
 
 SMALL = (960, 540)
 
 
-def settle(app: App, *events: pygame.event.Event) -> None:
-    app.frame(list(events), 0.016)
-    for _ in range(200):
-        if not app.busy:
-            break
-        app.frame([], 0.05)
-    app.frame([], 0.016)
 
 
-def click(app: App, rect: pygame.Rect) -> None:
-    settle(app, pygame.event.Event(pygame.MOUSEBUTTONDOWN, button=1, pos=rect.center),
-           pygame.event.Event(pygame.MOUSEBUTTONUP, button=1, pos=rect.center))
 
 
-def drawn(app: App) -> list[tuple[str, int, pygame.Rect]]:
-    """Draws the stack; returns every line of text drawn: (text, its size in px, where)."""
-    seen: list[tuple[str, int, pygame.Rect]] = []
-    real = app.ui.text
-
-    def text(surface, line, face, colour, pos, box=None, clip_width=None):  # noqa: ANN001, ANN202
-        if line.strip():
-            seen.append((line, face.key[1], pygame.Rect(pos, (face.width(line.rstrip()), face.height))))
-        return real(surface, line, face, colour, pos, box, clip_width)
-
-    app.ui.text = text
-    try:
-        app.draw()
-    finally:
-        del app.ui.text
-    return seen
 
 
 def _class_at(size: tuple[int, int], start: str) -> App:

@@ -18,6 +18,7 @@ from game.ui.screens.family import FamilyScreen
 from game.ui.screens.history import HistoryScreen
 from game.ui.screens.menu import PauseMenu
 from game.ui.screens.play import PlayScreen
+from tests.uikit import drawn
 
 SMALL = (960, 540)
 
@@ -36,20 +37,8 @@ def _open(data_dir: Path, size: tuple[int, int], text_size: str, start: str | No
 
 
 def _drawn(app: App) -> list[tuple[str, pygame.Rect]]:
-    """Draws the stack; returns every line of text drawn with where it went."""
-    seen: list[tuple[str, pygame.Rect]] = []
-    real = app.ui.text
-
-    def text(surface, line, face, colour, pos, box=None, clip_width=None):  # noqa: ANN001, ANN202
-        seen.append((line, pygame.Rect(pos, (face.width(line.rstrip()), face.height))))
-        return real(surface, line, face, colour, pos, box, clip_width)
-
-    app.ui.text = text
-    try:
-        app.draw()
-    finally:
-        del app.ui.text
-    return seen
+    """Every line of text drawn, with where it went."""
+    return [(text, rect) for text, _, rect in drawn(app)]
 
 
 def _crowded_scene(story: Story) -> str:

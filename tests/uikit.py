@@ -1,0 +1,47 @@
+"""Driving the real screens in tests: feed events, let animations run out, click, and see the text
+that was drawn."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.ui.app import App
+
+
+def settle(app: App, *events: pygame.event.Event) -> None:
+    """Feeds events, lets animations run out, then draws once more (the play screen shows what is
+    due on its next update)."""
+    app.frame(list(events), 0.016)
+    for _ in range(200):
+        if not app.busy:
+            break
+        app.frame([], 0.05)
+    app.frame([], 0.016)
+
+
+def click(app: App, rect: pygame.Rect) -> None:
+    settle(app, pygame.event.Event(pygame.MOUSEBUTTONDOWN, button=1, pos=rect.center),
+           pygame.event.Event(pygame.MOUSEBUTTONUP, button=1, pos=rect.center))
+
+
+def button(app: App, label: str):  # noqa: ANN201 - a widgets.Button
+    """The top screen's button with this label."""
+    return next(b for b in app.top.focus.buttons if b.label == label)
+
+
+def drawn(app: App) -> list[tuple[str, int, pygame.Rect]]:
+    """Draws the stack; returns every line of text drawn: (text, its size in px, where)."""
+    seen: list[tuple[str, int, pygame.Rect]] = []
+    real = app.ui.text
+
+    def text(surface, line, face, colour, pos, box=None, clip_width=None):  # noqa: ANN001, ANN202
+        if line.strip():
+            seen.append((line, face.key[1], pygame.Rect(pos, (face.width(line.rstrip()), face.height))))
+        return real(surface, line, face, colour, pos, box, clip_width)
+
+    app.ui.text = text
+    try:
+        app.draw()
+    finally:
+        del app.ui.text
+    return seen
