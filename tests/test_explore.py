@@ -303,3 +303,17 @@ def test_random_runs_report_the_shortest_and_longest_reading() -> None:
     assert report.shortest.ending != report.longest.ending
     replayed = random_playthrough(story, report.longest.seed)[0]
     assert replayed.words == report.longest.words
+
+
+def test_random_playthroughs_shared_among_processes_give_the_same_report():
+    from game.story import default_story_dir, load_story
+
+    story = load_story(default_story_dir())
+    one = random_playthroughs(story, 600, 40, jobs=1)
+    steps: list[int] = []
+    shared = random_playthroughs(story, 600, 40, jobs=2, progress=lambda done, _: steps.append(done))
+    for name in ("scenes_seen", "choices_taken", "endings_seen", "failures", "total_choices",
+                 "total_words", "ending_words", "shortest", "longest", "runs", "first_seed"):
+        assert getattr(shared, name) == getattr(one, name), name
+    assert steps and steps[-1] == 600 and steps == sorted(steps)
+    assert shared.story is story  # the parent's story, not one sent back by a worker

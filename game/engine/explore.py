@@ -13,6 +13,7 @@ Stats nothing reads are still checked against their bounds, in every state the s
 from __future__ import annotations
 
 import heapq
+import itertools
 import random
 from collections import deque
 from collections.abc import Callable, Iterable, Mapping
@@ -619,30 +620,106 @@ def random_playthrough(story: Story, seed: int, *, start: str | None = None,
 
 def random_playthroughs(story: Story, runs: int, seed: int = 0, *, start: str | None = None,
                         sets: Mapping[str, str] | None = None, max_steps: int = DEFAULT_MAX_STEPS,
-                        progress: Progress | None = None) -> RandomReport:
-    """`runs` random playthroughs with seeds seed, seed+1, ...; replay one with its own seed."""
+                        progress: Progress | None = None, jobs: int = 1) -> RandomReport:
+    """`runs` random playthroughs with seeds seed, seed+1, ...; replay one with its own seed.
+
+    With `jobs` > 1 the runs are shared among that many processes (forked, so they play this very
+    story object); the report is the same as with one, seed for seed. Where processes cannot be
+    forked (Windows), or for few runs, they are played here.
+    """
     report = RandomReport(story, runs, seed, set(), set(), {}, [], 0, 0)
-    every = max(1, runs // 100)
-    for number in range(runs):
-        played, _ = random_playthrough(story, seed + number, start=start, sets=sets,
-                                       max_steps=max_steps, describe=False)
-        report.scenes_seen.update(played.scenes)
-        report.choices_taken.update(played.path)
-        report.total_choices += len(played.path)
-        report.total_words += played.words
-        if played.ending is not None:
-            report.endings_seen[played.ending] = report.endings_seen.get(played.ending, 0) + 1
-            low, high = report.ending_words.get(played.ending, (played.words, played.words))
-            report.ending_words[played.ending] = (min(low, played.words), max(high, played.words))
-            if report.shortest is None or played.words < report.shortest.words:
-                report.shortest = played
-            if report.longest is None or played.words > report.longest.words:
-                report.longest = played
-        if played.failure is not None:
-            report.failures.append(played.failure)
-        if progress is not None and (number + 1) % every == 0:
-            progress(number + 1, runs)
+    jobs = max(1, min(jobs, runs // MIN_RUNS_PER_JOB))
+    context = _fork_context() if jobs > 1 else None
+    if context is None:
+        every = max(1, runs // 100)
+        for number in range(runs):
+            played, _ = random_playthrough(story, seed + number, start=start, sets=sets,
+                                           max_steps=max_steps, describe=False)
+            _count(report, played)
+            if progress is not None and (number + 1) % every == 0:
+                progress(number + 1, runs)
+        return report
+    # Chunks in seed order, several per process so the progress bar moves; merged in that order,
+    # which keeps "the first with the fewest words" the same as a single process finds.
+    pieces = min(runs // MIN_RUNS_PER_JOB, jobs * 8)
+    bounds = [seed + runs * i // pieces for i in range(pieces + 1)]
+    global _SHARED  # noqa: PLW0603 - read by the forked workers, which inherit it
+    _SHARED = (story, start, sets, max_steps)
+    done = 0
+    try:
+        with context.Pool(jobs) as pool:
+            for part in pool.imap(_play_chunk, itertools.pairwise(bounds)):
+                _merge(report, part)
+                done += part.runs
+                if progress is not None:
+                    progress(done, runs)
+    finally:
+        _SHARED = None
     return report
+
+
+MIN_RUNS_PER_JOB = 250  # below this, starting a process costs more than it saves
+_SHARED: tuple | None = None
+
+
+def _fork_context():  # noqa: ANN202 - a multiprocessing context, or None
+    import multiprocessing
+
+    try:
+        return multiprocessing.get_context("fork")
+    except ValueError:  # no fork on this platform
+        return None
+
+
+def _play_chunk(span: tuple[int, int]) -> RandomReport:
+    story, start, sets, max_steps = _SHARED  # type: ignore[misc]
+    first, end = span
+    part = RandomReport(story, end - first, first, set(), set(), {}, [], 0, 0)
+    for number in range(first, end):
+        played, _ = random_playthrough(story, number, start=start, sets=sets,
+                                       max_steps=max_steps, describe=False)
+        _count(part, played)
+    part.story = None  # type: ignore[assignment]  # the parent has it; don't send it back
+    return part
+
+
+def _count(report: RandomReport, played: Playthrough) -> None:
+    report.scenes_seen.update(played.scenes)
+    report.choices_taken.update(played.path)
+    report.total_choices += len(played.path)
+    report.total_words += played.words
+    if played.ending is not None:
+        report.endings_seen[played.ending] = report.endings_seen.get(played.ending, 0) + 1
+        low, high = report.ending_words.get(played.ending, (played.words, played.words))
+        report.ending_words[played.ending] = (min(low, played.words), max(high, played.words))
+        if report.shortest is None or played.words < report.shortest.words:
+            report.shortest = played
+        if report.longest is None or played.words > report.longest.words:
+            report.longest = played
+    if played.failure is not None:
+        report.failures.append(played.failure)
+
+
+def _merge(report: RandomReport, part: RandomReport) -> None:
+    """Adds a later chunk's counts to `report`, as if its runs had been counted here."""
+    report.scenes_seen |= part.scenes_seen
+    report.choices_taken |= part.choices_taken
+    report.total_choices += part.total_choices
+    report.total_words += part.total_words
+    for ending, times in part.endings_seen.items():
+        report.endings_seen[ending] = report.endings_seen.get(ending, 0) + times
+        low, high = part.ending_words[ending]
+        if ending in report.ending_words:
+            known = report.ending_words[ending]
+            low, high = min(low, known[0]), max(high, known[1])
+        report.ending_words[ending] = (low, high)
+    if part.shortest is not None and (report.shortest is None
+                                      or part.shortest.words < report.shortest.words):
+        report.shortest = part.shortest
+    if part.longest is not None and (report.longest is None
+                                     or part.longest.words > report.longest.words):
+        report.longest = part.longest
+    report.failures.extend(part.failures)
 
 
 __all__ = [

@@ -7,6 +7,7 @@ scene where the player is stuck, an end scene with no ending); 0 otherwise.
 from __future__ import annotations
 
 import argparse
+import os
 import shlex
 import textwrap
 from collections.abc import Sequence
@@ -50,6 +51,9 @@ def register(subparsers, add_common) -> None:
     parser.add_argument("--fill", type=int, default=DEFAULT_FILL, metavar="N",
                         help="when --max-states stops the run, N random playthroughs then look for "
                              f"what it had not reached (default {DEFAULT_FILL:,}; 0: none)")
+    parser.add_argument("--jobs", type=int, default=0, metavar="N",
+                        help="random playthroughs in N processes (default: one per CPU core; "
+                             "1: this process only); the report is the same either way")
     parser.add_argument("--max-steps", type=int, default=DEFAULT_MAX_STEPS, metavar="N",
                         help=f"a random playthrough fails after N choices (default {DEFAULT_MAX_STEPS:,})")
     parser.set_defaults(run=run)
@@ -75,13 +79,17 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.fill < 0:
         print("explore: --fill needs a number of playthroughs (0 for none)", file=err)
         return USAGE_ERROR
+    if args.jobs < 0:
+        print("explore: --jobs needs a number of processes (0: one per CPU core)", file=err)
+        return USAGE_ERROR
+    jobs = args.jobs or os.cpu_count() or 1
     try:
         if args.replay is not None:
             return _replay(story, args, out, options)
         if args.random is not None:
             bar = ProgressBar(err, "Playthroughs")
             report = random_playthroughs(story, args.random, args.seed, max_steps=args.max_steps,
-                                         progress=bar, **options)
+                                         progress=bar, jobs=jobs, **options)
             bar.finish()
             _print_random(report, args, out)
             return 1 if report.has_errors else 0
@@ -92,7 +100,7 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         if not result.complete and args.fill:
             bar = ProgressBar(err, "Playthroughs")
             fill = random_playthroughs(story, args.fill, 1, max_steps=args.max_steps, progress=bar,
-                                       **options)
+                                       jobs=jobs, **options)
             bar.finish()
     except (ChoiceError, SetError) as exc:
         print(f"explore: {exc}", file=err)
