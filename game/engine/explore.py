@@ -12,6 +12,7 @@ Stats nothing reads are still checked against their bounds, in every state the s
 
 from __future__ import annotations
 
+import gc
 import heapq
 import itertools
 import random
@@ -646,6 +647,10 @@ def random_playthroughs(story: Story, runs: int, seed: int = 0, *, start: str | 
     global _SHARED  # noqa: PLW0603 - read by the forked workers, which inherit it
     _SHARED = (story, start, sets, max_steps)
     done = 0
+    # The workers share the parent's memory page by page until they write to it; their garbage
+    # collector would write to every object it walks (a bounded exploration can hold hundreds of
+    # MB), so the objects that exist now are set aside from collection while the workers run.
+    gc.freeze()
     try:
         with context.Pool(jobs) as pool:
             for part in pool.imap(_play_chunk, itertools.pairwise(bounds)):
@@ -655,6 +660,7 @@ def random_playthroughs(story: Story, runs: int, seed: int = 0, *, start: str | 
                     progress(done, runs)
     finally:
         _SHARED = None
+        gc.unfreeze()
     return report
 
 
