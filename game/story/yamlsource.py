@@ -165,14 +165,8 @@ def read_yaml(path: Path, shown: str, diagnostics: Diagnostics) -> Any:
     except _YamlRefused as exc:
         diagnostics.error(exc.location, exc.message)
     except yaml.MarkedYAMLError as exc:
-        problem = exc.problem or exc.context or "not valid YAML"
-        if "nesting depth" in problem:  # libyaml >= 0.2.6 stops deep flow nesting while scanning ahead
-            mark = exc.problem_mark or exc.context_mark
-            where = SourceLocation(shown, mark.line + 1, mark.column + 1) if mark else here
-            diagnostics.error(where, f"nesting deeper than {MAX_DEPTH} levels is not allowed")
-        else:
-            line, column, message = _syntax_problem(exc, text)
-            diagnostics.error(SourceLocation(shown, line, column) if line else here, message)
+        line, column, message = _syntax_problem(exc, text)
+        diagnostics.error(SourceLocation(shown, line, column) if line else here, message)
     except yaml.YAMLError as exc:  # reader errors: control characters and the like
         mark = getattr(exc, "position", None)
         where = here
@@ -368,6 +362,10 @@ def _syntax_problem(exc: Any, text: str) -> tuple[int, int, str]:
     problem = exc.problem or exc.context or "not valid YAML"
     context = exc.context or ""
     pm, cm = exc.problem_mark, exc.context_mark
+    if "nesting depth" in problem:  # libyaml >= 0.2.6 stops deep flow nesting while scanning ahead
+        mark = pm or cm
+        message = f"nesting deeper than {MAX_DEPTH} levels is not allowed"
+        return (mark.line + 1, mark.column + 1, message) if mark else (0, 0, message)
     if pm is None:
         return 0, 0, f"YAML syntax: {problem}"
     lines = text.split("\n")
