@@ -47,8 +47,6 @@ ID = re.compile(r"^[a-z][a-z0-9_]*$")
 _YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
 _PLACEHOLDER = re.compile(r"\{\{|\}\}|\{([^{}]*)\}")
 
-# Names another story file may define: not reported while a file could not be read.
-_MAYBE_ELSEWHERE = ("unknown scene ", "unknown name ", "unknown fact card ")
 _CONTENT_KEYS = ("scenes", "extend", "endings", "facts", "flags", "defaults")
 _MANIFEST_KEYS = ("format", "title", "title_native", "version", "start", "content_note",
                   "synopsis", "people", "stats", "resources", *_CONTENT_KEYS)
@@ -270,7 +268,7 @@ class _Loader:
         try:
             condition = self._compiled("if", source)
         except ExpressionError as exc:
-            self.unknown(loc.shifted(exc.offset), exc.message)
+            self.expression_error(loc, exc)
             return None
         self.condition_reads.append(condition)
         return condition
@@ -583,9 +581,9 @@ class _Loader:
             else:
                 self.asset_exists("backdrops", backdrop, loc)
         fact = self.text(data, "fact", what)
-        if fact is not None and fact not in self.facts:
-            self.unknown(data.value_loc("fact"), f"unknown fact card '{_brief(fact)}'"
-                         + _suggest(fact, self.facts))
+        if fact is not None and fact not in self.facts and not self.incomplete:
+            self.error(data.value_loc("fact"), f"unknown fact card '{_brief(fact)}'"
+                       + _suggest(fact, self.facts))
 
         variants = []
         raw_variants: list[tuple[Any, SourceLocation]] = []
@@ -648,12 +646,11 @@ class _Loader:
             end=end, discuss=self.prose(data, "discuss", what), fact=fact,
             documentary=self.prose(data, "documentary", what), location=raw.loc)
 
-    def unknown(self, loc: SourceLocation, message: str) -> None:
-        """Reports an error, except a name that may be defined in a file that could not be read
-        (one mistake there should not be repeated as every reference to it elsewhere)."""
-        if self.incomplete and message.startswith(_MAYBE_ELSEWHERE):
-            return
-        self.error(loc, message)
+    def expression_error(self, loc: SourceLocation, exc: ExpressionError) -> None:
+        """Reports a mistake in an expression, except a scene or name that the file that could
+        not be read may define (one mistake there is not repeated at every use elsewhere)."""
+        if not (self.incomplete and exc.undefined):
+            self.error(loc.shifted(exc.offset), exc.message)
 
     def target_exists(self, target: Any, loc: SourceLocation, what: str) -> bool:
         if not isinstance(target, str):
@@ -704,7 +701,7 @@ class _Loader:
                 try:
                     effect = self._compiled("effect", source)
                 except ExpressionError as exc:
-                    self.unknown(effect_loc.shifted(exc.offset), exc.message)
+                    self.expression_error(effect_loc, exc)
                     continue
                 effects.append(effect)
                 self.effects.append(effect)
