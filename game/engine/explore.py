@@ -632,13 +632,7 @@ def random_playthroughs(story: Story, runs: int, seed: int = 0, *, start: str | 
     jobs = max(1, min(jobs, runs // MIN_RUNS_PER_JOB))
     context = _fork_context() if jobs > 1 else None
     if context is None:
-        every = max(1, runs // 100)
-        for number in range(runs):
-            played, _ = random_playthrough(story, seed + number, start=start, sets=sets,
-                                           max_steps=max_steps, describe=False)
-            _count(report, played)
-            if progress is not None and (number + 1) % every == 0:
-                progress(number + 1, runs)
+        _play(report, story, range(seed, seed + runs), start, sets, max_steps, progress)
         return report
     # Chunks in seed order, several per process so the progress bar moves; merged in that order,
     # which keeps "the first with the fewest words" the same as a single process finds.
@@ -681,12 +675,21 @@ def _play_chunk(span: tuple[int, int]) -> RandomReport:
     story, start, sets, max_steps = _SHARED  # type: ignore[misc]
     first, end = span
     part = RandomReport(story, end - first, first, set(), set(), {}, [], 0, 0)
-    for number in range(first, end):
-        played, _ = random_playthrough(story, number, start=start, sets=sets,
-                                       max_steps=max_steps, describe=False)
-        _count(part, played)
+    _play(part, story, range(first, end), start, sets, max_steps)
     part.story = None  # type: ignore[assignment]  # the parent has it; don't send it back
     return part
+
+
+def _play(report: RandomReport, story: Story, seeds: range, start: str | None,
+          sets: Mapping[str, str] | None, max_steps: int, progress: Progress | None = None) -> None:
+    """Plays one random playthrough per seed and counts each into `report`."""
+    every = max(1, len(seeds) // 100)
+    for done, number in enumerate(seeds, 1):
+        played, _ = random_playthrough(story, number, start=start, sets=sets,
+                                       max_steps=max_steps, describe=False)
+        _count(report, played)
+        if progress is not None and done % every == 0:
+            progress(done, len(seeds))
 
 
 def _count(report: RandomReport, played: Playthrough) -> None:
