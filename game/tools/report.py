@@ -209,14 +209,16 @@ def _option_ids(decision: Decision) -> list[str]:
     return ids
 
 
+def _option_text(story: Story, decision: Decision, cid: str) -> str:
+    """An option's words: from the story, or as recorded if the story has lost that choice."""
+    choice = story.choice(cid)
+    return choice.text if choice else (decision.text if cid == decision.choice else cid)
+
+
 def _options(story: Story, decision: Decision) -> list[_Option]:
-    result = []
-    for cid in _option_ids(decision):
-        choice = story.choice(cid)
-        text = choice.text if choice else (decision.text if cid == decision.choice else cid)
-        result.append(_Option(text, decision.tally.get(cid, 0) if decision.tally else None,
-                              cid == decision.choice))
-    return result
+    return [_Option(_option_text(story, decision, cid),
+                    decision.tally.get(cid, 0) if decision.tally else None, cid == decision.choice)
+            for cid in _option_ids(decision)]
 
 
 def others_line(story: Story, decision: Decision, stats: ClassStats | None) -> str | None:
@@ -235,12 +237,8 @@ def others_line(story: Story, decision: Decision, stats: ClassStats | None) -> s
     if not reached:
         return None
     names = frozenset(w for p in story.people.values() for w in (p.short, *p.name.split()))
-    taken = []
-    for share, cid in sorted(shares, key=lambda item: -item[0].taken):
-        if share.taken:
-            choice = story.choice(cid)
-            taken.append((share, choice.text if choice else (
-                decision.text if cid == decision.choice else cid)))
+    taken = [(share, _option_text(story, decision, cid))
+             for share, cid in sorted(shares, key=lambda item: -item[0].taken) if share.taken]
     labels = [short_label(text, names) for _, text in taken]
     for limit in (40, 60, 90):  # options whose short labels are the same are told apart
         clash = {label for label in labels if labels.count(label) > 1}
@@ -303,6 +301,14 @@ JUMP_NOTE = ("Here the class loaded a save from another playthrough: the path go
              "that save, not from the decision above.")
 JUMP_NOTE_LAST = ("After the last decision above, the class loaded a save from another playthrough: "
                   "the ending below follows from that save.")
+
+
+def _counts(record: SessionRecord, chapters: list[tuple[str, list[Decision]]]) -> str:
+    """"7 chapters · 49 decisions, 49 put to a vote · 146 min of play" for a report's header."""
+    voted = sum(1 for d in record.decisions if d.tally)
+    seconds = sum(d.seconds for d in record.decisions)
+    return (f"{len(chapters)} chapters · {sum(len(ds) for _, ds in chapters)} decisions, "
+            f"{voted} put to a vote" + (f" · {_minutes(seconds)} of play" if seconds else ""))
 
 
 def _minutes(seconds: float) -> str:
@@ -503,16 +509,13 @@ def render_html(story: Story, record: SessionRecord, stats: ClassStats | None = 
         "</head>\n<body>")
     native = f" ({_e(story.title_native)})" if story.title_native else ""
     add(f'<header id="top"><h1>{_e(story.title)}{native}: session report</h1>')
-    voted = sum(1 for d in record.decisions if d.tally)
-    seconds = sum(d.seconds for d in record.decisions)
+    chapters = _chapters(story, record)
     add(f'<p class="meta">Played {_e(record.started_at[:10])} · ending: '
-        f"<strong>{_e(ending)}</strong> · {len(_chapters(story, record))} chapters · "
-        f"{sum(len(ds) for _, ds in _chapters(story, record))} decisions, {voted} put to a vote"
-        + (f" · {_e(_minutes(seconds))} of play" if seconds else "") + "</p></header>")
+        f"<strong>{_e(ending)}</strong> · {_e(_counts(record, chapters))}</p></header>")
 
     add('<section id="path"><h2>The path your class took</h2>')
     jumped, trailing = _after_jumps(story, record)
-    for chapter, decisions in _chapters(story, record):
+    for chapter, decisions in chapters:
         if id(decisions[0]) in jumped:  # the note goes before the heading it would hide under
             add(f'<p class="jump">↪ {_e(JUMP_NOTE)}</p>')
         add(f"<h3>{_e(chapter or 'The story')}</h3>")
@@ -610,11 +613,8 @@ def _md(text: object) -> str:
 def render_markdown(story: Story, record: SessionRecord, stats: ClassStats | None = None) -> str:
     ending = record.ending_title or "not finished"
     chapters = _chapters(story, record)
-    voted = sum(1 for d in record.decisions if d.tally)
-    seconds = sum(d.seconds for d in record.decisions)
     meta = (f"Played {_md(record.started_at[:10])} · ending: **{_md(ending)}** · "
-            f"{len(chapters)} chapters · {sum(len(ds) for _, ds in chapters)} decisions, "
-            f"{voted} put to a vote" + (f" · {_minutes(seconds)} of play" if seconds else ""))
+            f"{_md(_counts(record, chapters))}")
     lines = [f"# {_md(story.title)}: session report", "", meta, "",
              "## The path your class took", ""]
     jumped, trailing = _after_jumps(story, record)
