@@ -15,7 +15,7 @@ from typing import TextIO
 
 from game.story import Story, StoryError, default_story_dir, load_story_with_diagnostics
 from game.story.location import display_path
-from game.story.suggest import did_you_mean
+from game.story.suggest import did_you_mean, plural
 
 USAGE_ERROR = 2
 NO_PYYAML = ("last-train-home: reading story files needs PyYAML, which this Python does not have. "
@@ -131,10 +131,6 @@ def start_problem(story: Story, start: str | None) -> str | None:
     return f"there is no scene '{start}' in the story" + did_you_mean(start, story.scenes)
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count:,} {word}{'s' * (count != 1)}"
-
-
 def run_check(args: argparse.Namespace, out: TextIO) -> int:
     story_dir = args.story_dir or args.story or default_story_dir()
     story, findings = load_story_with_diagnostics(story_dir)
@@ -148,11 +144,11 @@ def run_check(args: argparse.Namespace, out: TextIO) -> int:
         choices = sum(len([c for c in s.choices if not c.is_continue]) for s in story.scenes.values())
         folder = display_path(Path(story_dir)).rstrip("/\\") + "/"
         prompts = sum(1 for s in story.scenes.values() if s.discuss)
-        print(f"{story.title} ({folder}): {_plural(len(story.scenes), 'scene')}, "
-              f"{_plural(choices, 'choice')}, {_plural(len(story.endings), 'ending')}, "
-              f"{_plural(len(story.facts), 'fact card')}, {_plural(prompts, 'discussion prompt')}, "
-              f"{_plural(story.words(), 'word')} in {_plural(len(story.files), 'file')}.", file=out)
-    print(f"{_plural(len(errors), 'error')}, {_plural(len(warnings), 'warning')}.", file=out)
+        print(f"{story.title} ({folder}): {plural(len(story.scenes), 'scene')}, "
+              f"{plural(choices, 'choice')}, {plural(len(story.endings), 'ending')}, "
+              f"{plural(len(story.facts), 'fact card')}, {plural(prompts, 'discussion prompt')}, "
+              f"{plural(story.words(), 'word')} in {plural(len(story.files), 'file')}.", file=out)
+    print(f"{plural(len(errors), 'error')}, {plural(len(warnings), 'warning')}.", file=out)
     if errors or (args.strict and warnings):
         return 1
     return 0

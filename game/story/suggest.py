@@ -1,8 +1,14 @@
-"""'Did you mean …?' for misspelt names in stories, settings and the command line."""
+"""'Did you mean …?' for misspelt names in stories, settings and the command line, and the other
+small words of messages (lists of names, counts)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+
+
+def plural(count: int, word: str) -> str:
+    """'1 scene', '2 scenes', '1,204 words'."""
+    return f"{count:,} {word}{'s' * (count != 1)}"
 
 
 def did_you_mean(word: object, options: Iterable[object], cutoff: float = 0.6) -> str:

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TextIO
 
 from game.story.model import Story
+from game.story.suggest import plural
 
 USAGE_ERROR = 2
 _LABEL_LIMIT = 48
@@ -242,10 +243,6 @@ def render(graph: StoryGraph, fmt: str) -> bytes:
     return done.stdout
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count:,} {word}{'s' * (count != 1)}"
-
-
 def register(subparsers, add_common) -> None:
     parser = subparsers.add_parser(
         "graph", help="draw the story's map: DOT, Mermaid (.mmd), or SVG/PNG with Graphviz",
@@ -297,6 +294,6 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         return 1
     scenes = sum(1 for n in graph.nodes if n.kind in ("scene", "start", "end"))
     endings = sum(1 for n in graph.nodes if n.kind == "ending")
-    print(f"Wrote {args.output}: {_plural(scenes, 'scene')}, {_plural(endings, 'ending')}, "
-          f"{_plural(len(graph.edges), 'edge')}.", file=out)
+    print(f"Wrote {args.output}: {plural(scenes, 'scene')}, {plural(endings, 'ending')}, "
+          f"{plural(len(graph.edges), 'edge')}.", file=out)
     return 0
