@@ -20,6 +20,7 @@ from typing import TextIO
 
 from game.engine.explore import random_playthrough
 from game.story.model import Story, paragraphs
+from game.story.suggest import plural
 from game.tools.report import CSS, fact_card_html, font_css, scene_label
 
 GUIDE_CSS = """
@@ -88,15 +89,22 @@ def _median(values: list[float]) -> float:
     return statistics.median(values) if values else 0
 
 
+def _chapter(paths: list[_Path], chapter: str) -> tuple[float, float, float, float]:
+    """(share of paths through it, median words, prompts and votes on those paths)."""
+    through = [p for p in paths if chapter in p.words]
+    return (len(through) / max(1, len(paths)), _median([p.words[chapter] for p in through]),
+            _median([p.prompts[chapter] for p in through]),
+            _median([p.choices[chapter] for p in through]))
+
+
 def chapter_timings(story: Story, runs: int = SAMPLE_PLAYTHROUGHS) -> dict[str, tuple[int, int, float]]:
     """Chapter -> (median words read, median prompts met, estimated minutes of reading and
     discussion) on a typical path through it (paths that skip a chapter don't count for it)."""
     paths = _sample(story, runs)
     result = {}
     for chapter in story.chapters():
-        through = [p for p in paths if chapter in p.words]
-        words = int(_median([p.words[chapter] for p in through]))
-        prompts = int(round(_median([p.prompts[chapter] for p in through])))
+        _, words, prompts, _ = _chapter(paths, chapter)
+        words, prompts = int(words), int(round(prompts))
         result[chapter] = (words, prompts, words / WORDS_PER_MINUTE + prompts * DISCUSSION_MINUTES)
     return result
 
@@ -107,10 +115,6 @@ def _first_scene(story: Story, chapter: str):
 
 def _flat(text: str) -> str:
     return " ".join(text.split())
-
-
-def _plural(count: int, noun: str) -> str:
-    return f"{count} {noun}" + ("" if count == 1 else "s")
 
 
 def _lessons(minutes: float) -> int:
@@ -132,24 +136,17 @@ def _timing_section(story: Story, runs: int, add) -> None:
         "<td><strong>Prompts · votes</strong></td><td><strong>In class (min)</strong></td>"
         "</tr></thead><tbody>")
     for chapter in chapters:
-        through = [p for p in paths if chapter in p.words]
-        share = len(through) / max(1, len(paths))
-        words = _median([p.words[chapter] for p in through])
-        prompts = _median([p.prompts[chapter] for p in through])
-        votes = _median([p.choices[chapter] for p in through])
+        share, words, prompts, votes = _chapter(paths, chapter)
         reading = words / WORDS_PER_MINUTE
         in_class = reading + prompts * DISCUSSION_MINUTES + votes * VOTE_MINUTES
         reached = "every path" if share == 1 else f"{share:.0%} of paths"
         add(f"<tr><th>{_e(chapter)}</th><td>{reached}</td><td>{int(words):,}</td>"
             f"<td>about {max(1, round(reading))}</td><td>{round(prompts)} · {round(votes)}</td>"
             f"<td>about {max(1, round(in_class))}</td></tr>")
-    routes: dict[tuple[str, ...], list[_Path]] = {}
-    for path in paths:
-        routes.setdefault(path.route, []).append(path)
     # Routes that differ only in order are the same lesson plan; group by the set of chapters.
     grouped: dict[frozenset[str], list[_Path]] = {}
-    for route, members in routes.items():
-        grouped.setdefault(frozenset(route), []).extend(members)
+    for path in paths:
+        grouped.setdefault(frozenset(path.route), []).append(path)
     for members in sorted(grouped.values(), key=len, reverse=True):
         order = [c for c in chapters if c in members[0].words]
         reading = _median([p.reading() for p in members])
@@ -170,7 +167,7 @@ def _timing_section(story: Story, runs: int, add) -> None:
     reading = _median([p.reading() + VOTE_MINUTES * p.key_votes for p in main])
     in_class = _median([p.in_class() for p in main])
     add(f"<p>Planning: on the most common route, reading aloud with a vote only at the key "
-        f"decisions takes about {_plural(_lessons(reading), 'lesson')} of {LESSON_MINUTES} minutes; "
+        f"decisions takes about {plural(_lessons(reading), 'lesson')} of {LESSON_MINUTES} minutes; "
         f"with every discussion prompt and every vote, about {_lessons(in_class)} lessons, about "
         f"{round(in_class / max(1, len(main[0].route)))} minutes a chapter. For a single lesson, "
         "play one or two chapters in class (the chapter select starts anywhere) and set the rest "
