@@ -271,3 +271,31 @@ def test_enter_after_saving_reloads_without_asking_for_a_number(tmp_path):
     assert "Choose a number." not in text
     assert text.count("(A story file changed: reloading.)") == 1
     assert "You hold a new phone card." in text
+
+
+# ----------------------------------------------------------------------------- operators and values
+# From the second authoring review: a writer from other languages types '=>' or '>>', quotes a
+# word where a number belongs, or guesses a function's name.
+
+
+@pytest.mark.parametrize(("condition", "expected"), [
+    ("savings >> 10", "'>>' is not an operator: did you mean '>='?"),
+    ("savings => 10", "'=>' is not an operator: did you mean '>='?"),
+    ("savings =< 10", "'=<' is not an operator: did you mean '<='?"),
+    ("savings <> 10", "'<>' is not an operator: did you mean '!='?"),
+])
+def test_an_operator_from_another_language_names_the_one_meant(tmp_path, condition, expected):
+    message = only(broken(tmp_path, "if: savings >= 500", f"if: {condition}"))
+    assert message.endswith("error: " + expected)
+    assert ":20:21:" in message  # at the operator itself
+
+
+def test_a_quoted_amount_says_a_number_is_needed(tmp_path):
+    message = only(broken(tmp_path, "effects: [savings -= 20,", 'effects: [savings -= "lots",'))
+    assert "'-=' needs a whole number, as in 'savings -= 100'" in message
+
+
+def test_an_unknown_function_lists_the_real_ones(tmp_path):
+    message = only(broken(tmp_path, "if: savings >= 500", "if: frobnicate(savings) > 1"))
+    assert message.endswith("unknown function 'frobnicate' (the functions are: visited, visits, "
+                            "chose, family, min, max)")

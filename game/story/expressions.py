@@ -34,11 +34,14 @@ class ExpressionError(Exception):
 
 _TOKEN = re.compile(
     r"\s*(?:(?P<num>\d+)|(?P<name>[A-Za-z_][A-Za-z0-9_]*)"
-    r"|(?P<op>==|!=|<=|>=|\+=|-=|&&|\|\||[<>+\-(),.=!*/%])|(?P<bad>\S))"
+    r"|(?P<op>==|!=|<=|>=|\+=|-=|&&|\|\||=>|=<|>>|<<|<>|[<>+\-(),.=!*/%])|(?P<bad>\S))"
 )
 
 
 _DECIMAL = re.compile(r"\d+\.\d+")
+
+# Operators from other languages or typed in the wrong order, with the one that was meant.
+_MISTYPED_OPERATORS = {"=>": ">=", "=<": "<=", ">>": ">=", "<<": "<=", "<>": "!="}
 
 
 class _Plain:
@@ -92,6 +95,10 @@ def tokenize(source: str) -> list[Token]:
         text = match.group(kind)
         offset = match.start(kind)
         if kind == "bad":
+            if text in ("'", '"') and tokens and tokens[-1].text in ("+=", "-="):
+                raise ExpressionError(offset, f"'{tokens[-1].text}' needs a whole number, as in "
+                                              f"'savings {tokens[-1].text} 100' (quotes are not used "
+                                              "in conditions and effects)")
             if text in ("'", '"'):
                 raise ExpressionError(offset, f"unexpected character {text!r}: quotes are not used in "
                                               "conditions and effects: write names as they are, as "
@@ -102,6 +109,9 @@ def tokenize(source: str) -> list[Token]:
             decimal = _DECIMAL.match(source, offset)
             if decimal:
                 raise ExpressionError(offset, f"whole numbers only: write {text}, not {decimal.group()}")
+        if kind == "op" and text in _MISTYPED_OPERATORS:
+            raise ExpressionError(offset, f"'{text}' is not an operator: did you mean "
+                                          f"'{_MISTYPED_OPERATORS[text]}'?")
         if kind == "op" and text in ("&&", "||", "!", "*", "/", "%"):
             hint = {"&&": "write 'and'", "||": "write 'or'", "!": "write 'not'"}.get(
                 text, "only + and - are supported")
@@ -521,8 +531,8 @@ class _Compiler:
             pick = min if function == "min" else max
             return "int", lambda s: pick(part(s) for part in parts)
         known_functions = ("visited", "visits", "chose", "family", "min", "max")
-        raise ExpressionError(node.offset, f"unknown function '{function}'"
-                              + _suggest(function, known_functions))
+        raise ExpressionError(node.offset, f"unknown function '{function}'" + did_you_mean_or_list(
+            function, {"the functions are": known_functions}))
 
     def number(self, node: Node) -> Fn:
         kind, fn = self.compile(node)
