@@ -9,6 +9,7 @@ from typing import TextIO
 
 from game.engine import AUTOSAVE, Outcome, SaveError, SaveStore, Session
 from game.engine.reload import StoryWatcher, reload_session
+from game.story.model import paragraphs
 
 HELP = """Commands: a number chooses · Enter continues · u undo · s [NAME] save · l [NAME] load ·
 saves list saves · h history · f family · r reload the story · ? help · q quit"""
@@ -41,6 +42,18 @@ class TextPlayer:
     def rule(self, title: str) -> None:
         line = f"── {title} "
         self.out.write(line + "─" * max(3, self.width - len(line)) + "\n")
+
+    def show_content_note(self) -> None:
+        """The story's content note, as the window shows it before a new game."""
+        note = self.session.story.content_note
+        if not note:
+            return
+        self.say()
+        self.rule("Before you begin")
+        self.say()
+        for paragraph in paragraphs(note):
+            self.say(paragraph)
+            self.say()
 
     def show_scene(self) -> None:
         session = self.session
@@ -126,6 +139,8 @@ class TextPlayer:
     # ------------------------------------------------------------------ the loop
 
     def run(self) -> int:
+        if len(self.session.transcript) == 1 and not self.session.can_undo:  # a new game
+            self.show_content_note()
         self.show_scene()
         while True:
             if self.watcher is not None and self.watcher.poll():

@@ -72,6 +72,22 @@ def test_terminal_player_with_piped_input(tmp_path: Path, data_dir: Path) -> Non
     assert (data_dir / "saves" / "autosave.json").is_file()
 
 
+def test_terminal_player_shows_the_content_note_before_a_new_game() -> None:
+    code, out, _ = run(["play", "--text", "--story", str(EXAMPLE)], stdin="1\ns mine\nl mine\nq\n")
+    assert code == 0
+    note, first_scene = out.index("A short example about a phone call home."), out.index("Suqin's choice")
+    assert out.index("Before you begin") < note < first_scene
+    assert out.count("Before you begin") == 1  # not again after a choice or a load
+
+
+def test_the_stories_content_note_names_what_is_in_it() -> None:
+    from game.story import load_story
+    note = " ".join(load_story(ROOT / "story", check_assets=False).content_note.split()).lower()
+    for subject in ("earthquake", "schoolchildren", "injur", "shenzhen", "clubs", "grief",
+                    "hits", "storm"):
+        assert subject in note, subject
+
+
 def test_terminal_save_and_load(tmp_path: Path) -> None:
     code, out, _ = run(["play", "--text", "--story", str(EXAMPLE)], stdin="1\ns mine\nu\nl mine\nq\n")
     assert code == 0
