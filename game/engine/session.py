@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from game.engine.notable import matters
 from game.engine.state import GameState
 from game.story.expressions import Effect
 from game.story.model import Choice, Ending, Scene, Story, paragraphs
@@ -76,6 +77,7 @@ class Outcome:
     changes: tuple[Change, ...]
     scene: str  # where the story went
     ending: EndingView | None
+    notable: bool = True  # shows the consequence card (game.engine.notable); else it goes quietly
 
     def for_person(self, person: str) -> list[Change]:
         return [c for c in self.changes if c.person == person]
@@ -262,13 +264,14 @@ class Session:
             self._undo.append(self.state.copy())
         changes = tuple(self._apply(taken))
         says = taken.says.render(self.state) if taken.says else None
+        notable = matters(self.story, self.scene, taken, changes)
         read = self.transcript[-1]
         self.transcript[-1] = Step(read.scene, read.chapter, read.place, read.when, read.paragraphs,
                                    taken.text, taken.is_continue, says, changes)
         self.state.log.append(taken.full_id)
         self.state.enter(self.story, taken.goto)
         self.transcript.append(self._step())
-        return Outcome(taken.full_id, taken.text, says, changes, taken.goto, self.ending)
+        return Outcome(taken.full_id, taken.text, says, changes, taken.goto, self.ending, notable)
 
     def _apply(self, choice: Choice) -> list[Change]:
         """Runs the choice's effects (clamped) and describes what changed, in the story's order."""

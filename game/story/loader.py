@@ -53,7 +53,7 @@ _MANIFEST_KEYS = ("format", "title", "title_native", "version", "start", "conten
 _SCENE_KEYS = ("chapter", "place", "when", "pov", "backdrop", "key", "text", "variants",
                "choices", "next", "end", "discuss", "fact", "documentary")
 _DEFAULT_KEYS = ("chapter", "place", "when", "pov", "backdrop")
-_CHOICE_KEYS = ("id", "text", "if", "locked", "effects", "says", "goto", "film")
+_CHOICE_KEYS = ("id", "text", "if", "locked", "effects", "says", "goto", "film", "quiet")
 _ENDING_KEYS = ("id", "title", "priority", "from", "if", "text", "epilogue", "documentary")
 
 
@@ -328,8 +328,13 @@ class _Loader:
             if spec is None:
                 continue
             what = f"resource '{res_id}'"
-            self.keys(spec, ("label", "start", "min", "max", "unit", "rise", "fall"), what)
+            self.keys(spec, ("label", "start", "min", "max", "unit", "rise", "fall", "notable"), what)
             start = self.integer(spec, "start", what, 0) or 0
+            notable = self.integer(spec, "notable", what, 1)
+            if notable is None or notable < 1:
+                self.error(spec.value_loc("notable"), f"{what}: 'notable' is the smallest change "
+                                                      "that shows the consequence card: 1 or more")
+                notable = 1
             low, high = self.integer(spec, "min", what), self.integer(spec, "max", what)
             if low is not None and high is not None and low > high:
                 self.error(spec.value_loc("min"), f"{what}: min {low} is above max {high}")
@@ -342,7 +347,7 @@ class _Loader:
                 start, low, high,
                 self.text(spec, "unit", what) or "",
                 self.text(spec, "rise", what) or f"{res_id} grows",
-                self.text(spec, "fall", what) or f"{res_id} shrinks")
+                self.text(spec, "fall", what) or f"{res_id} shrinks", notable)
 
         people = self.mapping(data["people"], data.value_loc("people"), "'people'") \
             if "people" in data else None
@@ -715,9 +720,14 @@ class _Loader:
             self.error(spec.value_loc("film"), "'film' should be true (the real family's choice) "
                                                "or left out")
             film = False
+        quiet = spec.get("quiet", False)
+        if not isinstance(quiet, bool):
+            self.error(spec.value_loc("quiet"), "'quiet' should be true (no consequence card after "
+                                                "this choice) or left out")
+            quiet = False
         return Choice(local, sid, text, goto, self.condition(spec, "if"), locked, tuple(effects),
                       self.compile_text(says, spec.value_loc("says")) if says else None,
-                      film=film, location=loc)
+                      film=film, quiet=quiet, location=loc)
 
     def ending(self, spec: YMap, loc: SourceLocation, order: int, seen: dict[str, SourceLocation],
                scenes: dict[str, Scene]) -> Ending | None:

@@ -74,6 +74,7 @@ class ResourceDef(NamedTuple):
     unit: str
     rise: str
     fall: str
+    notable: int = 1  # the smallest change that shows the consequence card by itself
 
 
 class FlagDef(NamedTuple):
@@ -132,6 +133,7 @@ class Choice:
     says: Text | None = None
     is_continue: bool = False
     film: bool = False  # the choice the real family made, as the documentary shows it
+    quiet: bool = False  # no consequence card after it: its changes go quietly to the family page
     location: SourceLocation = field(default=SourceLocation("<story>"), compare=False)
 
     @property

@@ -71,6 +71,7 @@ class App:
         self.ending_reached: str | None = None  # for autoplay and tests
         self.hot_reload = None  # a HotReload, made by main_loop or the first F5
         self.classroom = None  # a game.ui.classroom.Classroom while a class session runs
+        self.unseen_changes = 0  # quiet changes since the family page or a card last showed them
         self._apply_look()
 
     # ------------------------------------------------------------------ the stack

@@ -30,6 +30,8 @@ WORDS: dict[str, str] = {
     "undo": "Undo",
     "menu": "Menu",
     "family": "Family",
+    "family_new": "Family \u00b7 {count} new",
+    "recent_changes": "Lately",
     "history": "History",
     "locked": "Locked",
     "to_discuss": "To discuss",

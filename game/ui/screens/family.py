@@ -8,6 +8,8 @@ from game.ui.screens.document import DocumentScreen
 from game.ui.widgets import Block, Button, Rect, bar, is_key
 from game.ui.words import word
 
+RECENT = 3  # choices whose changes the page lists under "Lately"
+
 
 class FamilyScreen(DocumentScreen):
     """A panel over the right of the play screen; F, Esc or Close hides it."""
@@ -17,6 +19,7 @@ class FamilyScreen(DocumentScreen):
 
     def __init__(self, app) -> None:  # noqa: ANN001
         self.bars: list[tuple[str, int, int]] = []  # (stat id, value, y in block)
+        app.unseen_changes = 0
         super().__init__(app)
 
     def build(self, width: int) -> Block:
@@ -28,6 +31,7 @@ class FamilyScreen(DocumentScreen):
         indent = portrait + m.pad // 2
         label_face = ui.face("ui", m.small)
         bar_h = max(6, round(7 * m.unit))
+        self._add_recent(block, width)
         for person in session.people():
             if not person.present:
                 continue
@@ -46,6 +50,21 @@ class FamilyScreen(DocumentScreen):
             block.add(f"{definition.label}: {session.resource(resource_id):,}{unit}",
                       ui.face("ui_bold", m.ui), p.focus, width, after=0.2)
         return block
+
+    def _add_recent(self, block: Block, width: int) -> None:
+        """What the last few choices changed, newest first: where quiet changes are told."""
+        ui, m, p = self.ui, self.ui.m, self.ui.palette
+        steps = [s for s in self.app.session.transcript if s.changes][-RECENT:]
+        if not steps:
+            return
+        block.add(word("recent_changes").upper(), ui.face("ui_bold", m.small), p.focus, width, after=0.2)
+        for step in reversed(steps):
+            block.add(step.choice_text or "", ui.face("italic", m.small), p.text_dim, width, after=0.1)
+            for change in step.changes:
+                colour = p.text if change.kind == "flag" else p.rise if change.delta > 0 else p.fall
+                block.add(change.words, ui.face("ui", m.small), colour, width, after=0.1)
+            block.space(m.gap)
+        block.space(m.gap)
 
     def heading(self, width: int) -> Block:
         ui, m = self.ui, self.ui.m

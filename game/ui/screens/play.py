@@ -43,6 +43,9 @@ class PlayScreen(Screen):
         self.choice_cue: Rect | None = None  # "more choices" under a crowded list
         self.scene = app.session.scene  # what is shown: kept during the consequence moment
         self.texts: list[str] = []
+        self.lead: str | None = None  # a quiet choice's `says` line, opening the next scene
+        self._next_lead: str | None = None
+        app.unseen_changes = 0
         self.frozen = False
         self.chapter = self.scene.chapter
         self.due: list[tuple[str, str]] = []  # classroom: flowchart and cards still to show here
@@ -78,6 +81,7 @@ class PlayScreen(Screen):
                 self.due.insert(0, ("flowchart", self.chapter))
         self.chapter = scene.chapter
         self.texts = self.session.paragraphs()
+        self.lead, self._next_lead = self._next_lead, None
         self.frozen = False
         self.scene_id = scene.id
         self.motion = self.app.art.motion(scene.backdrop)
@@ -110,12 +114,15 @@ class PlayScreen(Screen):
         outcome = self.app.take_choice(view.id)
         if outcome is None:
             return
-        if outcome.says or outcome.changes:
+        if outcome.notable and (outcome.says or outcome.changes):
+            self.app.unseen_changes = 0
             self.frozen = True
             self.layout_choices()
             from game.ui.screens.consequence import ConsequenceScreen
             self.app.push(ConsequenceScreen(self.app, outcome, self.after_consequence))
-        else:
+        else:  # quiet (game.engine.notable): the words open the next scene, the family page keeps the rest
+            self.app.unseen_changes += len(outcome.changes)
+            self._next_lead = outcome.says
             self.enter_scene()
 
     def after_consequence(self) -> None:
@@ -203,7 +210,8 @@ class PlayScreen(Screen):
             width = m.width - 2 * m.margin
         self.panel = Rect(m.margin, top, width, m.height - top - m.margin)
         self.tools = [Button(word("undo"), self.undo, session.can_undo and not self.frozen, kind="small"),
-                      Button(word("family"), self.open_family, kind="small"),
+                      Button(word("family_new", count=self.app.unseen_changes) if self.app.unseen_changes
+                             else word("family"), self.open_family, kind="small"),
                       Button(word("history"), self.open_history, kind="small"),
                       Button(word("menu"), self.open_menu, kind="small")]
         x = m.width - m.margin
@@ -222,6 +230,9 @@ class PlayScreen(Screen):
             name = session.story.people[scene.pov].short
             label = ui.face("ui_bold", m.small)
             self.pov = label.wrap(word("pov_choice", name=name).upper(), inner)[0]
+        if self.lead:
+            self.block.add(self.lead, ui.face("italic", m.prose), ui.palette.heading, inner,
+                           spacing=m.line_spacing)
         for paragraph in self.texts:
             self.block.add(paragraph, prose, ui.palette.text, inner, spacing=m.line_spacing)
         stuck = None if self.frozen else session.stuck
