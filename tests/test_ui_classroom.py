@@ -86,8 +86,7 @@ def test_a_class_session_end_to_end(app: App, data_dir: Path) -> None:
     assert vote.phase == "tie" and set(vote.tied) == {"dorm.call", "dorm.rest"}
     settle(app, key(pygame.K_2))  # the facilitator breaks it
     assert vote.phase == "result" and vote.winner.id == "dorm.rest"
-    settle(app, key(pygame.K_RETURN))
-    settle(app, key(pygame.K_SPACE))  # past the consequence: the night, an ending
+    settle(app, key(pygame.K_RETURN))  # a change of one is quiet: no card, the night, an ending
     assert isinstance(app.top, EndingScreen)
     saved = records(data_dir)[0]
     assert saved["decisions"][0]["tie_broken"] is True
@@ -195,7 +194,7 @@ def test_the_flowchart_is_offered_after_each_chapter(data_dir: Path) -> None:
     click(app, button(app, "Class votes: On").rect)
     click(app, button(app, "Start from the beginning").rect)
     assert app.session.scene.id == "gz_after"
-    for code in (pygame.K_SPACE, pygame.K_1, pygame.K_SPACE):  # read, choose, past the consequence
+    for code in (pygame.K_SPACE, pygame.K_1):  # read, choose (quiet: no consequence card)
         settle(app, key(code))
     chart = app.top
     assert isinstance(chart, FlowchartScreen) and chart.chapter == "The Guangzhou Years"
@@ -280,8 +279,7 @@ def test_loading_a_save_in_class_keeps_classroom_mode(app: App, data_dir: Path) 
     assert isinstance(app.top, VoteScreen)  # still voting
     click(app, button(app, "Skip vote").rect)
     assert [d["choice"] for d in records(data_dir)[0]["decisions"]] == ["dorm.rest"]
-    settle(app, key(pygame.K_SPACE))
-    assert isinstance(app.top, EndingScreen) and records(data_dir)[0]["ending"] == "silence"
+    assert isinstance(app.top, EndingScreen)  # a change of one is quiet: no card and records(data_dir)[0]["ending"] == "silence"
     assert app.load("slot1")  # after the ending: the finished record stays, a new one starts
     assert "finished class record is kept" in notices[-1]
     finished, fresh = sorted(records(data_dir), key=lambda r: r["ending"] is None)
