@@ -190,7 +190,8 @@ def run_text(options: LaunchOptions, out: TextIO, err: TextIO, stdin: TextIO) ->
         line = stdin.readline()
         return None if line == "" else line
 
-    player = TextPlayer(session, SaveStore(user_data_dir() / "saves"), read_line, out)
+    player = TextPlayer(session, SaveStore(user_data_dir() / "saves"), read_line, out,
+                        pause_after_note=stdin.isatty())
     return player.run()
 
 

@@ -20,7 +20,7 @@ class TextPlayer:
 
     def __init__(self, session: Session, store: SaveStore, read_line: Callable[[], str | None],
                  out: TextIO, width: int | None = None, autosave: bool = True,
-                 watch: bool = True) -> None:
+                 watch: bool = True, pause_after_note: bool = False) -> None:
         self.session = session
         # Hot reload: edits to the story files are picked up before the next prompt.
         self.watcher = StoryWatcher(session.story.root) if watch else None
@@ -29,6 +29,8 @@ class TextPlayer:
         self.out = out
         self.width = width or min(88, shutil.get_terminal_size((80, 24)).columns)
         self.autosave = autosave
+        # At a terminal the note waits for Enter, as the window's waits for Begin; piped input does not.
+        self.pause_after_note = pause_after_note
 
     # ------------------------------------------------------------------ output
 
@@ -141,6 +143,13 @@ class TextPlayer:
     def run(self) -> int:
         if len(self.session.transcript) == 1 and not self.session.can_undo:  # a new game
             self.show_content_note()
+            if self.pause_after_note and self.session.story.content_note:
+                self.out.write("Enter: begin · q: quit > ")
+                self.out.flush()
+                line = self.read_line()
+                if line is None or line.strip().lower() in ("q", "quit", "exit"):
+                    self.say()
+                    return 0
         self.show_scene()
         while True:
             if self.watcher is not None and self.watcher.poll():

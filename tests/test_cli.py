@@ -80,6 +80,23 @@ def test_terminal_player_shows_the_content_note_before_a_new_game() -> None:
     assert out.count("Before you begin") == 1  # not again after a choice or a load
 
 
+def test_at_a_terminal_the_content_note_waits_for_enter_and_q_leaves(tmp_path: Path) -> None:
+    from game.engine import SaveStore, Session
+    from game.story import load_story
+    from game.textui import TextPlayer
+
+    story = load_story(EXAMPLE, check_assets=False)
+    for lines, begins in ((["\n", "q\n"], True), (["q\n"], False)):
+        out, queue = io.StringIO(), list(lines)
+        player = TextPlayer(Session(story), SaveStore(tmp_path / "saves"),
+                            lambda: queue.pop(0) if queue else None, out, width=200,
+                            autosave=False, watch=False, pause_after_note=True)
+        assert player.run() == 0
+        text = out.getvalue()
+        assert "A short example about a phone call home." in text and "Enter: begin" in text
+        assert ("Suqin's choice" in text) is begins
+
+
 def test_the_stories_content_note_names_what_is_in_it() -> None:
     from game.story import load_story
     note = " ".join(load_story(ROOT / "story", check_assets=False).content_note.split()).lower()
