@@ -109,6 +109,7 @@ _TOOLS = {
     "report": "game.tools.report",
     "guide": "game.tools.guide",
     "stats": "game.tools.stats",
+    "schema": "game.tools.schema",
 }
 
 
