@@ -81,21 +81,7 @@ class SaveStore:
     def save(self, slot: str, session: Session, thumbnail: bytes | None = None) -> Path:
         """Writes the session to a slot atomically, keeping the previous save as a backup."""
         path = self.path(slot)
-        scene = session.scene
-        story = session.story
-        document = {
-            "format": SAVE_FORMAT,
-            "min_format": MIN_SAVE_FORMAT,
-            "game": "last-train-home",
-            "story": {"title": story.title, "version": story.version,
-                      "fingerprint": story.fingerprint},
-            "saved_at": _now(),
-            "summary": {"chapter": scene.chapter, "place": scene.place, "when": scene.when,
-                        "scene": scene.id},
-            "origin": session.origin.to_json(),
-            "log": list(session.state.log),
-            "state": session.state.to_json(),
-        }
+        document = save_document(session)
         data = json.dumps(document, ensure_ascii=False, indent=1).encode("utf-8")
         try:
             write_atomic(path, data, backup=self.backup_path(slot))
@@ -116,67 +102,12 @@ class SaveStore:
             raise SaveError(f"There is no {name}.") from None
         except OSError as exc:
             raise SaveError(f"Could not read {name}: {exc.strerror or exc}.") from exc
-        kept = f"The file was left as it is: {path}"
-        if len(raw) > MAX_SAVE_BYTES:
-            raise SaveError(f"{name.capitalize()} is too large to be a save. {kept}")
-        if not raw.strip():
-            raise SaveError(f"{name.capitalize()} is empty (perhaps the disk was full). {kept}")
-        try:
-            document = json.loads(raw.decode("utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
-            raise SaveError(f"{name.capitalize()} is damaged and cannot be read. {kept}") from None
-        if not isinstance(document, dict) or document.get("game") != "last-train-home":
-            raise SaveError(f"{name.capitalize()} is not a Last Train Home save. {kept}")
-        fmt = document.get("min_format", document.get("format"))
-        if not isinstance(fmt, int) or fmt > SAVE_FORMAT:
-            raise SaveError(f"{name.capitalize()} was made by a newer version of the game "
-                            f"(save format {document.get('format')}); update the game to load it. "
-                            f"{kept}")
-        return document
+        return parse_save(raw, name, f"The file was left as it is: {path}")
 
     def load(self, slot: str, story: Story) -> LoadResult:
-        from game.engine.session import Session
-        from game.engine.state import GameState, StateError
-
         """Reads a slot and rebuilds the playthrough on `story`; raises SaveError if it cannot."""
         document = self._read(slot)
-        name = _describe(slot)
-        path = self.path(slot)
-        kept = f"The file was left as it is: {path}"
-        info = document.get("story") if isinstance(document.get("story"), dict) else {}
-        title = info.get("title")
-        if title != story.title:
-            raise SaveError(f"{name.capitalize()} belongs to another story ('{title}'), not "
-                            f"'{story.title}'. {kept}")
-        try:
-            origin = GameState.from_json(document.get("origin"))
-            saved = GameState.from_json(document.get("state"))
-        except StateError as exc:
-            raise SaveError(f"{name.capitalize()} is damaged ({exc}). {kept}") from None
-        log = document.get("log")
-        if not isinstance(log, list) or not all(isinstance(x, str) for x in log):
-            raise SaveError(f"{name.capitalize()} is damaged (its decision log is unreadable). {kept}")
-
-        messages: list[str] = []
-        if origin.fits(story):
-            problems = origin.fits(story)
-            if origin.scene not in story.scenes:
-                messages.append(f"The scene this playthrough began at ('{origin.scene}') no longer "
-                                f"exists; it was replayed from the story's start instead.")
-            else:
-                messages.append("The story's people, stats or flags have changed since this save ("
-                                + "; ".join(problems) + "); new values start as the story says.")
-            origin = _adapt(origin, story)
-        session, restored = Session.replay(story, origin, log)
-        if restored < len(log):
-            lost = len(log) - restored
-            messages.append(
-                f"The story has changed since this save: {restored} of {len(log)} decisions could "
-                f"be restored; {lost} after '{session.scene.id}' no longer fit and were dropped.")
-        elif story.fingerprint != info.get("fingerprint") and saved.to_json() != session.state.to_json():
-            messages.append("The story has changed since this save; every decision was replayed on "
-                            "the new version, so some values may differ from when you saved.")
-        return LoadResult(session, messages)
+        return restore(document, story, _describe(slot), f"The file was left as it is: {self.path(slot)}")
 
     def slots(self) -> list[SlotInfo]:
         """Every save in the folder, newest first; damaged ones carry their problem."""
@@ -233,6 +164,86 @@ class SaveStore:
                 pass
             except OSError as exc:
                 raise SaveError(f"Could not delete {_describe(slot)}: {exc.strerror or exc}.") from exc
+
+
+def save_document(session: Session) -> dict[str, Any]:
+    """The save of a session as plain JSON-ready data (what a slot file or a browser holds)."""
+    scene = session.scene
+    story = session.story
+    return {
+        "format": SAVE_FORMAT,
+        "min_format": MIN_SAVE_FORMAT,
+        "game": "last-train-home",
+        "story": {"title": story.title, "version": story.version,
+                  "fingerprint": story.fingerprint},
+        "saved_at": _now(),
+        "summary": {"chapter": scene.chapter, "place": scene.place, "when": scene.when,
+                    "scene": scene.id},
+        "origin": session.origin.to_json(),
+        "log": list(session.state.log),
+        "state": session.state.to_json(),
+    }
+
+
+def parse_save(raw: bytes, name: str, kept: str) -> dict[str, Any]:
+    """The save document in `raw`, checked; raises SaveError naming `name` and adding `kept`."""
+    if len(raw) > MAX_SAVE_BYTES:
+        raise SaveError(f"{name.capitalize()} is too large to be a save. {kept}")
+    if not raw.strip():
+        raise SaveError(f"{name.capitalize()} is empty (perhaps the disk was full). {kept}")
+    try:
+        document = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
+        raise SaveError(f"{name.capitalize()} is damaged and cannot be read. {kept}") from None
+    if not isinstance(document, dict) or document.get("game") != "last-train-home":
+        raise SaveError(f"{name.capitalize()} is not a Last Train Home save. {kept}")
+    fmt = document.get("min_format", document.get("format"))
+    if not isinstance(fmt, int) or fmt > SAVE_FORMAT:
+        raise SaveError(f"{name.capitalize()} was made by a newer version of the game "
+                        f"(save format {document.get('format')}); update the game to load it. "
+                        f"{kept}")
+    return document
+
+
+def restore(document: dict[str, Any], story: Story, name: str, kept: str) -> LoadResult:
+    """Rebuilds the playthrough of a parsed save on `story`; raises SaveError if it cannot."""
+    from game.engine.session import Session
+    from game.engine.state import GameState, StateError
+
+    info = document.get("story") if isinstance(document.get("story"), dict) else {}
+    title = info.get("title")
+    if title != story.title:
+        raise SaveError(f"{name.capitalize()} belongs to another story ('{title}'), not "
+                        f"'{story.title}'. {kept}")
+    try:
+        origin = GameState.from_json(document.get("origin"))
+        saved = GameState.from_json(document.get("state"))
+    except StateError as exc:
+        raise SaveError(f"{name.capitalize()} is damaged ({exc}). {kept}") from None
+    log = document.get("log")
+    if not isinstance(log, list) or not all(isinstance(x, str) for x in log):
+        raise SaveError(f"{name.capitalize()} is damaged (its decision log is unreadable). {kept}")
+
+    messages: list[str] = []
+    if origin.fits(story):
+        problems = origin.fits(story)
+        if origin.scene not in story.scenes:
+            messages.append(f"The scene this playthrough began at ('{origin.scene}') no longer "
+                            f"exists; it was replayed from the story's start instead.")
+        else:
+            messages.append("The story's people, stats or flags have changed since this save ("
+                            + "; ".join(problems) + "); new values start as the story says.")
+        origin = _adapt(origin, story)
+    session, restored = Session.replay(story, origin, log)
+    if restored < len(log):
+        lost = len(log) - restored
+        messages.append(
+            f"The story has changed since this save: {restored} of {len(log)} decisions could "
+            f"be restored; {lost} after '{session.scene.id}' no longer fit and were dropped.")
+    elif story.fingerprint != info.get("fingerprint") and saved.to_json() != session.state.to_json():
+        messages.append("The story has changed since this save; every decision was replayed on "
+                        "the new version, so some values may differ from when you saved.")
+    return LoadResult(session, messages)
 
 
 def _adapt(origin: GameState, story: Story) -> GameState:
