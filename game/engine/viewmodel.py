@@ -1,0 +1,213 @@
+"""The engine's boundary as plain data: what a front end shows, and the actions it sends back.
+
+A front end that cannot hold Python objects (the browser edition, driving the engine through
+Pyodide) asks a `Player` for views — dicts of text, numbers, booleans and lists only, ready for
+JSON — and sends it actions (`choose`, `undo`, `restart`, `save`, `load`). Every rule of the story
+stays in the engine: the view already has the variants resolved, the locked choices with their
+reasons, and the consequence of a choice in words and numbers.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from typing import Any
+
+from game.engine.saves import LoadResult, SaveError, parse_save, restore, save_document
+from game.engine.session import ChoiceError, EndingView, Outcome, Session, Step
+from game.story.model import Story, paragraphs
+
+VIEW_FORMAT = 1
+
+
+class ActionError(ValueError):
+    """An action the player (or a broken front end) sent that cannot be done, in a sentence."""
+
+
+def story_view(story: Story) -> dict[str, Any]:
+    """What never changes during a playthrough: titles, the note, the family and the stats."""
+    return {
+        "format": VIEW_FORMAT,
+        "title": story.title,
+        "title_native": story.title_native,
+        "version": story.version,
+        "fingerprint": story.fingerprint,
+        "content_note": paragraphs(story.content_note) if story.content_note else [],
+        "chapters": story.chapters(),
+        "stats": [{"id": s.id, "label": s.label, "min": s.min, "max": s.max}
+                  for s in story.stats.values()],
+        "resources": [{"id": r.id, "label": r.label, "unit": r.unit}
+                      for r in story.resources.values()],
+        "people": [{"id": p.id, "name": p.name, "short": p.short, "role": p.role}
+                   for p in story.people.values()],
+    }
+
+
+def fact_view(story: Story, fact_id: str | None) -> dict[str, Any] | None:
+    """A fact card as plain data, or None if the scene has none."""
+    fact = story.facts.get(fact_id) if fact_id else None
+    if fact is None:
+        return None
+    return {"id": fact.id, "title": fact.title, "figure": fact.figure,
+            "text": paragraphs(fact.text), "source": fact.source, "url": fact.url}
+
+
+def scene_view(session: Session) -> dict[str, Any]:
+    """The current scene as the player reads it: text with variants resolved, choices, extras."""
+    scene = session.scene
+    return {
+        "id": scene.id,
+        "chapter": scene.chapter,
+        "place": scene.place,
+        "when": scene.when,
+        "year": session.year,
+        "pov": scene.pov,
+        "pov_name": session.story.people[scene.pov].short if scene.pov in session.story.people else None,
+        "backdrop": scene.backdrop,
+        "key": scene.key is not None,
+        "paragraphs": session.paragraphs(),
+        "choices": [{"id": c.id, "number": c.number, "text": c.text, "available": c.available,
+                     "locked_reason": c.locked_reason, "is_continue": c.is_continue}
+                    for c in session.choices()],
+        "discuss": scene.discuss,
+        "fact": fact_view(session.story, scene.fact),
+        "documentary": scene.documentary,
+        "is_over": session.is_over,
+        "stuck": session.stuck,
+    }
+
+
+def family_view(session: Session) -> dict[str, Any]:
+    """The family now: each person's stats and portrait, the resources, the flags that hold."""
+    story, state = session.story, session.state
+    return {
+        "people": [{"id": p.id, "name": p.name, "short": p.short, "role": p.role,
+                    "portrait": p.portrait, "present": p.present, "stats": dict(p.stats)}
+                   for p in session.people()],
+        "resources": [{"id": r.id, "label": r.label, "unit": r.unit, "value": state.resources[r.id]}
+                      for r in story.resources.values()],
+        "flags": [f.label for f in story.flags.values() if state.flags.get(f.id) and f.label],
+    }
+
+
+def _changes(story: Story, changes: tuple[Any, ...]) -> list[dict[str, Any]]:
+    return [{"kind": c.kind, "person": c.person,
+             "person_name": story.people[c.person].short if c.person in story.people else None,
+             "name": c.name, "label": c.label, "before": c.before, "after": c.after,
+             "delta": c.delta, "words": c.words} for c in changes]
+
+
+def ending_view(ending: EndingView | None) -> dict[str, Any] | None:
+    """The ending with an epilogue line per person and what really happened, or None."""
+    if ending is None:
+        return None
+    return {"id": ending.id, "title": ending.title, "paragraphs": paragraphs(ending.text),
+            "epilogue": [{"person": pid, "name": name, "line": line}
+                         for pid, name, line in ending.epilogue],
+            "documentary": paragraphs(ending.documentary) if ending.documentary else []}
+
+
+def outcome_view(story: Story, outcome: Outcome) -> dict[str, Any]:
+    """What a choice did, in words and numbers, for the consequence card."""
+    return {"choice_id": outcome.choice_id, "choice_text": outcome.choice_text,
+            "says": outcome.says, "changes": _changes(story, outcome.changes),
+            "scene": outcome.scene, "ending": ending_view(outcome.ending)}
+
+
+def history_view(session: Session) -> list[dict[str, Any]]:
+    """Every scene read so far and what was chosen there, oldest first."""
+    def step(s: Step) -> dict[str, Any]:
+        return {"scene": s.scene, "chapter": s.chapter, "place": s.place, "when": s.when,
+                "paragraphs": list(s.paragraphs), "choice_text": s.choice_text,
+                "is_continue": s.is_continue, "says": s.says,
+                "changes": _changes(session.story, s.changes)}
+    return [step(s) for s in session.transcript]
+
+
+class Player:
+    """One playthrough behind a plain-data boundary: `view()` to draw, `act()` to play."""
+
+    def __init__(self, story: Story, session: Session | None = None) -> None:
+        self.story = story
+        self.session = session or Session(story)
+
+    def view(self, outcome: dict[str, Any] | None = None,
+             messages: list[str] | None = None) -> dict[str, Any]:
+        """The whole screen's data: scene, family, ending, what can be undone, the last outcome."""
+        session = self.session
+        return {
+            "scene": scene_view(session),
+            "family": family_view(session),
+            "ending": ending_view(session.ending),
+            "can_undo": session.can_undo,
+            "decisions": len(session.state.log),
+            "outcome": outcome,
+            "messages": messages or [],
+        }
+
+    def state(self) -> dict[str, Any]:
+        """The engine's whole state (for saves, tests and the equivalence check)."""
+        return self.session.state.to_json()
+
+    def act(self, action: Mapping[str, Any]) -> dict[str, Any]:
+        """Does one action and returns what to show; raises ActionError in the player's words.
+
+        Actions: {"do": "choose", "choice": id or shown number}, {"do": "undo"},
+        {"do": "restart"}, {"do": "view"}, {"do": "history"}, {"do": "save"} (returns the save
+        document) and {"do": "load", "save": document or its JSON text}.
+        """
+        if not isinstance(action, Mapping):
+            raise ActionError("an action is a table with a 'do' entry")
+        kind = action.get("do")
+        if kind == "view":
+            return self.view()
+        if kind == "choose":
+            choice = action.get("choice")
+            if isinstance(choice, bool) or not isinstance(choice, (int, str)):
+                raise ActionError("'choose' needs the choice's id or its number")
+            try:
+                outcome = self.session.choose(choice)
+            except ChoiceError as exc:
+                raise ActionError(str(exc)) from None
+            return self.view(outcome_view(self.story, outcome))
+        if kind == "undo":
+            if not self.session.undo():
+                raise ActionError("there is nothing to undo")
+            return self.view()
+        if kind == "restart":
+            self.session = Session(self.story)
+            return self.view()
+        if kind == "history":
+            return {"history": history_view(self.session)}
+        if kind == "save":
+            return {"save": save_document(self.session)}
+        if kind == "load":
+            loaded = self.load(action.get("save"), str(action.get("name") or "the save"))
+            self.session = loaded.session
+            return self.view(messages=loaded.messages)
+        raise ActionError(f"there is no action '{kind}'")
+
+    def load(self, save: Any, name: str) -> LoadResult:
+        """A save (its document, or its JSON text) rebuilt on this story; raises ActionError."""
+        kept = "Nothing was changed."
+        try:
+            if isinstance(save, str):
+                document = parse_save(save.encode("utf-8"), name, kept)
+            elif isinstance(save, dict):
+                document = parse_save(json.dumps(save).encode("utf-8"), name, kept)
+            else:
+                raise ActionError(f"{name.capitalize()} is not a Last Train Home save. {kept}")
+            return restore(document, self.story, name, kept)
+        except SaveError as exc:
+            raise ActionError(str(exc)) from None
+
+    def act_json(self, text: str) -> str:
+        """`act` for a front end that speaks JSON text: {"ok": view} or {"error": sentence}."""
+        try:
+            action = json.loads(text)
+        except (ValueError, RecursionError):
+            return json.dumps({"error": "the action is not valid JSON"})
+        try:
+            return json.dumps({"ok": self.act(action)}, ensure_ascii=False)
+        except ActionError as exc:
+            return json.dumps({"error": str(exc)}, ensure_ascii=False)

@@ -1,0 +1,106 @@
+"""The engine's boundary as plain data: views a browser can draw, actions it can send."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from game.engine import SaveStore, Session
+from game.engine.viewmodel import ActionError, Player, story_view
+from game.story import load_story
+from tests.storykit import BASE, write_story
+
+
+@pytest.fixture
+def story(tmp_path):
+    return load_story(write_story(tmp_path / "story", BASE), check_assets=False)
+
+
+def test_views_are_plain_json(story):
+    player = Player(story)
+    view = player.view()
+    assert json.loads(json.dumps(view)) == view
+    assert json.loads(json.dumps(story_view(story)))["title"] == "Test Story"
+
+
+def test_the_scene_shows_text_and_choices_with_locked_reasons(story):
+    scene = Player(story).view()["scene"]
+    assert scene["paragraphs"] == ["You hold a phone card."]
+    assert scene["pov_name"] == "Suqin"
+    assert [(c["number"], c["text"], c["available"], c["locked_reason"]) for c in scene["choices"]] == [
+        (1, "Call home", True, None), (2, "Sleep", True, None),
+        (3, "Call every night", False, "Needs 500 yuan")]
+
+
+def test_a_choice_says_what_it_did_in_words_and_numbers(story):
+    player = Player(story)
+    view = player.act({"do": "choose", "choice": 1})
+    outcome = view["outcome"]
+    assert outcome["says"] == "Qin hears your voice."
+    changes = {(c["person"], c["name"]): c for c in outcome["changes"]}
+    assert changes[("qin", "hope")]["delta"] == 1
+    assert changes[("qin", "hope")]["words"] == "Qin finds hope (hope +1)"
+    assert changes[(None, "savings")]["after"] == 80
+    assert "Suqin called home" in view["family"]["flags"]
+    # the variant that now holds is resolved into the text; the ending names each person
+    assert view["scene"]["paragraphs"] == ["The lights go out.", "Qin sounded happy."]
+    assert view["ending"]["title"] == "Heard"
+    assert [(e["name"], e["line"]) for e in view["ending"]["epilogue"]] == [
+        ("Chen Suqin", "She keeps the card."), ("Zhang Qin", "She writes back.")]
+
+
+def test_a_locked_choice_cannot_be_taken_and_says_why(story):
+    player = Player(story)
+    with pytest.raises(ActionError, match="Needs 500 yuan"):
+        player.act({"do": "choose", "choice": "rich"})
+    reply = json.loads(player.act_json('{"do": "choose", "choice": 3}'))
+    assert "Needs 500 yuan" in reply["error"]
+    assert player.view()["scene"]["id"] == "a"
+
+
+def test_undo_goes_back_and_history_remembers(story):
+    player = Player(story)
+    player.act({"do": "choose", "choice": "call"})
+    history = player.act({"do": "history"})["history"]
+    assert [(h["scene"], h["choice_text"]) for h in history] == [("a", "Call home"), ("b", None)]
+    view = player.act({"do": "undo"})
+    assert view["scene"]["id"] == "a" and not view["can_undo"]
+    assert view["family"]["resources"][0]["value"] == 100
+    with pytest.raises(ActionError, match="nothing to undo"):
+        player.act({"do": "undo"})
+
+
+def test_a_save_is_the_desktop_format_and_loads_back(story, tmp_path):
+    player = Player(story)
+    player.act({"do": "choose", "choice": "rest"})
+    document = player.act({"do": "save"})["save"]
+    # the desktop game loads what the browser saved, and the other way round
+    store = SaveStore(tmp_path / "saves")
+    (tmp_path / "saves").mkdir()
+    (tmp_path / "saves" / "web.json").write_text(json.dumps(document), encoding="utf-8")
+    assert store.load("web", story).session.state.to_json() == player.state()
+    desktop = Session(story)
+    store.save("desk", desktop)
+    other = Player(story)
+    other.act({"do": "choose", "choice": "call"})
+    view = other.act({"do": "load", "save": (tmp_path / "saves" / "desk.json").read_text()})
+    assert view["scene"]["id"] == "a" and other.state() == desktop.state.to_json()
+
+
+def test_a_broken_save_is_refused_in_words_and_changes_nothing(story):
+    player = Player(story)
+    player.act({"do": "choose", "choice": "call"})
+    before = player.state()
+    for bad in ("not json", "{}", json.dumps({"game": "last-train-home", "format": 1})):
+        with pytest.raises(ActionError) as info:
+            player.act({"do": "load", "save": bad, "name": "the file"})
+        assert str(info.value).startswith("The file ")
+        assert player.state() == before
+
+
+def test_unknown_actions_are_errors_not_tracebacks(story):
+    player = Player(story)
+    assert "no action 'fly'" in json.loads(player.act_json('{"do": "fly"}'))["error"]
+    assert "not valid JSON" in json.loads(player.act_json("{"))["error"]
+    assert "choice's id" in json.loads(player.act_json('{"do": "choose", "choice": true}'))["error"]
