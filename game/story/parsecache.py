@@ -78,6 +78,20 @@ def load(shown: str, data: bytes, max_depth: int, max_number: int) -> tuple[bool
 
 def store(shown: str, data: bytes, document: Any) -> None:
     """Keeps a parsed document; a cache that cannot be written is silently not used."""
+    try:
+        encoded = _encode(document)
+    except (ValueError, RecursionError):
+        return
+    store_encoded(shown, data, encoded)
+
+
+def encode(document: Any) -> Any:
+    """A parsed document in the cache's JSON layout (for a story shipped pre-parsed)."""
+    return _encode(document)
+
+
+def store_encoded(shown: str, data: bytes, encoded: Any) -> None:
+    """Keeps a document already in the cache's layout (checked again when it is read)."""
     folder = cache_dir()
     if folder is None:
         return
@@ -85,7 +99,7 @@ def store(shown: str, data: bytes, document: Any) -> None:
     temp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        temp.write_text(json.dumps(_encode(document), ensure_ascii=False, separators=(",", ":")),
+        temp.write_text(json.dumps(encoded, ensure_ascii=False, separators=(",", ":")),
                         encoding="utf-8")
         os.replace(temp, target)
         _prune(folder)
