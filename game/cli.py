@@ -110,6 +110,8 @@ _TOOLS = {
     "guide": "game.tools.guide",
     "stats": "game.tools.stats",
     "schema": "game.tools.schema",
+    "export-web": "game.tools.webexport",
+    "serve-web": "game.tools.webserve",
 }
 
 

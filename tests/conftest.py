@@ -40,3 +40,8 @@ def example_story(tmp_path: Path) -> Path:
     target = tmp_path / "story"
     shutil.copytree(ROOT / "docs" / "example", target)
     return target
+
+
+# --- browser edition (tests/test_web.py): the exported site, served, in headless Chromium ------
+
+from tests.browserkit import browser, site, site_url  # noqa: E402, F401 - session fixtures

@@ -1,0 +1,511 @@
+// Last Train Home, browser edition: draws what the engine's view model says, sends it actions.
+// The story's rules all live in Python (game/story, game/engine, run by Pyodide); this file only
+// renders views, handles keys and clicks, and keeps saves and settings in localStorage.
+import { loadPyodide } from "./pyodide/pyodide.mjs";
+import { Classroom } from "./classroom.js";
+
+const $ = (id) => document.getElementById(id);
+const KEYS = { autosave: "lth.autosave", settings: "lth.settings", slot: (n) => `lth.slot.${n}` };
+const SLOTS = [1, 2, 3];
+const SPEEDS = { 0: 0, 20: 20, 45: 45, 90: 90 };
+
+// ------------------------------------------------------------------ storage
+const storage = {
+  get(key) {
+    try { const text = localStorage.getItem(key); return text ? JSON.parse(text) : null; }
+    catch { return null; }
+  },
+  set(key, value) {
+    try { localStorage.setItem(key, JSON.stringify(value)); return true; }
+    catch { return false; }  // full or forbidden: the game goes on, unsaved
+  },
+  remove(key) { try { localStorage.removeItem(key); } catch { /* nothing to do */ } },
+};
+
+// ------------------------------------------------------------------ the engine
+const BOOT = `
+import json, sys
+sys.path.insert(0, "/home/pyodide")
+from pathlib import Path
+from game.story import load_story
+from game.story.bundle import unpack
+from game.engine.viewmodel import Player, story_view
+_site = json.loads(site_text)
+del site_text
+story = load_story(unpack(_site["bundle"], Path("/home/pyodide/story"), Path("/home/pyodide/cache")),
+                   check_assets=False)
+player = Player(story)
+def act(text):
+    return player.act_json(text)
+def info():
+    return json.dumps({"story": story_view(story), "catalog": _site["catalog"]}, ensure_ascii=False)
+def state():
+    return json.dumps(player.state())
+`;
+
+class GameError extends Error {}
+
+const engine = {
+  py: null,
+  async boot(say) {
+    say("Starting Python in your browser…");
+    const base = new URL("./", location.href).href;
+    const [py, zip, site] = await Promise.all([
+      loadPyodide({ indexURL: base + "pyodide/", fullStdLib: false }),
+      fetch("game.zip").then((r) => r.arrayBuffer()),
+      fetch("story.json").then((r) => r.text()),
+    ]);
+    say("Reading the story…");
+    py.unpackArchive(zip, "zip", { extractDir: "/home/pyodide" });
+    py.globals.set("site_text", site);
+    py.runPython(BOOT);
+    this.py = py;
+    this._act = py.globals.get("act");
+    this._state = py.globals.get("state");
+    const info = JSON.parse(py.globals.get("info")());
+    this.story = info.story;
+    this.catalog = info.catalog;
+  },
+  act(action) {
+    const reply = JSON.parse(this._act(JSON.stringify(action)));
+    if (reply.error) throw new GameError(reply.error);
+    return reply.ok;
+  },
+  state() { return JSON.parse(this._state()); },
+};
+
+// ------------------------------------------------------------------ settings
+const DEFAULTS = { size: "1", speed: "45", contrast: false, motion: false, volume: 60 };
+let settings = { ...DEFAULTS, ...(storage.get(KEYS.settings) || {}) };
+
+function applySettings() {
+  const root = document.documentElement;
+  root.style.setProperty("--scale", settings.size);
+  root.classList.toggle("contrast", !!settings.contrast);
+  root.classList.toggle("reduced", reducedMotion());
+  audio.volume(settings.volume / 100);
+}
+function reducedMotion() {
+  return !!settings.motion || matchMedia("(prefers-reduced-motion: reduce)").matches;
+}
+function textSpeed() { return reducedMotion() ? 0 : SPEEDS[settings.speed] ?? 45; }
+
+function bindSettings() {
+  const form = $("settings-form");
+  form.size.value = settings.size; form.speed.value = settings.speed;
+  form.contrast.checked = !!settings.contrast; form.motion.checked = !!settings.motion;
+  form.volume.value = settings.volume;
+  form.addEventListener("input", () => {
+    settings = { size: form.size.value, speed: form.speed.value, contrast: form.contrast.checked,
+                 motion: form.motion.checked, volume: Number(form.volume.value) };
+    storage.set(KEYS.settings, settings);
+    applySettings();
+  });
+}
+
+// ------------------------------------------------------------------ sound
+const audio = {
+  level: 0.6, loop: null, name: null,
+  volume(v) { this.level = v; if (this.loop) this.loop.volume = v * 0.5; },
+  ambience(name) {
+    if (name === this.name) return;
+    this.stop();
+    this.name = name;
+    if (!name || this.level <= 0) return;
+    this.loop = new Audio(`assets/sounds/${name}.ogg`);
+    this.loop.loop = true; this.loop.volume = this.level * 0.5;
+    this.loop.play().catch(() => {});  // a browser may refuse sound before the first click
+  },
+  click() {
+    if (this.level <= 0) return;
+    const a = new Audio("assets/sounds/choose.ogg"); a.volume = this.level;
+    a.play().catch(() => {});
+  },
+  stop() { if (this.loop) this.loop.pause(); this.loop = null; this.name = null; },
+};
+
+// ------------------------------------------------------------------ screens
+const SCREENS = ["loading", "title", "note", "play", "ending", "report"];
+function show(name) {
+  for (const id of SCREENS) $(id).hidden = id !== name;
+  if (name !== "play" && name !== "ending") audio.stop();
+  const first = $(name).querySelector("h1, h2");
+  if (first) { first.tabIndex = -1; first.focus({ preventScroll: false }); }
+}
+const currentScreen = () => SCREENS.find((id) => !$(id).hidden);
+const openDialog = () => document.querySelector("dialog[open]");
+
+function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (k === "class") node.className = v;
+    else if (k.startsWith("on")) node.addEventListener(k.slice(2), v);
+    else if (v !== null && v !== undefined && v !== false) node.setAttribute(k, v === true ? "" : v);
+  }
+  for (const child of children.flat()) {
+    if (child !== null && child !== undefined) node.append(child);
+  }
+  return node;
+}
+function paragraphs(container, texts) {
+  container.replaceChildren(...texts.map((t) => el("p", {}, t)));
+}
+function message(title, lines) {
+  $("message-title").textContent = title;
+  paragraphs($("message-text"), lines);
+  $("message").showModal();
+}
+
+// ------------------------------------------------------------------ play
+let view = null;           // the engine's latest view
+let typing = null;         // the running typewriter, if any
+export const classroom = new Classroom({ engine, el, show, message, storage, onChange: () => render() });
+
+function setBackdrop(name) {
+  const entry = engine.catalog[name || ""] || null;
+  $("backdrop").style.backgroundImage = entry ? `url("assets/backdrops/${entry.file}")` : "none";
+  $("backdrop").dataset.description = entry ? entry.description : "";
+  audio.ambience(entry ? entry.ambience : null);
+}
+
+function typeText(container, texts, done) {
+  // Every word is in the page from the start (screen readers read it all); the typewriter only
+  // hides what has not been "typed" yet.
+  container.replaceChildren();
+  const spans = texts.map((t) => {
+    const shown = el("span"); const rest = el("span", { class: "untyped", "aria-hidden": "true" }, t);
+    const p = el("p", {}, el("span", { class: "sr-only" }, t), el("span", { "aria-hidden": "true" }, shown, rest));
+    container.append(p);
+    return { text: t, shown, rest };
+  });
+  const speed = textSpeed();
+  const finish = () => {
+    for (const s of spans) { s.shown.textContent = s.text; s.rest.textContent = ""; }
+    if (typing) clearInterval(typing.timer);
+    typing = null; $("skip-hint").hidden = true;
+    done();
+  };
+  if (!speed) { finish(); return; }
+  let index = 0, pos = 0;
+  const step = Math.max(1, Math.round(speed / 30));
+  typing = { finish, timer: setInterval(() => {
+    const s = spans[index];
+    pos += step;
+    s.shown.textContent = s.text.slice(0, pos); s.rest.textContent = s.text.slice(pos);
+    if (pos >= s.text.length) { index += 1; pos = 0; }
+    if (index >= spans.length) finish();
+  }, 1000 / 30) };
+  $("skip-hint").hidden = false;
+}
+
+function render() {
+  const scene = view.scene;
+  if (view.ending && scene.is_over && currentScreen() === "ending") return renderEnding();
+  show("play");
+  setBackdrop(scene.backdrop);
+  $("scene-chapter").textContent = scene.chapter || engine.story.title;
+  $("scene-where").textContent = [scene.place, scene.when].filter(Boolean).join(" · ");
+  $("scene-pov").textContent = scene.pov_name ? `${scene.pov_name}'s choice` : "";
+  $("btn-undo").disabled = !view.can_undo;
+  $("choices").replaceChildren();
+  $("stuck").hidden = true;
+  classroom.decorate(scene);
+  typeText($("scene-text"), scene.paragraphs, () => renderChoices());
+}
+
+function renderChoices() {
+  const scene = view.scene;
+  const list = $("choices");
+  if (scene.is_over) {
+    list.replaceChildren(el("li", {}, el("button", { class: "primary continue", onclick: () => renderEnding() },
+      el("span", { class: "num" }, "→"), el("span", {}, "The ending (Space)"))));
+  } else if (classroom.voting(scene)) {
+    list.replaceChildren(classroom.voteList(scene, (choiceId, tally) => choose(choiceId, tally)));
+  } else {
+    list.replaceChildren(...scene.choices.map((c) => el("li", {},
+      el("button", { "data-choice": c.id, disabled: !c.available,
+                     "aria-describedby": c.locked_reason ? `locked-${c.number}` : null,
+                     onclick: (e) => { if (c.available) choose(c.id); e.preventDefault(); },
+                     onkeydown: swallowActivation, onkeyup: swallowActivation },
+        el("span", { class: "num" }, c.is_continue ? "→" : String(c.number)),
+        el("span", {}, c.is_continue ? `${c.text} (${c.number})` : c.text,
+          c.locked_reason ? el("span", { class: "locked", id: `locked-${c.number}` }, `Locked: ${c.locked_reason}`) : null)))));
+  }
+  if (scene.stuck) { $("stuck").textContent = scene.stuck; $("stuck").hidden = false; }
+}
+
+// Space and Enter never take a choice (as in the desktop game): only a number key or a click.
+function swallowActivation(e) {
+  if (e.key === " " || e.key === "Enter") { e.preventDefault(); e.stopPropagation(); keyPlay(e); }
+}
+
+function choose(choiceId, tally = null) {
+  if (typing) return;
+  let next;
+  try {
+    classroom.beforeChoice(view.scene, choiceId, tally);
+    next = engine.act({ do: "choose", choice: choiceId });
+  } catch (err) {
+    if (err instanceof GameError) { message("That choice cannot be taken", [err.message]); return; }
+    throw err;
+  }
+  audio.click();
+  view = next;
+  autosave();
+  const outcome = view.outcome;
+  if (outcome && (outcome.says || outcome.changes.length)) showOutcome(outcome);
+  else afterChoice();
+}
+
+function afterChoice() {
+  classroom.afterChoice(view);
+  render();
+}
+
+function bar(value, min, max) {
+  const pct = Math.round(((value - min) / Math.max(1, max - min)) * 100);
+  return el("span", { class: "bar", role: "img", "aria-label": `${value} of ${max}` },
+    el("span", { style: `width:${pct}%` }));
+}
+function statDef(id) { return engine.story.stats.find((s) => s.id === id); }
+
+function showOutcome(outcome) {
+  $("outcome-choice").textContent = outcome.choice_text;
+  $("outcome-says").textContent = outcome.says || "";
+  $("outcome-says").hidden = !outcome.says;
+  $("outcome-changes").replaceChildren(...outcome.changes.map((c) => {
+    const cls = c.delta > 0 || (c.kind === "flag" && c.after) ? "rise" : "fall";
+    const def = c.kind === "stat" ? statDef(c.name) : null;
+    return el("li", { class: cls }, el("span", {}, c.words),
+      def ? bar(c.after, def.min, def.max) : null);
+  }));
+  const dialog = $("outcome");
+  dialog.showModal();
+  $("btn-outcome-ok").focus();
+}
+function closeOutcome() { $("outcome").close(); afterChoice(); }
+
+function renderEnding() {
+  const ending = view.ending;
+  if (!ending) return;
+  show("ending");
+  $("ending-title").textContent = ending.title;
+  paragraphs($("ending-text"), ending.paragraphs);
+  $("ending-epilogue").replaceChildren(...ending.epilogue.map((e) =>
+    el("li", {}, el("strong", {}, `${e.name}. `), e.line)));
+  paragraphs($("ending-documentary"), ending.documentary);
+  $("ending-real").hidden = !ending.documentary.length;
+  $("btn-ending-report").hidden = !classroom.active;
+  classroom.finished(view);
+}
+
+function undo() {
+  if (typing) typing.finish();
+  try { view = engine.act({ do: "undo" }); } catch (err) {
+    if (err instanceof GameError) return; throw err;
+  }
+  classroom.undone();
+  autosave();
+  render();
+}
+
+// ------------------------------------------------------------------ panels
+function renderFamily() {
+  const family = view.family;
+  $("family-people").replaceChildren(...family.people.map((p) => el("section",
+    { class: `person${p.present ? "" : " absent"}`, "aria-label": p.name },
+    p.portrait ? el("img", { src: `assets/portraits/${p.portrait}.png`, alt: `Portrait of ${p.short}` }) : null,
+    el("h3", {}, p.name), el("p", { class: "small" }, p.present ? p.role : `${p.role} (not yet born)`),
+    ...engine.story.stats.map((s) => el("div", { class: "stat" },
+      el("span", {}, s.label), bar(p.stats[s.id], s.min, s.max), el("span", {}, `${p.stats[s.id]}/${s.max}`))))));
+  $("family-resources").replaceChildren(...family.resources.map((r) =>
+    el("li", {}, `${r.label}: ${r.value.toLocaleString("en")} ${r.unit}`)));
+  $("family-flags").replaceChildren(...family.flags.map((f) => el("li", {}, f)));
+  $("family").showModal();
+}
+
+function renderHistory() {
+  const history = engine.act({ do: "history" }).history;
+  $("history-list").replaceChildren(...history.map((h) => el("section", { class: "history-step" },
+    el("p", { class: "where" }, [h.chapter, h.place, h.when].filter(Boolean).join(" · ")),
+    ...h.paragraphs.map((t) => el("p", {}, t)),
+    h.choice_text && !h.is_continue ? el("p", { class: "took" }, `You chose: ${h.choice_text}`) : null,
+    h.says ? el("p", { class: "says" }, h.says) : null,
+    h.changes.length ? el("ul", { class: "changes" }, ...h.changes.map((c) => el("li", {}, c.words))) : null)));
+  $("history").showModal();
+  const last = $("history-list").lastElementChild;
+  if (last) last.scrollIntoView({ block: "end" });
+}
+
+// ------------------------------------------------------------------ saves
+function autosave() {
+  const save = engine.act({ do: "save" }).save;
+  storage.set(KEYS.autosave, save);
+  classroom.persist();
+}
+function describeSave(save) {
+  if (!save) return "Empty";
+  const s = save.summary || {};
+  const when = save.saved_at ? new Date(save.saved_at).toLocaleString() : "";
+  return `${[s.chapter, s.place, s.when].filter(Boolean).join(" · ")} — saved ${when}`;
+}
+function load(save, name) {
+  try { view = engine.act({ do: "load", save, name }); } catch (err) {
+    if (err instanceof GameError) { message("The save could not be loaded", [err.message]); return false; }
+    throw err;
+  }
+  for (const d of document.querySelectorAll("dialog[open]")) d.close();
+  storage.set(KEYS.autosave, engine.act({ do: "save" }).save);
+  render();
+  if (view.messages.length) message("Loaded, with changes", view.messages);
+  return true;
+}
+function renderSaves() {
+  const inGame = !!view && currentScreen() !== "title";
+  const entries = [["Autosave", KEYS.autosave, false], ...SLOTS.map((n) => [`Slot ${n}`, KEYS.slot(n), true])];
+  $("save-slots").replaceChildren(...entries.map(([label, key, writable]) => {
+    const save = storage.get(key);
+    return el("li", {}, el("strong", {}, label), el("span", { class: "what" }, describeSave(save)),
+      writable && inGame ? el("button", { onclick: () => {
+        const ok = storage.set(key, engine.act({ do: "save" }).save);
+        $("saves-message").textContent = ok ? `Saved in ${label}.` : "This browser refused to store the save (storage full or blocked). Export it as a file instead.";
+        renderSaves();
+      } }, `Save in ${label}`) : null,
+      save ? el("button", { onclick: () => load(save, label === "Autosave" ? "the autosave" : `save '${label}'`) }, `Load ${label}`) : null,
+      save && writable ? el("button", { onclick: () => { storage.remove(key); renderSaves(); } }, `Delete ${label}`) : null);
+  }));
+  $("btn-export").disabled = !inGame;
+  if (!$("saves").open) $("saves").showModal();
+}
+function exportSave() {
+  const save = engine.act({ do: "save" }).save;
+  const blob = new Blob([JSON.stringify(save, null, 1)], { type: "application/json" });
+  const a = el("a", { href: URL.createObjectURL(blob), download: "last-train-home-save.json" });
+  document.body.append(a); a.click(); a.remove();
+  $("saves-message").textContent = "The save file was downloaded.";
+}
+async function importSave(file) {
+  const text = await file.text();
+  if (load(text, "the file")) $("saves-message").textContent = "";
+}
+
+// ------------------------------------------------------------------ flow
+function newGame(withClassroom = false) {
+  if (!withClassroom) classroom.stop();
+  view = engine.act({ do: "restart" });
+  const note = engine.story.content_note;
+  if (note.length) {
+    paragraphs($("note-text"), note);
+    show("note");
+    $("btn-note-ok").focus();
+  } else startPlaying();
+}
+function startPlaying() { autosave(); render(); }
+function toTitle() {
+  for (const d of document.querySelectorAll("dialog[open]")) d.close();
+  if (typing) typing.finish();
+  $("btn-continue").hidden = !storage.get(KEYS.autosave);
+  show("title");
+}
+function continueGame() {
+  const save = storage.get(KEYS.autosave);
+  if (save) { classroom.restore(); load(save, "the autosave"); }
+}
+
+// ------------------------------------------------------------------ keys
+function keyPlay(e) {
+  if (e.key === " " || e.key === "Enter") {
+    if (typing) typing.finish();
+    else if (view.scene.is_over && currentScreen() === "play") renderEnding();
+    return true;
+  }
+  if (/^[1-9]$/.test(e.key)) {
+    if (typing) { typing.finish(); return true; }
+    if (classroom.voting(view.scene)) return classroom.key(e.key);
+    const c = view.scene.choices.find((x) => x.number === Number(e.key));
+    if (c && c.available) choose(c.id);
+    return true;
+  }
+  if ((e.key === "z" && (e.ctrlKey || e.metaKey)) || e.key === "Backspace") { undo(); return true; }
+  if (e.key === "f" || e.key === "F") { renderFamily(); return true; }
+  if (e.key === "h" || e.key === "H") { renderHistory(); return true; }
+  if (e.key === "Escape") { $("menu").showModal(); return true; }
+  if (e.key === "ArrowDown" || e.key === "ArrowUp") {
+    const buttons = [...$("choices").querySelectorAll("button")];
+    const at = buttons.indexOf(document.activeElement);
+    const next = buttons[(at + (e.key === "ArrowDown" ? 1 : buttons.length - 1)) % buttons.length];
+    if (next) next.focus();
+    return true;
+  }
+  return false;
+}
+function onKey(e) {
+  if (e.defaultPrevented || e.altKey) return;
+  const target = e.target;
+  if (target.matches && target.matches("input, select, textarea")) return;
+  const dialog = openDialog();
+  if (dialog) {
+    if (dialog.id === "outcome" && (e.key === " " || e.key === "Enter" || e.key === "Escape")) {
+      e.preventDefault(); closeOutcome();
+    }
+    return;
+  }
+  const screen = currentScreen();
+  let handled = false;
+  if (screen === "play") handled = keyPlay(e);
+  else if (screen === "note" && (e.key === " " || e.key === "Enter")) { startPlaying(); handled = true; }
+  else if (screen === "ending" && e.key === "Escape") { toTitle(); handled = true; }
+  else if (screen === "ending" && ((e.key === "z" && e.ctrlKey) || e.key === "Backspace")) { undo(); handled = true; }
+  if (handled) e.preventDefault();
+}
+
+// ------------------------------------------------------------------ start
+function wire() {
+  $("btn-new").onclick = () => newGame();
+  $("btn-continue").onclick = continueGame;
+  $("btn-class").onclick = () => classroom.setup(() => newGame(true));
+  $("btn-load").onclick = renderSaves;
+  $("btn-settings").onclick = () => $("settings").showModal();
+  $("btn-note-ok").onclick = startPlaying;
+  $("btn-family").onclick = renderFamily;
+  $("btn-history").onclick = renderHistory;
+  $("btn-undo").onclick = undo;
+  $("btn-menu").onclick = () => $("menu").showModal();
+  $("btn-outcome-ok").onclick = closeOutcome;
+  $("outcome").addEventListener("cancel", (e) => { e.preventDefault(); closeOutcome(); });
+  $("btn-resume").onclick = () => $("menu").close();
+  $("btn-saves").onclick = () => { $("menu").close(); renderSaves(); };
+  $("btn-menu-settings").onclick = () => { $("menu").close(); $("settings").showModal(); };
+  $("btn-menu-title").onclick = toTitle;
+  $("btn-again").onclick = () => newGame(classroom.active);
+  $("btn-ending-history").onclick = renderHistory;
+  $("btn-ending-undo").onclick = undo;
+  $("btn-ending-title").onclick = toTitle;
+  $("btn-ending-report").onclick = () => classroom.report();
+  $("btn-export").onclick = exportSave;
+  $("import-file").addEventListener("change", (e) => { if (e.target.files[0]) importSave(e.target.files[0]); e.target.value = ""; });
+  for (const b of document.querySelectorAll("dialog .close")) b.onclick = () => b.closest("dialog").close();
+  document.addEventListener("keydown", onKey);
+  bindSettings();
+}
+
+async function main() {
+  wire();
+  applySettings();
+  const say = (text) => { $("loading-status").textContent = text; };
+  try {
+    await engine.boot(say);
+  } catch (err) {
+    say(`The game could not start: ${err.message || err}. Serve this folder over http (python main.py serve-web DIR), not as a file.`);
+    throw err;
+  }
+  $("title-text").textContent = engine.story.title;
+  $("title-native").textContent = engine.story.title_native;
+  document.title = `${engine.story.title}${engine.story.title_native ? " · " + engine.story.title_native : ""}`;
+  toTitle();
+  window.lth.ready = true;
+}
+
+// For tests and benchmarks: the engine's state and views, read-only.
+window.lth = { ready: false, engine, state: () => engine.state(), view: () => view, classroom };
+main();
