@@ -104,3 +104,35 @@ def test_unknown_actions_are_errors_not_tracebacks(story):
     assert "no action 'fly'" in json.loads(player.act_json('{"do": "fly"}'))["error"]
     assert "not valid JSON" in json.loads(player.act_json("{"))["error"]
     assert "choice's id" in json.loads(player.act_json('{"do": "choose", "choice": true}'))["error"]
+
+
+def test_classroom_mode_records_votes_prompts_and_the_ending(story):
+    from game.engine.record import SessionRecord
+
+    player = Player(story)
+    view = player.act({"do": "class_begin"})
+    assert view["classroom"] == {"decisions": 0, "finished": False}
+    player.act({"do": "class_seen", "prompt": True, "fact": True})
+    view = player.act({"do": "choose", "choice": 2, "tally": {"a.call": 3, "a.rest": 5},
+                       "team": "Team Qin", "seconds": 42.5})
+    assert view["classroom"] == {"decisions": 1, "finished": True}
+    record = SessionRecord.from_json(player.act({"do": "class_record"})["record"])
+    decision = record.decisions[0]
+    assert (decision.choice, decision.tally, decision.team, decision.seconds) == (
+        "a.rest", {"a.call": 3, "a.rest": 5}, "Team Qin", 42.5)
+    assert record.ending == "quiet"
+    player.act({"do": "undo"})
+    again = SessionRecord.from_json(player.act({"do": "class_record"})["record"])
+    assert again.decisions == [] and again.ending is None
+    # a vote naming something that is not a choice here changes nothing
+    with pytest.raises(ActionError, match="not a choice"):
+        player.act({"do": "choose", "choice": "call", "tally": {"a.fly": 2}})
+    assert player.state()["log"] == []
+    restored = Player(story)
+    restored.act({"do": "class_restore", "record": record.to_json()})
+    assert restored.view()["classroom"]["finished"]
+    with pytest.raises(ActionError, match="could not be restored"):
+        restored.act({"do": "class_restore", "record": {"kind": "nonsense"}})
+    player.act({"do": "restart"})
+    with pytest.raises(ActionError, match="not on"):
+        player.act({"do": "class_seen", "prompt": True})

@@ -13,6 +13,7 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
+from game.engine.record import RecordError, SessionRecord
 from game.engine.saves import LoadResult, SaveError, parse_save, restore, save_document
 from game.engine.session import ChoiceError, EndingView, Outcome, Session, Step
 from game.story.model import Story, paragraphs
@@ -130,6 +131,7 @@ class Player:
     def __init__(self, story: Story, session: Session | None = None) -> None:
         self.story = story
         self.session = session or Session(story)
+        self.record: SessionRecord | None = None  # the class session's record, in classroom mode
 
     def view(self, outcome: dict[str, Any] | None = None,
              messages: list[str] | None = None) -> dict[str, Any]:
@@ -143,6 +145,8 @@ class Player:
             "decisions": len(session.state.log),
             "outcome": outcome,
             "messages": messages or [],
+            "classroom": None if self.record is None else {
+                "decisions": len(self.record.decisions), "finished": self.record.is_finished},
         }
 
     def state(self) -> dict[str, Any]:
@@ -154,7 +158,11 @@ class Player:
 
         Actions: {"do": "choose", "choice": id or shown number}, {"do": "undo"},
         {"do": "restart"}, {"do": "view"}, {"do": "history"}, {"do": "save"} (returns the save
-        document) and {"do": "load", "save": document or its JSON text}.
+        document) and {"do": "load", "save": document or its JSON text}. In classroom mode
+        (`class_begin` starts it, `class_end` leaves it) a choice may carry the class's "tally"
+        ({choice id: votes}), "team" and "seconds"; `class_seen` notes the scene's discussion
+        prompt and fact card as shown; `class_record` returns the record (for the report and
+        for keeping it), `class_restore` takes it back.
         """
         if not isinstance(action, Mapping):
             raise ActionError("an action is a table with a 'do' entry")
@@ -162,21 +170,19 @@ class Player:
         if kind == "view":
             return self.view()
         if kind == "choose":
-            choice = action.get("choice")
-            if isinstance(choice, bool) or not isinstance(choice, (int, str)):
-                raise ActionError("'choose' needs the choice's id or its number")
-            try:
-                outcome = self.session.choose(choice)
-            except ChoiceError as exc:
-                raise ActionError(str(exc)) from None
-            return self.view(outcome_view(self.story, outcome))
+            return self._choose(action)
         if kind == "undo":
             if not self.session.undo():
                 raise ActionError("there is nothing to undo")
+            if self.record is not None:
+                self.record.undo()
             return self.view()
         if kind == "restart":
             self.session = Session(self.story)
+            self.record = None
             return self.view()
+        if kind in ("class_begin", "class_end", "class_seen", "class_record", "class_restore"):
+            return self._classroom(kind, action)
         if kind == "history":
             return {"history": history_view(self.session)}
         if kind == "save":
@@ -184,8 +190,58 @@ class Player:
         if kind == "load":
             loaded = self.load(action.get("save"), str(action.get("name") or "the save"))
             self.session = loaded.session
+            if self.record is not None:
+                self.record.jumped()
             return self.view(messages=loaded.messages)
         raise ActionError(f"there is no action '{kind}'")
+
+    def _choose(self, action: Mapping[str, Any]) -> dict[str, Any]:
+        choice = action.get("choice")
+        if isinstance(choice, bool) or not isinstance(choice, (int, str)):
+            raise ActionError("'choose' needs the choice's id or its number")
+        shown = [c for c in self.session.choices() if c.available
+                 and choice in (c.number, c.id, c.id.rpartition(".")[2])]
+        record = self.record if shown and not self.session.is_over else None
+        try:
+            if record is not None:
+                tally = action.get("tally")
+                seconds = action.get("seconds", 0.0)
+                record.record_decision(
+                    self.session, shown[0].id, tally if isinstance(tally, Mapping) else None,
+                    seconds if isinstance(seconds, (int, float)) else 0.0,
+                    str(action["team"]) if action.get("team") else None)
+            outcome = self.session.choose(shown[0].id if shown else choice)
+        except ChoiceError as exc:
+            raise ActionError(str(exc)) from None
+        if record is not None and self.session.is_over:
+            record.finish(self.session)
+        return self.view(outcome_view(self.story, outcome))
+
+    def _classroom(self, kind: str, action: Mapping[str, Any]) -> dict[str, Any]:
+        if kind == "class_begin":
+            self.session = Session(self.story)
+            self.record = SessionRecord.begin(self.session)
+            return self.view()
+        if kind == "class_end":
+            self.record = None
+            return self.view()
+        if kind == "class_restore":
+            try:
+                self.record = SessionRecord.from_json(action.get("record"))
+            except RecordError as exc:
+                raise ActionError(f"The class session could not be restored: {exc}.") from None
+            return self.view()
+        record = self.record
+        if record is None:
+            raise ActionError("classroom mode is not on")
+        if kind == "class_seen":
+            scene = self.session.scene
+            if scene.discuss and action.get("prompt"):
+                record.prompt_shown(scene.id)
+            if scene.fact and action.get("fact"):
+                record.fact_shown(scene.fact)
+            return self.view()
+        return {"record": record.to_json()}
 
     def load(self, save: Any, name: str) -> LoadResult:
         """A save (its document, or its JSON text) rebuilt on this story; raises ActionError."""
