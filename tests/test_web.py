@@ -152,12 +152,14 @@ def test_a_save_exported_as_a_file_imports_and_loads_on_the_desktop(web, story, 
     web.page.keyboard.press("Escape")
     web.page.click("#btn-saves")
     web.page.set_input_files("#import-file", str(saved))
+    web.page.wait_for_selector("#saves", state="hidden")  # reading the file takes a moment
     assert web.state() == steps[1][2]
     bad = tmp_path / "bad.json"
     bad.write_text(json.dumps({"game": "something else"}))
     web.page.keyboard.press("Escape")
     web.page.click("#btn-saves")
     web.page.set_input_files("#import-file", str(bad))
+    web.page.wait_for_selector("#message[open]")
     assert "not a Last Train Home save" in web.text("#message")
     assert web.state() == steps[1][2]
     web.page.click("#message .close")
@@ -168,3 +170,78 @@ def test_the_site_is_self_contained(site: Path):
     assert not list(site.rglob("*.yaml"))
     text = "\n".join(p.read_text(encoding="utf-8") for p in site.glob("*.js")) + (site / "index.html").read_text()
     assert "https://" not in text and "http://" not in text
+
+
+def test_a_class_votes_with_teams_and_prints_its_report(web, story):
+    web.home()
+    web.page.click("#btn-class")
+    web.page.check("#class-form [name=teams]")
+    web.page.click("#btn-class-start")
+    if web.visible("#note"):
+        web.page.keyboard.press("Space")
+
+    def dismiss_cards() -> list[str]:
+        shown = []
+        while web.visible("#class-card"):
+            shown.append(web.text("#class-card"))
+            web.page.click("#btn-class-card-ok")
+        return shown
+
+    def to_a_vote() -> dict[str, Any]:
+        for _ in range(50):
+            dismiss_cards()
+            scene = web.view()["scene"]
+            real = [c for c in scene["choices"] if c["available"] and not c["is_continue"]]
+            if len(real) > 1:
+                return scene
+            web.take(next(c for c in scene["choices"] if c["available"])["id"])
+        raise AssertionError("no decision with two choices")
+
+    scene = to_a_vote()
+    first, second = [c for c in scene["choices"] if c["available"]][:2]
+    team = web.text("#scene-team")
+    assert team.startswith("Team ") and team.endswith("decides")
+    web.page.keyboard.press("1")  # opens the vote, as on the desktop
+    assert web.visible("#vote")
+    for key in ("2", "2", "1"):
+        web.page.keyboard.press(key)
+    assert web.text(f'[data-votes="{second["id"]}"]') == "2"
+    web.page.click("#btn-vote-take")
+    web.settle()
+    assert web.state()["log"][-1] == second["id"]
+    voted_first = (first["id"], second["id"])
+
+    scene = to_a_vote()
+    first, second = [c for c in scene["choices"] if c["available"]][:2]
+    web.page.click(f'#choices button[data-choice="{first["id"]}"]')
+    web.page.click(f'[data-vote="{first["number"]}"]')
+    web.page.click(f'[data-vote="{second["number"]}"]')
+    web.page.click("#btn-vote-take")
+    assert "A tie" in web.text("#vote-status")
+    web.page.click("#vote-options li.winner >> nth=1 >> text=Take this one")
+    web.settle()
+    assert web.state()["log"][-1] == second["id"]
+
+    record = web.page.evaluate("window.lth.engine.act({do: 'class_record'}).record")
+    voted = [d for d in record["decisions"] if d["tally"]]
+    assert {k: v for k, v in voted[0]["tally"].items() if v} == {voted_first[0]: 1, voted_first[1]: 2}
+    assert voted[0]["tie_broken"] is False and voted[1]["tie_broken"] is True
+    assert voted[0]["team"].startswith("Team ")
+
+    for _ in range(300):  # the rest of the story, skipping the votes
+        dismiss_cards()
+        if web.view()["scene"]["is_over"]:
+            break
+        web.page.click("#choices button:not(:disabled) >> nth=0")
+        if web.visible("#vote"):
+            web.page.click("#btn-vote-skip")
+        web.settle()
+    web.page.keyboard.press("Space")
+    title = web.text("#ending-title")
+    web.page.click("#btn-ending-report")
+    report = web.page.frame_locator(".report-frame")
+    assert "session report" in report.locator("h1").inner_text()
+    text = report.locator("body").inner_text()
+    assert title in text and second["text"][:30] in text
+    web.page.click("text=Back to the ending")
+    assert web.text("#ending-title") == title

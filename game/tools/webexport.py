@@ -27,6 +27,8 @@ MARKER = "lth-site.json"
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip",
                  "pyodide-lock.json")
 PACKAGES = ("game/story", "game/engine")  # shipped as they are, with game/__init__.py
+# The classroom's session report is the desktop's own page (it needs only the engine).
+TOOLS = ("game/tools/__init__.py", "game/tools/report.py")
 ASSET_FOLDERS = ("backdrops", "portraits", "fonts", "sounds")
 ASSET_SUFFIXES = (".png", ".ttf", ".otf", ".ogg", ".txt")
 
@@ -90,6 +92,8 @@ def _game_zip(target: Path) -> None:
         for package in PACKAGES:
             for path in sorted((REPO / package).rglob("*.py")):
                 archive.write(path, path.relative_to(REPO).as_posix())
+        for name in TOOLS:
+            archive.write(REPO / name, name)
 
 
 def _catalog(assets: Path) -> dict[str, Any]:

@@ -41,6 +41,9 @@ def info():
     return json.dumps({"story": story_view(story), "catalog": _site["catalog"]}, ensure_ascii=False)
 def state():
     return json.dumps(player.state())
+def report():
+    from game.tools.report import render_html  # the desktop's report page, as it is
+    return render_html(story, player.record) if player.record is not None else ""
 `;
 
 class GameError extends Error {}
@@ -62,6 +65,7 @@ const engine = {
     this.py = py;
     this._act = py.globals.get("act");
     this._state = py.globals.get("state");
+    this.report = py.globals.get("report");
     const info = JSON.parse(py.globals.get("info")());
     this.story = info.story;
     this.catalog = info.catalog;
@@ -159,7 +163,8 @@ function message(title, lines) {
 // ------------------------------------------------------------------ play
 let view = null;           // the engine's latest view
 let typing = null;         // the running typewriter, if any
-export const classroom = new Classroom({ engine, el, show, message, storage, onChange: () => render() });
+export const classroom = new Classroom({ engine, el, show, message, storage,
+                                         onChange: () => renderEnding() });
 
 function setBackdrop(name) {
   const entry = engine.catalog[name || ""] || null;
@@ -219,8 +224,6 @@ function renderChoices() {
   if (scene.is_over) {
     list.replaceChildren(el("li", {}, el("button", { class: "primary continue", onclick: () => renderEnding() },
       el("span", { class: "num" }, "→"), el("span", {}, "The ending (Space)"))));
-  } else if (classroom.voting(scene)) {
-    list.replaceChildren(classroom.voteList(scene, (choiceId, tally) => choose(choiceId, tally)));
   } else {
     list.replaceChildren(...scene.choices.map((c) => el("li", {},
       el("button", { "data-choice": c.id, disabled: !c.available,
@@ -239,12 +242,17 @@ function swallowActivation(e) {
   if (e.key === " " || e.key === "Enter") { e.preventDefault(); e.stopPropagation(); keyPlay(e); }
 }
 
-function choose(choiceId, tally = null) {
+function choose(choiceId, tally) {
   if (typing) return;
+  const scene = view.scene;
+  if (tally === undefined && classroom.voting(scene)) {
+    const number = scene.choices.find((c) => c.id === choiceId)?.number;
+    classroom.openVote(scene, number, (id, votes) => choose(id, votes));
+    return;
+  }
   let next;
   try {
-    classroom.beforeChoice(view.scene, choiceId, tally);
-    next = engine.act({ do: "choose", choice: choiceId });
+    next = engine.act({ do: "choose", choice: choiceId, ...classroom.extra(scene, tally) });
   } catch (err) {
     if (err instanceof GameError) { message("That choice cannot be taken", [err.message]); return; }
     throw err;
@@ -257,10 +265,7 @@ function choose(choiceId, tally = null) {
   else afterChoice();
 }
 
-function afterChoice() {
-  classroom.afterChoice(view);
-  render();
-}
+function afterChoice() { render(); }
 
 function bar(value, min, max) {
   const pct = Math.round(((value - min) / Math.max(1, max - min)) * 100);
@@ -304,7 +309,6 @@ function undo() {
   try { view = engine.act({ do: "undo" }); } catch (err) {
     if (err instanceof GameError) return; throw err;
   }
-  classroom.undone();
   autosave();
   render();
 }
@@ -392,7 +396,7 @@ async function importSave(file) {
 // ------------------------------------------------------------------ flow
 function newGame(withClassroom = false) {
   if (!withClassroom) classroom.stop();
-  view = engine.act({ do: "restart" });
+  view = engine.act({ do: withClassroom ? "class_begin" : "restart" });
   const note = engine.story.content_note;
   if (note.length) {
     paragraphs($("note-text"), note);
@@ -409,7 +413,7 @@ function toTitle() {
 }
 function continueGame() {
   const save = storage.get(KEYS.autosave);
-  if (save) { classroom.restore(); load(save, "the autosave"); }
+  if (save && load(save, "the autosave")) { classroom.restore(); render(); }
 }
 
 // ------------------------------------------------------------------ keys
@@ -421,7 +425,6 @@ function keyPlay(e) {
   }
   if (/^[1-9]$/.test(e.key)) {
     if (typing) { typing.finish(); return true; }
-    if (classroom.voting(view.scene)) return classroom.key(e.key);
     const c = view.scene.choices.find((x) => x.number === Number(e.key));
     if (c && c.available) choose(c.id);
     return true;
@@ -447,6 +450,8 @@ function onKey(e) {
   if (dialog) {
     if (dialog.id === "outcome" && (e.key === " " || e.key === "Enter" || e.key === "Escape")) {
       e.preventDefault(); closeOutcome();
+    } else if (dialog.id === "vote" && /^[1-9]$/.test(e.key)) {
+      e.preventDefault(); classroom.key(e.key);
     }
     return;
   }
@@ -482,6 +487,9 @@ function wire() {
   $("btn-ending-undo").onclick = undo;
   $("btn-ending-title").onclick = toTitle;
   $("btn-ending-report").onclick = () => classroom.report();
+  $("btn-vote-take").onclick = () => classroom.takeMajority();
+  $("btn-vote-skip").onclick = () => classroom.skipVote();
+  $("btn-vote-cancel").onclick = () => { classroom.vote = null; $("vote").close(); };
   $("btn-export").onclick = exportSave;
   $("import-file").addEventListener("change", (e) => { if (e.target.files[0]) importSave(e.target.files[0]); e.target.value = ""; });
   for (const b of document.querySelectorAll("dialog .close")) b.onclick = () => b.closest("dialog").close();
