@@ -297,7 +297,7 @@ function renderEnding() {
   $("ending-title").textContent = ending.title;
   paragraphs($("ending-text"), ending.paragraphs);
   $("ending-epilogue").replaceChildren(...ending.epilogue.map((e) =>
-    el("li", {}, el("strong", {}, `${e.name}. `), e.line)));
+    el("li", {}, el("strong", {}, e.name), " ", e.line)));
   paragraphs($("ending-documentary"), ending.documentary);
   $("ending-real").hidden = !ending.documentary.length;
   $("btn-ending-report").hidden = !classroom.active;
