@@ -1,0 +1,213 @@
+"""Reading scenes and their choices: the second pass, once every name is declared."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from game.story.expressions import Effect
+from game.story.fields import FieldReader, brief, type_name
+from game.story.location import SourceLocation
+from game.story.model import Choice, Fact, Scene, Variant
+from game.story.suggest import did_you_mean
+from game.story.yamlsource import YList, YMap
+
+SCENE_KEYS = ("chapter", "place", "when", "pov", "backdrop", "key", "text", "variants",
+              "choices", "next", "end", "discuss", "fact", "documentary")
+_CHOICE_KEYS = ("id", "text", "if", "locked", "effects", "says", "goto", "film", "quiet")
+_YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
+
+
+@dataclass
+class RawScene:
+    """A scene as read, before defaults and `extend:` additions are folded in."""
+
+    id: str
+    data: YMap
+    loc: SourceLocation
+    defaults: YMap | None
+    extra_choices: list[tuple[YMap, SourceLocation]] = field(default_factory=list)
+    extra_variants: list[tuple[YMap, SourceLocation]] = field(default_factory=list)
+
+
+def raw_choice_items(raw: RawScene) -> list[tuple[Any, SourceLocation]]:
+    """A scene's choices as written: its own, then those added by `extend:`."""
+    items: list[tuple[Any, SourceLocation]] = []
+    choices = raw.data.get("choices")
+    if isinstance(choices, YList):
+        items.extend((item, choices.item_loc(i)) for i, item in enumerate(choices))
+    items.extend(raw.extra_choices)
+    return items
+
+
+def read_scene(reader: FieldReader, raw: RawScene, facts: dict[str, Fact]) -> Scene:
+    """The scene `raw` with its defaults and extensions folded in; reports what is wrong."""
+    data, sid = raw.data, raw.id
+    what = f"scene '{sid}'"
+    reader.keys(data, SCENE_KEYS, what)
+
+    def field_or_default(key: str) -> tuple[Any, SourceLocation] | None:
+        if key in data:
+            return data[key], data.value_loc(key)
+        if raw.defaults is not None and key in raw.defaults:
+            return raw.defaults[key], raw.defaults.value_loc(key)
+        return None
+
+    def plain(key: str) -> str:
+        found = field_or_default(key)
+        if found is None or found[0] is None:
+            return ""
+        value, loc = found
+        if isinstance(value, (YMap, YList)) or isinstance(value, bool):
+            reader.error(loc, f"'{key}' in {what} should be text, not {type_name(value)}")
+            return ""
+        return str(value)
+
+    text_source = reader.text(data, "text", what, required=True) or ""
+    text = reader.compile_text(text_source, data.value_loc("text"))
+    when = plain("when")
+    years = _YEAR.findall(when)
+    pov = plain("pov") or None
+    if pov is not None and pov not in reader.names.people:
+        found = field_or_default("pov")
+        reader.error(found[1] if found else raw.loc, f"unknown person '{brief(pov)}' as the point of view"
+                   + did_you_mean(pov, reader.names.people))
+    backdrop = plain("backdrop") or None
+    if backdrop is not None:
+        found = field_or_default("backdrop")
+        loc = found[1] if found else raw.loc
+        if reader.identifier(backdrop, loc, "the backdrop") is None:
+            backdrop = None
+        else:
+            reader.asset_exists("backdrops", backdrop, loc)
+    fact = reader.text(data, "fact", what)
+    if fact is not None and fact not in facts and not reader.incomplete:
+        reader.error(data.value_loc("fact"), f"unknown fact card '{brief(fact)}'"
+                   + did_you_mean(fact, facts))
+
+    variants = _read_variants(reader, raw)
+
+    ways = [key for key in ("choices", "next", "end") if key in data]
+    if raw.extra_choices and "choices" not in ways:
+        ways.append("choices")
+    if len(ways) > 1:
+        reader.error(raw.loc, f"{what} has {' and '.join(repr(w) for w in ways)}: give it only one "
+                            "way on (choices, next or end)")
+    choices: list[Choice] = []
+    end = False
+    if "end" in data:
+        end = data["end"] is True
+        if data["end"] is not True:
+            reader.error(data.value_loc("end"), "'end' should be true (or leave it out)")
+    if "next" in data:
+        target = data["next"]
+        if reader.target_exists(target, data.value_loc("next"), what):
+            choices.append(Choice("continue", sid, "", target, is_continue=True,
+                                  location=data.value_loc("next")))
+    if "choices" in data and not isinstance(data["choices"], YList):
+        reader.error(data.value_loc("choices"), "'choices' should be a list (lines starting with '- ')")
+    seen: dict[str, SourceLocation] = {}
+    for item, loc in raw_choice_items(raw):
+        choice = read_choice(reader, sid, item, loc, seen)
+        if choice is not None:
+            choices.append(choice)
+    if not ways and not raw.extra_choices:
+        reader.error(raw.loc, f"{what} has no way on: add 'choices', 'next: SCENE' or 'end: true'")
+    elif not raw_choice_items(raw) and "choices" in data:
+        reader.error(data.value_loc("choices"), f"{what} has an empty list of choices")
+
+    return Scene(
+        id=sid, text=text, chapter=plain("chapter"), place=plain("place"), when=when,
+        year=int(years[-1]) if years else None, pov=pov, backdrop=backdrop,
+        key=reader.prose(data, "key", what), variants=tuple(variants), choices=tuple(choices),
+        end=end, discuss=reader.prose(data, "discuss", what), fact=fact,
+        documentary=reader.prose(data, "documentary", what), location=raw.loc)
+
+
+def _read_variants(reader: FieldReader, raw: RawScene) -> list[Variant]:
+    """A scene's variants: its own, then those added by `extend:`."""
+    data = raw.data
+    variants = []
+    raw_variants: list[tuple[Any, SourceLocation]] = []
+    if "variants" in data:
+        if isinstance(data["variants"], YList):
+            items = data["variants"]
+            raw_variants.extend((item, items.item_loc(i)) for i, item in enumerate(items))
+        else:
+            reader.error(data.value_loc("variants"), "'variants' should be a list of "
+                                                   "'- if: …' / 'text: …' entries")
+    raw_variants.extend(raw.extra_variants)
+    for item, loc in raw_variants:
+        spec = reader.mapping(item, loc, "a variant")
+        if spec is None:
+            continue
+        reader.keys(spec, ("if", "text", "replace"), "a variant")
+        source = reader.text(spec, "text", "a variant", required=True) or ""
+        replace = spec.get("replace", False)
+        if not isinstance(replace, bool):
+            reader.error(spec.value_loc("replace"), "'replace' should be true or false")
+            replace = False
+        if "if" not in spec:
+            reader.error(spec.loc, "a variant needs 'if': the condition that shows it")
+        variants.append(Variant(reader.condition(spec, "if"),
+                                reader.compile_text(source, spec.value_loc("text")), replace))
+    return variants
+
+
+def read_choice(reader: FieldReader, sid: str, item: Any, loc: SourceLocation,
+           seen: dict[str, SourceLocation]) -> Choice | None:
+    spec = reader.mapping(item, loc, "a choice")
+    if spec is None:
+        return None
+    reader.keys(spec, _CHOICE_KEYS, "a choice")
+    text = reader.prose(spec, "text", "a choice", required=True) or ""
+    if "goto" not in spec:
+        reader.error(spec.loc, "a choice needs 'goto': the scene it leads to")
+        return None
+    goto = spec["goto"]
+    if not reader.target_exists(goto, spec.value_loc("goto"), "a choice"):
+        return None
+    local = spec.get("id", goto)
+    id_loc = spec.value_loc("id") if "id" in spec else spec.value_loc("goto")
+    if reader.identifier(local, id_loc, "the choice id") is None:
+        return None
+    if local in seen:
+        hint = "" if "id" in spec else "; two choices lead there: give each an 'id'"
+        reader.error(id_loc, f"the choice id '{local}' is used twice in scene '{sid}' "
+                           f"(first at {seen[local]}{hint})")
+        return None
+    seen[local] = id_loc
+    effects: list[Effect] = []
+    if "effects" in spec:
+        raw_effects = spec["effects"]
+        if isinstance(raw_effects, str):
+            raw_effects_list = [(raw_effects, spec.value_loc("effects"))]
+        elif isinstance(raw_effects, YList):
+            raw_effects_list = [(e, raw_effects.item_loc(i)) for i, e in enumerate(raw_effects)]
+        else:
+            reader.error(spec.value_loc("effects"), "'effects' should be a list such as "
+                                                  "[savings -= 100, qin.hope += 1]")
+            raw_effects_list = []
+        for source, effect_loc in raw_effects_list:
+            effect = reader.effect(source, effect_loc)
+            if effect is not None:
+                effects.append(effect)
+    says = reader.prose(spec, "says", "a choice")
+    locked = reader.prose(spec, "locked", "a choice")
+    if locked is not None and "if" not in spec:
+        reader.error(spec.value_loc("locked"), "'locked' explains a failing 'if': add the "
+                                             "condition, or remove 'locked'")
+    film = spec.get("film", False)
+    if not isinstance(film, bool):
+        reader.error(spec.value_loc("film"), "'film' should be true (the real family's choice) "
+                                           "or left out")
+        film = False
+    quiet = spec.get("quiet", False)
+    if not isinstance(quiet, bool):
+        reader.error(spec.value_loc("quiet"), "'quiet' should be true (no consequence card after "
+                                              "this choice) or left out")
+        quiet = False
+    return Choice(local, sid, text, goto, reader.condition(spec, "if"), locked, tuple(effects),
+                  reader.compile_text(says, spec.value_loc("says")) if says else None,
+                  film=film, quiet=quiet, location=loc)
