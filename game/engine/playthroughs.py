@@ -1,0 +1,245 @@
+"""Random playthroughs: many games with uniformly random choices, shared among forked processes.
+
+Each playthrough drives the same `Session` the players use; the same seed plays the same way, so a
+failure is reported with the seed that reproduces it.
+"""
+
+from __future__ import annotations
+
+import gc
+import itertools
+import random
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from game.engine.search import Failure, Progress, count_words, words_of_ending
+from game.engine.session import Session
+from game.story.model import Story
+
+DEFAULT_MAX_STEPS = 2_000
+
+
+@dataclass(frozen=True)
+class Playthrough:
+    """One random playthrough: its seed, the decisions taken, and how it ended."""
+
+    seed: int
+    path: tuple[str, ...]
+    scenes: tuple[str, ...]
+    ending: str | None
+    failure: Failure | None
+    words: int
+
+
+@dataclass
+class RandomReport:
+    """N random playthroughs with their coverage."""
+
+    story: Story
+    runs: int
+    first_seed: int
+    scenes_seen: set[str]
+    choices_taken: set[str]
+    endings_seen: dict[str, int]
+    failures: list[Failure]
+    total_choices: int
+    total_words: int
+    # ending id -> (fewest, most) words read on the way there, over these runs
+    ending_words: dict[str, tuple[int, int]] = field(default_factory=dict)
+    shortest: Playthrough | None = None  # fewest words, among runs that reached an ending
+    longest: Playthrough | None = None
+
+    @property
+    def scene_coverage(self) -> float:
+        return 100.0 * len(self.scenes_seen) / max(1, len(self.story.scenes))
+
+    @property
+    def choices_total(self) -> int:
+        """Choices in the story, "Continue"s left out."""
+        return len(_real_choices(self.story))
+
+    @property
+    def choices_covered(self) -> int:
+        return self.choices_total - len(self.choices_never_taken)
+
+    @property
+    def choice_coverage(self) -> float:
+        return 100.0 * self.choices_covered / max(1, self.choices_total)
+
+    @property
+    def scenes_never_seen(self) -> list[str]:
+        return [s for s in self.story.scenes if s not in self.scenes_seen]
+
+    @property
+    def choices_never_taken(self) -> list[str]:
+        return [c.full_id for c in _real_choices(self.story) if c.full_id not in self.choices_taken]
+
+    @property
+    def has_errors(self) -> bool:
+        return bool(self.failures)
+
+
+def _real_choices(story: Story):
+    return [c for s in story.scenes.values() for c in s.choices if not c.is_continue]
+
+
+def random_playthrough(story: Story, seed: int, *, start: str | None = None,
+                       sets: Mapping[str, str] | None = None, max_steps: int = DEFAULT_MAX_STEPS,
+                       describe: bool = True) -> tuple[Playthrough, Session]:
+    """Plays uniformly random available choices from the start; the same seed plays the same way.
+
+    `describe=False` leaves the words for each choice's changes out of the session's transcript
+    (a sixth of the cost), for runs that only count."""
+    rng = random.Random(seed)
+    session = Session(story, start=start, sets=sets, keep_undo=False, describe=describe)
+    path: list[str] = []
+    scenes = [session.state.scene]
+    words = count_words(session.transcript[-1].paragraphs)
+    failure = None
+    ending = None
+    while True:
+        scene = session.state.scene
+        if session.is_over:
+            view = session.ending
+            if view is None:
+                failure = Failure("no-ending", scene, f"the end scene '{scene}' has no ending "
+                                  "that applies to this state", tuple(path), seed)
+            else:
+                ending = view.id
+                words += words_of_ending(view)
+            break
+        if len(path) >= max_steps:
+            failure = Failure("too-long", scene, f"no ending after {max_steps} choices (a loop?)",
+                              tuple(path), seed)
+            break
+        open_choices = session.open_choices()
+        if not open_choices:
+            failure = Failure("stuck", scene, session.stuck or "no choice is available",
+                              tuple(path), seed)
+            break
+        taken = rng.choice(open_choices)
+        picked = taken.full_id
+        try:
+            outcome = session.take(taken)
+        except Exception as exc:  # noqa: BLE001 - reported with the seed that reproduces it
+            failure = Failure("exception", scene, f"{type(exc).__name__}: {exc}",
+                              (*path, picked), seed)
+            break
+        path.append(picked)
+        scenes.append(session.state.scene)
+        words += count_words(session.transcript[-1].paragraphs)
+        if outcome.says:
+            words += len(outcome.says.split())
+    return Playthrough(seed, tuple(path), tuple(scenes), ending, failure, words), session
+
+
+def random_playthroughs(story: Story, runs: int, seed: int = 0, *, start: str | None = None,
+                        sets: Mapping[str, str] | None = None, max_steps: int = DEFAULT_MAX_STEPS,
+                        progress: Progress | None = None, jobs: int = 1) -> RandomReport:
+    """`runs` random playthroughs with seeds seed, seed+1, ...; replay one with its own seed.
+
+    With `jobs` > 1 the runs are shared among that many processes (forked, so they play this very
+    story object); the report is the same as with one, seed for seed. Where processes cannot be
+    forked (Windows), or for few runs, they are played here.
+    """
+    report = RandomReport(story, runs, seed, set(), set(), {}, [], 0, 0)
+    jobs = max(1, min(jobs, runs // MIN_RUNS_PER_JOB))
+    context = _fork_context() if jobs > 1 else None
+    if context is None:
+        _play(report, story, range(seed, seed + runs), start, sets, max_steps, progress)
+        return report
+    # Chunks in seed order, several per process so the progress bar moves; merged in that order,
+    # which keeps "the first with the fewest words" the same as a single process finds.
+    pieces = min(runs // MIN_RUNS_PER_JOB, jobs * 8)
+    bounds = [seed + runs * i // pieces for i in range(pieces + 1)]
+    global _SHARED  # noqa: PLW0603 - read by the forked workers, which inherit it
+    _SHARED = (story, start, sets, max_steps)
+    done = 0
+    # The workers share the parent's memory page by page until they write to it; their garbage
+    # collector would write to every object it walks (a bounded exploration can hold hundreds of
+    # MB), so the objects that exist now are set aside from collection while the workers run.
+    gc.freeze()
+    try:
+        with context.Pool(jobs) as pool:
+            for part in pool.imap(_play_chunk, itertools.pairwise(bounds)):
+                _merge(report, part)
+                done += part.runs
+                if progress is not None:
+                    progress(done, runs)
+    finally:
+        _SHARED = None
+        gc.unfreeze()
+    return report
+
+
+MIN_RUNS_PER_JOB = 250  # below this, starting a process costs more than it saves
+_SHARED: tuple | None = None
+
+
+def _fork_context():  # noqa: ANN202 - a multiprocessing context, or None
+    import multiprocessing
+
+    try:
+        return multiprocessing.get_context("fork")
+    except ValueError:  # no fork on this platform
+        return None
+
+
+def _play_chunk(span: tuple[int, int]) -> RandomReport:
+    story, start, sets, max_steps = _SHARED  # type: ignore[misc]
+    first, end = span
+    part = RandomReport(story, end - first, first, set(), set(), {}, [], 0, 0)
+    _play(part, story, range(first, end), start, sets, max_steps)
+    part.story = None  # type: ignore[assignment]  # the parent has it; don't send it back
+    return part
+
+
+def _play(report: RandomReport, story: Story, seeds: range, start: str | None,
+          sets: Mapping[str, str] | None, max_steps: int, progress: Progress | None = None) -> None:
+    """Plays one random playthrough per seed and counts each into `report`."""
+    every = max(1, len(seeds) // 100)
+    for done, number in enumerate(seeds, 1):
+        played, _ = random_playthrough(story, number, start=start, sets=sets,
+                                       max_steps=max_steps, describe=False)
+        _count(report, played)
+        if progress is not None and done % every == 0:
+            progress(done, len(seeds))
+
+
+def _count(report: RandomReport, played: Playthrough) -> None:
+    report.scenes_seen.update(played.scenes)
+    report.choices_taken.update(played.path)
+    report.total_choices += len(played.path)
+    report.total_words += played.words
+    if played.ending is not None:
+        report.endings_seen[played.ending] = report.endings_seen.get(played.ending, 0) + 1
+        low, high = report.ending_words.get(played.ending, (played.words, played.words))
+        report.ending_words[played.ending] = (min(low, played.words), max(high, played.words))
+        if report.shortest is None or played.words < report.shortest.words:
+            report.shortest = played
+        if report.longest is None or played.words > report.longest.words:
+            report.longest = played
+    if played.failure is not None:
+        report.failures.append(played.failure)
+
+
+def _merge(report: RandomReport, part: RandomReport) -> None:
+    """Adds a later chunk's counts to `report`, as if its runs had been counted here."""
+    report.scenes_seen |= part.scenes_seen
+    report.choices_taken |= part.choices_taken
+    report.total_choices += part.total_choices
+    report.total_words += part.total_words
+    for ending, times in part.endings_seen.items():
+        report.endings_seen[ending] = report.endings_seen.get(ending, 0) + times
+        low, high = part.ending_words[ending]
+        if ending in report.ending_words:
+            known = report.ending_words[ending]
+            low, high = min(low, known[0]), max(high, known[1])
+        report.ending_words[ending] = (low, high)
+    if part.shortest is not None and (report.shortest is None
+                                      or part.shortest.words < report.shortest.words):
+        report.shortest = part.shortest
+    if part.longest is not None and (report.longest is None
+                                     or part.longest.words > report.longest.words):
+        report.longest = part.longest
+    report.failures.extend(part.failures)

@@ -1,0 +1,368 @@
+"""Exhaustive exploration: every distinct state reachable from the start, once, with the shortest
+and longest paths to each ending.
+
+It drives the same `Session` the players use, so what it finds is what a player meets. Which
+states count as distinct is decided in `relevance`. Stats nothing reads are still checked against
+their bounds, in every state the search meets.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections import deque
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+
+from game.engine.relevance import relevance, state_key
+from game.engine.session import EndingView, Session
+from game.engine.state import GameState
+from game.story.model import Story
+
+Progress = Callable[[int, "int | None"], None]  # (done, total or None when unknown)
+
+DEFAULT_MAX_STATES = 200_000
+_PROGRESS_EVERY = 1_000
+
+
+@dataclass(frozen=True)
+class Failure:
+    """A playthrough that went wrong, with the decisions that lead there."""
+
+    kind: str  # "stuck", "no-ending", "exception", "too-long"
+    scene: str
+    message: str
+    path: tuple[str, ...]  # full choice ids from the start
+    seed: int | None = None
+
+
+@dataclass(frozen=True)
+class PathStats:
+    """Shortest and longest ways to one ending; a longest of None means a loop makes it unbounded."""
+
+    shortest_choices: int
+    longest_choices: int | None
+    shortest_words: int
+    longest_words: int | None
+    shortest_path: tuple[str, ...]
+    longest_path: tuple[str, ...] | None
+
+
+@dataclass(frozen=True)
+class BoundHit:
+    """A stat (for one person) or resource that reaches its min or max in some state."""
+
+    kind: str  # "stat" or "resource"
+    name: str
+    person: str | None
+    bound: str  # "min" or "max"
+    value: int
+
+    @property
+    def label(self) -> str:
+        return f"{self.person}.{self.name}" if self.person else self.name
+
+
+@dataclass
+class Exploration:
+    """The result of an exhaustive exploration."""
+
+    story: Story
+    start: str
+    states: int
+    transitions: int
+    complete: bool  # False when --max-states stopped it
+    scenes_reached: set[str]
+    endings: dict[str, PathStats]  # ending id -> paths
+    choices_offered: set[str]
+    choices_available: set[str]
+    bounds: list[BoundHit]
+    failures: list[Failure]
+
+    @property
+    def scenes_never_reached(self) -> list[str]:
+        return [s for s in self.story.scenes if s not in self.scenes_reached]
+
+    @property
+    def endings_never_reached(self) -> list[str]:
+        return [e.id for e in self.story.endings if e.id not in self.endings]
+
+    def _unavailable(self) -> list[str]:
+        return [c.full_id for sid in self.scenes_reached for c in self.story.scenes[sid].choices
+                if c.full_id not in self.choices_available]
+
+    @property
+    def choices_always_locked(self) -> list[str]:
+        """Shown greyed with their reason every time, never takeable."""
+        return sorted(c for c in self._unavailable() if self.story.choice(c).locked is not None)
+
+    @property
+    def choices_never_available(self) -> list[str]:
+        """Hidden every time (their condition never holds where they are)."""
+        return sorted(c for c in self._unavailable() if self.story.choice(c).locked is None)
+
+    @property
+    def has_errors(self) -> bool:
+        """An ending no playthrough reaches (in a complete run), or a playthrough that fails."""
+        return bool(self.failures) or (self.complete and bool(self.endings_never_reached))
+
+
+def count_words(paragraphs: Iterable[str]) -> int:
+    """Words in a scene's paragraphs."""
+    # Paragraphs come with single spaces between words (see model.paragraphs): counting the
+    # spaces is exact and much cheaper than splitting, on the explorer's hot path.
+    return sum(p.count(" ") + 1 for p in paragraphs if p)
+
+
+def words_of_ending(view: EndingView) -> int:
+    """Words of an ending's text and epilogue."""
+    return len(view.text.split()) + sum(len(line.split()) for _, _, line in view.epilogue)
+
+
+def _bound_hits(story: Story, state: GameState, found: set[tuple]) -> None:
+    for person, values in state.stats.items():
+        for name, value in values.items():
+            stat = story.stats.get(name)
+            if stat is None:
+                continue
+            if value <= stat.min:
+                found.add(("stat", name, person, "min", stat.min))
+            elif value >= stat.max:
+                found.add(("stat", name, person, "max", stat.max))
+    for name, value in state.resources.items():
+        resource = story.resources.get(name)
+        if resource is None:
+            continue
+        if resource.min is not None and value <= resource.min:
+            found.add(("resource", name, None, "min", resource.min))
+        if resource.max is not None and value >= resource.max:
+            found.add(("resource", name, None, "max", resource.max))
+
+
+def explore(story: Story, *, start: str | None = None, sets: Mapping[str, str] | None = None,
+            max_states: int = DEFAULT_MAX_STATES, progress: Progress | None = None) -> Exploration:
+    """Visits every distinct state reachable from the start once, up to `max_states`.
+
+    The order does not change a complete run's result. It matters when `max_states` stops the
+    run: states at the scenes expanded least often go first, so a bounded run still spreads over
+    the whole story and reaches its endings instead of enumerating the first chapter's variations.
+    Raises ChoiceError/SetError for a bad `start` or `sets`, as `Session` does.
+    """
+    root_session = Session(story, start=start, sets=sets)
+    relevant = relevance(story)
+    root = root_session.state
+    start_scene = root.scene
+    keys: dict[tuple, int] = {state_key(root, relevant): 0}
+    scene_of: list[str] = [root.scene]
+    words: list[int] = [count_words(root_session.transcript[-1].paragraphs)]
+    edges: list[list[tuple[int, str, int]]] = [[]]  # per state: (child, choice id, says words)
+    ending_of: dict[int, str] = {}
+    pending: dict[int, GameState] = {0: root}
+    # The frontier: waiting states by scene, and the scenes by how often they were expanded.
+    waiting: dict[str, deque[int]] = {root.scene: deque([0])}
+    scenes_by_use: list[tuple[int, str]] = [(0, root.scene)]
+    expanded: dict[str, int] = {}
+    offered: set[str] = set()
+    available: set[str] = set()
+    bounds: set[tuple] = set()
+    found: list[tuple[str, str, str, int, str | None]] = []  # kind, scene, message, state, choice
+    transitions = 0
+    complete = True
+    done = 0
+
+    while scenes_by_use:
+        uses, scene_id = heapq.heappop(scenes_by_use)
+        queue = waiting[scene_id]
+        if not queue or uses != expanded.get(scene_id, 0):
+            continue  # a stale entry: the scene has a newer one
+        index = queue.popleft()
+        expanded[scene_id] = uses + 1
+        if queue:
+            heapq.heappush(scenes_by_use, (uses + 1, scene_id))
+        state = pending.pop(index)
+        _bound_hits(story, state, bounds)
+        session = Session(story, state)
+        done += 1
+        if progress is not None and done % _PROGRESS_EVERY == 0:
+            progress(len(keys), None)
+        if session.is_over:
+            view = session.ending
+            if view is None:
+                found.append(("no-ending", scene_id, f"the end scene '{scene_id}' has no ending "
+                              "that applies to this state", index, None))
+            else:
+                ending_of[index] = view.id
+                words[index] += words_of_ending(view)
+            continue
+        views = session.choices()
+        open_choices = [v for v in views if v.available]
+        for view in views:
+            offered.add(view.id)
+        if not open_choices:
+            found.append(("stuck", scene_id, session.stuck or "no choice is available", index, None))
+            continue
+        for view in open_choices:
+            available.add(view.id)
+            try:
+                outcome = session.choose(view.id)
+            except Exception as exc:  # noqa: BLE001 - any engine error is a finding, not a crash
+                found.append(("exception", scene_id, f"{type(exc).__name__}: {exc}", index, view.id))
+                continue
+            child = session.state
+            child_words = count_words(session.transcript[-1].paragraphs)
+            session.undo()
+            transitions += 1
+            key = state_key(child, relevant)
+            target = keys.get(key)
+            if target is None:
+                _bound_hits(story, child, bounds)  # merged or not, its values were reached
+                if len(keys) >= max_states:
+                    complete = False
+                    continue
+                target = len(keys)
+                keys[key] = target
+                scene_of.append(child.scene)
+                words.append(child_words)
+                edges.append([])
+                pending[target] = child
+                queue = waiting.setdefault(child.scene, deque())
+                if not queue:
+                    heapq.heappush(scenes_by_use, (expanded.get(child.scene, 0), child.scene))
+                queue.append(target)
+            says = len(outcome.says.split()) if outcome.says else 0
+            edges[index].append((target, view.id, says))
+    if progress is not None:
+        progress(len(keys), len(keys))
+
+    path_to = _shortest_paths(len(keys), edges)
+    failures = [Failure(kind, scene, message, path_to(index) + ((choice,) if choice else ()))
+                for kind, scene, message, index, choice in found]
+    failures.sort(key=lambda f: (len(f.path), f.path))
+    endings = _paths(len(keys), edges, words, ending_of, path_to)
+    hits = [BoundHit(kind, name, person, bound, value)
+            for kind, name, person, bound, value in sorted(bounds, key=lambda b: (b[0], b[1],
+                                                                                   b[2] or "", b[3]))]
+    reached = set(scene_of)  # generated states count: a player can stand there
+    return Exploration(story, start_scene, len(keys), transitions, complete, reached, endings,
+                       offered, available, hits, failures)
+
+
+def _shortest_paths(count: int, edges: list[list[tuple[int, str, int]]]
+                    ) -> Callable[[int], tuple[str, ...]]:
+    """Breadth first over the explored graph: the fewest choices from the start to each state."""
+    parent = [-1] * count
+    via = [""] * count
+    seen = [False] * count
+    seen[0] = True
+    queue = deque([0])
+    while queue:
+        node = queue.popleft()
+        for child, choice, _ in edges[node]:
+            if not seen[child]:
+                seen[child] = True
+                parent[child] = node
+                via[child] = choice
+                queue.append(child)
+
+    def path_to(index: int) -> tuple[str, ...]:
+        steps = []
+        while index > 0:
+            steps.append(via[index])
+            index = parent[index]
+        return tuple(reversed(steps))
+
+    return path_to
+
+
+def _paths(count: int, edges: list[list[tuple[int, str, int]]], words: list[int],
+           ending_of: dict[int, str], path_to: Callable[[int], tuple[str, ...]]) -> dict[str, PathStats]:
+    """Shortest (choices: BFS tree; words: Dijkstra) and longest (DAG order) paths to each ending."""
+    # Shortest in words: node weights (scene words) plus edge weights (consequence lines).
+    best = [None] * count
+    best[0] = words[0]
+    heap = [(words[0], 0)]
+    while heap:
+        cost, node = heapq.heappop(heap)
+        if cost > best[node]:
+            continue
+        for child, _, says in edges[node]:
+            candidate = cost + says + words[child]
+            if best[child] is None or candidate < best[child]:
+                best[child] = candidate
+                heapq.heappush(heap, (candidate, child))
+
+    # Longest: Kahn's topological order; states never ordered lie on or after a loop (unbounded).
+    indegree = [0] * count
+    for node in range(count):
+        for child, _, _ in edges[node]:
+            indegree[child] += 1
+    longest_choices: list[int | None] = [None] * count
+    longest_words: list[int | None] = [None] * count
+    back: list[tuple[int, str] | None] = [None] * count
+    longest_choices[0], longest_words[0] = 0, words[0]
+    order = deque(n for n in range(count) if indegree[n] == 0)
+    ordered = [False] * count
+    while order:
+        node = order.popleft()
+        ordered[node] = True
+        for child, choice, says in edges[node]:
+            if longest_choices[node] is not None:
+                steps = longest_choices[node] + 1
+                if longest_choices[child] is None or steps > longest_choices[child]:
+                    longest_choices[child] = steps
+                    back[child] = (node, choice)
+                total = longest_words[node] + says + words[child]
+                if longest_words[child] is None or total > longest_words[child]:
+                    longest_words[child] = total
+            indegree[child] -= 1
+            if indegree[child] == 0:
+                order.append(child)
+
+    def longest_path(node: int) -> tuple[str, ...]:
+        steps = []
+        while back[node] is not None:
+            node, choice = back[node]
+            steps.append(choice)
+        return tuple(reversed(steps))
+
+    depth = [len(path_to(n)) if n in ending_of else 0 for n in range(count)]
+    result: dict[str, PathStats] = {}
+    for ending in dict.fromkeys(ending_of.values()):
+        nodes = [n for n, e in ending_of.items() if e == ending]
+        shortest = min(nodes, key=lambda n: depth[n])
+        fewest_words = min(best[n] for n in nodes)
+        bounded = all(ordered[n] for n in nodes)
+        if bounded:
+            deepest = max(nodes, key=lambda n: longest_choices[n])
+            result[ending] = PathStats(depth[shortest], longest_choices[deepest], fewest_words,
+                                       max(longest_words[n] for n in nodes), path_to(shortest),
+                                       longest_path(deepest))
+        else:
+            result[ending] = PathStats(depth[shortest], None, fewest_words, None, path_to(shortest),
+                                       None)
+    return result
+
+
+def count_paths(story: Story, start: str | None = None) -> int | None:
+    """How many ways through the scene graph lead from `start` to an end scene, ignoring
+    conditions: an upper bound on what an exhaustive run faces. None when a loop makes it endless."""
+    first = start or story.start
+    counts: dict[str, int] = {}
+    on_stack: set[str] = set()
+    stack: list[tuple[str, bool]] = [(first, False)]
+    while stack:
+        scene_id, children_done = stack.pop()
+        if scene_id in counts:
+            continue
+        scene = story.scenes[scene_id]
+        if children_done:
+            on_stack.discard(scene_id)
+            counts[scene_id] = 1 if scene.end else sum(counts[c.goto] for c in scene.choices)
+            continue
+        on_stack.add(scene_id)
+        stack.append((scene_id, True))
+        for choice in scene.choices:
+            if choice.goto in on_stack:
+                return None
+            if choice.goto not in counts:
+                stack.append((choice.goto, False))
+    return counts[first]
