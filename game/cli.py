@@ -9,34 +9,19 @@ import argparse
 import importlib
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
+from game.launch import LaunchOptions, load_or_report, start_problem
 from game.story import Story, StoryError, default_story_dir, load_story_with_diagnostics
 from game.story.location import display_path
-from game.story.suggest import did_you_mean, plural
+from game.story.suggest import plural
 
 USAGE_ERROR = 2
 NO_PYYAML = ("last-train-home: reading story files needs PyYAML, which this Python does not have. "
              "Run the game with the Python of its environment (.venv/bin/python main.py …, or "
              "activate it first: source .venv/bin/activate, or .venv\\Scripts\\activate on Windows), "
              "or install it there: .venv/bin/pip install -e .")
-
-
-@dataclass
-class LaunchOptions:
-    """What the front ends need to start: the story, where to begin, and how to run."""
-
-    story_dir: Path
-    start: str | None = None
-    sets: dict[str, str] = field(default_factory=dict)
-    classroom: bool = False
-    autoplay: bool = False
-    seed: int | None = None
-    screenshots: Path | None = None
-    window_size: tuple[int, int] | None = None
-    max_steps: int = 2000
 
 
 def _setting(text: str) -> tuple[str, str]:
@@ -94,15 +79,11 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--strict", action="store_true", help="exit 1 on warnings too")
 
     for module in _TOOLS.values():
-        try:
-            tool = importlib.import_module(module)
-        except ImportError:
-            continue
-        tool.register(commands, _common)
+        importlib.import_module(module).register(commands, _common)
     return parser
 
 
-# Optional tools add their own sub-command through `register(subparsers, add_common)`.
+# The tools add their own sub-command through `register(subparsers, add_common)`.
 _TOOLS = {
     "explore": "game.tools.explore",
     "graph": "game.tools.graph",
@@ -113,25 +94,6 @@ _TOOLS = {
     "export-web": "game.tools.webexport",
     "serve-web": "game.tools.webserve",
 }
-
-
-def load_or_report(story_dir: Path | None, err: TextIO) -> Story | None:
-    """Loads a story, printing every finding to `err` if it has errors."""
-    story, findings = load_story_with_diagnostics(story_dir or default_story_dir())
-    if story is None:
-        for finding in findings:
-            print(finding, file=err)
-        errors = sum(1 for f in findings if f.severity == "error")
-        print(f"The story could not be loaded: {errors} error{'s' * (errors != 1)}. "
-              f"Run `check` for details.", file=err)
-    return story
-
-
-def start_problem(story: Story, start: str | None) -> str | None:
-    """What is wrong with `--start SCENE` (a scene the story lacks), with the nearest scene id."""
-    if start is None or start in story.scenes:
-        return None
-    return f"there is no scene '{start}' in the story" + did_you_mean(start, story.scenes)
 
 
 def run_check(args: argparse.Namespace, out: TextIO) -> int:
@@ -205,15 +167,11 @@ def run_desktop(options: LaunchOptions, err: TextIO) -> int:
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     try:
         from game.ui.app import run
-    except ImportError as exc:
-        if getattr(exc, "name", None) == "yaml":
+    except ModuleNotFoundError as exc:
+        if exc.name != "pygame":
             raise
-        if "pygame" in str(exc):
-            print("last-train-home: the desktop player needs pygame-ce: "
-                  "pip install pygame-ce (or play in the terminal: play --text)", file=err)
-        else:
-            print("last-train-home: the desktop player is not available in this version yet; "
-                  "play in the terminal with: python main.py play --text", file=err)
+        print("last-train-home: the desktop player needs pygame-ce: "
+              "pip install pygame-ce (or play in the terminal: play --text)", file=err)
         return 1
     return run(options)
 

@@ -60,7 +60,7 @@ def register(subparsers, add_common) -> None:
 
 
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from game.cli import load_or_report, start_problem
+    from game.launch import load_or_report, start_problem
 
     story = load_or_report(args.story, err)
     if story is None:

@@ -259,7 +259,7 @@ def register(subparsers, add_common) -> None:
 
 
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from game.cli import load_or_report
+    from game.launch import load_or_report
 
     fmt = FORMATS.get(args.output.suffix.lower())
     if fmt is None:

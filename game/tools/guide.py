@@ -278,8 +278,8 @@ def register(subparsers, add_common) -> None:
 
 
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from game.cli import load_or_report
     from game.engine.atomic import write_atomic
+    from game.launch import load_or_report
 
     if args.output.suffix.lower() not in (".html", ".htm"):
         print(f"guide: name the output .html, not '{args.output.name}'", file=err)

@@ -709,7 +709,7 @@ def register(subparsers, add_common) -> None:
 
 
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from game.cli import load_or_report
+    from game.launch import load_or_report
 
     suffix = args.output.suffix.lower()
     if suffix not in (".html", ".htm", ".md"):

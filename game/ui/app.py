@@ -27,8 +27,8 @@ from game.ui.widgets import Ui
 from game.ui.words import word
 
 if TYPE_CHECKING:
-    from game.cli import LaunchOptions
     from game.engine import Outcome, Session
+    from game.launch import LaunchOptions
 
 log = logging.getLogger("game.ui")
 
@@ -234,7 +234,7 @@ class App:
         try:
             self.session = Session(self.story, start=start, sets=sets)
         except (ChoiceError, ValueError) as exc:
-            from game.cli import start_problem
+            from game.launch import start_problem
             problem = start_problem(self.story, start) or str(exc)
             self.notify(f"{problem}: playing from the story's start instead")
             log.warning("%s", problem)
