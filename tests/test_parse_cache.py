@@ -13,6 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from game.paths import CACHE_ENV
 from game.story import load_story_with_diagnostics, parsecache, yamlsource
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -21,7 +22,7 @@ ROOT = Path(__file__).resolve().parents[1]
 @pytest.fixture
 def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder = tmp_path / "cache"
-    monkeypatch.setenv(parsecache.ENV, str(folder))
+    monkeypatch.setenv(CACHE_ENV, str(folder))
     return folder
 
 
@@ -107,7 +108,7 @@ def test_a_damaged_or_tampered_entry_is_a_miss_and_the_story_still_loads(cache, 
 
 
 def test_cache_off_writes_nothing(tmp_path, monkeypatch, example_story):
-    monkeypatch.setenv(parsecache.ENV, "off")
+    monkeypatch.setenv(CACHE_ENV, "off")
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
     assert load_story_with_diagnostics(example_story)[0] is not None
@@ -135,7 +136,7 @@ def test_the_cache_stays_bounded(cache, tmp_path):
 def test_a_warm_start_does_not_even_import_pyyaml(cache):
     code = ("import sys\nfrom game.story import default_story_dir, load_story\n"
             "load_story(default_story_dir())\nprint('yaml' in sys.modules)")
-    env = {**os.environ, parsecache.ENV: str(cache)}
+    env = {**os.environ, CACHE_ENV: str(cache)}
     runs = [subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True,
                            text=True, check=True).stdout.split() for _ in range(2)]
     assert runs == [["True"], ["False"]]

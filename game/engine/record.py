@@ -18,8 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from game.engine.atomic import write_atomic
-from game.engine.paths import user_data_dir
 from game.engine.session import ChoiceError, Session
+from game.paths import user_data_dir
 
 RECORD_FORMAT = 1
 RECORD_MIN_FORMAT = 1

@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from game.story.fields import FieldReader, brief
+from game.story.located import YList, YMap
 from game.story.location import SourceLocation
 from game.story.model import Ending, EpilogueLine, Scene
 from game.story.suggest import did_you_mean
-from game.story.yamlsource import YList, YMap
 
 ENDING_KEYS = ("id", "title", "priority", "from", "if", "text", "epilogue", "documentary")
 

@@ -19,10 +19,10 @@ from game.story.expressions import (
     compile_condition,
     compile_effect,
 )
+from game.story.located import YList, YMap
 from game.story.location import Diagnostics, SourceLocation
 from game.story.model import FlagDef, Person, ResourceDef, StatDef, Text, paragraphs
 from game.story.suggest import did_you_mean, did_you_mean_or_list
-from game.story.yamlsource import YList, YMap
 
 ID = re.compile(r"^[a-z][a-z0-9_]*$")
 _PLACEHOLDER = re.compile(r"\{\{|\}\}|\{([^{}]*)\}")

@@ -7,13 +7,15 @@ any file may name what another declares; then the content. The parts live beside
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from game.story import checks, parsecache
+from game.story import checks
 from game.story.endings import read_ending
 from game.story.fields import FieldReader, brief, type_name
+from game.story.located import YList, YMap
 from game.story.location import (
     Diagnostic,
     SourceLocation,
@@ -24,7 +26,7 @@ from game.story.manifest import CONTENT_KEYS, FORMAT_VERSION, MANIFEST, MANIFEST
 from game.story.model import Fact, FlagDef, Story
 from game.story.scenes import RawScene, raw_choice_items, read_scene
 from game.story.suggest import did_you_mean
-from game.story.yamlsource import MAX_FILE_BYTES, YList, YMap, read_yaml
+from game.story.yamlsource import MAX_FILE_BYTES, read_yaml
 
 __all__ = ["FORMAT_VERSION", "MANIFEST", "default_assets_dir", "default_story_dir", "load_story",
            "load_story_with_diagnostics"]
@@ -200,7 +202,7 @@ def load_story_with_diagnostics(root: Path, assets: Path | None = None,
         return None, loader.diag.sorted()
 
     documents: list[tuple[Path, str, YMap]] = []
-    digest = parsecache.sha256()
+    digest = hashlib.sha256()
     real_root = root.resolve()
     for path in _story_files(root):
         shown = display_path(path)

@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from game.story.fields import FieldReader
+from game.story.located import YMap
 from game.story.model import Person, ResourceDef, StatDef
 from game.story.suggest import did_you_mean_or_list
-from game.story.yamlsource import YMap
 
 FORMAT_VERSION = 1
 MANIFEST = "story.yaml"

@@ -9,54 +9,31 @@ edited file simply misses. Only files that parsed without a finding are cached.
 An entry is JSON (plain data only, never anything that could run), and it is checked as strictly as
 it is read: a damaged or tampered entry is treated as a miss and the file is parsed as usual.
 
-``LAST_TRAIN_HOME_CACHE`` names another folder, or ``off`` to read every file afresh.
+``LAST_TRAIN_HOME_CACHE`` names another folder, or ``off`` to read every file afresh (see
+`game.paths`).
 """
 
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import os
-import sys
 from pathlib import Path
 from typing import Any
 
+from game.paths import user_cache_dir
+from game.story.located import YList, YMap
 from game.story.location import SourceLocation
-
-try:  # CPython's own SHA-256: the same digests as hashlib's, without loading OpenSSL (~2 ms)
-    from _sha256 import sha256
-except ImportError:  # pragma: no cover - Python 3.12 renamed it; other Pythons may lack it
-    try:
-        from _sha2 import sha256  # type: ignore[no-redef]
-    except ImportError:
-        from hashlib import sha256  # type: ignore[no-redef]
 
 # Bump when the layout below, the values the YAML reader produces or the findings it reports
 # for a file change (a stale entry would hide a new warning).
 FORMAT = b"lth-parse-2"
-ENV = "LAST_TRAIN_HOME_CACHE"
 MAX_ENTRIES = 256
 
 
-def cache_dir() -> Path | None:
-    """The folder for cached parses, or None when caching is turned off."""
-    override = os.environ.get(ENV)
-    if override:
-        return None if override.lower() in ("off", "0", "no", "none") else Path(override)
-    data = os.environ.get("LAST_TRAIN_HOME_DATA")  # a private data folder keeps its own cache
-    if data:
-        return Path(data) / "cache"
-    home = Path.home()
-    if sys.platform == "win32":
-        base = Path(os.environ.get("LOCALAPPDATA") or home / "AppData" / "Local")
-        return base / "Last Train Home" / "cache"
-    if sys.platform == "darwin":
-        return home / "Library" / "Caches" / "Last Train Home"
-    return Path(os.environ.get("XDG_CACHE_HOME") or home / ".cache") / "last-train-home"
-
-
 def entry_name(shown: str, data: bytes) -> str:
-    digest = sha256(FORMAT + b"\0" + shown.encode("utf-8", "surrogatepass") + b"\0" + data)
+    digest = hashlib.sha256(FORMAT + b"\0" + shown.encode("utf-8", "surrogatepass") + b"\0" + data)
     return digest.hexdigest()[:40] + ".json"
 
 
@@ -66,7 +43,7 @@ class _Bad(Exception):
 
 def load(shown: str, data: bytes, max_depth: int, max_number: int) -> tuple[bool, Any]:
     """(True, the parsed document) from the cache, or (False, None) on a miss."""
-    folder = cache_dir()
+    folder = user_cache_dir()
     if folder is None:
         return False, None
     try:
@@ -92,7 +69,7 @@ def encode(document: Any) -> Any:
 
 def store_encoded(shown: str, data: bytes, encoded: Any) -> None:
     """Keeps a document already in the cache's layout (checked again when it is read)."""
-    folder = cache_dir()
+    folder = user_cache_dir()
     if folder is None:
         return
     target = folder / entry_name(shown, data)
@@ -124,8 +101,6 @@ def _prune(folder: Path) -> None:
 # lists, so a list is always a container).
 
 def _encode(value: Any) -> Any:
-    from game.story.yamlsource import YList, YMap
-
     if isinstance(value, YMap):
         out: list[Any] = ["m", value.loc.line, value.loc.column]
         for key, item in value.items():
@@ -144,8 +119,6 @@ def _encode(value: Any) -> Any:
 
 
 def _decode(root: Any, shown: str, max_depth: int, max_number: int) -> Any:
-    from game.story.yamlsource import YList, YMap
-
     make = tuple.__new__  # as the YAML reader makes them (measured: per-item code beats slicing)
 
     def location(line: Any, column: Any) -> SourceLocation:

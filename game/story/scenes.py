@@ -8,10 +8,10 @@ from typing import Any
 
 from game.story.expressions import Effect
 from game.story.fields import FieldReader, brief, type_name
+from game.story.located import YList, YMap
 from game.story.location import SourceLocation
 from game.story.model import Choice, Fact, Scene, Variant
 from game.story.suggest import did_you_mean
-from game.story.yamlsource import YList, YMap
 
 SCENE_KEYS = ("chapter", "place", "when", "pov", "backdrop", "key", "text", "variants",
               "choices", "next", "end", "discuss", "fact", "documentary")

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from game.story import parsecache
+from game.story.located import YList, YMap
 from game.story.location import Diagnostics, SourceLocation
 
 if TYPE_CHECKING:
@@ -23,30 +24,6 @@ _ALLOWED_TAGS = {
     "!",
     *(f"tag:yaml.org,2002:{t}" for t in ("str", "int", "bool", "null", "float", "seq", "map")),
 }
-
-
-class YMap(dict):
-    """A mapping read from YAML, with the location of itself, its keys and its values."""
-
-    loc: SourceLocation
-    key_locs: dict[Any, SourceLocation]
-    value_locs: dict[Any, SourceLocation]
-
-    def key_loc(self, key: Any) -> SourceLocation:
-        return self.key_locs.get(key, self.loc)
-
-    def value_loc(self, key: Any) -> SourceLocation:
-        return self.value_locs.get(key, self.loc)
-
-
-class YList(list):
-    """A sequence read from YAML, with the location of itself and of each item."""
-
-    loc: SourceLocation
-    item_locs: list[SourceLocation]
-
-    def item_loc(self, index: int) -> SourceLocation:
-        return self.item_locs[index] if 0 <= index < len(self.item_locs) else self.loc
 
 
 class _YamlRefused(Exception):

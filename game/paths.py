@@ -1,0 +1,50 @@
+"""Where the game keeps a player's files: saves, settings and classroom records, and the cache of
+parsed story files, each in the platform's usual place.
+
+The lowest floor of the game: it imports nothing of the game's own, so the story reader (for its
+parse cache) and the engine (for saves) both find their folders here.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+APP_NAME = "last-train-home"
+DISPLAY_NAME = "Last Train Home"  # the folder name on Windows and macOS
+DATA_ENV = "LAST_TRAIN_HOME_DATA"
+CACHE_ENV = "LAST_TRAIN_HOME_CACHE"
+_OFF = ("off", "0", "no", "none")
+
+
+def user_data_dir() -> Path:
+    """The per-user data folder: $LAST_TRAIN_HOME_DATA if set, else the platform's usual place."""
+    override = os.environ.get(DATA_ENV)
+    if override:
+        return Path(override)
+    home = Path.home()
+    if sys.platform == "win32":
+        return Path(os.environ.get("APPDATA") or home / "AppData" / "Roaming") / DISPLAY_NAME
+    if sys.platform == "darwin":
+        return home / "Library" / "Application Support" / DISPLAY_NAME
+    return Path(os.environ.get("XDG_DATA_HOME") or home / ".local" / "share") / APP_NAME
+
+
+def user_cache_dir() -> Path | None:
+    """The folder for caches, or None when caching is turned off.
+
+    $LAST_TRAIN_HOME_CACHE names it (or `off`); a private $LAST_TRAIN_HOME_DATA keeps its own
+    cache inside it; otherwise the platform's usual place."""
+    override = os.environ.get(CACHE_ENV)
+    if override:
+        return None if override.lower() in _OFF else Path(override)
+    data = os.environ.get(DATA_ENV)
+    if data:
+        return Path(data) / "cache"
+    home = Path.home()
+    if sys.platform == "win32":
+        return Path(os.environ.get("LOCALAPPDATA") or home / "AppData" / "Local") / DISPLAY_NAME / "cache"
+    if sys.platform == "darwin":
+        return home / "Library" / "Caches" / DISPLAY_NAME
+    return Path(os.environ.get("XDG_CACHE_HOME") or home / ".cache") / APP_NAME
