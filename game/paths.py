@@ -1,14 +1,15 @@
-"""Where the game keeps a player's files: saves, settings and classroom records, and the cache of
-parsed story files, each in the platform's usual place.
+"""Where the game's folders are: the story and assets it ships with, and the player's own files
+(saves, settings, classroom records, the cache of parsed story files) in the platform's usual place.
 
-The lowest floor of the game: it imports nothing of the game's own, so the story reader (for its
-parse cache) and the engine (for saves) both find their folders here.
+The lowest floor of the game: it imports nothing of the game's own, so the story reader and the
+engine both find their folders here.
 """
 
 from __future__ import annotations
 
 import os
 import sys
+from importlib import resources
 from pathlib import Path
 
 APP_NAME = "last-train-home"
@@ -16,6 +17,18 @@ DISPLAY_NAME = "Last Train Home"  # the folder name on Windows and macOS
 DATA_ENV = "LAST_TRAIN_HOME_DATA"
 CACHE_ENV = "LAST_TRAIN_HOME_CACHE"
 _OFF = ("off", "0", "no", "none")
+SHIPPED = "shipped"  # the wheel's game/shipped/ holds the repository's top-level story/ and assets/
+
+
+def shipped_dir(name: str) -> Path:
+    """A folder the game ships with, "story" or "assets".
+
+    An installed wheel carries it inside the package (game/shipped/NAME, mapped in pyproject.toml);
+    a checkout, or an editable install of one, has it at the top of the repository."""
+    installed = resources.files(__package__ or "game") / SHIPPED / name
+    if isinstance(installed, Path) and installed.is_dir():
+        return installed
+    return Path(__file__).resolve().parents[1] / name
 
 
 def user_data_dir() -> Path:

@@ -12,6 +12,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from game.paths import shipped_dir
 from game.story import checks
 from game.story.endings import read_ending
 from game.story.fields import FieldReader, brief, type_name
@@ -35,12 +36,13 @@ _DEFAULT_KEYS = ("chapter", "place", "when", "pov", "backdrop")
 
 
 def default_story_dir() -> Path:
-    """The shipped story, beside the `game` package."""
-    return Path(__file__).resolve().parents[2] / "story"
+    """The story the game ships with."""
+    return shipped_dir("story")
 
 
 def default_assets_dir() -> Path:
-    return Path(__file__).resolve().parents[2] / "assets"
+    """The pictures, sounds and fonts the game ships with."""
+    return shipped_dir("assets")
 
 
 class _Loader(FieldReader):

@@ -17,6 +17,7 @@ from typing import TextIO
 
 from game.engine.classstats import ClassStats, StatsError, load_any
 from game.engine.record import Decision, RecordError, SessionRecord
+from game.paths import shipped_dir
 from game.story.model import Fact, Story
 
 USAGE_ERROR = 2
@@ -115,7 +116,7 @@ REPORT_CSS = """
 """
 
 
-CJK_FONT = Path(__file__).resolve().parents[2] / "assets" / "fonts" / "NotoSerifCJKsc-Regular-subset.otf"
+CJK_FONT = shipped_dir("assets") / "fonts" / "NotoSerifCJKsc-Regular-subset.otf"
 
 
 def font_css(*texts: str) -> str:

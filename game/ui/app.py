@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game.engine import AUTOSAVE, SaveError, SaveStore, user_data_dir
+from game.paths import shipped_dir
 from game.settings import Settings, load_settings, save_settings
 from game.story import Story, StoryError, load_story
 from game.ui.art import ArtLibrary
@@ -32,7 +33,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("game.ui")
 
-ASSETS = Path(__file__).resolve().parents[2] / "assets"
+ASSETS = shipped_dir("assets")
 DEFAULT_SIZE = (1280, 720)
 MIN_SIZE = (960, 540)
 BUSY_FPS = 60
