@@ -155,7 +155,7 @@ def test_any_entry_is_either_a_document_or_a_miss(value) -> None:
     # never raises anything else.
     try:
         document = parsecache._decode(value, "x.yaml", yamlsource.MAX_DEPTH, yamlsource.MAX_NUMBER)
-    except parsecache._Bad:
+    except parsecache.NotAnEntry:
         return
     stack = [document]
     while stack:

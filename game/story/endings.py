@@ -46,30 +46,37 @@ def read_ending(reader: FieldReader, spec: YMap, loc: SourceLocation, seen: dict
                 reader.error(item_loc, f"'{name}' is not an end scene (it has no 'end: true')")
             names.add(name)
         from_scenes = frozenset(names)
-    epilogue: dict[str, tuple[EpilogueLine, ...]] = {}
-    raw_epilogue = spec.get("epilogue")
-    if raw_epilogue is None:
-        reader.error(loc, f"{what} needs an 'epilogue' with a line for each person")
-    else:
-        table = reader.mapping(raw_epilogue, spec.value_loc("epilogue"), f"the epilogue of {what}")
-        for person in (table or {}):
-            if person not in reader.names.people:
-                reader.error(table.key_loc(person), f"unknown person '{brief(person)}' in the epilogue"
-                           + did_you_mean(person, reader.names.people))
-        for person in reader.names.people:
-            if table is None:
-                break
-            if person not in table:
-                reader.error(table.loc, f"the epilogue of {what} has no line for '{person}'")
-                continue
-            epilogue[person] = epilogue_lines(reader, table[person], table.value_loc(person),
-                                                   f"{person}'s epilogue in {what}")
+    epilogue = _read_epilogue(reader, spec, loc, what)
     priority = reader.integer(spec, "priority", what, 0) or 0
     return Ending(
         ending_id, reader.prose(spec, "title", what, required=True) or ending_id,
         reader.compile_text(reader.text(spec, "text", what) or "", spec.value_loc("text")),
         epilogue, reader.condition(spec, "if"), from_scenes, priority,
         reader.prose(spec, "documentary", what), loc)
+
+
+def _read_epilogue(reader: FieldReader, spec: YMap, loc: SourceLocation,
+                   what: str) -> dict[str, tuple[EpilogueLine, ...]]:
+    """An ending's epilogue: lines for every person of the story, and for no one else."""
+    epilogue: dict[str, tuple[EpilogueLine, ...]] = {}
+    raw_epilogue = spec.get("epilogue")
+    if raw_epilogue is None:
+        reader.error(loc, f"{what} needs an 'epilogue' with a line for each person")
+        return epilogue
+    table = reader.mapping(raw_epilogue, spec.value_loc("epilogue"), f"the epilogue of {what}")
+    if table is None:
+        return epilogue
+    for person in table:
+        if person not in reader.names.people:
+            reader.error(table.key_loc(person), f"unknown person '{brief(person)}' in the epilogue"
+                         + did_you_mean(person, reader.names.people))
+    for person in reader.names.people:
+        if person not in table:
+            reader.error(table.loc, f"the epilogue of {what} has no line for '{person}'")
+            continue
+        epilogue[person] = epilogue_lines(reader, table[person], table.value_loc(person),
+                                          f"{person}'s epilogue in {what}")
+    return epilogue
 
 
 def epilogue_lines(reader: FieldReader, value: Any, loc: SourceLocation,

@@ -7,6 +7,7 @@ closures over the game state. Nothing here can reach Python's builtins or attrib
 
 from __future__ import annotations
 
+import operator
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -44,38 +45,13 @@ _DECIMAL = re.compile(r"\d+\.\d+")
 _MISTYPED_OPERATORS = {"=>": ">=", "=<": "<=", ">>": ">=", "<<": "<=", "<>": "!="}
 
 
-class _Plain:
-    """A small value class written out by hand: the parser makes a few thousand of these per
-    story load, and declaring them as dataclasses cost about half a millisecond of start-up each."""
-
-    __slots__ = ()
-
-    def __repr__(self) -> str:
-        names = [n for cls in reversed(type(self).__mro__) for n in getattr(cls, "__slots__", ())]
-        return f"{type(self).__name__}({', '.join(f'{n}={getattr(self, n)!r}' for n in names)})"
-
-    def _values(self) -> tuple[object, ...]:
-        return tuple(getattr(self, n) for cls in type(self).__mro__
-                     for n in getattr(cls, "__slots__", ()))
-
-    def __eq__(self, other: object) -> bool:
-        if type(other) is not type(self):
-            return NotImplemented
-        return self._values() == other._values()  # type: ignore[attr-defined]
-
-    def __hash__(self) -> int:
-        return hash((type(self), self._values()))
-
-
-class Token(_Plain):
+@dataclass(frozen=True, slots=True)
+class Token:
     """One token of an expression, with its offset (for the column in messages)."""
 
-    __slots__ = ("kind", "text", "offset")
-
-    def __init__(self, kind: str, text: str, offset: int) -> None:
-        self.kind = kind  # num, name, op, end
-        self.text = text
-        self.offset = offset
+    kind: str  # num, name, op, end
+    text: str
+    offset: int
 
 
 def tokenize(source: str) -> list[Token]:
@@ -125,77 +101,70 @@ def tokenize(source: str) -> list[Token]:
 
 # ----------------------------------------------------------------------------- syntax tree
 
-class Node(_Plain):
+@dataclass(frozen=True, slots=True)
+class Node:
     """A node of an expression's syntax tree; `offset` is where it starts in the source."""
 
-    __slots__ = ("offset",)
+    offset: int
 
 
+@dataclass(frozen=True, slots=True)
 class Number(Node):
     """A whole number."""
 
-    __slots__ = ("value",)
-
-    def __init__(self, offset: int, value: int) -> None:
-        self.offset, self.value = offset, value
+    value: int
 
 
+@dataclass(frozen=True, slots=True)
 class Boolean(Node):
     """true or false."""
 
-    __slots__ = ("value",)
-
-    def __init__(self, offset: int, value: bool) -> None:
-        self.offset, self.value = offset, value
+    value: bool
 
 
+@dataclass(frozen=True, slots=True)
 class Name(Node):
     """A flag, a resource, or a person's stat (qin.hope)."""
 
-    __slots__ = ("parts",)
-
-    def __init__(self, offset: int, parts: tuple[str, ...]) -> None:
-        self.offset, self.parts = offset, parts  # ("savings",) or ("qin", "hope")
+    parts: tuple[str, ...]  # ("savings",) or ("qin", "hope")
 
     @property
     def text(self) -> str:
         return ".".join(self.parts)
 
 
+@dataclass(frozen=True, slots=True)
 class Call(Node):
     """A function call: visited(scene), chose(scene.choice), min, max, family(stat)."""
 
-    __slots__ = ("function", "args")
-
-    def __init__(self, offset: int, function: str, args: tuple[Node, ...]) -> None:
-        self.offset, self.function, self.args = offset, function, args
+    function: str
+    args: tuple[Node, ...]
 
 
+@dataclass(frozen=True, slots=True)
 class Unary(Node):
     """not x, or -x."""
 
-    __slots__ = ("op", "operand")
-
-    def __init__(self, offset: int, op: str, operand: Node) -> None:
-        self.offset, self.op, self.operand = offset, op, operand  # op: "not" or "-"
+    op: str  # "not" or "-"
+    operand: Node
 
 
+@dataclass(frozen=True, slots=True)
 class Binary(Node):
     """and, or, a comparison, + or -."""
 
-    __slots__ = ("op", "left", "right")
+    op: str
+    left: Node
+    right: Node
 
-    def __init__(self, offset: int, op: str, left: Node, right: Node) -> None:
-        self.offset, self.op, self.left, self.right = offset, op, left, right
 
-
-class Assignment(_Plain):
+@dataclass(frozen=True, slots=True)
+class Assignment:
     """An effect before it is compiled: what it changes, how, and the value."""
 
-    __slots__ = ("target", "op", "value")
-
-    def __init__(self, target: Name, op: str, value: Node) -> None:
-        self.target, self.op, self.value = target, op, value  # op: "=", "+=", "-="
+    target: Name
+    op: str  # "=", "+=", "-="
+    value: Node
 
 
 _COMPARISONS = ("<", "<=", ">", ">=", "==", "!=")
@@ -402,12 +371,18 @@ def parse_effect(source: str) -> Assignment:
 class Names(Protocol):
     """What an expression may refer to; the loader provides it."""
 
-    people: Mapping[str, Any]
-    stats: Mapping[str, Any]
-    resources: Mapping[str, Any]
-    flags: Mapping[str, Any]
-    scenes: Mapping[str, Any]
-    choice_ids: Iterable[str]
+    @property
+    def people(self) -> Mapping[str, Any]: ...
+    @property
+    def stats(self) -> Mapping[str, Any]: ...
+    @property
+    def resources(self) -> Mapping[str, Any]: ...
+    @property
+    def flags(self) -> Mapping[str, Any]: ...
+    @property
+    def scenes(self) -> Mapping[str, Any]: ...
+    @property
+    def choice_ids(self) -> Iterable[str]: ...
 
 
 class EvalState(Protocol):
@@ -589,10 +564,7 @@ class _Compiler:
                 return "bool", lambda s: left(s) == right(s)
             return "bool", lambda s: left(s) != right(s)
         left, right = self.number(node.left), self.number(node.right)
-        compare = {
-            "<": lambda a, b: a < b, "<=": lambda a, b: a <= b,
-            ">": lambda a, b: a > b, ">=": lambda a, b: a >= b,
-        }[op]
+        compare = {"<": operator.lt, "<=": operator.le, ">": operator.gt, ">=": operator.ge}[op]
         return "bool", lambda s: compare(left(s), right(s))
 
 

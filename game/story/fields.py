@@ -199,7 +199,7 @@ class FieldReader:
     def effect(self, source: Any, loc: SourceLocation) -> Effect | None:
         """One effect of a choice, compiled and remembered for the checks; None after reporting."""
         try:
-            effect = self._compiled("effect", source)
+            effect: Effect = self._compiled("effect", source)
         except ExpressionError as exc:
             self.expression_error(loc, exc)
             return None
@@ -218,14 +218,12 @@ class FieldReader:
                             f"not {type_name(source)}")
             return None
         try:
-            condition = self._compiled("if", source)
+            condition: Condition = self._compiled("if", source)
         except ExpressionError as exc:
             self.expression_error(loc, exc)
             return None
         self.condition_reads.append(condition)
         return condition
-
-    # ------------------------------------------------------------------ the manifest
 
     def expression_error(self, loc: SourceLocation, exc: ExpressionError) -> None:
         """Reports a mistake in an expression, except a scene or name that the file that could

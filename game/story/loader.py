@@ -68,29 +68,20 @@ class _Loader(FieldReader):
                 self.keys(defaults, _DEFAULT_KEYS, "'defaults'")
         if "facts" in data:
             facts = self.mapping(data["facts"], data.value_loc("facts"), "'facts'")
-            for fact_id, spec in (facts or {}).items():
-                self.declare_fact(fact_id, spec, facts)
+            if facts is not None:
+                for fact_id, spec in facts.items():
+                    self.declare_fact(fact_id, spec, facts)
         if "scenes" in data:
             scenes = self.mapping(data["scenes"], data.value_loc("scenes"), "'scenes'")
-            for scene_id, spec in (scenes or {}).items():
-                loc = scenes.key_loc(scene_id)
-                if self.identifier(scene_id, loc, "the scene id") is None:
-                    continue
-                if scene_id in self.raw_scenes:
-                    first = self.raw_scenes[scene_id].loc
-                    self.error(loc, f"the scene id '{scene_id}' is used twice (first at {first})")
-                    continue
-                spec = self.mapping(spec, scenes.value_loc(scene_id), f"scene '{scene_id}'")
-                if spec is None:
-                    continue
-                self.raw_scenes[scene_id] = RawScene(scene_id, spec, loc, defaults)
-                self.names.scenes[scene_id] = spec
+            if scenes is not None:
+                self.declare_scenes(scenes, defaults)
         if "extend" in data:
             extend = self.mapping(data["extend"], data.value_loc("extend"), "'extend'")
-            for scene_id, spec in (extend or {}).items():
-                spec = self.mapping(spec, extend.value_loc(scene_id), f"the extension of '{scene_id}'")
-                if spec is not None:
-                    self.extends.append((scene_id, spec, extend.key_loc(scene_id), extend.loc))
+            if extend is not None:
+                for scene_id, spec in extend.items():
+                    spec = self.mapping(spec, extend.value_loc(scene_id), f"the extension of '{scene_id}'")
+                    if spec is not None:
+                        self.extends.append((scene_id, spec, extend.key_loc(scene_id), extend.loc))
         if "endings" in data:
             endings = data["endings"]
             if not isinstance(endings, YList):
@@ -101,6 +92,22 @@ class _Loader(FieldReader):
                     spec = self.mapping(spec, endings.item_loc(index), "an ending")
                     if spec is not None:
                         self.raw_endings.append((spec, endings.item_loc(index)))
+
+    def declare_scenes(self, scenes: YMap, defaults: YMap | None) -> None:
+        """Registers the scenes of one file's `scenes:` section, to be read in the second pass."""
+        for scene_id, spec in scenes.items():
+            loc = scenes.key_loc(scene_id)
+            if self.identifier(scene_id, loc, "the scene id") is None:
+                continue
+            if scene_id in self.raw_scenes:
+                first = self.raw_scenes[scene_id].loc
+                self.error(loc, f"the scene id '{scene_id}' is used twice (first at {first})")
+                continue
+            scene = self.mapping(spec, scenes.value_loc(scene_id), f"scene '{scene_id}'")
+            if scene is None:
+                continue
+            self.raw_scenes[scene_id] = RawScene(scene_id, scene, loc, defaults)
+            self.names.scenes[scene_id] = scene
 
     def declare_flags(self, flags: Any, loc: SourceLocation) -> None:
         if isinstance(flags, YList):

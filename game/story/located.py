@@ -13,7 +13,7 @@ from game.story.location import SourceLocation
 __all__ = ["YList", "YMap"]
 
 
-class YMap(dict):
+class YMap(dict[Any, Any]):
     """A mapping read from YAML, with the location of itself, its keys and its values."""
 
     loc: SourceLocation
@@ -27,7 +27,7 @@ class YMap(dict):
         return self.value_locs.get(key, self.loc)
 
 
-class YList(list):
+class YList(list[Any]):
     """A sequence read from YAML, with the location of itself and of each item."""
 
     loc: SourceLocation

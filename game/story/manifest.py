@@ -23,7 +23,7 @@ def read_manifest(reader: FieldReader, data: YMap) -> dict[str, Any]:
     if fmt is not None and fmt > FORMAT_VERSION:
         reader.error(data.value_loc("format"), f"this story needs story format {fmt}; this "
                    f"version of the game reads format {FORMAT_VERSION}: update the game")
-    info = {
+    info: dict[str, Any] = {
         "title": reader.text(data, "title", "the manifest", required=True) or "Untitled",
         "title_native": reader.text(data, "title_native", "the manifest") or "",
         "version": reader.text(data, "version", "the manifest") or "",
@@ -44,9 +44,12 @@ def read_manifest(reader: FieldReader, data: YMap) -> dict[str, Any]:
 
 def _read_stats(reader: FieldReader, data: YMap) -> None:
     """Declares the stats every person has."""
-    stats = reader.mapping(data.get("stats", YMap()), data.value_loc("stats"), "'stats'") \
-        if "stats" in data else None
-    for stat_id, spec in (stats or {}).items():
+    if "stats" not in data:
+        return
+    stats = reader.mapping(data["stats"], data.value_loc("stats"), "'stats'")
+    if stats is None:
+        return
+    for stat_id, spec in stats.items():
         loc = stats.key_loc(stat_id)
         if reader.identifier(stat_id, loc, "the stat id") is None:
             continue
@@ -71,9 +74,12 @@ def _read_stats(reader: FieldReader, data: YMap) -> None:
 
 def _read_resources(reader: FieldReader, data: YMap) -> None:
     """Declares the family's resources, such as savings."""
-    resources = reader.mapping(data["resources"], data.value_loc("resources"), "'resources'") \
-        if "resources" in data else None
-    for res_id, spec in (resources or {}).items():
+    if "resources" not in data:
+        return
+    resources = reader.mapping(data["resources"], data.value_loc("resources"), "'resources'")
+    if resources is None:
+        return
+    for res_id, spec in resources.items():
         loc = resources.key_loc(res_id)
         if reader.identifier(res_id, loc, "the resource id") is None:
             continue
@@ -109,7 +115,8 @@ def _read_people(reader: FieldReader, data: YMap) -> None:
         if "people" in data else None
     if not people:
         reader.error(data.loc, "the manifest needs 'people': at least one person")
-    for person_id, spec in (people or {}).items():
+        return
+    for person_id, spec in people.items():
         loc = people.key_loc(person_id)
         if reader.identifier(person_id, loc, "the person id") is None:
             continue
@@ -121,21 +128,7 @@ def _read_people(reader: FieldReader, data: YMap) -> None:
         what = f"person '{person_id}'"
         reader.keys(spec, ("name", "short", "role", "born", "portraits", "start"), what)
         name = reader.text(spec, "name", what, required=True) or person_id
-        starts: dict[str, int] = {}
-        if "start" in spec:
-            own = reader.mapping(spec["start"], spec.value_loc("start"), f"{what}'s 'start'")
-            for stat_id in own or {}:
-                if stat_id not in reader.names.stats:
-                    reader.error(own.key_loc(stat_id), f"unknown stat '{stat_id}'"
-                               + did_you_mean_or_list(stat_id, {"the stats are": reader.names.stats}))
-                    continue
-                stat = reader.names.stats[stat_id]
-                number = reader.integer(own, stat_id, f"{what}'s 'start'")
-                if number is not None and not stat.min <= number <= stat.max:
-                    reader.error(own.value_loc(stat_id), f"{what}: {stat_id} {number} is outside "
-                                                       f"{stat.min}..{stat.max}")
-                elif number is not None:
-                    starts[stat_id] = number
+        starts = _read_starts(reader, spec, what)
         portraits = _read_portraits(reader, spec, what)
         reader.names.people[person_id] = Person(
             person_id, name, reader.text(spec, "short", what) or name.split()[-1],
@@ -143,23 +136,48 @@ def _read_people(reader: FieldReader, data: YMap) -> None:
             tuple(sorted(portraits)), starts)
 
 
+def _read_starts(reader: FieldReader, spec: YMap, what: str) -> dict[str, int]:
+    """A person's own starting stats, where they differ from the stat's start."""
+    starts: dict[str, int] = {}
+    if "start" not in spec:
+        return starts
+    own = reader.mapping(spec["start"], spec.value_loc("start"), f"{what}'s 'start'")
+    if own is None:
+        return starts
+    for stat_id in own:
+        if stat_id not in reader.names.stats:
+            reader.error(own.key_loc(stat_id), f"unknown stat '{stat_id}'"
+                         + did_you_mean_or_list(stat_id, {"the stats are": reader.names.stats}))
+            continue
+        stat = reader.names.stats[stat_id]
+        number = reader.integer(own, stat_id, f"{what}'s 'start'")
+        if number is not None and not stat.min <= number <= stat.max:
+            reader.error(own.value_loc(stat_id), f"{what}: {stat_id} {number} is outside "
+                                                 f"{stat.min}..{stat.max}")
+        elif number is not None:
+            starts[stat_id] = number
+    return starts
+
+
 def _read_portraits(reader: FieldReader, spec: YMap, what: str) -> list[tuple[int, str]]:
     """A person's portraits by year: one name, or a mapping of year to name."""
     portraits: list[tuple[int, str]] = []
-    if "portraits" in spec:
-        table = spec["portraits"]
-        if isinstance(table, str):
-            table_map = {0: table}
-            locs = {0: spec.value_loc("portraits")}
-        else:
-            table = reader.mapping(table, spec.value_loc("portraits"), f"{what}'s 'portraits'")
-            table_map = dict(table or {})
-            locs = {k: table.value_loc(k) for k in table_map} if table else {}
-        for year, image in table_map.items():
-            if isinstance(year, bool) or not isinstance(year, int):
-                reader.error(locs[year], f"{what}'s portraits are keyed by year, as in 1990: name")
-                continue
-            if reader.identifier(image, locs[year], "the portrait") is not None:
-                reader.asset_exists("portraits", image, locs[year])
-                portraits.append((year, image))
+    if "portraits" not in spec:
+        return portraits
+    table = spec["portraits"]
+    table_map: dict[Any, Any]
+    if isinstance(table, str):
+        table_map = {0: table}
+        locs = {0: spec.value_loc("portraits")}
+    else:
+        mapping = reader.mapping(table, spec.value_loc("portraits"), f"{what}'s 'portraits'")
+        table_map = dict(mapping) if mapping is not None else {}
+        locs = {k: mapping.value_loc(k) for k in table_map} if mapping is not None else {}
+    for year, image in table_map.items():
+        if isinstance(year, bool) or not isinstance(year, int):
+            reader.error(locs[year], f"{what}'s portraits are keyed by year, as in 1990: name")
+            continue
+        if reader.identifier(image, locs[year], "the portrait") is not None:
+            reader.asset_exists("portraits", image, locs[year])
+            portraits.append((year, image))
     return portraits

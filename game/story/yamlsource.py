@@ -68,7 +68,7 @@ def _implicit_tag(value: str, implicit: tuple[bool, bool]) -> str:
         table = _py.resolver.yaml_implicit_resolvers
         for tag, regexp in (*table.get(value[:1], ()), *table.get(None, ())):
             if regexp.match(value):
-                return tag
+                return str(tag)
     return _STR
 
 
@@ -201,18 +201,16 @@ def _build(text: str, shown: str, cut: list[SourceLocation] | None = None) -> An
         end = event.end_mark
         rest = lines[end.line][end.column:] if end.line < len(lines) else ""
         gap = len(rest) - len(rest.lstrip(" \t"))
-        if rest[gap:gap + 1] == "#":
-            cut.append(make(SourceLocation, (shown, end.line + 1, end.column + gap + 1)))
+        if cut is not None and rest[gap:gap + 1] == "#":
+            cut.append(SourceLocation(shown, end.line + 1, end.column + gap + 1))
     events = _py.events
     stack: list[Any] = []  # containers under construction
     pending_key: list[Any] = []  # per mapping on the stack: the key waiting for its value
     root: Any = None
     documents = 0
 
-    make = tuple.__new__  # SourceLocation(...) without the NamedTuple constructor's call overhead
-
     def loc(mark: Any) -> SourceLocation:
-        return make(SourceLocation, (shown, mark.line + 1, mark.column + 1))
+        return SourceLocation(shown, mark.line + 1, mark.column + 1)
 
     def attach(value: Any, where: SourceLocation) -> None:
         nonlocal root
@@ -428,15 +426,14 @@ def _syntax_problem(exc: Any, text: str) -> tuple[int, int, str]:
             example = _quoted_example(before.group(1) + before.group(2), here[len(before.group(1))
                                       + len(before.group(2)) + 1 + len(before.group(3)):])
             return *at, f"a ': ' inside unquoted text: put the text in quotes, as in {example}"
-        above = next((i for i in range(pm.line - 1, -1, -1)
-                      if line_of(i).strip() and not line_of(i).lstrip().startswith("#")), None)
-        first = _indent(here) + 1
-        if above is not None and re.match(r"\s*-[^\s-]", line_of(above)):
-            dash = line_of(above).index("-")
-            return above + 1, dash + 1, "a list entry starts with '- ': put a space after the '-'"
-        if above is not None and _indent(here) > _indent(line_of(above)):
-            return pm.line + 1, first, (
-                f"this line is indented more than line {above + 1} above it, so YAML reads it as "
+        line_above = next((i for i in range(pm.line - 1, -1, -1)
+                           if line_of(i).strip() and not line_of(i).lstrip().startswith("#")), None)
+        if line_above is not None and re.match(r"\s*-[^\s-]", line_of(line_above)):
+            dash = line_of(line_above).index("-")
+            return line_above + 1, dash + 1, "a list entry starts with '- ': put a space after the '-'"
+        if line_above is not None and _indent(here) > _indent(line_of(line_above)):
+            return pm.line + 1, _indent(here) + 1, (
+                f"this line is indented more than line {line_above + 1} above it, so YAML reads it as "
                 "more of that line's text: start the keys of one mapping in the same column "
                 "(and each new list entry with '- ')")
         return *at, "a ': ' inside unquoted text: put the text in quotes"
@@ -447,7 +444,7 @@ def _syntax_problem(exc: Any, text: str) -> tuple[int, int, str]:
                                                       "after the '-'")
         key_value = _KEY_VALUE.match(here)
         value = key_value.group(4) if key_value else ""
-        if value[:1] in ("[", "{", '"', "'") and pm.column > len(here) - len(value):
+        if key_value and value[:1] in ("[", "{", '"', "'") and pm.column > len(here) - len(value):
             example = _quoted_example(key_value.group(1) + key_value.group(2), value)
             return pm.line + 1, len(here) - len(value) + 1, (
                 f"text that starts with '{value[0]}' must be put in quotes as a whole, as in "
