@@ -23,6 +23,10 @@ from game.story.expressions import (
 )
 from game.story.model import Story
 
+# The scene, then the values read of stats, resources, flags, visited(), visits() and chose().
+StateKey = tuple[str, tuple[int, ...], tuple[int, ...], tuple[bool, ...], tuple[bool, ...],
+                 tuple[int, ...], tuple[bool, ...]]
+
 
 @dataclass(frozen=True)
 class Relevance:
@@ -119,7 +123,7 @@ def relevance(story: Story) -> Relevance:
                      tuple(sorted(visits)), tuple(sorted(chose)))
 
 
-def state_key(state: GameState, relevant: Relevance) -> tuple:
+def state_key(state: GameState, relevant: Relevance) -> StateKey:
     """What makes two states different for the rest of the story."""
     stats, resources, flags, visits = state.stats, state.resources, state.flags, state.visits
     log = set(state.log) if relevant.chose else ()

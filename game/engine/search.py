@@ -13,7 +13,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
-from game.engine.relevance import relevance, state_key
+from game.engine.relevance import StateKey, relevance, state_key
 from game.engine.session import EndingView, Session
 from game.engine.state import GameState
 from game.story.model import Story
@@ -22,6 +22,9 @@ Progress = Callable[[int, "int | None"], None]  # (done, total or None when unkn
 
 DEFAULT_MAX_STATES = 200_000
 _PROGRESS_EVERY = 1_000
+
+Edges = list[list[tuple[int, str, int]]]  # per state: (child, choice id, words of its says line)
+_UNKNOWN = -1  # a path length not (yet) known
 
 
 @dataclass(frozen=True)
@@ -73,7 +76,6 @@ class Exploration:
     complete: bool  # False when --max-states stopped it
     scenes_reached: set[str]
     endings: dict[str, PathStats]  # ending id -> paths
-    choices_offered: set[str]
     choices_available: set[str]
     bounds: list[BoundHit]
     failures: list[Failure]
@@ -93,12 +95,17 @@ class Exploration:
     @property
     def choices_always_locked(self) -> list[str]:
         """Shown greyed with their reason every time, never takeable."""
-        return sorted(c for c in self._unavailable() if self.story.choice(c).locked is not None)
+        return sorted(c for c in self._unavailable() if self._locked(c))
 
     @property
     def choices_never_available(self) -> list[str]:
         """Hidden every time (their condition never holds where they are)."""
-        return sorted(c for c in self._unavailable() if self.story.choice(c).locked is None)
+        return sorted(c for c in self._unavailable() if not self._locked(c))
+
+    def _locked(self, full_id: str) -> bool:
+        """Whether the choice is shown greyed (with a reason) when its condition fails."""
+        choice = self.story.choice(full_id)
+        return choice is not None and choice.locked is not None
 
     @property
     def has_errors(self) -> bool:
@@ -118,7 +125,7 @@ def words_of_ending(view: EndingView) -> int:
     return len(view.text.split()) + sum(len(line.split()) for _, _, line in view.epilogue)
 
 
-def _bound_hits(story: Story, state: GameState, found: set[tuple]) -> None:
+def _bound_hits(story: Story, state: GameState, found: set[tuple[str, str, str | None, str, int]]) -> None:
     for person, values in state.stats.items():
         for name, value in values.items():
             stat = story.stats.get(name)
@@ -151,19 +158,18 @@ def explore(story: Story, *, start: str | None = None, sets: Mapping[str, str] |
     relevant = relevance(story)
     root = root_session.state
     start_scene = root.scene
-    keys: dict[tuple, int] = {state_key(root, relevant): 0}
+    keys: dict[StateKey, int] = {state_key(root, relevant): 0}
     scene_of: list[str] = [root.scene]
     words: list[int] = [count_words(root_session.transcript[-1].paragraphs)]
-    edges: list[list[tuple[int, str, int]]] = [[]]  # per state: (child, choice id, says words)
+    edges: Edges = [[]]
     ending_of: dict[int, str] = {}
     pending: dict[int, GameState] = {0: root}
     # The frontier: waiting states by scene, and the scenes by how often they were expanded.
     waiting: dict[str, deque[int]] = {root.scene: deque([0])}
     scenes_by_use: list[tuple[int, str]] = [(0, root.scene)]
     expanded: dict[str, int] = {}
-    offered: set[str] = set()
     available: set[str] = set()
-    bounds: set[tuple] = set()
+    bounds: set[tuple[str, str, str | None, str, int]] = set()
     found: list[tuple[str, str, str, int, str | None]] = []  # kind, scene, message, state, choice
     transitions = 0
     complete = True
@@ -185,27 +191,24 @@ def explore(story: Story, *, start: str | None = None, sets: Mapping[str, str] |
         if progress is not None and done % _PROGRESS_EVERY == 0:
             progress(len(keys), None)
         if session.is_over:
-            view = session.ending
-            if view is None:
+            ending = session.ending
+            if ending is None:
                 found.append(("no-ending", scene_id, f"the end scene '{scene_id}' has no ending "
                               "that applies to this state", index, None))
             else:
-                ending_of[index] = view.id
-                words[index] += words_of_ending(view)
+                ending_of[index] = ending.id
+                words[index] += words_of_ending(ending)
             continue
-        views = session.choices()
-        open_choices = [v for v in views if v.available]
-        for view in views:
-            offered.add(view.id)
+        open_choices = [v for v in session.choices() if v.available]
         if not open_choices:
             found.append(("stuck", scene_id, session.stuck or "no choice is available", index, None))
             continue
-        for view in open_choices:
-            available.add(view.id)
+        for choice in open_choices:
+            available.add(choice.id)
             try:
-                outcome = session.choose(view.id)
+                outcome = session.choose(choice.id)
             except Exception as exc:  # noqa: BLE001 - any engine error is a finding, not a crash
-                found.append(("exception", scene_id, f"{type(exc).__name__}: {exc}", index, view.id))
+                found.append(("exception", scene_id, f"{type(exc).__name__}: {exc}", index, choice.id))
                 continue
             child = session.state
             child_words = count_words(session.transcript[-1].paragraphs)
@@ -229,7 +232,7 @@ def explore(story: Story, *, start: str | None = None, sets: Mapping[str, str] |
                     heapq.heappush(scenes_by_use, (expanded.get(child.scene, 0), child.scene))
                 queue.append(target)
             says = len(outcome.says.split()) if outcome.says else 0
-            edges[index].append((target, view.id, says))
+            edges[index].append((target, choice.id, says))
     if progress is not None:
         progress(len(keys), len(keys))
 
@@ -243,11 +246,10 @@ def explore(story: Story, *, start: str | None = None, sets: Mapping[str, str] |
                                                                                    b[2] or "", b[3]))]
     reached = set(scene_of)  # generated states count: a player can stand there
     return Exploration(story, start_scene, len(keys), transitions, complete, reached, endings,
-                       offered, available, hits, failures)
+                       available, hits, failures)
 
 
-def _shortest_paths(count: int, edges: list[list[tuple[int, str, int]]]
-                    ) -> Callable[[int], tuple[str, ...]]:
+def _shortest_paths(count: int, edges: Edges) -> Callable[[int], tuple[str, ...]]:
     """Breadth first over the explored graph: the fewest choices from the start to each state."""
     parent = [-1] * count
     via = [""] * count
@@ -273,11 +275,10 @@ def _shortest_paths(count: int, edges: list[list[tuple[int, str, int]]]
     return path_to
 
 
-def _paths(count: int, edges: list[list[tuple[int, str, int]]], words: list[int],
-           ending_of: dict[int, str], path_to: Callable[[int], tuple[str, ...]]) -> dict[str, PathStats]:
-    """Shortest (choices: BFS tree; words: Dijkstra) and longest (DAG order) paths to each ending."""
-    # Shortest in words: node weights (scene words) plus edge weights (consequence lines).
-    best = [None] * count
+def _fewest_words(count: int, edges: Edges, words: list[int]) -> list[int]:
+    """Dijkstra over the explored graph: the fewest words read from the start to each state,
+    counting each state's scene (node weights) and each choice's consequence line (edge weights)."""
+    best = [_UNKNOWN] * count
     best[0] = words[0]
     heap = [(words[0], 0)]
     while heap:
@@ -286,56 +287,68 @@ def _paths(count: int, edges: list[list[tuple[int, str, int]]], words: list[int]
             continue
         for child, _, says in edges[node]:
             candidate = cost + says + words[child]
-            if best[child] is None or candidate < best[child]:
+            if best[child] == _UNKNOWN or candidate < best[child]:
                 best[child] = candidate
                 heapq.heappush(heap, (candidate, child))
+    return best
 
-    # Longest: Kahn's topological order; states never ordered lie on or after a loop (unbounded).
-    indegree = [0] * count
-    for node in range(count):
-        for child, _, _ in edges[node]:
-            indegree[child] += 1
-    longest_choices: list[int | None] = [None] * count
-    longest_words: list[int | None] = [None] * count
-    back: list[tuple[int, str] | None] = [None] * count
-    longest_choices[0], longest_words[0] = 0, words[0]
-    order = deque(n for n in range(count) if indegree[n] == 0)
-    ordered = [False] * count
-    while order:
-        node = order.popleft()
-        ordered[node] = True
-        for child, choice, says in edges[node]:
-            if longest_choices[node] is not None:
-                steps = longest_choices[node] + 1
-                if longest_choices[child] is None or steps > longest_choices[child]:
-                    longest_choices[child] = steps
-                    back[child] = (node, choice)
-                total = longest_words[node] + says + words[child]
-                if longest_words[child] is None or total > longest_words[child]:
-                    longest_words[child] = total
-            indegree[child] -= 1
-            if indegree[child] == 0:
-                order.append(child)
 
-    def longest_path(node: int) -> tuple[str, ...]:
+class _Longest:
+    """Longest paths in choices and in words, in Kahn's topological order; states never ordered
+    lie on or after a loop, where a path can be made as long as one likes."""
+
+    def __init__(self, count: int, edges: Edges, words: list[int]) -> None:
+        indegree = [0] * count
+        for node in range(count):
+            for child, _, _ in edges[node]:
+                indegree[child] += 1
+        self.choices = [_UNKNOWN] * count
+        self.words = [_UNKNOWN] * count
+        self.back: list[tuple[int, str] | None] = [None] * count
+        self.choices[0], self.words[0] = 0, words[0]
+        self.ordered = [False] * count
+        order = deque(n for n in range(count) if indegree[n] == 0)
+        while order:
+            node = order.popleft()
+            self.ordered[node] = True
+            for child, choice, says in edges[node]:
+                if self.choices[node] != _UNKNOWN:
+                    steps = self.choices[node] + 1
+                    if steps > self.choices[child]:
+                        self.choices[child] = steps
+                        self.back[child] = (node, choice)
+                    self.words[child] = max(self.words[child], self.words[node] + says + words[child])
+                indegree[child] -= 1
+                if indegree[child] == 0:
+                    order.append(child)
+
+    def path(self, node: int) -> tuple[str, ...]:
+        """The choices of the longest path to `node`."""
         steps = []
-        while back[node] is not None:
-            node, choice = back[node]
+        step = self.back[node]
+        while step is not None:
+            node, choice = step
             steps.append(choice)
+            step = self.back[node]
         return tuple(reversed(steps))
 
+
+def _paths(count: int, edges: Edges, words: list[int], ending_of: dict[int, str],
+           path_to: Callable[[int], tuple[str, ...]]) -> dict[str, PathStats]:
+    """Shortest (choices: BFS tree; words: Dijkstra) and longest (DAG order) paths to each ending."""
+    fewest = _fewest_words(count, edges, words)
+    longest = _Longest(count, edges, words)
     depth = [len(path_to(n)) if n in ending_of else 0 for n in range(count)]
     result: dict[str, PathStats] = {}
     for ending in dict.fromkeys(ending_of.values()):
         nodes = [n for n, e in ending_of.items() if e == ending]
         shortest = min(nodes, key=lambda n: depth[n])
-        fewest_words = min(best[n] for n in nodes)
-        bounded = all(ordered[n] for n in nodes)
-        if bounded:
-            deepest = max(nodes, key=lambda n: longest_choices[n])
-            result[ending] = PathStats(depth[shortest], longest_choices[deepest], fewest_words,
-                                       max(longest_words[n] for n in nodes), path_to(shortest),
-                                       longest_path(deepest))
+        fewest_words = min(fewest[n] for n in nodes)
+        if all(longest.ordered[n] for n in nodes):
+            deepest = max(nodes, key=lambda n: longest.choices[n])
+            result[ending] = PathStats(depth[shortest], longest.choices[deepest], fewest_words,
+                                       max(longest.words[n] for n in nodes), path_to(shortest),
+                                       longest.path(deepest))
         else:
             result[ending] = PathStats(depth[shortest], None, fewest_words, None, path_to(shortest),
                                        None)
