@@ -11,10 +11,14 @@ import itertools
 import random
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from game.engine.search import Failure, Progress, count_words, words_of_ending
 from game.engine.session import Session
-from game.story.model import Story
+from game.story.model import Choice, Story
+
+if TYPE_CHECKING:
+    from multiprocessing.context import ForkContext
 
 DEFAULT_MAX_STEPS = 2_000
 
@@ -79,7 +83,7 @@ class RandomReport:
         return bool(self.failures)
 
 
-def _real_choices(story: Story):
+def _real_choices(story: Story) -> list[Choice]:
     return [c for s in story.scenes.values() for c in s.choices if not c.is_continue]
 
 
@@ -173,11 +177,13 @@ def random_playthroughs(story: Story, runs: int, seed: int = 0, *, start: str | 
 
 
 MIN_RUNS_PER_JOB = 250  # below this, starting a process costs more than it saves
-_SHARED: tuple | None = None
+# What the forked workers play: the story, start, --set values and the step limit.
+_SHARED: tuple[Story, str | None, Mapping[str, str] | None, int] | None = None
 
 
-def _fork_context():  # noqa: ANN202 - a multiprocessing context, or None
-    import multiprocessing
+def _fork_context() -> ForkContext | None:
+    """The context that forks workers, or None where processes cannot be forked."""
+    import multiprocessing  # only a run shared among processes needs it
 
     try:
         return multiprocessing.get_context("fork")
@@ -186,7 +192,8 @@ def _fork_context():  # noqa: ANN202 - a multiprocessing context, or None
 
 
 def _play_chunk(span: tuple[int, int]) -> RandomReport:
-    story, start, sets, max_steps = _SHARED  # type: ignore[misc]
+    assert _SHARED is not None, "set by random_playthroughs before the workers start"
+    story, start, sets, max_steps = _SHARED
     first, end = span
     part = RandomReport(story, end - first, first, set(), set(), {}, [], 0, 0)
     _play(part, story, range(first, end), start, sets, max_steps)

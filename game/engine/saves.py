@@ -124,8 +124,7 @@ class SaveStore:
             except SaveError as exc:
                 infos.append(SlotInfo(slot, path, problem=str(exc)))
                 continue
-            summary = document.get("summary") if isinstance(document.get("summary"), dict) else {}
-            story = document.get("story") if isinstance(document.get("story"), dict) else {}
+            summary, story = _table(document, "summary"), _table(document, "story")
 
             def text(table: dict[str, Any], key: str) -> str:
                 value = table.get(key, "")
@@ -257,7 +256,9 @@ def _adapt(origin: GameState, story: Story) -> GameState:
             if old is not None:
                 definition = story.stats[stat]
                 stats[stat] = max(definition.min, min(definition.max, old))
-    for table, old_table in ((fresh.resources, origin.resources), (fresh.flags, origin.flags)):
+    tables: tuple[tuple[dict[str, Any], dict[str, Any]], ...] = (
+        (fresh.resources, origin.resources), (fresh.flags, origin.flags))
+    for table, old_table in tables:
         for key in table:
             if key in old_table:
                 table[key] = old_table[key]
@@ -270,3 +271,9 @@ def _now() -> str:
     from datetime import datetime, timezone
 
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def _table(document: dict[str, Any], key: str) -> dict[str, Any]:
+    """`document[key]` when it is a table, else an empty one (a damaged save's missing part)."""
+    value = document.get(key)
+    return value if isinstance(value, dict) else {}

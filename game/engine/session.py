@@ -10,7 +10,7 @@ from typing import Any
 from game.engine.notable import matters
 from game.engine.state import GameState
 from game.story.expressions import Effect
-from game.story.model import Choice, Ending, Scene, Story, paragraphs
+from game.story.model import Choice, Ending, ResourceDef, Scene, StatDef, Story, paragraphs
 from game.story.suggest import did_you_mean
 
 
@@ -78,9 +78,6 @@ class Outcome:
     scene: str  # where the story went
     ending: EndingView | None
     notable: bool = True  # shows the consequence card (game.engine.notable); else it goes quietly
-
-    def for_person(self, person: str) -> list[Change]:
-        return [c for c in self.changes if c.person == person]
 
 
 @dataclass(frozen=True)
@@ -171,7 +168,7 @@ class Session:
 
     def choices(self) -> list[ChoiceView]:
         """Shown choices in order: available ones, and locked ones that carry a reason."""
-        views = []
+        views: list[ChoiceView] = []
         for choice in self.scene.choices:
             available = choice.condition is None or choice.condition.holds(self.state)
             if not available and choice.locked is None:
@@ -295,10 +292,12 @@ class Session:
         kind, name = effect.kind, effect.name
         value = effect.value(state)
         if kind == "flag":
-            old = state.flags[name]
+            was = state.flags[name]
             state.flags[name] = bool(value)
-            return (kind, None, name), old
+            return (kind, None, name), was
+        bounds: StatDef | ResourceDef
         if kind == "stat":
+            assert effect.person is not None  # the loader gives every stat effect its person
             table, bounds = state.stats[effect.person], self.story.stats[name]
         else:
             table, bounds = state.resources, self.story.resources[name]
@@ -316,7 +315,7 @@ class Session:
         if self._change_order is not None:
             return self._change_order
         story = self.story
-        keys = [("stat", p, s) for p in story.people for s in story.stats]
+        keys: list[tuple[str, str | None, str]] = [("stat", p, s) for p in story.people for s in story.stats]
         keys += [("resource", None, r) for r in story.resources]
         keys += [("flag", None, f) for f in story.flags]
         self._change_order = {key: index for index, key in enumerate(keys)}
@@ -327,6 +326,7 @@ class Session:
         story, state = self.story, self.state
         kind, person_id, name = key
         if kind == "stat":
+            assert person_id is not None  # a stat change is always someone's
             new = state.stats[person_id][name]
             if new == old:
                 return None

@@ -7,8 +7,6 @@ from typing import Any
 
 from game.story.model import Story
 
-STATE_FORMAT = 1
-
 
 class StateError(ValueError):
     """A serialised state that does not have the expected shape."""
@@ -99,7 +97,8 @@ class GameState:
                         raise StateError(f"'{name}.{key}' holds a value that is not a whole number")
                     if kind is bool and not isinstance(inner, bool):
                         raise StateError(f"'{name}.{key}' holds a value that is not true/false")
-            return _copy(value)
+            copied: dict[str, Any] = _copy(value)
+            return copied
 
         log = data.get("log", [])
         if not isinstance(log, list) or not all(isinstance(x, str) for x in log):
