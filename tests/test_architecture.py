@@ -1,0 +1,100 @@
+"""The layers of docs/architecture.md, checked by reading the imports of every module (with `ast`,
+so that an import inside a function counts as much as one at the top)."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+# Each floor and the floors it may import (its own included). Nothing may import the command line.
+FLOORS = {
+    "game.paths": {"game.paths"},
+    "game.story": {"game.story", "game.paths"},
+    "game.engine": {"game.engine", "game.story", "game.paths"},
+    "game.launch": {"game.launch", "game.engine", "game.story", "game.paths"},
+    "game.settings": {"game.settings", "game.engine", "game.story", "game.paths"},
+    "game.textui": {"game.textui", "game.launch", "game.engine", "game.story", "game.paths"},
+    "game.tools": {"game.tools", "game.launch", "game.engine", "game.story", "game.paths"},
+    "game.ui": {"game.ui", "game.launch", "game.settings", "game.engine", "game.story", "game.paths"},
+    "game.cli": {"game.cli", "game.ui", "game.textui", "game.tools", "game.launch", "game.settings",
+                 "game.engine", "game.story", "game.paths"},
+    "game": {"game"},  # the package's own __init__
+}
+# Arrows that still exist and are being taken out (issue #16): (importing module, imported module).
+BEING_MOVED = {("game.ui.screens.ending", "game.tools.report")}
+PYGAME_FLOORS = {"game.ui"}
+
+
+def _modules() -> dict[str, Path]:
+    found = {}
+    for path in sorted((ROOT / "game").rglob("*.py")):
+        parts = path.relative_to(ROOT).with_suffix("").parts
+        if parts[-1] == "__init__":
+            parts = parts[:-1]
+        found[".".join(parts)] = path
+    return found
+
+
+def _imports(path: Path) -> set[str]:
+    names = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), str(path))):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.add(node.module)
+            # `from game import cli` imports the module game.cli
+            names.update(f"{node.module}.{alias.name}" for alias in node.names)
+    return names
+
+
+def _floor(module: str) -> str | None:
+    """The floor a module of the game belongs to (the longest matching prefix)."""
+    parts = module.split(".")
+    for length in range(len(parts), 0, -1):
+        prefix = ".".join(parts[:length])
+        if prefix in FLOORS:
+            return prefix
+    return None
+
+
+def test_every_module_belongs_to_a_floor() -> None:
+    assert [m for m in _modules() if _floor(m) is None] == []
+
+
+def test_each_floor_imports_only_the_floors_below_it() -> None:
+    modules = _modules()
+    wrong = []
+    for module, path in modules.items():
+        floor = _floor(module)
+        for imported in _imports(path):
+            if not imported.startswith("game") or (module, imported) in BEING_MOVED:
+                continue
+            if imported not in modules and imported.rpartition(".")[0] in modules:
+                continue  # `from game.x import name`: the module game.x is checked on its own
+            target = _floor(imported)
+            if target is not None and target not in FLOORS[floor]:
+                wrong.append(f"{module} imports {imported}")
+    assert wrong == []
+
+
+def test_nothing_imports_the_command_line() -> None:
+    importers = [m for m, path in _modules().items() if m != "game.cli" and "game.cli" in _imports(path)]
+    assert importers == []
+
+
+def test_only_the_window_imports_pygame() -> None:
+    users = [m for m, path in _modules().items()
+             if _floor(m) not in PYGAME_FLOORS
+             and any(name == "pygame" or name.startswith("pygame.") for name in _imports(path))]
+    assert users == []
+
+
+def test_the_checker_sees_an_arrow_that_breaks_a_rule(tmp_path: Path) -> None:
+    # The rules would be worthless if the import reader missed the usual spellings.
+    source = "def f():\n    from game.cli import main\n    import game.ui.app\n    from game import cli\n"
+    (tmp_path / "m.py").write_text(source)
+    assert {"game.cli", "game.ui.app", "game.cli"} <= _imports(tmp_path / "m.py")
+    assert _floor("game.ui.screens.play") == "game.ui" and _floor("game.story.loader") == "game.story"
+    assert "game.ui" not in FLOORS["game.engine"]
