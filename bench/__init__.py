@@ -5,5 +5,5 @@ besides anything else, one line per figure:
 
     RESULT <name> <value> <unit> <target>
 
-`target` is `<=X`, `>=X` or `==X` (or `-` for a figure without one). See bench/README.md.
+`target` is `<=X`, `>=X` or `==X`: every figure has one. See bench/README.md.
 """

@@ -110,9 +110,12 @@ def main(runs: int = 11) -> None:
     results.append(("startup_ratio_dummy_no_cache", record("dummy, no parse cache",
                                                            *series(cold, runs), "")))
     print(table(rows))
+    # The dummy-driver figures are kept from growing: their targets are the 30 November figures
+    # (1.93-2.26 and 2.25-2.41, see docs/performance.md) with some room for the host's noise.
+    targets = {"startup_ratio": "<=1.5", "startup_ratio_dummy": "<=2.5",
+               "startup_ratio_dummy_no_cache": "<=2.8"}
     for name, value in results:
-        target = "<=1.5" if name == "startup_ratio" else "-"
-        print(f"RESULT {name} {value:.2f} x {target}")
+        print(f"RESULT {name} {value:.2f} x {targets[name]}")
 
 
 if __name__ == "__main__":
