@@ -24,9 +24,6 @@ class SourceLocation(NamedTuple):
         return f"{self.path}:{self.line}:{self.column}"
 
 
-UNKNOWN = SourceLocation("<story>")
-
-
 @dataclass(frozen=True, order=True)
 class Diagnostic:
     """One finding about a story, in an author's words."""

@@ -97,18 +97,6 @@ def _chapter(paths: list[_Path], chapter: str) -> tuple[float, float, float, flo
             _median([p.choices[chapter] for p in through]))
 
 
-def chapter_timings(story: Story, runs: int = SAMPLE_PLAYTHROUGHS) -> dict[str, tuple[int, int, float]]:
-    """Chapter -> (median words read, median prompts met, estimated minutes of reading and
-    discussion) on a typical path through it (paths that skip a chapter don't count for it)."""
-    paths = _sample(story, runs)
-    result = {}
-    for chapter in story.chapters():
-        _, words, prompts, _ = _chapter(paths, chapter)
-        words, prompts = int(words), int(round(prompts))
-        result[chapter] = (words, prompts, words / WORDS_PER_MINUTE + prompts * DISCUSSION_MINUTES)
-    return result
-
-
 def _first_scene(story: Story, chapter: str):
     return next(s for s in story.scenes.values() if s.chapter == chapter)
 

@@ -35,7 +35,6 @@ log = logging.getLogger("game.ui")
 
 ASSETS = shipped_dir("assets")
 DEFAULT_SIZE = (1280, 720)
-MIN_SIZE = (960, 540)
 BUSY_FPS = 60
 IDLE_WAIT_MS = 1000
 # pygame.event.wait() polls inside SDL (about 3% of a core under X11 even for a bare window);

@@ -124,16 +124,12 @@ class TextCache:
         self._surfaces: OrderedDict[tuple, pygame.Surface] = OrderedDict()
         self._wraps: OrderedDict[tuple, list[str]] = OrderedDict()
         self.bytes = 0  # pixel memory of the cached surfaces
-        self.hits = 0
-        self.misses = 0
 
     def get(self, key: tuple, make) -> pygame.Surface:
         found = self._surfaces.get(key)
         if found is not None:
             self._surfaces.move_to_end(key)
-            self.hits += 1
             return found
-        self.misses += 1
         surface = make()
         self._surfaces[key] = surface
         self.bytes += _size_of(surface)

@@ -7,8 +7,6 @@ import pygame
 from game.ui.screens.base import Screen
 from game.ui.widgets import Block, Button, Rect, Scroller, is_key
 
-PORTRAIT = "portrait"
-
 
 class DocumentScreen(Screen):
     """Subclasses fill `build(width)` with a Block and `buttons()`; scrolling and layout are here."""
