@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from game.story import parsecache
 from game.story.located import YList, YMap
 from game.story.location import Diagnostics, SourceLocation
+from game.story.yamlsyntax import syntax_problem
 
 if TYPE_CHECKING:
     from yaml import events
@@ -142,7 +143,7 @@ def read_yaml(path: Path, shown: str, diagnostics: Diagnostics) -> Any:
     except _YamlRefused as exc:
         diagnostics.error(exc.location, exc.message)
     except yaml.MarkedYAMLError as exc:
-        line, column, message = _syntax_problem(exc, text)
+        line, column, message = syntax_problem(exc, text, MAX_DEPTH)
         diagnostics.error(SourceLocation(shown, line, column) if line else here, message)
     except yaml.YAMLError as exc:  # reader errors: control characters and the like
         mark = getattr(exc, "position", None)
@@ -291,174 +292,3 @@ def _build(text: str, shown: str, cut: list[SourceLocation] | None = None) -> An
 
 
 _NO_KEY = object()
-
-
-# -- YAML syntax errors in an author's words ------------------------------------------------------
-# libyaml's messages name the parser's state ("did not find expected key") and often point at the
-# line after the mistake. The common ones are recognised here from the problem, its context and
-# the source lines, and said in plain words at the place the author has to change.
-
-_KEY_VALUE = re.compile(r"^(\s*(?:-\s+)*)([^\s#:'\"\[\]{},][^:#]*?):(\s+)(.*)$")
-_NO_SPACE = re.compile(r"^([^\s#:'\"\[\]{},][^\s:#]*):([^\s:/].*)$")
-_BLOCK_START = re.compile(r":\s*[|>][-+0-9]*\s*(#.*)?$")
-
-
-def _indent(line: str) -> int:
-    return len(line) - len(line.lstrip(" "))
-
-
-def _quoted_example(key_part: str, value: str) -> str:
-    """`key: "value"` for a message, the value cut short and quoted with the quote it lacks."""
-    value = value.rstrip()
-    quote = "'" if '"' in value and "'" not in value else '"'
-    shown = value if len(value) <= 32 else value[:32] + "…"
-    return f"{key_part.strip()}: {quote}{shown}{quote}"
-
-
-def _runaway_quote(text: str, problem_line: int) -> Any:
-    """The quoted scalar that ran on past its line into the line of the error, if any."""
-    last = None
-    try:
-        for token in _py.yaml.scan(text, Loader=_py.Loader):
-            if token.start_mark.line > problem_line:
-                break
-            if isinstance(token, _py.yaml.ScalarToken) and token.style in ('"', "'"):
-                last = token
-    except _py.yaml.YAMLError:
-        pass
-    if last is not None and last.start_mark.line < last.end_mark.line == problem_line:
-        return last
-    return None
-
-
-def _syntax_problem(exc: Any, text: str) -> tuple[int, int, str]:
-    """(line, column, message) for a YAML syntax error: where the author has to look, and what
-    to do (line 0 when the parser gave no place)."""
-    problem = exc.problem or exc.context or "not valid YAML"
-    context = exc.context or ""
-    pm, cm = exc.problem_mark, exc.context_mark
-    if "nesting depth" in problem:  # libyaml >= 0.2.6 stops deep flow nesting while scanning ahead
-        mark = pm or cm
-        message = f"nesting deeper than {MAX_DEPTH} levels is not allowed"
-        return (mark.line + 1, mark.column + 1, message) if mark else (0, 0, message)
-    if pm is None:
-        return 0, 0, f"YAML syntax: {problem}"
-    lines = text.split("\n")
-
-    def line_of(index: int) -> str:
-        return lines[index].rstrip("\r") if 0 <= index < len(lines) else ""
-
-    here = line_of(pm.line)
-    at = (pm.line + 1, pm.column + 1)
-    # A tab anywhere in the indentation of the line (or at the place the parser stopped).
-    for mark in (pm, cm):
-        if mark is None:
-            continue
-        line = line_of(mark.line)
-        lead = line[: len(line) - len(line.lstrip(" \t"))]
-        if "\t" in lead:
-            return mark.line + 1, lead.index("\t") + 1, "a tab character: indent with spaces only"
-    if "tab" in problem or here[pm.column: pm.column + 1] == "\t":
-        return *at, "a tab character: indent with spaces only"
-
-    if cm is not None and "quoted scalar" in context:
-        quote = line_of(cm.line)[cm.column: cm.column + 1] or '"'
-        return cm.line + 1, cm.column + 1, (
-            f"the quote opened at {cm.line + 1}:{cm.column + 1} is never closed: end the text with "
-            f"{quote} (to put a {quote} inside the text, quote it with the other kind of quote)")
-    runaway = _runaway_quote(text, pm.line)
-    if runaway is not None:
-        start = runaway.start_mark
-        quote = runaway.style
-        return start.line + 1, start.column + 1, (
-            f"the quote opened at {start.line + 1}:{start.column + 1} is never closed on its line, so "
-            f"the text runs on to the next {quote} (line {runaway.end_mark.line + 1}): end the text "
-            f"with {quote} (to put a {quote} inside the text, quote it with the other kind of quote)")
-
-    if cm is not None and "flow" in context and "did not find expected" in problem:
-        bracket = line_of(cm.line)[cm.column: cm.column + 1] or "["
-        closing = "]" if bracket == "[" else "}"
-        kind = "list" if bracket == "[" else "mapping"
-        if closing in line_of(cm.line)[cm.column:]:
-            return cm.line + 1, cm.column + 1, (
-                f"the {kind} that starts here with '{bracket}' has a mistake before its '{closing}' "
-                f"(a missing ',', or a ': ' inside an entry?); if it is text, put it in quotes")
-        return cm.line + 1, cm.column + 1, (
-            f"the '{bracket}' opened here is never closed, so YAML reads on for the rest of the "
-            f"{kind}: end it with '{closing}' (text that starts with '{bracket}' must be put in "
-            "quotes)")
-    if cm is not None and ("alias" in context or "anchor" in context):
-        sign = line_of(cm.line)[cm.column: cm.column + 1] or "*"
-        return cm.line + 1, cm.column + 1, (
-            f"text that starts with '{sign}' must be put in quotes ('{sign}' starts an "
-            "alias or anchor)")
-    if "block sequence entries are not allowed" in problem:
-        return *at, ("a '- ' list cannot start on the line of its key: start it on the next line, "
-                     "indented, or put text that starts with '- ' in quotes")
-    if "cannot start any token" in problem:
-        sign = here[pm.column: pm.column + 1]
-        return *at, f"text that starts with '{sign}' must be put in quotes"
-
-    if "could not find expected ':'" in problem and cm is not None and "simple key" in context:
-        line = line_of(cm.line)
-        rest = line[cm.column:]
-        missing = _NO_SPACE.match(rest)
-        if missing:
-            return cm.line + 1, cm.column + 1, (
-                f"a space is missing after ':': write '{missing.group(1)}: {missing.group(2).strip()}'")
-        for above in range(cm.line - 1, -1, -1):  # the text block this line was meant to continue
-            previous = line_of(above)
-            if not previous.strip() or _indent(previous) > cm.column:
-                continue
-            if _BLOCK_START.search(previous):
-                first = next((line_of(i) for i in range(above + 1, cm.line) if line_of(i).strip()), "")
-                return cm.line + 1, cm.column + 1, (
-                    f"this line is indented less than the text it continues (the block that "
-                    f"starts at line {above + 1}): indent it to column {_indent(first) + 1}, like "
-                    "the text's first line")
-            break
-        return cm.line + 1, cm.column + 1, (
-            "this line is not 'key: value': add the ':' after the key, or put a space after it")
-
-    if "mapping values are not allowed" in problem:
-        before = _KEY_VALUE.match(here[: pm.column] + ": ")
-        if before and before.group(4).strip():
-            example = _quoted_example(before.group(1) + before.group(2), here[len(before.group(1))
-                                      + len(before.group(2)) + 1 + len(before.group(3)):])
-            return *at, f"a ': ' inside unquoted text: put the text in quotes, as in {example}"
-        line_above = next((i for i in range(pm.line - 1, -1, -1)
-                           if line_of(i).strip() and not line_of(i).lstrip().startswith("#")), None)
-        if line_above is not None and re.match(r"\s*-[^\s-]", line_of(line_above)):
-            dash = line_of(line_above).index("-")
-            return line_above + 1, dash + 1, "a list entry starts with '- ': put a space after the '-'"
-        if line_above is not None and _indent(here) > _indent(line_of(line_above)):
-            return pm.line + 1, _indent(here) + 1, (
-                f"this line is indented more than line {line_above + 1} above it, so YAML reads it as "
-                "more of that line's text: start the keys of one mapping in the same column "
-                "(and each new list entry with '- ')")
-        return *at, "a ': ' inside unquoted text: put the text in quotes"
-
-    if "did not find expected key" in problem or "did not find expected '-' indicator" in problem:
-        if re.match(r"\s*-[^\s-]", here):
-            return pm.line + 1, here.index("-") + 1, ("a list entry starts with '- ': put a space "
-                                                      "after the '-'")
-        key_value = _KEY_VALUE.match(here)
-        value = key_value.group(4) if key_value else ""
-        if key_value and value[:1] in ("[", "{", '"', "'") and pm.column > len(here) - len(value):
-            example = _quoted_example(key_value.group(1) + key_value.group(2), value)
-            return pm.line + 1, len(here) - len(value) + 1, (
-                f"text that starts with '{value[0]}' must be put in quotes as a whole, as in "
-                f"{example}")
-        where = ""
-        if cm is not None and cm.line < pm.line:
-            kind = "list" if "collection" in context or "sequence" in context else "mapping"
-            where = f" (the {kind} that starts at line {cm.line + 1}, column {cm.column + 1})"
-        return pm.line + 1, _indent(here) + 1, (
-            f"this line does not line up with the lines above it{where}, so YAML cannot tell where "
-            "it belongs: the keys of one mapping, and the '- ' of each list entry, start in the same "
-            "column")
-
-    started = ""
-    if cm is not None and (cm.line, cm.column) < (pm.line, pm.column):
-        started = f" (started at line {cm.line + 1}, column {cm.column + 1})"
-    return *at, f"YAML syntax: {problem}{started}"
