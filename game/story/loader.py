@@ -190,6 +190,53 @@ def _story_files(root: Path) -> list[Path]:
     return sorted(files, key=lambda p: (p.name != MANIFEST or p.parent != root, str(p.relative_to(root))))
 
 
+def _read_files(loader: _Loader, manifest_path: Path) -> tuple[list[tuple[Path, str, YMap]], str] | None:
+    """Every story file of the folder as (path, path shown in messages, document), the manifest
+    first, and a fingerprint of their bytes; None when the manifest cannot be read (nothing
+    else can be read without it)."""
+    documents: list[tuple[Path, str, YMap]] = []
+    digest = hashlib.sha256()
+    root = loader.root
+    real_root = root.resolve()
+    for path in _story_files(root):
+        shown = display_path(path)
+        if not path.resolve().is_relative_to(real_root):
+            # A link could make `check` read any file of the player's (and show parts of it).
+            loader.error(SourceLocation(shown, 1, 1), "this file is a link to a file outside the "
+                                                      "story folder, which is not read: copy the "
+                                                      "file into the folder instead")
+            if path == manifest_path:
+                return None
+            loader.incomplete = True
+            continue
+        try:
+            if path.stat().st_size <= MAX_FILE_BYTES:  # read_yaml reports a larger one
+                digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes() + b"\0")
+        except OSError:
+            pass
+        errors_before = len(loader.diag.errors)
+        data = read_yaml(path, shown, loader.diag)
+        if data is None and len(loader.diag.errors) == errors_before:
+            # An empty document (blank, comments only, '~'): nothing failed, but nothing is there.
+            if path == manifest_path:
+                loader.error(SourceLocation(shown, 1, 1), "the manifest is empty: it needs at least "
+                                                          "'title', 'start' and 'people'")
+                return None
+            loader.diag.warning(SourceLocation(shown, 1, 1), "the file is empty")
+            continue
+        if data is None:
+            loader.incomplete = True
+            if path == manifest_path:
+                return None
+            continue
+        if not isinstance(data, YMap):
+            loader.error(SourceLocation(shown, 1, 1),
+                         "a story file should be a mapping of sections such as 'scenes:'")
+            continue
+        documents.append((path, shown, data))
+    return documents, digest.hexdigest()[:16]
+
+
 def load_story_with_diagnostics(root: Path, assets: Path | None = None,
                                 check_assets: bool = True) -> tuple[Story | None, list[Diagnostic]]:
     """Loads and checks a story; returns it (None if it has errors) and every finding, sorted."""
@@ -210,45 +257,10 @@ def load_story_with_diagnostics(root: Path, assets: Path | None = None,
                      f"a story folder needs a manifest '{MANIFEST}'")
         return None, loader.diag.sorted()
 
-    documents: list[tuple[Path, str, YMap]] = []
-    digest = hashlib.sha256()
-    real_root = root.resolve()
-    for path in _story_files(root):
-        shown = display_path(path)
-        if not path.resolve().is_relative_to(real_root):
-            # A link could make `check` read any file of the player's (and show parts of it).
-            loader.error(SourceLocation(shown, 1, 1), "this file is a link to a file outside the "
-                                                      "story folder, which is not read: copy the "
-                                                      "file into the folder instead")
-            if path == manifest_path:
-                return None, loader.diag.sorted()
-            loader.incomplete = True
-            continue
-        try:
-            if path.stat().st_size <= MAX_FILE_BYTES:  # read_yaml reports a larger one
-                digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes() + b"\0")
-        except OSError:
-            pass
-        errors_before = len(loader.diag.errors)
-        data = read_yaml(path, shown, loader.diag)
-        if data is None and len(loader.diag.errors) == errors_before:
-            # An empty document (blank, comments only, '~'): nothing failed, but nothing is there.
-            if path == manifest_path:
-                loader.error(SourceLocation(shown, 1, 1), "the manifest is empty: it needs at least "
-                                                          "'title', 'start' and 'people'")
-                return None, loader.diag.sorted()
-            loader.diag.warning(SourceLocation(shown, 1, 1), "the file is empty")
-            continue
-        if data is None:
-            loader.incomplete = True
-            if path == manifest_path:
-                return None, loader.diag.sorted()
-            continue
-        if not isinstance(data, YMap):
-            loader.error(SourceLocation(shown, 1, 1),
-                         "a story file should be a mapping of sections such as 'scenes:'")
-            continue
-        documents.append((path, shown, data))
+    read = _read_files(loader, manifest_path)
+    if read is None:
+        return None, loader.diag.sorted()
+    documents, fingerprint = read
 
     info: dict[str, Any] = {}
     for path, shown, data in documents:
@@ -284,7 +296,7 @@ def load_story_with_diagnostics(root: Path, assets: Path | None = None,
         facts=dict(loader.facts), title_native=info.get("title_native", ""),
         version=info.get("version", ""), content_note=info.get("content_note", ""),
         synopsis=info.get("synopsis", ""), root=root,
-        fingerprint=digest.hexdigest()[:16], files=tuple(shown for _, shown, _ in documents))
+        fingerprint=fingerprint, files=tuple(shown for _, shown, _ in documents))
     if start is not None and not loader.diag.errors:
         checks.check_story(story, loader.diag, loader.condition_reads, loader.effects,
                            SourceLocation(display_path(manifest_path), 1, 1))
