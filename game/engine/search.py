@@ -145,6 +145,36 @@ def _bound_hits(story: Story, state: GameState, found: set[tuple[str, str, str |
             found.add(("resource", name, None, "max", resource.max))
 
 
+class _Frontier:
+    """The states waiting to be expanded, by scene; the scene expanded least often goes first, so
+    that a run stopped by --max-states has spread over the whole story."""
+
+    def __init__(self) -> None:
+        self.waiting: dict[str, deque[int]] = {}
+        self.scenes_by_use: list[tuple[int, str]] = []  # a heap of (times expanded, scene)
+        self.expanded: dict[str, int] = {}
+
+    def add(self, index: int, scene: str) -> None:
+        queue = self.waiting.setdefault(scene, deque())
+        if not queue:
+            heapq.heappush(self.scenes_by_use, (self.expanded.get(scene, 0), scene))
+        queue.append(index)
+
+    def next(self) -> int | None:
+        """The next state to expand, or None when none is waiting."""
+        while self.scenes_by_use:
+            uses, scene = heapq.heappop(self.scenes_by_use)
+            queue = self.waiting[scene]
+            if not queue or uses != self.expanded.get(scene, 0):
+                continue  # a stale entry: the scene has a newer one
+            index = queue.popleft()
+            self.expanded[scene] = uses + 1
+            if queue:
+                heapq.heappush(self.scenes_by_use, (uses + 1, scene))
+            return index
+        return None
+
+
 def explore(story: Story, *, start: str | None = None, sets: Mapping[str, str] | None = None,
             max_states: int = DEFAULT_MAX_STATES, progress: Progress | None = None) -> Exploration:
     """Visits every distinct state reachable from the start once, up to `max_states`.
@@ -164,10 +194,8 @@ def explore(story: Story, *, start: str | None = None, sets: Mapping[str, str] |
     edges: Edges = [[]]
     ending_of: dict[int, str] = {}
     pending: dict[int, GameState] = {0: root}
-    # The frontier: waiting states by scene, and the scenes by how often they were expanded.
-    waiting: dict[str, deque[int]] = {root.scene: deque([0])}
-    scenes_by_use: list[tuple[int, str]] = [(0, root.scene)]
-    expanded: dict[str, int] = {}
+    frontier = _Frontier()
+    frontier.add(0, root.scene)
     available: set[str] = set()
     bounds: set[tuple[str, str, str | None, str, int]] = set()
     found: list[tuple[str, str, str, int, str | None]] = []  # kind, scene, message, state, choice
@@ -175,16 +203,9 @@ def explore(story: Story, *, start: str | None = None, sets: Mapping[str, str] |
     complete = True
     done = 0
 
-    while scenes_by_use:
-        uses, scene_id = heapq.heappop(scenes_by_use)
-        queue = waiting[scene_id]
-        if not queue or uses != expanded.get(scene_id, 0):
-            continue  # a stale entry: the scene has a newer one
-        index = queue.popleft()
-        expanded[scene_id] = uses + 1
-        if queue:
-            heapq.heappush(scenes_by_use, (uses + 1, scene_id))
+    while (index := frontier.next()) is not None:
         state = pending.pop(index)
+        scene_id = state.scene
         _bound_hits(story, state, bounds)
         session = Session(story, state)
         done += 1
@@ -227,10 +248,7 @@ def explore(story: Story, *, start: str | None = None, sets: Mapping[str, str] |
                 words.append(child_words)
                 edges.append([])
                 pending[target] = child
-                queue = waiting.setdefault(child.scene, deque())
-                if not queue:
-                    heapq.heappush(scenes_by_use, (expanded.get(child.scene, 0), child.scene))
-                queue.append(target)
+                frontier.add(target, child.scene)
             says = len(outcome.says.split()) if outcome.says else 0
             edges[index].append((target, choice.id, says))
     if progress is not None:
@@ -241,9 +259,7 @@ def explore(story: Story, *, start: str | None = None, sets: Mapping[str, str] |
                 for kind, scene, message, index, choice in found]
     failures.sort(key=lambda f: (len(f.path), f.path))
     endings = _paths(len(keys), edges, words, ending_of, path_to)
-    hits = [BoundHit(kind, name, person, bound, value)
-            for kind, name, person, bound, value in sorted(bounds, key=lambda b: (b[0], b[1],
-                                                                                   b[2] or "", b[3]))]
+    hits = [BoundHit(*bound) for bound in sorted(bounds, key=lambda b: (b[0], b[1], b[2] or "", b[3]))]
     reached = set(scene_of)  # generated states count: a player can stand there
     return Exploration(story, start_scene, len(keys), transitions, complete, reached, endings,
                        available, hits, failures)
