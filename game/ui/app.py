@@ -29,6 +29,7 @@ from game.ui.words import word
 
 if TYPE_CHECKING:
     from game.engine import Outcome, Session
+    from game.ui.hotreload import HotReload
     from game.launch import LaunchOptions
 
 log = logging.getLogger("game.ui")
@@ -69,7 +70,7 @@ class App:
         self.notice: tuple[str, float] | None = None
         self.windowed_size = surface.get_size()
         self.ending_reached: str | None = None  # for autoplay and tests
-        self.hot_reload = None  # a HotReload, made by main_loop or the first F5
+        self.hot_reload: HotReload | None = None  # made by main_loop or the first F5
         self.classroom = None  # a game.ui.classroom.Classroom while a class session runs
         self.unseen_changes = 0  # quiet changes since the family page or a card last showed them
         self._apply_look()
@@ -227,23 +228,26 @@ class App:
         from game.engine.session import ChoiceError, Session
         from game.ui.screens.play import PlayScreen
 
+        story = self.story
+        assert story is not None, "the title offers a new game only for a loaded story"
         self.classroom = None  # a new game is not a class session (a class's record stays saved)
         options = self.options
         start = options.start if options else None
         sets = options.sets if options else {}
         try:
-            self.session = Session(self.story, start=start, sets=sets)
+            self.session = Session(story, start=start, sets=sets)
         except (ChoiceError, ValueError) as exc:
             from game.launch import start_problem
-            problem = start_problem(self.story, start) or str(exc)
+            problem = start_problem(story, start) or str(exc)
             self.notify(f"{problem}: playing from the story's start instead")
             log.warning("%s", problem)
-            self.session = Session(self.story)
+            self.session = Session(story)
         self.reset(PlayScreen(self))
 
     def load(self, slot: str) -> bool:
         """Loads a save slot and shows it; False (with a notice) if it cannot be loaded."""
         from game.ui.screens.play import PlayScreen
+        assert self.story is not None, "saves are offered only for a loaded story"
         try:
             result = self.store.load(slot, self.story)
         except SaveError as exc:

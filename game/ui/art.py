@@ -216,7 +216,8 @@ class ArtLibrary:
             surf = self._cover(raw, size) if raw is not None else fallback_backdrop(size, clean or "")
             # A decoded 1920x1080 picture is 8 MB: keep only the window-sized copy; a resize
             # decodes the file again (tens of milliseconds) rather than holding every backdrop.
-            self._raw.pop(("backdrops", clean), None)
+            if clean:
+                self._raw.pop(("backdrops", clean), None)
         except Exception as exc:  # never let a picture break the game
             self._warn_once(f"backdrops:{clean}:draw", "backdrop %r failed (%s)", clean, exc)
             surf = fallback_backdrop(size, clean or "")
@@ -339,9 +340,9 @@ def fallback_backdrop(size: tuple[int, int], name: str = "") -> pygame.Surface:
     w, h = size
     surf = pygame.Surface((w, h))
     top, low = PALETTE["sky_top"], PALETTE["sky_low"]
-    for y in range(h):
-        t = (y / max(1, h - 1)) ** 1.4
-        surf.fill(_lerp(top, low, t), (0, y, w, 1))
+    for row in range(h):
+        t = (row / max(1, h - 1)) ** 1.4
+        surf.fill(_lerp(top, low, t), (0, row, w, 1))
     if w >= 16 and h >= 16:
         import math
 
@@ -349,7 +350,7 @@ def fallback_backdrop(size: tuple[int, int], name: str = "") -> pygame.Surface:
         for layer, (color, base, amp) in enumerate(
             ((PALETTE["hill_far"], 0.70, 0.07), (PALETTE["hill_near"], 0.82, 0.05))
         ):
-            pts = [(0, h)]
+            pts: list[tuple[float, float]] = [(0, h)]
             steps = 24
             for i in range(steps + 1):
                 x = w * i / steps

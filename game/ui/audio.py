@@ -34,9 +34,9 @@ class Ambience:
         self.enabled = bool(enabled)
         self._ready: bool | None = None  # None = not tried yet
         self._current: pathlib.Path | None = None
-        self._channel = None
+        self._channel: pygame.mixer.Channel | None = None
         self._sounds: dict[pathlib.Path, object] = {}
-        self._click = None
+        self._click: pygame.mixer.Sound | bool | None = None  # False: there is no click sound
         self._bad: set[str] = set()
 
     @staticmethod
@@ -135,7 +135,7 @@ class Ambience:
                 root = self.assets_root
                 path = root / "sounds" / "choose.ogg" if root is not None else None
                 self._click = self._sound(path) if path is not None and path.is_file() else False
-            if self._click:
+            if isinstance(self._click, pygame.mixer.Sound):
                 ch = self._click.play()
                 if ch is not None:
                     ch.set_volume(min(1.0, 0.4 + self.volume * 0.6))
