@@ -99,8 +99,9 @@ def _templates(source: str) -> set[str]:
     """The message templates in a module: literal text, with {…} where something is filled in.
 
     A message is the second argument of error()/warning()/ExpressionError()/_YamlRefused() (a
-    literal, or a module-level constant holding one), or what a helper named `*_problem` returns
-    (the message itself, or the last item of a tuple such as (line, column, message))."""
+    literal, or a module-level constant holding one), what a helper named `*_problem` or returning
+    a `Place` returns (the message itself, or the last item of a tuple such as (line, column,
+    message)), or the argument of yamlsyntax's at_problem()/at_context()."""
     tree = ast.parse(source)
     constants: dict[str, str] = {}
 
@@ -123,13 +124,18 @@ def _templates(source: str) -> set[str]:
 
     found = set()
     for node in ast.walk(tree):
-        if isinstance(node, ast.FunctionDef) and node.name.endswith("_problem"):
+        places = isinstance(node, ast.FunctionDef) and "Place" in ast.unparse(node.returns or ast.Constant(""))
+        if isinstance(node, ast.FunctionDef) and (node.name.endswith("_problem") or places):
             for inner in ast.walk(node):
                 if isinstance(inner, ast.Return) and inner.value is not None:
                     value = inner.value.elts[-1] if isinstance(inner.value, ast.Tuple) else inner.value
                     text = template(value)
                     if text:
                         found.add(text)
+        if isinstance(node, ast.Call) and getattr(node.func, "attr", "") in ("at_problem", "at_context"):
+            text = template(node.args[0])  # yamlsyntax: the message at libyaml's mark
+            if text:
+                found.add(text)
         if not isinstance(node, ast.Call) or len(node.args) < 2:
             continue
         name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
