@@ -223,16 +223,17 @@ def _print_exploration(result: Exploration, args: argparse.Namespace, out: TextI
     for full_id in locked:
         warnings += 1
         choice = story.choice(full_id)
+        condition = choice.condition.source if choice and choice.condition else "?"
         print(f"  {_choice_where(story, full_id)}: warning: '{full_id}' is shown locked every "
-              f"time (\"{choice.locked}\"): its condition '{choice.condition.source}' never holds "
-              "there", file=out)
+              f"time (\"{choice.locked if choice else ''}\"): its condition '{condition}' never "
+              "holds there", file=out)
 
     hidden = result.choices_never_available
     _list("Choices never available", hidden, out, result.complete)
     for full_id in hidden:
         warnings += 1
         choice = story.choice(full_id)
-        condition = choice.condition.source if choice.condition else "?"
+        condition = choice.condition.source if choice and choice.condition else "?"
         print(f"  {_choice_where(story, full_id)}: warning: '{full_id}' is hidden every time: its "
               f"condition '{condition}' never holds there", file=out)
 
@@ -246,19 +247,19 @@ def _print_exploration(result: Exploration, args: argparse.Namespace, out: TextI
     print("Endings (fewest–most choices; fewest–most words read):", file=out)
     width = max((len(e.id) for e in story.endings), default=0)
     for ending in story.endings:
-        paths = result.endings.get(ending.id)
-        if paths is None:
+        ways = result.endings.get(ending.id)
+        if ways is None:
             if fill is not None and ending.id in fill.endings_seen:
                 low, high = fill.ending_words[ending.id]
                 print(f"  {ending.id:<{width}}  reached only by the random playthroughs "
                       f"({fill.endings_seen[ending.id]:,} times, {low:,}–{high:,} words)", file=out)
             continue
-        most = "unbounded (a loop)" if paths.longest_choices is None else f"{paths.longest_choices}"
-        most_words = "unbounded" if paths.longest_words is None else f"{paths.longest_words:,}"
+        most = "unbounded (a loop)" if ways.longest_choices is None else f"{ways.longest_choices}"
+        most_words = "unbounded" if ways.longest_words is None else f"{ways.longest_words:,}"
         at_least = "" if result.complete else " (so far)"
-        print(f"  {ending.id:<{width}}  {paths.shortest_choices}–{most} choices, "
-              f"{paths.shortest_words:,}–{most_words} words{at_least}", file=out)
-        print(_wrap(f"shortest: {' '.join(paths.shortest_path) or '(no choices)'}", "      "),
+        print(f"  {ending.id:<{width}}  {ways.shortest_choices}–{most} choices, "
+              f"{ways.shortest_words:,}–{most_words} words{at_least}", file=out)
+        print(_wrap(f"shortest: {' '.join(ways.shortest_path) or '(no choices)'}", "      "),
               file=out)
 
     failures: dict[tuple[str, str], list[Failure]] = {}

@@ -29,8 +29,8 @@ from game.ui.words import word
 
 if TYPE_CHECKING:
     from game.engine import Outcome, Session
-    from game.ui.hotreload import HotReload
     from game.launch import LaunchOptions
+    from game.ui.hotreload import HotReload
 
 log = logging.getLogger("game.ui")
 

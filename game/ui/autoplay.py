@@ -59,6 +59,7 @@ class Autoplayer:
             app.quit(0)
         elif isinstance(top, PlayScreen):
             session = app.session
+            assert session is not None, "the play screen shows a session"
             if session.stuck:
                 print(f"autoplay: {session.stuck} (seed {self.seed})")
                 app.quit(1)

@@ -18,6 +18,7 @@ from game.ui.widgets import Block, Button
 from game.ui.words import word
 
 if TYPE_CHECKING:
+    from game.engine.session import Session
     from game.story.location import Diagnostic
     from game.ui.app import App
 
@@ -66,21 +67,21 @@ class HotReload:
             app.notify(word("story_reloaded"))
             return True
         result = reload_session(app.session)
-        if not result.ok:
+        if result.session is None:
             self._show_errors(result.findings)
             return False
         app.session = result.session
         app.story = result.session.story
-        self._show_session()
+        self._show_session(result.session)
         app.notify(" ".join([word("story_reloaded"), *result.messages]))
         return True
 
-    def _show_session(self) -> None:
+    def _show_session(self, session: Session) -> None:
         """Puts the replayed session on screen, its text shown at once (the player has read it)."""
         from game.ui.screens.ending import EndingScreen
         from game.ui.screens.play import PlayScreen
         app = self.app
-        if app.session.is_over:
+        if session.is_over:
             app.reset(EndingScreen(app))
             return
         play = PlayScreen(app)

@@ -175,7 +175,7 @@ class Block:
 class Button:
     """A clickable, focusable label. `action` runs on click, Enter or Space."""
 
-    def __init__(self, label: str, action: Callable[[], None], enabled: bool = True,
+    def __init__(self, label: str, action: Callable[[], object], enabled: bool = True,
                  number: int | None = None, note: str | None = None, kind: str = "menu") -> None:
         self.label = label
         self.action = action
