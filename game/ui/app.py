@@ -86,6 +86,18 @@ class App:
         self.stack.append(screen)
         self.dirty = True
 
+    @property
+    def playing(self) -> Session:
+        """The session being played, for the screens that only exist while a game is on."""
+        assert self.session is not None, "no game is being played"
+        return self.session
+
+    @property
+    def loaded_story(self) -> Story:
+        """The story, for the screens that only exist once it has loaded."""
+        assert self.story is not None, "the story has not loaded"
+        return self.story
+
     def pop(self) -> Screen | None:
         screen = self.stack.pop() if self.stack else None
         if self.top is not None:

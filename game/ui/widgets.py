@@ -458,7 +458,7 @@ def is_click(event: pygame.event.Event) -> bool:
     return event.type == pygame.MOUSEBUTTONUP and event.button == 1
 
 
-def footer_button(ui: Ui, label: str, action: Callable[[], None], panel: Rect) -> Button:
+def footer_button(ui: Ui, label: str, action: Callable[[], object], panel: Rect) -> Button:
     """Back, Close and the like, the same on every screen: a compact button with its label
     centred, at the bottom right of `panel`."""
     m = ui.m

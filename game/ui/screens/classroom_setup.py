@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import replace
 
 import pygame
@@ -36,7 +37,7 @@ class ClassroomSetupScreen(Screen):
 
     def __init__(self, app) -> None:  # noqa: ANN001
         super().__init__(app)
-        story = app.story
+        story = app.loaded_story
         self.options = ClassroomOptions(team_of=default_teams(story, team_label))
         self.teams = team_choices(story, team_label)
         self.panel = Rect(0, 0, 0, 0)
@@ -61,9 +62,9 @@ class ClassroomSetupScreen(Screen):
             Button(f"{word('teams')}: {onoff[self.options.teams]}", lambda: self._toggle("teams")),
         ]
         if self.options.teams:
-            for person in self.app.story.people.values():
+            for person in self.app.loaded_story.people.values():
                 button = Button(f"{person.short}: {self.options.team_of.get(person.id, '')}",
-                                lambda p=person.id: self._cycle(p), kind="small")
+                                functools.partial(self._cycle, person.id), kind="small")
                 button.person = person.id  # type: ignore[attr-defined]
                 buttons.append(button)
         buttons += [Button(word("start_beginning"), self.start_beginning),
@@ -107,7 +108,7 @@ class ClassroomSetupScreen(Screen):
     def _start(self, scene_id: str | None) -> None:
         """Starts the lesson at a chapter's first scene (or the start, or --start/--set)."""
         from game.engine import ChoiceError, Session
-        app, story = self.app, self.app.story
+        app, story = self.app, self.app.loaded_story
         options = app.options
         if scene_id is not None:
             session = session_at(story, scene_id)
@@ -157,18 +158,18 @@ class ChapterSelectScreen(Screen):
     def __init__(self, app, start) -> None:  # noqa: ANN001
         super().__init__(app)
         self.start = start
-        self.chapters = chapter_starts(app.story)
+        self.chapters = chapter_starts(app.loaded_story)
         self.panel = Rect(0, 0, 0, 0)
 
     def layout(self) -> None:
         ui, m = self.ui, self.ui.m
-        story = self.app.story
+        story = self.app.loaded_story
         buttons = []
         for number, (chapter, scene_id) in enumerate(self.chapters, 1):
             scene = story.scenes[scene_id]
             note = "\n".join(x for x in (scene.place, scene.when) if x) or None  # the date on its own line
-            button = Button(chapter, lambda s=scene_id: self.start(s), number=number if number < 10 else None,
-                            note=note, kind="menu")
+            button = Button(chapter, functools.partial(self.start, scene_id),
+                            number=number if number < 10 else None, note=note, kind="menu")
             button.valign = "top"  # titles in a row line up
             button.scene = scene_id  # type: ignore[attr-defined]
             buttons.append(button)

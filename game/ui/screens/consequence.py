@@ -39,7 +39,7 @@ class ConsequenceScreen(DocumentScreen):
 
     def build(self, width: int) -> Block:
         ui, m, p = self.ui, self.ui.m, self.ui.palette
-        story = self.app.story
+        story = self.app.loaded_story
         block = Block()
         self.bars = []
         label = ui.face("ui_bold", m.small)
@@ -57,7 +57,7 @@ class ConsequenceScreen(DocumentScreen):
         bar_h = max(6, round(8 * m.unit))
         seen: list[str] = []
         for change in people:
-            if change.person not in seen:
+            if change.person is not None and change.person not in seen:
                 seen.append(change.person)
         for person_id in seen:
             person = story.people[person_id]
@@ -109,7 +109,7 @@ class ConsequenceScreen(DocumentScreen):
     def draw(self, surface: pygame.Surface) -> None:
         super().draw(surface)
         ui, m, p = self.ui, self.ui.m, self.ui.palette
-        stats = self.app.story.stats
+        stats = self.app.loaded_story.stats
         t = self.progress
         ease = 1 - (1 - t) ** 3
         indent = self.images[0][3] + m.pad // 2 if self.images else 0

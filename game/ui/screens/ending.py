@@ -20,9 +20,9 @@ class EndingScreen(DocumentScreen):
     max_width = 900
 
     def __init__(self, app) -> None:  # noqa: ANN001
-        self.ending = app.session.ending
-        app.ending_reached = self.ending.id if self.ending else app.session.scene.id
-        self.backdrop = app.session.scene.backdrop
+        self.ending = app.playing.ending
+        app.ending_reached = self.ending.id if self.ending else app.playing.scene.id
+        self.backdrop = app.playing.scene.backdrop
         super().__init__(app)
         app.audio.play(app.art.ambience(self.backdrop))
 
@@ -36,13 +36,13 @@ class EndingScreen(DocumentScreen):
         ui, m, p = self.ui, self.ui.m, self.ui.palette
         block = Block()
         block.add(word("the_end").upper(), ui.face("ui_bold", m.small), p.focus, width, after=0.2)
-        title = self.ending.title if self.ending else self.app.session.scene.place
+        title = self.ending.title if self.ending else self.app.playing.scene.place
         block.add(title, ui.face("display", round(m.heading * 1.25)), p.heading, width, after=0.3)
         return block
 
     def build(self, width: int) -> Block:
         ui, m, p = self.ui, self.ui.m, self.ui.palette
-        session, ending = self.app.session, self.ending
+        session, ending = self.app.playing, self.ending
         block = Block()
         prose = ui.face("prose", m.prose)
         texts = paragraphs(ending.text) if ending else session.paragraphs()
@@ -71,7 +71,7 @@ class EndingScreen(DocumentScreen):
         return block
 
     def buttons(self) -> list[Button]:
-        buttons = [Button(word("undo"), self.undo, self.app.session.can_undo)]
+        buttons = [Button(word("undo"), self.undo, self.app.playing.can_undo)]
         if self.app.classroom is not None:
             buttons.append(Button(word("class_report"), self.class_report))
         return [*buttons, Button(word("to_title"), self.to_title)]
@@ -82,12 +82,12 @@ class EndingScreen(DocumentScreen):
         classroom = self.app.classroom
         if classroom is None or classroom.record is None:
             return None
-        if not classroom.record.is_finished and self.app.session.ending is not None:
-            classroom.record.finish(self.app.session)
+        if not classroom.record.is_finished and self.app.playing.ending is not None:
+            classroom.record.finish(self.app.playing)
         stamp = time.strftime("%Y%m%d-%H%M%S")
         path = self.app.data_dir / "reports" / f"{stamp}.html"
         try:
-            html = render_html(self.app.story, classroom.record, classroom.stats())
+            html = render_html(self.app.loaded_story, classroom.record, classroom.stats())
             write_atomic(path, html.encode("utf-8"))
         except OSError as exc:
             self.app.notify(word("report_failed", reason=str(exc)))
@@ -102,7 +102,7 @@ class EndingScreen(DocumentScreen):
 
     def undo(self) -> None:
         from game.ui.screens.play import PlayScreen
-        if self.app.session.undo():
+        if self.app.playing.undo():
             if self.app.classroom is not None:
                 self.app.classroom.undo()
             self.app.reset(PlayScreen(self.app))

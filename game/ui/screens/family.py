@@ -24,7 +24,7 @@ class FamilyScreen(DocumentScreen):
 
     def build(self, width: int) -> Block:
         ui, m, p = self.ui, self.ui.m, self.ui.palette
-        session, story = self.app.session, self.app.story
+        session, story = self.app.playing, self.app.loaded_story
         block = Block()
         self.bars = []
         portrait = round(56 * m.unit)
@@ -54,7 +54,7 @@ class FamilyScreen(DocumentScreen):
     def _add_recent(self, block: Block, width: int) -> None:
         """What the last few choices changed, newest first: where quiet changes are told."""
         ui, m, p = self.ui, self.ui.m, self.ui.palette
-        steps = [s for s in self.app.session.transcript if s.changes][-RECENT:]
+        steps = [s for s in self.app.playing.transcript if s.changes][-RECENT:]
         if not steps:
             return
         block.add(word("recent_changes").upper(), ui.face("ui_bold", m.small), p.focus, width, after=0.2)
@@ -113,7 +113,7 @@ class FamilyScreen(DocumentScreen):
         clip = surface.get_clip()
         surface.set_clip(self.box)
         for stat_id, value, y in self.bars:
-            definition = self.app.story.stats[stat_id]
+            definition = self.app.loaded_story.stats[stat_id]
             rect = Rect(self.box.x + indent, self.box.y + y - self.scroll.offset + 2,
                         self.box.width - indent - m.gap, bar_h)
             if rect.top < self.box.top or rect.bottom > self.box.bottom:

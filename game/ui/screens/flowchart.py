@@ -86,7 +86,7 @@ def chapter_layout(story: Story, chapter: str) -> tuple[dict[str, Node], dict[tu
             break
     nodes: dict[str, Node] = {}
     columns: dict[int, list[str]] = {}
-    for sid in sorted(order, key=order.get):
+    for sid in sorted(order, key=lambda scene_id: order[scene_id]):
         columns.setdefault(layer[sid], []).append(sid)
     for col in sorted(columns):
         members = columns[col]
@@ -129,7 +129,7 @@ class FlowchartScreen(Screen):
         session = app.session
         self.chapter = chapter if chapter is not None else session.scene.chapter
         self.done = done
-        self.nodes, self.edges = chapter_layout(app.story, self.chapter)
+        self.nodes, self.edges = chapter_layout(app.loaded_story, self.chapter)
         self.visited = [step.scene for step in session.transcript]
         self.taken = set(session.state.log)
         self.zoom = 1.0
@@ -329,7 +329,7 @@ class FlowchartScreen(Screen):
         for sid, rect in rects.items():
             if not rect.colliderect(self.view):
                 continue
-            scene = self.app.story.scenes[sid]
+            scene = self.app.loaded_story.scenes[sid]
             lit = sid in visited
             colour = p.button_hover if lit else p.button
             ui.panel(surface, rect, p.panel_solid, radius=max(4, round(8 * s)), edge=False)

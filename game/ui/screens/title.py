@@ -6,6 +6,7 @@ import functools
 
 import pygame
 
+from game.engine.saves import SlotInfo
 from game.ui.screens.base import Screen
 from game.ui.screens.document import DocumentScreen
 from game.ui.widgets import Block, Button, Rect, is_key, layout_column
@@ -25,7 +26,7 @@ class TitleScreen(Screen):
 
     def __init__(self, app) -> None:  # noqa: ANN001
         super().__init__(app)
-        self.latest = None
+        self.latest: SlotInfo | None = None
         self.menu_top = 0
         if app.classroom is not None and not (app.classroom.is_open and app.session is not None):
             app.classroom = None  # a class that reached its ending is over (its record is saved)
@@ -62,6 +63,7 @@ class TitleScreen(Screen):
 
     def _class_note(self) -> str:
         session, classroom = self.app.session, self.app.classroom
+        assert classroom is not None, "the class note is shown during a class"
         where = session.scene.chapter if session is not None else ""
         return " · ".join(x for x in (where, classroom.clock_text()) if x)
 
@@ -102,7 +104,7 @@ class TitleScreen(Screen):
         else:
             surface.blit(self.app.art.backdrop("title", surface.get_size()), (0, 0))
             surface.blit(_shade(round(m.width * 0.6), m.height), (0, 0))
-        story = self.app.story
+        story = self.app.loaded_story
         big = ui.face("display", m.title)
         native = ui.face("display", round(m.title * 0.5))
         x, y = m.margin * 2, m.margin * 2
@@ -140,7 +142,7 @@ class ContentNoteScreen(DocumentScreen):
         ui, m, p = self.ui, self.ui.m, self.ui.palette
         block = Block()
         block.add(word("content_note"), ui.face("display", m.heading), p.heading, width, after=0.4)
-        note = self.app.story.content_note or ""
+        note = self.app.loaded_story.content_note or ""
         from game.story.model import paragraphs
         for paragraph in paragraphs(note):
             block.add(paragraph, ui.face("prose", m.prose), p.text, width, spacing=m.line_spacing)
