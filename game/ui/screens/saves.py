@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 from datetime import datetime
 
@@ -167,7 +168,7 @@ class SavesScreen(Screen):
             self.base.append((row, Rect(0, y, row_w, h)))
             buttons.append(row)
             if info is not None:
-                delete = Button(word("delete"), lambda n=name: self.delete(n), kind="small")
+                delete = Button(word("delete"), functools.partial(self.delete, name), kind="small")
                 self.base.append((delete, Rect(row_w + m.gap, y, delete_w, h)))
                 buttons.append(delete)
             y += h + m.gap

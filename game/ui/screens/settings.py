@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from typing import Any
 
 import pygame
 
@@ -64,7 +65,7 @@ class SettingsScreen(Screen):
         super().__init__(app)
         self.panel = Rect(0, 0, 0, 0)
 
-    def _set(self, **values: object) -> None:
+    def _set(self, **values: Any) -> None:
         self.app.change_settings(replace(self.app.settings, **values))
 
     def rows(self) -> list[Button]:
