@@ -55,7 +55,7 @@ def register(subparsers: Any, add_common: Any) -> None:
 
 
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from game.cli import load_or_report
+    from game.launch import load_or_report
     from game.story.loader import default_assets_dir
     from game.story.suggest import plural
 
