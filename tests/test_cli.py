@@ -89,7 +89,7 @@ def test_at_a_terminal_the_content_note_waits_for_enter_and_q_leaves(tmp_path: P
     for lines, begins in ((["\n", "q\n"], True), (["q\n"], False)):
         out, queue = io.StringIO(), list(lines)
         player = TextPlayer(Session(story), SaveStore(tmp_path / "saves"),
-                            lambda: queue.pop(0) if queue else None, out, width=200,
+                            lambda queue=queue: queue.pop(0) if queue else None, out, width=200,
                             autosave=False, watch=False, pause_after_note=True)
         assert player.run() == 0
         text = out.getvalue()
