@@ -88,6 +88,20 @@ def read_scene(reader: FieldReader, raw: RawScene, facts: dict[str, Fact]) -> Sc
 
     variants = _read_variants(reader, raw)
 
+    choices, end = _read_ways_on(reader, raw, what)
+
+    return Scene(
+        id=sid, text=text, chapter=plain("chapter"), place=plain("place"), when=when,
+        year=int(years[-1]) if years else None, pov=pov, backdrop=backdrop,
+        key=reader.prose(data, "key", what), variants=tuple(variants), choices=tuple(choices),
+        end=end, discuss=reader.prose(data, "discuss", what), fact=fact,
+        documentary=reader.prose(data, "documentary", what), location=raw.loc)
+
+
+def _read_ways_on(reader: FieldReader, raw: RawScene, what: str) -> tuple[list[Choice], bool]:
+    """A scene's way on, exactly one of: its choices (with those added by `extend:`), `next:` (a
+    single Continue) or `end: true`; returns the choices and whether it is an end."""
+    data, sid = raw.data, raw.id
     ways = [key for key in ("choices", "next", "end") if key in data]
     if raw.extra_choices and "choices" not in ways:
         ways.append("choices")
@@ -116,13 +130,7 @@ def read_scene(reader: FieldReader, raw: RawScene, facts: dict[str, Fact]) -> Sc
         reader.error(raw.loc, f"{what} has no way on: add 'choices', 'next: SCENE' or 'end: true'")
     elif not raw_choice_items(raw) and "choices" in data:
         reader.error(data.value_loc("choices"), f"{what} has an empty list of choices")
-
-    return Scene(
-        id=sid, text=text, chapter=plain("chapter"), place=plain("place"), when=when,
-        year=int(years[-1]) if years else None, pov=pov, backdrop=backdrop,
-        key=reader.prose(data, "key", what), variants=tuple(variants), choices=tuple(choices),
-        end=end, discuss=reader.prose(data, "discuss", what), fact=fact,
-        documentary=reader.prose(data, "documentary", what), location=raw.loc)
+    return choices, end
 
 
 def _read_variants(reader: FieldReader, raw: RawScene) -> list[Variant]:
