@@ -209,7 +209,7 @@ def restore(document: dict[str, Any], story: Story, name: str, kept: str) -> Loa
     from game.engine.session import Session
     from game.engine.state import GameState, StateError
 
-    info = document.get("story") if isinstance(document.get("story"), dict) else {}
+    info = _table(document, "story")
     title = info.get("title")
     if title != story.title:
         raise SaveError(f"{name.capitalize()} belongs to another story ('{title}'), not "

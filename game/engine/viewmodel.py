@@ -63,7 +63,7 @@ def scene_view(session: Session) -> dict[str, Any]:
         "when": scene.when,
         "year": session.year,
         "pov": scene.pov,
-        "pov_name": session.story.people[scene.pov].short if scene.pov in session.story.people else None,
+        "pov_name": _short_name(session, scene.pov),
         "backdrop": scene.backdrop,
         "key": scene.key is not None,
         "paragraphs": session.paragraphs(),
@@ -267,3 +267,9 @@ class Player:
             return json.dumps({"ok": self.act(action)}, ensure_ascii=False)
         except ActionError as exc:
             return json.dumps({"error": str(exc)}, ensure_ascii=False)
+
+
+def _short_name(session: Session, person: str | None) -> str | None:
+    """The short name of the scene's point of view, if it names a person of the story."""
+    people = session.story.people
+    return people[person].short if person is not None and person in people else None

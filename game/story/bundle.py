@@ -14,6 +14,7 @@ import os
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from game.paths import CACHE_ENV
 from game.story import parsecache
 from game.story.location import Diagnostics, display_path
 from game.story.yamlsource import read_yaml
@@ -51,7 +52,7 @@ def unpack(bundle: Any, root: Path, cache: Path) -> Path:
         raise BundleError("this is not a story bundle")
     if bundle.get("format") != BUNDLE_FORMAT:
         raise BundleError(f"the story bundle has format {bundle.get('format')}, not {BUNDLE_FORMAT}")
-    os.environ[parsecache.ENV] = str(cache)
+    os.environ[CACHE_ENV] = str(cache)
     for entry in bundle.get("files", []):
         relative = PurePosixPath(str(entry.get("path", "")))
         if relative.is_absolute() or ".." in relative.parts or not relative.parts:
