@@ -46,6 +46,10 @@ EXPECTED = [
     ("exhaustive_seconds", "playthroughs.py", "exhaustive exploration of the story", False),
     ("engine_steps_per_s", "engine_stress.py", "random choose/undo/save/load steps per second", False),
     ("engine_consistent", "engine_stress.py", "engine state consistent after 100,000 steps", False),
+    ("web_first_scene_s", "web_edition.py", "browser edition: page load to the first scene's text",
+     False),
+    ("web_choice_ms", "web_edition.py", "browser edition: a choice's round trip", False),
+    ("web_site_mb", "web_edition.py", "browser edition: the exported site's size", False),
 ]
 
 
