@@ -57,7 +57,7 @@ def main() -> int:
     runtime = sum(p.stat().st_size for p in (site / "pyodide").iterdir())
     assets = sum(p.stat().st_size for p in (site / "assets").rglob("*") if p.is_file())
     server, url = serve_in_background(site)
-    loads, ready, choices = [], [], []
+    loads, ready, choices, marks = [], [], [], []
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         for _ in range(LOADS):
@@ -68,6 +68,8 @@ def main() -> int:
             page.goto(url)
             page.wait_for_function("window.lth && window.lth.ready === true", timeout=180_000)
             ready.append(time.perf_counter() - started)
+            marks.append(page.evaluate("['lth-runtime', 'lth-story'].map("
+                                       "(m) => performance.getEntriesByName(m)[0].startTime / 1000)"))
             page.click("#btn-new")
             page.keyboard.press("Space")
             page.wait_for_selector("#scene-text p")
@@ -79,6 +81,8 @@ def main() -> int:
     print(f"site: {len(files)} files, {total / 1e6:.1f} MB (Pyodide {runtime / 1e6:.1f} MB, "
           f"assets {assets / 1e6:.1f} MB)")
     print("page ready (title shown), s:", " ".join(f"{t:.2f}" for t in ready))
+    print("of which Pyodide started and files fetched, s:", " ".join(f"{m[0]:.2f}" for m in marks))
+    print("of which the engine loading the story, s:", " ".join(f"{m[1] - m[0]:.2f}" for m in marks))
     print("first scene text, s:", " ".join(f"{t:.2f}" for t in loads))
     print(f"choice round trip, ms: median {statistics.median(choices):.1f}, "
           f"max {max(choices):.1f}, n={len(choices)}")
