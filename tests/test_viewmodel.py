@@ -38,6 +38,7 @@ def test_a_choice_says_what_it_did_in_words_and_numbers(story):
     view = player.act({"do": "choose", "choice": 1})
     outcome = view["outcome"]
     assert outcome["says"] == "Qin hears your voice."
+    assert outcome["notable"] is True  # a flag became true: the consequence card shows
     changes = {(c["person"], c["name"]): c for c in outcome["changes"]}
     assert changes[("qin", "hope")]["delta"] == 1
     assert changes[("qin", "hope")]["words"] == "Qin finds hope (hope +1)"

@@ -53,17 +53,33 @@ def test_the_site_plays_to_an_ending_showing_the_engines_words(web, story):
     web.page.keyboard.press("Space")
     steps, desktop = seeded_playthrough(story, 1)
     replay = Session(story)
+    quiet: list[Any] = []
     for scene, choice_id, _ in steps:
         shown = web.text("#scene-text")
         assert all(p in shown for p in replay.paragraphs()), scene
         assert web.view()["scene"]["id"] == scene
         outcome = replay.choose(choice_id)
         web.page.click(f'#choices button[data-choice="{choice_id}"]')
-        if outcome.says or outcome.changes:
+        if outcome.notable and (outcome.says or outcome.changes):
             card = web.text("#outcome")
             assert all(change.words in card for change in outcome.changes)
             if outcome.says:
                 assert outcome.says in card
+            quiet = []
+        else:  # the desktop's consequence rule: the words open the next scene, changes wait
+            assert not web.visible("#outcome")
+            if outcome.says:
+                assert web.text("#scene-lead") == outcome.says
+            quiet += outcome.changes
+            if quiet:
+                assert web.text("#btn-family") == f"Family ({len(quiet)} new)"
+            if len(quiet) >= 2:  # the family page lists them under Lately, then the count goes
+                web.page.keyboard.press("f")
+                lately = web.text("#family-lately")
+                assert all(change.words in lately for change in quiet)
+                web.page.keyboard.press("Escape")
+                assert web.text("#btn-family") == "Family"
+                quiet = []
         web.settle()
     web.page.keyboard.press("Space")
     ending = desktop.ending
@@ -206,6 +222,7 @@ def test_a_class_votes_with_teams_and_prints_its_report(web, story):
     for key in ("2", "2", "1"):
         web.page.keyboard.press(key)
     assert web.text(f'[data-votes="{second["id"]}"]') == "2"
+    assert web.text(f'[data-votes="{first["id"]}"]') == "1"  # checked: the vote's own counts
     web.page.click("#btn-vote-take")
     web.settle()
     assert web.state()["log"][-1] == second["id"]
@@ -245,3 +262,27 @@ def test_a_class_votes_with_teams_and_prints_its_report(web, story):
     assert title in text and second["text"][:30] in text
     web.page.click("text=Back to the ending")
     assert web.text("#ending-title") == title
+
+
+def test_text_is_typed_space_shows_it_all_and_settings_apply_at_once(web):
+    web.home()
+    web.page.click("#btn-settings")
+    web.page.select_option("#settings-form [name=speed]", "20")
+    web.page.uncheck("#settings-form [name=motion]")
+    web.page.select_option("#settings-form [name=size]", "1.75")
+    web.page.check("#settings-form [name=contrast]")
+    assert web.page.evaluate("document.documentElement.classList.contains('contrast')")
+    assert web.page.evaluate("parseFloat(getComputedStyle(document.documentElement).fontSize)") >= 28
+    web.page.keyboard.press("Escape")
+    web.new_game()
+    assert web.visible("#skip-hint")  # still typing: the choices are not there yet
+    assert web.page.locator("#choices button").count() == 0
+    web.page.keyboard.press("Space")
+    assert not web.visible("#skip-hint") and web.page.locator("#choices button").count() >= 2
+    web.page.keyboard.press("Escape")
+    web.page.click("#btn-menu-settings")
+    web.page.select_option("#settings-form [name=speed]", "0")
+    web.page.check("#settings-form [name=motion]")
+    web.page.select_option("#settings-form [name=size]", "1")
+    web.page.uncheck("#settings-form [name=contrast]")
+    web.page.keyboard.press("Escape")

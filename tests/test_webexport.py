@@ -79,3 +79,29 @@ def test_export_reports_story_errors_and_writes_nothing(tmp_path):
 def test_serve_web_wants_an_exported_site(tmp_path):
     code, _, err = run("serve-web", str(tmp_path))
     assert code == 1 and "not a site written by export-web" in err
+
+
+def _contrast(a: str, b: str) -> float:
+    def luminance(colour: str) -> float:
+        channels = [int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+        r, g, b = ((c / 12.92) if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+    high, low = sorted((luminance(a), luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def test_the_pages_colours_pass_wcag_aa_in_both_themes():
+    import re
+
+    css = (ROOT / "web" / "src" / "style.css").read_text(encoding="utf-8")
+    for block in (css.split(":root {", 1)[1].split("}", 1)[0],
+                  css.split(":root.contrast {", 1)[1].split("}", 1)[0]):
+        colours = {name: value if len(value) == 7 else "#" + "".join(c * 2 for c in value[1:])
+                   for name, value in re.findall(r"--([a-z-]+):\s*(#[0-9a-fA-F]{6}|#[0-9a-fA-F]{3})\b", block)}
+        for text in ("text", "muted", "accent"):
+            for ground in ("bg", "panel"):
+                assert _contrast(colours[text], colours[ground]) >= 4.5, (text, ground)
+        for text in ("rise", "fall"):
+            assert _contrast(colours[text], colours["panel"]) >= 4.5, text
+        assert _contrast(colours["button-text"], colours["button"]) >= 4.5

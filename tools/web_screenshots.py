@@ -42,7 +42,10 @@ def main() -> int:
         desk.click("#btn-new")
         desk.keyboard.press("Space")
         desk.screenshot(path=OUT / "web-play.png")
-        desk.keyboard.press("1")
+        for _ in range(40):  # on to the first choice that earns the consequence card
+            desk.click("#choices button:not(:disabled) >> nth=0")
+            if desk.is_visible("#outcome"):
+                break
         desk.screenshot(path=OUT / "web-consequence.png")
         desk.keyboard.press("Space")
         desk.keyboard.press("f")

@@ -109,9 +109,10 @@ def ending_view(ending: EndingView | None) -> dict[str, Any] | None:
 
 
 def outcome_view(story: Story, outcome: Outcome) -> dict[str, Any]:
-    """What a choice did, in words and numbers, for the consequence card."""
+    """What a choice did, in words and numbers; `notable` says whether it earns the consequence
+    card (game.engine.notable) or goes quietly (the says line opens the next scene)."""
     return {"choice_id": outcome.choice_id, "choice_text": outcome.choice_text,
-            "says": outcome.says, "changes": _changes(story, outcome.changes),
+            "says": outcome.says, "notable": outcome.notable, "changes": _changes(story, outcome.changes),
             "scene": outcome.scene, "ending": ending_view(outcome.ending)}
 
 

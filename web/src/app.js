@@ -58,14 +58,16 @@ const engine = {
       fetch("game.zip").then((r) => r.arrayBuffer()),
       fetch("story.json").then((r) => r.text()),
     ]);
+    performance.mark("lth-runtime");  // Pyodide started, the game and the story fetched
     say("Reading the story…");
     py.unpackArchive(zip, "zip", { extractDir: "/home/pyodide" });
     py.globals.set("site_text", site);
     py.runPython(BOOT);
+    performance.mark("lth-story");  // the story loaded and checked by the engine
     this.py = py;
     this._act = py.globals.get("act");
     this._state = py.globals.get("state");
-    this.report = py.globals.get("report");
+    this._report = py.globals.get("report");
     const info = JSON.parse(py.globals.get("info")());
     this.story = info.story;
     this.catalog = info.catalog;
@@ -76,6 +78,17 @@ const engine = {
     return reply.ok;
   },
   state() { return JSON.parse(this._state()); },
+  async report() {
+    // The report embeds the Chinese font subset where its title needs it, as on the desktop:
+    // the engine finds it where the desktop keeps it.
+    const font = "assets/fonts/NotoSerifCJKsc-Regular-subset.otf";
+    if (!this.py.FS.analyzePath(`/home/pyodide/${font}`).exists) {
+      const data = new Uint8Array(await (await fetch(font)).arrayBuffer());
+      this.py.FS.mkdirTree("/home/pyodide/assets/fonts");
+      this.py.FS.writeFile(`/home/pyodide/${font}`, data);
+    }
+    return this._report();
+  },
 };
 
 // ------------------------------------------------------------------ settings
@@ -163,6 +176,8 @@ function message(title, lines) {
 // ------------------------------------------------------------------ play
 let view = null;           // the engine's latest view
 let typing = null;         // the running typewriter, if any
+let lead = null;           // a quiet choice's says line: it opens the next scene
+let lately = [];           // quiet changes not yet seen on the family page
 export const classroom = new Classroom({ engine, el, show, message, storage,
                                          onChange: () => renderEnding() });
 
@@ -212,6 +227,9 @@ function render() {
   $("scene-where").textContent = [scene.place, scene.when].filter(Boolean).join(" · ");
   $("scene-pov").textContent = scene.pov_name ? `${scene.pov_name}'s choice` : "";
   $("btn-undo").disabled = !view.can_undo;
+  $("scene-lead").textContent = lead || "";
+  $("scene-lead").hidden = !lead;
+  $("btn-family").textContent = lately.length ? `Family (${lately.length} new)` : "Family";
   $("choices").replaceChildren();
   $("stuck").hidden = true;
   classroom.decorate(scene);
@@ -260,9 +278,17 @@ function choose(choiceId, tally) {
   audio.click();
   view = next;
   autosave();
+  // The consequence card only where something that matters changed (game/engine/notable.py);
+  // otherwise the says line opens the next scene and the changes wait on the family page.
   const outcome = view.outcome;
-  if (outcome && (outcome.says || outcome.changes.length)) showOutcome(outcome);
-  else afterChoice();
+  if (outcome && outcome.notable && (outcome.says || outcome.changes.length)) {
+    lead = null; lately = [];
+    showOutcome(outcome);
+  } else {
+    lead = outcome ? outcome.says : null;
+    if (outcome) lately.push(...outcome.changes);
+    afterChoice();
+  }
 }
 
 function afterChoice() { render(); }
@@ -309,6 +335,7 @@ function undo() {
   try { view = engine.act({ do: "undo" }); } catch (err) {
     if (err instanceof GameError) return; throw err;
   }
+  lead = null; lately = [];
   autosave();
   render();
 }
@@ -316,6 +343,11 @@ function undo() {
 // ------------------------------------------------------------------ panels
 function renderFamily() {
   const family = view.family;
+  $("family-lately").hidden = !lately.length;
+  $("family-lately-list").replaceChildren(...lately.map((c) =>
+    el("li", { class: c.delta > 0 || (c.kind === "flag" && c.after) ? "rise" : "fall" }, c.words)));
+  lately = [];
+  $("btn-family").textContent = "Family";
   $("family-people").replaceChildren(...family.people.map((p) => el("section",
     { class: `person${p.present ? "" : " absent"}`, "aria-label": p.name },
     p.portrait ? el("img", { src: `assets/portraits/${p.portrait}.png`, alt: `Portrait of ${p.short}` }) : null,
@@ -397,6 +429,7 @@ async function importSave(file) {
 function newGame(withClassroom = false) {
   if (!withClassroom) classroom.stop();
   view = engine.act({ do: withClassroom ? "class_begin" : "restart" });
+  lead = null; lately = [];
   const note = engine.story.content_note;
   if (note.length) {
     paragraphs($("note-text"), note);

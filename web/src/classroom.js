@@ -196,8 +196,8 @@ export class Classroom {
   // ---------------------------------------------------------------- the end
   finished() { if (this.active) this.persist(); }
 
-  report() {
-    const html = this.engine.report();
+  async report() {
+    const html = await this.engine.report();
     const frame = this.el("iframe", { title: "Session report", srcdoc: html, class: "report-frame" });
     const screen = this.$("report");
     screen.replaceChildren(
