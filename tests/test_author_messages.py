@@ -299,3 +299,26 @@ def test_an_unknown_function_lists_the_real_ones(tmp_path):
     message = only(broken(tmp_path, "if: savings >= 500", "if: frobnicate(savings) > 1"))
     assert message.endswith("unknown function 'frobnicate' (the functions are: visited, visits, "
                             "chose, family, min, max)")
+
+
+@pytest.mark.parametrize(("old", "new"), [
+    ("    place: Dorm\n", "    place: Dorm room #4\n"),
+    ("    when: Spring 2006\n", "    when: Spring 2006 #late\n"),
+    ("    chapter: One\n", "    chapter: One #of nine\n"),
+])
+def test_a_comment_cutting_place_when_or_chapter_is_a_warning(tmp_path, old, new):
+    """Every text field warns, not only the prose ones: the place and time line was cut silently."""
+    root = write_story(tmp_path, BASE.replace(old, new))
+    warnings = [w for w in findings(root, "warning") if "comment" in w]
+    line, column = BASE[:BASE.index(old)].count("\n") + 1, new.index("#") + 1
+    assert len(warnings) == 1 and f"01_scenes.yaml:{line}:{column}: warning: the rest of this line" in warnings[0]
+
+
+def test_a_comment_cutting_a_persons_name_is_a_warning(tmp_path):
+    root = write_story(tmp_path, BASE)
+    manifest = (root / "story.yaml").read_text(encoding="utf-8")
+    (root / "story.yaml").write_text(manifest.replace(
+        "  qin: {name: Zhang Qin, short: Qin, role: daughter}\n",
+        "  qin:\n    name: Zhang Qin #2\n    short: Qin\n    role: daughter\n"), encoding="utf-8")
+    warnings = [w for w in findings(root, "warning") if "comment" in w]
+    assert len(warnings) == 1 and "story.yaml:" in warnings[0], warnings

@@ -317,3 +317,26 @@ def test_random_playthroughs_shared_among_processes_give_the_same_report():
         assert getattr(shared, name) == getattr(one, name), name
     assert steps and steps[-1] == 600 and steps == sorted(steps)
     assert shared.story is story  # the parent's story, not one sent back by a worker
+
+
+def test_a_random_failure_is_reported_short_with_its_last_choices_and_the_replay(tmp_path):
+    """A loop with no way out in 2,000 choices: the report gives the seed, the last few choices
+    and the command that replays it, not the whole path (it was 3 MB on a real story)."""
+    story = load_story(write_story(tmp_path / "loop", """\
+        scenes:
+          a:
+            text: Round.
+            choices:
+              - {id: again, text: Again, goto: b}
+              - {id: stop, text: Stop, if: rich, goto: c}
+          b: {text: And round., next: a}
+          c: {text: End., end: true}
+        endings:
+          - {id: only, title: Only, text: Done., epilogue: {mum: Fine.}}
+        """), check_assets=False)
+    status, out, _ = run("explore", "--story", str(story.root), "--random", "30", "--jobs", "1")
+    assert status == 1
+    assert "error: seed 0: too long (30 runs): no ending after 2000 choices" in out
+    assert "last 6 of 2,000 choices: " in out and "… a.again b.continue" in out
+    assert "replay: python main.py explore --story" in out and "--replay 0" in out
+    assert len(out) < 3_000, len(out)

@@ -158,10 +158,12 @@ def read_yaml(path: Path, shown: str, diagnostics: Diagnostics) -> Any:
 
 CUT_BY_COMMENT = ("the rest of this line after '#' is a comment and is not shown; put the text in "
                   "quotes")
-# Values shown to the player as prose: unquoted, a ' #' on their line starts a comment and silently
-# cuts them short. (Ids, numbers and conditions may well be followed by a comment.)
-_PROSE_KEYS = frozenset(("text", "says", "title", "discuss", "documentary", "figure", "label",
-                         "locked", "synopsis", "content_note"))
+# Values shown to the player as text (every text field of docs/story.schema.json): unquoted, a ' #'
+# on their line starts a comment and silently cuts them short. (Ids, numbers, conditions and links
+# may well be followed by a comment.)
+_PROSE_KEYS = frozenset(("text", "says", "title", "title_native", "discuss", "documentary", "figure",
+                         "label", "locked", "synopsis", "content_note", "chapter", "place", "when",
+                         "key", "name", "short", "role", "rise", "fall", "unit", "source"))
 _PROSE_PARENTS = frozenset(("epilogue",))  # person: line
 _COMMENT = re.compile(r"[ \t]#")
 

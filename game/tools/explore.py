@@ -31,6 +31,7 @@ from game.tools._progress import ProgressBar
 
 USAGE_ERROR = 2
 DEFAULT_FILL = 2_000
+LAST_CHOICES = 6  # of a random playthrough's failure, the choices shown (--replay shows them all)
 
 
 def register(subparsers, add_common) -> None:
@@ -143,15 +144,20 @@ def _print_failure(story: Story, failure: Failure, out: TextIO, args: argparse.N
                    count: int = 1) -> None:
     kind = {"stuck": "stuck", "no-ending": "no ending", "exception": "exception",
             "too-long": "too long"}[failure.kind]
-    times = f" ({count:,} states)" if count > 1 else ""
+    times = f" ({count:,} {'runs' if failure.seed is not None else 'states'})" if count > 1 else ""
     seed = f"seed {failure.seed}: " if failure.seed is not None else ""
     message = failure.message
     if failure.kind == "stuck":  # the engine's own sentence repeats the place printed in front
         message = (f"no choice is available at '{failure.scene}': every choice's condition failed. "
                    "Does this scene need a choice without 'if'?")
     print(f"{_where(story, failure.scene)}: error: {seed}{kind}{times}: {message}", file=out)
-    steps = " ".join(failure.path) if failure.path else "(none: at the start)"
-    print(_wrap(f"choices: {steps}"), file=out)
+    if failure.seed is not None and len(failure.path) > LAST_CHOICES:
+        # A random run may fail after thousands of choices: the replay shows them all.
+        last = " ".join(failure.path[-LAST_CHOICES:])
+        print(_wrap(f"last {LAST_CHOICES} of {len(failure.path):,} choices: … {last}"), file=out)
+    else:
+        steps = " ".join(failure.path) if failure.path else "(none: at the start)"
+        print(_wrap(f"choices: {steps}"), file=out)
     if failure.seed is not None:
         print(f"    replay: {_command(args, '--replay', str(failure.seed))}", file=out)
 
@@ -304,8 +310,12 @@ def _print_random(report: RandomReport, args: argparse.Namespace, out: TextIO) -
     if missing:
         print(f"Endings never seen: {', '.join(missing)}", file=out)
     print(f"Failures: {len(report.failures) or 'none'}", file=out)
+    # One report per kind of failure and scene: the first seed's, with how many runs met it.
+    groups: dict[tuple[str, str], list[Failure]] = {}
     for failure in report.failures:
-        _print_failure(story, failure, out, args)
+        groups.setdefault((failure.kind, failure.scene), []).append(failure)
+    for group in groups.values():
+        _print_failure(story, group[0], out, args, len(group))
 
 
 def _replay(story: Story, args: argparse.Namespace, out: TextIO, options: dict) -> int:
