@@ -116,7 +116,10 @@ export class Classroom {
       this.$("class-card-kind").textContent = kind === "fact" ? "Fact card" : "Discuss";
       this.$("class-card-body").replaceChildren(...(kind === "fact" ? this.factCard(scene.fact)
         : [this.el("p", { class: "question" }, scene.discuss)]));
-      card.onclose = () => { card.onclose = null; this.persist(); next(); };
+      // The next card opens at once (a dialog's close event would come later, after it).
+      const ok = () => { card.close(); this.persist(); next(); };
+      this.$("btn-class-card-ok").onclick = ok;
+      card.oncancel = (e) => { e.preventDefault(); ok(); };
       card.showModal();
       this.$("btn-class-card-ok").focus();
     };
