@@ -149,7 +149,7 @@ def main() -> int:
     print(f"choice round trip, ms: median {statistics.median(choices):.1f}, "
           f"max {max(choices):.1f}, n={len(choices)}")
     print(f"RESULT web_first_scene_s {statistics.median(loads):.2f} s <=5")
-    print(f"RESULT web_first_scene_cpu_s {statistics.median(cpu):.2f} s -")
+    print(f"RESULT web_first_scene_cpu_s {statistics.median(cpu):.2f} s <=10")
     print(f"RESULT web_choice_ms {statistics.median(choices):.1f} ms <=50")
     print(f"RESULT web_site_mb {total / 1e6:.1f} MB <=30")
     return 0
