@@ -13,6 +13,7 @@ from game.cli import LaunchOptions
 from game.story import StoryError, default_story_dir, load_story
 from game.ui.app import App, build_app
 from game.ui.autoplay import key
+from game.ui.screens.chapter import FADE, ChapterCardScreen
 from game.ui.screens.consequence import ConsequenceScreen
 from game.ui.screens.ending import EndingScreen
 from game.ui.screens.family import FamilyScreen
@@ -66,6 +67,10 @@ def test_every_screen_fits(size, text_size, example_story: Path, data_dir: Path)
                 app.top.finish()
                 assert_fits(app, "consequence")
                 app.top.finish()
+            if isinstance(app.top, ChapterCardScreen):  # a new chapter's title card
+                app.top.time = FADE  # fully shown
+                assert_fits(app, "chapter card")
+                app.top.skip()
             if steps == 3:
                 for screen in (FamilyScreen(app), HistoryScreen(app), PauseMenu(app),
                                SavesScreen(app, "save"), SavesScreen(app, "load"), SettingsScreen(app),

@@ -254,7 +254,10 @@ class App:
             self.notify(f"{problem}: playing from the story's start instead")
             log.warning("%s", problem)
             self.session = Session(story)
-        self.reset(PlayScreen(self))
+        play = PlayScreen(self)
+        self.reset(play)
+        if not start:  # an author's --start jumps into a scene: no title card
+            play.announce_chapter()
 
     def load(self, slot: str) -> bool:
         """Loads a save slot and shows it; False (with a notice) if it cannot be loaded."""

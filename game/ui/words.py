@@ -32,6 +32,7 @@ WORDS: dict[str, str] = {
     "family": "Family",
     "family_new": "Family \u00b7 {count} new",
     "recent_changes": "Lately",
+    "chapter_of": "Chapter {number} of {count}",
     "history": "History",
     "locked": "Locked",
     "to_discuss": "To discuss",

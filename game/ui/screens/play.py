@@ -48,7 +48,7 @@ class PlayScreen(Screen):
         app.unseen_changes = 0
         self.frozen = False
         self.chapter = self.scene.chapter
-        self.due: list[tuple[str, str]] = []  # classroom: flowchart and cards still to show here
+        self.due: list[tuple[str, str]] = []  # flowchart and cards (in class), chapter card, to show
         self.clock_text = ""
         self.enter_scene(reveal=True)
 
@@ -79,6 +79,10 @@ class PlayScreen(Screen):
             self.due = classroom.cards_due(self.session)
             if scene.chapter != self.chapter and reveal:
                 self.due.insert(0, ("flowchart", self.chapter))
+        elif scene.chapter != self.chapter and scene.chapter and reveal:
+            self.due = [("chapter", scene.chapter)]
+        else:
+            self.due = []
         self.chapter = scene.chapter
         self.texts = self.session.paragraphs()
         self.lead, self._next_lead = self._next_lead, None
@@ -92,6 +96,11 @@ class PlayScreen(Screen):
         self.revealed = 0.0 if reveal and speed > 0 else float(self.block.chars)
         self.layout_choices()
         self.app.dirty = True
+
+    def announce_chapter(self) -> None:
+        """Shows the chapter's title card before the text (a new game's first chapter)."""
+        if self.scene.chapter and self.app.classroom is None:
+            self.due = [("chapter", self.scene.chapter)]
 
     def show_all(self) -> None:
         self.revealed = float(self.block.chars)
@@ -176,9 +185,13 @@ class PlayScreen(Screen):
         """Classroom: shows the next flowchart, fact card or discussion question due here."""
         if not self.due or self.frozen or self.app.top is not self:
             return False
-        if self.revealing and self.due[0][0] != "flowchart":  # the chapter's map comes first
+        if self.revealing and self.due[0][0] not in ("flowchart", "chapter"):  # these come first
             return False
         kind, what = self.due.pop(0)
+        if kind == "chapter":
+            from game.ui.screens.chapter import ChapterCardScreen
+            self.app.push(ChapterCardScreen(self.app, self.scene))
+            return True
         classroom, session = self.app.classroom, self.session
         if kind == "flowchart":
             from game.ui.screens.flowchart import FlowchartScreen
