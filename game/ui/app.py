@@ -73,6 +73,8 @@ class App:
         self.hot_reload: HotReload | None = None  # made by main_loop or the first F5
         self.classroom = None  # a game.ui.classroom.Classroom while a class session runs
         self.unseen_changes = 0  # quiet changes since the family page or a card last showed them
+        self.advance = ""  # "skip", "auto" or "" (game.ui.advance)
+        self.read_log = None  # game.engine.readlog.ReadLog, opened by the play screen
         self._apply_look()
 
     # ------------------------------------------------------------------ the stack

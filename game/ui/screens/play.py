@@ -5,6 +5,8 @@ from __future__ import annotations
 import pygame
 
 from game.engine import ChoiceView
+from game.engine.readlog import text_key
+from game.ui import advance
 from game.ui.screens.base import Screen
 from game.ui.widgets import Block, Button, Rect, Scroller, is_click, is_key
 from game.ui.words import word
@@ -50,6 +52,11 @@ class PlayScreen(Screen):
         self.chapter = self.scene.chapter
         self.due: list[tuple[str, str]] = []  # flowchart and cards (in class), chapter card, to show
         self.clock_text = ""
+        self.read_key = ""  # this scene's text as shown, for "skip read text" (game.ui.advance)
+        self.advance_time = 0.0
+        self.typed_at: float | None = None
+        if app.classroom is None and app.story is not None:
+            advance.read_log(app)  # opened now, so a damaged record is told at the start
         self.enter_scene(reveal=True)
 
     # ------------------------------------------------------------------ state
@@ -70,6 +77,7 @@ class PlayScreen(Screen):
     def enter_scene(self, reveal: bool = True) -> None:
         """Shows the session's current scene (after a choice, an undo or a load)."""
         if self.session.is_over:
+            self.app.advance = ""  # skip and auto end with the story
             from game.ui.screens.ending import EndingScreen
             self.app.reset(EndingScreen(self.app))
             return
@@ -86,6 +94,8 @@ class PlayScreen(Screen):
         self.chapter = scene.chapter
         self.texts = self.session.paragraphs()
         self.lead, self._next_lead = self._next_lead, None
+        self.read_key = text_key(scene.id, self.texts)
+        self.advance_time, self.typed_at = 0.0, None
         self.frozen = False
         self.scene_id = scene.id
         self.motion = self.app.art.motion(scene.backdrop)
@@ -120,6 +130,8 @@ class PlayScreen(Screen):
 
     def take(self, view: ChoiceView) -> None:
         """Takes a choice through the app (autosave, class record) and shows what it changed."""
+        if self.app.classroom is None:
+            advance.read_log(self.app).mark(self.read_key)
         outcome = self.app.take_choice(view.id)
         if outcome is None:
             return
@@ -146,6 +158,20 @@ class PlayScreen(Screen):
             self.app.notify(word("undone"))
         else:
             self.app.notify(word("nothing_to_undo"))
+
+    def _advance_buttons(self) -> list[Button]:
+        """Skip and Auto, lit while on (not in class, where the facilitator paces the story)."""
+        if self.app.classroom is not None:
+            return []
+        mode = self.app.advance
+        return [Button(word("skip_button_on" if mode == "skip" else "skip_button"),
+                       lambda: self._toggle("skip"), kind="small"),
+                Button(word("auto_button_on" if mode == "auto" else "auto_button"),
+                       lambda: self._toggle("auto"), kind="small")]
+
+    def _toggle(self, mode: str) -> None:
+        advance.toggle(self.app, mode)
+        self.layout()
 
     def open_menu(self) -> None:
         from game.ui.screens.menu import PauseMenu
@@ -188,7 +214,7 @@ class PlayScreen(Screen):
         if self.revealing and self.due[0][0] not in ("flowchart", "chapter"):  # these come first
             return False
         kind, what = self.due.pop(0)
-        if kind == "chapter":
+        if kind == "chapter" and self.app.advance != "skip":
             from game.ui.screens.chapter import ChapterCardScreen
             self.app.push(ChapterCardScreen(self.app, self.scene))
             return True
@@ -226,6 +252,7 @@ class PlayScreen(Screen):
                       Button(word("family_new", count=self.app.unseen_changes) if self.app.unseen_changes
                              else word("family"), self.open_family, kind="small"),
                       Button(word("history"), self.open_history, kind="small"),
+                      *self._advance_buttons(),
                       Button(word("menu"), self.open_menu, kind="small")]
         x = m.width - m.margin
         for button in self.tools:
@@ -498,6 +525,9 @@ class PlayScreen(Screen):
             if event.key == pygame.K_g:
                 self.open_flowchart()
                 return True
+            if event.key in (pygame.K_s, pygame.K_a) and self.app.classroom is None:
+                self._toggle("skip" if event.key == pygame.K_s else "auto")
+                return True
             if event.key == pygame.K_n and self.note_button is not None and not self.revealing:
                 self.open_note()
                 return True
@@ -542,7 +572,7 @@ class PlayScreen(Screen):
         return used
 
     def update(self, dt: float) -> bool:
-        moved = self.show_due()
+        moved = self.show_due() or advance.step(self, dt)
         if self.app.classroom is not None:
             text = self.app.classroom.clock_text()
             moved |= text != self.clock_text
