@@ -75,6 +75,7 @@ class App:
         self.unseen_changes = 0  # quiet changes since the family page or a card last showed them
         self.advance = ""  # "skip", "auto" or "" (game.ui.advance)
         self.read_log = None  # game.engine.readlog.ReadLog, opened by the play screen
+        self.gallery = None  # game.engine.gallery.Gallery, the endings found, opened on first use
         self._apply_look()
 
     # ------------------------------------------------------------------ the stack

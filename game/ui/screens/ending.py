@@ -22,6 +22,9 @@ class EndingScreen(DocumentScreen):
     def __init__(self, app) -> None:  # noqa: ANN001
         self.ending = app.playing.ending
         app.ending_reached = self.ending.id if self.ending else app.playing.scene.id
+        if self.ending is not None:
+            from game.ui.screens.gallery import record_ending
+            record_ending(app, self.ending.id)
         self.backdrop = app.playing.scene.backdrop
         super().__init__(app)
         app.audio.play(app.art.ambience(self.backdrop))

@@ -31,6 +31,17 @@ class TitleScreen(Screen):
         if app.classroom is not None and not (app.classroom.is_open and app.session is not None):
             app.classroom = None  # a class that reached its ending is over (its record is saved)
 
+    def _endings_button(self) -> list[Button]:
+        """The endings gallery, once this player has found an ending."""
+        if self.app.story is None:
+            return []
+        from game.ui.screens.gallery import GalleryScreen, gallery
+        found = len(gallery(self.app).found())
+        if not found:
+            return []
+        note = word("endings_found", found=found, total=len(self.app.story.endings))
+        return [Button(word("endings"), lambda: self.app.push(GalleryScreen(self.app)), note=note)]
+
     def layout(self) -> None:
         ui, m = self.ui, self.ui.m
         self.latest = self.app.store.latest()
@@ -46,6 +57,7 @@ class TitleScreen(Screen):
             Button(word("new_game"), self.new_game),
             Button(word("classroom"), self.classroom),
             Button(word("load"), self.open_load, bool(self.app.store.slots())),
+            *self._endings_button(),
             Button(word("settings"), self.open_settings),
             Button(word("quit"), lambda: self.app.quit(0)),
         ]
