@@ -253,7 +253,6 @@ def test_space_show_all_shows_while_the_text_types(data_dir: Path) -> None:
         app = build_app(LaunchOptions(story_dir=default_story_dir(), window_size=SMALL, start="qc_city_winter"))
         try:
             app.frame([], 0.05)
-            app.frame([key(pygame.K_ESCAPE)], 0.05)  # past the chapter's title card
             play = app.top
             assert isinstance(play, PlayScreen) and play.revealing
             texts = drawn(app)

@@ -154,8 +154,11 @@ WORDS: dict[str, str] = {
     "flowchart": "Flowchart",
     "flowchart_title": "Flowchart · {chapter}",
     "flowchart_next": "next chapter",
+    "flowchart_whole": "Whole story (W)",
+    "flowchart_chapter": "This chapter (W)",
+    "flowchart_whole_title": "Flowchart · The whole story",
     "flowchart_hint": ("Lit: the way you came, with each vote's share · Arrows or drag: move · "
-                       "+/−: zoom · 0: fit"),
+                       "+/−: zoom · 0: fit · W: whole story"),
     "class_report": "Class report",
     "report_written": "Class report written: {path}",
     "report_failed": "Could not write the class report: {reason}",

@@ -1,18 +1,21 @@
-"""The flowchart: one chapter's scenes left to right, the class's path lit, the rest dimmed.
+"""The flowchart: one chapter's scenes (or the whole story's) left to right, the path lit.
 
-Arrows pan, + and - zoom, 0 fits the chapter; the mouse drags to pan and the wheel zooms.
+Each box is named by its decision: a key decision's words, else the words of its choices; a
+scene without a choice by its place and date. Arrows pan, + and - zoom, 0 fits the chapter; W
+(or the Whole story button) shows every chapter at once, zoomed to fit, with the key decisions
+named in text readable from the back of a classroom. The mouse drags to pan and the wheel zooms.
 Esc, Enter or Close returns.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 import pygame
 
 from game.story import Story
+from game.story.model import Scene
 from game.ui.screens.base import Screen
 from game.ui.widgets import Button, Rect
 from game.ui.words import word
@@ -31,12 +34,13 @@ class Node:
     leads: tuple[str, ...] = ()  # the chapters its choices lead on to ("" for an ending)
 
 
-def chapter_layout(story: Story, chapter: str) -> tuple[dict[str, Node], dict[tuple[str, str], list[str]]]:
-    """Layers (longest path from the chapter's entries) and rows for each scene of the chapter.
+def chapter_layout(story: Story, chapter: str | None) -> tuple[dict[str, Node], dict[tuple[str, str], list[str]]]:
+    """Layers (longest path from the chapter's entries) and rows for each scene of the chapter
+    (of the whole story if `chapter` is None).
 
     Returns the nodes and the edges within the chapter: (from, to) -> the choice ids between them.
     """
-    scenes = [s for s in story.scenes.values() if s.chapter == chapter]
+    scenes = [s for s in story.scenes.values() if chapter is None or s.chapter == chapter]
     ids = {s.id for s in scenes}
     edges: dict[tuple[str, str], list[str]] = {}
     exits: dict[str, list[str]] = {}
@@ -102,11 +106,39 @@ def chapter_layout(story: Story, chapter: str) -> tuple[dict[str, Node], dict[tu
     return nodes, edges
 
 
-def _opening(text: str, limit: int = 70) -> str:
-    """The first sentence of a scene's text (placeholders dropped), cut to about `limit` characters."""
-    plain = re.sub(r"\{[^}]*\}", "…", " ".join(text.split()))
-    sentence = re.split(r"(?<=[.!?])\s", plain, maxsplit=1)[0]
-    return sentence if len(sentence) <= limit else sentence[: limit - 1].rsplit(" ", 1)[0] + "…"
+def story_layout(story: Story, columns: int = 2) -> tuple[dict[str, Node], dict[tuple[str, str], list[str]]]:
+    """The whole story: each chapter laid out as on its own page, the chapters one under another
+    in `columns` columns (in story order, down the first column first), with their edges."""
+    chapters = story.chapters()
+    if any(not scene.chapter for scene in story.scenes.values()):
+        chapters.append("")
+    blocks = [chapter_layout(story, chapter) for chapter in chapters]
+    per_column = max(1, -(-len(blocks) // columns))
+    width = max((max((n.layer for n in b[0].values()), default=0) + 2 for b in blocks), default=1)
+    nodes: dict[str, Node] = {}
+    edges: dict[tuple[str, str], list[str]] = {}
+    y = 0.0
+    for index, (block, block_edges) in enumerate(blocks):
+        if index % per_column == 0:
+            y = 0.0
+        if not block:
+            continue
+        low = min(n.row for n in block.values())
+        for sid, n in block.items():
+            nodes[sid] = Node(sid, n.layer + (index // per_column) * width, y + n.row - low, n.exits, n.leads)
+        y += max(n.row for n in block.values()) - low + 1.6
+        edges.update(block_edges)
+    return nodes, edges
+
+
+def decision_label(scene: Scene) -> str:
+    """What a box is called: the key decision's words, else its choices' words, else its place."""
+    if scene.key:
+        return scene.key[:1].upper() + scene.key[1:]
+    real = [c.text for c in scene.choices if not c.is_continue]
+    if real:
+        return " / ".join(real)
+    return scene.place or scene.when or scene.id
 
 
 def _first_lines(face, text: str, width: int, count: int) -> list[str]:  # noqa: ANN001
@@ -129,6 +161,8 @@ class FlowchartScreen(Screen):
         session = app.session
         self.chapter = chapter if chapter is not None else session.scene.chapter
         self.done = done
+        self.whole = False  # every chapter at once (W)
+        self.bands: dict[str, str] = {}  # chapter -> its first scene, in the whole story
         self.nodes, self.edges = chapter_layout(app.loaded_story, self.chapter)
         self.visited = [step.scene for step in session.transcript]
         self.taken = set(session.state.log)
@@ -171,7 +205,8 @@ class FlowchartScreen(Screen):
         need_w = (layers * (NODE_W + COL_GAP) - COL_GAP) * unit
         need_h = (rows * (NODE_H + ROW_GAP) - ROW_GAP) * unit
         readable = self.floor() / (13 * unit)  # the zoom at which the place line is at the floor
-        self.zoom = max(readable, min(1.3, self.view.width / need_w, self.view.height / need_h))
+        fits = min(1.3, self.view.width / need_w, self.view.height / need_h)
+        self.zoom = fits if self.whole else max(readable, fits)  # the whole story: all of it, always
         s = self._scale()
         width = (layers * (NODE_W + COL_GAP) - COL_GAP) * s
         self.pan = [max(0.0, (self.view.width - width) / 2), 0.0]
@@ -210,12 +245,28 @@ class FlowchartScreen(Screen):
         w = close.face(ui).width(close.label) + 2 * m.pad
         h = close.measure(ui, w)
         close.rect = Rect(m.width - m.margin - w, m.height - m.margin - h, w, h)
+        whole = Button(word("flowchart_chapter" if self.whole else "flowchart_whole"), self.toggle_whole,
+                       kind="menu")
+        ww = whole.face(ui).width(whole.label) + 2 * m.pad
+        whole.rect = Rect(close.rect.left - m.gap - ww, close.rect.top, ww, h)
         self.view = Rect(m.margin, top, m.width - 2 * m.margin, close.rect.top - m.gap - top)
-        self.focus.set([close], keep=False)
+        self.focus.set([close, whole], keep=False)
         self.focus.index = 0
         if not self._fitted:
             self.fit()
             self._fitted = True
+
+    def toggle_whole(self) -> None:
+        """Between this chapter and the whole story, fitted to the view."""
+        self.whole = not self.whole
+        story = self.app.story
+        self.nodes, self.edges = story_layout(story) if self.whole else chapter_layout(story, self.chapter)
+        self.bands = {}  # the whole story: each chapter's name goes above its first box
+        if self.whole:
+            for sid, node in sorted(self.nodes.items(), key=lambda item: (item[1].layer, item[1].row)):
+                self.bands.setdefault(story.scenes[sid].chapter, sid)
+        self._fitted = False
+        self.layout()
 
     def close(self) -> None:
         self.app.pop()
@@ -226,7 +277,7 @@ class FlowchartScreen(Screen):
 
     def zoom_by(self, factor: float) -> None:
         old = self.zoom
-        self.zoom = max(0.4, min(2.5, self.zoom * factor))
+        self.zoom = max(0.02 if self.whole else 0.4, min(2.5, self.zoom * factor))
         ratio = self.zoom / old
         self.pan = [self.pan[0] * ratio, self.pan[1] * ratio]
 
@@ -248,6 +299,9 @@ class FlowchartScreen(Screen):
             if event.key in (pygame.K_0, pygame.K_KP0):
                 self.fit()
                 return True
+            if event.key == pygame.K_w:
+                self.toggle_whole()
+                return True
             if event.key in (pygame.K_ESCAPE, pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
                 self.close()
                 return True
@@ -265,7 +319,7 @@ class FlowchartScreen(Screen):
             return True
         if event.type == pygame.MOUSEBUTTONUP and event.button == 1 and self._drag is not None:
             self._drag = None
-            if not self.focus.buttons[0].rect.collidepoint(event.pos):
+            if not any(b.rect.collidepoint(event.pos) for b in self.focus.buttons):
                 return True
         return self.focus.handle(event)
 
@@ -291,7 +345,8 @@ class FlowchartScreen(Screen):
         surface.fill(p.backdrop)
         heading = ui.face("display", m.heading)
         small = ui.face("ui", m.small)
-        ui.text(surface, word("flowchart_title", chapter=self.chapter), heading, p.heading,
+        title = word("flowchart_whole_title") if self.whole else word("flowchart_title", chapter=self.chapter)
+        ui.text(surface, title, heading, p.heading,
                 (m.margin, m.margin - m.gap), Rect(0, 0, m.width, m.height))
         hint = small.wrap(word("flowchart_hint"), m.width - 2 * m.margin)[0]
         ui.text(surface, hint, small, p.text_dim, (m.margin, m.margin - m.gap + heading.height),
@@ -326,23 +381,33 @@ class FlowchartScreen(Screen):
                 ui.panel(surface, box, p.panel_solid, radius=h // 2, edge=True)
                 ui.text(surface, text, label_face, p.focus, (box.x + 4, box.y), box)
         current = self.visited[-1] if self.visited else None
+        tags: list[tuple[Rect, str, bool]] = []  # key decisions named above boxes too small for text
         for sid, rect in rects.items():
             if not rect.colliderect(self.view):
                 continue
             scene = self.app.loaded_story.scenes[sid]
             lit = sid in visited
             colour = p.button_hover if lit else p.button
-            ui.panel(surface, rect, p.panel_solid, radius=max(4, round(8 * s)), edge=False)
-            ui.panel(surface, rect, colour, radius=max(4, round(8 * s)), edge=True)
+            radius = max(2, min(round(8 * s), rect.height // 3))
+            ui.panel(surface, rect, p.panel_solid, radius=radius, edge=False)
+            ui.panel(surface, rect, colour, radius=radius, edge=True)
+            if scene.key:  # a key decision: a gold edge
+                pygame.draw.rect(surface, p.focus, rect, 1, border_radius=radius)
             if sid == current:
-                pygame.draw.rect(surface, p.focus, rect, 2, border_radius=max(4, round(8 * s)))
+                pygame.draw.rect(surface, p.focus, rect, 2, border_radius=radius)
             inner = rect.inflate(-round(16 * s), -round(10 * s))
+            if inner.height < 2 * name_face.height:  # too small for its words at a readable size
+                if scene.key:
+                    tags.append((rect, decision_label(scene), lit))
+                continue
             y = inner.y
-            # The scene's first words tell scenes apart (many share a place); the place goes under.
-            name = _first_lines(name_face, _opening(scene.text.source, 48) or scene.id, inner.width, 1)[0]
-            ui.text(surface, name, name_face, p.heading if lit else p.locked, (inner.x, y), rect)
-            y += name_face.height
-            where = " · ".join(part for part in (scene.place, scene.when) if part)
+            # Named by the decision taken here (the place goes under), not by the text's first words.
+            decides = scene.key or any(not c.is_continue for c in scene.choices)
+            lines = 2 if inner.height >= 3 * name_face.height + when_face.height else 1
+            for line in _first_lines(name_face, decision_label(scene), inner.width, lines if decides else 1):
+                ui.text(surface, line, name_face, p.heading if lit else p.locked, (inner.x, y), rect)
+                y += name_face.height
+            where = " · ".join(part for part in (scene.place, scene.when) if part) if decides else scene.when
             node = self.nodes[sid]
             chip_h = when_face.height + 4 if node.exits else 0
             room = (rect.bottom - chip_h - round(4 * s) - y) // max(1, when_face.height)
@@ -351,6 +416,23 @@ class FlowchartScreen(Screen):
                 y += when_face.height
             if node.exits:
                 self._draw_exit(surface, node, rect, inner, when_face, lit)
+        placed: list[Rect] = []  # labels never overlap: a later one that would is left out
+        for chapter, sid in self.bands.items():
+            rect = rects[sid]
+            text = chapter.upper() or "—"
+            box = Rect(rect.x, rect.top - round(1.6 * name_face.height), name_face.width(text) + 8,
+                       name_face.height)
+            placed.append(box)
+            ui.text(surface, text, name_face, p.text_dim, (box.x, box.y), box)
+        for rect, label, lit in tags:
+            text = _first_lines(name_face, label, max(rect.width * 4, 12 * name_face.height), 1)[0]
+            box = Rect(0, 0, name_face.width(text) + 8, name_face.height)
+            box.midbottom = (rect.centerx, rect.top - 2)
+            if any(box.colliderect(other) for other in placed):
+                continue
+            placed.append(box)
+            ui.panel(surface, box, p.panel_solid, radius=4, edge=False)
+            ui.text(surface, text, name_face, p.focus if lit else p.heading, (box.x + 4, box.y), box)
         for side in self.overflow():
             depth = m.pad * 3 if side in ("left", "right") else m.pad
             ui.fade(surface, self.view, side, depth)
