@@ -126,7 +126,7 @@ def story_layout(story: Story, columns: int = 2) -> tuple[dict[str, Node], dict[
         low = min(n.row for n in block.values())
         for sid, n in block.items():
             nodes[sid] = Node(sid, n.layer + (index // per_column) * width, y + n.row - low, n.exits, n.leads)
-        y += max(n.row for n in block.values()) - low + 1.6
+        y += max(n.row for n in block.values()) - low + 2.2  # room for the next name
         edges.update(block_edges)
     return nodes, edges
 
