@@ -166,6 +166,15 @@ class Session:
                 parts = text if variant.replace else parts + text
         return parts
 
+    @property
+    def backdrop(self) -> str | None:
+        """The scene's picture now: the last holding variant's `backdrop`, else the scene's."""
+        picture = self.scene.backdrop
+        for variant in self.scene.variants:
+            if variant.backdrop and (variant.condition is None or variant.condition.holds(self.state)):
+                picture = variant.backdrop
+        return picture
+
     def choices(self) -> list[ChoiceView]:
         """Shown choices in order: available ones, and locked ones that carry a reason."""
         views: list[ChoiceView] = []

@@ -117,6 +117,7 @@ class Variant(NamedTuple):
     condition: Condition | None
     text: Text
     replace: bool = False
+    backdrop: str | None = None  # the picture behind the scene while this variant holds
 
 
 @dataclass(frozen=True)

@@ -150,16 +150,23 @@ def _read_variants(reader: FieldReader, raw: RawScene) -> list[Variant]:
         spec = reader.mapping(item, loc, "a variant")
         if spec is None:
             continue
-        reader.keys(spec, ("if", "text", "replace"), "a variant")
-        source = reader.text(spec, "text", "a variant", required=True) or ""
+        reader.keys(spec, ("if", "text", "replace", "backdrop"), "a variant")
+        source = reader.text(spec, "text", "a variant", required="backdrop" not in spec) or ""
+        picture = reader.text(spec, "backdrop", "a variant")
+        if picture is not None:
+            if reader.identifier(picture, spec.value_loc("backdrop"), "the backdrop") is None:
+                picture = None
+            else:
+                reader.asset_exists("backdrops", picture, spec.value_loc("backdrop"))
         replace = spec.get("replace", False)
         if not isinstance(replace, bool):
             reader.error(spec.value_loc("replace"), "'replace' should be true or false")
             replace = False
         if "if" not in spec:
             reader.error(spec.loc, "a variant needs 'if': the condition that shows it")
-        variants.append(Variant(reader.condition(spec, "if"),
-                                reader.compile_text(source, spec.value_loc("text")), replace))
+        text_loc = spec.value_loc("text") if "text" in spec else spec.loc
+        variants.append(Variant(reader.condition(spec, "if"), reader.compile_text(source, text_loc),
+                                replace, picture))
     return variants
 
 

@@ -25,7 +25,7 @@ class EndingScreen(DocumentScreen):
         if self.ending is not None:
             from game.ui.screens.gallery import record_ending
             record_ending(app, self.ending.id)
-        self.backdrop = app.playing.scene.backdrop
+        self.backdrop = app.playing.backdrop  # a variant may set its own
         super().__init__(app)
         app.audio.play(app.art.ambience(self.backdrop))
 

@@ -44,6 +44,7 @@ class PlayScreen(Screen):
         self.choice_last = -1
         self.choice_cue: Rect | None = None  # "more choices" under a crowded list
         self.scene = app.session.scene  # what is shown: kept during the consequence moment
+        self.backdrop = app.session.backdrop
         self.texts: list[str] = []
         self.lead: str | None = None  # a quiet choice's `says` line, opening the next scene
         self._next_lead: str | None = None
@@ -98,8 +99,9 @@ class PlayScreen(Screen):
         self.advance_time, self.typed_at = 0.0, None
         self.frozen = False
         self.scene_id = scene.id
-        self.motion = self.app.art.motion(scene.backdrop)
-        self.app.audio.play(self.app.art.ambience(scene.backdrop))
+        self.backdrop = self.session.backdrop  # a variant may set its own (night, winter)
+        self.motion = self.app.art.motion(self.backdrop)
+        self.app.audio.play(self.app.art.ambience(self.backdrop))
         self.scroll.offset = 0
         self.layout()
         speed = self.app.settings.chars_per_second
@@ -607,7 +609,7 @@ class PlayScreen(Screen):
         if p.high_contrast:
             surface.fill(p.backdrop)
         else:
-            surface.blit(self.app.art.backdrop(scene.backdrop, size), (0, 0))
+            surface.blit(self.app.art.backdrop(self.backdrop, size), (0, 0))
             if self.motion is not None and not self.app.settings.reduced_motion:
                 self.motion.draw(surface, surface.get_rect())
             # The caption and buttons stay readable over any sky (text contrast 4.5:1 or more).
