@@ -12,6 +12,7 @@ import pytest
 from game.cli import LaunchOptions
 from game.ui.app import build_app
 from game.ui.autoplay import key
+from game.ui.screens.chapter import ChapterCardScreen
 from game.ui.screens.play import PlayScreen
 from tests.storykit import write_story
 from tests.uikit import button, click
@@ -19,9 +20,11 @@ from tests.uikit import button, click
 SCENES = """\
 scenes:
   a:
+    chapter: One
     text: The letter comes.
     next: b
   b:
+    chapter: Two
     text: The bus leaves at dawn.
     next: c
   c:
@@ -71,8 +74,10 @@ def run(app, seconds: float) -> None:  # noqa: ANN001
 def play_through(app, choice: int) -> None:  # noqa: ANN001
     """Reads the story to its ending by hand: Continue by mouse, the choice by its number."""
     app.new_game()
-    while isinstance(app.top, PlayScreen):
-        if len(app.top.choices) == 1:
+    while isinstance(app.top, (PlayScreen, ChapterCardScreen)):
+        if isinstance(app.top, ChapterCardScreen):
+            app.top.skip()
+        elif len(app.top.choices) == 1:
             click(app, button(app, "Continue").rect)
         else:
             app.frame([key(pygame.K_0 + choice)], 0.016)
@@ -101,8 +106,9 @@ def test_skip_passes_read_text_waits_at_the_choice_and_stops_at_new_text(
     app.new_game()
     click(app, button(app, "Skip").rect)
     assert app.advance == "skip" and button(app, "Skip: on")
-    run(app, 1.0)
+    run(app, 1.0)  # into chapter Two: no title card while skipping
     assert app.session.scene.id == "c" and app.advance == "skip"  # waits at the choice
+    assert isinstance(app.top, PlayScreen)
     app.frame([key(pygame.K_2)], 0.016)  # the other road: never read
     run(app, 0.5)
     assert app.session.scene.id == "e" and app.advance == ""
@@ -144,6 +150,8 @@ def test_auto_goes_on_at_reading_pace_and_waits_at_choices(story_dir: Path, data
     try:
         app.new_game()
         app.frame([key(pygame.K_a)], 0.016)
+        assert isinstance(app.top, ChapterCardScreen)
+        app.frame([key(pygame.K_ESCAPE)], 0.016)  # past chapter One's title card
         assert app.advance == "auto" and button(app, "Auto: on")
         run(app, 0.5)
         assert app.session.scene.id == "a"  # not before the text has been read

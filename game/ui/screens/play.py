@@ -216,7 +216,9 @@ class PlayScreen(Screen):
         if self.revealing and self.due[0][0] not in ("flowchart", "chapter"):  # these come first
             return False
         kind, what = self.due.pop(0)
-        if kind == "chapter" and self.app.advance != "skip":
+        if kind == "chapter":
+            if self.app.advance == "skip":  # skipping read text: no pause for the title
+                return False
             from game.ui.screens.chapter import ChapterCardScreen
             self.app.push(ChapterCardScreen(self.app, self.scene))
             return True
