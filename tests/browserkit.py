@@ -94,15 +94,21 @@ class WebPage:
         if not request.url.startswith((self.url, "data:", "blob:")):
             self.outside.append(request.url)
 
+    def _started(self) -> WebPage:
+        """Waits for the game to start, failing at once with the page's own message if it cannot."""
+        self.page.wait_for_function("window.lth && (window.lth.ready === true || window.lth.failed)",
+                                    timeout=BOOT_TIMEOUT_MS)
+        failed = self.page.evaluate("window.lth.failed")
+        assert failed is None, f"the page could not start: {failed}"
+        return self
+
     def open(self) -> WebPage:
         self.page.goto(self.url)
-        self.page.wait_for_function("window.lth && window.lth.ready === true", timeout=BOOT_TIMEOUT_MS)
-        return self
+        return self._started()
 
     def reload(self) -> WebPage:
         self.page.reload()
-        self.page.wait_for_function("window.lth && window.lth.ready === true", timeout=BOOT_TIMEOUT_MS)
-        return self
+        return self._started()
 
     def state(self) -> dict[str, Any]:
         return self.page.evaluate("window.lth.state()")

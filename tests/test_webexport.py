@@ -105,3 +105,17 @@ def test_the_pages_colours_pass_wcag_aa_in_both_themes():
         for text in ("rise", "fall"):
             assert _contrast(colours[text], colours["panel"]) >= 4.5, text
         assert _contrast(colours["button-text"], colours["button"]) >= 4.5
+
+
+def test_the_shipped_python_is_enough_to_play_and_report(tmp_path):
+    import shutil
+    import subprocess
+
+    for name in webexport._shipped_sources():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(ROOT / name, tmp_path / name)
+    code = ("import sys; sys.path.insert(0, sys.argv[1]); sys.modules['yaml'] = None; "
+            "import game.story, game.story.bundle, game.engine.viewmodel, game.tools.report")
+    done = subprocess.run([sys.executable, "-S", "-c", code, str(tmp_path)], capture_output=True,
+                          text=True, check=False)
+    assert done.returncode == 0, done.stderr

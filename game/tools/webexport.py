@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import shutil
 import subprocess
 import zipfile
@@ -86,13 +87,29 @@ def _prepare(out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
 
 
+_TOP_LEVEL = re.compile(r"^\s*(?:from game\.(\w+) import|import game\.(\w+))", re.M)
+
+
+def _shipped_sources() -> list[str]:
+    """The packages and tools, and every top-level game module they import (such as game/paths.py,
+    found by reading their imports, so that a module moved there later is shipped too)."""
+    files = ["game/__init__.py", *TOOLS]
+    for package in PACKAGES:
+        files += [p.relative_to(REPO).as_posix() for p in sorted((REPO / package).rglob("*.py"))]
+    todo = list(files)
+    while todo:
+        source = (REPO / todo.pop()).read_text(encoding="utf-8")
+        for match in _TOP_LEVEL.finditer(source):
+            name = f"game/{match[1] or match[2]}.py"
+            if (REPO / name).is_file() and name not in files:
+                files.append(name)
+                todo.append(name)
+    return files
+
+
 def _game_zip(target: Path) -> None:
     with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.write(REPO / "game" / "__init__.py", "game/__init__.py")
-        for package in PACKAGES:
-            for path in sorted((REPO / package).rglob("*.py")):
-                archive.write(path, path.relative_to(REPO).as_posix())
-        for name in TOOLS:
+        for name in _shipped_sources():
             archive.write(REPO / name, name)
 
 

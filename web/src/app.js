@@ -538,6 +538,7 @@ async function main() {
     await engine.boot(say);
   } catch (err) {
     say(`The game could not start: ${err.message || err}. Serve this folder over http (python main.py serve-web DIR), not as a file.`);
+    window.lth.failed = String(err.message || err);
     throw err;
   }
   $("title-text").textContent = engine.story.title;
@@ -548,5 +549,5 @@ async function main() {
 }
 
 // For tests and benchmarks: the engine's state and views, read-only.
-window.lth = { ready: false, engine, state: () => engine.state(), view: () => view, classroom };
+window.lth = { ready: false, failed: null, engine, state: () => engine.state(), view: () => view, classroom };
 main();
