@@ -340,3 +340,43 @@ def test_a_random_failure_is_reported_short_with_its_last_choices_and_the_replay
     assert "last 6 of 2,000 choices: " in out and "… a.again b.continue" in out
     assert "replay: python main.py explore --story" in out and "--replay 0" in out
     assert len(out) < 3_000, len(out)
+
+
+# Two routes from the start, each to its own end scene and ending.
+FORK = """\
+scenes:
+  a:
+    text: Pick.
+    choices:
+      - {id: left, text: Left, goto: b}
+      - {id: right, text: Right, goto: e}
+  b:
+    text: Left road.
+    next: c
+  c:
+    text: Left end.
+    end: true
+  e:
+    text: Right end.
+    end: true
+endings:
+  - {id: left_end, title: Left, from: [c], text: L., epilogue: {mum: L.}}
+  - {id: right_end, title: Right, from: [e], text: R., epilogue: {mum: R.}}
+"""
+
+
+def test_explore_from_a_later_scene_judges_only_what_comes_after_it(tmp_path):
+    """--start b: the start 'a' and the other route's scene and ending are not reported as never
+    reached (they cannot be, from there), and the run has no errors."""
+    story = load_story(write_story(tmp_path / "fork", FORK), check_assets=False)
+    result = explore(story, start="b")
+    assert result.complete
+    assert result.scenes_never_reached == []
+    assert result.endings_never_reached == []
+    assert not result.has_errors
+    status, out, _ = run("explore", "--story", str(story.root), "--start", "b")
+    assert status == 0, out
+    assert "Endings never reached: none" in out and "Scenes never reached: none" in out
+    assert "not judged" in out
+    # from the real start, everything is reached
+    assert explore(story).scenes_never_reached == []

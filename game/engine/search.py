@@ -12,10 +12,12 @@ import heapq
 from collections import deque
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from functools import cached_property
 
 from game.engine.relevance import StateKey, relevance, state_key
 from game.engine.session import EndingView, Session
 from game.engine.state import GameState
+from game.story.checks import reachable_scenes
 from game.story.model import Story
 
 Progress = Callable[[int, "int | None"], None]  # (done, total or None when unknown)
@@ -80,13 +82,27 @@ class Exploration:
     bounds: list[BoundHit]
     failures: list[Failure]
 
+    @cached_property
+    def after_start(self) -> set[str]:
+        """The scenes some sequence of choices leads to from the start, conditions aside: only
+        these are judged (from a later --start, the earlier scenes cannot be reached)."""
+        return reachable_scenes(self.story, self.start)
+
+    @property
+    def scenes_not_judged(self) -> list[str]:
+        """Scenes no choice leads to from this run's start (none from the story's own start)."""
+        return [s for s in self.story.scenes if s not in self.after_start]
+
     @property
     def scenes_never_reached(self) -> list[str]:
-        return [s for s in self.story.scenes if s not in self.scenes_reached]
+        return [s for s in self.story.scenes if s in self.after_start and s not in self.scenes_reached]
 
     @property
     def endings_never_reached(self) -> list[str]:
-        return [e.id for e in self.story.endings if e.id not in self.endings]
+        """Endings no playthrough reached, of those for an end scene after the start."""
+        ends = {s for s in self.after_start if self.story.scenes[s].end}
+        return [e.id for e in self.story.endings if e.id not in self.endings
+                and not ends.isdisjoint(ends if e.from_scenes is None else e.from_scenes)]
 
     def _unavailable(self) -> list[str]:
         return [c.full_id for sid in self.scenes_reached for c in self.story.scenes[sid].choices

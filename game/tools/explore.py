@@ -184,6 +184,10 @@ def _print_exploration(result: Exploration, args: argparse.Namespace, out: TextI
             print(f"  (The scene graph alone has {paths:,} ways from '{result.start}' to an end: when "
                   "conditions read the decisions, states hardly merge and no bound will be enough. "
                   "Random playthroughs, --random N, cover such a story better.)", file=out)
+    if result.scenes_not_judged:
+        count = len(result.scenes_not_judged)
+        print(f"  ({count} scene{'s' * (count != 1)} and their endings are not judged: no choice "
+              f"leads to them from '{result.start}'.)", file=out)
     bounded = result
     if fill is not None:
         # What the random playthroughs reached is reached: the lists below keep only what neither
