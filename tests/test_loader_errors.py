@@ -211,9 +211,23 @@ def test_warnings_for_unused_flag_and_all_conditional_choices(tmp_path: Path) ->
     assert any("every choice in 'a' has a condition" in w for w in warnings)
 
 
-def test_yaml_yes_no_on_off_as_an_id_gets_a_hint(tmp_path: Path) -> None:
-    root = write_story(tmp_path, BASE.replace("      - id: rest\n", "      - id: no\n"))
-    assert "the choice id was read as false: YAML reads yes, no, on, off" in only_error(root)
+def test_true_or_false_as_an_id_gets_a_hint(tmp_path: Path) -> None:
+    root = write_story(tmp_path, BASE.replace("      - id: rest\n", "      - id: false\n"))
+    assert "the choice id was read as false: YAML reads true and false that way" in only_error(root)
+
+
+def test_yes_no_on_off_are_text_as_in_yaml_1_2_and_the_schema(tmp_path: Path) -> None:
+    """Editors read YAML 1.2, where only true and false are true/false; the game reads the same:
+    'no' is a choice id and a line of text, and 'yes' is not a true/false value."""
+    scenes = (BASE.replace("      - id: rest\n", "      - id: no\n")
+              .replace("    place: Dorm\n", "    place: Off\n")
+              .replace("        text: Sleep\n", "        text: Yes\n"))
+    story = load_story(write_story(tmp_path / "text", scenes), check_assets=False)
+    assert [c.id for c in story.scenes["a"].choices] == ["call", "no", "rich"]
+    assert story.scenes["a"].place == "Off" and story.scenes["a"].choices[1].text == "Yes"
+    bad = write_story(tmp_path / "bad", BASE.replace("        says: Qin hears your voice.\n",
+                                                     "        says: Qin hears your voice.\n        film: yes\n"))
+    assert "'film' should be true (the real family's choice) or left out" in only_error(bad)
 
 
 def test_film_marks_the_real_familys_choice(tmp_path: Path) -> None:
@@ -231,3 +245,51 @@ def test_prose_written_as_a_block_reads_as_one_paragraph(tmp_path: Path) -> None
                           "    text: You hold a phone card.\n    discuss: |\n      What would you\n      give up?\n")
     story = load_story(write_story(tmp_path, scenes), check_assets=False)
     assert story.scenes["a"].discuss == "What would you give up?"
+
+
+def test_a_misspelt_goto_hides_no_other_mistake(tmp_path: Path) -> None:
+    """Seven independent mistakes, seven reports: a bad or missing 'goto' no longer stops the
+    choice's 'if', effects, 'says' and id from being checked, nor the next choice's duplicate id."""
+    broken = (BASE.replace("        effects: [savings -= 20, called = true, qin.hope += 1]\n"
+                           "        says: Qin hears your voice.\n        goto: b\n",
+                           "        if: savigs > 0\n"
+                           "        effects: [savings -= 20, caled = true, qin.hope += 1]\n"
+                           "        says: Qin hears {savngs}.\n        goto: bb\n")
+              .replace("      - id: rest\n", "      - id: call\n")
+              .replace("        if: savings >= 500\n        locked: Needs 500 yuan\n        goto: b\n",
+                       "        if: savings >= 500\n        locked: Needs 500 yuan\n"
+                       "        effects: [qin.hop += 1]\n"))
+    found = errors(write_story(tmp_path, broken))
+    expected = ["unknown name 'savigs'", "unknown name 'caled'", "'{savngs}' should name",
+                "unknown scene 'bb'", "the choice id 'call' is used twice", "needs 'goto'",
+                "unknown stat 'hop'"]
+    assert len(found) == len(expected), found
+    for part in expected:
+        assert any(part in message for message in found), (part, found)
+
+
+@pytest.mark.parametrize(("old", "new", "what"), [
+    ("text: Call every night", "text: Call every night ({savings} yuan left)", "a choice's 'text'"),
+    ("locked: Needs 500 yuan", "locked: Needs 500 yuan, you have {savings}", "a choice's 'locked'"),
+    ("place: Dorm", "place: Dorm {qin.hope}", "'place'"),
+])
+def test_a_placeholder_where_nothing_fills_it_is_an_error_at_the_brace(tmp_path: Path, old: str,
+                                                                       new: str, what: str) -> None:
+    """A choice's text and locked reason (and the place line) are shown as written: a placeholder
+    there would reach the player as '{savings}', so it is refused where it stands."""
+    root = write_story(tmp_path, BASE.replace(old, new))
+    message = only_error(root)
+    line = BASE[:BASE.index(old)].count("\n") + 1
+    column = BASE.split("\n")[line - 1].index(old) + new.index("{") + 1
+    assert f"01_scenes.yaml:{line}:{column}: error: " in message
+    assert f"is shown as written in {what}: placeholders are filled in a scene's text" in message
+
+
+def test_a_placeholder_typo_in_a_block_points_at_its_own_line(tmp_path: Path) -> None:
+    scenes = BASE.replace("    text: You hold a phone card.\n",
+                          "    text: |\n      You hold a phone card.\n\n"
+                          "      It is worth {savngs} yuan,\n      or {qin.hop} hope.\n")
+    found = errors(write_story(tmp_path, scenes))
+    assert len(found) == 2, found
+    assert "01_scenes.yaml:10:19: error: '{savngs}' should name" in found[0]
+    assert "01_scenes.yaml:11:10: error: in '{qin.hop}': unknown stat 'hop'" in found[1]

@@ -75,6 +75,7 @@ class FieldReader:
         self.incomplete = False  # a file could not be read: unknown names may live in it
         # Stories repeat the same expressions ("qin.hope += 1") many times: compile each once.
         self.compiled: dict[tuple[str, str], Condition | Effect | ExpressionError] = {}
+        self.file_lines: dict[str, list[str]] = {}  # read only to place a placeholder's error
 
     def error(self, loc: SourceLocation, message: str) -> None:
         self.diag.error(loc, message)
@@ -121,8 +122,8 @@ class FieldReader:
 
     def identifier(self, value: Any, loc: SourceLocation, what: str) -> str | None:
         if isinstance(value, bool):
-            self.error(loc, f"{what} was read as {str(value).lower()}: YAML reads yes, no, on, off, "
-                            "true and false that way; choose another name or put it in quotes")
+            self.error(loc, f"{what} was read as {str(value).lower()}: YAML reads true and false "
+                            "that way; choose another name or put it in quotes")
             return None
         if not isinstance(value, str) or not ID.match(value):
             self.error(loc, f"{what} '{brief(value)}' should be lowercase letters, digits and '_', "
@@ -145,7 +146,7 @@ class FieldReader:
             name = match.group(1).strip()
             problem = self._placeholder_problem(name)
             if problem:
-                self.error(loc, problem)
+                self.error(self._placeholder_loc(loc, source, match), problem)
                 continue
             parts.append(self._value_of(name))
         rest = source[position:]
@@ -153,6 +154,49 @@ class FieldReader:
             self.error(loc, "a lone '{' or '}' in the text: write '{{' or '}}' for a brace")
         parts.append(rest)
         return Text(source, tuple(p for p in parts if p != ""))
+
+    def shown_as_written(self, value: str | None, loc: SourceLocation, what: str) -> None:
+        """Reports a `{placeholder}` in text that no front end fills in (a choice's text, ...)."""
+        if not value or "{" not in value:
+            return
+        match = _PLACEHOLDER.search(value)
+        while match is not None and match.group(0) in ("{{", "}}"):
+            match = _PLACEHOLDER.search(value, match.end())
+        if match is not None:
+            self.error(self._placeholder_loc(loc, value, match),
+                       f"'{brief(match.group(0))}' is shown as written in {what}: placeholders are "
+                       "filled in a scene's text and variants, a choice's 'says' and the endings; "
+                       "write the words out, or tell the amount in the scene's text")
+
+    def _placeholder_loc(self, loc: SourceLocation, source: str, match: re.Match[str]) -> SourceLocation:
+        """Where the placeholder `match` of `source` (a value starting at `loc`) is in its file.
+
+        A block of text ('|' or '>') starts on the line after its key, and YAML joins the lines
+        of other text, so the placeholder is looked for in the file itself; `loc` if not found."""
+        token = match.group(0)
+        skip = source.count(token, 0, match.start())  # the same typo earlier in the same text
+        lines = self._file_lines(loc.path)
+        last = min(len(lines), loc.line + source.count(" ") + source.count("\n") + 2)
+        column = max(0, loc.column - 1)
+        for index in range(max(0, loc.line - 1), last):
+            found = lines[index].find(token, column)
+            while found >= 0:
+                if skip == 0:
+                    return SourceLocation(loc.path, index + 1, found + 1)
+                skip -= 1
+                found = lines[index].find(token, found + 1)
+            column = 0
+        return loc
+
+    def _file_lines(self, path: str) -> list[str]:
+        """The lines of a story file, read again only when a placeholder error needs its place."""
+        if path not in self.file_lines:
+            try:
+                self.file_lines[path] = Path(path).read_text(encoding="utf-8",
+                                                             errors="replace").split("\n")
+            except OSError:
+                self.file_lines[path] = []
+        return self.file_lines[path]
 
     def _placeholder_problem(self, name: str) -> str | None:
         names = self.names

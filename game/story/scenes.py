@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from game.story.expressions import Effect
-from game.story.fields import FieldReader, brief, type_name
+from game.story.fields import ID, FieldReader, brief, type_name
 from game.story.located import YList, YMap
 from game.story.location import SourceLocation
 from game.story.model import Choice, Fact, Scene, Variant
@@ -67,6 +67,10 @@ def read_scene(reader: FieldReader, raw: RawScene, facts: dict[str, Fact]) -> Sc
     text_source = reader.text(data, "text", what, required=True) or ""
     text = reader.compile_text(text_source, data.value_loc("text"))
     when = plain("when")
+    for key in ("chapter", "place", "when"):
+        found = field_or_default(key)
+        if found is not None and isinstance(found[0], str):
+            reader.shown_as_written(found[0], found[1], f"'{key}'")
     years = _YEAR.findall(when)
     pov = plain("pov") or None
     if pov is not None and pov not in reader.names.people:
@@ -172,27 +176,36 @@ def _read_variants(reader: FieldReader, raw: RawScene) -> list[Variant]:
 
 def read_choice(reader: FieldReader, sid: str, item: Any, loc: SourceLocation,
            seen: dict[str, SourceLocation]) -> Choice | None:
+    """The choice `item` of scene `sid`, or None after reporting what is wrong with it.
+
+    Every part is checked even when another is wrong (a misspelt 'goto' does not hide a mistake
+    in the choice's 'if' or effects, nor the next choice's repeated id), so that one run of
+    `check` reports every mistake."""
     spec = reader.mapping(item, loc, "a choice")
     if spec is None:
         return None
     reader.keys(spec, _CHOICE_KEYS, "a choice")
     text = reader.prose(spec, "text", "a choice", required=True) or ""
-    if "goto" not in spec:
+    goto = spec.get("goto")
+    if "goto" in spec:
+        leads_on = reader.target_exists(goto, spec.value_loc("goto"), "a choice")
+    else:
         reader.error(spec.loc, "a choice needs 'goto': the scene it leads to")
-        return None
-    goto = spec["goto"]
-    if not reader.target_exists(goto, spec.value_loc("goto"), "a choice"):
-        return None
-    local = spec.get("id", goto)
-    id_loc = spec.value_loc("id") if "id" in spec else spec.value_loc("goto")
-    if reader.identifier(local, id_loc, "the choice id") is None:
-        return None
-    if local in seen:
+        leads_on = False
+    local: str | None = None
+    if "id" in spec:
+        id_loc = spec.value_loc("id")
+        local = reader.identifier(spec["id"], id_loc, "the choice id")
+    elif isinstance(goto, str) and ID.match(goto):  # a misspelt target still names the choice
+        id_loc = spec.value_loc("goto")
+        local = goto
+    unique = local is not None and local not in seen
+    if local is not None and not unique:
         hint = "" if "id" in spec else "; two choices lead there: give each an 'id'"
         reader.error(id_loc, f"the choice id '{local}' is used twice in scene '{sid}' "
                            f"(first at {seen[local]}{hint})")
-        return None
-    seen[local] = id_loc
+    elif local is not None:
+        seen[local] = id_loc
     effects: list[Effect] = []
     if "effects" in spec:
         raw_effects = spec["effects"]
@@ -210,6 +223,10 @@ def read_choice(reader: FieldReader, sid: str, item: Any, loc: SourceLocation,
                 effects.append(effect)
     says = reader.prose(spec, "says", "a choice")
     locked = reader.prose(spec, "locked", "a choice")
+    if "text" in spec:
+        reader.shown_as_written(text, spec.value_loc("text"), "a choice's 'text'")
+    if locked is not None:
+        reader.shown_as_written(locked, spec.value_loc("locked"), "a choice's 'locked'")
     if locked is not None and "if" not in spec:
         reader.error(spec.value_loc("locked"), "'locked' explains a failing 'if': add the "
                                              "condition, or remove 'locked'")
@@ -223,6 +240,9 @@ def read_choice(reader: FieldReader, sid: str, item: Any, loc: SourceLocation,
         reader.error(spec.value_loc("quiet"), "'quiet' should be true (no consequence card after "
                                               "this choice) or left out")
         quiet = False
-    return Choice(local, sid, text, goto, reader.condition(spec, "if"), locked, tuple(effects),
-                  reader.compile_text(says, spec.value_loc("says")) if says else None,
+    condition = reader.condition(spec, "if")
+    said = reader.compile_text(says, spec.value_loc("says")) if says else None
+    if not leads_on or local is None or not unique:
+        return None
+    return Choice(local, sid, text, goto, condition, locked, tuple(effects), said,
                   film=film, quiet=quiet, location=loc)

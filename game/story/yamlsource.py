@@ -64,16 +64,22 @@ _AS_TEXT = {f"tag:yaml.org,2002:{t}" for t in ("timestamp", "value", "merge", "y
 
 
 def _implicit_tag(value: str, implicit: tuple[bool, bool]) -> str:
-    """`Resolver.resolve` for a plain scalar, without its per-call list building."""
+    """`Resolver.resolve` for a plain scalar, without its per-call list building.
+
+    Only true and false are true/false, as in YAML 1.2 (what editors and docs/story.schema.json
+    read): YAML 1.1's yes, no, on and off stay text, so the game reads a file as the editor does."""
     if implicit[0]:
         table = _py.resolver.yaml_implicit_resolvers
         for tag, regexp in (*table.get(value[:1], ()), *table.get(None, ())):
             if regexp.match(value):
+                if tag == _BOOL and value.lower() not in ("true", "false"):
+                    return _STR
                 return str(tag)
     return _STR
 
 
 _STR = "tag:yaml.org,2002:str"
+_BOOL = "tag:yaml.org,2002:bool"
 
 
 def _scalar_value(event: events.ScalarEvent, where: SourceLocation) -> Any:
