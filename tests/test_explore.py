@@ -380,3 +380,45 @@ def test_explore_from_a_later_scene_judges_only_what_comes_after_it(tmp_path):
     assert "not judged" in out
     # from the real start, everything is reached
     assert explore(story).scenes_never_reached == []
+
+
+# One variant that always shows where its scene is reached, one that never can, one that sometimes does.
+VARIANTS = """\
+scenes:
+  a:
+    text: Pick.
+    choices:
+      - {id: x, text: X, effects: [rich = true], goto: b}
+      - {id: y, text: Y, goto: b}
+  b:
+    text: Then.
+    variants:
+      - {if: savings >= 0, text: Always.}
+      - {if: savings > 1000, text: Never.}
+      - {if: rich, text: Sometimes.}
+    next: c
+  c:
+    text: End.
+    end: true
+endings:
+  - {id: only, title: Only, text: Done., epilogue: {mum: Fine.}}
+"""
+
+
+def test_random_runs_report_variants_never_and_always_shown(tmp_path):
+    """Like ChoiceScript's randomtest: a variant whose condition never held (dead text) or always
+    held (a needless 'if') where its scene was shown is listed, the same with one process or two."""
+    story = load_story(write_story(tmp_path / "variants", VARIANTS), check_assets=False)
+    report = random_playthroughs(story, 40, seed=0)
+    assert report.variant_visits == {"b": 40}
+    assert report.variants_never_shown == [("b", 1)]
+    assert report.variants_always_shown == [("b", 0)]
+    assert 0 < report.variants_shown[("b", 2)] < 40
+    shared = random_playthroughs(story, 600, seed=0, jobs=2)
+    alone = random_playthroughs(story, 600, seed=0, jobs=1)
+    assert shared.variants_shown == alone.variants_shown and shared.variant_visits == alone.variant_visits
+    status, out, _ = run("explore", "--story", str(story.root), "--random", "40", "--jobs", "1")
+    assert status == 0, out
+    out = " ".join(out.split())  # a long path wraps the lines
+    assert "Variants never shown: 1" in out and "scene 'b', variant 2 (if: savings > 1000), 40 visits" in out
+    assert "Variants always shown: 1" in out and "scene 'b', variant 1 (if: savings >= 0)" in out

@@ -33,6 +33,8 @@ class Playthrough:
     ending: str | None
     failure: Failure | None
     words: int
+    # (scene, variant index) each time a scene was shown with that variant's condition holding
+    variants_shown: tuple[tuple[str, int], ...] = ()
 
 
 @dataclass
@@ -52,6 +54,25 @@ class RandomReport:
     ending_words: dict[str, tuple[int, int]] = field(default_factory=dict)
     shortest: Playthrough | None = None  # fewest words, among runs that reached an ending
     longest: Playthrough | None = None
+    # variant coverage, like ChoiceScript's randomtest: visits of scenes that have variants, and
+    # how many of those visits showed each variant
+    variant_visits: dict[str, int] = field(default_factory=dict)
+    variants_shown: dict[tuple[str, int], int] = field(default_factory=dict)
+
+    def _variants_of_seen_scenes(self) -> list[tuple[str, int]]:
+        return [(sid, i) for sid, visits in self.variant_visits.items()
+                for i in range(len(self.story.scenes[sid].variants))]
+
+    @property
+    def variants_never_shown(self) -> list[tuple[str, int]]:
+        """Variants of scenes these runs saw whose condition never held there."""
+        return [v for v in self._variants_of_seen_scenes() if not self.variants_shown.get(v)]
+
+    @property
+    def variants_always_shown(self) -> list[tuple[str, int]]:
+        """Variants whose condition held at every visit of their scene (the 'if' may be needless)."""
+        return [v for v in self._variants_of_seen_scenes()
+                if self.variants_shown.get(v) == self.variant_visits[v[0]]]
 
     @property
     def scene_coverage(self) -> float:
@@ -98,6 +119,7 @@ def random_playthrough(story: Story, seed: int, *, start: str | None = None,
     session = Session(story, start=start, sets=sets, keep_undo=False, describe=describe)
     path: list[str] = []
     scenes = [session.state.scene]
+    shown = _variants_holding(story, session)
     words = count_words(session.transcript[-1].paragraphs)
     failure = None
     ending = None
@@ -131,10 +153,19 @@ def random_playthrough(story: Story, seed: int, *, start: str | None = None,
             break
         path.append(picked)
         scenes.append(session.state.scene)
+        shown.extend(_variants_holding(story, session))
         words += count_words(session.transcript[-1].paragraphs)
         if outcome.says:
             words += len(outcome.says.split())
-    return Playthrough(seed, tuple(path), tuple(scenes), ending, failure, words), session
+    return Playthrough(seed, tuple(path), tuple(scenes), ending, failure, words,
+                       tuple(shown)), session
+
+
+def _variants_holding(story: Story, session: Session) -> list[tuple[str, int]]:
+    """The variants of the scene just entered whose condition holds, as (scene, index)."""
+    sid = session.state.scene
+    return [(sid, i) for i, variant in enumerate(story.scenes[sid].variants)
+            if variant.condition is None or variant.condition.holds(session.state)]
 
 
 def random_playthroughs(story: Story, runs: int, seed: int = 0, *, start: str | None = None,
@@ -218,6 +249,11 @@ def _count(report: RandomReport, played: Playthrough) -> None:
     report.choices_taken.update(played.path)
     report.total_choices += len(played.path)
     report.total_words += played.words
+    for sid in played.scenes:
+        if report.story.scenes[sid].variants:
+            report.variant_visits[sid] = report.variant_visits.get(sid, 0) + 1
+    for key in played.variants_shown:
+        report.variants_shown[key] = report.variants_shown.get(key, 0) + 1
     if played.ending is not None:
         report.endings_seen[played.ending] = report.endings_seen.get(played.ending, 0) + 1
         low, high = report.ending_words.get(played.ending, (played.words, played.words))
@@ -236,6 +272,10 @@ def _merge(report: RandomReport, part: RandomReport) -> None:
     report.choices_taken |= part.choices_taken
     report.total_choices += part.total_choices
     report.total_words += part.total_words
+    for sid, visits in part.variant_visits.items():
+        report.variant_visits[sid] = report.variant_visits.get(sid, 0) + visits
+    for key, times in part.variants_shown.items():
+        report.variants_shown[key] = report.variants_shown.get(key, 0) + times
     for ending, times in part.endings_seen.items():
         report.endings_seen[ending] = report.endings_seen.get(ending, 0) + times
         low, high = part.ending_words[ending]

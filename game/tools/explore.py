@@ -303,6 +303,14 @@ def _print_random(report: RandomReport, args: argparse.Namespace, out: TextIO) -
     print(f"Scenes never seen: {', '.join(never) if never else 'none'}", file=out)
     untaken = report.choices_never_taken
     print(_wrap(f"Choices never taken: {', '.join(untaken) if untaken else 'none'}", ""), file=out)
+    for title, variants in (("Variants never shown", report.variants_never_shown),
+                            ("Variants always shown", report.variants_always_shown)):
+        print(f"{title}: {len(variants) or 'none'}", file=out)
+        for sid, index in variants:
+            variant = story.scenes[sid].variants[index]
+            condition = variant.condition.source if variant.condition is not None else "(none)"
+            print(_wrap(f"{_where(story, sid)}: scene '{sid}', variant {index + 1} "
+                        f"(if: {condition}), {report.variant_visits[sid]:,} visits"), file=out)
     missing = [e.id for e in story.endings if e.id not in report.endings_seen]
     print("Endings (times reached; fewest–most words read):" if report.endings_seen
           else "Endings: none", file=out)
