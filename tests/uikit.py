@@ -45,3 +45,40 @@ def drawn(app: App) -> list[tuple[str, int, pygame.Rect]]:
     finally:
         del app.ui.text
     return seen
+
+
+class TextRecorder:
+    """Records every line of text the screens draw, frame by frame, while the test runs.
+
+    `frames[-1]` is what the window shows now; `ever(words)` tells whether a line holding those
+    words was drawn at any time since the recorder started."""
+
+    def __init__(self, app: App) -> None:
+        self.app = app
+        self.frames: list[list[str]] = [[]]
+        real_text, real_draw = app.ui.text, app.draw
+
+        def text(surface, line, face, colour, pos, box=None, clip_width=None):  # noqa: ANN001, ANN202
+            if line.strip() and clip_width is None:  # a line still typing is not yet drawn whole
+                self.frames[-1].append(line)
+            return real_text(surface, line, face, colour, pos, box, clip_width)
+
+        def draw() -> None:
+            self.frames.append([])
+            real_draw()
+
+        app.ui.text = text
+        app.draw = draw
+
+    @property
+    def now(self) -> list[str]:
+        """The lines of the last frame drawn."""
+        return next((frame for frame in reversed(self.frames) if frame), [])
+
+    def shows(self, line: str) -> bool:
+        """Whether the last frame drew this exact line."""
+        return line in self.now
+
+    def ever(self, words: str) -> bool:
+        """Whether some frame drew a line containing `words`."""
+        return any(words in line for frame in self.frames for line in frame)

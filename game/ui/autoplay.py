@@ -69,6 +69,9 @@ class Autoplayer:
                 if self._last_scene != session.scene.id:
                     self._last_scene = session.scene.id
                     self._save(app, session.scene.id)
+                if session.is_over:  # the last scene read: Enter opens its ending
+                    pygame.event.post(key(pygame.K_RETURN))
+                    return
                 available = [c for c in top.choices if c.available]
                 choice = self.rng.choice(available)
                 self.choices += 1

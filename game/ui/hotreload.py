@@ -78,15 +78,12 @@ class HotReload:
 
     def _show_session(self, session: Session) -> None:
         """Puts the replayed session on screen, its text shown at once (the player has read it)."""
-        from game.ui.screens.ending import EndingScreen
         from game.ui.screens.play import PlayScreen
         app = self.app
-        if session.is_over:
-            app.reset(EndingScreen(app))
-            return
         play = PlayScreen(app)
         app.reset(play)
         play.show_all()
+        play.open_ending()  # at an end scene, its ending again
 
     def _show_errors(self, findings: list[Diagnostic]) -> None:
         lines = [str(f) for f in sorted(findings, key=lambda f: f.severity != "error")]

@@ -15,6 +15,7 @@ class DocumentScreen(Screen):
     dim = True  # darken the backdrop under the panel
     start_at_end = False
     max_width = 880  # at 1280x720
+    default_focus = True  # False: no button has the focus until the player moves it
 
     def __init__(self, app) -> None:  # noqa: ANN001
         super().__init__(app)
@@ -80,7 +81,7 @@ class DocumentScreen(Screen):
                 b.rect = Rect(self.panel.x + m.pad, y, width - 2 * m.pad, row)
                 y += row + m.gap
         self.focus.set(buttons, keep=True)
-        if self.focus.index is None and buttons:
+        if self.focus.index is None and buttons and self.default_focus:
             self.focus.index = len(buttons) - 1 if fits else 0
         self.box = self.scroll.fit(ui, box, self.block.height, ui.face("prose", m.prose).height,
                                    [line.y for line in self.block.lines])
@@ -88,6 +89,8 @@ class DocumentScreen(Screen):
             self.scroll.offset = self.scroll.end
 
     def handle(self, event: pygame.event.Event) -> bool:
+        if self.scroll.handle_mouse(event):
+            return True
         if is_key(event, pygame.K_ESCAPE):
             self.cancel()
             return True

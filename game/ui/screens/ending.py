@@ -18,6 +18,7 @@ class EndingScreen(DocumentScreen):
     """Shown when the session is over; then back to the title (Undo steps back into the story)."""
 
     max_width = 900
+    default_focus = False  # one key press must not leave an ending the player is reading
 
     def __init__(self, app) -> None:  # noqa: ANN001
         self.ending = app.playing.ending
@@ -74,7 +75,8 @@ class EndingScreen(DocumentScreen):
         return block
 
     def buttons(self) -> list[Button]:
-        buttons = [Button(word("undo"), self.undo, self.app.playing.can_undo)]
+        buttons = [Button(word("undo"), self.undo, self.app.playing.can_undo),
+                   Button(word("flowchart"), self.open_flowchart)]
         if self.app.classroom is not None:
             buttons.append(Button(word("class_report"), self.class_report))
         return [*buttons, Button(word("to_title"), self.to_title)]
@@ -99,6 +101,10 @@ class EndingScreen(DocumentScreen):
         self.report_path = path
         return path
 
+    def open_flowchart(self) -> None:
+        from game.ui.screens.flowchart import FlowchartScreen
+        self.app.push(FlowchartScreen(self.app))
+
     def to_title(self) -> None:
         from game.ui.screens.title import TitleScreen
         self.app.reset(TitleScreen(self.app))
@@ -117,5 +123,8 @@ class EndingScreen(DocumentScreen):
     def handle(self, event: pygame.event.Event) -> bool:
         if is_key(event, pygame.K_BACKSPACE) or (is_key(event, pygame.K_z) and event.mod & pygame.KMOD_CTRL):
             self.undo()
+            return True
+        if is_key(event, pygame.K_g):
+            self.open_flowchart()
             return True
         return super().handle(event)

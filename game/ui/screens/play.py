@@ -76,12 +76,11 @@ class PlayScreen(Screen):
         return self.revealing and not self.app.settings.reduced_motion
 
     def enter_scene(self, reveal: bool = True) -> None:
-        """Shows the session's current scene (after a choice, an undo or a load)."""
+        """Shows the session's current scene (after a choice, an undo or a load).
+
+        An end scene shows like any other, its one way forward opening the ending."""
         if self.session.is_over:
-            self.app.advance = ""  # skip and auto end with the story
-            from game.ui.screens.ending import EndingScreen
-            self.app.reset(EndingScreen(self.app))
-            return
+            self.app.advance = ""  # skip and auto end with the story: its last scene is read
         scene = self.scene = self.session.scene
         classroom = self.app.classroom
         if classroom is not None:
@@ -118,9 +117,18 @@ class PlayScreen(Screen):
         self.revealed = float(self.block.chars)
         self.layout_choices()
 
+    def open_ending(self) -> None:
+        """The ending, over this (end) scene: Undo there comes back to the last choice."""
+        from game.ui.screens.ending import EndingScreen
+        if self.session.is_over and not isinstance(self.app.top, EndingScreen):
+            self.app.push(EndingScreen(self.app))
+
     def choose(self, view: ChoiceView) -> None:
         """Takes a choice (after the class vote, in classroom mode) and shows what it changed."""
         if not view.available:
+            return
+        if self.session.is_over:  # the end scene's one way forward
+            self.open_ending()
             return
         classroom = self.app.classroom
         real = [c for c in self.choices if c.available and not c.is_continue]
@@ -270,7 +278,7 @@ class PlayScreen(Screen):
         inner = self.panel.width - 2 * m.pad
         self.block = Block()
         self.pov = ""  # "SUQIN'S CHOICE": pinned above the text, beside the note button if any
-        if scene.pov and scene.pov in session.story.people:
+        if scene.pov and scene.pov in session.story.people and not scene.end:
             name = session.story.people[scene.pov].short
             label = ui.face("ui_bold", m.small)
             self.pov = label.wrap(word("pov_choice", name=name).upper(), inner)[0]
@@ -391,10 +399,12 @@ class PlayScreen(Screen):
         more, their padding shrinks and then the list scrolls, a whole choice at a time.
         """
         ui, m = self.ui, self.ui.m
-        self.choices = self.session.choices() if not (self.revealing or self.frozen) else []
+        self.choices = [] if self.revealing or self.frozen else self.session.choices()
+        if self.session.is_over and not (self.revealing or self.frozen):
+            self.choices = [ChoiceView("", 1, word("see_ending"), True, None, True)]
         self.choice_buttons = []
         for view in self.choices:
-            label = word("continue_choice") if view.is_continue else view.text
+            label = word("continue_choice") if view.is_continue and view.id else view.text
             self.choice_buttons.append(Button(label, lambda v=view: self.choose(v), view.available,
                                               number=view.number, note=view.locked_reason,
                                               kind="choice"))
@@ -443,9 +453,8 @@ class PlayScreen(Screen):
             self.choice_room = Rect(self.panel.x + m.pad, self.panel.bottom - m.pad, inner, 0)
         self._place_choices()
         extra = [self.note_button] if self.note_button is not None and not self.revealing else []
+        # No focus until the player moves it: Space and Enter continue, they never take a choice.
         self.focus.set(self.choice_buttons + self.tools + extra, keep=False)
-        if self.choice_buttons:
-            self.focus.index = next((i for i, b in enumerate(self.choice_buttons) if b.enabled), None)
 
     def _place_choices(self) -> None:
         """Puts the choices from `choice_first` on that fit above the panel's bottom (the others
@@ -547,11 +556,14 @@ class PlayScreen(Screen):
                         return True
                 return False
             if event.key in (pygame.K_SPACE, pygame.K_RETURN, pygame.K_KP_ENTER) and \
-                    len(self.choices) == 1 and self.choices[0].available and self.focus.focused is None:
+                    len(self.choices) == 1 and self.choices[0].is_continue and \
+                    self.choices[0].available and self.focus.focused is None:
                 self.choose(self.choices[0])
                 return True
             if event.key in (pygame.K_PAGEUP, pygame.K_PAGEDOWN, pygame.K_HOME, pygame.K_END):
                 return self.scroll.handle(event)
+        if not self.revealing and self.scroll.handle_mouse(event):
+            return True
         if event.type == pygame.MOUSEWHEEL:
             if self.choice_cue is not None and (self.choice_room.union(self.choice_cue)
                                                 .collidepoint(pygame.mouse.get_pos())):
@@ -585,8 +597,9 @@ class PlayScreen(Screen):
             self.revealed = min(float(self.block.chars),
                                 self.revealed + dt * self.app.settings.chars_per_second)
             self._follow_reveal()
-            if not self.revealing:
+            if not self.revealing:  # typed to its end: the choices come, the end stays in view
                 self.layout_choices()
+                self._show_text_end()
             moved = True
         if self.motion is not None and not self.app.settings.reduced_motion:
             self._motion_time += dt
@@ -594,6 +607,12 @@ class PlayScreen(Screen):
                 moved |= bool(self.motion.update(self._motion_time))
                 self._motion_time = 0.0
         return moved
+
+    def _show_text_end(self) -> None:
+        """Scrolls so the text's last line shows above the choices (the player has read the rest
+        as it typed)."""
+        if self.block.lines:
+            self.scroll.show_bottom(max(line.y + line.face.height for line in self.block.lines))
 
     def _follow_reveal(self) -> None:
         """Scrolls so the line being typed stays in view."""

@@ -1,0 +1,263 @@
+"""The player's whole journey through the real screens: every ending reached by keys and clicks,
+its last scene read, the ending shown, and Continue bringing it back.
+
+Each playthrough follows a path the engine's random player found to that ending, so a new
+ending or a changed scene is covered without editing this file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pygame
+import pytest
+
+from game.cli import LaunchOptions
+from game.engine import AUTOSAVE, Session
+from game.engine.explore import random_playthrough
+from game.settings import TEXT_SIZES
+from game.story import default_story_dir, load_story
+from game.ui.app import App, build_app
+from game.ui.autoplay import key
+from game.ui.screens.consequence import ConsequenceScreen
+from game.ui.screens.ending import EndingScreen
+from game.ui.screens.menu import PauseMenu
+from game.ui.screens.play import PlayScreen
+from game.ui.screens.title import ContentNoteScreen, TitleScreen
+from tests.uikit import TextRecorder, button, click, settle
+
+STORY = load_story(default_story_dir())
+ENDINGS = [ending.id for ending in STORY.endings]
+
+
+@pytest.fixture(scope="module")
+def paths() -> dict[str, tuple[str, ...]]:
+    """A path of choice ids from the start to each ending, found by random playthroughs."""
+    found: dict[str, tuple[str, ...]] = {}
+    for seed in range(3000):
+        playthrough, _ = random_playthrough(STORY, seed, describe=False)
+        if playthrough.ending and playthrough.ending not in found:
+            found[playthrough.ending] = playthrough.path
+        if len(found) == len(ENDINGS):
+            break
+    return found
+
+
+def quick(app: App) -> None:
+    """No animation but the typing: the journey's steps, not its pace, are under test."""
+    app.change_settings(replace(app.settings, text_speed="fast", reduced_motion=True))
+
+
+def type_out(app: App) -> None:
+    """Lets the scene's text type to its end as the frames would (without drawing each one)."""
+    play = app.top
+    while isinstance(play, PlayScreen) and play.revealing:
+        play.update(0.05)
+    app.dirty = True
+    settle(app)
+
+
+def last_prose_line(play: PlayScreen) -> str:
+    """The last line of the scene's own text (not a "stuck" note under it)."""
+    prose = play.ui.face("prose", play.ui.m.prose)
+    return [line.text for line in play.block.lines if line.face is prose][-1]
+
+
+def assert_scene_readable(app: App, shown: TextRecorder) -> None:
+    """The invariant of the play screen: a scene's text, and a way forward, are on screen."""
+    play = app.top
+    assert isinstance(play, PlayScreen) and not play.revealing
+    assert play.texts, f"{play.scene.id}: a scene without text"
+    assert shown.shows(last_prose_line(play)), f"{play.scene.id}: its last line is not in view"
+    ways = [b for b in play.choice_buttons if b.enabled and 0 <= b.rect.top and
+            b.rect.bottom <= app.ui.m.height]
+    assert ways, f"{play.scene.id}: no way forward on screen"
+    assert any(line in shown.now for line in ways[0]._lines), f"{play.scene.id}: its choice is not drawn"
+
+
+def play_path(app: App, shown: TextRecorder, path: tuple[str, ...]) -> None:
+    """Takes each choice of `path` by its number key (every third by a click), reading each scene."""
+    for step, choice_id in enumerate(path):
+        type_out(app)
+        assert_scene_readable(app, shown)
+        play = app.top
+        view = next(v for v in play.choices if v.id == choice_id)
+        if step % 3 == 2:
+            click(app, play.choice_buttons[view.number - 1].rect)
+        else:
+            settle(app, key(pygame.K_0 + view.number))
+        if isinstance(app.top, ConsequenceScreen):
+            app.frame([key(pygame.K_SPACE)], 0.016)  # the next scene types: see type_out
+
+
+LAST_CHOICES = 6  # played through the screens; the engine plays the rest and saves
+
+
+def start_from_a_save(app: App, path: tuple[str, ...]) -> None:
+    """Plays `path` in the engine, saves it as the autosave, and continues it from the title."""
+    session = Session(STORY)
+    for choice_id in path:
+        session.choose(choice_id)
+    app.store.save(AUTOSAVE, session)
+    app.reset(TitleScreen(app))
+    assert app.top.focus.focused.label == "Continue"
+    app.frame([key(pygame.K_RETURN)], 0.016)
+    assert app.notice is not None and "autosave" in app.notice[0].lower()
+    app.notice = None  # read: the frames below need not wait for it to fade
+
+
+def assert_ending_then_continue_reopens_it(app: App, shown: TextRecorder, ending_id: str,
+                                           path: tuple[str, ...]) -> None:
+    """From the last scene of `path`: its text and fact card, then the ending; one key press does
+    not leave it; Continue from the title brings it back, with Undo and the flowchart."""
+    type_out(app)
+    play = app.top
+    assert isinstance(play, PlayScreen) and play.scene.end
+    assert_scene_readable(app, shown)
+    fact = STORY.facts[play.scene.fact] if play.scene.fact else None
+    if fact is not None:
+        note = [line.text for line in play.note.lines]  # beside the text, or its title on a button
+        note += [play.note_button.label] if play.note_button is not None else []
+        assert any(fact.title.split()[0].upper() in line.upper() for line in note), "its fact card"
+        assert all(line in shown.now for line in note)
+    settle(app, key(pygame.K_RETURN))
+    ending = app.top
+    assert isinstance(ending, EndingScreen) and app.ending_reached == ending_id
+    title = next(e.title for e in STORY.endings if e.id == ending_id)
+    assert any(title in line for line in shown.now)
+    for code in (pygame.K_RETURN, pygame.K_SPACE, pygame.K_KP_ENTER):
+        settle(app, key(code))
+        assert app.top is ending
+
+    click(app, button(app, "Back to the title").rect)
+    title_screen = app.top
+    assert isinstance(title_screen, TitleScreen)
+    assert title_screen.focus.focused.label == "New game"  # the story is over: a new one first
+    click(app, button(app, "Continue").rect)
+    again = app.top
+    assert isinstance(again, EndingScreen) and again.ending.id == ending_id
+    assert button(app, "Undo").enabled and button(app, "Flowchart").enabled
+    click(app, button(app, "Undo").rect)
+    type_out(app)
+    assert_scene_readable(app, shown)
+    assert app.top.scene.id == path[-1].split(".")[0]  # back at the last choice
+
+
+def test_a_whole_game_from_new_game_to_its_ending_by_keys_and_clicks(
+        paths: dict[str, tuple[str, ...]], data_dir: Path) -> None:
+    ending_id = min(paths, key=lambda e: len(paths[e]))  # the shortest whole road
+    app = build_app(LaunchOptions(story_dir=default_story_dir(), window_size=(1280, 720)))
+    quick(app)
+    shown = TextRecorder(app)
+    assert isinstance(app.top, TitleScreen)
+    settle(app, key(pygame.K_RETURN))  # New game (no save yet)
+    assert isinstance(app.top, ContentNoteScreen)
+    settle(app, key(pygame.K_RETURN))  # Begin
+    play_path(app, shown, paths[ending_id])
+    assert_ending_then_continue_reopens_it(app, shown, ending_id, paths[ending_id])
+    pygame.quit()
+
+
+@pytest.mark.parametrize("ending_id", ENDINGS)
+def test_every_ending_shows_its_last_scene_then_the_ending_and_continue_reopens_it(
+        ending_id: str, paths: dict[str, tuple[str, ...]], data_dir: Path) -> None:
+    app = build_app(LaunchOptions(story_dir=default_story_dir(), window_size=(1280, 720)))
+    quick(app)
+    shown = TextRecorder(app)
+    path = paths[ending_id]
+    start_from_a_save(app, path[:-LAST_CHOICES])
+    play_path(app, shown, path[-LAST_CHOICES:])
+    assert_ending_then_continue_reopens_it(app, shown, ending_id, path)
+    pygame.quit()
+
+
+def open_scene(app: App, scene_id: str) -> PlayScreen:
+    """Starts a playthrough at `scene_id` and shows it, its text typing."""
+    app.session = Session(STORY, start=scene_id)
+    app.reset(PlayScreen(app))
+    return app.top
+
+
+@pytest.mark.parametrize("size", TEXT_SIZES)
+def test_every_scene_shows_its_last_line_when_its_choices_appear(size: str, data_dir: Path) -> None:
+    app = build_app(LaunchOptions(story_dir=default_story_dir(), window_size=(1280, 720)))
+    app.change_settings(replace(app.settings, text_size=size, text_speed="fast", reduced_motion=True))
+    shown = TextRecorder(app)
+    for scene_id in STORY.scenes:
+        open_scene(app, scene_id)
+        type_out(app)
+        assert_scene_readable(app, shown)
+    pygame.quit()
+
+
+def test_space_and_enter_never_take_a_choice(data_dir: Path) -> None:
+    app = build_app(LaunchOptions(story_dir=default_story_dir(), window_size=(1280, 720)))
+    app.change_settings(replace(app.settings, text_speed="fast", reduced_motion=True))
+    for scene_id in STORY.scenes:
+        play = open_scene(app, scene_id)
+        settle(app, key(pygame.K_SPACE))  # shows the whole text
+        assert not play.revealing
+        only_continue = len(play.choices) == 1 and play.choices[0].is_continue
+        for code in (pygame.K_SPACE, pygame.K_RETURN, pygame.K_KP_ENTER):
+            settle(app, key(code))
+            if only_continue:
+                break  # Continue is the one way on: Space or Enter takes it
+            assert app.top is play and app.session.state.log == [], (scene_id, code)
+        if only_continue:
+            assert app.session.state.log or app.session.is_over, scene_id
+    # After the arrow keys move the focus onto a choice, Enter takes it.
+    play = open_scene(app, "huilong_dawn")
+    settle(app, key(pygame.K_SPACE), key(pygame.K_DOWN), key(pygame.K_DOWN))
+    assert play.focus.focused is play.choice_buttons[1]
+    settle(app, key(pygame.K_RETURN))
+    assert app.session.state.log == [play.choices[1].id]
+    pygame.quit()
+
+
+def test_the_classroom_has_its_own_settings_and_leaves_the_players_alone(
+        example_story: Path, data_dir: Path) -> None:
+    app = build_app(LaunchOptions(story_dir=example_story, window_size=(1280, 720)))
+    app.change_settings(replace(app.settings, text_size="small"))  # the player's own choice
+    solo = (data_dir / "settings.json").read_text()
+    click(app, button(app, "Classroom").rect)
+    assert app.settings.text_size == "largest"  # for the projector
+    app.change_settings(replace(app.settings, text_size="large"))  # the teacher's choice
+    settle(app, key(pygame.K_ESCAPE))  # back to the title without starting a class
+    assert isinstance(app.top, TitleScreen) and app.settings.text_size == "small"
+    assert (data_dir / "settings.json").read_text() == solo
+    click(app, button(app, "Classroom").rect)
+    assert app.settings.text_size == "large"  # the class's own profile remembered it
+    click(app, button(app, "Start from the beginning").rect)
+    while not isinstance(app.top, PauseMenu):  # past the cards the class sees first
+        settle(app, key(pygame.K_ESCAPE))
+    click(app, button(app, "Title screen").rect)
+    click(app, button(app, "Yes").rect)
+    title = app.top
+    assert isinstance(title, TitleScreen) and app.classroom is not None
+    assert app.settings.text_size == "large"  # the class is still open
+    shown = TextRecorder(app)
+    settle(app, pygame.event.Event(pygame.WINDOWEXPOSED))
+    assert app.story.title in shown.now  # the game's name stays above the longer menu
+    title.new_game()
+    settle(app, key(pygame.K_RETURN))  # Begin: a game of the player's own
+    assert app.classroom is None and app.settings.text_size == "small"
+    assert (data_dir / "settings.json").read_text() == solo
+    pygame.quit()
+
+
+def test_f1_and_question_mark_show_every_key(example_story: Path, data_dir: Path) -> None:
+    from game.ui.screens.keys import KEYS, KeysScreen
+    app = build_app(LaunchOptions(story_dir=example_story, window_size=(1280, 720)))
+    app.new_game()
+    play = app.top
+    shown = TextRecorder(app)
+    for opener in (key(pygame.K_F1), pygame.event.Event(pygame.KEYDOWN, key=pygame.K_SLASH,
+                                                        mod=pygame.KMOD_SHIFT, unicode="?", scancode=0)):
+        settle(app, opener)
+        assert isinstance(app.top, KeysScreen)
+        for _, rows in KEYS[:1]:
+            assert all(keys in shown.now for keys, _ in rows[:8])  # the first rows, without scrolling
+        settle(app, key(pygame.K_ESCAPE))
+        assert app.top is play
+    pygame.quit()
