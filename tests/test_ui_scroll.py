@@ -34,3 +34,42 @@ def test_a_line_break_in_text_never_ends_up_inside_a_drawn_line(data_dir: Path) 
     assert all("\n" not in line for line in lines)
     assert lines[0] == "Why does he still"
     pygame.quit()
+
+
+def test_more_below_is_a_button_and_the_bar_can_be_dragged(data_dir: Path) -> None:
+    from tests.uikit import click, settle
+    app = build_app(LaunchOptions(story_dir=default_story_dir(), window_size=(960, 540),
+                                  start="qc_city_winter"))
+    play = app.top
+    settle(app, key(pygame.K_SPACE))  # the whole text at once: the view stays at its top
+    assert play.scroll.offset == 0 and play.scroll.more_below and play.scroll.cue is not None
+    click(app, play.scroll.cue)
+    assert play.scroll.offset > 0
+    settle(app, key(pygame.K_HOME))
+    assert play.scroll.offset == 0
+    track = play.scroll.track
+    thumb = play.scroll._thumb()
+    settle(app, pygame.event.Event(pygame.MOUSEBUTTONDOWN, button=1, pos=thumb.center),
+           pygame.event.Event(pygame.MOUSEMOTION, pos=(thumb.centerx, track.bottom + 50), rel=(0, 1),
+                              buttons=(1, 0, 0)),
+           pygame.event.Event(pygame.MOUSEBUTTONUP, button=1, pos=(thumb.centerx, track.bottom + 50)))
+    assert play.scroll.offset == play.scroll.end and not play.scroll.more_below
+    assert app.session.state.log == []  # dragging took no choice
+    pygame.quit()
+
+
+def test_the_mouse_and_the_keyboard_light_one_button_at_a_time(data_dir: Path) -> None:
+    from tests.uikit import settle
+    app = build_app(LaunchOptions(story_dir=default_story_dir(), window_size=(1280, 720),
+                                  start="huilong_dawn"))
+    play = app.top
+    settle(app, key(pygame.K_SPACE), key(pygame.K_DOWN))
+    first, second = play.choice_buttons[:2]
+    assert play.focus.focused is first
+    settle(app, pygame.event.Event(pygame.MOUSEMOTION, pos=second.rect.center, rel=(1, 1), buttons=(0, 0, 0)))
+    lit = [b for i, b in enumerate(play.focus.buttons) if b.hover or i == play.focus.index]
+    assert lit == [second]
+    settle(app, key(pygame.K_DOWN))
+    lit = [b for i, b in enumerate(play.focus.buttons) if b.hover or i == play.focus.index]
+    assert len(lit) == 1
+    pygame.quit()

@@ -286,9 +286,11 @@ class FocusGroup:
             if event.key in (pygame.K_DOWN, pygame.K_RIGHT) or (
                     event.key == pygame.K_TAB and not event.mod & pygame.KMOD_SHIFT):
                 self.move(1)
+                self._unhover()
                 return True
             if event.key in (pygame.K_UP, pygame.K_LEFT) or event.key == pygame.K_TAB:
                 self.move(-1)
+                self._unhover()
                 return True
             if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
                 button = self.focused
@@ -300,6 +302,8 @@ class FocusGroup:
             changed = False
             for b in self.buttons:
                 inside = b.rect.collidepoint(event.pos)
+                if inside and not b.hover:  # the mouse takes over: one highlight, not two
+                    self.index = None
                 changed |= inside != b.hover
                 b.hover = inside
             return changed
@@ -313,6 +317,11 @@ class FocusGroup:
                     b.action()
                     return True
         return False
+
+    def _unhover(self) -> None:
+        """The keyboard takes over: the button under the mouse is no longer lit."""
+        for b in self.buttons:
+            b.hover = False
 
     def draw(self, ui: Ui, surface: pygame.Surface, align: str | None = None) -> None:
         for i, b in enumerate(self.buttons):
@@ -328,6 +337,9 @@ class Scroller:
         self.view = 0
         self.line = 24
         self.stops: list[int] = []  # the tops of the lines: the view starts at one of them
+        self.track: Rect | None = None  # where the bar was last drawn (None: not shown)
+        self.cue: Rect | None = None  # where "more below" was last drawn
+        self._drag: tuple[int, int] | None = None  # (mouse y, offset) when the thumb was taken
 
     @property
     def limit(self) -> int:
@@ -371,6 +383,42 @@ class Scroller:
                 return True
         return False
 
+    def handle_mouse(self, event: pygame.event.Event) -> bool:
+        """A click on "more below" scrolls a page; the bar's thumb can be dragged (or its track
+        clicked). True if the event was used."""
+        if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
+            if self.cue is not None and self.cue.inflate(16, 8).collidepoint(event.pos):
+                return self.scroll(max(self.line, self.view - self.line * 2)) or True
+            if self.track is not None and self.track.inflate(16, 0).collidepoint(event.pos):
+                thumb = self._thumb()
+                if not thumb.inflate(16, 0).collidepoint(event.pos):  # the track: jump there
+                    self._drag_to(event.pos[1] - thumb.height // 2 - self.track.top)
+                self._drag = (event.pos[1], self.offset)
+                return True
+        if event.type == pygame.MOUSEMOTION and self._drag is not None:
+            start_y, start_offset = self._drag
+            room = max(1, self.track.height - self._thumb().height) if self.track else 1
+            self.offset = max(0, min(self.end, start_offset + (event.pos[1] - start_y) * self.limit // room))
+            return True
+        if event.type == pygame.MOUSEBUTTONUP and event.button == 1 and self._drag is not None:
+            self._drag = None
+            self.scroll(0)  # settle on a whole line
+            return True
+        return False
+
+    def _thumb(self) -> Rect:
+        track = self.track or Rect(0, 0, 0, 0)
+        height = max(24, track.height * self.view // max(1, self.content))
+        top = track.top + (track.height - height) * min(self.offset, self.limit) // max(1, self.limit)
+        return Rect(track.x, top, track.width, height)
+
+    def _drag_to(self, y: int) -> None:
+        """Puts the thumb's top `y` pixels down its track."""
+        if self.track is None:
+            return
+        room = max(1, self.track.height - self._thumb().height)
+        self.offset = max(0, min(self.end, y * self.limit // room))
+
     @staticmethod
     def hint_height(ui: Ui) -> int:
         """The strip kept free under a scrolling view for the "more below" cue."""
@@ -390,14 +438,14 @@ class Scroller:
 
     def draw(self, ui: Ui, surface: pygame.Surface, box: Rect, hint: bool = True) -> None:
         """A thin bar at the right edge of `box` when there is more to see, and the cue below it."""
+        self.track = self.cue = None
         if self.limit <= self.line:  # only trailing space below the text: nothing to scroll to
             return
-        track = Rect(box.right - 4, box.top, 3, box.height)
-        thumb_h = max(24, box.height * self.view // max(1, self.content))
-        thumb_y = track.top + (track.height - thumb_h) * min(self.offset, self.limit) // max(1, self.limit)
-        pygame.draw.rect(surface, ui.palette.bar_fill, (track.x, thumb_y, 3, thumb_h), border_radius=2)
+        self.track = Rect(box.right - 4, box.top, 3, box.height)
+        pygame.draw.rect(surface, ui.palette.bar_fill, self._thumb(), border_radius=2)
         if hint and self.more_below:
             self._draw_more(ui, surface, box)
+            self.cue = self.more_rect(ui, box)
 
     @property
     def more_below(self) -> bool:
