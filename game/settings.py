@@ -18,6 +18,7 @@ from game.engine.atomic import write_atomic
 log = logging.getLogger("game.settings")
 
 SETTINGS_FILE = "settings.json"
+CLASSROOM_SETTINGS_FILE = "settings-classroom.json"  # the projector's profile, kept apart
 TEXT_SPEEDS = ("slow", "normal", "fast", "instant")
 TEXT_SIZES = ("small", "medium", "large", "largest")
 CHARS_PER_SECOND = {"slow": 28.0, "normal": 55.0, "fast": 110.0, "instant": 0.0}
@@ -45,11 +46,10 @@ class Settings:
         return TEXT_SCALE[self.text_size]
 
 
-def _clean(raw: dict[str, Any]) -> tuple[Settings, list[str]]:
+def _clean(raw: dict[str, Any], defaults: Settings) -> tuple[Settings, list[str]]:
     """Keeps every known, well-typed value of `raw`; returns the problems with the rest."""
     problems: list[str] = []
     values: dict[str, Any] = {}
-    defaults = Settings()
     for f in fields(Settings):
         if f.name not in raw:
             continue
@@ -68,24 +68,32 @@ def _clean(raw: dict[str, Any]) -> tuple[Settings, list[str]]:
     return replace(defaults, **values), problems
 
 
-def load_settings(directory: Path) -> tuple[Settings, list[str]]:
-    """Reads `directory/settings.json`; returns the settings and warnings for the player.
+def classroom_defaults() -> Settings:
+    """A class's settings before a teacher changes them: the largest text, for the projector."""
+    return Settings(text_size="largest")
 
-    Never raises: an unreadable file gives the defaults and is renamed to settings.json.broken.
+
+def load_settings(directory: Path, name: str = SETTINGS_FILE,
+                  defaults: Settings | None = None) -> tuple[Settings, list[str]]:
+    """Reads `directory/name` (settings.json: the player's own); returns the settings and
+    warnings for the player.
+
+    Never raises: an unreadable file gives the defaults and is renamed to NAME.broken.
     """
-    path = Path(directory) / SETTINGS_FILE
+    path = Path(directory) / name
+    defaults = defaults or Settings()
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        return Settings(), []
+        return defaults, []
     except OSError as exc:
-        return Settings(), [f"Could not read your settings ({exc.strerror or exc}); using the defaults."]
+        return defaults, [f"Could not read your settings ({exc.strerror or exc}); using the defaults."]
     try:
         document = json.loads(raw.decode("utf-8"))
         if not isinstance(document, dict):
             raise ValueError("not a table of settings")
     except (UnicodeDecodeError, ValueError, RecursionError):
-        broken = path.with_name(SETTINGS_FILE + ".broken")
+        broken = path.with_name(name + ".broken")
         try:
             os.replace(path, broken)
             kept = f" The damaged file was kept as {broken}."
@@ -93,8 +101,8 @@ def load_settings(directory: Path) -> tuple[Settings, list[str]]:
             kept = ""
         message = f"Your settings file was damaged, so the default settings are used.{kept}"
         log.warning(message)
-        return Settings(), [message]
-    settings, problems = _clean(document)
+        return defaults, [message]
+    settings, problems = _clean(document, defaults)
     warnings = []
     if problems:
         message = "Some settings were not understood and use their defaults: " + ", ".join(problems) + "."
@@ -103,9 +111,9 @@ def load_settings(directory: Path) -> tuple[Settings, list[str]]:
     return settings, warnings
 
 
-def save_settings(directory: Path, settings: Settings) -> str | None:
+def save_settings(directory: Path, settings: Settings, name: str = SETTINGS_FILE) -> str | None:
     """Writes the settings atomically; returns a sentence for the player if it could not."""
-    path = Path(directory) / SETTINGS_FILE
+    path = Path(directory) / name
     data = json.dumps(asdict(settings), indent=1).encode("utf-8")
     try:
         write_atomic(path, data)

@@ -22,3 +22,18 @@ def test_quick_start_has_exactly_two_commands() -> None:
     assert len(commands) == 2
     assert commands[0].endswith(".venv/bin/python main.py")
     assert "pytest" in commands[1]
+
+
+def test_the_readme_names_the_keys_the_game_answers_to() -> None:
+    from game.ui.screens.keys import KEYS
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    how = readme.split("### How to play", 1)[1].split("###", 1)[0]
+    assert "Tab shows the family" not in how  # Tab moves the highlight; F shows the family
+    for _, rows in KEYS:
+        for keys, _ in rows:
+            if keys in ("F5",) or "wheel" in keys or "on a choice" in keys:
+                continue  # F5 is for authors (README: Writing a branch); the wheel is the mouse's
+            for name in keys.replace("–", ",").replace("↑ ↓", "arrow").split(","):
+                name = name.strip()
+                if name and not name.isdigit() and name not in ("PgUp", "PgDn", "Home", "End"):
+                    assert name.split()[0] in how, name

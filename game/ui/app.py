@@ -17,7 +17,14 @@ import pygame
 
 from game.engine import AUTOSAVE, SaveError, SaveStore, user_data_dir
 from game.paths import shipped_dir
-from game.settings import Settings, load_settings, save_settings
+from game.settings import (
+    CLASSROOM_SETTINGS_FILE,
+    SETTINGS_FILE,
+    Settings,
+    classroom_defaults,
+    load_settings,
+    save_settings,
+)
 from game.story import Story, StoryError, load_story
 from game.ui.art import ArtLibrary
 from game.ui.audio import Ambience
@@ -76,6 +83,7 @@ class App:
         self.advance = ""  # "skip", "auto" or "" (game.ui.advance)
         self.read_log = None  # game.engine.readlog.ReadLog, opened by the play screen
         self.gallery = None  # game.engine.gallery.Gallery, the endings found, opened on first use
+        self.settings_file = SETTINGS_FILE  # the profile in use: the player's, or the classroom's
         self._apply_look()
 
     # ------------------------------------------------------------------ the stack
@@ -172,6 +180,10 @@ class App:
             if event.key == pygame.K_F12:
                 self.screenshot()
                 return True
+            if (event.key == pygame.K_F1 or getattr(event, "unicode", "") == "?") and \
+                    self.story is not None:
+                self.show_keys()
+                return True
         return self.top.handle(event) if self.top is not None else False
 
     def draw(self) -> None:
@@ -202,6 +214,12 @@ class App:
             ui.text(self.surface, line, face, ui.palette.text, (box.x + m.pad, y), box)
             y += face.height
 
+    def show_keys(self) -> None:
+        """The keys page over whatever is shown (F1 or ?), once."""
+        from game.ui.screens.keys import KeysScreen
+        if not isinstance(self.top, KeysScreen):
+            self.push(KeysScreen(self))
+
     def notify(self, text: str) -> None:
         """Shows a short message at the bottom of the window for a few seconds."""
         log.info("%s", text)
@@ -221,9 +239,23 @@ class App:
         if new.fullscreen != old.fullscreen:
             self._set_fullscreen(new.fullscreen)
         self._apply_look()
-        problem = save_settings(self.data_dir, new)
+        problem = save_settings(self.data_dir, new, self.settings_file)
         if problem:
             self.notify(problem)
+        self.relayout()
+
+    def use_classroom_settings(self, on: bool) -> None:
+        """Switches to the classroom's own settings (largest text unless a teacher changed it) or
+        back to the player's: neither profile changes the other. The window stays as it is."""
+        name = CLASSROOM_SETTINGS_FILE if on else SETTINGS_FILE
+        if name == self.settings_file:
+            return
+        self.settings_file = name
+        loaded, warnings = load_settings(self.data_dir, name, classroom_defaults() if on else None)
+        self.settings = replace(loaded, fullscreen=self.settings.fullscreen)
+        self._apply_look()
+        for warning in warnings:
+            self.notify(warning)
         self.relayout()
 
     def _set_fullscreen(self, on: bool) -> None:
@@ -246,6 +278,7 @@ class App:
         story = self.story
         assert story is not None, "the title offers a new game only for a loaded story"
         self.classroom = None  # a new game is not a class session (a class's record stays saved)
+        self.use_classroom_settings(False)
         options = self.options
         start = options.start if options else None
         sets = options.sets if options else {}
@@ -278,6 +311,7 @@ class App:
             key = "class_taken_back" if back else "class_new_record" if kind == "new" else "class_goes_on"
             messages.append(word(key, n=back))
         self.reset(PlayScreen(self))
+        self.top.open_ending()  # a save at an ending reopens it (Undo goes back into the story)
         label = word("autosave") if slot == AUTOSAVE else word("slot", n=slot.removeprefix("slot"))
         self.notify(" ".join([word("loaded", slot=label), *messages]))
         return True

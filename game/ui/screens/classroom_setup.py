@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-from dataclasses import replace
 
 import pygame
 
@@ -25,10 +24,9 @@ def team_label(name: str) -> str:
 
 
 def enter_classroom(app) -> None:  # noqa: ANN001
-    """Turns classroom mode on (largest text for the projector, not saved) and shows the setup."""
-    if app.settings.text_size != "largest":
-        app.settings = replace(app.settings, text_size="largest")
-        app.relayout()
+    """Turns classroom mode on with the classroom's own settings (largest text for the
+    projector, unless the teacher changed it) and shows the setup."""
+    app.use_classroom_settings(True)
     app.push(ClassroomSetupScreen(app))
 
 

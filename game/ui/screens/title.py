@@ -30,6 +30,13 @@ class TitleScreen(Screen):
         self.menu_top = 0
         if app.classroom is not None and not (app.classroom.is_open and app.session is not None):
             app.classroom = None  # a class that reached its ending is over (its record is saved)
+        if app.classroom is None:
+            app.use_classroom_settings(False)  # the player's own settings again
+
+    def on_top(self) -> None:
+        if self.app.classroom is None:  # back from the classroom's setup: the player's settings
+            self.app.use_classroom_settings(False)
+        super().on_top()
 
     def _endings_button(self) -> list[Button]:
         """The endings gallery, once this player has found an ending."""
@@ -71,7 +78,14 @@ class TitleScreen(Screen):
                 b.rect.y -= overflow
         self.focus.set(buttons, keep=True)
         if self.focus.index is None:  # Resume class, else Continue, else New game
-            self.focus.index = 0 if in_class or self.latest is not None else 1
+            self.focus.index = 0 if in_class or self._can_go_on() else 1
+
+    def _can_go_on(self) -> bool:
+        """Whether the latest save is somewhere in the story, not at one of its endings."""
+        if self.latest is None:
+            return False
+        scene = self.app.story.scenes.get(self.latest.scene) if self.app.story else None
+        return scene is None or not scene.end
 
     def _class_note(self) -> str:
         session, classroom = self.app.session, self.app.classroom
@@ -117,23 +131,42 @@ class TitleScreen(Screen):
             surface.blit(self.app.art.backdrop("title", surface.get_size()), (0, 0))
             surface.blit(_shade(round(m.width * 0.6), m.height), (0, 0))
         story = self.app.loaded_story
-        big = ui.face("display", m.title)
-        native = ui.face("display", round(m.title * 0.5))
         x, y = m.margin * 2, m.margin * 2
         box = Rect(x, y - m.gap, m.width - 2 * x, m.height)
         top_of_menu = min(b.rect.top for b in self.focus.buttons) if self.focus.buttons else m.height
+        big, native = ui.face("display", m.title), ui.face("display", round(m.title * 0.5))
         if y + big.height + native.height <= top_of_menu:
             for line in big.wrap(story.title, box.width):
                 ui.text(surface, line, big, p.heading, (x, y), box)
                 y += big.height
             if story.title_native:
                 ui.text(surface, story.title_native, native, p.accent, (x + 2, y), box)
+        else:  # a longer menu (Resume class) moved up into its space: the name on one line above it
+            self._draw_name_line(surface, top_of_menu)
         self.focus.draw(ui, surface)
         small = ui.face("ui", m.small)
         credit = small.wrap(CREDIT, m.width // 2)[-1:] if m.width > 2 * small.width(CREDIT) else []
         for line in credit:
             pos = (m.width - m.margin - small.width(line), m.height - m.margin - small.height)
             ui.text(surface, line, small, p.text_dim, pos, Rect(0, 0, m.width, m.height))
+
+
+    def _draw_name_line(self, surface: pygame.Surface, top_of_menu: int) -> None:
+        """The game's name and 归途列车 on one line, as large as the room above the menu allows."""
+        ui, m, p = self.ui, self.ui.m, self.ui.palette
+        story = self.app.loaded_story
+        room = top_of_menu - m.margin - m.gap
+        size = m.title
+        while size > m.small and ui.face("display", size).height > room:
+            size -= 2
+        face = ui.face("display", size)
+        x, y = m.margin * 2, max(m.gap, top_of_menu - m.gap - face.height)
+        box = Rect(x, 0, m.width - 2 * x, top_of_menu)
+        ui.text(surface, story.title, face, p.heading, (x, y), box)
+        if story.title_native:  # its glyphs sit low and large beside the Latin: a size smaller
+            native = ui.face("display", round(size * 0.7))
+            ui.text(surface, story.title_native, native, p.accent,
+                    (x + face.width(story.title) + m.pad, y), box)
 
 
 @functools.lru_cache(maxsize=4)

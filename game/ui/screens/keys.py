@@ -1,0 +1,58 @@
+"""The keys page (F1 or ?): every key the player can press, from the program's own table."""
+
+from __future__ import annotations
+
+from game.ui.screens.document import DocumentScreen
+from game.ui.widgets import Block, Button
+from game.ui.words import word
+
+# (keys, what they do) by screen; README.md's "How to play" says the same (tests/test_readme.py).
+KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
+    ("keys_reading", (
+        ("1 – 9", "keys_choose"),
+        ("Space, Enter", "keys_continue"),
+        ("↑ ↓, Tab", "keys_focus"),
+        ("Enter (on a choice)", "keys_take"),
+        ("PgUp, PgDn, Home, End, wheel", "keys_scroll"),
+        ("Backspace, Ctrl+Z", "keys_undo"),
+        ("F", "keys_family"),
+        ("H", "keys_history"),
+        ("G", "keys_flowchart"),
+        ("N", "keys_note"),
+        ("Esc", "keys_menu"),
+    )),
+    ("keys_anywhere", (
+        ("F1, ?", "keys_help"),
+        ("F11", "keys_fullscreen"),
+        ("F12", "keys_screenshot"),
+        ("F5", "keys_reload"),
+    )),
+)
+
+
+class KeysScreen(DocumentScreen):
+    """What each key does, in two columns: the keys, then their meaning."""
+
+    opaque = False
+    max_width = 760
+
+    def build(self, width: int) -> Block:
+        ui, m, p = self.ui, self.ui.m, self.ui.palette
+        block = Block()
+        block.add(word("keys_title"), ui.face("display", m.heading), p.heading, width, after=0.4)
+        bold, face = ui.face("ui_bold", m.ui), ui.face("ui", m.ui)
+        column = min(width // 2, max(bold.width(k) for _, rows in KEYS for k, _ in rows) + m.pad)
+        for heading, rows in KEYS:
+            block.add(word(heading).upper(), ui.face("ui_bold", m.small), p.focus, width, after=0.3)
+            for keys, meaning in rows:
+                top, chars = block.height, block.chars
+                block.add(keys, bold, p.heading, column - m.gap, after=0.0)
+                left = block.height
+                block.height, block.chars = top, chars
+                block.add(word(meaning), face, p.text, width, indent=column, after=0.25)
+                block.height = max(block.height, left + round(face.height * 0.25))
+            block.space(m.gap)
+        return block
+
+    def buttons(self) -> list[Button]:
+        return [Button(word("close"), self.app.pop)]
