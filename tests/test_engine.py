@@ -149,3 +149,30 @@ def test_a_quiet_session_reaches_the_same_states_as_one_that_describes_changes()
         assert quiet_session.state == loud_session.state
         assert not any(step.changes for step in quiet_session.transcript)
     assert any(step.changes for step in loud_session.transcript)
+
+
+def test_a_flag_shows_the_storys_words_or_nothing_never_its_name(tmp_path: Path) -> None:
+    from tests.storykit import write_story
+    root = write_story(tmp_path / "s", """\
+        scenes:
+          a:
+            text: A
+            choices:
+              - {text: Go, effects: [called = true, in_school = false, secret = true], goto: b}
+          b:
+            text: B
+            choices:
+              - {text: Back, effects: [called = false, in_school = true], goto: c}
+          c:
+            text: C
+            end: true
+        endings:
+          - {id: e, title: E, text: E, epilogue: {suqin: S, qin: Q}}
+        """, manifest_extra="  in_school: {start: true, label: Qin is in school, unset: Qin has left school}\n"
+                             "  secret: {}\n")
+    session = Session(load_story(root))
+    words = [c.words for c in session.choose(1).changes if c.kind == "flag"]
+    assert words == ["Suqin called home", "Qin has left school"]  # 'secret' has no words: unseen
+    words = [c.words for c in session.choose(1).changes if c.kind == "flag"]
+    assert words == ["Qin is in school"]  # 'called' going false has no 'off' words: unseen
+    assert not any("secret" in w or "No longer" in w for w in words)

@@ -357,8 +357,10 @@ class Session:
         if new == old:
             return None
         flag = story.flags[name]
-        words = flag.label if new else f"No longer: {flag.label[:1].lower()}{flag.label[1:]}"
-        return Change("flag", None, name, flag.label, old, new, words)
+        words = flag.label if new else flag.unset  # the story's words, or the change is not shown
+        if not words:
+            return None
+        return Change("flag", None, name, flag.label or flag.unset, old, new, words)
 
     @property
     def can_undo(self) -> bool:

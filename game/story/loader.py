@@ -128,18 +128,19 @@ class _Loader(FieldReader):
             if name in self.names.resources or name in self.names.people or name in self.names.stats:
                 self.error(key_loc, f"'{name}' is already a person, stat or resource")
                 continue
-            start, label = False, name.replace("_", " ")
+            start, label, unset = False, "", ""
             if spec is not None:
                 spec = self.mapping(spec, value_loc, f"flag '{name}'")
                 if spec is not None:
-                    self.keys(spec, ("start", "label"), f"flag '{name}'")
+                    self.keys(spec, ("start", "label", "unset"), f"flag '{name}'")
                     if "start" in spec:
                         if not isinstance(spec["start"], bool):
                             self.error(spec.value_loc("start"), f"flag '{name}' starts true or false")
                         else:
                             start = spec["start"]
                     label = self.text(spec, "label", f"flag '{name}'") or label
-            self.names.flags[name] = FlagDef(name, start, label, key_loc)
+                    unset = self.text(spec, "unset", f"flag '{name}'") or unset
+            self.names.flags[name] = FlagDef(name, start, label, key_loc, unset)
 
     def declare_fact(self, fact_id: Any, spec: Any, facts: YMap) -> None:
         loc = facts.key_loc(fact_id)

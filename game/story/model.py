@@ -82,8 +82,9 @@ class FlagDef(NamedTuple):
 
     id: str
     start: bool
-    label: str
+    label: str  # shown when it becomes true ("" : never shown: no internal name reaches a player)
     location: SourceLocation
+    unset: str = ""  # shown when it becomes false ("": not shown)
 
 
 class Person(NamedTuple):

@@ -168,7 +168,7 @@ CUT_BY_COMMENT = ("the rest of this line after '#' is a comment and is not shown
 # on their line starts a comment and silently cuts them short. (Ids, numbers, conditions and links
 # may well be followed by a comment.)
 _PROSE_KEYS = frozenset(("text", "says", "title", "title_native", "discuss", "documentary", "figure",
-                         "label", "locked", "synopsis", "content_note", "chapter", "place", "when",
+                         "label", "unset", "locked", "synopsis", "content_note", "chapter", "place", "when",
                          "key", "name", "short", "role", "rise", "fall", "unit", "source"))
 _PROSE_PARENTS = frozenset(("epilogue",))  # person: line
 _COMMENT = re.compile(r"[ \t]#")
