@@ -206,8 +206,7 @@ class App:
         width = min(m.width - 2 * m.margin, face.width(text) + 2 * m.pad)
         lines = face.wrap(text, width - 2 * m.pad)
         height = len(lines) * face.height + m.pad
-        box = pygame.Rect(0, 0, width, height)
-        box.midbottom = (m.width // 2, m.height - m.margin)
+        box = self._notice_place(pygame.Rect(0, 0, width, height))
         ui.panel(self.surface, box, ui.palette.panel_solid)
         y = box.y + m.pad // 2
         for line in lines:
@@ -219,6 +218,27 @@ class App:
         from game.ui.screens.keys import KeysScreen
         if not isinstance(self.top, KeysScreen):
             self.push(KeysScreen(self))
+
+    def _notice_place(self, box: pygame.Rect) -> pygame.Rect:
+        """Where a notice goes: at the bottom centre, else the first place up the window (then
+        down from its top) that covers none of the top screen's buttons."""
+        m, top = self.ui.m, self.top
+        buttons = [b.rect.inflate(4, 4) for b in (top.focus.buttons if top else [])
+                   if b.rect.width and b.rect.bottom > 0]
+        cue = getattr(getattr(top, "scroll", None), "cue", None)  # "more below" is a button too
+        buttons += [cue] if cue is not None else []
+        centres = [m.width // 2]
+        panel = getattr(top, "panel", None)  # beside the play screen's text, where there is room
+        if panel is not None and m.width - panel.right - 2 * m.margin >= box.width:
+            centres.insert(0, (panel.right + m.width) // 2)
+        step = max(8, box.height // 4)
+        for centre in centres:
+            for bottom in range(m.height - m.margin, box.height + m.gap, -step):
+                box.midbottom = (centre, bottom)
+                if box.collidelist(buttons) < 0:
+                    return box
+        box.midbottom = (m.width // 2, m.height - m.margin)  # nowhere free: the bottom, as before
+        return box
 
     def notify(self, text: str) -> None:
         """Shows a short message at the bottom of the window for a few seconds."""
