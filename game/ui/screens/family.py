@@ -5,7 +5,7 @@ from __future__ import annotations
 import pygame
 
 from game.ui.screens.document import DocumentScreen
-from game.ui.widgets import Block, Button, Rect, bar, is_key
+from game.ui.widgets import Block, Button, Rect, bar, is_click, is_key
 from game.ui.words import word
 
 RECENT = 3  # choices whose changes the page lists under "Lately"
@@ -100,7 +100,8 @@ class FamilyScreen(DocumentScreen):
                                    [line.y for line in self.block.lines])
 
     def handle(self, event: pygame.event.Event) -> bool:
-        if is_key(event, pygame.K_f, pygame.K_TAB):
+        if is_key(event, pygame.K_f, pygame.K_TAB) or (
+                is_click(event) and not self.panel.collidepoint(event.pos)):  # a click beside it
             self.app.pop()
             return True
         return super().handle(event)

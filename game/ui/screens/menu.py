@@ -65,6 +65,26 @@ class PauseMenu(Screen):
         self.focus.set(buttons, keep=True)
         if self.focus.index is None:
             self.focus.index = 0
+        self.column_break = half if columns == 2 else len(buttons)
+
+    def _move_in_columns(self, key: int) -> None:
+        """Two columns: Up and Down stay in the focused button's column, Left and Right cross."""
+        buttons, half, index = self.focus.buttons, self.column_break, self.focus.index or 0
+        column = range(0, half) if index < half else range(half, len(buttons))
+        if key in (pygame.K_UP, pygame.K_DOWN):
+            usable = [i for i in column if buttons[i].enabled]
+            if index in usable:
+                step = 1 if key == pygame.K_DOWN else -1
+                self.focus.index = usable[(usable.index(index) + step) % len(usable)]
+            elif usable:
+                self.focus.index = usable[0]
+            return
+        row = index - column.start
+        other = range(half, len(buttons)) if index < half else range(0, half)
+        target = min(other.start + row, other.stop - 1)
+        usable = [i for i in other if buttons[i].enabled]
+        if usable:
+            self.focus.index = min(usable, key=lambda i: abs(i - target))
 
     def _open_saves(self, mode: str) -> None:
         from game.ui.screens.saves import SavesScreen
@@ -104,6 +124,10 @@ class PauseMenu(Screen):
     def handle(self, event: pygame.event.Event) -> bool:
         if is_key(event, pygame.K_ESCAPE):
             self.app.pop()
+            return True
+        if self.column_break < len(self.focus.buttons) and \
+                is_key(event, pygame.K_UP, pygame.K_DOWN, pygame.K_LEFT, pygame.K_RIGHT):
+            self._move_in_columns(event.key)
             return True
         return self.focus.handle(event)
 
