@@ -261,3 +261,45 @@ def test_f1_and_question_mark_show_every_key(example_story: Path, data_dir: Path
         settle(app, key(pygame.K_ESCAPE))
         assert app.top is play
     pygame.quit()
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (800, 600)])
+def test_a_notice_never_covers_a_button(size: tuple[int, int], data_dir: Path) -> None:
+    app = build_app(LaunchOptions(story_dir=default_story_dir(), window_size=size, start="huilong_dawn"))
+    play = app.top
+    settle(app, key(pygame.K_SPACE))
+    app.notify("A notice long enough to reach across the middle of the window, where the choices are")
+    for screen in (play, None):
+        if screen is None:
+            settle(app, key(pygame.K_ESCAPE))  # the menu's buttons too
+        box = app._notice_place(pygame.Rect(0, 0, min(size[0] - 80, 900), 60))
+        assert all(not box.colliderect(b.rect) for b in app.top.focus.buttons if b.rect.bottom > 0)
+    pygame.quit()
+
+
+def test_a_click_beside_the_family_panel_closes_it(example_story: Path, data_dir: Path) -> None:
+    from game.ui.screens.family import FamilyScreen
+    app = build_app(LaunchOptions(story_dir=example_story, window_size=(1280, 720)))
+    app.new_game()
+    play = app.top
+    settle(app, key(pygame.K_SPACE), key(pygame.K_f))
+    assert isinstance(app.top, FamilyScreen)
+    click(app, pygame.Rect(app.top.panel.x - 60, 300, 10, 10))
+    assert app.top is play and app.session.state.log == []  # closed, and no choice taken
+    pygame.quit()
+
+
+def test_in_the_two_column_menu_down_stays_in_its_column(data_dir: Path) -> None:
+    app = build_app(LaunchOptions(story_dir=default_story_dir(), window_size=(960, 540),
+                                  start="huilong_dawn"))
+    app.change_settings(replace(app.settings, text_size="largest"))
+    settle(app, key(pygame.K_ESCAPE))
+    menu = app.top
+    assert isinstance(menu, PauseMenu) and menu.column_break < len(menu.focus.buttons)
+    left = {id(b) for b in menu.focus.buttons[:menu.column_break]}
+    for _ in range(len(menu.focus.buttons)):
+        settle(app, key(pygame.K_DOWN))
+        assert id(menu.focus.focused) in left
+    settle(app, key(pygame.K_RIGHT))
+    assert id(menu.focus.focused) not in left
+    pygame.quit()

@@ -36,7 +36,7 @@ WORDS: dict[str, str] = {
     "keys_continue": "show the whole text; continue when Continue is the only way on",
     "keys_focus": "move the highlight over the choices and buttons",
     "keys_take": "take the highlighted choice",
-    "keys_scroll": "scroll the text",
+    "keys_scroll": "scroll the text (or the mouse wheel)",
     "keys_undo": "undo the last choice",
     "keys_family": "the family: how everyone is doing",
     "keys_history": "the story so far",

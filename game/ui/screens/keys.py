@@ -13,7 +13,7 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         ("Space, Enter", "keys_continue"),
         ("↑ ↓, Tab", "keys_focus"),
         ("Enter (on a choice)", "keys_take"),
-        ("PgUp, PgDn, Home, End, wheel", "keys_scroll"),
+        ("PgUp, PgDn, Home, End", "keys_scroll"),
         ("Backspace, Ctrl+Z", "keys_undo"),
         ("F", "keys_family"),
         ("H", "keys_history"),
@@ -36,10 +36,15 @@ class KeysScreen(DocumentScreen):
     opaque = False
     max_width = 760
 
+    def heading(self, width: int) -> Block:
+        ui, m = self.ui, self.ui.m
+        block = Block()
+        block.add(word("keys_title"), ui.face("display", m.heading), ui.palette.heading, width, after=0.4)
+        return block
+
     def build(self, width: int) -> Block:
         ui, m, p = self.ui, self.ui.m, self.ui.palette
         block = Block()
-        block.add(word("keys_title"), ui.face("display", m.heading), p.heading, width, after=0.4)
         bold, face = ui.face("ui_bold", m.ui), ui.face("ui", m.ui)
         column = min(width // 2, max(bold.width(k) for _, rows in KEYS for k, _ in rows) + m.pad)
         for heading, rows in KEYS:
