@@ -124,7 +124,9 @@ def save_settings(directory: Path, settings: Settings, name: str = SETTINGS_FILE
     return None
 
 
-def step_choice(options: tuple[str, ...], current: str, step: int) -> str:
-    """The option `step` places after `current`, wrapping around."""
+def step_choice(options: tuple[str, ...], current: str, step: int, wrap: bool = True) -> str:
+    """The option `step` places after `current`, wrapping around (or stopping at either end)."""
     index = options.index(current) if current in options else 0
+    if not wrap:
+        return options[max(0, min(len(options) - 1, index + step))]
     return options[(index + step) % len(options)]

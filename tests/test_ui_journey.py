@@ -303,3 +303,17 @@ def test_in_the_two_column_menu_down_stays_in_its_column(data_dir: Path) -> None
     settle(app, key(pygame.K_RIGHT))
     assert id(menu.focus.focused) not in left
     pygame.quit()
+
+
+def test_settings_never_wrap_the_text_size_from_largest_to_small(example_story: Path, data_dir: Path) -> None:
+    from game.ui.screens.settings import SettingsScreen
+    app = build_app(LaunchOptions(story_dir=example_story, window_size=(1280, 720)))
+    app.push(SettingsScreen(app))
+    settle(app, key(pygame.K_DOWN))  # onto the text size
+    for _ in range(5):
+        settle(app, key(pygame.K_RIGHT))
+    assert app.settings.text_size == "largest"
+    for _ in range(5):
+        settle(app, key(pygame.K_LEFT))
+    assert app.settings.text_size == "small"
+    pygame.quit()

@@ -71,8 +71,8 @@ class SettingsScreen(Screen):
     def rows(self) -> list[Button]:
         s: Callable[[], Settings] = lambda: self.app.settings
 
-        def cycle(name: str, options: tuple[str, ...]) -> Callable[[int], None]:
-            return lambda step: self._set(**{name: step_choice(options, getattr(s(), name), step)})
+        def cycle(name: str, options: tuple[str, ...], wrap: bool = True) -> Callable[[int], None]:
+            return lambda step: self._set(**{name: step_choice(options, getattr(s(), name), step, wrap)})
 
         def toggle(name: str) -> Callable[[int], None]:
             return lambda step: self._set(**{name: not getattr(s(), name)})
@@ -84,7 +84,7 @@ class SettingsScreen(Screen):
             SettingRow(word("text_speed"), lambda: word(f"speed_{s().text_speed}"),
                        cycle("text_speed", TEXT_SPEEDS)),
             SettingRow(word("text_size"), lambda: word(f"size_{s().text_size}"),
-                       cycle("text_size", TEXT_SIZES)),
+                       cycle("text_size", TEXT_SIZES, wrap=False)),  # never Largest to Small
             SettingRow(word("fullscreen"), lambda: _on_off(s().fullscreen), toggle("fullscreen")),
             SettingRow(word("volume"), lambda: f"{round(s().volume * 100)}%", volume),
             SettingRow(word("high_contrast"), lambda: _on_off(s().high_contrast), toggle("high_contrast")),
