@@ -56,6 +56,8 @@ def test_a_whole_game_by_keyboard(app: App, data_dir: Path) -> None:
     settle(app, key(pygame.K_BACKSPACE))  # undo
     assert play.scene.id == "dorm" and not app.session.can_undo
     settle(app, key(pygame.K_2))  # Suqin loses a point of hope: quiet, no card
+    assert app.top is play and play.scene.end  # the last scene, read before its ending
+    settle(app, key(pygame.K_SPACE), key(pygame.K_RETURN))  # its text, then "How it ends"
     assert isinstance(app.top, EndingScreen) and app.ending_reached == "silence"
     click(app, button(app, "Back to the title").rect)
     assert isinstance(app.top, TitleScreen)
