@@ -55,7 +55,7 @@ def type_out(app: App) -> None:
     while isinstance(play, PlayScreen) and play.revealing:
         play.update(0.05)
     app.dirty = True
-    settle(app)
+    app.frame([], 0.016)  # one frame, drawn: what the player now sees
 
 
 def last_prose_line(play: PlayScreen) -> str:
@@ -196,16 +196,14 @@ def test_space_and_enter_never_take_a_choice(data_dir: Path) -> None:
     app.change_settings(replace(app.settings, text_speed="fast", reduced_motion=True))
     for scene_id in STORY.scenes:
         play = open_scene(app, scene_id)
-        settle(app, key(pygame.K_SPACE))  # shows the whole text
+        app.frame([key(pygame.K_SPACE)], 0.016)  # shows the whole text
         assert not play.revealing
-        only_continue = len(play.choices) == 1 and play.choices[0].is_continue
-        for code in (pygame.K_SPACE, pygame.K_RETURN, pygame.K_KP_ENTER):
-            settle(app, key(code))
-            if only_continue:
-                break  # Continue is the one way on: Space or Enter takes it
-            assert app.top is play and app.session.state.log == [], (scene_id, code)
-        if only_continue:
+        if len(play.choices) == 1 and play.choices[0].is_continue:
+            app.frame([key(pygame.K_RETURN)], 0.016)  # Continue is the one way on: Enter takes it
             assert app.session.state.log or app.session.is_over, scene_id
+            continue
+        app.frame([key(pygame.K_SPACE), key(pygame.K_RETURN), key(pygame.K_KP_ENTER)], 0.016)
+        assert app.top is play and app.session.state.log == [], scene_id
     # After the arrow keys move the focus onto a choice, Enter takes it.
     play = open_scene(app, "huilong_dawn")
     settle(app, key(pygame.K_SPACE), key(pygame.K_DOWN), key(pygame.K_DOWN))
