@@ -315,3 +315,15 @@ def test_settings_never_wrap_the_text_size_from_largest_to_small(example_story: 
         settle(app, key(pygame.K_LEFT))
     assert app.settings.text_size == "small"
     pygame.quit()
+
+
+def test_more_below_on_a_consequence_card_scrolls_it_and_does_not_pass_it(data_dir: Path) -> None:
+    app = build_app(LaunchOptions(story_dir=default_story_dir(), window_size=(1280, 720),
+                                  start="after_spring"))
+    app.change_settings(replace(app.settings, text_size="largest", reduced_motion=True))
+    settle(app, key(pygame.K_SPACE), key(pygame.K_1))
+    card = app.top
+    assert isinstance(card, ConsequenceScreen) and card.scroll.cue is not None  # more than fits
+    click(app, card.scroll.cue)
+    assert app.top is card and card.scroll.offset > 0
+    pygame.quit()

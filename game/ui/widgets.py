@@ -400,10 +400,12 @@ class Scroller:
             room = max(1, self.track.height - self._thumb().height) if self.track else 1
             self.offset = max(0, min(self.end, start_offset + (event.pos[1] - start_y) * self.limit // room))
             return True
-        if event.type == pygame.MOUSEBUTTONUP and event.button == 1 and self._drag is not None:
-            self._drag = None
-            self.scroll(0)  # settle on a whole line
-            return True
+        if event.type == pygame.MOUSEBUTTONUP and event.button == 1:
+            if self._drag is not None:
+                self._drag = None
+                self.scroll(0)  # settle on a whole line
+                return True
+            return self.cue is not None and self.cue.inflate(16, 8).collidepoint(event.pos)
         return False
 
     def _thumb(self) -> Rect:

@@ -92,6 +92,8 @@ class ConsequenceScreen(DocumentScreen):
         self.finish()
 
     def handle(self, event: pygame.event.Event) -> bool:
+        if self.scroll.handle_mouse(event):  # "more below" and the bar scroll; the rest goes on
+            return True
         if is_key(event, pygame.K_SPACE, pygame.K_RETURN, pygame.K_KP_ENTER):
             self.finish()
             return True
