@@ -330,8 +330,9 @@ class App:
             kind, back = self.classroom.continue_from(self.session)
             key = "class_taken_back" if back else "class_new_record" if kind == "new" else "class_goes_on"
             messages.append(word(key, n=back))
-        self.reset(PlayScreen(self))
-        self.top.open_ending()  # a save at an ending reopens it (Undo goes back into the story)
+        play = PlayScreen(self)
+        self.reset(play)
+        play.open_ending()  # a save at an ending reopens it (Undo goes back into the story)
         label = word("autosave") if slot == AUTOSAVE else word("slot", n=slot.removeprefix("slot"))
         self.notify(" ".join([word("loaded", slot=label), *messages]))
         return True
