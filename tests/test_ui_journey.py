@@ -20,6 +20,7 @@ from game.settings import TEXT_SIZES
 from game.story import default_story_dir, load_story
 from game.ui.app import App, build_app
 from game.ui.autoplay import key
+from game.ui.screens.chapter import ChapterCardScreen
 from game.ui.screens.consequence import ConsequenceScreen
 from game.ui.screens.ending import EndingScreen
 from game.ui.screens.menu import PauseMenu
@@ -50,7 +51,12 @@ def quick(app: App) -> None:
 
 
 def type_out(app: App) -> None:
-    """Lets the scene's text type to its end as the frames would (without drawing each one)."""
+    """Lets the scene's text type to its end as the frames would (without drawing each one),
+    past a chapter's title card (any key skips it)."""
+    for _ in range(3):
+        if not isinstance(app.top, ChapterCardScreen):
+            break
+        app.frame([key(pygame.K_SPACE)], 0.016)
     play = app.top
     while isinstance(play, PlayScreen) and play.revealing:
         play.update(0.05)
