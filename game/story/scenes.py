@@ -242,7 +242,7 @@ def read_choice(reader: FieldReader, sid: str, item: Any, loc: SourceLocation,
         quiet = False
     condition = reader.condition(spec, "if")
     said = reader.compile_text(says, spec.value_loc("says")) if says else None
-    if not leads_on or local is None or not unique:
+    if not leads_on or not isinstance(goto, str) or local is None or not unique:
         return None
     return Choice(local, sid, text, goto, condition, locked, tuple(effects), said,
                   film=film, quiet=quiet, location=loc)
