@@ -17,6 +17,7 @@ from game.story import checks
 from game.story.endings import read_ending
 from game.story.fields import FieldReader, brief, type_name
 from game.story.located import YList, YMap
+from game.story.lessons import read_lessons
 from game.story.location import (
     Diagnostic,
     SourceLocation,
@@ -53,12 +54,15 @@ class _Loader(FieldReader):
         self.root = root
         self.raw_scenes: dict[str, RawScene] = {}
         self.raw_endings: list[tuple[YMap, SourceLocation]] = []
+        self.raw_lessons: list[tuple[Any, SourceLocation]] = []  # read by game.story.lessons
         self.facts: dict[str, Fact] = {}
         self.fact_locs: dict[str, SourceLocation] = {}
         self.extends: list[tuple[str, YMap, SourceLocation, SourceLocation]] = []
 
     def declare(self, data: YMap, shown: str) -> None:
         """Registers the flags, facts, scenes, extensions and endings of one file."""
+        if "lessons" in data:
+            self.raw_lessons.append((data["lessons"], data.value_loc("lessons")))
         if "flags" in data:
             self.declare_flags(data["flags"], data.value_loc("flags"))
         defaults = None
@@ -297,7 +301,8 @@ def load_story_with_diagnostics(root: Path, assets: Path | None = None,
         facts=dict(loader.facts), title_native=info.get("title_native", ""),
         version=info.get("version", ""), content_note=info.get("content_note", ""),
         synopsis=info.get("synopsis", ""), root=root,
-        fingerprint=fingerprint, files=tuple(shown for _, shown, _ in documents))
+        fingerprint=fingerprint, files=tuple(shown for _, shown, _ in documents),
+        lessons=read_lessons(loader.raw_lessons, scenes, loader.names, loader.diag))
     if start is not None and not loader.diag.errors:
         checks.check_story(story, loader.diag, loader.condition_reads, loader.effects,
                            SourceLocation(display_path(manifest_path), 1, 1))

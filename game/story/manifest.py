@@ -11,7 +11,7 @@ from game.story.suggest import did_you_mean_or_list
 
 FORMAT_VERSION = 1
 MANIFEST = "story.yaml"
-CONTENT_KEYS = ("scenes", "extend", "endings", "facts", "flags", "defaults")
+CONTENT_KEYS = ("scenes", "extend", "endings", "facts", "flags", "defaults", "lessons")
 MANIFEST_KEYS = ("format", "title", "title_native", "version", "start", "content_note",
                  "synopsis", "people", "stats", "resources", *CONTENT_KEYS)
 

@@ -11,10 +11,13 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from game.story.expressions import Condition, Effect
 from game.story.location import Diagnostic, SourceLocation
+
+if TYPE_CHECKING:
+    from game.story.lessons import Lesson
 
 
 class Text(NamedTuple):
@@ -234,6 +237,10 @@ class Story:
     fingerprint: str = ""
     files: tuple[str, ...] = ()
     warnings: tuple[Diagnostic, ...] = ()
+    lessons: tuple[Lesson, ...] = ()  # lesson routes for classroom mode (game.story.lessons)
+
+    def lesson(self, lesson_id: str) -> Lesson | None:
+        return next((lesson for lesson in self.lessons if lesson.id == lesson_id), None)
 
     def choice(self, full_id: str) -> Choice | None:
         scene_id, _, choice_id = full_id.rpartition(".")

@@ -25,6 +25,7 @@ from game.engine.explore import (
     random_playthrough,
     random_playthroughs,
 )
+from game.engine.lessons import READ_ALOUD_WPM, measure_lesson
 from game.engine.session import ChoiceError, SetError
 from game.story.model import Story
 from game.tools._progress import ProgressBar
@@ -32,6 +33,7 @@ from game.tools._progress import ProgressBar
 USAGE_ERROR = 2
 DEFAULT_FILL = 2_000
 LAST_CHOICES = 6  # of a random playthrough's failure, the choices shown (--replay shows them all)
+LESSON_RUNS = 60
 
 
 def register(subparsers, add_common) -> None:
@@ -272,6 +274,8 @@ def _print_exploration(result: Exploration, args: argparse.Namespace, out: TextI
         print(_wrap(f"shortest: {' '.join(ways.shortest_path) or '(no choices)'}", "      "),
               file=out)
 
+    warnings += _print_lessons(story, out)
+
     failures: dict[tuple[str, str], list[Failure]] = {}
     for failure in result.failures:
         failures.setdefault((failure.kind, failure.scene), []).append(failure)
@@ -280,6 +284,28 @@ def _print_exploration(result: Exploration, args: argparse.Namespace, out: TextI
         errors += 1
         _print_failure(story, group[0], out, args, len(group))
     print(f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}.", file=out)
+
+
+def _print_lessons(story: Story, out: TextIO) -> int:
+    """Each lesson's words, choices and minutes over seeded playthroughs; returns the warnings
+    (a lesson whose longest measured way overruns its minutes)."""
+    if not story.lessons:
+        return 0
+    print(f"Lessons ({LESSON_RUNS} playthroughs each, reading aloud at {READ_ALOUD_WPM} words a "
+          "minute, with the votes, prompts and close):", file=out)
+    width = max(len(lesson.id) for lesson in story.lessons)
+    overruns = 0
+    for lesson in story.lessons:
+        timing = measure_lesson(story, lesson, LESSON_RUNS)
+        print(f"  {lesson.id:<{width}}  {lesson.minutes} min: {timing.median_words:,} words "
+              f"(longest {timing.longest_words:,}), {timing.median('decisions'):g} choices, "
+              f"{timing.median('votes'):g} votes, {timing.median_minutes:.0f} min "
+              f"(longest {timing.longest_minutes:.0f})", file=out)
+        if timing.longest_minutes > lesson.minutes:
+            overruns += 1
+            print(f"{lesson.location}: warning: lesson '{lesson.id}' can take "
+                  f"{timing.longest_minutes:.0f} minutes, more than its {lesson.minutes}", file=out)
+    return overruns
 
 
 # ----------------------------------------------------------------------------- random

@@ -5,20 +5,16 @@ No pygame here: the screens ask this controller what to show and tell it what th
 
 from __future__ import annotations
 
-import heapq
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from game.engine import ChoiceError, Session
+from game.engine import Session
 from game.engine.classstats import ClassStats, Share, from_folder
+from game.engine.lessons import film_road, session_at
 from game.engine.record import SessionRecord
 from game.story import Story
-
-# Scenes the story itself calls a departure from the film cost this much more on the canonical path.
-_DEPARTURE_COST = 25
-_DEPARTURE_WORDS = ("what if", "did not", "never reached")
 
 
 @dataclass
@@ -58,68 +54,10 @@ def canonical_path(story: Story, target: str) -> list[str] | None:
     """The decisions that lead from the story's start to `target` along the film's road.
 
     A lesson that begins at a later chapter must begin from a state the story could really have
-    reached, so that flags, savings and stats are coherent with what the chapter's text assumes.
-    We replay a fixed path rather than set values by hand: the cheapest route through the goto
-    graph, where each decision costs 1 and leaving the film's road costs much more: in a scene
-    where the author marked the real family's choice (`film: true`), every other choice; in an
-    unmarked scene, entering a scene whose `documentary` note calls it a departure from the film
-    ("what if", "did not"). Ties go to the author's order.
-    The route is then checked by really playing it (conditions on choices hold), so the same
-    chapter always starts from the same state. None if no route reaches `target`.
+    reached, so that flags, savings and stats are coherent with what the chapter's text assumes:
+    see game.engine.lessons.film_road. None if no route reaches `target`.
     """
-    if target == story.start:
-        return []
-
-    def departs(scene_id: str) -> bool:
-        note = (story.scenes[scene_id].documentary or "").lower()
-        return any(w in note for w in _DEPARTURE_WORDS)
-
-    best: dict[str, int] = {story.start: 0}
-    queue: list[tuple[int, int, str, tuple[str, ...]]] = [(0, 0, story.start, ())]
-    order = 0
-    while queue:
-        cost, _, scene_id, path = heapq.heappop(queue)
-        if scene_id == target:
-            if _plays(story, list(path)):
-                return list(path)
-            continue
-        if cost > best.get(scene_id, cost):
-            continue
-        choices = story.scenes[scene_id].choices
-        marked = any(c.film for c in choices)
-        for choice in choices:
-            nxt = choice.goto
-            if nxt not in story.scenes:
-                continue
-            off_road = (marked and not choice.film) or (not marked and departs(nxt))
-            step = cost + 1 + (_DEPARTURE_COST if off_road else 0)
-            if step < best.get(nxt, step + 1) or nxt == target:
-                best[nxt] = min(step, best.get(nxt, step))
-                order += 1
-                heapq.heappush(queue, (step, order, nxt, (*path, choice.full_id)))
-    return None
-
-
-def _plays(story: Story, path: list[str]) -> bool:
-    session = Session(story)
-    try:
-        for choice_id in path:
-            session.choose(choice_id)
-    except ChoiceError:
-        return False
-    return True
-
-
-def session_at(story: Story, scene_id: str) -> Session:
-    """A session standing at `scene_id`, reached by the canonical path (or started there)."""
-    path = canonical_path(story, scene_id)
-    if path is None:
-        return Session(story, start=scene_id)
-    session = Session(story)
-    for choice_id in path:
-        session.choose(choice_id)
-    # The class starts here: undo must not walk back into the replayed path.
-    return Session(story, session.state.copy())
+    return film_road(story, [target])
 
 
 class Classroom:
