@@ -94,7 +94,8 @@ def test_no_names_are_stored_beyond_team_labels(story):
     assert set(data) == {"format", "kind", "id", "story_title", "story_version",
                          "story_fingerprint", "start_scene", "started_at", "classroom",
                          "decisions", "prompts_shown", "facts_shown", "snapshots",
-                         "finished_at", "ending", "ending_title", "epilogue", "jumps"}
+                         "finished_at", "ending", "ending_title", "epilogue", "jumps",
+                         "lesson", "lesson_title", "closed_at"}
 
 
 def test_a_vote_for_something_not_offered_is_refused(story):

@@ -61,7 +61,8 @@ class ClassStats:
         if not record.is_finished or record.id in self.sessions:
             return False
         self.sessions[record.id] = SessionSummary(
-            record.story_title, tuple((d.scene, d.choice) for d in record.decisions), record.ending)
+            record.story_title, tuple((d.scene, d.choice) for d in record.class_decisions()),
+            record.ending)
         return True
 
     def merge(self, other: ClassStats) -> int:

@@ -43,6 +43,7 @@ class Decision:
     tie_broken: bool = False
     team: str | None = None
     seconds: float = 0.0
+    by_lesson: bool = False  # taken by the lesson along the real family's road, not by the class
 
     @property
     def votes(self) -> int:
@@ -95,6 +96,9 @@ class SessionRecord:
     # Where a save from another playthrough was loaded: the number of decisions recorded by then
     # (the road is not continuous there, and the report says so).
     jumps: list[int] = field(default_factory=list)
+    lesson: str | None = None  # the lesson route played (its id), if any
+    lesson_title: str | None = None
+    closed_at: str | None = None  # the scene where the lesson closed, before any ending
 
     # ------------------------------------------------------------------ filling it in
 
@@ -151,6 +155,20 @@ class SessionRecord:
         self.decisions.append(decision)
         return decision
 
+    def lesson_took(self, session: Session, road: list[str] | tuple[str, ...]) -> None:
+        """Notes the decisions a lesson took along the real family's road from `session`'s scene
+        (the session is not changed; the decisions are marked as the lesson's, not the class's)."""
+        replay = Session(session.story, session.state.copy(), keep_undo=False, describe=False)
+        for choice_id in road:
+            self.record_decision(replay, choice_id).by_lesson = True
+            replay.choose(choice_id)
+
+    def close(self, session: Session, finished_at: str | None = None) -> None:
+        """Notes that the lesson closed at `session`'s scene, before the story's ending."""
+        self._snapshot(session, chapter="Close")
+        self.closed_at = session.state.scene
+        self.finished_at = finished_at or _now()
+
     def jumped(self) -> None:
         """Notes that a save from another playthrough was loaded after the decisions so far."""
         if not self.jumps or self.jumps[-1] != len(self.decisions):
@@ -180,8 +198,8 @@ class SessionRecord:
         Removes the stats snapshot the decision added on entering a new chapter; the first
         snapshot stays. Returns the removed decision, or None if there was none.
         """
-        if self.ending is not None:
-            self.ending = self.ending_title = self.finished_at = None
+        if self.ending is not None or self.closed_at is not None:
+            self.ending = self.ending_title = self.finished_at = self.closed_at = None
             self.epilogue = []
             if len(self.snapshots) > 1:
                 self.snapshots.pop()
@@ -197,7 +215,12 @@ class SessionRecord:
 
     @property
     def is_finished(self) -> bool:
-        return self.ending is not None
+        """At an ending, or at the close of a lesson that ended mid-story."""
+        return self.ending is not None or self.closed_at is not None
+
+    def class_decisions(self) -> list[Decision]:
+        """The decisions the class took (not those a lesson took along the film's road)."""
+        return [d for d in self.decisions if not d.by_lesson]
 
     def scenes_visited(self) -> list[str]:
         """Scenes where a decision was taken, then the last scene, in order, without repeats."""
@@ -227,10 +250,11 @@ class SessionRecord:
         if version > RECORD_FORMAT:
             raise RecordError(f"the record was written by a newer version (format {version}); "
                               "update the game to read it")
+        from game.engine.record_json import parse_record, reason
         try:
-            return _parse(data)
+            return parse_record(data)
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
-            raise RecordError(f"the session record is damaged: {_reason(exc)}") from None
+            raise RecordError(f"the session record is damaged: {reason(exc)}") from None
 
     def dumps(self) -> str:
         return json.dumps(self.to_json(), ensure_ascii=False, indent=1)
@@ -250,7 +274,8 @@ class SessionRecord:
         try:
             text = Path(path).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
-            raise RecordError(f"{path}: cannot read the file ({_reason(exc)})") from None
+            from game.engine.record_json import reason
+            raise RecordError(f"{path}: cannot read the file ({reason(exc)})") from None
         try:
             return cls.loads(text)
         except RecordError as exc:
@@ -272,93 +297,12 @@ def default_sessions_dir() -> Path:
     return user_data_dir() / SESSIONS_FOLDER
 
 
-def _reason(exc: BaseException) -> str:
-    if isinstance(exc, KeyError):
-        return f"the field {exc.args[0]!r} is missing"
-    return str(exc) or type(exc).__name__
-
-
 def _tied_at_top(tally: Mapping[str, int] | None, taken: str) -> bool:
     if not tally:
         return False
     top = max(tally.values())
     leaders = [k for k, v in tally.items() if v == top]
     return top > 0 and len(leaders) > 1 and taken in leaders
-
-
-def _text(data: Mapping[str, Any], key: str, optional: bool = False) -> Any:
-    value = data[key] if not optional else data.get(key)
-    if value is None and optional:
-        return None
-    if not isinstance(value, str):
-        raise ValueError(f"'{key}' is not text")
-    return value
-
-
-def _count_table(value: Any, what: str) -> dict[str, int]:
-    if not isinstance(value, dict):
-        raise ValueError(f"{what} is not a table")
-    for key, item in value.items():
-        if isinstance(item, bool) or not isinstance(item, int):
-            raise ValueError(f"{what} '{key}' is not a whole number")
-    return dict(value)
-
-
-def _text_list(value: Any, what: str) -> list[str]:
-    if not isinstance(value, list) or not all(isinstance(x, str) for x in value):
-        raise ValueError(f"'{what}' is not a list of ids")
-    return list(value)
-
-
-def _parse(data: Mapping[str, Any]) -> SessionRecord:
-    decisions = []
-    for number, item in enumerate(data.get("decisions", []), 1):
-        if not isinstance(item, dict):
-            raise ValueError(f"decision {number} is not a table")
-        tally = item.get("tally")
-        seconds = item.get("seconds", 0)
-        if isinstance(seconds, bool) or not isinstance(seconds, (int, float)):
-            raise ValueError(f"decision {number}'s seconds is not a number")
-        decisions.append(Decision(
-            _text(item, "scene"), _text(item, "chapter"), _text(item, "choice"),
-            _text(item, "text"),
-            None if tally is None else _count_table(tally, f"decision {number}'s vote"),
-            bool(item.get("tie_broken", False)), _text(item, "team", optional=True),
-            float(seconds)))
-    snapshots = []
-    for number, item in enumerate(data.get("snapshots", []), 1):
-        if not isinstance(item, dict) or not isinstance(item.get("stats"), dict):
-            raise ValueError(f"snapshot {number} is not a table with stats")
-        decisions_then = item.get("decisions", 0)
-        if isinstance(decisions_then, bool) or not isinstance(decisions_then, int):
-            raise ValueError(f"snapshot {number}'s decision count is not a whole number")
-        snapshots.append(Snapshot(
-            _text(item, "chapter"), _text(item, "scene"), decisions_then,
-            {p: _count_table(s, f"snapshot {number}'s stats of") for p, s in item["stats"].items()},
-            _count_table(item.get("resources", {}), f"snapshot {number}'s resource")))
-    epilogue = []
-    for item in data.get("epilogue", []):
-        if not isinstance(item, dict):
-            raise ValueError("an epilogue line is not a table")
-        epilogue.append(EpilogueEntry(_text(item, "person"), _text(item, "name"), _text(item, "line")))
-    jumps = data.get("jumps", [])
-    if not isinstance(jumps, list) or not all(
-            isinstance(n, int) and not isinstance(n, bool) and 0 <= n <= len(decisions) for n in jumps):
-        raise ValueError("'jumps' is not a list of decision counts")
-    record_id = _text(data, "id")
-    if not record_id:
-        raise ValueError("the record has an empty id")
-    return SessionRecord(
-        story_title=_text(data, "story_title"), story_version=_text(data, "story_version"),
-        story_fingerprint=_text(data, "story_fingerprint"), start_scene=_text(data, "start_scene"),
-        started_at=_text(data, "started_at"), id=record_id,
-        classroom=bool(data.get("classroom", True)), decisions=decisions,
-        prompts_shown=_text_list(data.get("prompts_shown", []), "prompts_shown"),
-        facts_shown=_text_list(data.get("facts_shown", []), "facts_shown"),
-        snapshots=snapshots, finished_at=_text(data, "finished_at", optional=True),
-        ending=_text(data, "ending", optional=True),
-        ending_title=_text(data, "ending_title", optional=True), epilogue=epilogue,
-        jumps=sorted(set(jumps)))
 
 
 def record_from_session(session: Session, *, classroom: bool = False,
