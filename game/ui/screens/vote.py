@@ -120,6 +120,7 @@ class VoteScreen(Screen):
     def _result(self, view: ChoiceView) -> None:
         self.winner, self.phase, self.typing = view, "result", None
         self.layout()
+        self.show_row(view.number)  # the winning option is always in view
 
     def skip(self) -> None:
         """No vote for this choice: the facilitator picks the selected option, no tally kept."""
@@ -261,7 +262,11 @@ class VoteScreen(Screen):
             return word("vote_tie")
         if self.phase == "result" and self.winner is not None:
             return word("vote_result")
-        return word("team_decides", team=team) if team else word("class_vote")
+        heading = word("team_decides", team=team) if team else word("class_vote")
+        key = self.session.scene.key
+        if key and self.app.classroom is not None and self.app.classroom.is_key(self.session):
+            heading += f" · {word('key_decision').lower()}: {key}"  # marked: a key decision
+        return heading
 
     def _actions(self) -> list[Button]:
         if self.phase == "vote":
@@ -311,6 +316,8 @@ class VoteScreen(Screen):
                 elif digit > 0:
                     self.select(digit)
                 return True
+            if key == pygame.K_SPACE and self.typing == "":
+                return True  # "1 8": the space between an option and its count is not a decision
             if key == pygame.K_BACKSPACE and self.typing is not None:
                 self.typing = self.typing[:-1]
                 view = self.view(self.selected)
@@ -330,8 +337,11 @@ class VoteScreen(Screen):
                 if self.typing is not None:
                     self.typing = None
                     return True
+                # Enter presses the focused action (Back, Skip vote, Decide, Take this), never a
+                # vote's +/− by surprise: after Tab through the counts, Enter decides.
                 focused = self.focus.focused
-                if focused is not None and key != pygame.K_SPACE:
+                steppers = [b for pair in self.steppers for b in pair]
+                if focused is not None and key != pygame.K_SPACE and focused not in steppers:
                     focused.action()
                 else:
                     self.decide()

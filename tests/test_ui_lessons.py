@@ -1,0 +1,173 @@
+"""Lessons through the real screens, headless: the menu, votes at key decisions only, the real
+family's panel, bridges, cards and the closing screen; the record, report and statistics."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pygame
+import pytest
+
+from game.cli import LaunchOptions
+from game.engine.classstats import from_folder
+from game.engine.record import SessionRecord
+from game.story import default_story_dir
+from game.tools.report import render_html
+from game.ui.app import App, build_app
+from game.ui.autoplay import key
+from game.ui.screens.cards import DiscussionScreen, FactCardScreen
+from game.ui.screens.classroom_setup import ClassroomSetupScreen
+from game.ui.screens.consequence import ConsequenceScreen
+from game.ui.screens.ending import EndingScreen
+from game.ui.screens.flowchart import FlowchartScreen
+from game.ui.screens.lesson import ClosingScreen, FilmNoteScreen, LessonBridgeScreen, LessonSelectScreen
+from game.ui.screens.play import PlayScreen
+from game.ui.screens.vote import VoteScreen
+from tests.uikit import button, click, drawn, settle
+
+
+@pytest.fixture
+def app(data_dir: Path):
+    app = build_app(LaunchOptions(story_dir=default_story_dir(), window_size=(1280, 720), classroom=True))
+    yield app
+    pygame.quit()
+
+
+def start_lesson(app: App, lesson_id: str) -> None:
+    assert isinstance(app.top, ClassroomSetupScreen)
+    assert app.top.focus.focused.label == "Start a lesson…"  # lessons come first
+    settle(app, key(pygame.K_RETURN))
+    assert isinstance(app.top, LessonSelectScreen)
+    click(app, next(b for b in app.top.focus.buttons if b.scene == lesson_id).rect)  # type: ignore[attr-defined]
+
+
+def play_lesson(app: App, option: int = 1) -> list[str]:
+    """Plays on through every screen, voting `option` at each vote; returns what was met."""
+    met: list[str] = []
+    for _ in range(400):
+        top = app.top
+        if isinstance(top, (ClosingScreen, EndingScreen)):
+            met.append(type(top).__name__)
+            return met
+        met.append(type(top).__name__)
+        if isinstance(top, PlayScreen):
+            if top.revealing:
+                settle(app, key(pygame.K_SPACE))
+                continue
+            met.append(f"scene:{top.scene.id}")
+            number = option if option <= len([c for c in top.choices if c.available]) else 1
+            settle(app, key(pygame.K_0 + number))
+        elif isinstance(top, VoteScreen):
+            met.append(f"vote:{app.session.scene.id}")
+            views = [v for v in top.choices if v.available]
+            # 14 votes for our option, 9 for another: typed with spaces between digits
+            first = views[min(option, len(views)) - 1].number
+            other = next(v.number for v in views if v.number != first)
+            space = key(pygame.K_SPACE)
+            settle(app, key(pygame.K_0 + first), space, key(pygame.K_1), key(pygame.K_4), space)
+            settle(app, key(pygame.K_0 + other), space, key(pygame.K_9), space)
+            assert top.counts[views[min(option, len(views)) - 1].id] == 14
+            settle(app, key(pygame.K_RETURN))
+            assert top.phase == "result" and top.winner.number == first
+            settle(app, key(pygame.K_RETURN))
+        elif isinstance(top, (ConsequenceScreen, FilmNoteScreen, LessonBridgeScreen, FactCardScreen,
+                              DiscussionScreen, FlowchartScreen)):
+            settle(app, key(pygame.K_SPACE) if not isinstance(top, FlowchartScreen)
+                   else key(pygame.K_ESCAPE))
+        else:
+            raise AssertionError(f"unexpected screen {top!r}")
+    raise AssertionError("the lesson did not close")
+
+
+def test_the_45_minute_lesson_end_to_end(app: App, data_dir: Path) -> None:
+    start_lesson(app, "three_choices_45")
+    lesson = app.story.lesson("three_choices_45")
+    assert app.session.scene.id == lesson.start
+    met = play_lesson(app, option=1)
+    assert met[-1] == "ClosingScreen"
+    votes = [m.split(":")[1] for m in met if m.startswith("vote:")]
+    played = [m.split(":")[1] for m in met if m.startswith("scene:")]
+    # Votes at the lesson's key decisions only, and at every one the class met.
+    assert votes and set(votes) <= lesson.key
+    assert [s for s in played if s in lesson.key] == votes
+    assert "huilong_kitchen" in played and "huilong_kitchen" not in votes
+    assert "FilmNoteScreen" in met and "LessonBridgeScreen" in met
+    assert "FactCardScreen" in met and "DiscussionScreen" in met
+    # The closing screen: the class's decisions, the family, what happened next, a last question.
+    assert "What the class decided" in " ".join(line for line, _, _ in drawn(app))
+    text = " ".join(line.text for line in app.top.block.lines)
+    for heading in ("What the class decided", "Where the family stands", "What really happened next",
+                    "A last question"):
+        assert heading in text
+    assert "decided by vote, 14 of 23" in text
+    # The record is closed, counts in the statistics and reads as a closed lesson in the report.
+    saved = [json.loads(p.read_text()) for p in (data_dir / "sessions").glob("*.json")]
+    assert len(saved) == 1
+    record = SessionRecord.from_json(saved[0])
+    assert record.lesson == "three_choices_45" and record.closed_at is not None and record.is_finished
+    assert any(d.by_lesson for d in record.decisions)  # the road between the parts
+    assert [d.scene for d in record.decisions if d.tally] == votes
+    stats = from_folder(data_dir / "sessions")[0]
+    assert stats.count() == 1
+    class_scenes = {scene for scene, _ in next(iter(stats.sessions.values())).decisions}
+    assert class_scenes == {d.scene for d in record.class_decisions()}  # not the lesson's road
+    click(app, button(app, "Class report").rect)
+    html = app.top.report_path.read_text()
+    assert "Three choices (45 minutes)" in html and render_html(app.story, record)
+    assert "the lesson closed mid-story" in html and 'id="summary"' in html
+    summary = html.split('id="summary"')[1].split("</section>")[0]
+    assert summary.count("decided by vote") == len(votes)  # "decided" only where a vote was taken
+    assert "What really happened next" in summary and lesson.close_question in summary
+
+
+def test_the_real_familys_panel_follows_a_key_decision_when_playing_alone(data_dir: Path) -> None:
+    app = build_app(LaunchOptions(story_dir=default_story_dir(), window_size=(1280, 720),
+                                  start="huilong_decision"))
+    try:
+        app.new_game() if not isinstance(app.top, PlayScreen) else None
+        play = app.top
+        assert isinstance(play, PlayScreen) and play.scene.id == "huilong_decision"
+        settle(app, key(pygame.K_SPACE))
+        settle(app, key(pygame.K_1))
+        while isinstance(app.top, ConsequenceScreen):
+            settle(app, key(pygame.K_SPACE))
+        assert isinstance(app.top, FilmNoteScreen)
+        assert "In the film" in app.top.note
+        # The next scene is not shown behind the panel: the play screen still shows the decision.
+        assert play.scene.id == "huilong_decision"
+        settle(app, key(pygame.K_SPACE))
+        assert app.top is play and play.scene.id != "huilong_decision"
+    finally:
+        pygame.quit()
+
+
+@pytest.fixture
+def class_app(example_story: Path, data_dir: Path):
+    app = build_app(LaunchOptions(story_dir=example_story, window_size=(1280, 720), classroom=True))
+    click(app, button(app, "Start from the beginning").rect)
+    while not isinstance(app.top, PlayScreen):
+        settle(app, key(pygame.K_SPACE))
+    settle(app, key(pygame.K_1))
+    assert isinstance(app.top, VoteScreen)
+    yield app
+    pygame.quit()
+
+
+def test_typing_one_space_eight_space_two_space_four_gives_eight_and_four(class_app: App) -> None:
+    vote = class_app.top
+    space = key(pygame.K_SPACE)
+    settle(class_app, key(pygame.K_1), space, key(pygame.K_8), space, key(pygame.K_2), space,
+           key(pygame.K_4), space)
+    assert vote.counts == {"dorm.call": 8, "dorm.rest": 4}
+    assert vote.phase == "vote"  # the spaces decided nothing
+
+
+def test_enter_after_tab_decides_instead_of_pressing_a_minus(class_app: App) -> None:
+    vote = class_app.top
+    settle(class_app, key(pygame.K_1), key(pygame.K_5), key(pygame.K_RETURN))
+    settle(class_app, key(pygame.K_TAB))
+    assert vote.focus.focused.label in ("\u2212", "+")  # the focus is on a stepper
+    settle(class_app, key(pygame.K_RETURN))
+    assert vote.counts["dorm.call"] == 5 and vote.phase == "result"
+    assert vote.winner.id == "dorm.call"
