@@ -19,6 +19,7 @@ from game.engine.classstats import ClassStats, StatsError, load_any
 from game.engine.record import Decision, RecordError, SessionRecord
 from game.paths import shipped_dir
 from game.story.model import Fact, Story
+from game.tools.class_summary import SUMMARY_CSS, summary_html, where_it_ended
 
 USAGE_ERROR = 2
 GENERAL_QUESTIONS = (
@@ -264,7 +265,9 @@ def film_note(story: Story, decision: Decision) -> str | None:
 
 
 def _is_real(story: Story, decision: Decision) -> bool:
-    """A decision the class made (not a "Continue")."""
+    """A decision the class made (not a "Continue", not the road a lesson took between parts)."""
+    if decision.by_lesson:
+        return False
     choice = story.choice(decision.choice)
     if choice is not None and choice.is_continue:
         return False
@@ -499,30 +502,61 @@ def _resource_line(record: SessionRecord, resource_id: str) -> str:
 # ----------------------------------------------------------------------------- HTML
 
 
+def _others(record: SessionRecord, stats: ClassStats | None) -> ClassStats | None:
+    """The statistics without this session: a class is never compared with itself."""
+    if stats is None or record.id not in stats.sessions:
+        return stats
+    return ClassStats({sid: s for sid, s in stats.sessions.items() if sid != record.id})
+
+
+def _after_roads(record: SessionRecord) -> set[int]:
+    """The class decisions (by id()) that come first after a lesson moved on along the film's road."""
+    marked: set[int] = set()
+    moved = False
+    for decision in record.decisions:
+        if decision.by_lesson:
+            moved = True
+        elif moved:
+            marked.add(id(decision))
+            moved = False
+    return marked
+
+
+ROAD_NOTE = ("Here the lesson moved on to its next part, along the real family's road: the "
+             "decisions in between were the film's, not the class's.")
+
+
 def render_html(story: Story, record: SessionRecord, stats: ClassStats | None = None) -> str:
     out: list[str] = []
     add = out.append
-    ending = record.ending_title or "not finished"
+    stats = _others(record, stats)
+    ending = where_it_ended(story, record)
     add(f'<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{_e(story.title)}: session report</title>\n"
-        f"<style>{font_css(story.title_native)}{CSS}{REPORT_CSS}</style>\n"
+        f"<style>{font_css(story.title_native)}{CSS}{REPORT_CSS}{SUMMARY_CSS}</style>\n"
         "</head>\n<body>")
     native = f" ({_e(story.title_native)})" if story.title_native else ""
     add(f'<header id="top"><h1>{_e(story.title)}{native}: session report</h1>')
     chapters = _chapters(story, record)
-    add(f'<p class="meta">Played {_e(record.started_at[:10])} · ending: '
+    add(f'<p class="meta">Played {_e(record.started_at[:10])} · '
         f"<strong>{_e(ending)}</strong> · {_e(_counts(record, chapters))}</p></header>")
+    add(summary_html(story, record, [d for _, ds in chapters for d in ds]))
 
     add('<section id="path"><h2>The path your class took</h2>')
     jumped, trailing = _after_jumps(story, record)
+    roads = _after_roads(record)
     for chapter, decisions in chapters:
         if id(decisions[0]) in jumped:  # the note goes before the heading it would hide under
             add(f'<p class="jump">↪ {_e(JUMP_NOTE)}</p>')
+        if id(decisions[0]) in roads:
+            add(f'<p class="jump">→ {_e(ROAD_NOTE)}</p>')
         add(f"<h3>{_e(chapter or 'The story')}</h3>")
         for n, d in enumerate(decisions):
             if n and id(d) in jumped:
                 add(f'<p class="jump">↪ {_e(JUMP_NOTE)}</p>')
+            if n and id(d) in roads:
+                add(f'<p class="jump">→ {_e(ROAD_NOTE)}</p>')
             scene = story.scenes.get(d.scene)
             where = scene_label(scene) if scene else ""
             extras = [x for x in (d.team and f"{d.team} decided", d.tie_broken and
@@ -559,7 +593,8 @@ def render_html(story: Story, record: SessionRecord, stats: ClassStats | None = 
             add(f"<tr><th>{_e(entry.name)}</th><td>{_e(entry.line)}</td></tr>")
         add("</tbody></table>")
     else:
-        add('<p class="note">The session ended before the story did.</p>')
+        add('<p class="note">The session ended before the story did'
+            + (": the lesson closed there." if record.closed_at else ".") + "</p>")
     add("</section>")
 
     add('<section id="chart"><h2>The family across the chapters</h2>')
@@ -612,18 +647,22 @@ def _md(text: object) -> str:
 
 
 def render_markdown(story: Story, record: SessionRecord, stats: ClassStats | None = None) -> str:
-    ending = record.ending_title or "not finished"
+    stats = _others(record, stats)
+    ending = where_it_ended(story, record)
     chapters = _chapters(story, record)
-    meta = (f"Played {_md(record.started_at[:10])} · ending: **{_md(ending)}** · "
+    meta = (f"Played {_md(record.started_at[:10])} · **{_md(ending)}** · "
             f"{_md(_counts(record, chapters))}")
     lines = [f"# {_md(story.title)}: session report", "", meta, "",
              "## The path your class took", ""]
     jumped, trailing = _after_jumps(story, record)
     for chapter, decisions in chapters:
         lines += [f"### {_md(chapter or 'The story')}", ""]
+        roads = _after_roads(record)
         for d in decisions:
             if id(d) in jumped:
                 lines += [f"**↪ {_md(JUMP_NOTE)}**", ""]
+            if id(d) in roads:
+                lines += [f"**→ {_md(ROAD_NOTE)}**", ""]
             scene = story.scenes.get(d.scene)
             where = scene_label(scene) if scene else ""
             extras = [x for x in (where, d.team and f"{d.team} decided", d.tie_broken and

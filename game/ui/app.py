@@ -379,11 +379,15 @@ class App:
             if self.classroom.save_problem:
                 self.notify(word("record_failed", reason=self.classroom.save_problem))
         self.audio.click()
+        self.autosave()
+        return outcome
+
+    def autosave(self) -> None:
+        """Saves the session in the autosave slot (a notice if that fails)."""
         try:
             self.store.save(AUTOSAVE, self.session, thumbnail=self.thumbnail())
         except SaveError as exc:
             self.notify(word("autosave_failed", reason=str(exc)))
-        return outcome
 
     def start_classroom(self, classroom, session: Session) -> None:  # noqa: ANN001
         """Begins a class session at `session`'s scene (the record starts and is saved at once)."""

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from game.engine import Session
 from game.engine.classstats import ClassStats, Share, from_folder
-from game.engine.lessons import film_road, session_at
+from game.engine.lessons import LessonRun, Step, film_road, session_at
 from game.engine.record import SessionRecord
 from game.story import Story
 
@@ -64,8 +64,10 @@ class Classroom:
     """One class session: options, the record (saved after every decision), clock and cards."""
 
     def __init__(self, options: ClassroomOptions, sessions_dir: Path,
-                 clock: Callable[[], float] = time.monotonic) -> None:
+                 clock: Callable[[], float] = time.monotonic, lesson: LessonRun | None = None) -> None:
         self.options = options
+        self.lesson = lesson  # the lesson route played, if the class chose one
+        self.step: Step | None = None  # what the lesson does after the last decision, not yet shown
         self.sessions_dir = Path(sessions_dir)
         self.clock = clock
         self.record: SessionRecord | None = None
@@ -85,6 +87,9 @@ class Classroom:
 
     def begin(self, session: Session) -> None:
         self.record = SessionRecord.begin(session, classroom=True)
+        if self.lesson is not None:
+            self.record.lesson = self.lesson.lesson.id
+            self.record.lesson_title = self.lesson.lesson.title
         self.started = self.scene_since = self.clock()
         self.base_log, self.road_from = list(session.state.log), 0
         self.base_origin = session.origin
@@ -92,7 +97,7 @@ class Classroom:
 
     @property
     def is_open(self) -> bool:
-        """A class session under way: begun and not yet at an ending."""
+        """A class session under way: begun and not yet at an ending or a lesson's close."""
         return self.record is not None and not self.record.is_finished
 
     def continue_from(self, session: Session) -> tuple[str, int]:
@@ -144,14 +149,30 @@ class Classroom:
         return self.options.team_of.get(pov)
 
     def cards_due(self, session: Session) -> list[tuple[str, str]]:
-        """What to show full-screen at this scene now: ("fact", fact id), ("discuss", scene id)."""
+        """What to show full-screen at this scene now: ("fact", fact id), ("discuss", scene id).
+
+        In a lesson, only the prompts it keeps, and fact cards only if it shows them."""
         scene, visit = session.scene, len(session.state.log)
+        lesson = self.lesson
+        facts = lesson is None or lesson.lesson.facts
+        prompt = self.options.pauses and (lesson is None or lesson.keeps_prompt(scene.id))
         due = []
-        if scene.fact and scene.fact in session.story.facts and ("fact", scene.id, visit) not in self.shown:
+        if facts and scene.fact and scene.fact in session.story.facts \
+                and ("fact", scene.id, visit) not in self.shown:
             due.append(("fact", scene.fact))
-        if scene.discuss and self.options.pauses and ("discuss", scene.id, visit) not in self.shown:
+        if scene.discuss and prompt and ("discuss", scene.id, visit) not in self.shown:
             due.append(("discuss", scene.id))
         return due
+
+    def is_key(self, session: Session) -> bool:
+        """Whether this scene is a key decision: the lesson's, or (without one) the story's."""
+        if self.lesson is not None:
+            return self.lesson.is_key(session.scene.id)
+        return session.scene.key is not None
+
+    def votes_here(self, session: Session) -> bool:
+        """Whether the class votes at this scene: votes on, and in a lesson a key decision only."""
+        return self.options.votes and (self.lesson is None or self.lesson.is_key(session.scene.id))
 
     def shown_card(self, session: Session, kind: str, what: str) -> None:
         self.shown.add((kind, session.scene.id, len(session.state.log)))
@@ -179,11 +200,27 @@ class Classroom:
         self.scene_since = now
 
     def after_choice(self, session: Session) -> None:
+        """Notes an ending; in a lesson, also where the lesson goes next (see `take_step`)."""
+        if self.lesson is not None:
+            self.step = self.lesson.after_choice(session)
+            if self.record is not None and self.step.kind == "bridge":
+                self.record.lesson_took(session, self.step.road)
+                self.base_log = list(self.step.session.state.log)
+                self.base_origin = self.step.session.origin
+                self.road_from = len(self.record.decisions)
+            elif self.record is not None and self.step.kind == "close":
+                self.record.close(session)
         if self.record is not None and session.is_over and session.ending is not None:
             self.record.finish(session)
         self.save()
 
+    def take_step(self) -> Step | None:
+        """The lesson's move after the last decision ("bridge" or "close"), once; None otherwise."""
+        step, self.step = self.step, None
+        return step if step is not None and step.kind in ("bridge", "close") else None
+
     def undo(self) -> None:
+        self.step = None
         if self.record is not None:
             self.record.undo()
             self.road_from = min(self.road_from, len(self.record.decisions))

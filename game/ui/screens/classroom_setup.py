@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 
 import pygame
 
@@ -65,8 +66,11 @@ class ClassroomSetupScreen(Screen):
                                 functools.partial(self._cycle, person.id), kind="small")
                 button.person = person.id  # type: ignore[attr-defined]
                 buttons.append(button)
-        buttons += [Button(word("start_beginning"), self.start_beginning),
-                    Button(word("choose_chapter"), self.choose_chapter)]
+        starts = [Button(word("start_beginning"), self.start_beginning),
+                  Button(word("choose_chapter"), self.choose_chapter)]
+        if self.app.loaded_story.lessons:  # lessons first: a class period needs no preparation
+            starts.insert(0, Button(word("choose_lesson"), self.choose_lesson))
+        buttons += starts
         heading = ui.face("display", m.heading)
         scale = max(1.0, self.app.settings.text_scale ** 0.5)
         width = min(m.width - 2 * m.margin, round(760 * m.unit * scale))
@@ -87,7 +91,7 @@ class ClassroomSetupScreen(Screen):
             if index % 2 == 1 or index == len(small_rows) - 1:
                 y += h + gap
         y += m.gap
-        y = layout_column(buttons[-2:], ui, x0, y, inner, gap)
+        y = layout_column(buttons[-len(starts):], ui, x0, y, inner, gap)
         height = y - m.margin + m.gap + footer_height(ui) + m.pad
         self.panel = Rect((m.width - width) // 2, m.margin, width, height)
         overflow = self.panel.bottom - (m.height - m.margin // 2)
@@ -97,8 +101,8 @@ class ClassroomSetupScreen(Screen):
                 b.rect.y -= min(overflow, m.margin // 2)
         buttons.append(footer_button(ui, word("back"), self.leave, self.panel))
         self.focus.set(buttons, keep=True)
-        if self.focus.index is None:
-            self.focus.index = len(buttons) - 3
+        if self.focus.index is None:  # the first way to start
+            self.focus.index = len(buttons) - 1 - len(starts)
 
     def leave(self) -> None:
         self.app.pop()
@@ -124,6 +128,21 @@ class ClassroomSetupScreen(Screen):
 
     def choose_chapter(self) -> None:
         self.app.push(ChapterSelectScreen(self.app, self._start))
+
+    def choose_lesson(self) -> None:
+        from game.ui.screens.lesson import LessonSelectScreen
+        self.app.push(LessonSelectScreen(self.app, self._start_lesson))
+
+    def _start_lesson(self, lesson_id: str) -> None:
+        """Starts a lesson route: its first scene, its state, its votes and prompts."""
+        from game.engine.lessons import LessonRun
+        app = self.app
+        lesson = app.loaded_story.lesson(lesson_id)
+        if lesson is None:
+            return
+        run = LessonRun(app.loaded_story, lesson)
+        session = run.begin()
+        app.start_classroom(Classroom(self.options, app.data_dir / "sessions", lesson=run), session)
 
     def handle(self, event: pygame.event.Event) -> bool:
         if is_key(event, pygame.K_ESCAPE):
@@ -157,20 +176,31 @@ class ChapterSelectScreen(Screen):
         super().__init__(app)
         self.start = start
         self.chapters = chapter_starts(app.loaded_story)
+        self.actions: list[Callable[[], None]] = []
         self.panel = Rect(0, 0, 0, 0)
+
+    title_word = "chapter_select"
+
+    def entries(self) -> list[tuple[str, str | None, Callable[[], None], str]]:
+        """(label, note, action, id) for each button, in order."""
+        story = self.app.loaded_story
+        found = []
+        for chapter, scene_id in self.chapters:
+            scene = story.scenes[scene_id]
+            note = "\n".join(x for x in (scene.place, scene.when) if x) or None  # the date on its own line
+            found.append((chapter, note, lambda s=scene_id: self.start(s), scene_id))
+        return found
 
     def layout(self) -> None:
         ui, m = self.ui, self.ui.m
-        story = self.app.loaded_story
         buttons = []
-        for number, (chapter, scene_id) in enumerate(self.chapters, 1):
-            scene = story.scenes[scene_id]
-            note = "\n".join(x for x in (scene.place, scene.when) if x) or None  # the date on its own line
-            button = Button(chapter, functools.partial(self.start, scene_id),
-                            number=number if number < 10 else None, note=note, kind="menu")
+        self.actions = []
+        for number, (label, note, action, ident) in enumerate(self.entries(), 1):
+            button = Button(label, action, number=number if number < 10 else None, note=note, kind="menu")
             button.valign = "top"  # titles in a row line up
-            button.scene = scene_id  # type: ignore[attr-defined]
+            button.scene = ident  # type: ignore[attr-defined]
             buttons.append(button)
+            self.actions.append(action)
         heading = ui.face("display", m.heading)
         width = min(m.width - 2 * m.margin, round(1000 * m.unit))
         inner = width - 2 * m.pad
@@ -202,8 +232,8 @@ class ChapterSelectScreen(Screen):
             return True
         if event.type == pygame.KEYDOWN and pygame.K_1 <= event.key <= pygame.K_9:
             index = event.key - pygame.K_1
-            if index < len(self.chapters):
-                self.start(self.chapters[index][1])
+            if index < len(self.actions):
+                self.actions[index]()
                 return True
         return self.focus.handle(event)
 
@@ -216,6 +246,6 @@ class ChapterSelectScreen(Screen):
             ui.scrim(surface)
         ui.panel(surface, self.panel, p.panel_solid)
         heading = ui.face("display", m.heading)
-        ui.text(surface, word("chapter_select"), heading, p.heading,
+        ui.text(surface, word(self.title_word), heading, p.heading,
                 (self.panel.x + m.pad, self.panel.y + m.pad), self.panel)
         self.focus.draw(ui, surface)

@@ -83,23 +83,8 @@ class EndingScreen(DocumentScreen):
 
     def class_report(self) -> Path | None:
         """Writes the HTML session report to the user data folder's reports/ and says where."""
-        from game.tools.report import render_html
-        classroom = self.app.classroom
-        if classroom is None or classroom.record is None:
-            return None
-        if not classroom.record.is_finished and self.app.playing.ending is not None:
-            classroom.record.finish(self.app.playing)
-        stamp = time.strftime("%Y%m%d-%H%M%S")
-        path = self.app.data_dir / "reports" / f"{stamp}.html"
-        try:
-            html = render_html(self.app.loaded_story, classroom.record, classroom.stats())
-            write_atomic(path, html.encode("utf-8"))
-        except OSError as exc:
-            self.app.notify(word("report_failed", reason=str(exc)))
-            return None
-        self.app.notify(word("report_written", path=str(path)))
-        self.report_path = path
-        return path
+        self.report_path = write_class_report(self.app)
+        return self.report_path
 
     def open_flowchart(self) -> None:
         from game.ui.screens.flowchart import FlowchartScreen
@@ -128,3 +113,24 @@ class EndingScreen(DocumentScreen):
             self.open_flowchart()
             return True
         return super().handle(event)
+
+
+def write_class_report(app) -> Path | None:  # noqa: ANN001
+    """Writes the class's HTML report to the user data folder's reports/ and says where (None, with
+    a notice, if it cannot)."""
+    from game.tools.report import render_html
+    classroom = app.classroom
+    if classroom is None or classroom.record is None:
+        return None
+    if not classroom.record.is_finished and app.playing.ending is not None:
+        classroom.record.finish(app.playing)
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    path = app.data_dir / "reports" / f"{stamp}.html"
+    try:
+        html = render_html(app.loaded_story, classroom.record, classroom.stats())
+        write_atomic(path, html.encode("utf-8"))
+    except OSError as exc:
+        app.notify(word("report_failed", reason=str(exc)))
+        return None
+    app.notify(word("report_written", path=str(path)))
+    return path

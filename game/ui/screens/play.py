@@ -51,7 +51,8 @@ class PlayScreen(Screen):
         app.unseen_changes = 0
         self.frozen = False
         self.chapter = self.scene.chapter
-        self.due: list[tuple[str, str]] = []  # flowchart and cards (in class), chapter card, to show
+        self.due: list[tuple[str, object]] = []  # flowchart and cards (in class), chapter card, to show
+        self.film_note: str | None = None  # after a key decision: what the real family did
         self.clock_text = ""
         self.read_key = ""  # this scene's text as shown, for "skip read text" (game.ui.advance)
         self.advance_time = 0.0
@@ -79,13 +80,24 @@ class PlayScreen(Screen):
         """Shows the session's current scene (after a choice, an undo or a load).
 
         An end scene shows like any other, its one way forward opening the ending."""
+        classroom = self.app.classroom
+        step = classroom.take_step() if classroom is not None else None
+        if step is not None and step.kind == "close":  # the lesson ends here, mid-story
+            from game.ui.screens.lesson import ClosingScreen
+            self.app.reset(ClosingScreen(self.app))
+            return
+        if step is not None:  # the lesson moves on to its next part along the film's road
+            self.app.session = step.session
+            self.app.autosave()
+            self._next_lead = None  # the last choice's words belong to the part that ended
         if self.session.is_over:
             self.app.advance = ""  # skip and auto end with the story: its last scene is read
         scene = self.scene = self.session.scene
-        classroom = self.app.classroom
         if classroom is not None:
             self.due = classroom.cards_due(self.session)
-            if scene.chapter != self.chapter and reveal:
+            if step is not None:
+                self.due.insert(0, ("bridge", step))
+            elif scene.chapter != self.chapter and reveal:
                 self.due.insert(0, ("flowchart", self.chapter))
         elif scene.chapter != self.chapter and scene.chapter and reveal:
             self.due = [("chapter", scene.chapter)]
@@ -132,19 +144,23 @@ class PlayScreen(Screen):
             return
         classroom = self.app.classroom
         real = [c for c in self.choices if c.available and not c.is_continue]
-        if classroom is not None and classroom.options.votes and not view.is_continue and len(real) > 1:
+        if classroom is not None and classroom.votes_here(self.session) and not view.is_continue \
+                and len(real) > 1:
             from game.ui.screens.vote import VoteScreen
             self.app.push(VoteScreen(self.app, self.choices, self.take, selected=view.number))
             return
         self.take(view)
 
     def take(self, view: ChoiceView) -> None:
-        """Takes a choice through the app (autosave, class record) and shows what it changed."""
+        """Takes a choice through the app (autosave, class record) and shows what it changed, then
+        (after a key decision) what the real family did."""
         if self.app.classroom is None:
             advance.read_log(self.app).mark(self.read_key)
+        scene = self.session.scene
         outcome = self.app.take_choice(view.id)
         if outcome is None:
             return
+        self.film_note = scene.documentary if scene.key else None
         if outcome.notable and (outcome.says or outcome.changes):
             self.app.unseen_changes = 0
             self.frozen = True
@@ -154,10 +170,22 @@ class PlayScreen(Screen):
         else:  # quiet (game.engine.notable): the words open the next scene, the family page keeps the rest
             self.app.unseen_changes += len(outcome.changes)
             self._next_lead = outcome.says
-            self.enter_scene()
+            self.go_on()
 
     def after_consequence(self) -> None:
         self.app.pop_to(PlayScreen)
+        self.go_on()
+
+    def go_on(self) -> None:
+        """After a choice: the real family's panel if one is due (the next scene stays hidden
+        behind it), then the next scene."""
+        note, self.film_note = self.film_note, None
+        if note:
+            self.frozen = True
+            self.layout_choices()
+            from game.ui.screens.lesson import FilmNoteScreen
+            self.app.push(FilmNoteScreen(self.app, note, self.go_on))
+            return
         self.enter_scene()
 
     def undo(self) -> None:
@@ -221,7 +249,7 @@ class PlayScreen(Screen):
         """Classroom: shows the next flowchart, fact card or discussion question due here."""
         if not self.due or self.frozen or self.app.top is not self:
             return False
-        if self.revealing and self.due[0][0] not in ("flowchart", "chapter"):  # these come first
+        if self.revealing and self.due[0][0] not in ("flowchart", "chapter", "bridge"):  # these come first
             return False
         kind, what = self.due.pop(0)
         if kind == "chapter":
@@ -231,6 +259,10 @@ class PlayScreen(Screen):
             self.app.push(ChapterCardScreen(self.app, self.scene))
             return True
         classroom, session = self.app.classroom, self.session
+        if kind == "bridge":
+            from game.ui.screens.lesson import LessonBridgeScreen
+            self.app.push(LessonBridgeScreen(self.app, what))
+            return True
         if kind == "flowchart":
             from game.ui.screens.flowchart import FlowchartScreen
             self.app.push(FlowchartScreen(self.app, chapter=what))
@@ -685,6 +717,13 @@ class PlayScreen(Screen):
         box.right = m.width - m.margin
         ui.panel(surface, box, p.panel_solid, radius=box.height // 2)
         ui.text(surface, text, face, p.focus, (box.x + m.pad // 2, box.y + m.gap // 2), box)
+        classroom = self.app.classroom
+        if classroom.is_key(self.session) and not self.frozen:  # marked before the vote opens
+            label = word("key_decision_vote" if classroom.votes_here(self.session) else "key_decision")
+            chip = Rect(0, box.bottom + m.gap // 2, face.width(label) + m.pad, face.height + m.gap)
+            chip.right = m.width - m.margin
+            ui.panel(surface, chip, p.focus, radius=chip.height // 2)
+            ui.text(surface, label, face, p.panel_solid[:3], (chip.x + m.pad // 2, chip.y + m.gap // 2), chip)
 
     def _draw_caption(self, surface: pygame.Surface) -> None:
         ui, m, p = self.ui, self.ui.m, self.ui.palette
