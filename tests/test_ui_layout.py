@@ -18,6 +18,7 @@ from game.ui.screens.consequence import ConsequenceScreen
 from game.ui.screens.ending import EndingScreen
 from game.ui.screens.family import FamilyScreen
 from game.ui.screens.history import HistoryScreen
+from game.ui.screens.lesson import FilmNoteScreen
 from game.ui.screens.menu import ConfirmScreen, PauseMenu
 from game.ui.screens.play import PlayScreen
 from game.ui.screens.saves import SavesScreen
@@ -67,6 +68,9 @@ def test_every_screen_fits(size, text_size, example_story: Path, data_dir: Path)
                 app.top.finish()
                 assert_fits(app, "consequence")
                 app.top.finish()
+            if isinstance(app.top, FilmNoteScreen):  # after a key decision: the real family
+                assert_fits(app, "the real family's panel")
+                app.top.go_on()
             if isinstance(app.top, ChapterCardScreen):  # a new chapter's title card
                 app.top.time = FADE  # fully shown
                 assert_fits(app, "chapter card")
