@@ -32,6 +32,9 @@ def test_export_then_import_on_another_computer_counts_each_class_once(tmp_path:
     code, out, _ = run(["stats", "--sessions", str(room_b), "--import", str(tmp_path / "a.json")])
     assert code == 0 and "Imported 0 new class sessions" in out and "5 in all" in out
 
+    # The import is kept beside the sessions folder, not in it: room b's folder holds its own two.
+    assert len(list(room_b.glob("*.json"))) == 2
+    assert len(list((tmp_path / "imported-statistics").glob("*.json"))) == 1
     code, out, _ = run(["stats", "--sessions", str(room_b)])
     assert code == 0
     assert "Last Train Home: 5 class sessions on record." in out

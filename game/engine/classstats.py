@@ -195,6 +195,23 @@ def from_folder(folder: Path) -> tuple[ClassStats, list[str]]:
     return stats, problems
 
 
+IMPORTED_FOLDER = "imported-statistics"
+
+
+def imported_dir(sessions: Path) -> Path:
+    """Where `stats --import` keeps other computers' statistics: beside the sessions folder, never
+    in it (a teacher's folder of session records holds only this computer's sessions)."""
+    return Path(sessions).parent / IMPORTED_FOLDER
+
+
+def on_this_computer(sessions: Path) -> tuple[ClassStats, list[str]]:
+    """Statistics from this computer's session records and every imported statistics file."""
+    stats, problems = from_folder(sessions)
+    imported, more = from_folder(imported_dir(sessions))
+    stats.merge(imported)
+    return stats, problems + more
+
+
 def load_any(path: Path) -> tuple[ClassStats, list[str]]:
     """Statistics from a folder of records, one record, or an exported statistics file."""
     path = Path(path)
@@ -212,5 +229,5 @@ def load_any(path: Path) -> tuple[ClassStats, list[str]]:
         raise StatsError(f"{path}: {exc}") from None
 
 
-__all__ = ["ClassStats", "SessionSummary", "Share", "StatsError", "from_folder", "from_records",
-           "load_any"]
+__all__ = ["IMPORTED_FOLDER", "ClassStats", "SessionSummary", "Share", "StatsError", "from_folder",
+           "from_records", "imported_dir", "load_any", "on_this_computer"]

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TextIO
 
 from game.engine.atomic import write_atomic
-from game.engine.classstats import ClassStats, StatsError, from_folder
+from game.engine.classstats import ClassStats, StatsError, imported_dir, on_this_computer
 from game.engine.record import default_sessions_dir
 from game.story import StoryError, default_story_dir, load_story
 
@@ -33,7 +33,7 @@ def register(subparsers, add_common) -> None:
 
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     folder = args.sessions or default_sessions_dir()
-    stats, problems = from_folder(folder)
+    stats, problems = on_this_computer(folder)
     for problem in problems:
         print(f"warning: {problem}", file=err)
     if args.export:
@@ -58,10 +58,10 @@ def _import(path: Path, folder: Path, stats: ClassStats, out: TextIO, err: TextI
         return 1
     new = stats.merge(incoming)
     if new:
-        # Kept beside this computer's records, where every statistic is read from; the name comes
-        # from the content, so importing the same file twice leaves one copy.
+        # Kept beside this computer's session records, not among them; the name comes from the
+        # content, so importing the same file twice leaves one copy.
         data = path.read_bytes()
-        target = folder / f"imported-{hashlib.sha256(data).hexdigest()[:12]}.json"
+        target = imported_dir(folder) / f"imported-{hashlib.sha256(data).hexdigest()[:12]}.json"
         try:
             write_atomic(target, data)
         except OSError as exc:

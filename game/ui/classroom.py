@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from game.engine import Session
-from game.engine.classstats import ClassStats, Share, from_folder
+from game.engine.classstats import ClassStats, Share, on_this_computer
 from game.engine.lessons import LessonRun, Step, film_road, session_at
 from game.engine.record import SessionRecord
 from game.story import Story
@@ -244,7 +244,7 @@ class Classroom:
 
     def stats(self) -> ClassStats:
         if self._stats is None:
-            self._stats = from_folder(self.sessions_dir)[0]
+            self._stats = on_this_computer(self.sessions_dir)[0]
         return self._stats
 
     def share(self, story: Story, choice_id: str) -> Share:
