@@ -522,8 +522,8 @@ def _after_roads(record: SessionRecord) -> set[int]:
     return marked
 
 
-ROAD_NOTE = ("Here the lesson moved on to its next part, along the real family's road: the "
-             "decisions in between were the film's, not the class's.")
+ROAD_NOTE = ("Here the lesson moved on to its next part: the decisions in between were taken by "
+             "the lesson (the real family's where the story marks them), not by the class.")
 
 
 def render_html(story: Story, record: SessionRecord, stats: ClassStats | None = None) -> str:

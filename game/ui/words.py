@@ -195,7 +195,7 @@ WORDS: dict[str, str] = {
     "lesson_minutes": "{minutes} minutes",
     "lesson_note": "{minutes} minutes · {votes} votes · {prompts} discussions",
     "lesson_moves_on": "The lesson moves on",
-    "lesson_road": "On the way, the lesson followed the real family's road:",
+    "lesson_road": "On the way, the lesson took these decisions for the class:",
     "key_decision": "Key decision",
     "key_decision_vote": "Key decision · class vote",
     "real_family": "What the real family did",

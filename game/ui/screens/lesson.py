@@ -112,9 +112,12 @@ class ClosingScreen(DocumentScreen):
         block = Block()
         block.add(word("class_decided"), head, p.heading, width, after=0.3)
         decided = record.class_decisions() if record is not None else []
+        run = classroom.lesson if classroom is not None else None
+        key = [d for d in decided if d.tally or (run is not None and run.is_key(d.scene))]
         if not decided:
             block.add(word("no_decisions"), prose, p.text, width)
-        for decision in decided:
+        small = ui.face("ui", m.small)
+        for decision in key or decided:  # the key decisions: a projector shows a few lines well
             scene = self.app.loaded_story.scenes.get(decision.scene)
             when = scene.when if scene is not None else decision.chapter
             if decision.tally:
@@ -122,8 +125,8 @@ class ClosingScreen(DocumentScreen):
                            total=decision.votes)
             else:
                 how = word("chosen_no_vote")
-            block.add(f"{when}: {decision.text}", prose, p.text, width, spacing=m.line_spacing, after=0.1)
-            block.add(how, ui.face("ui", m.small), p.text_dim, width, indent=m.pad, after=0.4)
+            block.add(f"{when}: {decision.text}", ui.face("prose", m.ui), p.text, width, after=0.05)
+            block.add(how, small, p.text_dim, width, indent=m.pad, after=0.35)
         block.space(m.gap)
         block.add(word("family_stands"), head, p.heading, width, after=0.3)
         scene = session.scene
@@ -133,11 +136,11 @@ class ClosingScreen(DocumentScreen):
                 continue
             stats = ", ".join(f"{self.app.loaded_story.stats[k].label.lower()} {v}" for k, v in person.stats.items()
                               if k in self.app.loaded_story.stats)
-            block.add(f"{person.short}: {stats}", prose, p.text, width, after=0.15)
+            block.add(f"{person.short}: {stats}", ui.face("ui", m.ui), p.text, width, after=0.1)
         for resource in self.app.loaded_story.resources.values():
             amount = session.resource(resource.id)
-            block.add(f"{resource.label}: {amount:,} {resource.unit}".rstrip(), prose, p.text, width,
-                      after=0.3)
+            block.add(f"{resource.label}: {amount:,} {resource.unit}".rstrip(), ui.face("ui", m.ui),
+                      p.text, width, after=0.3)
         if lesson is not None and lesson.close_next:
             block.space(m.gap)
             block.add(word("happened_next"), head, p.heading, width, after=0.3)
