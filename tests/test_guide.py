@@ -105,3 +105,27 @@ def test_the_command_writes_the_guide(tmp_path: Path):
     assert main(["guide", "-o", str(tmp_path / "g.html")]) == 0
     assert "teacher guide" in (tmp_path / "g.html").read_text()
     assert main(["guide", "-o", str(tmp_path / "g.txt")]) == 2
+
+
+def test_the_guide_is_a_lesson_plan(story, guide):
+    page, parts, text = guide
+    assert {"objectives", "curriculum", "vocabulary", "map", "procedures", "running", "worksheet",
+            "exit-ticket", "assessment", "content-note"} <= parts.ids
+    for word in ("hukou", "chunyun", "left-behind children", "gaokao", "piece rate"):
+        assert word in text
+    for place in ("Huilong", "Chengdu", "Guangzhou", "Shenzhen"):
+        assert f">{place}</text>" in page  # labelled on the map
+    for lesson in story.lessons:
+        assert f'id="lesson-{lesson.id}"' in page and lesson.title in text
+
+
+def test_every_lesson_procedure_fits_its_minutes(story, guide):
+    page, _, _ = guide
+    for lesson in story.lessons:
+        section = page.split(f'id="lesson-{lesson.id}"')[1].split("</div>")[0]
+        measured = re.search(r"about (\d+) minutes \(longest (\d+)\) of (\d+)", section)
+        assert measured, lesson.id
+        typical, longest, minutes = map(int, measured.groups())
+        assert minutes == lesson.minutes and typical <= longest <= minutes, lesson.id
+        ends = [int(m) for m in re.findall(r"–(\d+) min</td>", section)]
+        assert ends and max(ends) <= lesson.minutes, lesson.id  # the procedure ends by the bell

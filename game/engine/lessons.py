@@ -31,6 +31,7 @@ READ_ALOUD_WPM = 130
 # prompts, fact cards, the real family's panels, bridges, the close); pauses come on top.
 VOTE_MINUTES = 1.0  # hands up, counted, entered
 CLOSE_MINUTES = 3.0  # the class answers the closing screen's last question
+INTRO_MINUTES = 2.0  # the teacher opens the lesson: the content note, the map, the words
 MEASURE_RUNS = 200
 
 
@@ -181,6 +182,18 @@ class LessonTiming:
     facts: list[int] = field(default_factory=list)
     decisions: list[int] = field(default_factory=list)  # every decision the class takes
     closes: int = 0  # runs that closed mid-story (the rest reached an ending)
+    parts: list[list[list[int]]] = field(default_factory=list)  # per run, per part: words, votes, prompts
+
+    def part_minutes(self, index: int) -> float:
+        """The median minutes of part `index` over the runs that reached it (reading, votes and
+        discussions; 0 if no run reached it)."""
+        spent = [words / READ_ALOUD_WPM + votes * VOTE_MINUTES + prompts * self.lesson.pause_minutes
+                 for words, votes, prompts in (run[index] for run in self.parts) if words]
+        return statistics.median(spent) if spent else 0.0
+
+    def part_share(self, index: int) -> float:
+        """The share of runs that reached part `index`."""
+        return sum(1 for run in self.parts if run[index][0]) / max(1, len(self.parts))
 
     @property
     def median_minutes(self) -> float:
@@ -208,8 +221,8 @@ class LessonTiming:
 def lesson_minutes(lesson: Lesson, words: int, votes: int, prompts: int) -> float:
     """Minutes for a way through a lesson: its words read aloud, a vote at each key decision, a
     discussion at each kept prompt, and the closing question."""
-    return (words / READ_ALOUD_WPM + votes * VOTE_MINUTES + prompts * lesson.pause_minutes
-            + CLOSE_MINUTES)
+    return (INTRO_MINUTES + words / READ_ALOUD_WPM + votes * VOTE_MINUTES
+            + prompts * lesson.pause_minutes + CLOSE_MINUTES)
 
 
 def _fact_words(story: Story, fact_id: str) -> int:
@@ -217,9 +230,11 @@ def _fact_words(story: Story, fact_id: str) -> int:
     return sum(len(str(x).split()) for x in (fact.title, fact.figure, fact.text, fact.source))
 
 
-def play_lesson(story: Story, lesson: Lesson, seed: int) -> tuple[int, int, int, int, int, bool]:
+def play_lesson(story: Story, lesson: Lesson, seed: int,
+                per_part: list[list[int]] | None = None) -> tuple[int, int, int, int, int, bool]:
     """One random playthrough of a lesson: (words, votes, prompts, facts, decisions, closed
-    mid-story). The words are every word the class reads: scene text as shown, choices,
+    mid-story), and adds each part's words, votes and prompts to `per_part` if given (a list of
+    [words, votes, prompts] per part). The words are every word the class reads: scene text as shown, choices,
     consequence lines, kept prompts, fact cards, the real family's panels, bridges and the close."""
     rng = random.Random(seed)
     run = LessonRun(story, lesson)
@@ -227,6 +242,8 @@ def play_lesson(story: Story, lesson: Lesson, seed: int) -> tuple[int, int, int,
     words = votes = prompts = facts = decisions = 0
     seen_cards: set[str] = set()
     while True:
+        before = (words, votes, prompts)
+        part = run.part_index
         scene = session.scene
         words += sum(len(p.split()) for p in session.paragraphs())
         if run.keeps_prompt(scene.id):
@@ -246,6 +263,9 @@ def play_lesson(story: Story, lesson: Lesson, seed: int) -> tuple[int, int, int,
         outcome = session.take(taken)
         decisions += 1
         words += len((outcome.says or "").split())
+        if per_part is not None:
+            for index, (now, then) in enumerate(zip((words, votes, prompts), before, strict=True)):
+                per_part[part][index] += now - then
         step = run.after_choice(session)
         if step.kind == "ending":
             view = session.ending
@@ -263,7 +283,9 @@ def measure_lesson(story: Story, lesson: Lesson, runs: int = MEASURE_RUNS) -> Le
     """The lesson played `runs` times with seeds 0..runs-1: what a class reads and how long it takes."""
     timing = LessonTiming(lesson, runs)
     for seed in range(runs):
-        words, votes, prompts, facts, decisions, closed = play_lesson(story, lesson, seed)
+        per_part = [[0, 0, 0] for _ in lesson.parts]
+        words, votes, prompts, facts, decisions, closed = play_lesson(story, lesson, seed, per_part)
+        timing.parts.append(per_part)
         timing.words.append(words)
         timing.votes.append(votes)
         timing.prompts.append(prompts)
@@ -274,5 +296,5 @@ def measure_lesson(story: Story, lesson: Lesson, runs: int = MEASURE_RUNS) -> Le
     return timing
 
 
-__all__ = ["CLOSE_MINUTES", "READ_ALOUD_WPM", "VOTE_MINUTES", "LessonRun", "LessonTiming", "Step",
+__all__ = ["CLOSE_MINUTES", "INTRO_MINUTES", "READ_ALOUD_WPM", "VOTE_MINUTES", "LessonRun", "LessonTiming", "Step",
            "film_road", "lesson_minutes", "measure_lesson", "play_lesson", "session_at"]

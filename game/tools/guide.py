@@ -21,6 +21,7 @@ from typing import TextIO
 from game.engine.explore import random_playthrough
 from game.story.model import Story, paragraphs
 from game.story.suggest import plural
+from game.tools.lesson_plan import PLAN_CSS, render_plan
 from game.tools.report import CSS, fact_card_html, font_css, scene_label
 
 GUIDE_CSS = """
@@ -171,7 +172,7 @@ def render_guide(story: Story, runs: int = SAMPLE_PLAYTHROUGHS) -> str:
     add(f'<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{_e(story.title)}: teacher guide</title>\n"
-        f"<style>{font_css(story.title_native)}{CSS}{GUIDE_CSS}</style>\n"
+        f"<style>{font_css(story.title_native)}{CSS}{GUIDE_CSS}{PLAN_CSS}</style>\n"
         "</head>\n<body>")
     version = f" · story version {_e(story.version)}" if story.version else ""
     add(f'<header id="top"><h1>{_e(story.title)}{native}: teacher guide</h1>'
@@ -196,6 +197,8 @@ def render_guide(story: Story, runs: int = SAMPLE_PLAYTHROUGHS) -> str:
         add(f"<p>{_e(paragraph)}</p>")
     add("</section>")
 
+    if story.lessons:
+        render_plan(story, add)
     _timing_section(story, runs, add)
 
     add('<section id="key-decisions"><h2>Key decisions</h2><p class="note">Scenes the story marks '
