@@ -29,7 +29,7 @@ PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_s
                  "pyodide-lock.json")
 PACKAGES = ("game/story", "game/engine")  # shipped as they are, with game/__init__.py
 # The classroom's session report is the desktop's own page (it needs only the engine).
-TOOLS = ("game/tools/__init__.py", "game/tools/report.py")
+TOOLS = ("game/tools/__init__.py", "game/tools/report.py", "game/tools/class_summary.py")
 ASSET_FOLDERS = ("backdrops", "portraits", "fonts", "sounds")
 ASSET_SUFFIXES = (".png", ".ttf", ".otf", ".ogg", ".txt")
 
