@@ -59,6 +59,7 @@ def test_classroom_from_the_command_line_opens_the_setup_in_large_type(app: App)
 
 def test_a_class_session_end_to_end(app: App, data_dir: Path) -> None:
     click(app, button(app, "Start from the beginning").rect)
+    settle(app, key(pygame.K_SPACE))  # the class has read: the teacher asks for the cards
     play = app.stack[0]
     assert isinstance(play, PlayScreen) and app.classroom is not None
     # The text is typed out; then the fact card is due.
@@ -111,6 +112,7 @@ def test_a_class_session_end_to_end(app: App, data_dir: Path) -> None:
 
 def test_a_skipped_vote_is_recorded_without_a_tally(app: App, data_dir: Path) -> None:
     click(app, button(app, "Start from the beginning").rect)
+    settle(app, key(pygame.K_SPACE))  # the class has read: the teacher asks for the cards
     settle(app, key(pygame.K_SPACE))
     settle(app, key(pygame.K_SPACE))
     assert isinstance(app.top, PlayScreen)
@@ -126,6 +128,7 @@ def test_pauses_off_means_no_pause_and_votes_off_no_vote(app: App, data_dir: Pat
     click(app, button(app, "Teams: Off").rect)
     assert any(b.label == "Suqin: Team Parents" for b in app.top.focus.buttons)
     click(app, button(app, "Start from the beginning").rect)
+    settle(app, key(pygame.K_SPACE))  # the class has read: the teacher asks for the cards
     assert isinstance(app.top, FactCardScreen)  # fact cards stay: only the pauses are off
     settle(app, key(pygame.K_SPACE))
     assert isinstance(app.top, PlayScreen)
@@ -142,6 +145,7 @@ def test_teams_name_the_team_whose_choice_it_is(app: App) -> None:
     settle(app, key(pygame.K_RIGHT))  # cycles Suqin to the next team
     assert any(b.label == "Suqin: Team Children" for b in app.top.focus.buttons)
     click(app, button(app, "Start from the beginning").rect)
+    settle(app, key(pygame.K_SPACE))  # the class has read: the teacher asks for the cards
     for code in (pygame.K_SPACE, pygame.K_SPACE, pygame.K_1):
         settle(app, key(code))
     assert isinstance(app.top, VoteScreen) and app.top._heading() == "Team Children decides"
@@ -203,6 +207,7 @@ def test_the_flowchart_is_offered_after_each_chapter(data_dir: Path) -> None:
     click(app, button(app, "Discussion pauses: On").rect)
     click(app, button(app, "Class votes: On").rect)
     click(app, button(app, "Start from the beginning").rect)
+    settle(app, key(pygame.K_SPACE))  # the class has read: the teacher asks for the cards
     assert app.session.scene.id == "gz_after"
     for code in (pygame.K_SPACE, pygame.K_1):  # read, choose (quiet: no consequence card)
         settle(app, key(code))
@@ -224,6 +229,7 @@ def test_the_vote_result_shows_how_other_classes_chose(example_story: Path, data
     assert stats.count() == 8
     app = build_app(LaunchOptions(story_dir=example_story, window_size=(960, 540), classroom=True))
     click(app, button(app, "Start from the beginning").rect)
+    settle(app, key(pygame.K_SPACE))  # the class has read: the teacher asks for the cards
     settle(app, key(pygame.K_SPACE))
     click(app, app.top.panel)  # past the fact card and the discussion
     settle(app, key(pygame.K_1))
@@ -246,6 +252,7 @@ def test_the_vote_result_shows_how_other_classes_chose(example_story: Path, data
 
 def test_the_title_screen_offers_to_resume_the_class(app: App, data_dir: Path) -> None:
     click(app, button(app, "Start from the beginning").rect)
+    settle(app, key(pygame.K_SPACE))  # the class has read: the teacher asks for the cards
     classroom = app.classroom
     settle(app, key(pygame.K_SPACE))
     click(app, app.top.panel)
@@ -270,6 +277,7 @@ def test_the_title_screen_offers_to_resume_the_class(app: App, data_dir: Path) -
 def test_loading_a_save_in_class_keeps_classroom_mode(app: App, data_dir: Path) -> None:
     notices: list[str] = []
     click(app, button(app, "Start from the beginning").rect)
+    settle(app, key(pygame.K_SPACE))  # the class has read: the teacher asks for the cards
     app.notify = notices.append
     classroom = app.classroom
     settle(app, key(pygame.K_SPACE))
@@ -358,6 +366,7 @@ def test_four_long_options_fit_the_vote_at_960x540_with_the_largest_text(data_di
                                   classroom=True, start="ny_parents_answer"))
     assert app.settings.text_size == "largest"
     click(app, button(app, "Start from the beginning").rect)
+    settle(app, key(pygame.K_SPACE))  # the class has read: the teacher asks for the cards
     while not isinstance(app.top, PlayScreen):
         settle(app, key(pygame.K_SPACE))  # the discussion, the fact card
     settle(app, key(pygame.K_SPACE))

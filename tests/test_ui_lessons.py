@@ -52,7 +52,7 @@ def play_lesson(app: App, option: int = 1) -> list[str]:
             return met
         met.append(type(top).__name__)
         if isinstance(top, PlayScreen):
-            if top.revealing:
+            if top.revealing or top.cards_waiting:  # the text, then the teacher asks for the cards
                 settle(app, key(pygame.K_SPACE))
                 continue
             met.append(f"scene:{top.scene.id}")
@@ -146,7 +146,7 @@ def test_the_real_familys_panel_follows_a_key_decision_when_playing_alone(data_d
 def class_app(example_story: Path, data_dir: Path):
     app = build_app(LaunchOptions(story_dir=example_story, window_size=(1280, 720), classroom=True))
     click(app, button(app, "Start from the beginning").rect)
-    while not isinstance(app.top, PlayScreen):
+    while not isinstance(app.top, PlayScreen) or app.top.cards_waiting:
         settle(app, key(pygame.K_SPACE))
     settle(app, key(pygame.K_1))
     assert isinstance(app.top, VoteScreen)
@@ -171,3 +171,16 @@ def test_enter_after_tab_decides_instead_of_pressing_a_minus(class_app: App) -> 
     settle(class_app, key(pygame.K_RETURN))
     assert vote.counts["dorm.call"] == 5 and vote.phase == "result"
     assert vote.winner.id == "dorm.call"
+
+
+def test_a_prompt_waits_for_the_teacher_after_the_text_is_read(class_app: App) -> None:
+    settle(class_app, key(pygame.K_ESCAPE))  # back from the vote to the scene
+    class_app.classroom.shown.clear()
+    play = class_app.top
+    assert isinstance(play, PlayScreen)
+    play.enter_scene(reveal=False)  # the scene as first shown: its cards are due
+    settle(class_app)
+    assert class_app.top is play and play.cards_waiting  # the text stays on screen
+    assert any("to discuss" in line for line, _, _ in drawn(class_app))
+    settle(class_app, key(pygame.K_SPACE))
+    assert isinstance(class_app.top, (FactCardScreen, DiscussionScreen))

@@ -40,7 +40,8 @@ def _class_at(size: tuple[int, int], start: str) -> App:
     assert isinstance(app.top, ClassroomSetupScreen) and app.settings.text_size == "largest"
     click(app, next(b for b in app.top.focus.buttons if b.label == word("start_beginning")).rect)
     for _ in range(8):
-        if isinstance(app.top, PlayScreen) and not app.top.revealing and app.top.choices:
+        if isinstance(app.top, PlayScreen) and not app.top.revealing and app.top.choices \
+                and not app.top.cards_waiting:
             break
         settle(app, key(pygame.K_SPACE))
     assert isinstance(app.top, PlayScreen) and app.top.choices

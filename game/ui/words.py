@@ -20,6 +20,7 @@ WORDS: dict[str, str] = {
     "pov_choice": "{name}'s choice",
     "more_below": "more below ↓",
     "show_all_hint": "Space: show all",
+    "cards_hint": "Space: to discuss, and the fact card",
     "more_choices": "choices {first}–{last} of {count} · more ↓ (scroll, ↓ or click here)",
     "earlier_choices": "choices {first}–{last} of {count} · earlier ↑ (scroll, ↑ or click here)",
     "read_fact": "Read the whole fact card (N)",

@@ -53,6 +53,7 @@ class PlayScreen(Screen):
         self.chapter = self.scene.chapter
         self.due: list[tuple[str, object]] = []  # flowchart and cards (in class), chapter card, to show
         self.film_note: str | None = None  # after a key decision: what the real family did
+        self.cards_asked = False  # classroom: the teacher asked for this scene's prompt and card
         self.clock_text = ""
         self.read_key = ""  # this scene's text as shown, for "skip read text" (game.ui.advance)
         self.advance_time = 0.0
@@ -70,6 +71,12 @@ class PlayScreen(Screen):
     @property
     def revealing(self) -> bool:
         return self.revealed < self.block.chars
+
+    @property
+    def cards_waiting(self) -> bool:
+        """Classroom: the text is read and a discussion prompt or fact card waits for the teacher."""
+        return (not self.revealing and not self.cards_asked and not self.frozen
+                and any(kind in ("fact", "discuss") for kind, _ in self.due))
 
     @property
     def show_all_hint(self) -> bool:
@@ -109,6 +116,7 @@ class PlayScreen(Screen):
         self.read_key = text_key(scene.id, self.texts)
         self.advance_time, self.typed_at = 0.0, None
         self.frozen = False
+        self.cards_asked = False
         self.scene_id = scene.id
         self.backdrop = self.session.backdrop  # a variant may set its own (night, winter)
         self.motion = self.app.art.motion(self.backdrop)
@@ -249,8 +257,9 @@ class PlayScreen(Screen):
         """Classroom: shows the next flowchart, fact card or discussion question due here."""
         if not self.due or self.frozen or self.app.top is not self:
             return False
-        if self.revealing and self.due[0][0] not in ("flowchart", "chapter", "bridge"):  # these come first
-            return False
+        if self.due[0][0] not in ("flowchart", "chapter", "bridge") \
+                and (self.revealing or not self.cards_asked):
+            return False  # a prompt or fact card waits until the class has read and the teacher asks
         kind, what = self.due.pop(0)
         if kind == "chapter":
             if self.app.advance == "skip":  # skipping read text: no pause for the title
@@ -580,6 +589,10 @@ class PlayScreen(Screen):
                                                  *range(pygame.K_1, pygame.K_9 + 1)):
                 self.show_all()
                 return True
+            if self.cards_waiting and event.key in (pygame.K_SPACE, pygame.K_RETURN, pygame.K_KP_ENTER,
+                                                    *range(pygame.K_1, pygame.K_9 + 1)):
+                self.cards_asked = True  # the prompt and card come before the choice
+                return True
             number = _number(event)
             if number is not None:
                 for view in self.choices:
@@ -676,9 +689,9 @@ class PlayScreen(Screen):
         self.block.draw(ui, surface, self.text_box.topleft, self.text_box, reveal, self.scroll.offset)
         if not self.revealing:  # while typing, the text's height is not yet what it will be
             self.scroll.draw(ui, surface, self.text_box.inflate(m.pad, 0))
-        elif self.show_all_hint:  # a quiet hint at the bottom right: Space skips the typing
+        if self.show_all_hint or self.cards_waiting:  # a quiet hint at the bottom right
             small = ui.face("ui", m.small)
-            hint = word("show_all_hint")
+            hint = word("show_all_hint" if self.revealing else "cards_hint")
             at = (self.panel.right - m.pad - small.width(hint), self.panel.bottom - m.pad - small.height)
             ui.text(surface, hint, small, p.text_dim, at, self.panel)
         for i, button in enumerate(self.focus.buttons):
