@@ -246,7 +246,8 @@ def _running(add: Callable[[str], None]) -> None:
 
 
 def _sheets(story: Story, add: Callable[[str], None]) -> None:
-    keys = [("Leave the village", "1990"), ("Quit school", "2006"), ("Go home for New Year", "2008")]
+    keys = [("Leave the village", "1990"), ("Quit school", "Qin at sixteen"),
+            ("Go home for New Year", "2008")]
     add('<section id="worksheet" class="sheet"><h2>Student worksheet</h2>'
         "<p>Name: ______________________ Class: __________ Date: __________</p>"
         "<ol><li>Label Huilong, Chengdu, Guangzhou and Shenzhen on a map of China. About how far "
