@@ -37,7 +37,8 @@ PLAN_CSS = """
 .sheet table td { height: 3.4rem; }
 .sheet ol > li { margin: .5rem 0 .2rem; }
 @media print {
-  .sheet { break-before: page; page-break-before: always; break-inside: avoid;
+  .sheet { break-before: page; page-break-before: always; break-after: page;
+           page-break-after: always; break-inside: avoid;
            page-break-inside: avoid; border: none; padding: 0; margin: 0; }
   .sheet .line { height: 1.9rem; }
   .sheet table td { height: 4.2rem; }
