@@ -212,7 +212,7 @@ class LessonTiming:
         return max(self.words)
 
     def median(self, name: str) -> float:
-        return statistics.median(getattr(self, name))
+        return float(statistics.median(getattr(self, name)))
 
     def reading_minutes(self, words: int) -> float:
         return words / READ_ALOUD_WPM
@@ -249,7 +249,8 @@ def play_lesson(story: Story, lesson: Lesson, seed: int,
         if run.keeps_prompt(scene.id):
             prompts += 1
             words += len((scene.discuss or "").split())
-        if lesson.facts and scene.fact in story.facts and scene.fact not in seen_cards:
+        if lesson.facts and scene.fact is not None and scene.fact in story.facts \
+                and scene.fact not in seen_cards:
             seen_cards.add(scene.fact)
             facts += 1
             words += _fact_words(story, scene.fact)
@@ -269,13 +270,15 @@ def play_lesson(story: Story, lesson: Lesson, seed: int,
         step = run.after_choice(session)
         if step.kind == "ending":
             view = session.ending
-            words += len(view.text.split()) + sum(len(line.split()) for _, _, line in view.epilogue)
+            if view is not None:
+                words += len(view.text.split()) + sum(len(line.split()) for _, _, line in view.epilogue)
             return words, votes, prompts, facts, decisions, False
         if step.kind == "close":
             words += len(lesson.close_next.split()) + len(lesson.close_question.split())
             return words, votes, prompts, facts, decisions, True
         if step.kind == "bridge":
             words += len(step.ended.bridge.split()) if step.ended else 0
+            assert step.session is not None  # a bridge always stands at the next part
             session = step.session
 
 
@@ -296,5 +299,7 @@ def measure_lesson(story: Story, lesson: Lesson, runs: int = MEASURE_RUNS) -> Le
     return timing
 
 
-__all__ = ["CLOSE_MINUTES", "INTRO_MINUTES", "READ_ALOUD_WPM", "VOTE_MINUTES", "LessonRun", "LessonTiming", "Step",
-           "film_road", "lesson_minutes", "measure_lesson", "play_lesson", "session_at"]
+__all__ = [
+    "CLOSE_MINUTES", "INTRO_MINUTES", "READ_ALOUD_WPM", "VOTE_MINUTES", "LessonRun", "LessonTiming",
+    "Step", "film_road", "lesson_minutes", "measure_lesson", "play_lesson", "session_at",
+]

@@ -29,10 +29,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from game.story.located import YList, YMap
 from game.story.location import Diagnostics, SourceLocation
 from game.story.model import Scene, paragraphs
 from game.story.suggest import did_you_mean
-from game.story.located import YList, YMap
 
 _LESSON_KEYS = ("title", "minutes", "summary", "parts", "key", "prompts", "pause", "facts", "set",
                 "close")
@@ -117,7 +117,8 @@ class _Reader:
         for index, item in enumerate(items):
             where = item_loc(index) if isinstance(value, YList) else loc
             if not isinstance(item, str) or item not in self.scenes:
-                self.error(where, f"{what}: there is no scene '{item}'" + did_you_mean(str(item), self.scenes))
+                self.error(where, f"{what}: there is no scene '{item}'"
+                           + did_you_mean(str(item), self.scenes))
                 continue
             found.append(item)
         return found

@@ -16,8 +16,8 @@ from game.paths import shipped_dir
 from game.story import checks
 from game.story.endings import read_ending
 from game.story.fields import FieldReader, brief, type_name
-from game.story.located import YList, YMap
 from game.story.lessons import read_lessons
+from game.story.located import YList, YMap
 from game.story.location import (
     Diagnostic,
     SourceLocation,

@@ -75,7 +75,8 @@ def summary_html(story: Story, record: SessionRecord, decisions: list[Decision])
         scene = story.scenes.get(decision.scene)
         when = (scene.when if scene else "") or decision.chapter
         film = _film_choice(story, decision)
-        line = f'<li>{_e(when)}: <strong>{_e(decision.text)}</strong> <span class="how">({_e(_how(decision))})</span>'
+        how = f'<span class="how">({_e(_how(decision))})</span>'
+        line = f"<li>{_e(when)}: <strong>{_e(decision.text)}</strong> {how}"
         if film is not None:
             compared += 1
             if film == decision.choice:

@@ -384,6 +384,8 @@ class App:
 
     def autosave(self) -> None:
         """Saves the session in the autosave slot (a notice if that fails)."""
+        if self.session is None:
+            return
         try:
             self.store.save(AUTOSAVE, self.session, thumbnail=self.thumbnail())
         except SaveError as exc:

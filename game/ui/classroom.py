@@ -203,7 +203,7 @@ class Classroom:
         """Notes an ending; in a lesson, also where the lesson goes next (see `take_step`)."""
         if self.lesson is not None:
             self.step = self.lesson.after_choice(session)
-            if self.record is not None and self.step.kind == "bridge":
+            if self.record is not None and self.step.kind == "bridge" and self.step.session is not None:
                 self.record.lesson_took(session, self.step.road)
                 self.base_log = list(self.step.session.state.log)
                 self.base_origin = self.step.session.origin

@@ -184,11 +184,11 @@ class ChapterSelectScreen(Screen):
     def entries(self) -> list[tuple[str, str | None, Callable[[], None], str]]:
         """(label, note, action, id) for each button, in order."""
         story = self.app.loaded_story
-        found = []
+        found: list[tuple[str, str | None, Callable[[], None], str]] = []
         for chapter, scene_id in self.chapters:
             scene = story.scenes[scene_id]
             note = "\n".join(x for x in (scene.place, scene.when) if x) or None  # the date on its own line
-            found.append((chapter, note, lambda s=scene_id: self.start(s), scene_id))
+            found.append((chapter, note, functools.partial(self.start, scene_id), scene_id))
         return found
 
     def layout(self) -> None:

@@ -3,11 +3,13 @@ a key decision, and the closing screen of a lesson that ends mid-story."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 
 import pygame
 
 from game.engine.lessons import Step
+from game.engine.record import Decision
 from game.story.model import paragraphs
 from game.ui.screens.cards import CardScreen
 from game.ui.screens.classroom_setup import ChapterSelectScreen
@@ -22,12 +24,12 @@ class LessonSelectScreen(ChapterSelectScreen):
     title_word = "lesson_select"
 
     def entries(self) -> list[tuple[str, str | None, Callable[[], None], str]]:
-        found = []
+        found: list[tuple[str, str | None, Callable[[], None], str]] = []
         for lesson in self.app.loaded_story.lessons:
             keys = len(lesson.key)
             note = word("lesson_minutes", minutes=lesson.minutes)
             note += f" · {keys} {word('key_decision').lower()}{'s' * (keys != 1)}"
-            found.append((lesson.title, note, lambda i=lesson.id: self.start(i), lesson.id))
+            found.append((lesson.title, note, functools.partial(self.start, lesson.id), lesson.id))
         return found
 
 
@@ -53,8 +55,8 @@ class LessonBridgeScreen(CardScreen):
             if where:
                 block.add(where, ui.face("ui_bold", round(m.prose * scale)), p.text, width, after=0.4)
         story = self.app.loaded_story
-        taken = [story.choice(c) for c in self.step.road]
-        taken = [c for c in taken if c is not None and not c.is_continue]
+        found = [story.choice(c) for c in self.step.road]
+        taken = [c for c in found if c is not None and not c.is_continue]
         if taken:
             small = ui.face("ui", round(m.prose * 0.85 * scale))
             block.add(word("lesson_road"), small, p.text_dim, width, after=0.2)
@@ -111,7 +113,7 @@ class ClosingScreen(DocumentScreen):
         prose, bold = ui.face("prose", m.prose), ui.face("ui_bold", m.ui)
         block = Block()
         block.add(word("class_decided"), head, p.heading, width, after=0.3)
-        decided = record.class_decisions() if record is not None else []
+        decided: list[Decision] = record.class_decisions() if record is not None else []
         run = classroom.lesson if classroom is not None else None
         key = [d for d in decided if d.tally or (run is not None and run.is_key(d.scene))]
         if not decided:
@@ -134,8 +136,8 @@ class ClosingScreen(DocumentScreen):
         for person in session.people():
             if not person.present:
                 continue
-            stats = ", ".join(f"{self.app.loaded_story.stats[k].label.lower()} {v}" for k, v in person.stats.items()
-                              if k in self.app.loaded_story.stats)
+            defs = self.app.loaded_story.stats
+            stats = ", ".join(f"{defs[k].label.lower()} {v}" for k, v in person.stats.items() if k in defs)
             block.add(f"{person.short}: {stats}", ui.face("ui", m.ui), p.text, width, after=0.1)
         for resource in self.app.loaded_story.resources.values():
             amount = session.resource(resource.id)
@@ -154,7 +156,7 @@ class ClosingScreen(DocumentScreen):
         return block
 
     def buttons(self) -> list[Button]:
-        buttons = []
+        buttons: list[Button] = []
         if self.app.classroom is not None:
             buttons.append(Button(word("class_report"), self.class_report))
         return [*buttons, Button(word("to_title"), self.to_title)]
