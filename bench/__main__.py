@@ -24,32 +24,53 @@ TARGET = re.compile(r"^(?P<op><=|>=|==|<|>)(?P<limit>-?[\d.]+(?:e-?\d+)?)$")
 # Every figure, in the order of the table: (name, the script that prints it, what it measures,
 # whether the script prints it only where it can measure it). bench/README.md lists the same names.
 EXPECTED = [
-    ("startup_ratio", "ui_startup.py", "start-up time ÷ a bare pygame window (a real X window "
-                                       "when there is one)", False),
-    ("startup_ratio_dummy", "ui_startup.py", "the same in SDL's dummy driver (beside a real window)",
-     True),
+    (
+        "startup_ratio",
+        "ui_startup.py",
+        "start-up time ÷ a bare pygame window (a real X window when there is one)",
+        False,
+    ),
+    ("startup_ratio_dummy", "ui_startup.py", "the same in SDL's dummy driver (beside a real window)", True),
     ("startup_ratio_dummy_no_cache", "ui_startup.py", "the same with the parse cache off", False),
     ("idle_cpu_still", "ui_idle.py", "CPU while the game waits for the player, still scene", False),
     ("idle_cpu_moving", "ui_idle.py", "CPU while the game waits for the player, snow falling", True),
     ("frame_reveal_median", "ui_frame.py", "frame cost while text is revealed", False),
     ("peak_memory", "ui_frame.py", "peak memory playing the story", False),
-    ("load_check_ratio", "load_bench.py", "load + check ÷ raw YAML parsing, 10,000 scenes, parse "
-                                          "cache off", False),
-    ("random_playthroughs_per_s", "playthroughs.py", "random playthroughs per second, one process",
-     False),
-    ("random_playthroughs_seconds", "playthroughs.py", "10,000 random playthroughs shared among the "
-                                                       "cores", False),
-    ("random_playthroughs_same_report", "playthroughs.py", "the shared run's report is the single "
-                                                           "process's", False),
-    ("random_playthrough_failures", "playthroughs.py", "playthroughs that fail (stuck, no ending, "
-                                                       "an error)", False),
+    (
+        "load_check_ratio",
+        "load_bench.py",
+        "load + check ÷ raw YAML parsing, 10,000 scenes, parse cache off",
+        False,
+    ),
+    ("random_playthroughs_per_s", "playthroughs.py", "random playthroughs per second, one process", False),
+    (
+        "random_playthroughs_seconds",
+        "playthroughs.py",
+        "10,000 random playthroughs shared among the cores",
+        False,
+    ),
+    (
+        "random_playthroughs_same_report",
+        "playthroughs.py",
+        "the shared run's report is the single process's",
+        False,
+    ),
+    (
+        "random_playthrough_failures",
+        "playthroughs.py",
+        "playthroughs that fail (stuck, no ending, an error)",
+        False,
+    ),
     ("exhaustive_seconds", "playthroughs.py", "exhaustive exploration of the story", False),
     ("engine_steps_per_s", "engine_stress.py", "random choose/undo/save/load steps per second", False),
     ("engine_consistent", "engine_stress.py", "engine state consistent after 100,000 steps", False),
-    ("web_first_scene_s", "web_edition.py", "browser edition: page load to the first scene's text",
-     False),
-    ("web_first_scene_cpu_s", "web_edition.py", "browser edition: the browser's CPU time for that "
-                                                "load (a budget)", False),
+    ("web_first_scene_s", "web_edition.py", "browser edition: page load to the first scene's text", False),
+    (
+        "web_first_scene_cpu_s",
+        "web_edition.py",
+        "browser edition: the browser's CPU time for that load (a budget)",
+        False,
+    ),
     ("web_choice_ms", "web_edition.py", "browser edition: a choice's round trip", False),
     ("web_site_mb", "web_edition.py", "browser edition: the exported site's size (a budget)", False),
 ]
@@ -88,21 +109,31 @@ def verdict(value: str, target: str) -> str:
         number, limit = float(value), float(match["limit"])
     except ValueError:
         return "FAIL"
-    ok = {"<=": number <= limit, ">=": number >= limit, "==": number == limit,
-          "<": number < limit, ">": number > limit}[match["op"]]
+    ok = {
+        "<=": number <= limit,
+        ">=": number >= limit,
+        "==": number == limit,
+        "<": number < limit,
+        ">": number > limit,
+    }[match["op"]]
     return "pass" if ok else "FAIL"
 
 
 def run(script: Path, timeout: float, verbose: bool) -> tuple[list[Figure], str | None, float]:
     """Runs one script; returns its figures, a problem (or None) and its wall time."""
-    env = {**os.environ, "SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy",
-           "PYGAME_HIDE_SUPPORT_PROMPT": "1",
-           "LAST_TRAIN_HOME_DATA": tempfile.mkdtemp(prefix="lth-bench-"),
-           "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
+    env = {
+        **os.environ,
+        "SDL_VIDEODRIVER": "dummy",
+        "SDL_AUDIODRIVER": "dummy",
+        "PYGAME_HIDE_SUPPORT_PROMPT": "1",
+        "LAST_TRAIN_HOME_DATA": tempfile.mkdtemp(prefix="lth-bench-"),
+        "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),
+    }
     started = time.perf_counter()
     try:
-        done = subprocess.run([sys.executable, str(script)], cwd=ROOT, env=env, capture_output=True,
-                              text=True, timeout=timeout)
+        done = subprocess.run(
+            [sys.executable, str(script)], cwd=ROOT, env=env, capture_output=True, text=True, timeout=timeout
+        )
     except subprocess.TimeoutExpired:
         return [], f"timed out after {timeout:.0f} s", time.perf_counter() - started
     seconds = time.perf_counter() - started
@@ -115,8 +146,16 @@ def run(script: Path, timeout: float, verbose: bool) -> tuple[list[Figure], str 
     for line in done.stdout.splitlines():
         match = RESULT.match(line.strip())
         if match:
-            figures.append(Figure(match["name"], match["value"], match["unit"], match["target"],
-                                  script.name, verdict(match["value"], match["target"])))
+            figures.append(
+                Figure(
+                    match["name"],
+                    match["value"],
+                    match["unit"],
+                    match["target"],
+                    script.name,
+                    verdict(match["value"], match["target"]),
+                )
+            )
     problem = None
     if done.returncode != 0:
         last = (done.stderr.strip().splitlines() or ["no message"])[-1]
@@ -130,9 +169,12 @@ def checked(script: str, got: list[Figure], problem: str | None) -> list[Figure]
     """The script's figures, with a failing row for each listed figure it did not print and each
     figure it printed that is not listed in EXPECTED."""
     listed = {name: optional for name, owner, _, optional in EXPECTED if owner == script}
-    figures = [f if f.name in listed else Figure(f.name, f.value, f.unit, f.target, script,
-                                                 "FAIL: not listed in bench/__main__.py")
-               for f in got]
+    figures = [
+        f
+        if f.name in listed
+        else Figure(f.name, f.value, f.unit, f.target, script, "FAIL: not listed in bench/__main__.py")
+        for f in got
+    ]
     produced = {f.name for f in got}
     for name, optional in listed.items():
         if name not in produced and (problem or not optional):
@@ -150,8 +192,10 @@ def table(figures: list[Figure], markdown: bool) -> str:
         lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
         return "\n".join(lines + ["| " + " | ".join(row) + " |" for row in rows])
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
-    return "\n".join("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip()
-                     for row in [header, *rows])
+    return "\n".join(
+        "  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip()
+        for row in [header, *rows]
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -171,8 +215,11 @@ def main(argv: list[str] | None = None) -> int:
     for script in found:
         print(f"running {script.name} …", file=sys.stderr, flush=True)
         got, problem, seconds = run(script, args.timeout, args.verbose)
-        print(f"  {script.name}: {len(got)} figures in {seconds:.1f} s"
-              + (f" — {problem}" if problem else ""), file=sys.stderr, flush=True)
+        print(
+            f"  {script.name}: {len(got)} figures in {seconds:.1f} s" + (f" — {problem}" if problem else ""),
+            file=sys.stderr,
+            flush=True,
+        )
         figures.extend(checked(script.name, got, problem))
         failed = failed or problem is not None
     ran = {p.name for p in found}

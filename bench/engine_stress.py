@@ -58,8 +58,9 @@ def _check_bounds(story: Story, session: Session) -> None:
                 raise Inconsistent(f"{person}.{stat_id} = {value} is outside {bounds.min}..{bounds.max}")
     for resource_id, value in state.resources.items():
         resource = story.resources[resource_id]
-        if (resource.min is not None and value < resource.min) or \
-                (resource.max is not None and value > resource.max):
+        if (resource.min is not None and value < resource.min) or (
+            resource.max is not None and value > resource.max
+        ):
             raise Inconsistent(f"{resource_id} = {value} is outside its bounds")
 
 
@@ -168,10 +169,14 @@ def main(argv: list[str] | None = None) -> int:
             print("RESULT engine_consistent 0 bool ==1")
             return 1
     print(f"story: {story_dir} ({len(story.scenes)} scenes)")
-    print(f"{report.steps:,} steps in {report.seconds:.1f} s: "
-          + ", ".join(f"{op} {n:,}" for op, n in sorted(report.ops.items())))
-    print(f"{report.endings:,} endings reached, longest log {report.longest_log}, "
-          f"{report.replays_checked:,} log replays checked")
+    print(
+        f"{report.steps:,} steps in {report.seconds:.1f} s: "
+        + ", ".join(f"{op} {n:,}" for op, n in sorted(report.ops.items()))
+    )
+    print(
+        f"{report.endings:,} endings reached, longest log {report.longest_log}, "
+        f"{report.replays_checked:,} log replays checked"
+    )
     print(f"RESULT engine_steps_per_s {report.per_second:.0f} steps/s >=2000")
     print("RESULT engine_consistent 1 bool ==1")
     return 0

@@ -66,11 +66,17 @@ def generate(root: Path, scenes: int, files: int, seed: int = 1) -> int:
         lines = ["scenes:"]
         for i in range(f * per_file, (f + 1) * per_file if f < files - 1 else scenes):
             last = i == scenes - 1
-            lines += [f"  s{i}:", f"    chapter: Chapter {i // 500}", f"    place: Place {i % 37}",
-                      f"    when: Spring {1990 + i % 20}", f"    pov: {rng.choice(people)}",
-                      "    text: |",
-                      f"      Scene {i}. The train moves through the hills and the light changes on",
-                      "      the water. Someone is asleep on a bag of rice.", ""]
+            lines += [
+                f"  s{i}:",
+                f"    chapter: Chapter {i // 500}",
+                f"    place: Place {i % 37}",
+                f"    when: Spring {1990 + i % 20}",
+                f"    pov: {rng.choice(people)}",
+                "    text: |",
+                f"      Scene {i}. The train moves through the hills and the light changes on",
+                "      the water. Someone is asleep on a bag of rice.",
+                "",
+            ]
             if rng.random() < 0.3:
                 condition = f"f{rng.randrange(10)} and {rng.choice(people)}.hope > 3"
                 lines += ["    variants:", f"      - if: {condition}", "        text: A memory returns."]
@@ -80,13 +86,19 @@ def generate(root: Path, scenes: int, files: int, seed: int = 1) -> int:
             lines.append("    choices:")
             for k in range(3):
                 target = min(scenes - 1, i + 1 + k * rng.randrange(1, 3)) if k else i + 1
-                lines += [f"      - id: c{k}", f"        text: Choice {k} in scene {i}",
-                          f"        effects: [{rng.choice(people)}.{rng.choice(stats)} += 1, "
-                          f"savings -= {rng.randrange(10, 200)}, f{rng.randrange(10)} = true]",
-                          "        says: Someone notices.", f"        goto: s{target}"]
+                lines += [
+                    f"      - id: c{k}",
+                    f"        text: Choice {k} in scene {i}",
+                    f"        effects: [{rng.choice(people)}.{rng.choice(stats)} += 1, "
+                    f"savings -= {rng.randrange(10, 200)}, f{rng.randrange(10)} = true]",
+                    "        says: Someone notices.",
+                    f"        goto: s{target}",
+                ]
                 if k == 2:
-                    lines += [f"        if: savings >= {rng.randrange(100, 900)}",
-                              "        locked: Not enough money"]
+                    lines += [
+                        f"        if: savings >= {rng.randrange(100, 900)}",
+                        "        locked: Not enough money",
+                    ]
                 choices += 1
         (root / f"part_{f:02d}.yaml").write_text("\n".join(lines) + "\n")
     return choices
@@ -123,8 +135,10 @@ def main(argv: list[str] | None = None) -> int:
             load.append(time_load(root))
         raw_m, load_m = statistics.median(raw), statistics.median(load)
         ratio = load_m / raw_m
-        print(f"synthetic story: {args.scenes:,} scenes, {choices:,} choices, {args.files} files, "
-              f"{size / 1e6:.1f} MB")
+        print(
+            f"synthetic story: {args.scenes:,} scenes, {choices:,} choices, {args.files} files, "
+            f"{size / 1e6:.1f} MB"
+        )
         print(f"yaml.load(CSafeLoader) alone : {raw_m * 1000:8.1f} ms (median of {args.repeat})")
         print(f"load_story (load + check)    : {load_m * 1000:8.1f} ms (median of {args.repeat})")
         print(f"RESULT load_check_ratio {ratio:.2f} x <=2.0")

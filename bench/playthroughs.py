@@ -28,36 +28,56 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=10_000)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--max-states", type=int, default=200_000)
-    parser.add_argument("--jobs", type=int, default=0,
-                        help="processes for the shared run (default: one per CPU core)")
+    parser.add_argument(
+        "--jobs", type=int, default=0, help="processes for the shared run (default: one per CPU core)"
+    )
     args = parser.parse_args(argv)
 
     started = time.perf_counter()
     story = load_story(args.story)
     load_time = time.perf_counter() - started
 
-    rows: list[tuple[str, str, str]] = [("load the story", f"{load_time * 1000:.0f} ms",
-                                         f"{len(story.scenes)} scenes, {story.words():,} words")]
+    rows: list[tuple[str, str, str]] = [
+        (
+            "load the story",
+            f"{load_time * 1000:.0f} ms",
+            f"{len(story.scenes)} scenes, {story.words():,} words",
+        )
+    ]
 
     wall, cpu = time.perf_counter(), time.process_time()
     report = random_playthroughs(story, args.runs, args.seed, jobs=1)
     wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
-    rows.append((f"{args.runs:,} random playthroughs, one process", f"{wall:.2f} s",
-                 f"{args.runs / wall:,.0f}/s, {report.total_choices / args.runs:.1f} choices "
-                 f"each, {len(report.failures)} failures"))
-    results = [f"RESULT random_playthroughs_per_s {args.runs / wall:.0f} playthroughs/s >=2000",
-               f"RESULT random_playthrough_failures {len(report.failures)} playthroughs ==0"]
+    rows.append(
+        (
+            f"{args.runs:,} random playthroughs, one process",
+            f"{wall:.2f} s",
+            f"{args.runs / wall:,.0f}/s, {report.total_choices / args.runs:.1f} choices "
+            f"each, {len(report.failures)} failures",
+        )
+    )
+    results = [
+        f"RESULT random_playthroughs_per_s {args.runs / wall:.0f} playthroughs/s >=2000",
+        f"RESULT random_playthrough_failures {len(report.failures)} playthroughs ==0",
+    ]
 
     jobs = args.jobs or os.cpu_count() or 1
     wall = time.perf_counter()
     shared = random_playthroughs(story, args.runs, args.seed, jobs=jobs)
     wall = time.perf_counter() - wall
     same = _summary(shared) == _summary(report)
-    results += [f"RESULT random_playthroughs_seconds {wall:.2f} s <=10",
-                f"RESULT random_playthroughs_same_report {int(same)} bool ==1"]
-    rows.append((f"{args.runs:,} random playthroughs, {jobs} processes", f"{wall:.2f} s",
-                 f"{args.runs / wall:,.0f}/s (as `explore --random` runs them), the same report: "
-                 f"{'yes' if same else 'NO'}; target < 10 s: {'met' if wall < 10 else 'MISSED'}"))
+    results += [
+        f"RESULT random_playthroughs_seconds {wall:.2f} s <=10",
+        f"RESULT random_playthroughs_same_report {int(same)} bool ==1",
+    ]
+    rows.append(
+        (
+            f"{args.runs:,} random playthroughs, {jobs} processes",
+            f"{wall:.2f} s",
+            f"{args.runs / wall:,.0f}/s (as `explore --random` runs them), the same report: "
+            f"{'yes' if same else 'NO'}; target < 10 s: {'met' if wall < 10 else 'MISSED'}",
+        )
+    )
 
     wall, cpu = time.perf_counter(), time.process_time()
     result = explore(story, max_states=args.max_states)
@@ -65,11 +85,16 @@ def main(argv: list[str] | None = None) -> int:
     status = "complete" if result.complete else f"stopped at --max-states {args.max_states:,}"
     # 27-35 s for the 200,000 states of the bound on 30 November (docs/performance.md).
     results.append(f"RESULT exhaustive_seconds {wall:.2f} s <=60")
-    rows.append(("exhaustive exploration", f"{wall:.2f} s",
-                 f"{result.states:,} states, {result.transitions:,} choices taken, "
-                 f"{result.states / wall:,.0f} states/s, {status}; "
-                 f"{len(result.scenes_reached)}/{len(story.scenes)} scenes, "
-                 f"{len(result.endings)}/{len(story.endings)} endings reached"))
+    rows.append(
+        (
+            "exhaustive exploration",
+            f"{wall:.2f} s",
+            f"{result.states:,} states, {result.transitions:,} choices taken, "
+            f"{result.states / wall:,.0f} states/s, {status}; "
+            f"{len(result.scenes_reached)}/{len(story.scenes)} scenes, "
+            f"{len(result.endings)}/{len(story.endings)} endings reached",
+        )
+    )
 
     width = max(len(r[0]) for r in rows)
     print(f"{'what':<{width}}  {'time':>9}  figures")
@@ -78,8 +103,11 @@ def main(argv: list[str] | None = None) -> int:
     print("\n".join(results))
     if report.failures:
         first = report.failures[0]
-        print(f"{len(report.failures)} playthroughs failed; the first, seed {first.seed}: "
-              f"{first.kind} at {first.scene}: {first.message}", file=sys.stderr)
+        print(
+            f"{len(report.failures)} playthroughs failed; the first, seed {first.seed}: "
+            f"{first.kind} at {first.scene}: {first.message}",
+            file=sys.stderr,
+        )
     if not same:
         print("the shared run's report differs from the single process's", file=sys.stderr)
     return 0 if same and not report.failures else 1
@@ -87,9 +115,18 @@ def main(argv: list[str] | None = None) -> int:
 
 def _summary(report: RandomReport) -> tuple[object, ...]:
     """Everything a random report says, to compare a shared run with a single process's."""
-    return (report.runs, report.scenes_seen, report.choices_taken, report.endings_seen,
-            report.failures, report.total_choices, report.total_words, report.ending_words,
-            report.shortest, report.longest)
+    return (
+        report.runs,
+        report.scenes_seen,
+        report.choices_taken,
+        report.endings_seen,
+        report.failures,
+        report.total_choices,
+        report.total_words,
+        report.ending_words,
+        report.shortest,
+        report.longest,
+    )
 
 
 if __name__ == "__main__":

@@ -17,6 +17,7 @@ def idle(scene: str | None, seconds: float) -> float:
     from game.cli import LaunchOptions
     from game.story import default_story_dir
     from game.ui.app import build_app, main_loop
+
     app = build_app(LaunchOptions(story_dir=default_story_dir(), window_size=(1280, 720), start=scene))
     app.new_game()
     for _ in range(400):  # let the text reveal finish
@@ -34,12 +35,15 @@ def idle(scene: str | None, seconds: float) -> float:
 def main(seconds: float = 10.0) -> None:
     headless()
     from game.story import default_story_dir, load_story
+
     story = load_story(default_story_dir())
     snowy = next((s.id for s in story.scenes.values() if s.backdrop == "huilong_night" and not s.end), None)
     still = idle(None, seconds)
     moving = idle(snowy, seconds) if snowy else None
-    rows = [("measure", "CPU of one core", "target"),
-            (f"play screen idle {seconds:.0f} s, still scene", f"{still * 100:.2f} %", "<= 2 %")]
+    rows = [
+        ("measure", "CPU of one core", "target"),
+        (f"play screen idle {seconds:.0f} s, still scene", f"{still * 100:.2f} %", "<= 2 %"),
+    ]
     if moving is not None:
         rows.append((f"play screen idle {seconds:.0f} s, snow ({snowy})", f"{moving * 100:.2f} %", ""))
     print(table(rows))

@@ -72,8 +72,11 @@ def x_server() -> Iterator[str | None]:
         yield None
         return
     display = f":{90 + os.getpid() % 500}"
-    process = subprocess.Popen([xvfb, display, "-screen", "0", "1920x1080x24", "-nolisten", "tcp"],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        [xvfb, display, "-screen", "0", "1920x1080x24", "-nolisten", "tcp"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         time.sleep(1.0)
         yield display if process.poll() is None else None
@@ -93,10 +96,14 @@ def main(runs: int = 11) -> None:
     results: list[tuple[str, float]] = []
 
     def record(label: str, bare: float, game: float, ratio: float, target: str) -> float:
-        rows.extend([(f"{label}: bare pygame window + frame", f"{bare * 1000:.0f} ms", ""),
-                     (f"{label}: game, first title frame", f"{game * 1000:.0f} ms", ""),
-                     (f"{label}: ratio of the medians", f"{game / bare:.2f}", ""),
-                     (f"{label}: median of the paired ratios", f"{ratio:.2f}", target)])
+        rows.extend(
+            [
+                (f"{label}: bare pygame window + frame", f"{bare * 1000:.0f} ms", ""),
+                (f"{label}: game, first title frame", f"{game * 1000:.0f} ms", ""),
+                (f"{label}: ratio of the medians", f"{game / bare:.2f}", ""),
+                (f"{label}: median of the paired ratios", f"{ratio:.2f}", target),
+            ]
+        )
         return ratio
 
     with x_server() as display:
@@ -107,13 +114,15 @@ def main(runs: int = 11) -> None:
     dummy_ratio = record("dummy driver", *series(dummy, runs), "" if results else "<= 1.5")
     results.append(("startup_ratio_dummy" if results else "startup_ratio", dummy_ratio))
     cold = {**dummy, "LAST_TRAIN_HOME_CACHE": "off"}
-    results.append(("startup_ratio_dummy_no_cache", record("dummy, no parse cache",
-                                                           *series(cold, runs), "")))
+    results.append(("startup_ratio_dummy_no_cache", record("dummy, no parse cache", *series(cold, runs), "")))
     print(table(rows))
     # The dummy-driver figures are kept from growing: their targets are the 30 November figures
     # (1.93-2.26 and 2.25-2.41, see docs/performance.md) with some room for the host's noise.
-    targets = {"startup_ratio": "<=1.5", "startup_ratio_dummy": "<=2.5",
-               "startup_ratio_dummy_no_cache": "<=2.8"}
+    targets = {
+        "startup_ratio": "<=1.5",
+        "startup_ratio_dummy": "<=2.5",
+        "startup_ratio_dummy_no_cache": "<=2.8",
+    }
     for name, value in results:
         print(f"RESULT {name} {value:.2f} x {targets[name]}")
 

@@ -18,10 +18,12 @@ from game.story.location import display_path
 from game.story.suggest import plural
 
 USAGE_ERROR = 2
-NO_PYYAML = ("last-train-home: reading story files needs PyYAML, which this Python does not have. "
-             "Run the game with the Python of its environment (.venv/bin/python main.py …, or "
-             "activate it first: source .venv/bin/activate, or .venv\\Scripts\\activate on Windows), "
-             "or install it there: .venv/bin/pip install -e .")
+NO_PYYAML = (
+    "last-train-home: reading story files needs PyYAML, which this Python does not have. "
+    "Run the game with the Python of its environment (.venv/bin/python main.py …, or "
+    "activate it first: source .venv/bin/activate, or .venv\\Scripts\\activate on Windows), "
+    "or install it there: .venv/bin/pip install -e ."
+)
 
 
 def _setting(text: str) -> tuple[str, str]:
@@ -42,19 +44,28 @@ def _size(text: str) -> tuple[int, int]:
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--story", type=Path, metavar="DIR",
-                        help="the story folder (default: the shipped story)")
+    parser.add_argument(
+        "--story", type=Path, metavar="DIR", help="the story folder (default: the shipped story)"
+    )
     parser.add_argument("--start", metavar="SCENE", help="begin at this scene")
-    parser.add_argument("--set", dest="sets", action="append", type=_setting, default=[],
-                        metavar="NAME=VALUE", help="begin with this value (repeatable), "
-                        "e.g. --set savings=2000 --set qin.hope=3 --set qin_in_school=false")
+    parser.add_argument(
+        "--set",
+        dest="sets",
+        action="append",
+        type=_setting,
+        default=[],
+        metavar="NAME=VALUE",
+        help="begin with this value (repeatable), "
+        "e.g. --set savings=2000 --set qin.hope=3 --set qin_in_school=false",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="last-train-home",
         description="Last Train Home (归途列车): a branching story about a family of migrant "
-                    "workers and their journeys home. With no command, opens the game window.")
+        "workers and their journeys home. With no command, opens the game window.",
+    )
     _common(parser)
     parser.add_argument("--classroom", action="store_true", help="start in classroom mode")
     parser.add_argument("--window", type=_size, metavar="WxH", help="window size, e.g. 1280x720")
@@ -63,17 +74,24 @@ def build_parser() -> argparse.ArgumentParser:
     play = commands.add_parser("play", help="play the story (window, terminal or autoplay)")
     _common(play)
     play.add_argument("--text", action="store_true", help="play in the terminal")
-    play.add_argument("--autoplay", action="store_true",
-                      help="play random choices to an ending through the real screens")
+    play.add_argument(
+        "--autoplay", action="store_true", help="play random choices to an ending through the real screens"
+    )
     play.add_argument("--seed", type=int, help="random seed for --autoplay")
-    play.add_argument("--screenshots", type=Path, metavar="DIR",
-                      help="with --autoplay: save a PNG of each scene here")
+    play.add_argument(
+        "--screenshots", type=Path, metavar="DIR", help="with --autoplay: save a PNG of each scene here"
+    )
     play.add_argument("--classroom", action="store_true", help="start in classroom mode")
     play.add_argument("--window", type=_size, metavar="WxH", help="window size, e.g. 1280x720")
 
     check = commands.add_parser("check", help="check a story and print every error and warning")
-    check.add_argument("story_dir", nargs="?", type=Path, metavar="STORY_DIR",
-                       help="the story folder (default: the shipped story)")
+    check.add_argument(
+        "story_dir",
+        nargs="?",
+        type=Path,
+        metavar="STORY_DIR",
+        help="the story folder (default: the shipped story)",
+    )
     check.add_argument("--story", type=Path, metavar="DIR", help=argparse.SUPPRESS)
     check.add_argument("--no-warnings", action="store_true", help="print errors only")
     check.add_argument("--strict", action="store_true", help="exit 1 on warnings too")
@@ -109,10 +127,13 @@ def run_check(args: argparse.Namespace, out: TextIO) -> int:
         choices = sum(len([c for c in s.choices if not c.is_continue]) for s in story.scenes.values())
         folder = display_path(Path(story_dir)).rstrip("/\\") + "/"
         prompts = sum(1 for s in story.scenes.values() if s.discuss)
-        print(f"{story.title} ({folder}): {plural(len(story.scenes), 'scene')}, "
-              f"{plural(choices, 'choice')}, {plural(len(story.endings), 'ending')}, "
-              f"{plural(len(story.facts), 'fact card')}, {plural(prompts, 'discussion prompt')}, "
-              f"{plural(story.words(), 'word')} in {plural(len(story.files), 'file')}.", file=out)
+        print(
+            f"{story.title} ({folder}): {plural(len(story.scenes), 'scene')}, "
+            f"{plural(choices, 'choice')}, {plural(len(story.endings), 'ending')}, "
+            f"{plural(len(story.facts), 'fact card')}, {plural(prompts, 'discussion prompt')}, "
+            f"{plural(story.words(), 'word')} in {plural(len(story.files), 'file')}.",
+            file=out,
+        )
     print(f"{plural(len(errors), 'error')}, {plural(len(warnings), 'warning')}.", file=out)
     if errors or (args.strict and warnings):
         return 1
@@ -121,14 +142,20 @@ def run_check(args: argparse.Namespace, out: TextIO) -> int:
 
 def _options(args: argparse.Namespace) -> LaunchOptions:
     return LaunchOptions(
-        story_dir=args.story or default_story_dir(), start=args.start, sets=dict(args.sets),
-        classroom=getattr(args, "classroom", False), autoplay=getattr(args, "autoplay", False),
-        seed=getattr(args, "seed", None), screenshots=getattr(args, "screenshots", None),
-        window_size=getattr(args, "window", None))
+        story_dir=args.story or default_story_dir(),
+        start=args.start,
+        sets=dict(args.sets),
+        classroom=getattr(args, "classroom", False),
+        autoplay=getattr(args, "autoplay", False),
+        seed=getattr(args, "seed", None),
+        screenshots=getattr(args, "screenshots", None),
+        window_size=getattr(args, "window", None),
+    )
 
 
 def _new_session(story: Story, options: LaunchOptions, err: TextIO):  # -> Session | None
     from game.engine import ChoiceError, Session, SetError
+
     try:
         return Session(story, start=options.start, sets=options.sets)
     except (ChoiceError, SetError) as exc:
@@ -155,8 +182,9 @@ def run_text(options: LaunchOptions, out: TextIO, err: TextIO, stdin: TextIO) ->
         line = stdin.readline()
         return None if line == "" else line
 
-    player = TextPlayer(session, SaveStore(user_data_dir() / "saves"), read_line, out,
-                        pause_after_note=stdin.isatty())
+    player = TextPlayer(
+        session, SaveStore(user_data_dir() / "saves"), read_line, out, pause_after_note=stdin.isatty()
+    )
     return player.run()
 
 
@@ -170,14 +198,21 @@ def run_desktop(options: LaunchOptions, err: TextIO) -> int:
     except ModuleNotFoundError as exc:
         if exc.name != "pygame":
             raise
-        print("last-train-home: the desktop player needs pygame-ce: "
-              "pip install pygame-ce (or play in the terminal: play --text)", file=err)
+        print(
+            "last-train-home: the desktop player needs pygame-ce: "
+            "pip install pygame-ce (or play in the terminal: play --text)",
+            file=err,
+        )
         return 1
     return run(options)
 
 
-def main(argv: Sequence[str] | None = None, out: TextIO | None = None,
-         err: TextIO | None = None, stdin: TextIO | None = None) -> int:
+def main(
+    argv: Sequence[str] | None = None,
+    out: TextIO | None = None,
+    err: TextIO | None = None,
+    stdin: TextIO | None = None,
+) -> int:
     out = out or sys.stdout
     err = err or sys.stderr
     stdin = stdin or sys.stdin

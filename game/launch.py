@@ -37,8 +37,10 @@ def load_or_report(story_dir: Path | None, err: TextIO) -> Story | None:
         for finding in findings:
             print(finding, file=err)
         errors = sum(1 for f in findings if f.severity == "error")
-        print(f"The story could not be loaded: {errors} error{'s' * (errors != 1)}. "
-              f"Run `check` for details.", file=err)
+        print(
+            f"The story could not be loaded: {errors} error{'s' * (errors != 1)}. Run `check` for details.",
+            file=err,
+        )
     return story
 
 

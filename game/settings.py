@@ -58,8 +58,12 @@ def _clean(raw: dict[str, Any], defaults: Settings) -> tuple[Settings, list[str]
             values[f.name] = value
         elif f.name == "text_size" and value in TEXT_SIZES:
             values[f.name] = value
-        elif f.name == "volume" and isinstance(value, (int, float)) and not isinstance(value, bool) \
-                and 0.0 <= float(value) <= 1.0:
+        elif (
+            f.name == "volume"
+            and isinstance(value, (int, float))
+            and not isinstance(value, bool)
+            and 0.0 <= float(value) <= 1.0
+        ):
             values[f.name] = round(float(value), 2)
         elif isinstance(default, bool) and isinstance(value, bool):
             values[f.name] = value
@@ -73,8 +77,9 @@ def classroom_defaults() -> Settings:
     return Settings(text_size="largest")
 
 
-def load_settings(directory: Path, name: str = SETTINGS_FILE,
-                  defaults: Settings | None = None) -> tuple[Settings, list[str]]:
+def load_settings(
+    directory: Path, name: str = SETTINGS_FILE, defaults: Settings | None = None
+) -> tuple[Settings, list[str]]:
     """Reads `directory/name` (settings.json: the player's own); returns the settings and
     warnings for the player.
 

@@ -18,9 +18,17 @@ saves list saves · h history · f family · r reload the story · ? help · q q
 class TextPlayer:
     """Reads commands from `read_line` (None at end of input) and writes to `out`."""
 
-    def __init__(self, session: Session, store: SaveStore, read_line: Callable[[], str | None],
-                 out: TextIO, width: int | None = None, autosave: bool = True,
-                 watch: bool = True, pause_after_note: bool = False) -> None:
+    def __init__(
+        self,
+        session: Session,
+        store: SaveStore,
+        read_line: Callable[[], str | None],
+        out: TextIO,
+        width: int | None = None,
+        autosave: bool = True,
+        watch: bool = True,
+        pause_after_note: bool = False,
+    ) -> None:
         self.session = session
         # Hot reload: edits to the story files are picked up before the next prompt.
         self.watcher = StoryWatcher(session.story.root) if watch else None
@@ -123,8 +131,9 @@ class TextPlayer:
         for person in self.session.people():
             if not person.present:
                 continue
-            stats = ", ".join(f"{story.stats[s].label} {v}/{story.stats[s].max}"
-                              for s, v in person.stats.items())
+            stats = ", ".join(
+                f"{story.stats[s].label} {v}/{story.stats[s].max}" for s, v in person.stats.items()
+            )
             self.say(f"{person.name} ({person.role}): {stats}", "  ")
         for resource in story.resources.values():
             unit = f" {resource.unit}" if resource.unit else ""

@@ -19,8 +19,13 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = "/usr/bin/chromium"
 # Keep the browser off the network: no updates, no sync, no background requests.
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 BOOT_TIMEOUT_MS = 120_000  # Pyodide's first start on a loaded two-core machine
 INSTANT = {"size": "1", "speed": "0", "contrast": False, "motion": True, "volume": 0}
 
@@ -96,8 +101,9 @@ class WebPage:
 
     def _started(self) -> WebPage:
         """Waits for the game to start, failing at once with the page's own message if it cannot."""
-        self.page.wait_for_function("window.lth && (window.lth.ready === true || window.lth.failed)",
-                                    timeout=BOOT_TIMEOUT_MS)
+        self.page.wait_for_function(
+            "window.lth && (window.lth.ready === true || window.lth.failed)", timeout=BOOT_TIMEOUT_MS
+        )
         failed = self.page.evaluate("window.lth.failed")
         assert failed is None, f"the page could not start: {failed}"
         return self
@@ -154,12 +160,15 @@ class WebPage:
         self.page.wait_for_selector("#outcome", state="hidden")
 
 
-def web_page(browser: Any, url: str, settings: dict[str, Any] | None = None,
-             viewport: tuple[int, int] = (1280, 720)) -> WebPage:
+def web_page(
+    browser: Any, url: str, settings: dict[str, Any] | None = None, viewport: tuple[int, int] = (1280, 720)
+) -> WebPage:
     """A fresh browser context (empty storage) with settings put in place before the page runs."""
-    context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]},
-                                  accept_downloads=True)
+    context = browser.new_context(
+        viewport={"width": viewport[0], "height": viewport[1]}, accept_downloads=True
+    )
     context.add_init_script(
         f"if (!localStorage.getItem('lth.settings')) "
-        f"localStorage.setItem('lth.settings', {json.dumps(json.dumps(settings or INSTANT))});")
+        f"localStorage.setItem('lth.settings', {json.dumps(json.dumps(settings or INSTANT))});"
+    )
     return WebPage(context.new_page(), url)

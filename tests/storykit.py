@@ -22,12 +22,16 @@ flags:
 """
 
 
-def write_story(root: Path, scenes: str, start: str = "a", manifest_extra: str = "",
-                extra_files: dict[str, str] | None = None) -> Path:
+def write_story(
+    root: Path,
+    scenes: str,
+    start: str = "a",
+    manifest_extra: str = "",
+    extra_files: dict[str, str] | None = None,
+) -> Path:
     """Writes story.yaml and 01_scenes.yaml (and any extra files) under `root`; returns root."""
     root.mkdir(parents=True, exist_ok=True)
-    (root / "story.yaml").write_text(MANIFEST.format(start=start) + manifest_extra,
-                                     encoding="utf-8")
+    (root / "story.yaml").write_text(MANIFEST.format(start=start) + manifest_extra, encoding="utf-8")
     (root / "01_scenes.yaml").write_text(textwrap.dedent(scenes), encoding="utf-8")
     for name, text in (extra_files or {}).items():
         (root / name).write_text(textwrap.dedent(text), encoding="utf-8")

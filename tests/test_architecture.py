@@ -18,8 +18,17 @@ FLOORS = {
     "game.textui": {"game.textui", "game.launch", "game.engine", "game.story", "game.paths"},
     "game.tools": {"game.tools", "game.launch", "game.engine", "game.story", "game.paths"},
     "game.ui": {"game.ui", "game.launch", "game.settings", "game.engine", "game.story", "game.paths"},
-    "game.cli": {"game.cli", "game.ui", "game.textui", "game.tools", "game.launch", "game.settings",
-                 "game.engine", "game.story", "game.paths"},
+    "game.cli": {
+        "game.cli",
+        "game.ui",
+        "game.textui",
+        "game.tools",
+        "game.launch",
+        "game.settings",
+        "game.engine",
+        "game.story",
+        "game.paths",
+    },
     "game": {"game"},  # the package's own __init__
 }
 # Arrows that still exist and are being taken out (issue #16): (importing module, imported module).
@@ -85,9 +94,12 @@ def test_nothing_imports_the_command_line() -> None:
 
 
 def test_only_the_window_imports_pygame() -> None:
-    users = [m for m, path in _modules().items()
-             if _floor(m) not in PYGAME_FLOORS
-             and any(name == "pygame" or name.startswith("pygame.") for name in _imports(path))]
+    users = [
+        m
+        for m, path in _modules().items()
+        if _floor(m) not in PYGAME_FLOORS
+        and any(name == "pygame" or name.startswith("pygame.") for name in _imports(path))
+    ]
     assert users == []
 
 

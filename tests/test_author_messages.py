@@ -40,52 +40,93 @@ def broken(tmp_path: Path, old: str, new: str) -> Path:
 # ----------------------------------------------------------------------------- YAML syntax
 
 
-@pytest.mark.parametrize(("old", "new", "expected"), [
-    # a tab in the indentation: found exactly, wherever it is
-    ("        goto: b\n      - id: rest", "\tgoto: b\n      - id: rest",
-     "01_scenes.yaml:13:1: error: a tab character: indent with spaces only"),
-    ("        goto: b\n      - id: rest", "    \tgoto: b\n      - id: rest",
-     "01_scenes.yaml:13:5: error: a tab character: indent with spaces only"),
-    # an unclosed quote: at the quote, not at the end of the file
-    ("says: Qin hears your voice.", 'says: "Qin hears your voice.',
-     "01_scenes.yaml:12:15: error: the quote opened at 12:15 is never closed: end the text with \""),
-    # ... and when a later quote ends the runaway text, still at the quote that was left open
-    ("says: Qin hears your voice.\n", 'says: "Qin hears your voice.\n',
-     None),  # filled in below: needs a second quote further down
-    # no space after ':': at the line of the mistake, with the fix
-    ("        goto: b\n      - id: rest", "        goto:b\n      - id: rest",
-     "01_scenes.yaml:13:9: error: a space is missing after ':': write 'goto: b'"),
-    # ': ' inside unquoted text
-    ("text: Call home", "text: Call home: now",
-     "01_scenes.yaml:10:24: error: a ': ' inside unquoted text: put the text in quotes, as in "
-     "text: \"Call home: now\""),
-    # text that starts with '['
-    ("text: Call home", "text: [Call] home",
-     "01_scenes.yaml:10:15: error: text that starts with '[' must be put in quotes as a whole, as in "
-     "text: \"[Call] home\""),
-    # a key indented one space too little
-    ("        goto: b\n      - id: rest", "       goto: b\n      - id: rest",
-     "01_scenes.yaml:13:8: error: this line does not line up with the lines above it (the list that "
-     "starts at line 9, column 7)"),
-    # a key indented one space too little, among its mapping's keys
-    ("    place: Dorm\n", "   place: Dorm\n",
-     "01_scenes.yaml:4:4: error: this line does not line up with the lines above it"),
-    # a key indented one space too much continues the text above
-    ("    when: Spring 2006\n", "     when: Spring 2006\n",
-     "01_scenes.yaml:5:6: error: this line is indented more than line 4 above it, so YAML reads it "
-     "as more of that line's text"),
-    # a list entry without the space after '-'
-    ("      - id: rest", "      -id: rest",
-     "01_scenes.yaml:14:7: error: a list entry starts with '- ': put a space after the '-'"),
-    # an unclosed '['
-    ("    place: Dorm\n", "    place: [Dorm\n",
-     "01_scenes.yaml:4:12: error: the '[' opened here is never closed"),
-])
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        # a tab in the indentation: found exactly, wherever it is
+        (
+            "        goto: b\n      - id: rest",
+            "\tgoto: b\n      - id: rest",
+            "01_scenes.yaml:13:1: error: a tab character: indent with spaces only",
+        ),
+        (
+            "        goto: b\n      - id: rest",
+            "    \tgoto: b\n      - id: rest",
+            "01_scenes.yaml:13:5: error: a tab character: indent with spaces only",
+        ),
+        # an unclosed quote: at the quote, not at the end of the file
+        (
+            "says: Qin hears your voice.",
+            'says: "Qin hears your voice.',
+            '01_scenes.yaml:12:15: error: the quote opened at 12:15 is never closed: end the text with "',
+        ),
+        # ... and when a later quote ends the runaway text, still at the quote that was left open
+        (
+            "says: Qin hears your voice.\n",
+            'says: "Qin hears your voice.\n',
+            None,
+        ),  # filled in below: needs a second quote further down
+        # no space after ':': at the line of the mistake, with the fix
+        (
+            "        goto: b\n      - id: rest",
+            "        goto:b\n      - id: rest",
+            "01_scenes.yaml:13:9: error: a space is missing after ':': write 'goto: b'",
+        ),
+        # ': ' inside unquoted text
+        (
+            "text: Call home",
+            "text: Call home: now",
+            "01_scenes.yaml:10:24: error: a ': ' inside unquoted text: put the text in quotes, as in "
+            'text: "Call home: now"',
+        ),
+        # text that starts with '['
+        (
+            "text: Call home",
+            "text: [Call] home",
+            "01_scenes.yaml:10:15: error: text that starts with '[' must be put in quotes as a whole, as in "
+            'text: "[Call] home"',
+        ),
+        # a key indented one space too little
+        (
+            "        goto: b\n      - id: rest",
+            "       goto: b\n      - id: rest",
+            "01_scenes.yaml:13:8: error: this line does not line up with the lines above it (the list that "
+            "starts at line 9, column 7)",
+        ),
+        # a key indented one space too little, among its mapping's keys
+        (
+            "    place: Dorm\n",
+            "   place: Dorm\n",
+            "01_scenes.yaml:4:4: error: this line does not line up with the lines above it",
+        ),
+        # a key indented one space too much continues the text above
+        (
+            "    when: Spring 2006\n",
+            "     when: Spring 2006\n",
+            "01_scenes.yaml:5:6: error: this line is indented more than line 4 above it, so YAML reads it "
+            "as more of that line's text",
+        ),
+        # a list entry without the space after '-'
+        (
+            "      - id: rest",
+            "      -id: rest",
+            "01_scenes.yaml:14:7: error: a list entry starts with '- ': put a space after the '-'",
+        ),
+        # an unclosed '['
+        (
+            "    place: Dorm\n",
+            "    place: [Dorm\n",
+            "01_scenes.yaml:4:12: error: the '[' opened here is never closed",
+        ),
+    ],
+)
 def test_yaml_syntax_errors_are_said_in_plain_words_at_the_mistake(tmp_path, old, new, expected):
     if expected is None:  # the runaway quote: the text runs on to the next quote, two lines down
         root = write_story(tmp_path, BASE.replace(old, new, 1).replace("text: Sleep", 'text: "Sleep"'))
-        expected = ("01_scenes.yaml:12:15: error: the quote opened at 12:15 is never closed on its "
-                    "line, so the text runs on to the next \" (line 15)")
+        expected = (
+            "01_scenes.yaml:12:15: error: the quote opened at 12:15 is never closed on its "
+            'line, so the text runs on to the next " (line 15)'
+        )
     else:
         root = broken(tmp_path, old, new)
     message = only(root)
@@ -94,11 +135,15 @@ def test_yaml_syntax_errors_are_said_in_plain_words_at_the_mistake(tmp_path, old
 
 
 def test_a_block_of_text_indented_too_little_is_found_at_its_line(tmp_path):
-    scenes = BASE.replace("    text: You hold a phone card.\n",
-                          "    text: |\n      You hold a phone card.\n    It is worth ten minutes.\n")
+    scenes = BASE.replace(
+        "    text: You hold a phone card.\n",
+        "    text: |\n      You hold a phone card.\n    It is worth ten minutes.\n",
+    )
     message = only(write_story(tmp_path, scenes))
-    assert ("01_scenes.yaml:9:5: error: this line is indented less than the text it continues (the "
-            "block that starts at line 7): indent it to column 7") in message
+    assert (
+        "01_scenes.yaml:9:5: error: this line is indented less than the text it continues (the "
+        "block that starts at line 7): indent it to column 7"
+    ) in message
 
 
 def test_an_unexplained_yaml_error_says_where_the_part_it_read_started(tmp_path):
@@ -111,16 +156,17 @@ def test_an_unexplained_yaml_error_says_where_the_part_it_read_started(tmp_path)
 
 
 def test_unquoted_prose_cut_by_a_comment_is_a_warning_and_ids_are_not(tmp_path):
-    scenes = (BASE.replace("text: Call home", "text: Take seats #12 and #13")
-              .replace("says: Qin hears your voice.", 'says: "Qin hears #1"')
-              .replace("      - id: rest", "      - id: rest  # the other way")
-              .replace("if: savings >= 500", "if: savings >= 500  # a lot")
-              .replace("      qin: She writes back.", "      qin: She writes back # soon"))
+    scenes = (
+        BASE.replace("text: Call home", "text: Take seats #12 and #13")
+        .replace("says: Qin hears your voice.", 'says: "Qin hears #1"')
+        .replace("      - id: rest", "      - id: rest  # the other way")
+        .replace("if: savings >= 500", "if: savings >= 500  # a lot")
+        .replace("      qin: She writes back.", "      qin: She writes back # soon")
+    )
     root = write_story(tmp_path, scenes)
     warnings = [w for w in findings(root, "warning") if "comment" in w]
     cut = "the rest of this line after '#' is a comment and is not shown; put the text in quotes"
-    assert [w.split(": warning: ")[0].rsplit("01_scenes.yaml:", 1)[1] for w in warnings] == [
-        "10:26", "36:28"]
+    assert [w.split(": warning: ")[0].rsplit("01_scenes.yaml:", 1)[1] for w in warnings] == ["10:26", "36:28"]
     assert all(w.endswith(cut) for w in warnings)
     # the parse cache keeps finding-free parses only: a second load warns again
     assert [w for w in findings(root, "warning") if "comment" in w] == warnings
@@ -129,38 +175,68 @@ def test_unquoted_prose_cut_by_a_comment_is_a_warning_and_ids_are_not(tmp_path):
 # ----------------------------------------------------------------------------- expressions
 
 
-@pytest.mark.parametrize(("old", "new", "expected"), [
-    ("qin.hope += 1]", "hope += 1]",
-     "'hope' is a stat of each person: write whose: suqin.hope, qin.hope"),
-    ("if: called and qin.hope >= 6", "if: called and hope >= 6",
-     "'hope' is a stat of each person: write whose (suqin.hope, qin.hope), or 'family(hope)'"),
-    ("qin.hope += 1]", "family(hope) += 1]", "family() is the family's average and cannot be changed"),
-    ("qin.hope += 1]", "qin.happiness += 1]", "unknown stat 'happiness' (the stats are: hope)"),
-    ("savings -= 20", "money -= 20", "unknown name 'money' (resources: savings; flags: called)"),
-    ("savings -= 20", "savings -= 20.5", ":11:30: error: whole numbers only: write 20, not 20.5"),
-    ("if: savings >= 500", "if: called == 'yes'", ":20:23: error: unexpected character \"'\": quotes "
-     "are not used in conditions and effects"),
-    ("if: savings >= 500", "if: chose(a.phone)", "scene 'a' has no choice 'phone' (its choices are: "
-     "call, rest, rich)"),
-    ("text: A call was made.", "text: A call was made, {savngs} yuan.",
-     "'{savngs}' should name a resource, a flag or a person's stat (did you mean 'savings'?)"),
-    ("text: A call was made.", "text: A call {xyz}.",
-     "'{xyz}' should name a resource, a flag or a person's stat (resources: savings; flags: called)"),
-])
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        (
+            "qin.hope += 1]",
+            "hope += 1]",
+            "'hope' is a stat of each person: write whose: suqin.hope, qin.hope",
+        ),
+        (
+            "if: called and qin.hope >= 6",
+            "if: called and hope >= 6",
+            "'hope' is a stat of each person: write whose (suqin.hope, qin.hope), or 'family(hope)'",
+        ),
+        ("qin.hope += 1]", "family(hope) += 1]", "family() is the family's average and cannot be changed"),
+        ("qin.hope += 1]", "qin.happiness += 1]", "unknown stat 'happiness' (the stats are: hope)"),
+        ("savings -= 20", "money -= 20", "unknown name 'money' (resources: savings; flags: called)"),
+        ("savings -= 20", "savings -= 20.5", ":11:30: error: whole numbers only: write 20, not 20.5"),
+        (
+            "if: savings >= 500",
+            "if: called == 'yes'",
+            ':20:23: error: unexpected character "\'": quotes are not used in conditions and effects',
+        ),
+        (
+            "if: savings >= 500",
+            "if: chose(a.phone)",
+            "scene 'a' has no choice 'phone' (its choices are: call, rest, rich)",
+        ),
+        (
+            "text: A call was made.",
+            "text: A call was made, {savngs} yuan.",
+            "'{savngs}' should name a resource, a flag or a person's stat (did you mean 'savings'?)",
+        ),
+        (
+            "text: A call was made.",
+            "text: A call {xyz}.",
+            "'{xyz}' should name a resource, a flag or a person's stat (resources: savings; flags: called)",
+        ),
+    ],
+)
 def test_expression_mistakes_get_plain_words_and_the_valid_names(tmp_path, old, new, expected):
     assert expected in only(broken(tmp_path, old, new))
 
 
 def test_a_duplicate_choice_id_says_where_the_first_is(tmp_path):
-    root = write_story(tmp_path, BASE, extra_files={"02_more.yaml": """\
+    root = write_story(
+        tmp_path,
+        BASE,
+        extra_files={
+            "02_more.yaml": """\
         extend:
           a:
             choices:
               - {id: rest, text: Rest again, goto: b}
-        """})
+        """
+        },
+    )
     message = only(root)
-    assert re.search(r"02_more\.yaml:4:14: error: the choice id 'rest' is used twice in scene 'a' "
-                     r"\(first at \S*01_scenes\.yaml:14:13\)$", message)
+    assert re.search(
+        r"02_more\.yaml:4:14: error: the choice id 'rest' is used twice in scene 'a' "
+        r"\(first at \S*01_scenes\.yaml:14:13\)$",
+        message,
+    )
 
 
 def test_check_given_a_file_says_to_give_the_folder(tmp_path):
@@ -180,17 +256,22 @@ def run(argv, stdin=""):
 
 
 def test_check_names_the_folder_it_read_and_counts_in_good_english(tmp_path):
-    root = write_story(tmp_path / "mystory", BASE.replace("      - id: rest", "      - id: rest\n"
-                                                         "        if: called"))
+    root = write_story(
+        tmp_path / "mystory", BASE.replace("      - id: rest", "      - id: rest\n        if: called")
+    )
     code, out, _ = run(["check", str(root)])
     assert code == 0
-    assert re.search(r"Test Story \(\S*mystory/\): 2 scenes, 3 choices, 2 endings, 0 fact cards, "
-                     r"0 discussion prompts, [\d,]+ words in 2 files\.", out)
+    assert re.search(
+        r"Test Story \(\S*mystory/\): 2 scenes, 3 choices, 2 endings, 0 fact cards, "
+        r"0 discussion prompts, [\d,]+ words in 2 files\.",
+        out,
+    )
 
 
 def test_a_mistyped_start_scene_gets_a_suggestion_in_the_terminal_and_in_explore(tmp_path):
-    root = write_story(tmp_path, BASE.replace("\n  b:\n", "\n  bus_station:\n").replace(
-        "goto: b", "goto: bus_station"))
+    root = write_story(
+        tmp_path, BASE.replace("\n  b:\n", "\n  bus_station:\n").replace("goto: b", "goto: bus_station")
+    )
     code, _, err = run(["play", "--text", "--story", str(root), "--start", "bus_statoin"])
     assert code == 2
     assert "there is no scene 'bus_statoin' in the story (did you mean 'bus_station'?)" in err
@@ -221,6 +302,7 @@ def test_without_pyyaml_the_tools_say_what_to_do(tmp_path, monkeypatch):
     monkeypatch.setenv("LAST_TRAIN_HOME_CACHE", "off")
     monkeypatch.setitem(sys.modules, "yaml", None)  # import yaml now fails, as without PyYAML
     from game.story import yamlsource
+
     monkeypatch.setattr(yamlsource, "_py", yamlsource._PyYaml())
     code, out, err = run(["check", str(root)])
     assert code == 1
@@ -237,6 +319,7 @@ def _player(root: Path, tmp_path: Path, lines: list):
 
 def _edit(root: Path, old: str, new: str) -> None:
     import os
+
     path = root / "01_scenes.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
     info = path.stat()
@@ -278,12 +361,15 @@ def test_enter_after_saving_reloads_without_asking_for_a_number(tmp_path):
 # word where a number belongs, or guesses a function's name.
 
 
-@pytest.mark.parametrize(("condition", "expected"), [
-    ("savings >> 10", "'>>' is not an operator: did you mean '>='?"),
-    ("savings => 10", "'=>' is not an operator: did you mean '>='?"),
-    ("savings =< 10", "'=<' is not an operator: did you mean '<='?"),
-    ("savings <> 10", "'<>' is not an operator: did you mean '!='?"),
-])
+@pytest.mark.parametrize(
+    ("condition", "expected"),
+    [
+        ("savings >> 10", "'>>' is not an operator: did you mean '>='?"),
+        ("savings => 10", "'=>' is not an operator: did you mean '>='?"),
+        ("savings =< 10", "'=<' is not an operator: did you mean '<='?"),
+        ("savings <> 10", "'<>' is not an operator: did you mean '!='?"),
+    ],
+)
 def test_an_operator_from_another_language_names_the_one_meant(tmp_path, condition, expected):
     message = only(broken(tmp_path, "if: savings >= 500", f"if: {condition}"))
     assert message.endswith("error: " + expected)
@@ -297,28 +383,39 @@ def test_a_quoted_amount_says_a_number_is_needed(tmp_path):
 
 def test_an_unknown_function_lists_the_real_ones(tmp_path):
     message = only(broken(tmp_path, "if: savings >= 500", "if: frobnicate(savings) > 1"))
-    assert message.endswith("unknown function 'frobnicate' (the functions are: visited, visits, "
-                            "chose, family, min, max)")
+    assert message.endswith(
+        "unknown function 'frobnicate' (the functions are: visited, visits, chose, family, min, max)"
+    )
 
 
-@pytest.mark.parametrize(("old", "new"), [
-    ("    place: Dorm\n", "    place: Dorm room #4\n"),
-    ("    when: Spring 2006\n", "    when: Spring 2006 #late\n"),
-    ("    chapter: One\n", "    chapter: One #of nine\n"),
-])
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("    place: Dorm\n", "    place: Dorm room #4\n"),
+        ("    when: Spring 2006\n", "    when: Spring 2006 #late\n"),
+        ("    chapter: One\n", "    chapter: One #of nine\n"),
+    ],
+)
 def test_a_comment_cutting_place_when_or_chapter_is_a_warning(tmp_path, old, new):
     """Every text field warns, not only the prose ones: the place and time line was cut silently."""
     root = write_story(tmp_path, BASE.replace(old, new))
     warnings = [w for w in findings(root, "warning") if "comment" in w]
-    line, column = BASE[:BASE.index(old)].count("\n") + 1, new.index("#") + 1
-    assert len(warnings) == 1 and f"01_scenes.yaml:{line}:{column}: warning: the rest of this line" in warnings[0]
+    line, column = BASE[: BASE.index(old)].count("\n") + 1, new.index("#") + 1
+    assert (
+        len(warnings) == 1
+        and f"01_scenes.yaml:{line}:{column}: warning: the rest of this line" in warnings[0]
+    )
 
 
 def test_a_comment_cutting_a_persons_name_is_a_warning(tmp_path):
     root = write_story(tmp_path, BASE)
     manifest = (root / "story.yaml").read_text(encoding="utf-8")
-    (root / "story.yaml").write_text(manifest.replace(
-        "  qin: {name: Zhang Qin, short: Qin, role: daughter}\n",
-        "  qin:\n    name: Zhang Qin #2\n    short: Qin\n    role: daughter\n"), encoding="utf-8")
+    (root / "story.yaml").write_text(
+        manifest.replace(
+            "  qin: {name: Zhang Qin, short: Qin, role: daughter}\n",
+            "  qin:\n    name: Zhang Qin #2\n    short: Qin\n    role: daughter\n",
+        ),
+        encoding="utf-8",
+    )
     warnings = [w for w in findings(root, "warning") if "comment" in w]
     assert len(warnings) == 1 and "story.yaml:" in warnings[0], warnings

@@ -43,8 +43,9 @@ def _play_with_votes(story) -> SessionRecord:
             tally = {c: 1 for c in offered} if real == 2 else {c: 0 for c in offered}
             if real != 2:
                 tally[choice_id] = 17
-        record.record_decision(session, choice_id, tally, seconds=42.25,
-                               team="Team Qin" if real == 1 else None)
+        record.record_decision(
+            session, choice_id, tally, seconds=42.25, team="Team Qin" if real == 1 else None
+        )
         session.choose(choice_id)
     record.finish(session, finished_at="2025-03-04T10:00:00Z")
     return record
@@ -91,11 +92,29 @@ def test_a_record_built_from_normal_play_has_every_decision_and_no_votes(story):
 def test_no_names_are_stored_beyond_team_labels(story):
     record = _play_with_votes(story)
     data = record.to_json()
-    assert set(data) == {"format", "kind", "id", "story_title", "story_version",
-                         "story_fingerprint", "start_scene", "started_at", "classroom",
-                         "decisions", "prompts_shown", "facts_shown", "snapshots",
-                         "finished_at", "ending", "ending_title", "epilogue", "jumps",
-                         "lesson", "lesson_title", "closed_at"}
+    assert set(data) == {
+        "format",
+        "kind",
+        "id",
+        "story_title",
+        "story_version",
+        "story_fingerprint",
+        "start_scene",
+        "started_at",
+        "classroom",
+        "decisions",
+        "prompts_shown",
+        "facts_shown",
+        "snapshots",
+        "finished_at",
+        "ending",
+        "ending_title",
+        "epilogue",
+        "jumps",
+        "lesson",
+        "lesson_title",
+        "closed_at",
+    }
 
 
 def test_a_vote_for_something_not_offered_is_refused(story):
@@ -116,13 +135,16 @@ def test_finish_before_the_end_is_refused(story):
         SessionRecord.begin(session).finish(session)
 
 
-@pytest.mark.parametrize("text, message", [
-    ("{", "not valid JSON"),
-    ("[]", "not a session record"),
-    ('{"kind": "something else"}', "not a Last Train Home session record"),
-    ('{"kind": "last-train-home session record", "format": 99}', "newer version"),
-    ('{"kind": "last-train-home session record", "format": 1}', "the field 'id' is missing"),
-])
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("{", "not valid JSON"),
+        ("[]", "not a session record"),
+        ('{"kind": "something else"}', "not a Last Train Home session record"),
+        ('{"kind": "last-train-home session record", "format": 99}', "newer version"),
+        ('{"kind": "last-train-home session record", "format": 1}', "the field 'id' is missing"),
+    ],
+)
 def test_damaged_files_give_a_clear_error(text, message, tmp_path: Path):
     path = tmp_path / "bad.json"
     path.write_text(text)

@@ -92,6 +92,7 @@ def test_bad_files_are_named_and_skipped(story, tmp_path: Path):
     with pytest.raises(StatsError, match="cannot be read"):
         load_any(tmp_path / "junk.json")
     (tmp_path / "future.json").write_text(
-        '{"kind": "last-train-home class statistics", "format": 9, "sessions": {}}')
+        '{"kind": "last-train-home class statistics", "format": 9, "sessions": {}}'
+    )
     with pytest.raises(StatsError, match="newer version"):
         ClassStats.load(tmp_path / "future.json")

@@ -34,14 +34,21 @@ def test_check_clean_story_prints_a_summary_and_exits_0() -> None:
     code, out, _ = run(["check", str(EXAMPLE)])
     assert code == 0
     # the summary names the folder it read (and says "1 discussion prompt", not "prompts")
-    assert re.search(r"The Phone Card \(\S*example/\): 3 scenes, 3 choices, 2 endings, 1 fact card, "
-                     r"1 discussion prompt, [\d,]+ words in \d files\.", out)
+    assert re.search(
+        r"The Phone Card \(\S*example/\): 3 scenes, 3 choices, 2 endings, 1 fact card, "
+        r"1 discussion prompt, [\d,]+ words in \d files\.",
+        out,
+    )
     assert out.strip().endswith("0 errors, 4 warnings.") or "0 errors" in out
 
 
 def test_check_broken_story_lists_every_error_and_exits_1(tmp_path: Path) -> None:
-    root = write_story(tmp_path / "s", BASE.replace("goto: b\n      - id: rest", "goto: nowhere\n      - id: rest")
-                       .replace("    place: Dorm\n", "    plase: Dorm\n"))
+    root = write_story(
+        tmp_path / "s",
+        BASE.replace("goto: b\n      - id: rest", "goto: nowhere\n      - id: rest").replace(
+            "    place: Dorm\n", "    plase: Dorm\n"
+        ),
+    )
     code, out, _ = run(["check", str(root)])
     assert code == 1
     lines = [line for line in out.splitlines() if ": error: " in line]
@@ -88,9 +95,16 @@ def test_at_a_terminal_the_content_note_waits_for_enter_and_q_leaves(tmp_path: P
     story = load_story(EXAMPLE, check_assets=False)
     for lines, begins in ((["\n", "q\n"], True), (["q\n"], False)):
         out, queue = io.StringIO(), list(lines)
-        player = TextPlayer(Session(story), SaveStore(tmp_path / "saves"),
-                            lambda queue=queue: queue.pop(0) if queue else None, out, width=200,
-                            autosave=False, watch=False, pause_after_note=True)
+        player = TextPlayer(
+            Session(story),
+            SaveStore(tmp_path / "saves"),
+            lambda queue=queue: queue.pop(0) if queue else None,
+            out,
+            width=200,
+            autosave=False,
+            watch=False,
+            pause_after_note=True,
+        )
         assert player.run() == 0
         text = out.getvalue()
         assert "A short example about a phone call home." in text and "Enter: begin" in text
@@ -99,9 +113,9 @@ def test_at_a_terminal_the_content_note_waits_for_enter_and_q_leaves(tmp_path: P
 
 def test_the_stories_content_note_names_what_is_in_it() -> None:
     from game.story import load_story
+
     note = " ".join(load_story(ROOT / "story", check_assets=False).content_note.split()).lower()
-    for subject in ("earthquake", "schoolchildren", "injur", "shenzhen", "clubs", "grief",
-                    "hits", "storm"):
+    for subject in ("earthquake", "schoolchildren", "injur", "shenzhen", "clubs", "grief", "hits", "storm"):
         assert subject in note, subject
 
 
@@ -122,15 +136,19 @@ def test_terminal_reports_a_damaged_save_and_carries_on(data_dir: Path) -> None:
 
 
 def test_play_from_any_scene_with_any_state() -> None:
-    code, out, _ = run(["play", "--text", "--story", str(EXAMPLE), "--start", "booth",
-                        "--set", "qin.closeness=9"], stdin="q\n")
+    code, out, _ = run(
+        ["play", "--text", "--story", str(EXAMPLE), "--start", "booth", "--set", "qin.closeness=9"],
+        stdin="q\n",
+    )
     assert code == 0 and "She tells you about school without being asked." in out
     code, _, err = run(["play", "--text", "--story", str(EXAMPLE), "--set", "qin.closenes=9"])
     assert code == 2 and "did you mean 'qin.closeness'" in err
 
 
 def test_playing_a_broken_story_reports_errors_without_a_traceback(tmp_path: Path) -> None:
-    root = write_story(tmp_path / "s", BASE.replace("goto: b\n      - id: rest", "goto: nowhere\n      - id: rest"))
+    root = write_story(
+        tmp_path / "s", BASE.replace("goto: b\n      - id: rest", "goto: nowhere\n      - id: rest")
+    )
     code, _, err = run(["play", "--text", "--story", str(root)])
     assert code == 1
     assert "error: unknown scene 'nowhere'" in err and "Traceback" not in err
@@ -138,18 +156,26 @@ def test_playing_a_broken_story_reports_errors_without_a_traceback(tmp_path: Pat
 
 def test_main_py_runs_as_a_script() -> None:
     env = {**os.environ, "SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy"}
-    result = subprocess.run([sys.executable, str(ROOT / "main.py"), "check", str(EXAMPLE)],
-                            capture_output=True, text=True, env=env, timeout=60)
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "check", str(EXAMPLE)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
     assert result.returncode == 0, result.stderr
     assert "0 errors" in result.stdout
 
 
 def test_story_and_engine_import_without_pygame() -> None:
-    code = ("import sys; sys.modules['pygame'] = None\n"
-            "import game.story, game.engine, game.textui, game.cli\n"
-            "assert 'pygame' not in [m for m in sys.modules if sys.modules[m] is not None]\n"
-            "print('ok')")
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            cwd=ROOT, timeout=60)
+    code = (
+        "import sys; sys.modules['pygame'] = None\n"
+        "import game.story, game.engine, game.textui, game.cli\n"
+        "assert 'pygame' not in [m for m in sys.modules if sys.modules[m] is not None]\n"
+        "print('ok')"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "ok"

@@ -79,19 +79,23 @@ endings:
 def story_dir(tmp_path: Path) -> Path:
     root = write_story(tmp_path / "story", SCENES)
     manifest = root / "story.yaml"  # savings: a change of 50 yuan or more is notable
-    manifest.write_text(manifest.read_text().replace("fall: savings shrink}",
-                                                     "fall: savings shrink, notable: 50}"))
+    manifest.write_text(
+        manifest.read_text().replace("fall: savings shrink}", "fall: savings shrink, notable: 50}")
+    )
     return root
 
 
-@pytest.mark.parametrize(("choice", "start", "card"), [
-    ("small", "a", False),   # a stat by one and 20 yuan: quiet
-    ("big", "a", True),      # a stat by two
-    ("money", "a", True),    # 80 yuan, over the story's notable 50
-    ("fact", "a", True),     # a flag becomes true
-    ("hush", "a", False),    # quiet: true, even for a change of three
-    ("tiny", "k", True),     # a key decision, even for a change of one
-])
+@pytest.mark.parametrize(
+    ("choice", "start", "card"),
+    [
+        ("small", "a", False),  # a stat by one and 20 yuan: quiet
+        ("big", "a", True),  # a stat by two
+        ("money", "a", True),  # 80 yuan, over the story's notable 50
+        ("fact", "a", True),  # a flag becomes true
+        ("hush", "a", False),  # quiet: true, even for a change of three
+        ("tiny", "k", True),  # a key decision, even for a change of one
+    ],
+)
 def test_the_rule(story_dir: Path, choice: str, start: str, card: bool) -> None:
     story = load_story(story_dir, check_assets=False)
     session = Session(story, start=start)
@@ -101,8 +105,9 @@ def test_the_rule(story_dir: Path, choice: str, start: str, card: bool) -> None:
 def test_quiet_and_notable_are_checked(tmp_path: Path) -> None:
     root = write_story(tmp_path / "s", SCENES.replace("quiet: true", "quiet: sometimes"))
     manifest = root / "story.yaml"
-    manifest.write_text(manifest.read_text().replace("fall: savings shrink}",
-                                                     "fall: savings shrink, notable: 0}"))
+    manifest.write_text(
+        manifest.read_text().replace("fall: savings shrink}", "fall: savings shrink, notable: 0}")
+    )
     with pytest.raises(StoryError) as caught:
         load_story(root, check_assets=False)
     text = "\n".join(str(d) for d in caught.value.diagnostics)

@@ -23,7 +23,9 @@ def story(tmp_path: Path):
 def test_the_documented_example_plays_to_both_endings() -> None:
     story = load_story(EXAMPLE)
     session = Session(story)
-    assert session.paragraphs()[0] == "The phone card in your pocket has 100 yuan of your savings riding on it."
+    assert (
+        session.paragraphs()[0] == "The phone card in your pocket has 100 yuan of your savings riding on it."
+    )
     assert [(c.number, c.text, c.available, c.locked_reason) for c in session.choices()] == [
         (1, "Walk to the booth and call Qin", True, None),
         (2, "Sleep; the shift starts at seven", True, None),
@@ -32,9 +34,13 @@ def test_the_documented_example_plays_to_both_endings() -> None:
     outcome = session.choose("dorm.call")
     assert outcome.says == "Qin hears your voice for the first time since New Year."
     assert [c.words for c in outcome.changes if c.kind != "flag"] == [
-        "Qin feels closer (closeness +1)", "Savings shrink: −20 yuan (now 80 yuan)"]
-    assert session.paragraphs() == ["The line crackles. Qin says she is fine.",
-                                    "She tells you about school without being asked."]
+        "Qin feels closer (closeness +1)",
+        "Savings shrink: −20 yuan (now 80 yuan)",
+    ]
+    assert session.paragraphs() == [
+        "The line crackles. Qin says she is fine.",
+        "She tells you about school without being asked.",
+    ]
     [only] = session.choices()
     assert only.is_continue
     session.choose(only.id)
@@ -42,7 +48,9 @@ def test_the_documented_example_plays_to_both_endings() -> None:
     ending = session.ending
     assert ending is not None and ending.title == "A Voice on the Line"
     assert dict((p, line) for p, _, line in ending.epilogue) == {
-        "suqin": "She keeps the spent card in her purse.", "qin": "She writes back for the first time."}
+        "suqin": "She keeps the spent card in her purse.",
+        "qin": "She writes back for the first time.",
+    }
 
     other = Session(story)
     other.choose("rest")
@@ -128,10 +136,14 @@ def test_year_comes_from_the_scene_date(story) -> None:
 
 
 def test_a_scene_with_every_choice_locked_explains_itself(tmp_path: Path) -> None:
-    scenes = BASE.replace("      - id: call\n        text: Call home\n",
-                          "      - id: call\n        text: Call home\n        if: savings > 1000\n")
-    scenes = scenes.replace("      - id: rest\n        text: Sleep\n",
-                            "      - id: rest\n        text: Sleep\n        if: called\n")
+    scenes = BASE.replace(
+        "      - id: call\n        text: Call home\n",
+        "      - id: call\n        text: Call home\n        if: savings > 1000\n",
+    )
+    scenes = scenes.replace(
+        "      - id: rest\n        text: Sleep\n",
+        "      - id: rest\n        text: Sleep\n        if: called\n",
+    )
     session = Session(load_story(write_story(tmp_path, scenes), check_assets=False))
     assert session.stuck is not None and "ran out of choices at 'a'" in session.stuck
 
@@ -153,7 +165,10 @@ def test_a_quiet_session_reaches_the_same_states_as_one_that_describes_changes()
 
 def test_a_flag_shows_the_storys_words_or_nothing_never_its_name(tmp_path: Path) -> None:
     from tests.storykit import write_story
-    root = write_story(tmp_path / "s", """\
+
+    root = write_story(
+        tmp_path / "s",
+        """\
         scenes:
           a:
             text: A
@@ -168,8 +183,10 @@ def test_a_flag_shows_the_storys_words_or_nothing_never_its_name(tmp_path: Path)
             end: true
         endings:
           - {id: e, title: E, text: E, epilogue: {suqin: S, qin: Q}}
-        """, manifest_extra="  in_school: {start: true, label: Qin is in school, unset: Qin has left school}\n"
-                             "  secret: {}\n")
+        """,
+        manifest_extra="  in_school: {start: true, label: Qin is in school, unset: Qin has left school}\n"
+        "  secret: {}\n",
+    )
     session = Session(load_story(root))
     words = [c.words for c in session.choose(1).changes if c.kind == "flag"]
     assert words == ["Suqin called home", "Qin has left school"]  # 'secret' has no words: unseen

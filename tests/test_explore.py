@@ -146,10 +146,10 @@ def test_shortest_and_longest_paths_without_loops():
 
 
 def test_states_that_differ_only_in_unread_history_are_merged(tmp_path):
-    blind = load_story(write_story(tmp_path / "blind", MERGE.replace("VARIANT", "rich")),
-                       check_assets=False)
-    seeing = load_story(write_story(tmp_path / "seeing", MERGE.replace("VARIANT", "chose(a.x)")),
-                        check_assets=False)
+    blind = load_story(write_story(tmp_path / "blind", MERGE.replace("VARIANT", "rich")), check_assets=False)
+    seeing = load_story(
+        write_story(tmp_path / "seeing", MERGE.replace("VARIANT", "chose(a.x)")), check_assets=False
+    )
     assert relevance(seeing).chose == ("a.x",)
     assert explore(blind).states == 3  # a, b (twice merged), c
     assert explore(seeing).states == 5  # b and c remember which choice was taken
@@ -168,8 +168,7 @@ def test_a_bounded_run_says_it_stopped(trouble, tmp_path):
 
 
 def test_random_playthroughs_fill_in_what_a_bounded_run_missed(trouble):
-    status, out, _ = run("explore", "--story", str(trouble.root), "--max-states", "2",
-                         "--fill", "300")
+    status, out, _ = run("explore", "--story", str(trouble.root), "--max-states", "2", "--fill", "300")
     assert "Then 300 random playthroughs (seeds 1–300, --fill)" in out
     # Only the ending no state can reach is still listed; the others were met at random.
     assert "Endings never reached (so far): 1" in out
@@ -226,7 +225,10 @@ def test_replay_of_a_good_playthrough_prints_the_ending():
 
 
 def test_a_loop_without_an_exit_is_reported_as_too_long(tmp_path):
-    story = load_story(write_story(tmp_path / "loop", """\
+    story = load_story(
+        write_story(
+            tmp_path / "loop",
+            """\
         scenes:
           a:
             text: Round.
@@ -237,7 +239,10 @@ def test_a_loop_without_an_exit_is_reported_as_too_long(tmp_path):
           c: {text: End., end: true}
         endings:
           - {id: only, title: Only, text: Done., epilogue: {mum: Fine.}}
-        """), check_assets=False)
+        """,
+        ),
+        check_assets=False,
+    )
     played = random_playthrough(story, 1, max_steps=50)[0]
     assert played.failure is not None and played.failure.kind == "too-long"
     result = explore(story)
@@ -312,8 +317,19 @@ def test_random_playthroughs_shared_among_processes_give_the_same_report():
     one = random_playthroughs(story, 600, 40, jobs=1)
     steps: list[int] = []
     shared = random_playthroughs(story, 600, 40, jobs=2, progress=lambda done, _: steps.append(done))
-    for name in ("scenes_seen", "choices_taken", "endings_seen", "failures", "total_choices",
-                 "total_words", "ending_words", "shortest", "longest", "runs", "first_seed"):
+    for name in (
+        "scenes_seen",
+        "choices_taken",
+        "endings_seen",
+        "failures",
+        "total_choices",
+        "total_words",
+        "ending_words",
+        "shortest",
+        "longest",
+        "runs",
+        "first_seed",
+    ):
         assert getattr(shared, name) == getattr(one, name), name
     assert steps and steps[-1] == 600 and steps == sorted(steps)
     assert shared.story is story  # the parent's story, not one sent back by a worker
@@ -322,7 +338,10 @@ def test_random_playthroughs_shared_among_processes_give_the_same_report():
 def test_a_random_failure_is_reported_short_with_its_last_choices_and_the_replay(tmp_path):
     """A loop with no way out in 2,000 choices: the report gives the seed, the last few choices
     and the command that replays it, not the whole path (it was 3 MB on a real story)."""
-    story = load_story(write_story(tmp_path / "loop", """\
+    story = load_story(
+        write_story(
+            tmp_path / "loop",
+            """\
         scenes:
           a:
             text: Round.
@@ -333,7 +352,10 @@ def test_a_random_failure_is_reported_short_with_its_last_choices_and_the_replay
           c: {text: End., end: true}
         endings:
           - {id: only, title: Only, text: Done., epilogue: {mum: Fine.}}
-        """), check_assets=False)
+        """,
+        ),
+        check_assets=False,
+    )
     status, out, _ = run("explore", "--story", str(story.root), "--random", "30", "--jobs", "1")
     assert status == 1
     assert "error: seed 0: too long (30 runs): no ending after 2000 choices" in out

@@ -30,11 +30,67 @@ from tests.storykit import BASE, write_story
 FAST = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 PROGRAMS = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
-TOKENS = ["savings", "qin.hope", "suqin.hope", "called", "hope", "qin", "a", "b", "visited", "visits",
-          "chose", "family", "min", "max", "and", "or", "not", "true", "false", "(", ")", ",", ".",
-          "+", "-", "<", "<=", ">", ">=", "==", "!=", "=", "+=", "-=", "0", "1", "999999999",
-          "1000000000", "__import__", "__class__", "'os'", "**", "*", "/", "%", "!", "&&", "||",
-          "[", "]", "{", "}", ";", "#", "\\", "\t", "\n", "é", "一"]
+TOKENS = [
+    "savings",
+    "qin.hope",
+    "suqin.hope",
+    "called",
+    "hope",
+    "qin",
+    "a",
+    "b",
+    "visited",
+    "visits",
+    "chose",
+    "family",
+    "min",
+    "max",
+    "and",
+    "or",
+    "not",
+    "true",
+    "false",
+    "(",
+    ")",
+    ",",
+    ".",
+    "+",
+    "-",
+    "<",
+    "<=",
+    ">",
+    ">=",
+    "==",
+    "!=",
+    "=",
+    "+=",
+    "-=",
+    "0",
+    "1",
+    "999999999",
+    "1000000000",
+    "__import__",
+    "__class__",
+    "'os'",
+    "**",
+    "*",
+    "/",
+    "%",
+    "!",
+    "&&",
+    "||",
+    "[",
+    "]",
+    "{",
+    "}",
+    ";",
+    "#",
+    "\\",
+    "\t",
+    "\n",
+    "é",
+    "一",
+]
 
 any_text = st.one_of(
     st.text(max_size=80),
@@ -53,8 +109,14 @@ def _story() -> Story:
 
 def _names(story: Story) -> SimpleNamespace:
     choice_ids = {c.full_id for s in story.scenes.values() for c in s.choices}
-    return SimpleNamespace(people=story.people, stats=story.stats, resources=story.resources,
-                           flags=story.flags, scenes=story.scenes, choice_ids=choice_ids)
+    return SimpleNamespace(
+        people=story.people,
+        stats=story.stats,
+        resources=story.resources,
+        flags=story.flags,
+        scenes=story.scenes,
+        choice_ids=choice_ids,
+    )
 
 
 def _located(error: ExpressionError, source: str) -> None:
@@ -63,6 +125,7 @@ def _located(error: ExpressionError, source: str) -> None:
 
 
 # ----------------------------------------------------------------------------- any string
+
 
 @FAST
 @given(any_text)
@@ -88,25 +151,36 @@ def test_any_string_compiles_or_gives_an_error_within_it(source: str) -> None:
 # ----------------------------------------------------------------------------- valid programs
 
 numbers = st.integers(0, 999_999_999).map(str)
-int_atoms = st.one_of(numbers, st.sampled_from(
-    ["savings", "qin.hope", "suqin.hope", "visits(a)", "visits(b)", "family(hope)"]))
-int_exprs = st.recursive(int_atoms, lambda inner: st.one_of(
-    st.tuples(inner, st.sampled_from(["+", "-"]), inner).map(" ".join),
-    inner.map(lambda x: f"-({x})"),
-    inner.map(lambda x: f"({x})"),
-    st.lists(inner, min_size=1, max_size=3).map(lambda xs: f"{'min' if len(xs) % 2 else 'max'}"
-                                                           f"({', '.join(xs)})"),
-), max_leaves=12)
+int_atoms = st.one_of(
+    numbers, st.sampled_from(["savings", "qin.hope", "suqin.hope", "visits(a)", "visits(b)", "family(hope)"])
+)
+int_exprs = st.recursive(
+    int_atoms,
+    lambda inner: st.one_of(
+        st.tuples(inner, st.sampled_from(["+", "-"]), inner).map(" ".join),
+        inner.map(lambda x: f"-({x})"),
+        inner.map(lambda x: f"({x})"),
+        st.lists(inner, min_size=1, max_size=3).map(
+            lambda xs: f"{'min' if len(xs) % 2 else 'max'}({', '.join(xs)})"
+        ),
+    ),
+    max_leaves=12,
+)
 bool_atoms = st.one_of(
-    st.sampled_from(["called", "true", "false", "visited(a)", "visited(b)", "chose(a.call)",
-                     "chose(a.rest)"]),
+    st.sampled_from(
+        ["called", "true", "false", "visited(a)", "visited(b)", "chose(a.call)", "chose(a.rest)"]
+    ),
     st.tuples(int_exprs, st.sampled_from(["<", "<=", ">", ">=", "==", "!="]), int_exprs).map(" ".join),
 )
-conditions = st.recursive(bool_atoms, lambda inner: st.one_of(
-    st.tuples(inner, st.sampled_from(["and", "or"]), inner).map(" ".join),
-    inner.map(lambda x: f"not ({x})"),
-    st.tuples(inner, st.sampled_from(["==", "!="]), inner).map(lambda t: f"({t[0]}) {t[1]} ({t[2]})"),
-), max_leaves=10)
+conditions = st.recursive(
+    bool_atoms,
+    lambda inner: st.one_of(
+        st.tuples(inner, st.sampled_from(["and", "or"]), inner).map(" ".join),
+        inner.map(lambda x: f"not ({x})"),
+        st.tuples(inner, st.sampled_from(["==", "!="]), inner).map(lambda t: f"({t[0]}) {t[1]} ({t[2]})"),
+    ),
+    max_leaves=10,
+)
 
 
 @st.composite
@@ -136,16 +210,18 @@ def test_compiled_conditions_evaluate_to_true_or_false_on_any_state(source: str,
 
 
 effects = st.one_of(
-    st.tuples(st.sampled_from(["qin.hope", "suqin.hope", "savings"]),
-              st.sampled_from(["=", "+=", "-="]), int_exprs).map(" ".join),
+    st.tuples(
+        st.sampled_from(["qin.hope", "suqin.hope", "savings"]), st.sampled_from(["=", "+=", "-="]), int_exprs
+    ).map(" ".join),
     st.tuples(st.just("called ="), conditions).map(" ".join),
 )
 
 
 @PROGRAMS
 @given(st.lists(effects, min_size=1, max_size=4), states(), st.integers(1, 6))
-def test_effects_keep_stats_within_bounds_and_undo_restores(sources: list[str], state: GameState,
-                                                            repeats: int) -> None:
+def test_effects_keep_stats_within_bounds_and_undo_restores(
+    sources: list[str], state: GameState, repeats: int
+) -> None:
     story = _story()
     compiled = []
     for source in sources:

@@ -17,8 +17,7 @@ from tests.uikit import click, drawn
 
 
 def open_chart(data_dir: Path, size: tuple[int, int] = (1280, 720)):  # noqa: ANN201
-    app = build_app(LaunchOptions(story_dir=default_story_dir(), window_size=size,
-                                  start="huilong_decision"))
+    app = build_app(LaunchOptions(story_dir=default_story_dir(), window_size=size, start="huilong_decision"))
     chart = FlowchartScreen(app)
     app.push(chart)
     return app, chart
@@ -67,8 +66,10 @@ def test_the_whole_story_layout_keeps_chapters_apart() -> None:
     by_chapter: dict[str, list] = {}
     for sid, node in nodes.items():
         by_chapter.setdefault(story.scenes[sid].chapter, []).append(node)
-    spans = {ch: (min(n.row for n in ns), max(n.row for n in ns), min(n.layer for n in ns))
-             for ch, ns in by_chapter.items()}
+    spans = {
+        ch: (min(n.row for n in ns), max(n.row for n in ns), min(n.layer for n in ns))
+        for ch, ns in by_chapter.items()
+    }
     for a, (lo_a, hi_a, col_a) in spans.items():
         for b, (lo_b, hi_b, col_b) in spans.items():
             same_column = abs(col_a - col_b) < 2

@@ -112,8 +112,9 @@ def test_graph_command_writes_dot_and_mermaid(story, tmp_path):
 def test_unknown_format_and_chapter_are_usage_errors(story, tmp_path):
     status, _, err = run("graph", "--story", str(story.root), "-o", str(tmp_path / "map.txt"))
     assert status == 2 and ".mmd" in err
-    status, _, err = run("graph", "--story", str(story.root), "--chapter", "Nope",
-                         "-o", str(tmp_path / "map.dot"))
+    status, _, err = run(
+        "graph", "--story", str(story.root), "--chapter", "Nope", "-o", str(tmp_path / "map.dot")
+    )
     assert status == 2 and "Chapters: The Call; Night" in err
 
 
@@ -130,6 +131,7 @@ def test_graphviz_accepts_the_dot_and_draws_svg(story, tmp_path):
     status, _, err = run("graph", "--story", str(story.root), "-o", str(tmp_path / "map.svg"))
     assert status == 0, err
     assert "<svg" in (tmp_path / "map.svg").read_text(encoding="utf-8")
-    checked = subprocess.run(["dot", "-Tcanon"], input=to_dot(build_graph(story)).encode(),
-                             capture_output=True, check=False)
+    checked = subprocess.run(
+        ["dot", "-Tcanon"], input=to_dot(build_graph(story)).encode(), capture_output=True, check=False
+    )
     assert checked.returncode == 0, checked.stderr

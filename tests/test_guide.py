@@ -49,8 +49,15 @@ def _flat(text: str) -> str:
 
 def test_the_guide_has_every_part(guide):
     _, parts, _ = guide
-    assert {"synopsis", "content-note", "chapters", "key-decisions", "prompts", "facts",
-            "real-family"} <= parts.ids
+    assert {
+        "synopsis",
+        "content-note",
+        "chapters",
+        "key-decisions",
+        "prompts",
+        "facts",
+        "real-family",
+    } <= parts.ids
     assert "script" not in parts.tags
 
 
@@ -87,8 +94,11 @@ def test_timings_cover_every_chapter(story, guide):
 def test_whole_paths_are_totalled_per_route_not_by_adding_every_chapter(story, guide):
     """The village branch and the city chapters are never on one path: no total adds them up."""
     page, _, text = guide
-    totals = re.findall(r'<tr class="total"><th>([^<]*)</th><td>(\d+) of (\d+) paths</td>'
-                        r"<td>([\d,]+)</td>", page)
+    totals = re.findall(
+        r'<tr class="total"><th>([^<]*)</th><td>(\d+) of (\d+) paths</td>'
+        r"<td>([\d,]+)</td>",
+        page,
+    )
     assert len(totals) >= 2  # the route that stays in Huilong and the one that leaves
     assert sum(int(n) for _, n, _, _ in totals) == int(totals[0][2])  # every sampled path once
     longest = max(int(words.replace(",", "")) for *_, words in totals)
@@ -109,8 +119,18 @@ def test_the_command_writes_the_guide(tmp_path: Path):
 
 def test_the_guide_is_a_lesson_plan(story, guide):
     page, parts, text = guide
-    assert {"objectives", "curriculum", "vocabulary", "map", "procedures", "running", "worksheet",
-            "exit-ticket", "assessment", "content-note"} <= parts.ids
+    assert {
+        "objectives",
+        "curriculum",
+        "vocabulary",
+        "map",
+        "procedures",
+        "running",
+        "worksheet",
+        "exit-ticket",
+        "assessment",
+        "content-note",
+    } <= parts.ids
     for word in ("hukou", "chunyun", "left-behind children", "gaokao", "piece rate"):
         assert word in text
     for place in ("Huilong", "Chengdu", "Guangzhou", "Shenzhen"):

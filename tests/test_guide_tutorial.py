@@ -76,18 +76,32 @@ def test_the_tutorial_commands_work(story_with_branch, tmp_path):
     root = str(story_with_branch.root)
     out, err = io.StringIO(), io.StringIO()
     assert main(["check", root], out=out, err=err) == 0
-    assert main(["graph", "--story", root, "--chapter", "2008: The Storm", "-o",
-                 str(tmp_path / "storm.mmd")], out=out, err=err) == 0
+    assert (
+        main(
+            ["graph", "--story", root, "--chapter", "2008: The Storm", "-o", str(tmp_path / "storm.mmd")],
+            out=out,
+            err=err,
+        )
+        == 0
+    )
     assert "bus_road" in (tmp_path / "storm.mmd").read_text(encoding="utf-8")
-    assert main(["play", "--text", "--story", root, "--start", "bus_station"], out=out, err=err,
-                stdin=io.StringIO("1\n")) == 0
+    assert (
+        main(
+            ["play", "--text", "--story", root, "--start", "bus_station"],
+            out=out,
+            err=err,
+            stdin=io.StringIO("1\n"),
+        )
+        == 0
+    )
     assert "Ending: By Road" in out.getvalue()
 
 
 def test_the_mistake_shown_in_the_guide_is_reported_as_shown(story_with_branch):
     path = story_with_branch.root / BRANCH_FILE
-    path.write_text(path.read_text(encoding="utf-8").replace("goto: bus_station", "goto: bus_statoin"),
-                    encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("goto: bus_station", "goto: bus_statoin"), encoding="utf-8"
+    )
     _, findings = load_story_with_diagnostics(story_with_branch.root, check_assets=False)
     errors = [str(f) for f in findings if f.severity == "error"]
     assert len(errors) == 1
@@ -124,7 +138,9 @@ def _templates(source: str) -> set[str]:
 
     found = set()
     for node in ast.walk(tree):
-        places = isinstance(node, ast.FunctionDef) and "Place" in ast.unparse(node.returns or ast.Constant(""))
+        places = isinstance(node, ast.FunctionDef) and "Place" in ast.unparse(
+            node.returns or ast.Constant("")
+        )
         if isinstance(node, ast.FunctionDef) and (node.name.endswith("_problem") or places):
             for inner in ast.walk(node):
                 if isinstance(inner, ast.Return) and inner.value is not None:
@@ -154,7 +170,9 @@ def test_helper_messages_are_collected():
         templates |= _templates(path.read_text(encoding="utf-8"))
     assert "a tab character: indent with spaces only" in templates
     assert "'{…}' should name a resource, a flag or a person's stat{…}" in templates
-    assert "the rest of this line after '#' is a comment and is not shown; put the text in quotes" in templates
+    assert (
+        "the rest of this line after '#' is a comment and is not shown; put the text in quotes" in templates
+    )
 
 
 def test_every_loader_message_is_explained_in_the_guide():
@@ -163,8 +181,9 @@ def test_every_loader_message_is_explained_in_the_guide():
         templates |= _templates(path.read_text(encoding="utf-8"))
     assert len(templates) > 50
     missing = sorted(t for t in templates if f"| `{t}`" not in GUIDE)
-    assert not missing, ("add these messages and their fix to Part 3 of docs/writing-stories.md: "
-                         + "; ".join(missing))
+    assert not missing, "add these messages and their fix to Part 3 of docs/writing-stories.md: " + "; ".join(
+        missing
+    )
 
 
 def test_the_share_of_runs_the_guide_promises_for_the_branch(story_with_branch):

@@ -86,8 +86,7 @@ PYTHON_TAGS = [
 @pytest.mark.parametrize("tag", PYTHON_TAGS)
 def test_python_and_other_tags_are_refused_and_nothing_runs(tmp_path: Path, tag: str) -> None:
     marker = tmp_path / "pwned"
-    root = story_with(tmp_path, f"scenes:\n  extra:\n    text: {tag.format(marker=marker)}\n"
-                                "    end: true\n")
+    root = story_with(tmp_path, f"scenes:\n  extra:\n    text: {tag.format(marker=marker)}\n    end: true\n")
     (match,) = located_errors(root)
     assert match["path"].endswith("02_hostile.yaml")
     assert (match["line"], match["col"]) == ("3", "11")
@@ -99,8 +98,7 @@ def test_python_and_other_tags_are_refused_and_nothing_runs(tmp_path: Path, tag:
 
 def test_a_python_tag_on_a_mapping_is_refused(tmp_path: Path) -> None:
     marker = tmp_path / "pwned"
-    root = story_with(tmp_path, "scenes: !!python/object/apply:os.system\n"
-                                f"  args: ['touch {marker}']\n")
+    root = story_with(tmp_path, f"scenes: !!python/object/apply:os.system\n  args: ['touch {marker}']\n")
     (match,) = located_errors(root)
     assert (match["line"], match["col"]) == ("1", "9")
     assert not marker.exists()
@@ -110,8 +108,11 @@ def test_a_python_tag_in_the_manifest_is_refused(tmp_path: Path) -> None:
     marker = tmp_path / "pwned"
     root = write_story(tmp_path / "story", BASE)
     manifest = root / "story.yaml"
-    manifest.write_text(manifest.read_text().replace(
-        "title: Test Story", f"title: !!python/object/apply:os.system ['touch {marker}']"))
+    manifest.write_text(
+        manifest.read_text().replace(
+            "title: Test Story", f"title: !!python/object/apply:os.system ['touch {marker}']"
+        )
+    )
     (match,) = located_errors(root)
     assert match["path"].endswith("story.yaml") and match["line"] == "2"
     assert not marker.exists()
@@ -159,12 +160,16 @@ def test_a_50_mb_file_is_refused_without_being_read(tmp_path: Path) -> None:
 DEEP = 10_000
 
 
-@pytest.mark.parametrize("text", [
-    "scenes: " + "[" * DEEP + "]" * DEEP + "\n",
-    "scenes: " + "{a: " * DEEP + "1" + "}" * DEEP + "\n",
-    "scenes:\n" + "- " * DEEP + "x\n",
-    "scenes: " + "[" * DEEP + "\n",  # and never closed
-], ids=["flow-list", "flow-map", "block-list", "unclosed"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "scenes: " + "[" * DEEP + "]" * DEEP + "\n",
+        "scenes: " + "{a: " * DEEP + "1" + "}" * DEEP + "\n",
+        "scenes:\n" + "- " * DEEP + "x\n",
+        "scenes: " + "[" * DEEP + "\n",  # and never closed
+    ],
+    ids=["flow-list", "flow-map", "block-list", "unclosed"],
+)
 def test_nesting_10000_levels_deep_is_refused(tmp_path: Path, text: str) -> None:
     root = story_with(tmp_path, text)
     with Bounded() as bounds:
@@ -184,6 +189,7 @@ def test_deep_block_mappings_are_refused(tmp_path: Path) -> None:
 
 
 # ----------------------------------------------------------------------------- expressions
+
 
 class _Names:
     people = {"qin": None, "suqin": None}
@@ -217,7 +223,11 @@ HOSTILE_EXPRESSIONS = [
     "max(" * 200 + "1" + ")" * 200 + " > 0",
     "called" + " and called" * 150,
     "savings >= 0 " * 2000,
-    "\x00", "\u202e called", "called;", "called # comment", "savings >= 1_000",
+    "\x00",
+    "\u202e called",
+    "called;",
+    "called # comment",
+    "savings >= 1_000",
 ]
 
 
@@ -231,8 +241,15 @@ def test_expressions_that_reach_for_python_are_located_errors(tmp_path: Path, so
     assert bounds.seconds < 1 and bounds.peak_mb < 20
 
 
-@pytest.mark.parametrize("source", ["savings = __import__('os')", "qin.hope += 2**64",
-                                    "savings -= 1" + " - 1" * 400, "called = (" * 100 + "true"])
+@pytest.mark.parametrize(
+    "source",
+    [
+        "savings = __import__('os')",
+        "qin.hope += 2**64",
+        "savings -= 1" + " - 1" * 400,
+        "called = (" * 100 + "true",
+    ],
+)
 def test_effects_that_reach_for_python_are_located_errors(source: str) -> None:
     with pytest.raises(ExpressionError) as caught:
         compile_effect(source, _Names())
@@ -241,19 +258,29 @@ def test_effects_that_reach_for_python_are_located_errors(source: str) -> None:
 
 def test_a_hostile_condition_in_a_story_is_reported_at_its_column(tmp_path: Path) -> None:
     marker = tmp_path / "pwned"
-    scenes = BASE.replace("if: savings >= 500",
-                          f"if: savings >= 500 and __import__('os').system('touch {marker}')")
+    scenes = BASE.replace(
+        "if: savings >= 500", f"if: savings >= 500 and __import__('os').system('touch {marker}')"
+    )
     root = write_story(tmp_path / "story", scenes)
     (match,) = located_errors(root)
     line = (root / "01_scenes.yaml").read_text().splitlines()[int(match["line"]) - 1]
-    assert line[int(match["col"]) - 1:].startswith("'os')")
+    assert line[int(match["col"]) - 1 :].startswith("'os')")
     assert not marker.exists()
 
 
 # ----------------------------------------------------------------------------- asset paths
 
-ESCAPING_NAMES = ["../../etc/passwd", "/etc/passwd", "..", "~/.ssh/id_rsa", "C:\\Windows\\win.ini",
-                  "backdrops/../../../x", "file:///etc/passwd", "a\x00b", "%2e%2e%2fetc"]
+ESCAPING_NAMES = [
+    "../../etc/passwd",
+    "/etc/passwd",
+    "..",
+    "~/.ssh/id_rsa",
+    "C:\\Windows\\win.ini",
+    "backdrops/../../../x",
+    "file:///etc/passwd",
+    "a\x00b",
+    "%2e%2e%2fetc",
+]
 
 
 @pytest.mark.parametrize("name", ESCAPING_NAMES)
@@ -270,16 +297,18 @@ def test_backdrop_names_cannot_leave_the_project(tmp_path: Path, name: str) -> N
 def test_portrait_names_cannot_leave_the_project(tmp_path: Path, name: str) -> None:
     root = write_story(tmp_path / "story", BASE)
     manifest = root / "story.yaml"
-    manifest.write_text(manifest.read_text().replace(
-        "role: daughter}", f'role: daughter, portraits: {{1990: "{name}"}}}}'))
+    manifest.write_text(
+        manifest.read_text().replace("role: daughter}", f'role: daughter, portraits: {{1990: "{name}"}}}}')
+    )
     (match,) = located_errors(root)
     assert match["path"].endswith("story.yaml") and "should be lowercase letters" in match["message"]
 
 
 # ----------------------------------------------------------------------------- symbolic links
 
-needs_symlinks = pytest.mark.skipif(not hasattr(os, "symlink") or os.name == "nt",
-                                    reason="symbolic links need a POSIX system here")
+needs_symlinks = pytest.mark.skipif(
+    not hasattr(os, "symlink") or os.name == "nt", reason="symbolic links need a POSIX system here"
+)
 
 
 @needs_symlinks

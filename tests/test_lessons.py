@@ -105,27 +105,45 @@ def test_a_lesson_is_read_with_its_parts_keys_prompts_state_and_close(tmp_path: 
     assert (lesson.close_next, lesson.close_question) == ("She quit.", "Was she right?")
 
 
-@pytest.mark.parametrize(("change", "expected"), [
-    (("from: school", "from: shcool"),
-     r"lessons\.yaml:12:15: error: 'from' in part 2 of lesson 'short': there is no scene 'shcool' "
-     r"\(did you mean 'school'\?\)"),
-    (("minutes: 20", "minutes: soon"),
-     r"lessons\.yaml:4:14: error: lesson 'short' needs 'minutes': a whole number of minutes"),
-    (("      question: Was she right?\n", ""),
-     r"lessons\.yaml:15:7: error: the close of lesson 'short' needs 'question'"),
-    (("set: {savings: 300}", "set: {savngs: 300}"),
-     r"lessons\.yaml:5:11: error: 'set' in lesson 'short': 'savngs' is not a flag, resource or "
-     r"person's stat \(did you mean 'savings'\?\)"),
-    (("    parts:", "    key: [city]\n    parts:"),
-     r"lessons\.yaml:6:11: error: 'key' in lesson 'short': the lesson does not cover 'city'"),
-    (("scenes: [school]", "chapters: [Shool]"),
-     r"lessons\.yaml:13:20: error: 'chapters' in part 2 of lesson 'short': there is no chapter "
-     r"'Shool' \(did you mean 'School'\?\)"),
-    (("from: home", "from: fields\n        title2: x"),
-     r"lessons\.yaml:9:9: error: unknown field 'title2' in part 1 of lesson 'short'"),
-])
-def test_every_mistake_in_a_lesson_names_its_place(tmp_path: Path, change: tuple[str, str],
-                                                   expected: str) -> None:
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (
+            ("from: school", "from: shcool"),
+            r"lessons\.yaml:12:15: error: 'from' in part 2 of lesson 'short': there is no scene 'shcool' "
+            r"\(did you mean 'school'\?\)",
+        ),
+        (
+            ("minutes: 20", "minutes: soon"),
+            r"lessons\.yaml:4:14: error: lesson 'short' needs 'minutes': a whole number of minutes",
+        ),
+        (
+            ("      question: Was she right?\n", ""),
+            r"lessons\.yaml:15:7: error: the close of lesson 'short' needs 'question'",
+        ),
+        (
+            ("set: {savings: 300}", "set: {savngs: 300}"),
+            r"lessons\.yaml:5:11: error: 'set' in lesson 'short': 'savngs' is not a flag, resource or "
+            r"person's stat \(did you mean 'savings'\?\)",
+        ),
+        (
+            ("    parts:", "    key: [city]\n    parts:"),
+            r"lessons\.yaml:6:11: error: 'key' in lesson 'short': the lesson does not cover 'city'",
+        ),
+        (
+            ("scenes: [school]", "chapters: [Shool]"),
+            r"lessons\.yaml:13:20: error: 'chapters' in part 2 of lesson 'short': there is no chapter "
+            r"'Shool' \(did you mean 'School'\?\)",
+        ),
+        (
+            ("from: home", "from: fields\n        title2: x"),
+            r"lessons\.yaml:9:9: error: unknown field 'title2' in part 1 of lesson 'short'",
+        ),
+    ],
+)
+def test_every_mistake_in_a_lesson_names_its_place(
+    tmp_path: Path, change: tuple[str, str], expected: str
+) -> None:
     old, new = change
     assert old in LESSON
     found = errors(tmp_path, LESSON.replace(old, new, 1))

@@ -30,9 +30,13 @@ def test_every_file_the_game_reads_is_in_the_wheel(name: str) -> None:
     assert SETUPTOOLS["package-dir"][package] == name
     patterns = SETUPTOOLS["package-data"][package]
     folder = ROOT / name
-    runtime = [path.relative_to(folder).as_posix() for path in folder.rglob("*")
-               if path.is_file() and path.parts[len(folder.parts)] != "tools"  # the art's makers
-               and "__pycache__" not in path.parts]
+    runtime = [
+        path.relative_to(folder).as_posix()
+        for path in folder.rglob("*")
+        if path.is_file()
+        and path.parts[len(folder.parts)] != "tools"  # the art's makers
+        and "__pycache__" not in path.parts
+    ]
     left_out = [path for path in runtime if not any(fnmatch.fnmatch(path, p) for p in patterns)]
     assert runtime and left_out == []
 

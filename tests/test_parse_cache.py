@@ -29,16 +29,28 @@ def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def _no_parsing(monkeypatch: pytest.MonkeyPatch) -> None:
     def refuse(*_args: object) -> None:
         raise AssertionError("the YAML parser ran although the cache holds every file")
+
     monkeypatch.setattr(yamlsource, "_build", refuse)
 
 
 def _same(a: object, b: object) -> bool:
     if isinstance(a, yamlsource.YMap):
-        return (isinstance(b, yamlsource.YMap) and a.loc == b.loc and a.key_locs == b.key_locs
-                and a.value_locs == b.value_locs and list(a) == list(b) and all(_same(a[k], b[k]) for k in a))
+        return (
+            isinstance(b, yamlsource.YMap)
+            and a.loc == b.loc
+            and a.key_locs == b.key_locs
+            and a.value_locs == b.value_locs
+            and list(a) == list(b)
+            and all(_same(a[k], b[k]) for k in a)
+        )
     if isinstance(a, yamlsource.YList):
-        return (isinstance(b, yamlsource.YList) and a.loc == b.loc and a.item_locs == b.item_locs
-                and len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b, strict=True)))
+        return (
+            isinstance(b, yamlsource.YList)
+            and a.loc == b.loc
+            and a.item_locs == b.item_locs
+            and len(a) == len(b)
+            and all(_same(x, y) for x, y in zip(a, b, strict=True))
+        )
     return type(a) is type(b) and (a == b or a != a and b != b)  # NaN is NaN
 
 
@@ -47,11 +59,15 @@ def test_a_cached_file_reads_back_exactly_as_parsed_with_every_location(cache, t
     source.write_text(
         "title: 'quoted'\nnumbers: [1, -2, 3.5, .nan, .inf]\nflags: {yes: on, 7: null, ~: x}\n"
         "nested:\n  - a: |\n      two\n      lines\n  - [deep, [deeper, [deepest]]]\n"
-        "empty_map: {}\nempty_list: []\nunicode: 归途列车 \U0001F686\n", encoding="utf-8")
+        "empty_map: {}\nempty_list: []\nunicode: 归途列车 \U0001f686\n",
+        encoding="utf-8",
+    )
     found = yamlsource.Diagnostics()
     parsed = yamlsource.read_yaml(source, "odd.yaml", found)
     assert not found.items and any(cache.iterdir())
-    hit, cached = parsecache.load("odd.yaml", source.read_bytes(), yamlsource.MAX_DEPTH, yamlsource.MAX_NUMBER)
+    hit, cached = parsecache.load(
+        "odd.yaml", source.read_bytes(), yamlsource.MAX_DEPTH, yamlsource.MAX_NUMBER
+    )
     assert hit and _same(parsed, cached)
 
 
@@ -83,18 +99,21 @@ def test_an_edited_file_is_parsed_again_and_its_mistake_located(cache, example_s
     assert [str(d) for d in again] == [str(d) for d in findings]
 
 
-@pytest.mark.parametrize("damage", [
-    "not json at all",
-    "",
-    json.dumps({"m": 1}),
-    json.dumps(["m", 1, 1, "key", 1, 1, 1, 6]),                 # a value missing
-    json.dumps(["m", "1", 1]),                                   # a line that is not a number
-    json.dumps(["x", 1, 1]),                                     # no such container
-    json.dumps(["m", 1, 1, ["list", "key"], 1, 1, 1, 6, "v"]),   # a key that is a container
-    json.dumps(["m", 1, 1, "k", 1, 1, 1, 5, 10**20]),             # a number no story may hold
-    json.dumps(["m", 1, 1, "k", 1, 1, 1, 5, "a", "k", 2, 1, 2, 5, "b"]),  # a key twice
-    "[" * 100_000 + "]" * 100_000,                               # nesting that would recurse
-])
+@pytest.mark.parametrize(
+    "damage",
+    [
+        "not json at all",
+        "",
+        json.dumps({"m": 1}),
+        json.dumps(["m", 1, 1, "key", 1, 1, 1, 6]),  # a value missing
+        json.dumps(["m", "1", 1]),  # a line that is not a number
+        json.dumps(["x", 1, 1]),  # no such container
+        json.dumps(["m", 1, 1, ["list", "key"], 1, 1, 1, 6, "v"]),  # a key that is a container
+        json.dumps(["m", 1, 1, "k", 1, 1, 1, 5, 10**20]),  # a number no story may hold
+        json.dumps(["m", 1, 1, "k", 1, 1, 1, 5, "a", "k", 2, 1, 2, 5, "b"]),  # a key twice
+        "[" * 100_000 + "]" * 100_000,  # nesting that would recurse
+    ],
+)
 def test_a_damaged_or_tampered_entry_is_a_miss_and_the_story_still_loads(cache, example_story, damage):
     story, findings = load_story_with_diagnostics(example_story)
     assert story is not None
@@ -134,18 +153,30 @@ def test_the_cache_stays_bounded(cache, tmp_path):
 
 
 def test_a_warm_start_does_not_even_import_pyyaml(cache):
-    code = ("import sys\nfrom game.story import default_story_dir, load_story\n"
-            "load_story(default_story_dir())\nprint('yaml' in sys.modules)")
+    code = (
+        "import sys\nfrom game.story import default_story_dir, load_story\n"
+        "load_story(default_story_dir())\nprint('yaml' in sys.modules)"
+    )
     env = {**os.environ, CACHE_ENV: str(cache)}
-    runs = [subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True,
-                           text=True, check=True).stdout.split() for _ in range(2)]
+    runs = [
+        subprocess.run(
+            [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, check=True
+        ).stdout.split()
+        for _ in range(2)
+    ]
     assert runs == [["True"], ["False"]]
 
 
 _json_values = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=5)
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats(allow_nan=False)
+    | st.text(max_size=5)
     | st.sampled_from(["m", "s"]),
-    lambda inner: st.lists(inner, max_size=12), max_leaves=60)
+    lambda inner: st.lists(inner, max_size=12),
+    max_leaves=60,
+)
 
 
 @settings(max_examples=300, deadline=None)

@@ -26,6 +26,7 @@ def test_quick_start_has_exactly_two_commands() -> None:
 
 def test_the_readme_names_the_keys_the_game_answers_to() -> None:
     from game.ui.screens.keys import KEYS
+
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     how = readme.split("### How to play", 1)[1].split("###", 1)[0]
     assert "Tab shows the family" not in how  # Tab moves the highlight; F shows the family

@@ -75,8 +75,7 @@ def test_a_story_with_errors_keeps_the_old_session(played):
     edit(root, "goto: c", "goto: nowhere")
     result = reload_session(session, check_assets=False)
     assert result.session is None
-    assert [str(e) for e in result.errors][0].endswith(
-        "01_scenes.yaml:10:52: error: unknown scene 'nowhere'")
+    assert [str(e) for e in result.errors][0].endswith("01_scenes.yaml:10:52: error: unknown scene 'nowhere'")
     assert "still playing the last version" in result.messages[0]
     assert session.state.scene == "b"  # untouched
 
@@ -89,8 +88,10 @@ def test_what_no_longer_fits_is_dropped_and_said(played):
     assert result.ok
     assert result.session.state.scene == "b"
     assert result.session.state.log == ["a.call"]
-    assert result.messages == ["1 of 2 decisions could be replayed on the edited story: 'b.wait' no "
-                               "longer fits at 'b', so it was dropped."]
+    assert result.messages == [
+        "1 of 2 decisions could be replayed on the edited story: 'b.wait' no "
+        "longer fits at 'b', so it was dropped."
+    ]
 
 
 def test_changed_values_are_mentioned(played):
@@ -104,11 +105,16 @@ def test_changed_values_are_mentioned(played):
 def test_a_removed_start_scene_replays_from_the_story_start(tmp_path):
     root = write_story(tmp_path / "story", ROAD)
     session = Session(load_story(root, check_assets=False), start="b")
-    (root / "01_scenes.yaml").write_text(ROAD.replace("      - {id: rest, text: Sleep, goto: b}\n", "")
-                                         .replace("goto: b}", "goto: c}")
-                                         .replace("  b:\n    text: The station square.\n    choices:\n"
-                                                  "      - {id: wait, text: Wait for the train, goto: c}\n",
-                                                  ""), encoding="utf-8")
+    (root / "01_scenes.yaml").write_text(
+        ROAD.replace("      - {id: rest, text: Sleep, goto: b}\n", "")
+        .replace("goto: b}", "goto: c}")
+        .replace(
+            "  b:\n    text: The station square.\n    choices:\n"
+            "      - {id: wait, text: Wait for the train, goto: c}\n",
+            "",
+        ),
+        encoding="utf-8",
+    )
     bump(root / "01_scenes.yaml")
     result = reload_session(session, check_assets=False)
     assert result.ok, [str(f) for f in result.findings]
@@ -131,10 +137,9 @@ def test_the_watcher_reports_each_change_once(tmp_path):
     assert watcher.poll() is False
 
 
-
-
 def test_the_terminal_player_reloads_on_r_and_shows_errors_with_locations(played, tmp_path):
     root, session = played
+
     # The story breaks, the player asks for a reload, then the story is fixed and reloaded.
     def break_it():
         edit(root, "The station square.", "The square.\n    next: c")

@@ -159,8 +159,19 @@ def test_short_labels_keep_the_first_clause_and_names():
 def test_the_command_writes_html_and_markdown(story, records_by_ending, tmp_path: Path, capsys):
     record = next(iter(records_by_ending.values()))
     saved = record.save(tmp_path / "sessions")
-    assert main(["report", str(saved), "-o", str(tmp_path / "r.html"),
-                 "--class-stats", str(tmp_path / "sessions")]) == 0
+    assert (
+        main(
+            [
+                "report",
+                str(saved),
+                "-o",
+                str(tmp_path / "r.html"),
+                "--class-stats",
+                str(tmp_path / "sessions"),
+            ]
+        )
+        == 0
+    )
     assert (tmp_path / "r.html").read_text().startswith("<!DOCTYPE html>")
     assert main(["report", str(saved), "-o", str(tmp_path / "r.md")]) == 0
     assert "## Questions for homework" in (tmp_path / "r.md").read_text()
@@ -182,8 +193,7 @@ def test_the_report_names_what_the_real_family_chose(story):
         session.choose(next(c.id for c in session.choices() if c.available))
     page = render_html(story, record_from_session(session))
     assert "The real family made the same choice." in page  # leaving the village together
-    assert ("In the film, the real family chose: Say it straight. You&#x27;re not going back."
-            in page)
+    assert "In the film, the real family chose: Say it straight. You&#x27;re not going back." in page
     assert "the real family chose" in render_markdown(story, record_from_session(session))
 
 
@@ -195,16 +205,16 @@ def test_homework_puts_the_general_questions_first_and_keeps_discussed_prompts_a
     session = _played_to_the_end(story, 3)
     in_class = record_from_session(session)  # every prompt on the path was discussed
     page = render_html(story, in_class)
-    homework = page[page.index('id="homework"'):page.index('id="discussed"')]
+    homework = page[page.index('id="homework"') : page.index('id="discussed"')]
     assert homework.index(html.escape(GENERAL_QUESTIONS[0], quote=True)) < 200
     assert homework.count("<li>") == len(GENERAL_QUESTIONS)  # nothing already discussed
-    discussed = page[page.index('id="discussed"'):]
+    discussed = page[page.index('id="discussed"') :]
     assert discussed.count("<li>") == len(in_class.prompts_shown) > HOMEWORK_FROM_PATH
     # Played without pauses: some of the path's prompts become homework, the key ones first.
     at_home = record_from_session(session, cards_shown=False)
     page = render_html(story, at_home)
     assert 'id="discussed"' not in page
-    homework = page[page.index('id="homework"'):]
+    homework = page[page.index('id="homework"') :]
     assert homework.count("<li>") == len(GENERAL_QUESTIONS) + HOMEWORK_FROM_PATH
     keyed = [s for s in at_home.scenes_visited() if story.scenes[s].discuss and story.scenes[s].key]
     for scene_id in keyed[:HOMEWORK_FROM_PATH]:
@@ -223,8 +233,11 @@ def test_a_fact_card_met_twice_under_two_ids_is_printed_once(story):
 
 
 def test_the_charts_and_savings_break_where_another_playthrough_was_loaded(story):
-    record = next(r for r in (record_from_session(_played_to_the_end(story, seed))
-                              for seed in range(50)) if len(r.snapshots) >= 6)
+    record = next(
+        r
+        for r in (record_from_session(_played_to_the_end(story, seed)) for seed in range(50))
+        if len(r.snapshots) >= 6
+    )
     middle = record.snapshots[3].decisions  # a load between the third and fourth chapters
     unbroken = render_html(story, record)
     record.jumps = [middle]
@@ -232,19 +245,32 @@ def test_the_charts_and_savings_break_where_another_playthrough_was_loaded(story
     assert "save loaded" in page and "save loaded" not in unbroken
     # Each person's line is drawn in two runs instead of one, on each of the three charts.
     assert page.count("<polyline") == unbroken.count("<polyline") + len(story.people) * len(story.stats)
-    savings = page[page.index("<strong>Savings</strong>"):].split("</p>")[0]
+    savings = page[page.index("<strong>Savings</strong>") :].split("</p>")[0]
     assert savings.count("↪") == 1 and "→" in savings
     assert "↪" in render_markdown(story, record).split("## The family across the chapters")[1]
 
 
 def test_options_with_the_same_first_clause_are_told_apart_in_the_classes_line(story):
-    scene = next(s for s in story.scenes.values()
-                 if len([c for c in s.choices if not c.is_continue]) >= 2)
+    scene = next(s for s in story.scenes.values() if len([c for c in s.choices if not c.is_continue]) >= 2)
     first, second = [c for c in scene.choices if not c.is_continue][:2]
     twins = {first.full_id: "Go home to give birth, in March", second.full_id: "Go home to give birth, now"}
-    patched = type(story)(**{**story.__dict__, "scenes": {**story.scenes, scene.id: type(scene)(
-        **{**scene.__dict__, "choices": tuple(type(c)(**{**c.__dict__, "text": twins.get(c.full_id, c.text)})
-                                              for c in scene.choices)})}})
+    patched = type(story)(
+        **{
+            **story.__dict__,
+            "scenes": {
+                **story.scenes,
+                scene.id: type(scene)(
+                    **{
+                        **scene.__dict__,
+                        "choices": tuple(
+                            type(c)(**{**c.__dict__, "text": twins.get(c.full_id, c.text)})
+                            for c in scene.choices
+                        ),
+                    }
+                ),
+            },
+        }
+    )
     session = Session(patched, start=scene.id)
     record = SessionRecord.begin(session)
     record.record_decision(session, first.full_id, {first.full_id: 2, second.full_id: 1})

@@ -110,9 +110,14 @@ def test_killing_the_game_mid_save_never_leaves_a_broken_slot(tmp_path: Path, st
     script = tmp_path / "writer.py"
     script.write_text(WRITER)
     rng = random.Random(7)
-    server = subprocess.Popen([sys.executable, str(script), str(story.root), str(saves)],
-                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, cwd=ROOT, text=True,
-                              env={**os.environ, "PYTHONPATH": str(ROOT)})
+    server = subprocess.Popen(
+        [sys.executable, str(script), str(story.root), str(saves)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        cwd=ROOT,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
     assert server.stdin is not None and server.stdout is not None
     kills, started, longest_log = 0, time.perf_counter(), 0
     try:
@@ -148,6 +153,7 @@ def test_killing_the_game_mid_save_never_leaves_a_broken_slot(tmp_path: Path, st
 
 # ----------------------------------------------------------------------------- damaged saves
 
+
 def _future(story: Story, session: Session, store: SaveStore) -> bytes:
     store.save("x", session)
     document = json.loads(store.path("x").read_bytes())
@@ -165,7 +171,7 @@ def _other_story(story: Story, session: Session, store: SaveStore) -> bytes:
 def _truncated(story: Story, session: Session, store: SaveStore) -> bytes:
     store.save("x", session)
     data = store.path("x").read_bytes()
-    return data[:len(data) // 2]
+    return data[: len(data) // 2]
 
 
 def _wrong_shapes(story: Story, session: Session, store: SaveStore) -> bytes:
@@ -179,8 +185,10 @@ DAMAGE = {
     "empty": (lambda *_: b"", "is empty"),
     "blank": (lambda *_: b"  \n\n", "is empty"),
     "truncated": (_truncated, "is damaged and cannot be read"),
-    "garbage": (lambda *_: bytes(random.Random(1).randrange(256) for _ in range(500)),
-                "is damaged and cannot be read"),
+    "garbage": (
+        lambda *_: bytes(random.Random(1).randrange(256) for _ in range(500)),
+        "is damaged and cannot be read",
+    ),
     "deep-json": (lambda *_: b"[" * 100_000, "is damaged and cannot be read"),
     "not-a-save": (lambda *_: b'{"hello": "world"}', "is not a Last Train Home save"),
     "future-version": (_future, "made by a newer version of the game"),
@@ -206,8 +214,9 @@ def test_a_damaged_save_gives_a_sentence_and_is_kept(tmp_path: Path, story: Stor
 
 
 @pytest.mark.parametrize("kind", ["truncated", "garbage", "future-version", "other-story", "empty"])
-def test_the_terminal_player_reports_a_damaged_save_and_plays_on(tmp_path: Path, story: Story,
-                                                                  kind: str) -> None:
+def test_the_terminal_player_reports_a_damaged_save_and_plays_on(
+    tmp_path: Path, story: Story, kind: str
+) -> None:
     store = SaveStore(tmp_path / "saves")
     store.directory.mkdir(parents=True)
     make, expected = DAMAGE[kind]
@@ -215,8 +224,7 @@ def test_the_terminal_player_reports_a_damaged_save_and_plays_on(tmp_path: Path,
     store.path("9").write_bytes(content)
     commands = iter(["1", "l 9", "1", "f", "q"])
     out = io.StringIO()
-    player = TextPlayer(Session(story), store, lambda: next(commands, None), out, width=200,
-                        autosave=False)
+    player = TextPlayer(Session(story), store, lambda: next(commands, None), out, width=200, autosave=False)
     assert player.run() == 0
     text = out.getvalue()
     assert expected in text and "left as it is" in text and "Traceback" not in text
@@ -230,7 +238,7 @@ def test_a_save_with_stats_out_of_bounds_loads_within_bounds(tmp_path: Path, sto
     document = json.loads(store.path("1").read_bytes())
     for key in ("origin", "state"):
         document[key]["stats"]["qin"]["hope"] = 10**9
-        document[key]["stats"]["suqin"]["hope"] = -10**9
+        document[key]["stats"]["suqin"]["hope"] = -(10**9)
     store.path("1").write_text(json.dumps(document))
     state = store.load("1", story).session.state
     for stats in state.stats.values():
@@ -238,6 +246,7 @@ def test_a_save_with_stats_out_of_bounds_loads_within_bounds(tmp_path: Path, sto
 
 
 # ----------------------------------------------------------------------------- disks that refuse
+
 
 def _untouched(store: SaveStore, before: dict[Path, bytes]) -> None:
     for path, data in before.items():
@@ -253,7 +262,8 @@ def _two_saves(store: SaveStore, story: Story) -> dict[Path, bytes]:
 
 @pytest.mark.parametrize("call", ["fsync", "write", "replace", "link+copy"])
 def test_a_full_disk_fails_the_save_with_a_sentence_and_loses_nothing(
-        tmp_path: Path, story: Story, monkeypatch: pytest.MonkeyPatch, call: str) -> None:
+    tmp_path: Path, story: Story, monkeypatch: pytest.MonkeyPatch, call: str
+) -> None:
     store = SaveStore(tmp_path / "saves")
     before = _two_saves(store, story)
 
@@ -291,8 +301,9 @@ def test_a_full_disk_fails_the_save_with_a_sentence_and_loses_nothing(
     assert store.load("1", story).session.state.log == ["a.again"] * 2
 
 
-def test_a_refused_folder_fails_the_save_with_a_sentence(tmp_path: Path, story: Story,
-                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_refused_folder_fails_the_save_with_a_sentence(
+    tmp_path: Path, story: Story, monkeypatch: pytest.MonkeyPatch
+) -> None:
     store = SaveStore(tmp_path / "saves")
     before = _two_saves(store, story)
 
@@ -306,8 +317,9 @@ def test_a_refused_folder_fails_the_save_with_a_sentence(tmp_path: Path, story: 
     _untouched(store, before)
 
 
-@pytest.mark.skipif(os.name == "nt" or os.geteuid() == 0,
-                    reason="needs POSIX permissions that apply (not root)")
+@pytest.mark.skipif(
+    os.name == "nt" or os.geteuid() == 0, reason="needs POSIX permissions that apply (not root)"
+)
 def test_a_read_only_folder_fails_the_save_with_a_sentence(tmp_path: Path, story: Story) -> None:
     store = SaveStore(tmp_path / "saves")
     before = _two_saves(store, story)
@@ -320,8 +332,9 @@ def test_a_read_only_folder_fails_the_save_with_a_sentence(tmp_path: Path, story
     _untouched(store, before)
 
 
-def test_the_terminal_player_says_when_a_save_fails(tmp_path: Path, story: Story,
-                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_terminal_player_says_when_a_save_fails(
+    tmp_path: Path, story: Story, monkeypatch: pytest.MonkeyPatch
+) -> None:
     store = SaveStore(tmp_path / "saves")
     before = _two_saves(store, story)
 
@@ -343,10 +356,13 @@ def test_the_terminal_player_says_when_a_save_fails(tmp_path: Path, story: Story
 
 # ----------------------------------------------------------------------------- settings
 
-@pytest.mark.parametrize("content", [b"", b"{not json", b"\xff\xfe\x00", b"[1, 2]", b"[" * 50_000,
-                                     b'"just a string"'])
-def test_a_corrupt_settings_file_gives_defaults_a_warning_and_is_kept_aside(tmp_path: Path,
-                                                                            content: bytes) -> None:
+
+@pytest.mark.parametrize(
+    "content", [b"", b"{not json", b"\xff\xfe\x00", b"[1, 2]", b"[" * 50_000, b'"just a string"']
+)
+def test_a_corrupt_settings_file_gives_defaults_a_warning_and_is_kept_aside(
+    tmp_path: Path, content: bytes
+) -> None:
     (tmp_path / "settings.json").write_bytes(content)
     settings, warnings = load_settings(tmp_path)
     assert settings == Settings()
@@ -355,8 +371,9 @@ def test_a_corrupt_settings_file_gives_defaults_a_warning_and_is_kept_aside(tmp_
 
 
 def test_settings_with_wrong_values_keep_the_good_ones(tmp_path: Path) -> None:
-    (tmp_path / "settings.json").write_text(json.dumps(
-        {"text_size": "large", "volume": 1e308 * 10, "fullscreen": "yes", "unknown": 1}))
+    (tmp_path / "settings.json").write_text(
+        json.dumps({"text_size": "large", "volume": 1e308 * 10, "fullscreen": "yes", "unknown": 1})
+    )
     settings, warnings = load_settings(tmp_path)
     assert settings.text_size == "large" and settings.volume == Settings().volume
     assert settings.fullscreen is False and len(warnings) == 1

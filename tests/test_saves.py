@@ -63,13 +63,16 @@ def test_interrupted_write_leaves_the_previous_save_intact(tmp_path: Path, story
     assert store.load("1", story).session.scene.id == "a"
 
 
-@pytest.mark.parametrize("content,expected", [
-    (b"", "is empty"),
-    (b"{\"format\": 1, \"game\": \"last-tr", "is damaged and cannot be read"),
-    (b"\x00\xff\xfe garbage", "is damaged and cannot be read"),
-    (b"[1, 2, 3]", "is not a Last Train Home save"),
-    (b'{"game": "last-train-home", "format": 99, "min_format": 99}', "made by a newer version"),
-])
+@pytest.mark.parametrize(
+    "content,expected",
+    [
+        (b"", "is empty"),
+        (b'{"format": 1, "game": "last-tr', "is damaged and cannot be read"),
+        (b"\x00\xff\xfe garbage", "is damaged and cannot be read"),
+        (b"[1, 2, 3]", "is not a Last Train Home save"),
+        (b'{"game": "last-train-home", "format": 99, "min_format": 99}', "made by a newer version"),
+    ],
+)
 def test_damaged_saves_give_a_clear_message_and_are_kept(tmp_path: Path, story, content, expected) -> None:
     store = SaveStore(tmp_path)
     (tmp_path / "2.json").write_bytes(content)
@@ -85,16 +88,24 @@ def test_save_from_another_story_is_refused(tmp_path: Path, story) -> None:
     store = SaveStore(tmp_path / "saves")
     store.save(AUTOSAVE, Session(story))
     other_root = write_story(tmp_path / "other", BASE.replace("You hold", "You keep"))
-    (other_root / "story.yaml").write_text((other_root / "story.yaml").read_text().replace(
-        "title: Test Story", "title: Another Story"))
+    (other_root / "story.yaml").write_text(
+        (other_root / "story.yaml").read_text().replace("title: Test Story", "title: Another Story")
+    )
     with pytest.raises(SaveError, match="belongs to another story"):
         store.load(AUTOSAVE, load_story(other_root, check_assets=False))
 
 
 def test_save_survives_a_removed_scene_as_far_as_it_fits(tmp_path: Path) -> None:
-    scenes = BASE.replace("        goto: b\n      - id: rest", "        goto: mid\n      - id: rest") + """\
+    scenes = (
+        BASE.replace("        goto: b\n      - id: rest", "        goto: mid\n      - id: rest")
+        + """\
 """
-    root = write_story(tmp_path / "story", scenes, extra_files={"02_mid.yaml": """\
+    )
+    root = write_story(
+        tmp_path / "story",
+        scenes,
+        extra_files={
+            "02_mid.yaml": """\
         scenes:
           mid:
             text: A corridor.
@@ -102,7 +113,9 @@ def test_save_survives_a_removed_scene_as_far_as_it_fits(tmp_path: Path) -> None
               - id: onward
                 text: Walk on
                 goto: b
-        """})
+        """
+        },
+    )
     story = load_story(root, check_assets=False)
     session = Session(story)
     session.choose("call")
@@ -115,8 +128,10 @@ def test_save_survives_a_removed_scene_as_far_as_it_fits(tmp_path: Path) -> None
     result = store.load("1", edited)
     assert result.session.scene.id == "mid"
     assert result.session.state.log == ["a.call"]
-    assert result.messages == ["The story has changed since this save: 1 of 2 decisions could be "
-                               "restored; 1 after 'mid' no longer fit and were dropped."]
+    assert result.messages == [
+        "The story has changed since this save: 1 of 2 decisions could be "
+        "restored; 1 after 'mid' no longer fit and were dropped."
+    ]
 
 
 def test_invalid_slot_names_are_refused(tmp_path: Path, story) -> None:

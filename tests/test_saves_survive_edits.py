@@ -74,8 +74,8 @@ def _read(path: Path):
 def _replace_at(path: Path, line: int, column: int, old: str, new: str) -> None:
     lines = path.read_text(encoding="utf-8").split("\n")
     text = lines[line - 1]
-    assert text[column - 1: column - 1 + len(old)] == old, (text, old)
-    lines[line - 1] = text[: column - 1] + new + text[column - 1 + len(old):]
+    assert text[column - 1 : column - 1 + len(old)] == old, (text, old)
+    lines[line - 1] = text[: column - 1] + new + text[column - 1 + len(old) :]
     path.write_text("\n".join(lines), encoding="utf-8")
 
 
@@ -140,8 +140,9 @@ def test_an_inserted_scene(played):
     loc = spec.value_loc("goto")
     _replace_at(path, loc.line, loc.column, target, "inserted_scene")
     (played.root / "zz_inserted.yaml").write_text(
-        "scenes:\n  inserted_scene:\n    text: A scene written after the save.\n"
-        f"    next: {target}\n", encoding="utf-8")
+        f"scenes:\n  inserted_scene:\n    text: A scene written after the save.\n    next: {target}\n",
+        encoding="utf-8",
+    )
     result, log = _restored(played.store, played.root)
     if "id" in spec:  # the choice keeps its id and now leads to the new scene
         assert log == played.log[: index + 1]
@@ -163,8 +164,7 @@ def _scene_block(path: Path, scene: str) -> tuple[int, int]:
     if after < len(keys):
         end = scenes.key_loc(keys[after]).line - 1
     else:  # the last scene: up to the next top-level key, or the end of the file
-        end = next((i for i in range(start + 1, len(lines)) if re.match(r"[A-Za-z_]", lines[i])),
-                   len(lines))
+        end = next((i for i in range(start + 1, len(lines)) if re.match(r"[A-Za-z_]", lines[i])), len(lines))
     return start, end
 
 
@@ -180,8 +180,13 @@ def test_a_removed_scene(played, tmp_path):
         shutil.copytree(played.root, trial)
         story = _load(trial)
         onward = story.scenes[scene].choices[0].goto
-        path = next(p for p in _files(trial) if isinstance(_read(p), YMap)
-                    and isinstance(_read(p).get("scenes"), YMap) and scene in _read(p)["scenes"])
+        path = next(
+            p
+            for p in _files(trial)
+            if isinstance(_read(p), YMap)
+            and isinstance(_read(p).get("scenes"), YMap)
+            and scene in _read(p)["scenes"]
+        )
         start, end = _scene_block(path, scene)
         lines = path.read_text(encoding="utf-8").split("\n")
         path.write_text("\n".join(lines[:start] + lines[end:]), encoding="utf-8")
@@ -201,8 +206,11 @@ def test_a_removed_scene(played, tmp_path):
 
 
 def test_a_changed_choice_id(played):
-    written = [i for i, d in enumerate(played.log)
-               if not d.endswith(".continue") and "id" in _choice_spec(played.root, d)[1]]
+    written = [
+        i
+        for i, d in enumerate(played.log)
+        if not d.endswith(".continue") and "id" in _choice_spec(played.root, d)[1]
+    ]
     if not written:
         pytest.skip("no decision of this playthrough has a written id")
     index = written[len(written) // 2]
@@ -215,5 +223,7 @@ def test_a_changed_choice_id(played):
     result, log = _restored(played.store, played.root)
     assert log == played.log[:index]
     assert result.session.state.scene == scene
-    assert (f"{index} of {len(played.log)} decisions could be restored; {len(played.log) - index} "
-            f"after '{scene}' no longer fit") in result.messages[-1]
+    assert (
+        f"{index} of {len(played.log)} decisions could be restored; {len(played.log) - index} "
+        f"after '{scene}' no longer fit"
+    ) in result.messages[-1]

@@ -28,7 +28,9 @@ def as_json(value):
 
 
 def schema_errors(text: str) -> list[str]:
-    return [f"{list(e.absolute_path)}: {e.message}" for e in VALIDATOR.iter_errors(as_json(yaml.safe_load(text)))]
+    return [
+        f"{list(e.absolute_path)}: {e.message}" for e in VALIDATOR.iter_errors(as_json(yaml.safe_load(text)))
+    ]
 
 
 def test_the_schema_is_a_valid_draft_2020_12_schema():
@@ -106,19 +108,31 @@ def edit(text: str, old: str, new: str) -> str:
 # (name, manifest, content): valid stories, then one structural mistake each.
 VALID = [
     ("base", MANIFEST, CONTENT),
-    ("flags as a list", edit(MANIFEST, "flags:\n  called: {label: Called home}", "flags: [called]"),
-     CONTENT),
+    ("flags as a list", edit(MANIFEST, "flags:\n  called: {label: Called home}", "flags: [called]"), CONTENT),
     ("a flag with no details", edit(MANIFEST, "called: {label: Called home}", "called:"), CONTENT),
-    ("a portrait as one name", edit(MANIFEST, "portraits: {1990: suqin_young}", "portraits: suqin"),
-     CONTENT),
-    ("effects as one text", MANIFEST, edit(CONTENT, "effects: [called = true, savings -= 20]",
-                                           "effects: called = true")),
+    ("a portrait as one name", edit(MANIFEST, "portraits: {1990: suqin_young}", "portraits: suqin"), CONTENT),
+    (
+        "effects as one text",
+        MANIFEST,
+        edit(CONTENT, "effects: [called = true, savings -= 20]", "effects: called = true"),
+    ),
     ("a condition written true", MANIFEST, edit(CONTENT, "if: savings >= 500", "if: true")),
-    ("from as one scene", MANIFEST, edit(CONTENT, "    title: Silence\n",
-                                         "    title: Silence\n    from: night\n")),
-    ("a replacing variant", MANIFEST, edit(CONTENT, "        text: You smile.",
-                                           "        text: You smile.\n        replace: true")),
-    ("next instead of choices", MANIFEST, edit(CONTENT, """\
+    (
+        "from as one scene",
+        MANIFEST,
+        edit(CONTENT, "    title: Silence\n", "    title: Silence\n    from: night\n"),
+    ),
+    (
+        "a replacing variant",
+        MANIFEST,
+        edit(CONTENT, "        text: You smile.", "        text: You smile.\n        replace: true"),
+    ),
+    (
+        "next instead of choices",
+        MANIFEST,
+        edit(
+            CONTENT,
+            """\
     choices:
       - id: call
         text: Call home
@@ -129,15 +143,27 @@ VALID = [
         if: savings >= 500
         locked: Needs 500 yuan
         goto: night
-""", "    next: night\n")),
+""",
+            "    next: night\n",
+        ),
+    ),
 ]
 
 INVALID = [
-    ("an unknown scene field", MANIFEST, edit(CONTENT, "    place: The dormitory",
-                                              "    place: The dormitory\n    colour: blue")),
-    ("a choice without goto", MANIFEST, edit(CONTENT, "        effects: [called = true, savings -= 20]\n"
-                                             "        goto: night\n",
-                                             "        effects: [called = true, savings -= 20]\n")),
+    (
+        "an unknown scene field",
+        MANIFEST,
+        edit(CONTENT, "    place: The dormitory", "    place: The dormitory\n    colour: blue"),
+    ),
+    (
+        "a choice without goto",
+        MANIFEST,
+        edit(
+            CONTENT,
+            "        effects: [called = true, savings -= 20]\n        goto: night\n",
+            "        effects: [called = true, savings -= 20]\n",
+        ),
+    ),
     ("a choice without text", MANIFEST, edit(CONTENT, "        text: Call home\n", "")),
     ("a scene without text", MANIFEST, edit(CONTENT, "    text: The lights go out.\n", "")),
     ("a scene with next and end", MANIFEST, edit(CONTENT, "    end: true", "    end: true\n    next: dorm")),
@@ -145,30 +171,67 @@ INVALID = [
     ("a stat bound in words", edit(MANIFEST, "min: 0, max: 10", "min: low, max: 10"), CONTENT),
     ("a misspelt section", MANIFEST, edit(CONTENT, "scenes:", "scene:")),
     ("a manifest without start", edit(MANIFEST, "start: dorm\n", ""), CONTENT),
-    ("a manifest without people", edit(MANIFEST, """\
+    (
+        "a manifest without people",
+        edit(
+            MANIFEST,
+            """\
 people:
   suqin: {name: Chen Suqin, short: Suqin, portraits: {1990: suqin_young}}
   qin: {name: Zhang Qin}
-""", ""), CONTENT),
-    ("an ending without an epilogue", MANIFEST, edit(CONTENT, "    epilogue: {suqin: She sleeps., qin: She waits.}\n", "")),
-    ("an ending without an id", MANIFEST, edit(CONTENT, "  - id: silence\n    title: Silence",
-                                               "  - title: Silence")),
-    ("variants as a mapping", MANIFEST, edit(CONTENT, "      - if: called\n        text: You smile.",
-                                             "      if: called\n      text: You smile.")),
+""",
+            "",
+        ),
+        CONTENT,
+    ),
+    (
+        "an ending without an epilogue",
+        MANIFEST,
+        edit(CONTENT, "    epilogue: {suqin: She sleeps., qin: She waits.}\n", ""),
+    ),
+    (
+        "an ending without an id",
+        MANIFEST,
+        edit(CONTENT, "  - id: silence\n    title: Silence", "  - title: Silence"),
+    ),
+    (
+        "variants as a mapping",
+        MANIFEST,
+        edit(
+            CONTENT,
+            "      - if: called\n        text: You smile.",
+            "      if: called\n      text: You smile.",
+        ),
+    ),
     ("effects as a number", MANIFEST, edit(CONTENT, "effects: [called = true, savings -= 20]", "effects: 5")),
     ("locked without if", MANIFEST, edit(CONTENT, "        if: savings >= 500\n", "")),
     ("a scene id in capitals", MANIFEST, CONTENT.replace("dorm:", "Dorm:")),
     ("a choice id in capitals", MANIFEST, edit(CONTENT, "id: call", "id: Call")),
     ("a flag that starts 'maybe'", edit(MANIFEST, "{label: Called home}", "{start: maybe}"), CONTENT),
-    ("choices as a mapping", MANIFEST, edit(CONTENT, "      - id: rich\n", "      - id: rich\n")
+    (
+        "choices as a mapping",
+        MANIFEST,
+        edit(CONTENT, "      - id: rich\n", "      - id: rich\n")
         .replace("    choices:\n      - id: call", "    choices:\n      first:\n        id: call")
-        .replace("      - id: rich", "      second:\n        id: rich")),
-    ("a fact card without a source", MANIFEST, CONTENT + "facts:\n  cards: {title: Cards, text: Calls cost.}\n"),
+        .replace("      - id: rich", "      second:\n        id: rich"),
+    ),
+    (
+        "a fact card without a source",
+        MANIFEST,
+        CONTENT + "facts:\n  cards: {title: Cards, text: Calls cost.}\n",
+    ),
     ("extend with a text", MANIFEST, CONTENT + "extend:\n  dorm:\n    text: More.\n"),
-    ("replace: yes please", MANIFEST, edit(CONTENT, "        text: You smile.",
-                                           "        text: You smile.\n        replace: yes please")),
+    (
+        "replace: yes please",
+        MANIFEST,
+        edit(CONTENT, "        text: You smile.", "        text: You smile.\n        replace: yes please"),
+    ),
     ("a person without a name", edit(MANIFEST, "qin: {name: Zhang Qin}", "qin: {short: Qin}"), CONTENT),
-    ("a priority in words", MANIFEST, edit(CONTENT, "    title: A Voice", "    title: A Voice\n    priority: high")),
+    (
+        "a priority in words",
+        MANIFEST,
+        edit(CONTENT, "    title: A Voice", "    title: A Voice\n    priority: high"),
+    ),
     ("a story file that is a list", MANIFEST, "- scenes\n- endings\n"),
 ]
 
@@ -181,8 +244,9 @@ def write(tmp_path: Path, manifest: str, content: str) -> Path:
     return root
 
 
-@pytest.mark.parametrize(("name", "manifest", "content"), VALID + INVALID,
-                         ids=[case[0] for case in VALID + INVALID])
+@pytest.mark.parametrize(
+    ("name", "manifest", "content"), VALID + INVALID, ids=[case[0] for case in VALID + INVALID]
+)
 def test_schema_and_loader_agree(tmp_path, name, manifest, content):
     root = write(tmp_path, manifest, content)
     story, findings = load_story_with_diagnostics(root, check_assets=False)

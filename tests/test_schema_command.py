@@ -63,8 +63,10 @@ def test_the_story_schema_offers_the_story_names(tmp_path):
 
 def test_a_misspelt_person_is_underlined_but_a_new_scene_is_not(tmp_path):
     schema = written_schema(tmp_path)
-    branch = ("scenes:\n  my_new_scene:\n    pov: suqim\n    text: Hello.\n"
-              "    choices:\n      - text: Walk on\n        goto: another_new_scene\n")
+    branch = (
+        "scenes:\n  my_new_scene:\n    pov: suqim\n    text: Hello.\n"
+        "    choices:\n      - text: Walk on\n        goto: another_new_scene\n"
+    )
     found = errors(schema, branch)
     assert len(found) == 1 and "suqim" in found[0]
     assert errors(schema, branch.replace("suqim", "suqin")) == []

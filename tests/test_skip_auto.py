@@ -98,8 +98,7 @@ def test_skip_stops_at_once_at_text_never_read(app) -> None:  # noqa: ANN001
     assert "new to you" in app.notice[0]
 
 
-def test_skip_passes_read_text_waits_at_the_choice_and_stops_at_new_text(
-        app, data_dir: Path) -> None:  # noqa: ANN001
+def test_skip_passes_read_text_waits_at_the_choice_and_stops_at_new_text(app, data_dir: Path) -> None:  # noqa: ANN001
     play_through(app, 1)  # a, b, c, left, d read
     saved = json.loads((data_dir / "read.json").read_text())
     assert len(saved["stories"]["Test Story"]) == 4  # a, b, c, d (the end scene is not left)
@@ -116,7 +115,8 @@ def test_skip_passes_read_text_waits_at_the_choice_and_stops_at_new_text(
 
 
 def test_the_read_record_outlives_the_game_and_a_damaged_one_is_set_aside(
-        story_dir: Path, data_dir: Path) -> None:
+    story_dir: Path, data_dir: Path
+) -> None:
     app = open_app(story_dir)
     try:
         play_through(app, 1)

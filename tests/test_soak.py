@@ -26,6 +26,7 @@ def _story_dir() -> Path:
 
 # ----------------------------------------------------------------------------- the engine
 
+
 @pytest.mark.parametrize("where", ["shipped", "example"])
 def test_the_engine_stays_consistent_through_5000_random_steps(tmp_path: Path, where: str) -> None:
     story_dir = _story_dir() if where == "shipped" else ROOT / "docs" / "example"
@@ -43,11 +44,37 @@ def test_the_engine_stays_consistent_through_5000_random_steps(tmp_path: Path, w
 
 pygame = pytest.importorskip("pygame")
 
-KEYS = [pygame.K_1, pygame.K_2, pygame.K_3, pygame.K_4, pygame.K_9, pygame.K_KP1, pygame.K_SPACE,
-        pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_ESCAPE, pygame.K_BACKSPACE, pygame.K_z,
-        pygame.K_UP, pygame.K_DOWN, pygame.K_LEFT, pygame.K_RIGHT, pygame.K_TAB, pygame.K_PAGEUP,
-        pygame.K_PAGEDOWN, pygame.K_HOME, pygame.K_END, pygame.K_h, pygame.K_f, pygame.K_s,
-        pygame.K_l, pygame.K_q, pygame.K_a, pygame.K_DELETE, pygame.K_F1]
+KEYS = [
+    pygame.K_1,
+    pygame.K_2,
+    pygame.K_3,
+    pygame.K_4,
+    pygame.K_9,
+    pygame.K_KP1,
+    pygame.K_SPACE,
+    pygame.K_RETURN,
+    pygame.K_KP_ENTER,
+    pygame.K_ESCAPE,
+    pygame.K_BACKSPACE,
+    pygame.K_z,
+    pygame.K_UP,
+    pygame.K_DOWN,
+    pygame.K_LEFT,
+    pygame.K_RIGHT,
+    pygame.K_TAB,
+    pygame.K_PAGEUP,
+    pygame.K_PAGEDOWN,
+    pygame.K_HOME,
+    pygame.K_END,
+    pygame.K_h,
+    pygame.K_f,
+    pygame.K_s,
+    pygame.K_l,
+    pygame.K_q,
+    pygame.K_a,
+    pygame.K_DELETE,
+    pygame.K_F1,
+]
 
 
 def _random_event(rng: random.Random, size: tuple[int, int]) -> pygame.event.Event:
@@ -55,8 +82,7 @@ def _random_event(rng: random.Random, size: tuple[int, int]) -> pygame.event.Eve
     width, height = size
     if kind < 0.40:
         mod = rng.choice([0, 0, 0, pygame.KMOD_CTRL, pygame.KMOD_SHIFT, pygame.KMOD_ALT])
-        return pygame.event.Event(pygame.KEYDOWN, key=rng.choice(KEYS), mod=mod, unicode="",
-                                  scancode=0)
+        return pygame.event.Event(pygame.KEYDOWN, key=rng.choice(KEYS), mod=mod, unicode="", scancode=0)
     if kind < 0.45:
         return pygame.event.Event(pygame.KEYUP, key=rng.choice(KEYS), mod=0, unicode="", scancode=0)
     if kind < 0.70:
@@ -69,13 +95,18 @@ def _random_event(rng: random.Random, size: tuple[int, int]) -> pygame.event.Eve
         pos = (rng.randrange(width), rng.randrange(height))
         return pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(1, 1), buttons=(0, 0, 0))
     if kind < 0.91:
-        return pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=rng.choice([-5, -1, 1, 3]), flipped=False,
-                                  precise_x=0.0, precise_y=0.0)
+        return pygame.event.Event(
+            pygame.MOUSEWHEEL, x=0, y=rng.choice([-5, -1, 1, 3]), flipped=False, precise_x=0.0, precise_y=0.0
+        )
     if kind < 0.95:
-        return pygame.event.Event(pygame.VIDEORESIZE, size=(rng.randrange(320, 1600),
-                                                            rng.randrange(240, 1000)))
-    return pygame.event.Event(rng.choice([pygame.WINDOWFOCUSLOST, pygame.WINDOWFOCUSGAINED,
-                                          pygame.WINDOWEXPOSED, pygame.WINDOWLEAVE]))
+        return pygame.event.Event(
+            pygame.VIDEORESIZE, size=(rng.randrange(320, 1600), rng.randrange(240, 1000))
+        )
+    return pygame.event.Event(
+        rng.choice(
+            [pygame.WINDOWFOCUSLOST, pygame.WINDOWFOCUSGAINED, pygame.WINDOWEXPOSED, pygame.WINDOWLEAVE]
+        )
+    )
 
 
 def test_the_real_screens_survive_tens_of_thousands_of_random_events(data_dir: Path) -> None:

@@ -49,11 +49,13 @@ def test_autoplay_reaches_every_ending(data_dir: Path) -> None:
             pygame.quit()
 
 
-def test_autoplay_command_saves_a_picture_of_each_scene(example_story: Path, data_dir: Path,
-                                                        tmp_path: Path, capsys) -> None:
+def test_autoplay_command_saves_a_picture_of_each_scene(
+    example_story: Path, data_dir: Path, tmp_path: Path, capsys
+) -> None:
     shots = tmp_path / "shots"
-    status = main(["play", "--story", str(example_story), "--autoplay", "--seed", "1",
-                   "--screenshots", str(shots)])
+    status = main(
+        ["play", "--story", str(example_story), "--autoplay", "--seed", "1", "--screenshots", str(shots)]
+    )
     assert status == 0
     names = sorted(p.name for p in shots.glob("*.png"))
     assert names[0] == "001-dorm.png" and names[-1].split("-", 1)[1].startswith("ending-")

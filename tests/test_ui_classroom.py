@@ -90,8 +90,9 @@ def test_a_class_session_end_to_end(app: App, data_dir: Path) -> None:
     assert app.top is play  # the cards are not shown again after an undo
     settle(app, key(pygame.K_2))
     vote = app.top
-    settle(app, key(pygame.K_UP), key(pygame.K_UP), key(pygame.K_1), key(pygame.K_2),
-           key(pygame.K_RETURN))  # 2 each: a tie
+    settle(
+        app, key(pygame.K_UP), key(pygame.K_UP), key(pygame.K_1), key(pygame.K_2), key(pygame.K_RETURN)
+    )  # 2 each: a tie
     settle(app, key(pygame.K_RETURN))
     assert vote.phase == "tie" and set(vote.tied) == {"dorm.call", "dorm.rest"}
     settle(app, key(pygame.K_2))  # the facilitator breaks it
@@ -152,8 +153,7 @@ def test_teams_name_the_team_whose_choice_it_is(app: App) -> None:
 
 
 def test_chapter_select_starts_at_the_chosen_chapter(data_dir: Path) -> None:
-    app = build_app(LaunchOptions(story_dir=default_story_dir(), window_size=(960, 540),
-                                  classroom=True))
+    app = build_app(LaunchOptions(story_dir=default_story_dir(), window_size=(960, 540), classroom=True))
     click(app, button(app, "Start at a chapter…").rect)
     assert isinstance(app.top, ChapterSelectScreen)
     chapters = chapter_starts(app.story)
@@ -352,8 +352,7 @@ def test_the_report_marks_where_a_save_from_another_road_was_loaded(data_dir: Pa
     assert record.jumps == [1]
     text = render_markdown(story, record)
     assert text.count(JUMP_NOTE) == 1 and JUMP_NOTE_LAST not in text
-    assert text.index(story.choice(first).text) < text.index(JUMP_NOTE) < text.index(
-        story.choice(after).text)
+    assert text.index(story.choice(first).text) < text.index(JUMP_NOTE) < text.index(story.choice(after).text)
     assert render_html(story, record).count('class="jump"') == 1
     record.undo()  # taking back the decision after the load keeps the break, before it
     assert record.jumps == [1]
@@ -362,8 +361,11 @@ def test_the_report_marks_where_a_save_from_another_road_was_loaded(data_dir: Pa
 
 
 def test_four_long_options_fit_the_vote_at_960x540_with_the_largest_text(data_dir: Path) -> None:
-    app = build_app(LaunchOptions(story_dir=default_story_dir(), window_size=(960, 540),
-                                  classroom=True, start="ny_parents_answer"))
+    app = build_app(
+        LaunchOptions(
+            story_dir=default_story_dir(), window_size=(960, 540), classroom=True, start="ny_parents_answer"
+        )
+    )
     assert app.settings.text_size == "largest"
     click(app, button(app, "Start from the beginning").rect)
     settle(app, key(pygame.K_SPACE))  # the class has read: the teacher asks for the cards
@@ -377,7 +379,7 @@ def test_four_long_options_fit_the_vote_at_960x540_with_the_largest_text(data_di
     def fits() -> None:
         # The options keep their size; those that do not fit scroll inside the panel, above the
         # buttons, and each one can be brought into view.
-        actions = vote.focus.buttons[2 * len(vote.steppers) + len(vote.takes):]
+        actions = vote.focus.buttons[2 * len(vote.steppers) + len(vote.takes) :]
         assert vote.panel.top >= 0 and vote.panel.bottom <= 540
         assert vote.panel.contains(vote.rows_view)
         assert not any(vote.rows_view.colliderect(b.rect) for b in actions), vote.phase

@@ -31,12 +31,6 @@ def app(example_story: Path, data_dir: Path):
     pygame.quit()
 
 
-
-
-
-
-
-
 def test_a_whole_game_by_keyboard(app: App, data_dir: Path) -> None:
     assert isinstance(app.top, TitleScreen)
     settle(app, key(pygame.K_RETURN))  # New game has the focus when there is no save
@@ -114,16 +108,24 @@ def test_every_screen_opens_and_closes(app: App) -> None:
     app.new_game()
     play = app.top
     settle(app, key(pygame.K_SPACE))
-    for opener, kind in ((key(pygame.K_f), FamilyScreen), (key(pygame.K_h), HistoryScreen),
-                         (key(pygame.K_ESCAPE), PauseMenu)):
+    for opener, kind in (
+        (key(pygame.K_f), FamilyScreen),
+        (key(pygame.K_h), HistoryScreen),
+        (key(pygame.K_ESCAPE), PauseMenu),
+    ):
         settle(app, opener)
         assert isinstance(app.top, kind)
         settle(app, key(pygame.K_ESCAPE))
         assert app.top is play
     settle(app, key(pygame.K_ESCAPE))
-    for label, kind in (("Save", SavesScreen), ("Load", SavesScreen), ("History", HistoryScreen),
-                        ("Settings", SettingsScreen), ("Title screen", ConfirmScreen),
-                        ("Quit", ConfirmScreen)):
+    for label, kind in (
+        ("Save", SavesScreen),
+        ("Load", SavesScreen),
+        ("History", HistoryScreen),
+        ("Settings", SettingsScreen),
+        ("Title screen", ConfirmScreen),
+        ("Quit", ConfirmScreen),
+    ):
         click(app, button(app, label).rect)
         assert isinstance(app.top, kind), label
         settle(app, key(pygame.K_ESCAPE))

@@ -21,6 +21,7 @@ from game.story import default_story_dir, load_story
 from game.ui.app import App, build_app
 from game.ui.autoplay import key
 from game.ui.screens.chapter import ChapterCardScreen
+from game.ui.screens.lesson import FilmNoteScreen
 from game.ui.screens.consequence import ConsequenceScreen
 from game.ui.screens.ending import EndingScreen
 from game.ui.screens.menu import PauseMenu
@@ -52,9 +53,10 @@ def quick(app: App) -> None:
 
 def type_out(app: App) -> None:
     """Lets the scene's text type to its end as the frames would (without drawing each one),
-    past a chapter's title card (any key skips it)."""
-    for _ in range(3):
-        if not isinstance(app.top, ChapterCardScreen):
+    past the real family's panel after a key decision and a chapter's title card (Space passes
+    each)."""
+    for _ in range(4):
+        if not isinstance(app.top, (ChapterCardScreen, FilmNoteScreen)):
             break
         app.frame([key(pygame.K_SPACE)], 0.016)
     play = app.top
@@ -76,8 +78,9 @@ def assert_scene_readable(app: App, shown: TextRecorder) -> None:
     assert isinstance(play, PlayScreen) and not play.revealing
     assert play.texts, f"{play.scene.id}: a scene without text"
     assert shown.shows(last_prose_line(play)), f"{play.scene.id}: its last line is not in view"
-    ways = [b for b in play.choice_buttons if b.enabled and 0 <= b.rect.top and
-            b.rect.bottom <= app.ui.m.height]
+    ways = [
+        b for b in play.choice_buttons if b.enabled and 0 <= b.rect.top and b.rect.bottom <= app.ui.m.height
+    ]
     assert ways, f"{play.scene.id}: no way forward on screen"
     assert any(line in shown.now for line in ways[0]._lines), f"{play.scene.id}: its choice is not drawn"
 
@@ -113,8 +116,9 @@ def start_from_a_save(app: App, path: tuple[str, ...]) -> None:
     app.notice = None  # read: the frames below need not wait for it to fade
 
 
-def assert_ending_then_continue_reopens_it(app: App, shown: TextRecorder, ending_id: str,
-                                           path: tuple[str, ...]) -> None:
+def assert_ending_then_continue_reopens_it(
+    app: App, shown: TextRecorder, ending_id: str, path: tuple[str, ...]
+) -> None:
     """From the last scene of `path`: its text and fact card, then the ending; one key press does
     not leave it; Continue from the title brings it back, with Undo and the flowchart."""
     type_out(app)
@@ -151,7 +155,8 @@ def assert_ending_then_continue_reopens_it(app: App, shown: TextRecorder, ending
 
 
 def test_a_whole_game_from_new_game_to_its_ending_by_keys_and_clicks(
-        paths: dict[str, tuple[str, ...]], data_dir: Path) -> None:
+    paths: dict[str, tuple[str, ...]], data_dir: Path
+) -> None:
     ending_id = min(paths, key=lambda e: len(paths[e]))  # the shortest whole road
     app = build_app(LaunchOptions(story_dir=default_story_dir(), window_size=(1280, 720)))
     quick(app)
@@ -167,7 +172,8 @@ def test_a_whole_game_from_new_game_to_its_ending_by_keys_and_clicks(
 
 @pytest.mark.parametrize("ending_id", ENDINGS)
 def test_every_ending_shows_its_last_scene_then_the_ending_and_continue_reopens_it(
-        ending_id: str, paths: dict[str, tuple[str, ...]], data_dir: Path) -> None:
+    ending_id: str, paths: dict[str, tuple[str, ...]], data_dir: Path
+) -> None:
     app = build_app(LaunchOptions(story_dir=default_story_dir(), window_size=(1280, 720)))
     quick(app)
     shown = TextRecorder(app)
@@ -221,7 +227,8 @@ def test_space_and_enter_never_take_a_choice(data_dir: Path) -> None:
 
 
 def test_the_classroom_has_its_own_settings_and_leaves_the_players_alone(
-        example_story: Path, data_dir: Path) -> None:
+    example_story: Path, data_dir: Path
+) -> None:
     app = build_app(LaunchOptions(story_dir=example_story, window_size=(1280, 720)))
     app.change_settings(replace(app.settings, text_size="small"))  # the player's own choice
     solo = (data_dir / "settings.json").read_text()
@@ -253,12 +260,17 @@ def test_the_classroom_has_its_own_settings_and_leaves_the_players_alone(
 
 def test_f1_and_question_mark_show_every_key(example_story: Path, data_dir: Path) -> None:
     from game.ui.screens.keys import KEYS, KeysScreen
+
     app = build_app(LaunchOptions(story_dir=example_story, window_size=(1280, 720)))
     app.new_game()
     play = app.top
     shown = TextRecorder(app)
-    for opener in (key(pygame.K_F1), pygame.event.Event(pygame.KEYDOWN, key=pygame.K_SLASH,
-                                                        mod=pygame.KMOD_SHIFT, unicode="?", scancode=0)):
+    for opener in (
+        key(pygame.K_F1),
+        pygame.event.Event(
+            pygame.KEYDOWN, key=pygame.K_SLASH, mod=pygame.KMOD_SHIFT, unicode="?", scancode=0
+        ),
+    ):
         settle(app, opener)
         assert isinstance(app.top, KeysScreen)
         for _, rows in KEYS[:1]:
@@ -284,6 +296,7 @@ def test_a_notice_never_covers_a_button(size: tuple[int, int], data_dir: Path) -
 
 def test_a_click_beside_the_family_panel_closes_it(example_story: Path, data_dir: Path) -> None:
     from game.ui.screens.family import FamilyScreen
+
     app = build_app(LaunchOptions(story_dir=example_story, window_size=(1280, 720)))
     app.new_game()
     play = app.top
@@ -295,13 +308,14 @@ def test_a_click_beside_the_family_panel_closes_it(example_story: Path, data_dir
 
 
 def test_in_the_two_column_menu_down_stays_in_its_column(data_dir: Path) -> None:
-    app = build_app(LaunchOptions(story_dir=default_story_dir(), window_size=(960, 540),
-                                  start="huilong_dawn"))
+    app = build_app(
+        LaunchOptions(story_dir=default_story_dir(), window_size=(960, 540), start="huilong_dawn")
+    )
     app.change_settings(replace(app.settings, text_size="largest"))
     settle(app, key(pygame.K_ESCAPE))
     menu = app.top
     assert isinstance(menu, PauseMenu) and menu.column_break < len(menu.focus.buttons)
-    left = {id(b) for b in menu.focus.buttons[:menu.column_break]}
+    left = {id(b) for b in menu.focus.buttons[: menu.column_break]}
     for _ in range(len(menu.focus.buttons)):
         settle(app, key(pygame.K_DOWN))
         assert id(menu.focus.focused) in left
@@ -312,6 +326,7 @@ def test_in_the_two_column_menu_down_stays_in_its_column(data_dir: Path) -> None
 
 def test_settings_never_wrap_the_text_size_from_largest_to_small(example_story: Path, data_dir: Path) -> None:
     from game.ui.screens.settings import SettingsScreen
+
     app = build_app(LaunchOptions(story_dir=example_story, window_size=(1280, 720)))
     app.push(SettingsScreen(app))
     settle(app, key(pygame.K_DOWN))  # onto the text size
@@ -325,8 +340,9 @@ def test_settings_never_wrap_the_text_size_from_largest_to_small(example_story: 
 
 
 def test_more_below_on_a_consequence_card_scrolls_it_and_does_not_pass_it(data_dir: Path) -> None:
-    app = build_app(LaunchOptions(story_dir=default_story_dir(), window_size=(1280, 720),
-                                  start="after_spring"))
+    app = build_app(
+        LaunchOptions(story_dir=default_story_dir(), window_size=(1280, 720), start="after_spring")
+    )
     app.change_settings(replace(app.settings, text_size="largest", reduced_motion=True))
     settle(app, key(pygame.K_SPACE), key(pygame.K_1))
     card = app.top

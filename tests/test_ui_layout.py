@@ -46,8 +46,10 @@ def assert_fits(app: App, what: str) -> int:
     return len(log)
 
 
-@pytest.mark.parametrize("size,text_size", [((960, 540), "largest"), ((1280, 720), "largest"),
-                                            ((960, 540), "small"), ((1920, 1080), "medium")])
+@pytest.mark.parametrize(
+    "size,text_size",
+    [((960, 540), "largest"), ((1280, 720), "largest"), ((960, 540), "small"), ((1920, 1080), "medium")],
+)
 def test_every_screen_fits(size, text_size, example_story: Path, data_dir: Path) -> None:
     app = build_app(LaunchOptions(story_dir=_story_dir(example_story), window_size=size))
     try:
@@ -76,9 +78,15 @@ def test_every_screen_fits(size, text_size, example_story: Path, data_dir: Path)
                 assert_fits(app, "chapter card")
                 app.top.skip()
             if steps == 3:
-                for screen in (FamilyScreen(app), HistoryScreen(app), PauseMenu(app),
-                               SavesScreen(app, "save"), SavesScreen(app, "load"), SettingsScreen(app),
-                               ConfirmScreen(app, "Return to the title screen? " * 3, lambda: None)):
+                for screen in (
+                    FamilyScreen(app),
+                    HistoryScreen(app),
+                    PauseMenu(app),
+                    SavesScreen(app, "save"),
+                    SavesScreen(app, "load"),
+                    SettingsScreen(app),
+                    ConfirmScreen(app, "Return to the title screen? " * 3, lambda: None),
+                ):
                     app.push(screen)
                     assert_fits(app, type(screen).__name__)
                     app.pop()

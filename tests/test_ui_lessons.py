@@ -71,10 +71,18 @@ def play_lesson(app: App, option: int = 1) -> list[str]:
             settle(app, key(pygame.K_RETURN))
             assert top.phase == "result" and top.winner.number == first
             settle(app, key(pygame.K_RETURN))
-        elif isinstance(top, (ConsequenceScreen, FilmNoteScreen, LessonBridgeScreen, FactCardScreen,
-                              DiscussionScreen, FlowchartScreen)):
-            settle(app, key(pygame.K_SPACE) if not isinstance(top, FlowchartScreen)
-                   else key(pygame.K_ESCAPE))
+        elif isinstance(
+            top,
+            (
+                ConsequenceScreen,
+                FilmNoteScreen,
+                LessonBridgeScreen,
+                FactCardScreen,
+                DiscussionScreen,
+                FlowchartScreen,
+            ),
+        ):
+            settle(app, key(pygame.K_SPACE) if not isinstance(top, FlowchartScreen) else key(pygame.K_ESCAPE))
         else:
             raise AssertionError(f"unexpected screen {top!r}")
     raise AssertionError("the lesson did not close")
@@ -97,8 +105,12 @@ def test_the_45_minute_lesson_end_to_end(app: App, data_dir: Path) -> None:
     # The closing screen: the class's decisions, the family, what happened next, a last question.
     assert "What the class decided" in " ".join(line for line, _, _ in drawn(app))
     text = " ".join(line.text for line in app.top.block.lines)
-    for heading in ("What the class decided", "Where the family stands", "What really happened next",
-                    "A last question"):
+    for heading in (
+        "What the class decided",
+        "Where the family stands",
+        "What really happened next",
+        "A last question",
+    ):
         assert heading in text
     assert "decided by vote, 14 of 23" in text
     # The record is closed, counts in the statistics and reads as a closed lesson in the report.
@@ -122,8 +134,9 @@ def test_the_45_minute_lesson_end_to_end(app: App, data_dir: Path) -> None:
 
 
 def test_the_real_familys_panel_follows_a_key_decision_when_playing_alone(data_dir: Path) -> None:
-    app = build_app(LaunchOptions(story_dir=default_story_dir(), window_size=(1280, 720),
-                                  start="huilong_decision"))
+    app = build_app(
+        LaunchOptions(story_dir=default_story_dir(), window_size=(1280, 720), start="huilong_decision")
+    )
     try:
         app.new_game() if not isinstance(app.top, PlayScreen) else None
         play = app.top
@@ -157,8 +170,17 @@ def class_app(example_story: Path, data_dir: Path):
 def test_typing_one_space_eight_space_two_space_four_gives_eight_and_four(class_app: App) -> None:
     vote = class_app.top
     space = key(pygame.K_SPACE)
-    settle(class_app, key(pygame.K_1), space, key(pygame.K_8), space, key(pygame.K_2), space,
-           key(pygame.K_4), space)
+    settle(
+        class_app,
+        key(pygame.K_1),
+        space,
+        key(pygame.K_8),
+        space,
+        key(pygame.K_2),
+        space,
+        key(pygame.K_4),
+        space,
+    )
     assert vote.counts == {"dorm.call": 8, "dorm.rest": 4}
     assert vote.phase == "vote"  # the spaces decided nothing
 

@@ -28,20 +28,20 @@ from tests.uikit import click, drawn, settle
 SMALL = (960, 540)
 
 
-
-
-
-
-
-
 def _class_at(size: tuple[int, int], start: str) -> App:
     """A class session (largest text, as classroom mode sets it) at the play screen of `start`."""
-    app = build_app(LaunchOptions(story_dir=default_story_dir(), window_size=size, classroom=True, start=start))
+    app = build_app(
+        LaunchOptions(story_dir=default_story_dir(), window_size=size, classroom=True, start=start)
+    )
     assert isinstance(app.top, ClassroomSetupScreen) and app.settings.text_size == "largest"
     click(app, next(b for b in app.top.focus.buttons if b.label == word("start_beginning")).rect)
     for _ in range(8):
-        if isinstance(app.top, PlayScreen) and not app.top.revealing and app.top.choices \
-                and not app.top.cards_waiting:
+        if (
+            isinstance(app.top, PlayScreen)
+            and not app.top.revealing
+            and app.top.choices
+            and not app.top.cards_waiting
+        ):
             break
         settle(app, key(pygame.K_SPACE))
     assert isinstance(app.top, PlayScreen) and app.top.choices
@@ -61,13 +61,13 @@ def tie_vote(data_dir: Path):
 
 # ---------------------------------------------------------------------- the vote (#8, #15)
 
+
 def test_vote_options_are_no_smaller_than_the_same_choices_on_the_play_screen(tie_vote) -> None:
     app, play, vote = tie_vote
     choice_size = play.choice_buttons[0].face(app.ui).key[1]
     assert vote.text_size >= choice_size
     option_texts = {view.text for view in vote.choices}
-    sizes = [size for text, size, _ in drawn(app)
-             if any(text and text in option for option in option_texts)]
+    sizes = [size for text, size, _ in drawn(app) if any(text and text in option for option in option_texts)]
     assert sizes and min(sizes) >= choice_size
     # Rows that do not fit scroll (whole rows, with the cue) and every one can be reached.
     settle(app, key(pygame.K_4))
@@ -122,6 +122,7 @@ def test_classroom_text_is_16_px_or_more(data_dir: Path) -> None:
 
 # ---------------------------------------------------------------------- the flowchart (#9)
 
+
 def test_flowchart_boxes_are_inside_the_view_or_its_edge_fades(data_dir: Path) -> None:
     for size in (SMALL, (1280, 720)):
         app = _class_at(size, "huilong_decision")
@@ -151,8 +152,10 @@ def test_the_flowchart_says_where_the_chapter_leads(data_dir: Path) -> None:
     try:
         chart = FlowchartScreen(app, "The Guangzhou Years")
         app.push(chart)
-        chart.pan = [chart.view.width - chart.node_rect(chart.nodes["gz_after"]).right + chart.view.x - 40,
-                     chart.pan[1]]
+        chart.pan = [
+            chart.view.width - chart.node_rect(chart.nodes["gz_after"]).right + chart.view.x - 40,
+            chart.pan[1],
+        ]
         texts = drawn(app)
         chip = [(text, rect) for text, _, rect in texts if text.startswith("→ A New Year Home")]
         assert chip, "the exit from the chapter names the next one"
@@ -163,9 +166,11 @@ def test_the_flowchart_says_where_the_chapter_leads(data_dir: Path) -> None:
 
 # ---------------------------------------------------------------------- saves (#10)
 
+
 def _player(data_dir: Path, size: tuple[int, int], text_size: str = "medium", **more) -> App:
-    (data_dir / "settings.json").write_text(json.dumps({"text_size": text_size, "text_speed": "instant",
-                                                        **more}))
+    (data_dir / "settings.json").write_text(
+        json.dumps({"text_size": text_size, "text_speed": "instant", **more})
+    )
     app = build_app(LaunchOptions(story_dir=default_story_dir(), window_size=size))
     app.new_game()
     settle(app)
@@ -193,12 +198,17 @@ def test_the_save_list_has_one_right_edge_and_the_empty_load_list_says_so(data_d
 
 # ---------------------------------------------------------------------- footers, menus (#11, #16)
 
+
 def test_back_is_one_compact_button_at_the_bottom_right(data_dir: Path) -> None:
     app = _player(data_dir, SMALL, "largest")
     try:
         m = app.ui.m
-        screens = [SettingsScreen(app), SavesScreen(app, "save"), ClassroomSetupScreen(app),
-                   ChapterSelectScreen(app, lambda scene: None)]
+        screens = [
+            SettingsScreen(app),
+            SavesScreen(app, "save"),
+            ClassroomSetupScreen(app),
+            ChapterSelectScreen(app, lambda scene: None),
+        ]
         for screen in screens:
             app.push(screen)
             back = next(b for b in screen.focus.buttons if b.label == word("back"))
@@ -248,10 +258,13 @@ def test_chapter_cards_in_a_row_line_up(data_dir: Path) -> None:
 
 # ---------------------------------------------------------------------- the play screen (#14)
 
+
 def test_space_show_all_shows_while_the_text_types(data_dir: Path) -> None:
     for reduced, shown in ((False, True), (True, False)):
         (data_dir / "settings.json").write_text(json.dumps({"reduced_motion": reduced}))
-        app = build_app(LaunchOptions(story_dir=default_story_dir(), window_size=SMALL, start="qc_city_winter"))
+        app = build_app(
+            LaunchOptions(story_dir=default_story_dir(), window_size=SMALL, start="qc_city_winter")
+        )
         try:
             app.frame([], 0.05)
             play = app.top
@@ -272,6 +285,7 @@ def _luminance(colour: tuple[int, ...]) -> float:
     def channel(v: int) -> float:
         c = v / 255
         return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
     r, g, b = colour[:3]
     return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
 
@@ -285,8 +299,11 @@ def test_the_disabled_undo_is_readable(data_dir: Path) -> None:
             assert not undo.enabled
             app.draw()
             r = undo.rect.inflate(-6, -6)
-            pixels = collections.Counter(tuple(app.surface.get_at((x, y)))[:3]
-                                         for x in range(r.left, r.right) for y in range(r.top, r.bottom))
+            pixels = collections.Counter(
+                tuple(app.surface.get_at((x, y)))[:3]
+                for x in range(r.left, r.right)
+                for y in range(r.top, r.bottom)
+            )
             back = pixels.most_common(1)[0][0]
             text = app.ui.palette.locked
             high, low = sorted((_luminance(text), _luminance(back)), reverse=True)

@@ -54,8 +54,9 @@ def test_long_choices_leave_the_scene_text_readable(story: Story, data_dir: Path
         play = app.top
         assert isinstance(play, PlayScreen) and not play.revealing and len(play.choices) >= 3
         prose = app.ui.face("prose", app.ui.m.prose)
-        lines = [rect for text, rect in _drawn(app) if play.text_box.contains(rect)
-                 and rect.height == prose.height]
+        lines = [
+            rect for text, rect in _drawn(app) if play.text_box.contains(rect) and rect.height == prose.height
+        ]
         assert len(lines) >= 3, f"{start}: only {len(lines)} lines of its text can be read"
         assert play.text_box.height >= 3 * prose.height
         # Every choice can be reached: shown, or behind a cue that says so, and by keyboard alone.
@@ -72,7 +73,9 @@ def test_long_choices_leave_the_scene_text_readable(story: Story, data_dir: Path
 
 
 @pytest.mark.parametrize("size,text_size", [((1280, 720), "medium"), (SMALL, "medium"), (SMALL, "largest")])
-def test_a_fact_note_shows_its_source_or_a_way_to_read_it(story: Story, data_dir: Path, size, text_size) -> None:
+def test_a_fact_note_shows_its_source_or_a_way_to_read_it(
+    story: Story, data_dir: Path, size, text_size
+) -> None:
     with_facts = [s.id for s in story.scenes.values() if s.fact in story.facts and s.choices][:4]
     assert with_facts
     for scene_id in with_facts:
@@ -84,8 +87,9 @@ def test_a_fact_note_shows_its_source_or_a_way_to_read_it(story: Story, data_dir
             source = [rect for text, rect in drawn if text.startswith("Source:")]
             if play.note_button is None:  # the whole note is beside the text: its last line too
                 assert source and play.note_box is not None
-                assert all(play.note_box.contains(rect) for _, rect in drawn
-                           if rect.colliderect(play.note_box))
+                assert all(
+                    play.note_box.contains(rect) for _, rect in drawn if rect.colliderect(play.note_box)
+                )
                 last = app.ui.face("ui", app.ui.m.small).wrap(f"Source: {fact.source}", 10_000)[0]
                 assert any(text == last or last.endswith(text) for text, _ in drawn)
                 continue

@@ -64,8 +64,9 @@ def edit(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new), encoding="utf-8")
 
 
-def test_an_edited_story_file_is_reloaded_and_the_player_keeps_their_place(app: App,
-                                                                        example_story: Path) -> None:
+def test_an_edited_story_file_is_reloaded_and_the_player_keeps_their_place(
+    app: App, example_story: Path
+) -> None:
     at_booth(app)
     app.hot_reload = HotReload(app, interval=0.05)  # the game polls once a second; the test faster
     scene_file = example_story / "01_call.yaml"
@@ -81,8 +82,13 @@ def test_a_broken_edit_shows_the_errors_and_keeps_playing(app: App, example_stor
     at_booth(app)
     app.hot_reload = HotReload(app, interval=0.05)
     scene_file = example_story / "01_call.yaml"
-    main_loop(app, Until(lambda: edit(scene_file, "next: night", "next: nowhere"),
-                         lambda a: isinstance(a.top, ReloadErrorScreen)))
+    main_loop(
+        app,
+        Until(
+            lambda: edit(scene_file, "next: night", "next: nowhere"),
+            lambda a: isinstance(a.top, ReloadErrorScreen),
+        ),
+    )
     errors = app.top
     assert isinstance(errors, ReloadErrorScreen)
     assert any("01_call.yaml:" in f and ": error:" in f and "nowhere" in f for f in errors.findings)
@@ -96,8 +102,13 @@ def test_a_broken_edit_shows_the_errors_and_keeps_playing(app: App, example_stor
     assert app.take_choice(go_on.id) is not None
     assert app.session.scene.id == "night"
     # Fixing the file brings the new version in, again at the player's place.
-    main_loop(app, Until(lambda: edit(scene_file, "next: nowhere", "next: night"),
-                         lambda a: a.notice is not None and "Story reloaded" in a.notice[0]))
+    main_loop(
+        app,
+        Until(
+            lambda: edit(scene_file, "next: nowhere", "next: night"),
+            lambda a: a.notice is not None and "Story reloaded" in a.notice[0],
+        ),
+    )
     assert app.session.scene.id == "night" and len(app.session.state.log) == 2
 
 
@@ -112,8 +123,14 @@ def test_f5_reloads_and_says_what_could_not_be_restored(app: App, example_story:
 
 
 def test_start_and_set_begin_a_new_game_where_asked(example_story: Path, data_dir: Path) -> None:
-    app = build_app(LaunchOptions(story_dir=example_story, window_size=(1280, 720),
-                                  start="booth", sets={"qin.closeness": "7", "savings": "600"}))
+    app = build_app(
+        LaunchOptions(
+            story_dir=example_story,
+            window_size=(1280, 720),
+            start="booth",
+            sets={"qin.closeness": "7", "savings": "600"},
+        )
+    )
     try:
         play = app.top
         assert isinstance(play, PlayScreen) and play.scene.id == "booth"
@@ -126,8 +143,7 @@ def test_start_and_set_begin_a_new_game_where_asked(example_story: Path, data_di
         pygame.quit()
 
 
-def test_a_misspelt_start_scene_is_named_with_the_nearest_one(example_story: Path,
-                                                              data_dir: Path) -> None:
+def test_a_misspelt_start_scene_is_named_with_the_nearest_one(example_story: Path, data_dir: Path) -> None:
     app = build_app(LaunchOptions(story_dir=example_story, window_size=(1280, 720), start="bothe"))
     try:
         assert isinstance(app.top, PlayScreen) and app.session.scene.id == "dorm"

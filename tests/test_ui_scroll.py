@@ -13,8 +13,9 @@ from game.ui.autoplay import key
 
 
 def test_a_long_scene_says_there_is_more_until_the_player_scrolls_to_its_end(data_dir: Path) -> None:
-    app = build_app(LaunchOptions(story_dir=default_story_dir(), window_size=(960, 540),
-                                  start="qc_city_winter"))
+    app = build_app(
+        LaunchOptions(story_dir=default_story_dir(), window_size=(960, 540), start="qc_city_winter")
+    )
     play = app.top
     app.frame([key(pygame.K_SPACE)], 0.05)  # show the whole text at once
     for _ in range(20):
@@ -38,8 +39,10 @@ def test_a_line_break_in_text_never_ends_up_inside_a_drawn_line(data_dir: Path) 
 
 def test_more_below_is_a_button_and_the_bar_can_be_dragged(data_dir: Path) -> None:
     from tests.uikit import click, settle
-    app = build_app(LaunchOptions(story_dir=default_story_dir(), window_size=(960, 540),
-                                  start="qc_city_winter"))
+
+    app = build_app(
+        LaunchOptions(story_dir=default_story_dir(), window_size=(960, 540), start="qc_city_winter")
+    )
     play = app.top
     settle(app, key(pygame.K_SPACE))  # the whole text at once: the view stays at its top
     assert play.scroll.offset == 0 and play.scroll.more_below and play.scroll.cue is not None
@@ -49,10 +52,14 @@ def test_more_below_is_a_button_and_the_bar_can_be_dragged(data_dir: Path) -> No
     assert play.scroll.offset == 0
     track = play.scroll.track
     thumb = play.scroll._thumb()
-    settle(app, pygame.event.Event(pygame.MOUSEBUTTONDOWN, button=1, pos=thumb.center),
-           pygame.event.Event(pygame.MOUSEMOTION, pos=(thumb.centerx, track.bottom + 50), rel=(0, 1),
-                              buttons=(1, 0, 0)),
-           pygame.event.Event(pygame.MOUSEBUTTONUP, button=1, pos=(thumb.centerx, track.bottom + 50)))
+    settle(
+        app,
+        pygame.event.Event(pygame.MOUSEBUTTONDOWN, button=1, pos=thumb.center),
+        pygame.event.Event(
+            pygame.MOUSEMOTION, pos=(thumb.centerx, track.bottom + 50), rel=(0, 1), buttons=(1, 0, 0)
+        ),
+        pygame.event.Event(pygame.MOUSEBUTTONUP, button=1, pos=(thumb.centerx, track.bottom + 50)),
+    )
     assert play.scroll.offset == play.scroll.end and not play.scroll.more_below
     assert app.session.state.log == []  # dragging took no choice
     pygame.quit()
@@ -60,8 +67,10 @@ def test_more_below_is_a_button_and_the_bar_can_be_dragged(data_dir: Path) -> No
 
 def test_the_mouse_and_the_keyboard_light_one_button_at_a_time(data_dir: Path) -> None:
     from tests.uikit import settle
-    app = build_app(LaunchOptions(story_dir=default_story_dir(), window_size=(1280, 720),
-                                  start="huilong_dawn"))
+
+    app = build_app(
+        LaunchOptions(story_dir=default_story_dir(), window_size=(1280, 720), start="huilong_dawn")
+    )
     play = app.top
     settle(app, key(pygame.K_SPACE), key(pygame.K_DOWN))
     first, second = play.choice_buttons[:2]

@@ -10,8 +10,14 @@ from game.settings import Settings, load_settings, save_settings
 
 
 def test_settings_round_trip(tmp_path: Path) -> None:
-    chosen = replace(Settings(), text_size="largest", text_speed="fast", volume=0.3,
-                     high_contrast=True, reduced_motion=True)
+    chosen = replace(
+        Settings(),
+        text_size="largest",
+        text_speed="fast",
+        volume=0.3,
+        high_contrast=True,
+        reduced_motion=True,
+    )
     assert save_settings(tmp_path, chosen) is None
     loaded, warnings = load_settings(tmp_path)
     assert loaded == chosen and warnings == []
@@ -31,8 +37,9 @@ def test_corrupt_file_falls_back_with_a_warning(tmp_path: Path) -> None:
 
 
 def test_unknown_values_keep_the_good_ones(tmp_path: Path) -> None:
-    (tmp_path / "settings.json").write_text(json.dumps(
-        {"text_size": "enormous", "volume": 0.5, "fullscreen": "yes", "extra": 1}))
+    (tmp_path / "settings.json").write_text(
+        json.dumps({"text_size": "enormous", "volume": 0.5, "fullscreen": "yes", "extra": 1})
+    )
     settings, warnings = load_settings(tmp_path)
     assert settings.volume == 0.5 and settings.text_size == "medium" and not settings.fullscreen
     assert "text_size" in warnings[0] and "fullscreen" in warnings[0]

@@ -68,7 +68,9 @@ def test_the_last_holding_variant_sets_the_picture(story_dir: Path) -> None:
 
 
 def test_a_variant_needs_text_or_a_backdrop_and_a_known_picture(tmp_path: Path) -> None:
-    root = write_story(tmp_path / "s", SCENES.replace("        backdrop: huilong_night\n", "        replace: true\n"))
+    root = write_story(
+        tmp_path / "s", SCENES.replace("        backdrop: huilong_night\n", "        replace: true\n")
+    )
     with pytest.raises(StoryError) as caught:
         load_story(root)
     assert "01_scenes.yaml:" in str(caught.value) and "'text'" in str(caught.value)

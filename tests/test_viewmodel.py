@@ -29,8 +29,10 @@ def test_the_scene_shows_text_and_choices_with_locked_reasons(story):
     assert scene["paragraphs"] == ["You hold a phone card."]
     assert scene["pov_name"] == "Suqin"
     assert [(c["number"], c["text"], c["available"], c["locked_reason"]) for c in scene["choices"]] == [
-        (1, "Call home", True, None), (2, "Sleep", True, None),
-        (3, "Call every night", False, "Needs 500 yuan")]
+        (1, "Call home", True, None),
+        (2, "Sleep", True, None),
+        (3, "Call every night", False, "Needs 500 yuan"),
+    ]
 
 
 def test_a_choice_says_what_it_did_in_words_and_numbers(story):
@@ -48,7 +50,9 @@ def test_a_choice_says_what_it_did_in_words_and_numbers(story):
     assert view["scene"]["paragraphs"] == ["The lights go out.", "Qin sounded happy."]
     assert view["ending"]["title"] == "Heard"
     assert [(e["name"], e["line"]) for e in view["ending"]["epilogue"]] == [
-        ("Chen Suqin", "She keeps the card."), ("Zhang Qin", "She writes back.")]
+        ("Chen Suqin", "She keeps the card."),
+        ("Zhang Qin", "She writes back."),
+    ]
 
 
 def test_a_locked_choice_cannot_be_taken_and_says_why(story):
@@ -114,13 +118,24 @@ def test_classroom_mode_records_votes_prompts_and_the_ending(story):
     view = player.act({"do": "class_begin"})
     assert view["classroom"] == {"decisions": 0, "finished": False}
     player.act({"do": "class_seen", "prompt": True, "fact": True})
-    view = player.act({"do": "choose", "choice": 2, "tally": {"a.call": 3, "a.rest": 5},
-                       "team": "Team Qin", "seconds": 42.5})
+    view = player.act(
+        {
+            "do": "choose",
+            "choice": 2,
+            "tally": {"a.call": 3, "a.rest": 5},
+            "team": "Team Qin",
+            "seconds": 42.5,
+        }
+    )
     assert view["classroom"] == {"decisions": 1, "finished": True}
     record = SessionRecord.from_json(player.act({"do": "class_record"})["record"])
     decision = record.decisions[0]
     assert (decision.choice, decision.tally, decision.team, decision.seconds) == (
-        "a.rest", {"a.call": 3, "a.rest": 5}, "Team Qin", 42.5)
+        "a.rest",
+        {"a.call": 3, "a.rest": 5},
+        "Team Qin",
+        42.5,
+    )
     assert record.ending == "quiet"
     player.act({"do": "undo"})
     again = SessionRecord.from_json(player.act({"do": "class_record"})["record"])

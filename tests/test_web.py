@@ -184,7 +184,10 @@ def test_a_save_exported_as_a_file_imports_and_loads_on_the_desktop(web, story, 
 def test_the_site_is_self_contained(site: Path):
     assert (site / "licences" / "pyodide-LICENSE-MPL-2.0.txt").is_file()
     assert not list(site.rglob("*.yaml"))
-    text = "\n".join(p.read_text(encoding="utf-8") for p in site.glob("*.js")) + (site / "index.html").read_text()
+    text = (
+        "\n".join(p.read_text(encoding="utf-8") for p in site.glob("*.js"))
+        + (site / "index.html").read_text()
+    )
     assert "https://" not in text and "http://" not in text
 
 

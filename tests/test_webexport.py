@@ -39,8 +39,11 @@ def test_the_bundled_story_loads_without_pyyaml_and_is_the_same_story(tmp_path, 
 
 def test_a_bundle_cannot_write_outside_its_folder(tmp_path, monkeypatch):
     monkeypatch.setenv("LAST_TRAIN_HOME_CACHE", str(tmp_path / "cache"))
-    bundle = {"kind": "last-train-home story bundle", "format": 1,
-              "files": [{"path": "../escape.yaml", "text": "x", "parsed": "x"}]}
+    bundle = {
+        "kind": "last-train-home story bundle",
+        "format": 1,
+        "files": [{"path": "../escape.yaml", "text": "x", "parsed": "x"}],
+    }
     with pytest.raises(BundleError, match="outside the story"):
         unpack(bundle, tmp_path / "story", tmp_path / "cache")
     assert not (tmp_path / "escape.yaml").exists()
@@ -83,7 +86,7 @@ def test_serve_web_wants_an_exported_site(tmp_path):
 
 def _contrast(a: str, b: str) -> float:
     def luminance(colour: str) -> float:
-        channels = [int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+        channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
         r, g, b = ((c / 12.92) if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
         return 0.2126 * r + 0.7152 * g + 0.0722 * b
 
@@ -95,10 +98,14 @@ def test_the_pages_colours_pass_wcag_aa_in_both_themes():
     import re
 
     css = (ROOT / "web" / "src" / "style.css").read_text(encoding="utf-8")
-    for block in (css.split(":root {", 1)[1].split("}", 1)[0],
-                  css.split(":root.contrast {", 1)[1].split("}", 1)[0]):
-        colours = {name: value if len(value) == 7 else "#" + "".join(c * 2 for c in value[1:])
-                   for name, value in re.findall(r"--([a-z-]+):\s*(#[0-9a-fA-F]{6}|#[0-9a-fA-F]{3})\b", block)}
+    for block in (
+        css.split(":root {", 1)[1].split("}", 1)[0],
+        css.split(":root.contrast {", 1)[1].split("}", 1)[0],
+    ):
+        colours = {
+            name: value if len(value) == 7 else "#" + "".join(c * 2 for c in value[1:])
+            for name, value in re.findall(r"--([a-z-]+):\s*(#[0-9a-fA-F]{6}|#[0-9a-fA-F]{3})\b", block)
+        }
         for text in ("text", "muted", "accent"):
             for ground in ("bg", "panel"):
                 assert _contrast(colours[text], colours[ground]) >= 4.5, (text, ground)
@@ -114,8 +121,11 @@ def test_the_shipped_python_is_enough_to_play_and_report(tmp_path):
     for name in webexport._shipped_sources():
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(ROOT / name, tmp_path / name)
-    code = ("import sys; sys.path.insert(0, sys.argv[1]); sys.modules['yaml'] = None; "
-            "import game.story, game.story.bundle, game.engine.viewmodel, game.tools.report")
-    done = subprocess.run([sys.executable, "-S", "-c", code, str(tmp_path)], capture_output=True,
-                          text=True, check=False)
+    code = (
+        "import sys; sys.path.insert(0, sys.argv[1]); sys.modules['yaml'] = None; "
+        "import game.story, game.story.bundle, game.engine.viewmodel, game.tools.report"
+    )
+    done = subprocess.run(
+        [sys.executable, "-S", "-c", code, str(tmp_path)], capture_output=True, text=True, check=False
+    )
     assert done.returncode == 0, done.stderr

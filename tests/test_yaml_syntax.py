@@ -11,7 +11,7 @@ from game.story.yamlsyntax import Mistake, syntax_problem
 # (matcher, a file with that mistake, words of the message it must give)
 CASES = [
     (yamlsyntax.tab, "scene:\n\ttext: hello\n", "a tab character"),
-    (yamlsyntax.unclosed_quote, 'text: "never closed\n', "is never closed: end the text with \""),
+    (yamlsyntax.unclosed_quote, 'text: "never closed\n', 'is never closed: end the text with "'),
     (yamlsyntax.runaway_quote, 'a: "one\nb: two" more\n', "is never closed on its line"),
     (yamlsyntax.unclosed_bracket, "a: [1, 2\nb: 3\n", "is never closed"),
     (yamlsyntax.alias_sign, "a: * star\n", "'*' starts an alias or anchor"),

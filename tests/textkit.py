@@ -10,8 +10,9 @@ from game.engine import SaveStore, Session
 from game.textui import TextPlayer
 
 
-def text_player(session: Session, tmp_path: Path, lines: list,
-                watch: bool = True) -> tuple[TextPlayer, io.StringIO]:
+def text_player(
+    session: Session, tmp_path: Path, lines: list, watch: bool = True
+) -> tuple[TextPlayer, io.StringIO]:
     out = io.StringIO()
     queue = list(lines)
 
@@ -21,6 +22,7 @@ def text_player(session: Session, tmp_path: Path, lines: list,
         item = queue.pop(0)
         return item() if callable(item) else item
 
-    player = TextPlayer(session, SaveStore(tmp_path / "saves"), read_line, out, width=200,
-                        autosave=False, watch=watch)
+    player = TextPlayer(
+        session, SaveStore(tmp_path / "saves"), read_line, out, width=200, autosave=False, watch=watch
+    )
     return player, out

@@ -20,8 +20,11 @@ def settle(app: App, *events: pygame.event.Event) -> None:
 
 
 def click(app: App, rect: pygame.Rect) -> None:
-    settle(app, pygame.event.Event(pygame.MOUSEBUTTONDOWN, button=1, pos=rect.center),
-           pygame.event.Event(pygame.MOUSEBUTTONUP, button=1, pos=rect.center))
+    settle(
+        app,
+        pygame.event.Event(pygame.MOUSEBUTTONDOWN, button=1, pos=rect.center),
+        pygame.event.Event(pygame.MOUSEBUTTONUP, button=1, pos=rect.center),
+    )
 
 
 def button(app: App, label: str):  # noqa: ANN201 - a widgets.Button

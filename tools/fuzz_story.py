@@ -97,30 +97,148 @@ _ITEM_LINE = re.compile(rb"^(\s*- )(.+)$", re.M)
 _EXPR_LINE = re.compile(rb"^(\s*(?:- )?(?:if|effects): )(.+)$", re.M)
 
 WRONG_VALUES = [
-    b"[1, 2, 3]", b"{a: 1}", b"123", b"-5", b"1.5", b"true", b"false", b"null", b"~", b'""',
-    b"''", b"[]", b"{}", b"0x1F", b"1e999", b".nan", b"2008-01-25", b"=", b"<<", b"12:30:00",
-    b'"text with {savings} and {nobody}"', b"{{", b"}", b"99999999999999999999999", b"!!str 5",
-    b"!!python/object/apply:os.system ['touch /tmp/pwned']", b"&anchor value", b"*anchor",
-    b"|\n  block text", b">-", b"- item", b"? complex", b"'unterminated", b'"unterminated',
-    b"\xe2\x80\xae reversed", b"\t\ttabs", b"`backtick`", b"@at", b"%percent",
+    b"[1, 2, 3]",
+    b"{a: 1}",
+    b"123",
+    b"-5",
+    b"1.5",
+    b"true",
+    b"false",
+    b"null",
+    b"~",
+    b'""',
+    b"''",
+    b"[]",
+    b"{}",
+    b"0x1F",
+    b"1e999",
+    b".nan",
+    b"2008-01-25",
+    b"=",
+    b"<<",
+    b"12:30:00",
+    b'"text with {savings} and {nobody}"',
+    b"{{",
+    b"}",
+    b"99999999999999999999999",
+    b"!!str 5",
+    b"!!python/object/apply:os.system ['touch /tmp/pwned']",
+    b"&anchor value",
+    b"*anchor",
+    b"|\n  block text",
+    b">-",
+    b"- item",
+    b"? complex",
+    b"'unterminated",
+    b'"unterminated',
+    b"\xe2\x80\xae reversed",
+    b"\t\ttabs",
+    b"`backtick`",
+    b"@at",
+    b"%percent",
 ]
 WRONG_IDS = [
-    "", "X", "Upper", "with space", "123", "-dash", "qín", "../../etc/passwd", "/etc/passwd",
-    "a.b", "__import__", "__class__", "true", "and", "not", "story", "x" * 300, "{savings}",
+    "",
+    "X",
+    "Upper",
+    "with space",
+    "123",
+    "-dash",
+    "qín",
+    "../../etc/passwd",
+    "/etc/passwd",
+    "a.b",
+    "__import__",
+    "__class__",
+    "true",
+    "and",
+    "not",
+    "story",
+    "x" * 300,
+    "{savings}",
 ]
 YAML_SNIPPETS = [
-    b"{", b"}", b"[", b"]", b"&a ", b"*a", b"!!python/object:os.system ", b"!local ", b"---\n",
-    b"...\n", b"? ", b"| ", b"> ", b"%YAML 1.1\n", b"@", b"`", b": ", b"- ", b"#", b'"', b"'",
-    b"\t", b"\x00", b"\x07", b"\r", b"\r\n", b"\xc2\x85", b"\xe2\x80\xa8", b"\xef\xbb\xbf", b",",
-    b"<<: {a: 1}\n", b"=", b"\\", b"{{", b"}}", b"{qin.hope}", b"{nobody}",
+    b"{",
+    b"}",
+    b"[",
+    b"]",
+    b"&a ",
+    b"*a",
+    b"!!python/object:os.system ",
+    b"!local ",
+    b"---\n",
+    b"...\n",
+    b"? ",
+    b"| ",
+    b"> ",
+    b"%YAML 1.1\n",
+    b"@",
+    b"`",
+    b": ",
+    b"- ",
+    b"#",
+    b'"',
+    b"'",
+    b"\t",
+    b"\x00",
+    b"\x07",
+    b"\r",
+    b"\r\n",
+    b"\xc2\x85",
+    b"\xe2\x80\xa8",
+    b"\xef\xbb\xbf",
+    b",",
+    b"<<: {a: 1}\n",
+    b"=",
+    b"\\",
+    b"{{",
+    b"}}",
+    b"{qin.hope}",
+    b"{nobody}",
 ]
-INVALID_UTF8 = [b"\xff", b"\xfe", b"\xc3", b"\xe2\x82", b"\xed\xa0\x80", b"\xf8\x88\x80\x80\x80",
-                b"\x80", b"\xc0\xaf", b"\xf4\x90\x80\x80"]
+INVALID_UTF8 = [
+    b"\xff",
+    b"\xfe",
+    b"\xc3",
+    b"\xe2\x82",
+    b"\xed\xa0\x80",
+    b"\xf8\x88\x80\x80\x80",
+    b"\x80",
+    b"\xc0\xaf",
+    b"\xf4\x90\x80\x80",
+]
 EXPR_CHARS = "()+-<>=!&|.,0123456789 _abcdefghijklmnopqrstuvwxyz"
 EXPR_SNIPPETS = [
-    " and ", " or ", " not ", "==", "!=", "<=", ">=", "+=", "-=", "=", "(", ")", "((", "))",
-    "__import__('os')", "a.__class__", "2**99999", "9" * 30, "visited(", "chose(x.y)",
-    "family(nothing)", "min()", "max(1,", ".", "..", "qin.", ".hope", "true", "false", "'s'",
+    " and ",
+    " or ",
+    " not ",
+    "==",
+    "!=",
+    "<=",
+    ">=",
+    "+=",
+    "-=",
+    "=",
+    "(",
+    ")",
+    "((",
+    "))",
+    "__import__('os')",
+    "a.__class__",
+    "2**99999",
+    "9" * 30,
+    "visited(",
+    "chose(x.y)",
+    "family(nothing)",
+    "min()",
+    "max(1,",
+    ".",
+    "..",
+    "qin.",
+    ".hope",
+    "true",
+    "false",
+    "'s'",
 ]
 
 
@@ -135,14 +253,14 @@ def _pick_line(rng: random.Random, lines: list[bytes]) -> int:
 def delete_lines(rng: random.Random, data: bytes, ctx: Context) -> bytes:
     lines = _lines(data)
     start = _pick_line(rng, lines)
-    del lines[start:start + rng.choice((1, 1, 1, 2, 3, 8))]
+    del lines[start : start + rng.choice((1, 1, 1, 2, 3, 8))]
     return b"".join(lines)
 
 
 def duplicate_lines(rng: random.Random, data: bytes, ctx: Context) -> bytes:
     lines = _lines(data)
     start = _pick_line(rng, lines)
-    block = lines[start:start + rng.choice((1, 1, 2, 5, 12))]
+    block = lines[start : start + rng.choice((1, 1, 2, 5, 12))]
     if block and not block[-1].endswith(b"\n"):
         block = [*block[:-1], block[-1] + b"\n"]
     lines[start:start] = block
@@ -192,12 +310,12 @@ def change_identifier(rng: random.Random, data: bytes, ctx: Context) -> bytes:
     how = rng.random()
     if how < 0.3 and len(word) > 1:  # a typo
         i = rng.randrange(len(word))
-        new = word[:i] + word[i + 1:] if rng.random() < 0.5 else word[:i] + rng.choice("aeiouxz") + word[i:]
+        new = word[:i] + word[i + 1 :] if rng.random() < 0.5 else word[:i] + rng.choice("aeiouxz") + word[i:]
     elif how < 0.6 and ctx.identifiers:  # another name from the story
         new = rng.choice(ctx.identifiers)
     else:
         new = rng.choice(WRONG_IDS)
-    return data[:match.start()] + new.encode() + data[match.end():]
+    return data[: match.start()] + new.encode() + data[match.end() :]
 
 
 def change_key(rng: random.Random, data: bytes, ctx: Context) -> bytes:
@@ -208,7 +326,7 @@ def change_key(rng: random.Random, data: bytes, ctx: Context) -> bytes:
     key = match.group(2).decode()
     options = [*ctx.keys, key.upper(), key[:-1] or "x", key + "s", "<<", "?", "1990", "true", "null"]
     new = rng.choice(options).encode()
-    return data[:match.start(2)] + new + data[match.end(2):]
+    return data[: match.start(2)] + new + data[match.end(2) :]
 
 
 def wrong_type(rng: random.Random, data: bytes, ctx: Context) -> bytes:
@@ -216,18 +334,18 @@ def wrong_type(rng: random.Random, data: bytes, ctx: Context) -> bytes:
     if not matches:
         return data
     match = rng.choice(matches)
-    return data[:match.start(2)] + rng.choice(WRONG_VALUES) + data[match.end(2):]
+    return data[: match.start(2)] + rng.choice(WRONG_VALUES) + data[match.end(2) :]
 
 
 def truncate(rng: random.Random, data: bytes, ctx: Context) -> bytes:
-    return data[:rng.randrange(len(data) + 1)]
+    return data[: rng.randrange(len(data) + 1)]
 
 
 def random_bytes(rng: random.Random, data: bytes, ctx: Context) -> bytes:
     at = rng.randrange(len(data) + 1)
     noise = bytes(rng.randrange(256) for _ in range(rng.randint(1, 16)))
     if rng.random() < 0.3:  # overwrite rather than insert
-        return data[:at] + noise + data[at + len(noise):]
+        return data[:at] + noise + data[at + len(noise) :]
     return data[:at] + noise + data[at:]
 
 
@@ -253,14 +371,30 @@ def break_expression(rng: random.Random, data: bytes, ctx: Context) -> bytes:
     else:
         insert = "".join(rng.choice(EXPR_CHARS) for _ in range(rng.randint(1, 6)))
     cut = rng.choice((0, 0, 1, 3))
-    text = text[:at] + insert + text[at + cut:]
-    return data[:match.start(2)] + text.encode() + data[match.end(2):]
+    text = text[:at] + insert + text[at + cut :]
+    return data[: match.start(2)] + text.encode() + data[match.end(2) :]
 
 
 def replace_file(rng: random.Random, data: bytes, ctx: Context) -> bytes:
-    return rng.choice([b"", b"\n", b"# only a comment\n", b"~\n", b"[]\n", b"{}\n", b"just text\n",
-                       b"scenes:\n", b"scenes: []\n", b"scenes: {}\n", b"\xef\xbb\xbf", b"---\n---\n",
-                       b"- a\n- b\n", b"42\n", data + data])
+    return rng.choice(
+        [
+            b"",
+            b"\n",
+            b"# only a comment\n",
+            b"~\n",
+            b"[]\n",
+            b"{}\n",
+            b"just text\n",
+            b"scenes:\n",
+            b"scenes: []\n",
+            b"scenes: {}\n",
+            b"\xef\xbb\xbf",
+            b"---\n---\n",
+            b"- a\n- b\n",
+            b"42\n",
+            data + data,
+        ]
+    )
 
 
 MUTATORS: dict[str, Mutator] = {
@@ -281,6 +415,7 @@ MUTATORS: dict[str, Mutator] = {
 
 
 # ----------------------------------------------------------------------------- one case
+
 
 class _Timeout(Exception):
     pass
@@ -369,9 +504,14 @@ def run_check(story_dir: Path) -> tuple[int | None, str, str, float, str | None]
 def run_check_subprocess(story_dir: Path) -> tuple[int | None, str, str, float]:
     started = time.perf_counter()
     try:
-        done = subprocess.run([sys.executable, str(ROOT / "main.py"), "check", str(story_dir)],
-                              capture_output=True, text=True, timeout=SUBPROCESS_SECONDS,
-                              cwd=ROOT, env={**os.environ, "PYTHONIOENCODING": "utf-8"})
+        done = subprocess.run(
+            [sys.executable, str(ROOT / "main.py"), "check", str(story_dir)],
+            capture_output=True,
+            text=True,
+            timeout=SUBPROCESS_SECONDS,
+            cwd=ROOT,
+            env={**os.environ, "PYTHONIOENCODING": "utf-8"},
+        )
     except subprocess.TimeoutExpired:
         return None, "", "timed out", time.perf_counter() - started
     return done.returncode, done.stdout, done.stderr, time.perf_counter() - started
@@ -400,9 +540,15 @@ def mutate(rng: random.Random, files: list[Path], ctx: Context) -> tuple[str, li
     return "+".join(kinds), touched
 
 
-def fuzz(story_dir: Path, cases: int, seed: int, subprocess_every: int = 0,
-         only: int | None = None, keep: Path | None = None,
-         log: Callable[[str], None] | None = None) -> Report:
+def fuzz(
+    story_dir: Path,
+    cases: int,
+    seed: int,
+    subprocess_every: int = 0,
+    only: int | None = None,
+    keep: Path | None = None,
+    log: Callable[[str], None] | None = None,
+) -> Report:
     """Runs `cases` mutated copies of the story through `check`; returns what was found."""
     story_dir = Path(story_dir)
     report = Report()
@@ -471,24 +617,39 @@ def default_story() -> Path:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--story", type=Path, help="story folder (default: story/ if it loads, "
-                                                   "else docs/example)")
+    parser.add_argument(
+        "--story", type=Path, help="story folder (default: story/ if it loads, else docs/example)"
+    )
     parser.add_argument("--cases", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--subprocess-every", type=int, default=100, metavar="K",
-                        help="also run every K-th case as `python main.py check` (0: never)")
+    parser.add_argument(
+        "--subprocess-every",
+        type=int,
+        default=100,
+        metavar="K",
+        help="also run every K-th case as `python main.py check` (0: never)",
+    )
     parser.add_argument("--only", type=int, metavar="CASE", help="replay one case")
     parser.add_argument("--keep", type=Path, metavar="DIR", help="copy failing cases here")
     args = parser.parse_args(argv)
     story_dir = args.story or default_story()
     print(f"fuzzing {story_dir} — {args.cases if args.only is None else 1} cases, seed {args.seed}")
-    report = fuzz(story_dir, args.cases, args.seed, args.subprocess_every, args.only, args.keep,
-                  log=lambda line: print(line, flush=True))
-    print(f"\n{report.cases} cases in {report.seconds:.1f} s "
-          f"({report.cases / max(report.seconds, 1e-9):.0f}/s), "
-          f"slowest check {report.slowest * 1000:.0f} ms; "
-          f"{report.subprocess_runs} via subprocess; {report.loaded} mutated stories still loaded "
-          f"and were played; {report.findings} located findings printed.")
+    report = fuzz(
+        story_dir,
+        args.cases,
+        args.seed,
+        args.subprocess_every,
+        args.only,
+        args.keep,
+        log=lambda line: print(line, flush=True),
+    )
+    print(
+        f"\n{report.cases} cases in {report.seconds:.1f} s "
+        f"({report.cases / max(report.seconds, 1e-9):.0f}/s), "
+        f"slowest check {report.slowest * 1000:.0f} ms; "
+        f"{report.subprocess_runs} via subprocess; {report.loaded} mutated stories still loaded "
+        f"and were played; {report.findings} located findings printed."
+    )
     print("mutations tried: " + ", ".join(f"{k} {n}" for k, n in sorted(report.kinds.items())))
     distinct = Counter(p.detail.splitlines()[-1][:120] for p in report.problems)
     print(f"problems: {len(report.problems)} ({len(distinct)} distinct)")

@@ -31,8 +31,12 @@ CLASS_SIZE = 24
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seed", type=int, default=7)
-    parser.add_argument("-o", "--output", type=Path,
-                        default=Path(__file__).resolve().parents[1] / "docs" / "example-report.html")
+    parser.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        default=Path(__file__).resolve().parents[1] / "docs" / "example-report.html",
+    )
     parser.add_argument("--lesson", metavar="ID", help="play this lesson of the story")
     args = parser.parse_args(argv)
     if args.lesson and args.output.name == "example-report.html":

@@ -72,8 +72,9 @@ def main() -> int:
         for _ in range(60):
             while wall.is_visible("#class-card"):
                 wall.click("#btn-class-card-ok")
-            real = wall.evaluate("window.lth.view().scene.choices"
-                                 ".filter(c => c.available && !c.is_continue).length")
+            real = wall.evaluate(
+                "window.lth.view().scene.choices.filter(c => c.available && !c.is_continue).length"
+            )
             if real > 1:
                 break
             wall.click("#choices button:not(:disabled) >> nth=0")

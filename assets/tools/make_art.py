@@ -2335,7 +2335,8 @@ def prescale(name: str, size: tuple[int, int]) -> int:
     with Image.open(src) as img:
         small = img.convert("RGB").resize(size, Image.Resampling.LANCZOS)
     small.quantize(colors=256, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE).save(
-        out, optimize=True)
+        out, optimize=True
+    )
     return out.stat().st_size
 
 

@@ -34,8 +34,7 @@ class SessionSummary:
     ending: str | None
 
     def to_json(self) -> dict[str, Any]:
-        return {"story": self.story, "decisions": [list(d) for d in self.decisions],
-                "ending": self.ending}
+        return {"story": self.story, "decisions": [list(d) for d in self.decisions], "ending": self.ending}
 
 
 @dataclass(frozen=True)
@@ -61,8 +60,8 @@ class ClassStats:
         if not record.is_finished or record.id in self.sessions:
             return False
         self.sessions[record.id] = SessionSummary(
-            record.story_title, tuple((d.scene, d.choice) for d in record.class_decisions()),
-            record.ending)
+            record.story_title, tuple((d.scene, d.choice) for d in record.class_decisions()), record.ending
+        )
         return True
 
     def merge(self, other: ClassStats) -> int:
@@ -83,8 +82,11 @@ class ClassStats:
             for scene, choice in summary.decisions:
                 reached[scene] = reached.get(scene, 0) + 1
                 taken[choice] = taken.get(choice, 0) + 1
-        return {choice: Share(count, reached[choice.rpartition(".")[0]])
-                for choice, count in taken.items() if choice.rpartition(".")[0] in reached}
+        return {
+            choice: Share(count, reached[choice.rpartition(".")[0]])
+            for choice, count in taken.items()
+            if choice.rpartition(".")[0] in reached
+        }
 
     def share(self, choice_id: str, story: str | None = None) -> Share:
         """How often this choice was taken (0 of N if never; 0 of 0 if its scene never came up)."""
@@ -110,8 +112,11 @@ class ClassStats:
     # ------------------------------------------------------------------ files
 
     def to_json(self) -> dict[str, Any]:
-        return {"format": STATS_FORMAT, "kind": STATS_KIND,
-                "sessions": {sid: s.to_json() for sid, s in sorted(self.sessions.items())}}
+        return {
+            "format": STATS_FORMAT,
+            "kind": STATS_KIND,
+            "sessions": {sid: s.to_json() for sid, s in sorted(self.sessions.items())},
+        }
 
     @classmethod
     def from_json(cls, data: Any) -> ClassStats:
@@ -121,8 +126,9 @@ class ClassStats:
         if not isinstance(version, int) or isinstance(version, bool) or version < 1:
             raise StatsError(f"the statistics format {version!r} is not one this version reads")
         if version > STATS_FORMAT:
-            raise StatsError(f"the file was written by a newer version (format {version}); "
-                             "update the game to read it")
+            raise StatsError(
+                f"the file was written by a newer version (format {version}); update the game to read it"
+            )
         sessions = data.get("sessions")
         if not isinstance(sessions, dict):
             raise StatsError("the file has no table of sessions")
@@ -229,5 +235,15 @@ def load_any(path: Path) -> tuple[ClassStats, list[str]]:
         raise StatsError(f"{path}: {exc}") from None
 
 
-__all__ = ["IMPORTED_FOLDER", "ClassStats", "SessionSummary", "Share", "StatsError", "from_folder",
-           "from_records", "imported_dir", "load_any", "on_this_computer"]
+__all__ = [
+    "IMPORTED_FOLDER",
+    "ClassStats",
+    "SessionSummary",
+    "Share",
+    "StatsError",
+    "from_folder",
+    "from_records",
+    "imported_dir",
+    "load_any",
+    "on_this_computer",
+]

@@ -90,6 +90,6 @@ class Gallery:
         last = len(log) - 1  # the last real decision: the Continues after it are replayed too
         while last > 0 and (choice := self.story.choice(log[last])) is not None and choice.is_continue:
             last -= 1
-        way = log[:max(0, last)]
+        way = log[: max(0, last)]
         session, restored = Session.replay(self.story, origin, way)
         return session, restored == len(way)

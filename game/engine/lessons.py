@@ -187,8 +187,11 @@ class LessonTiming:
     def part_minutes(self, index: int) -> float:
         """The median minutes of part `index` over the runs that reached it (reading, votes and
         discussions; 0 if no run reached it)."""
-        spent = [words / READ_ALOUD_WPM + votes * VOTE_MINUTES + prompts * self.lesson.pause_minutes
-                 for words, votes, prompts in (run[index] for run in self.parts) if words]
+        spent = [
+            words / READ_ALOUD_WPM + votes * VOTE_MINUTES + prompts * self.lesson.pause_minutes
+            for words, votes, prompts in (run[index] for run in self.parts)
+            if words
+        ]
         return statistics.median(spent) if spent else 0.0
 
     def part_share(self, index: int) -> float:
@@ -221,8 +224,13 @@ class LessonTiming:
 def lesson_minutes(lesson: Lesson, words: int, votes: int, prompts: int) -> float:
     """Minutes for a way through a lesson: its words read aloud, a vote at each key decision, a
     discussion at each kept prompt, and the closing question."""
-    return (INTRO_MINUTES + words / READ_ALOUD_WPM + votes * VOTE_MINUTES
-            + prompts * lesson.pause_minutes + CLOSE_MINUTES)
+    return (
+        INTRO_MINUTES
+        + words / READ_ALOUD_WPM
+        + votes * VOTE_MINUTES
+        + prompts * lesson.pause_minutes
+        + CLOSE_MINUTES
+    )
 
 
 def _fact_words(story: Story, fact_id: str) -> int:
@@ -230,8 +238,9 @@ def _fact_words(story: Story, fact_id: str) -> int:
     return sum(len(str(x).split()) for x in (fact.title, fact.figure, fact.text, fact.source))
 
 
-def play_lesson(story: Story, lesson: Lesson, seed: int,
-                per_part: list[list[int]] | None = None) -> tuple[int, int, int, int, int, bool]:
+def play_lesson(
+    story: Story, lesson: Lesson, seed: int, per_part: list[list[int]] | None = None
+) -> tuple[int, int, int, int, int, bool]:
     """One random playthrough of a lesson: (words, votes, prompts, facts, decisions, closed
     mid-story), and adds each part's words, votes and prompts to `per_part` if given (a list of
     [words, votes, prompts] per part). The words are every word the class reads: scene text as shown, choices,
@@ -249,8 +258,12 @@ def play_lesson(story: Story, lesson: Lesson, seed: int,
         if run.keeps_prompt(scene.id):
             prompts += 1
             words += len((scene.discuss or "").split())
-        if lesson.facts and scene.fact is not None and scene.fact in story.facts \
-                and scene.fact not in seen_cards:
+        if (
+            lesson.facts
+            and scene.fact is not None
+            and scene.fact in story.facts
+            and scene.fact not in seen_cards
+        ):
             seen_cards.add(scene.fact)
             facts += 1
             words += _fact_words(story, scene.fact)
@@ -300,6 +313,16 @@ def measure_lesson(story: Story, lesson: Lesson, runs: int = MEASURE_RUNS) -> Le
 
 
 __all__ = [
-    "CLOSE_MINUTES", "INTRO_MINUTES", "READ_ALOUD_WPM", "VOTE_MINUTES", "LessonRun", "LessonTiming",
-    "Step", "film_road", "lesson_minutes", "measure_lesson", "play_lesson", "session_at",
+    "CLOSE_MINUTES",
+    "INTRO_MINUTES",
+    "READ_ALOUD_WPM",
+    "VOTE_MINUTES",
+    "LessonRun",
+    "LessonTiming",
+    "Step",
+    "film_road",
+    "lesson_minutes",
+    "measure_lesson",
+    "play_lesson",
+    "session_at",
 ]

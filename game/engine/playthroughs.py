@@ -60,8 +60,11 @@ class RandomReport:
     variants_shown: dict[tuple[str, int], int] = field(default_factory=dict)
 
     def _variants_of_seen_scenes(self) -> list[tuple[str, int]]:
-        return [(sid, i) for sid, visits in self.variant_visits.items()
-                for i in range(len(self.story.scenes[sid].variants))]
+        return [
+            (sid, i)
+            for sid, visits in self.variant_visits.items()
+            for i in range(len(self.story.scenes[sid].variants))
+        ]
 
     @property
     def variants_never_shown(self) -> list[tuple[str, int]]:
@@ -71,8 +74,11 @@ class RandomReport:
     @property
     def variants_always_shown(self) -> list[tuple[str, int]]:
         """Variants whose condition held at every visit of their scene (the 'if' may be needless)."""
-        return [v for v in self._variants_of_seen_scenes()
-                if self.variants_shown.get(v) == self.variant_visits[v[0]]]
+        return [
+            v
+            for v in self._variants_of_seen_scenes()
+            if self.variants_shown.get(v) == self.variant_visits[v[0]]
+        ]
 
     @property
     def scene_coverage(self) -> float:
@@ -108,9 +114,15 @@ def _real_choices(story: Story) -> list[Choice]:
     return [c for s in story.scenes.values() for c in s.choices if not c.is_continue]
 
 
-def random_playthrough(story: Story, seed: int, *, start: str | None = None,
-                       sets: Mapping[str, str] | None = None, max_steps: int = DEFAULT_MAX_STEPS,
-                       describe: bool = True) -> tuple[Playthrough, Session]:
+def random_playthrough(
+    story: Story,
+    seed: int,
+    *,
+    start: str | None = None,
+    sets: Mapping[str, str] | None = None,
+    max_steps: int = DEFAULT_MAX_STEPS,
+    describe: bool = True,
+) -> tuple[Playthrough, Session]:
     """Plays uniformly random available choices from the start; the same seed plays the same way.
 
     `describe=False` leaves the words for each choice's changes out of the session's transcript
@@ -128,28 +140,32 @@ def random_playthrough(story: Story, seed: int, *, start: str | None = None,
         if session.is_over:
             view = session.ending
             if view is None:
-                failure = Failure("no-ending", scene, f"the end scene '{scene}' has no ending "
-                                  "that applies to this state", tuple(path), seed)
+                failure = Failure(
+                    "no-ending",
+                    scene,
+                    f"the end scene '{scene}' has no ending that applies to this state",
+                    tuple(path),
+                    seed,
+                )
             else:
                 ending = view.id
                 words += words_of_ending(view)
             break
         if len(path) >= max_steps:
-            failure = Failure("too-long", scene, f"no ending after {max_steps} choices (a loop?)",
-                              tuple(path), seed)
+            failure = Failure(
+                "too-long", scene, f"no ending after {max_steps} choices (a loop?)", tuple(path), seed
+            )
             break
         open_choices = session.open_choices()
         if not open_choices:
-            failure = Failure("stuck", scene, session.stuck or "no choice is available",
-                              tuple(path), seed)
+            failure = Failure("stuck", scene, session.stuck or "no choice is available", tuple(path), seed)
             break
         taken = rng.choice(open_choices)
         picked = taken.full_id
         try:
             outcome = session.take(taken)
         except Exception as exc:  # noqa: BLE001 - reported with the seed that reproduces it
-            failure = Failure("exception", scene, f"{type(exc).__name__}: {exc}",
-                              (*path, picked), seed)
+            failure = Failure("exception", scene, f"{type(exc).__name__}: {exc}", (*path, picked), seed)
             break
         path.append(picked)
         scenes.append(session.state.scene)
@@ -157,20 +173,30 @@ def random_playthrough(story: Story, seed: int, *, start: str | None = None,
         words += count_words(session.transcript[-1].paragraphs)
         if outcome.says:
             words += len(outcome.says.split())
-    return Playthrough(seed, tuple(path), tuple(scenes), ending, failure, words,
-                       tuple(shown)), session
+    return Playthrough(seed, tuple(path), tuple(scenes), ending, failure, words, tuple(shown)), session
 
 
 def _variants_holding(story: Story, session: Session) -> list[tuple[str, int]]:
     """The variants of the scene just entered whose condition holds, as (scene, index)."""
     sid = session.state.scene
-    return [(sid, i) for i, variant in enumerate(story.scenes[sid].variants)
-            if variant.condition is None or variant.condition.holds(session.state)]
+    return [
+        (sid, i)
+        for i, variant in enumerate(story.scenes[sid].variants)
+        if variant.condition is None or variant.condition.holds(session.state)
+    ]
 
 
-def random_playthroughs(story: Story, runs: int, seed: int = 0, *, start: str | None = None,
-                        sets: Mapping[str, str] | None = None, max_steps: int = DEFAULT_MAX_STEPS,
-                        progress: Progress | None = None, jobs: int = 1) -> RandomReport:
+def random_playthroughs(
+    story: Story,
+    runs: int,
+    seed: int = 0,
+    *,
+    start: str | None = None,
+    sets: Mapping[str, str] | None = None,
+    max_steps: int = DEFAULT_MAX_STEPS,
+    progress: Progress | None = None,
+    jobs: int = 1,
+) -> RandomReport:
     """`runs` random playthroughs with seeds seed, seed+1, ...; replay one with its own seed.
 
     With `jobs` > 1 the runs are shared among that many processes (forked, so they play this very
@@ -232,13 +258,21 @@ def _play_chunk(span: tuple[int, int]) -> RandomReport:
     return part
 
 
-def _play(report: RandomReport, story: Story, seeds: range, start: str | None,
-          sets: Mapping[str, str] | None, max_steps: int, progress: Progress | None = None) -> None:
+def _play(
+    report: RandomReport,
+    story: Story,
+    seeds: range,
+    start: str | None,
+    sets: Mapping[str, str] | None,
+    max_steps: int,
+    progress: Progress | None = None,
+) -> None:
     """Plays one random playthrough per seed and counts each into `report`."""
     every = max(1, len(seeds) // 100)
     for done, number in enumerate(seeds, 1):
-        played, _ = random_playthrough(story, number, start=start, sets=sets,
-                                       max_steps=max_steps, describe=False)
+        played, _ = random_playthrough(
+            story, number, start=start, sets=sets, max_steps=max_steps, describe=False
+        )
         _count(report, played)
         if progress is not None and done % every == 0:
             progress(done, len(seeds))
@@ -283,10 +317,8 @@ def _merge(report: RandomReport, part: RandomReport) -> None:
             known = report.ending_words[ending]
             low, high = min(low, known[0]), max(high, known[1])
         report.ending_words[ending] = (low, high)
-    if part.shortest is not None and (report.shortest is None
-                                      or part.shortest.words < report.shortest.words):
+    if part.shortest is not None and (report.shortest is None or part.shortest.words < report.shortest.words):
         report.shortest = part.shortest
-    if part.longest is not None and (report.longest is None
-                                     or part.longest.words > report.longest.words):
+    if part.longest is not None and (report.longest is None or part.longest.words > report.longest.words):
         report.longest = part.longest
     report.failures.extend(part.failures)

@@ -42,14 +42,17 @@ class ReadLog:
         except FileNotFoundError:
             return
         except OSError as exc:
-            self.problem = f"Could not read which scenes you have read ({exc.strerror or exc}); skip will stop at every scene."
+            self.problem = (
+                f"Could not read which scenes you have read ({exc.strerror or exc}); "
+                "skip will stop at every scene."
+            )
             return
         try:
             document = json.loads(raw.decode("utf-8"))
             stories = document["stories"]
             if not isinstance(stories, dict) or not all(
-                    isinstance(keys, list) and all(isinstance(k, str) for k in keys)
-                    for keys in stories.values()):
+                isinstance(keys, list) and all(isinstance(k, str) for k in keys) for keys in stories.values()
+            ):
                 raise ValueError("not a table of stories")
         except (UnicodeDecodeError, ValueError, KeyError, TypeError, RecursionError):
             broken = self.path.with_name(READ_FILE + ".broken")
@@ -58,8 +61,7 @@ class ReadLog:
                 kept = f" The damaged file was kept as {broken}."
             except OSError:
                 kept = ""
-            self.problem = ("The record of the scenes you have read was damaged, so skip starts "
-                            f"afresh.{kept}")
+            self.problem = f"The record of the scenes you have read was damaged, so skip starts afresh.{kept}"
             return
         self._all = stories
         self._read = set(stories.get(self.story, []))

@@ -103,12 +103,12 @@ class SessionRecord:
     # ------------------------------------------------------------------ filling it in
 
     @classmethod
-    def begin(cls, session: Session, *, classroom: bool = True,
-              started_at: str | None = None) -> SessionRecord:
+    def begin(
+        cls, session: Session, *, classroom: bool = True, started_at: str | None = None
+    ) -> SessionRecord:
         """A new record for a session about to be played (takes the first stats snapshot)."""
         story = session.story
-        record = cls(story.title, story.version, story.fingerprint, session.state.scene,
-                     classroom=classroom)
+        record = cls(story.title, story.version, story.fingerprint, session.state.scene, classroom=classroom)
         if started_at is not None:
             record.started_at = started_at
         record._snapshot(session)
@@ -116,14 +116,25 @@ class SessionRecord:
 
     def _snapshot(self, session: Session, chapter: str | None = None) -> None:
         state = session.state
-        self.snapshots.append(Snapshot(
-            chapter if chapter is not None else session.scene.chapter, state.scene,
-            len(self.decisions), {p: dict(s) for p, s in state.stats.items()},
-            dict(state.resources)))
+        self.snapshots.append(
+            Snapshot(
+                chapter if chapter is not None else session.scene.chapter,
+                state.scene,
+                len(self.decisions),
+                {p: dict(s) for p, s in state.stats.items()},
+                dict(state.resources),
+            )
+        )
 
-    def record_decision(self, session: Session, choice_id: str,
-                        tally: Mapping[str, int] | None = None, seconds: float = 0.0,
-                        team: str | None = None, tie_broken: bool | None = None) -> Decision:
+    def record_decision(
+        self,
+        session: Session,
+        choice_id: str,
+        tally: Mapping[str, int] | None = None,
+        seconds: float = 0.0,
+        team: str | None = None,
+        tie_broken: bool | None = None,
+    ) -> Decision:
         """Notes the decision about to be taken in `session` (call it *before* `session.choose`).
 
         `choice_id` is a full or local id; `tally` maps choice ids (full or local) to votes, or
@@ -140,8 +151,7 @@ class SessionRecord:
             votes = {}
             for key, count in tally.items():
                 if key not in by_id:
-                    raise ChoiceError(f"the vote names '{key}', which is not a choice in "
-                                      f"'{scene.id}'")
+                    raise ChoiceError(f"the vote names '{key}', which is not a choice in '{scene.id}'")
                 if isinstance(count, bool) or not isinstance(count, int) or count < 0:
                     raise ChoiceError(f"the vote for '{key}' is not a count: {count!r}")
                 votes[by_id[key].full_id] = votes.get(by_id[key].full_id, 0) + count
@@ -150,8 +160,16 @@ class SessionRecord:
         last = self.snapshots[-1].chapter if self.snapshots else None
         if scene.chapter != last:
             self._snapshot(session)
-        decision = Decision(scene.id, scene.chapter, taken.full_id, taken.text, votes,
-                            tie_broken, team or None, round(max(0.0, float(seconds)), 1))
+        decision = Decision(
+            scene.id,
+            scene.chapter,
+            taken.full_id,
+            taken.text,
+            votes,
+            tie_broken,
+            team or None,
+            round(max(0.0, float(seconds)), 1),
+        )
         self.decisions.append(decision)
         return decision
 
@@ -208,8 +226,11 @@ class SessionRecord:
         decision = self.decisions.pop()
         while self.jumps and self.jumps[-1] > len(self.decisions):
             self.jumps.pop()
-        while len(self.snapshots) > 1 and self.snapshots[-1].decisions >= len(self.decisions) \
-                and self.snapshots[-1].scene == decision.scene:
+        while (
+            len(self.snapshots) > 1
+            and self.snapshots[-1].decisions >= len(self.decisions)
+            and self.snapshots[-1].scene == decision.scene
+        ):
             self.snapshots.pop()
         return decision
 
@@ -248,9 +269,11 @@ class SessionRecord:
         if not isinstance(version, int) or isinstance(version, bool) or version < RECORD_MIN_FORMAT:
             raise RecordError(f"the record's format {version!r} is not one this version reads")
         if version > RECORD_FORMAT:
-            raise RecordError(f"the record was written by a newer version (format {version}); "
-                              "update the game to read it")
+            raise RecordError(
+                f"the record was written by a newer version (format {version}); update the game to read it"
+            )
         from game.engine.record_json import parse_record, reason
+
         try:
             return parse_record(data)
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
@@ -264,8 +287,9 @@ class SessionRecord:
         try:
             data = json.loads(text)
         except json.JSONDecodeError as exc:
-            raise RecordError(f"the file is not valid JSON (line {exc.lineno}, column "
-                              f"{exc.colno}: {exc.msg})") from None
+            raise RecordError(
+                f"the file is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
+            ) from None
         return cls.from_json(data)
 
     @classmethod
@@ -275,6 +299,7 @@ class SessionRecord:
             text = Path(path).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
             from game.engine.record_json import reason
+
             raise RecordError(f"{path}: cannot read the file ({reason(exc)})") from None
         try:
             return cls.loads(text)
@@ -305,8 +330,9 @@ def _tied_at_top(tally: Mapping[str, int] | None, taken: str) -> bool:
     return top > 0 and len(leaders) > 1 and taken in leaders
 
 
-def record_from_session(session: Session, *, classroom: bool = False,
-                        cards_shown: bool = True, started_at: str | None = None) -> SessionRecord:
+def record_from_session(
+    session: Session, *, classroom: bool = False, cards_shown: bool = True, started_at: str | None = None
+) -> SessionRecord:
     """A record of a playthrough without votes, rebuilt by replaying its decision log.
 
     For normal play and tests. With `cards_shown`, every prompt and fact card on the path counts

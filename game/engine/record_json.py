@@ -15,7 +15,6 @@ def reason(exc: BaseException) -> str:
     return str(exc) or type(exc).__name__
 
 
-
 def _text(data: Mapping[str, Any], key: str, optional: bool = False) -> Any:
     value = data[key] if not optional else data.get(key)
     if value is None and optional:
@@ -50,12 +49,19 @@ def parse_record(data: Mapping[str, Any]) -> SessionRecord:
         seconds = item.get("seconds", 0)
         if isinstance(seconds, bool) or not isinstance(seconds, (int, float)):
             raise ValueError(f"decision {number}'s seconds is not a number")
-        decisions.append(Decision(
-            _text(item, "scene"), _text(item, "chapter"), _text(item, "choice"),
-            _text(item, "text"),
-            None if tally is None else _count_table(tally, f"decision {number}'s vote"),
-            bool(item.get("tie_broken", False)), _text(item, "team", optional=True),
-            float(seconds), bool(item.get("by_lesson", False))))
+        decisions.append(
+            Decision(
+                _text(item, "scene"),
+                _text(item, "chapter"),
+                _text(item, "choice"),
+                _text(item, "text"),
+                None if tally is None else _count_table(tally, f"decision {number}'s vote"),
+                bool(item.get("tie_broken", False)),
+                _text(item, "team", optional=True),
+                float(seconds),
+                bool(item.get("by_lesson", False)),
+            )
+        )
     snapshots = []
     for number, item in enumerate(data.get("snapshots", []), 1):
         if not isinstance(item, dict) or not isinstance(item.get("stats"), dict):
@@ -63,10 +69,15 @@ def parse_record(data: Mapping[str, Any]) -> SessionRecord:
         decisions_then = item.get("decisions", 0)
         if isinstance(decisions_then, bool) or not isinstance(decisions_then, int):
             raise ValueError(f"snapshot {number}'s decision count is not a whole number")
-        snapshots.append(Snapshot(
-            _text(item, "chapter"), _text(item, "scene"), decisions_then,
-            {p: _count_table(s, f"snapshot {number}'s stats of") for p, s in item["stats"].items()},
-            _count_table(item.get("resources", {}), f"snapshot {number}'s resource")))
+        snapshots.append(
+            Snapshot(
+                _text(item, "chapter"),
+                _text(item, "scene"),
+                decisions_then,
+                {p: _count_table(s, f"snapshot {number}'s stats of") for p, s in item["stats"].items()},
+                _count_table(item.get("resources", {}), f"snapshot {number}'s resource"),
+            )
+        )
     epilogue = []
     for item in data.get("epilogue", []):
         if not isinstance(item, dict):
@@ -74,21 +85,30 @@ def parse_record(data: Mapping[str, Any]) -> SessionRecord:
         epilogue.append(EpilogueEntry(_text(item, "person"), _text(item, "name"), _text(item, "line")))
     jumps = data.get("jumps", [])
     if not isinstance(jumps, list) or not all(
-            isinstance(n, int) and not isinstance(n, bool) and 0 <= n <= len(decisions) for n in jumps):
+        isinstance(n, int) and not isinstance(n, bool) and 0 <= n <= len(decisions) for n in jumps
+    ):
         raise ValueError("'jumps' is not a list of decision counts")
     record_id = _text(data, "id")
     if not record_id:
         raise ValueError("the record has an empty id")
     return SessionRecord(
-        story_title=_text(data, "story_title"), story_version=_text(data, "story_version"),
-        story_fingerprint=_text(data, "story_fingerprint"), start_scene=_text(data, "start_scene"),
-        started_at=_text(data, "started_at"), id=record_id,
-        classroom=bool(data.get("classroom", True)), decisions=decisions,
+        story_title=_text(data, "story_title"),
+        story_version=_text(data, "story_version"),
+        story_fingerprint=_text(data, "story_fingerprint"),
+        start_scene=_text(data, "start_scene"),
+        started_at=_text(data, "started_at"),
+        id=record_id,
+        classroom=bool(data.get("classroom", True)),
+        decisions=decisions,
         prompts_shown=_text_list(data.get("prompts_shown", []), "prompts_shown"),
         facts_shown=_text_list(data.get("facts_shown", []), "facts_shown"),
-        snapshots=snapshots, finished_at=_text(data, "finished_at", optional=True),
+        snapshots=snapshots,
+        finished_at=_text(data, "finished_at", optional=True),
         ending=_text(data, "ending", optional=True),
-        ending_title=_text(data, "ending_title", optional=True), epilogue=epilogue,
-        jumps=sorted(set(jumps)), lesson=_text(data, "lesson", optional=True),
+        ending_title=_text(data, "ending_title", optional=True),
+        epilogue=epilogue,
+        jumps=sorted(set(jumps)),
+        lesson=_text(data, "lesson", optional=True),
         lesson_title=_text(data, "lesson_title", optional=True),
-        closed_at=_text(data, "closed_at", optional=True))
+        closed_at=_text(data, "closed_at", optional=True),
+    )

@@ -24,8 +24,15 @@ from game.story.expressions import (
 from game.story.model import Story
 
 # The scene, then the values read of stats, resources, flags, visited(), visits() and chose().
-StateKey = tuple[str, tuple[int, ...], tuple[int, ...], tuple[bool, ...], tuple[bool, ...],
-                 tuple[int, ...], tuple[bool, ...]]
+StateKey = tuple[
+    str,
+    tuple[int, ...],
+    tuple[int, ...],
+    tuple[bool, ...],
+    tuple[bool, ...],
+    tuple[int, ...],
+    tuple[bool, ...],
+]
 
 
 @dataclass(frozen=True)
@@ -118,9 +125,14 @@ def relevance(story: Story) -> Relevance:
             elif node.function == "family":
                 stats.update((person, arg) for person in story.people)
     ordered_stats = tuple((p, s) for p in story.people for s in story.stats if (p, s) in stats)
-    return Relevance(ordered_stats, tuple(r for r in story.resources if r in names),
-                     tuple(f for f in story.flags if f in names), tuple(sorted(visited - visits)),
-                     tuple(sorted(visits)), tuple(sorted(chose)))
+    return Relevance(
+        ordered_stats,
+        tuple(r for r in story.resources if r in names),
+        tuple(f for f in story.flags if f in names),
+        tuple(sorted(visited - visits)),
+        tuple(sorted(visits)),
+        tuple(sorted(chose)),
+    )
 
 
 def state_key(state: GameState, relevant: Relevance) -> StateKey:

@@ -34,37 +34,54 @@ class ReloadResult:
         return [f for f in self.findings if f.severity == "error"]
 
 
-def reload_session(session: Session, story_dir: Path | None = None, *,
-                   assets: Path | None = None, check_assets: bool = True) -> ReloadResult:
+def reload_session(
+    session: Session, story_dir: Path | None = None, *, assets: Path | None = None, check_assets: bool = True
+) -> ReloadResult:
     """Loads the story in `story_dir` (default: the session's own) and replays the session on it."""
-    story, findings = load_story_with_diagnostics(Path(story_dir or session.story.root), assets,
-                                                  check_assets)
+    story, findings = load_story_with_diagnostics(Path(story_dir or session.story.root), assets, check_assets)
     if story is None:
         count = sum(1 for f in findings if f.severity == "error")
-        return ReloadResult(None, findings, [
-            f"The story has {count} error{'s' * (count != 1)}: still playing the last version that "
-            "loaded. Fix the files and reload again."])
+        return ReloadResult(
+            None,
+            findings,
+            [
+                f"The story has {count} error{'s' * (count != 1)}: still playing the last version that "
+                "loaded. Fix the files and reload again."
+            ],
+        )
     messages: list[str] = []
     origin = session.origin
     problems = origin.fits(story)
     if problems:
         if origin.scene not in story.scenes:
-            messages.append(f"The scene this playthrough began at ('{origin.scene}') no longer exists; "
-                            "it was replayed from the story's start instead.")
+            messages.append(
+                f"The scene this playthrough began at ('{origin.scene}') no longer exists; "
+                "it was replayed from the story's start instead."
+            )
         else:
-            messages.append("The story's people, stats or flags have changed ("
-                            + "; ".join(problems) + "); new values start as the story says.")
+            messages.append(
+                "The story's people, stats or flags have changed ("
+                + "; ".join(problems)
+                + "); new values start as the story says."
+            )
         origin = _adapt(origin, story)
     log = list(session.state.log)
     new_session, restored = Session.replay(story, origin, log)
     if restored < len(log):
         dropped = log[restored]
         after = len(log) - restored - 1
-        gone = ("it was dropped" if after == 0 else "it and the one after it were dropped"
-                if after == 1 else f"it and the {after} after it were dropped")
-        messages.append(f"{restored} of {len(log)} decisions could be replayed "
-                        f"on the edited story: '{dropped}' no longer fits at "
-                        f"'{new_session.scene.id}', so {gone}.")
+        gone = (
+            "it was dropped"
+            if after == 0
+            else "it and the one after it were dropped"
+            if after == 1
+            else f"it and the {after} after it were dropped"
+        )
+        messages.append(
+            f"{restored} of {len(log)} decisions could be replayed "
+            f"on the edited story: '{dropped}' no longer fits at "
+            f"'{new_session.scene.id}', so {gone}."
+        )
     elif new_session.state.to_json() != session.state.to_json():
         messages.append("Every decision was replayed on the edited story; some values now differ.")
     return ReloadResult(new_session, findings, messages)

@@ -89,8 +89,10 @@ class SaveStore:
                 write_atomic(path.with_suffix(".png"), thumbnail)
         except OSError as exc:
             reason = exc.strerror or str(exc)
-            raise SaveError(f"Could not save {_describe(slot)} in {self.directory}: {reason}. "
-                            "Your earlier saves are untouched.") from exc
+            raise SaveError(
+                f"Could not save {_describe(slot)} in {self.directory}: {reason}. "
+                "Your earlier saves are untouched."
+            ) from exc
         return path
 
     def _read(self, slot: str) -> dict[str, Any]:
@@ -130,9 +132,18 @@ class SaveStore:
                 value = table.get(key, "")
                 return value if isinstance(value, str) else ""
 
-            infos.append(SlotInfo(slot, path, text(document, "saved_at"), text(summary, "chapter"),
-                                  text(summary, "place"), text(summary, "when"),
-                                  text(summary, "scene"), text(story, "title")))
+            infos.append(
+                SlotInfo(
+                    slot,
+                    path,
+                    text(document, "saved_at"),
+                    text(summary, "chapter"),
+                    text(summary, "place"),
+                    text(summary, "when"),
+                    text(summary, "scene"),
+                    text(story, "title"),
+                )
+            )
         return sorted(infos, key=lambda i: i.saved_at, reverse=True)
 
     def sweep_temporary_files(self, older_than: float = STALE_TEMP_SECONDS) -> int:
@@ -173,11 +184,9 @@ def save_document(session: Session) -> dict[str, Any]:
         "format": SAVE_FORMAT,
         "min_format": MIN_SAVE_FORMAT,
         "game": "last-train-home",
-        "story": {"title": story.title, "version": story.version,
-                  "fingerprint": story.fingerprint},
+        "story": {"title": story.title, "version": story.version, "fingerprint": story.fingerprint},
         "saved_at": _now(),
-        "summary": {"chapter": scene.chapter, "place": scene.place, "when": scene.when,
-                    "scene": scene.id},
+        "summary": {"chapter": scene.chapter, "place": scene.place, "when": scene.when, "scene": scene.id},
         "origin": session.origin.to_json(),
         "log": list(session.state.log),
         "state": session.state.to_json(),
@@ -198,9 +207,11 @@ def parse_save(raw: bytes, name: str, kept: str) -> dict[str, Any]:
         raise SaveError(f"{name.capitalize()} is not a Last Train Home save. {kept}")
     fmt = document.get("min_format", document.get("format"))
     if not isinstance(fmt, int) or fmt > SAVE_FORMAT:
-        raise SaveError(f"{name.capitalize()} was made by a newer version of the game "
-                        f"(save format {document.get('format')}); update the game to load it. "
-                        f"{kept}")
+        raise SaveError(
+            f"{name.capitalize()} was made by a newer version of the game "
+            f"(save format {document.get('format')}); update the game to load it. "
+            f"{kept}"
+        )
     return document
 
 
@@ -212,8 +223,9 @@ def restore(document: dict[str, Any], story: Story, name: str, kept: str) -> Loa
     info = _table(document, "story")
     title = info.get("title")
     if title != story.title:
-        raise SaveError(f"{name.capitalize()} belongs to another story ('{title}'), not "
-                        f"'{story.title}'. {kept}")
+        raise SaveError(
+            f"{name.capitalize()} belongs to another story ('{title}'), not '{story.title}'. {kept}"
+        )
     try:
         origin = GameState.from_json(document.get("origin"))
         saved = GameState.from_json(document.get("state"))
@@ -227,21 +239,29 @@ def restore(document: dict[str, Any], story: Story, name: str, kept: str) -> Loa
     if origin.fits(story):
         problems = origin.fits(story)
         if origin.scene not in story.scenes:
-            messages.append(f"The scene this playthrough began at ('{origin.scene}') no longer "
-                            f"exists; it was replayed from the story's start instead.")
+            messages.append(
+                f"The scene this playthrough began at ('{origin.scene}') no longer "
+                f"exists; it was replayed from the story's start instead."
+            )
         else:
-            messages.append("The story's people, stats or flags have changed since this save ("
-                            + "; ".join(problems) + "); new values start as the story says.")
+            messages.append(
+                "The story's people, stats or flags have changed since this save ("
+                + "; ".join(problems)
+                + "); new values start as the story says."
+            )
         origin = _adapt(origin, story)
     session, restored = Session.replay(story, origin, log)
     if restored < len(log):
         lost = len(log) - restored
         messages.append(
             f"The story has changed since this save: {restored} of {len(log)} decisions could "
-            f"be restored; {lost} after '{session.scene.id}' no longer fit and were dropped.")
+            f"be restored; {lost} after '{session.scene.id}' no longer fit and were dropped."
+        )
     elif story.fingerprint != info.get("fingerprint") and saved.to_json() != session.state.to_json():
-        messages.append("The story has changed since this save; every decision was replayed on "
-                        "the new version, so some values may differ from when you saved.")
+        messages.append(
+            "The story has changed since this save; every decision was replayed on "
+            "the new version, so some values may differ from when you saved."
+        )
     return LoadResult(session, messages)
 
 
@@ -257,7 +277,9 @@ def _adapt(origin: GameState, story: Story) -> GameState:
                 definition = story.stats[stat]
                 stats[stat] = max(definition.min, min(definition.max, old))
     tables: tuple[tuple[dict[str, Any], dict[str, Any]], ...] = (
-        (fresh.resources, origin.resources), (fresh.flags, origin.flags))
+        (fresh.resources, origin.resources),
+        (fresh.flags, origin.flags),
+    )
     for table, old_table in tables:
         for key in table:
             if key in old_table:

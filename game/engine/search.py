@@ -101,12 +101,20 @@ class Exploration:
     def endings_never_reached(self) -> list[str]:
         """Endings no playthrough reached, of those for an end scene after the start."""
         ends = {s for s in self.after_start if self.story.scenes[s].end}
-        return [e.id for e in self.story.endings if e.id not in self.endings
-                and not ends.isdisjoint(ends if e.from_scenes is None else e.from_scenes)]
+        return [
+            e.id
+            for e in self.story.endings
+            if e.id not in self.endings
+            and not ends.isdisjoint(ends if e.from_scenes is None else e.from_scenes)
+        ]
 
     def _unavailable(self) -> list[str]:
-        return [c.full_id for sid in self.scenes_reached for c in self.story.scenes[sid].choices
-                if c.full_id not in self.choices_available]
+        return [
+            c.full_id
+            for sid in self.scenes_reached
+            for c in self.story.scenes[sid].choices
+            if c.full_id not in self.choices_available
+        ]
 
     @property
     def choices_always_locked(self) -> list[str]:
@@ -191,8 +199,14 @@ class _Frontier:
         return None
 
 
-def explore(story: Story, *, start: str | None = None, sets: Mapping[str, str] | None = None,
-            max_states: int = DEFAULT_MAX_STATES, progress: Progress | None = None) -> Exploration:
+def explore(
+    story: Story,
+    *,
+    start: str | None = None,
+    sets: Mapping[str, str] | None = None,
+    max_states: int = DEFAULT_MAX_STATES,
+    progress: Progress | None = None,
+) -> Exploration:
     """Visits every distinct state reachable from the start once, up to `max_states`.
 
     The order does not change a complete run's result. It matters when `max_states` stops the
@@ -230,8 +244,15 @@ def explore(story: Story, *, start: str | None = None, sets: Mapping[str, str] |
         if session.is_over:
             ending = session.ending
             if ending is None:
-                found.append(("no-ending", scene_id, f"the end scene '{scene_id}' has no ending "
-                              "that applies to this state", index, None))
+                found.append(
+                    (
+                        "no-ending",
+                        scene_id,
+                        f"the end scene '{scene_id}' has no ending that applies to this state",
+                        index,
+                        None,
+                    )
+                )
             else:
                 ending_of[index] = ending.id
                 words[index] += words_of_ending(ending)
@@ -271,14 +292,17 @@ def explore(story: Story, *, start: str | None = None, sets: Mapping[str, str] |
         progress(len(keys), len(keys))
 
     path_to = _shortest_paths(len(keys), edges)
-    failures = [Failure(kind, scene, message, path_to(index) + ((choice,) if choice else ()))
-                for kind, scene, message, index, choice in found]
+    failures = [
+        Failure(kind, scene, message, path_to(index) + ((choice,) if choice else ()))
+        for kind, scene, message, index, choice in found
+    ]
     failures.sort(key=lambda f: (len(f.path), f.path))
     endings = _paths(len(keys), edges, words, ending_of, path_to)
     hits = [BoundHit(*bound) for bound in sorted(bounds, key=lambda b: (b[0], b[1], b[2] or "", b[3]))]
     reached = set(scene_of)  # generated states count: a player can stand there
-    return Exploration(story, start_scene, len(keys), transitions, complete, reached, endings,
-                       available, hits, failures)
+    return Exploration(
+        story, start_scene, len(keys), transitions, complete, reached, endings, available, hits, failures
+    )
 
 
 def _shortest_paths(count: int, edges: Edges) -> Callable[[int], tuple[str, ...]]:
@@ -365,8 +389,13 @@ class _Longest:
         return tuple(reversed(steps))
 
 
-def _paths(count: int, edges: Edges, words: list[int], ending_of: dict[int, str],
-           path_to: Callable[[int], tuple[str, ...]]) -> dict[str, PathStats]:
+def _paths(
+    count: int,
+    edges: Edges,
+    words: list[int],
+    ending_of: dict[int, str],
+    path_to: Callable[[int], tuple[str, ...]],
+) -> dict[str, PathStats]:
     """Shortest (choices: BFS tree; words: Dijkstra) and longest (DAG order) paths to each ending."""
     fewest = _fewest_words(count, edges, words)
     longest = _Longest(count, edges, words)
@@ -378,12 +407,16 @@ def _paths(count: int, edges: Edges, words: list[int], ending_of: dict[int, str]
         fewest_words = min(fewest[n] for n in nodes)
         if all(longest.ordered[n] for n in nodes):
             deepest = max(nodes, key=lambda n: longest.choices[n])
-            result[ending] = PathStats(depth[shortest], longest.choices[deepest], fewest_words,
-                                       max(longest.words[n] for n in nodes), path_to(shortest),
-                                       longest.path(deepest))
+            result[ending] = PathStats(
+                depth[shortest],
+                longest.choices[deepest],
+                fewest_words,
+                max(longest.words[n] for n in nodes),
+                path_to(shortest),
+                longest.path(deepest),
+            )
         else:
-            result[ending] = PathStats(depth[shortest], None, fewest_words, None, path_to(shortest),
-                                       None)
+            result[ending] = PathStats(depth[shortest], None, fewest_words, None, path_to(shortest), None)
     return result
 
 

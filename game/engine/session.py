@@ -121,9 +121,16 @@ def _signed(n: int) -> str:
 class Session:
     """Drives one playthrough: the current scene, its text and choices, choose, undo, ending."""
 
-    def __init__(self, story: Story, state: GameState | None = None, *,
-                 start: str | None = None, sets: Mapping[str, str] | None = None,
-                 keep_undo: bool = True, describe: bool = True) -> None:
+    def __init__(
+        self,
+        story: Story,
+        state: GameState | None = None,
+        *,
+        start: str | None = None,
+        sets: Mapping[str, str] | None = None,
+        keep_undo: bool = True,
+        describe: bool = True,
+    ) -> None:
         """A playthrough from `state`, or from the start (or `start`) with `sets` applied.
 
         `keep_undo=False` skips the per-choice snapshots: for automated playthroughs that never
@@ -182,8 +189,16 @@ class Session:
             available = choice.condition is None or choice.condition.holds(self.state)
             if not available and choice.locked is None:
                 continue
-            views.append(ChoiceView(choice.full_id, len(views) + 1, choice.text, available,
-                                    None if available else choice.locked, choice.is_continue))
+            views.append(
+                ChoiceView(
+                    choice.full_id,
+                    len(views) + 1,
+                    choice.text,
+                    available,
+                    None if available else choice.locked,
+                    choice.is_continue,
+                )
+            )
         return views
 
     @property
@@ -195,8 +210,10 @@ class Session:
         """An author's-words explanation when no choice is available here, else None."""
         if self.is_over or any(c.available for c in self.choices()):
             return None
-        return (f"The story ran out of choices at '{self.scene.id}' ({self.scene.location}): "
-                "every choice's condition failed. Does this scene need a choice without 'if'?")
+        return (
+            f"The story ran out of choices at '{self.scene.id}' ({self.scene.location}): "
+            "every choice's condition failed. Does this scene need a choice without 'if'?"
+        )
 
     @property
     def ending(self) -> EndingView | None:
@@ -222,13 +239,18 @@ class Session:
                 if line.condition is None or line.condition.holds(state):
                     lines.append((person.id, person.name, " ".join(paragraphs(line.text.render(state)))))
                     break
-        return EndingView(ending.id, ending.title, ending.text.render(state), tuple(lines),
-                          ending.documentary)
+        return EndingView(
+            ending.id, ending.title, ending.text.render(state), tuple(lines), ending.documentary
+        )
 
     def people(self) -> list[PersonView]:
         year = self.state.year
-        return [PersonView(p.id, p.name, p.short, p.role, p.portrait(year), p.present(year),
-                           dict(self.state.stats[p.id])) for p in self.story.people.values()]
+        return [
+            PersonView(
+                p.id, p.name, p.short, p.role, p.portrait(year), p.present(year), dict(self.state.stats[p.id])
+            )
+            for p in self.story.people.values()
+        ]
 
     def resource(self, name: str) -> int:
         return self.state.resources[name]
@@ -272,8 +294,17 @@ class Session:
         says = taken.says.render(self.state) if taken.says else None
         notable = matters(self.story, self.scene, taken, changes)
         read = self.transcript[-1]
-        self.transcript[-1] = Step(read.scene, read.chapter, read.place, read.when, read.paragraphs,
-                                   taken.text, taken.is_continue, says, changes)
+        self.transcript[-1] = Step(
+            read.scene,
+            read.chapter,
+            read.place,
+            read.when,
+            read.paragraphs,
+            taken.text,
+            taken.is_continue,
+            says,
+            changes,
+        )
         self.state.log.append(taken.full_id)
         self.state.enter(self.story, taken.goto)
         self.transcript.append(self._step())
@@ -292,8 +323,11 @@ class Session:
             key, old = self._run(effect)
             before.setdefault(key, old)
         order = self._order()
-        return [change for key in sorted(before, key=order.__getitem__)
-                if (change := self._describe(key, before[key])) is not None]
+        return [
+            change
+            for key in sorted(before, key=order.__getitem__)
+            if (change := self._describe(key, before[key])) is not None
+        ]
 
     def _run(self, effect: Effect) -> tuple[tuple[str, str | None, str], Any]:
         """Runs one effect, clamped to the bounds; returns what it changed and the value before."""
@@ -341,8 +375,15 @@ class Session:
                 return None
             stat, person = story.stats[name], story.people[person_id]
             phrase = stat.rise if new > old else stat.fall
-            return Change("stat", person_id, name, stat.label, old, new,
-                          f"{person.short} {phrase} ({stat.label.lower()} {_signed(new - old)})")
+            return Change(
+                "stat",
+                person_id,
+                name,
+                stat.label,
+                old,
+                new,
+                f"{person.short} {phrase} ({stat.label.lower()} {_signed(new - old)})",
+            )
         if kind == "resource":
             new = state.resources[name]
             if new == old:
@@ -350,9 +391,15 @@ class Session:
             resource = story.resources[name]
             phrase = resource.rise if new > old else resource.fall
             unit = f" {resource.unit}" if resource.unit else ""
-            return Change("resource", None, name, resource.label, old, new,
-                          f"{phrase[:1].upper()}{phrase[1:]}: {_signed(new - old)}{unit} "
-                          f"(now {new:,}{unit})")
+            return Change(
+                "resource",
+                None,
+                name,
+                resource.label,
+                old,
+                new,
+                f"{phrase[:1].upper()}{phrase[1:]}: {_signed(new - old)}{unit} (now {new:,}{unit})",
+            )
         new = state.flags[name]
         if new == old:
             return None

@@ -106,9 +106,15 @@ class GameState:
         year = data.get("year")
         if year is not None and (isinstance(year, bool) or not isinstance(year, int)):
             raise StateError("'year' is not a whole number")
-        return cls(scene=data["scene"], stats=table("stats", int, nested=True),
-                   resources=table("resources", int), flags=table("flags", bool),
-                   visits=table("visits", int), log=list(log), year=year)
+        return cls(
+            scene=data["scene"],
+            stats=table("stats", int, nested=True),
+            resources=table("resources", int),
+            flags=table("flags", bool),
+            visits=table("visits", int),
+            log=list(log),
+            year=year,
+        )
 
     def fits(self, story: Story) -> list[str]:
         """What in this state the story does not know (empty if it fits)."""

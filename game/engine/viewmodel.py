@@ -35,12 +35,11 @@ def story_view(story: Story) -> dict[str, Any]:
         "fingerprint": story.fingerprint,
         "content_note": paragraphs(story.content_note) if story.content_note else [],
         "chapters": story.chapters(),
-        "stats": [{"id": s.id, "label": s.label, "min": s.min, "max": s.max}
-                  for s in story.stats.values()],
-        "resources": [{"id": r.id, "label": r.label, "unit": r.unit}
-                      for r in story.resources.values()],
-        "people": [{"id": p.id, "name": p.name, "short": p.short, "role": p.role}
-                   for p in story.people.values()],
+        "stats": [{"id": s.id, "label": s.label, "min": s.min, "max": s.max} for s in story.stats.values()],
+        "resources": [{"id": r.id, "label": r.label, "unit": r.unit} for r in story.resources.values()],
+        "people": [
+            {"id": p.id, "name": p.name, "short": p.short, "role": p.role} for p in story.people.values()
+        ],
     }
 
 
@@ -49,8 +48,14 @@ def fact_view(story: Story, fact_id: str | None) -> dict[str, Any] | None:
     fact = story.facts.get(fact_id) if fact_id else None
     if fact is None:
         return None
-    return {"id": fact.id, "title": fact.title, "figure": fact.figure,
-            "text": paragraphs(fact.text), "source": fact.source, "url": fact.url}
+    return {
+        "id": fact.id,
+        "title": fact.title,
+        "figure": fact.figure,
+        "text": paragraphs(fact.text),
+        "source": fact.source,
+        "url": fact.url,
+    }
 
 
 def scene_view(session: Session) -> dict[str, Any]:
@@ -67,9 +72,17 @@ def scene_view(session: Session) -> dict[str, Any]:
         "backdrop": scene.backdrop,
         "key": scene.key is not None,
         "paragraphs": session.paragraphs(),
-        "choices": [{"id": c.id, "number": c.number, "text": c.text, "available": c.available,
-                     "locked_reason": c.locked_reason, "is_continue": c.is_continue}
-                    for c in session.choices()],
+        "choices": [
+            {
+                "id": c.id,
+                "number": c.number,
+                "text": c.text,
+                "available": c.available,
+                "locked_reason": c.locked_reason,
+                "is_continue": c.is_continue,
+            }
+            for c in session.choices()
+        ],
         "discuss": scene.discuss,
         "fact": fact_view(session.story, scene.fact),
         "documentary": scene.documentary,
@@ -82,47 +95,86 @@ def family_view(session: Session) -> dict[str, Any]:
     """The family now: each person's stats and portrait, the resources, the flags that hold."""
     story, state = session.story, session.state
     return {
-        "people": [{"id": p.id, "name": p.name, "short": p.short, "role": p.role,
-                    "portrait": p.portrait, "present": p.present, "stats": dict(p.stats)}
-                   for p in session.people()],
-        "resources": [{"id": r.id, "label": r.label, "unit": r.unit, "value": state.resources[r.id]}
-                      for r in story.resources.values()],
+        "people": [
+            {
+                "id": p.id,
+                "name": p.name,
+                "short": p.short,
+                "role": p.role,
+                "portrait": p.portrait,
+                "present": p.present,
+                "stats": dict(p.stats),
+            }
+            for p in session.people()
+        ],
+        "resources": [
+            {"id": r.id, "label": r.label, "unit": r.unit, "value": state.resources[r.id]}
+            for r in story.resources.values()
+        ],
         "flags": [f.label for f in story.flags.values() if state.flags.get(f.id) and f.label],
     }
 
 
 def _changes(story: Story, changes: tuple[Any, ...]) -> list[dict[str, Any]]:
-    return [{"kind": c.kind, "person": c.person,
-             "person_name": story.people[c.person].short if c.person in story.people else None,
-             "name": c.name, "label": c.label, "before": c.before, "after": c.after,
-             "delta": c.delta, "words": c.words} for c in changes]
+    return [
+        {
+            "kind": c.kind,
+            "person": c.person,
+            "person_name": story.people[c.person].short if c.person in story.people else None,
+            "name": c.name,
+            "label": c.label,
+            "before": c.before,
+            "after": c.after,
+            "delta": c.delta,
+            "words": c.words,
+        }
+        for c in changes
+    ]
 
 
 def ending_view(ending: EndingView | None) -> dict[str, Any] | None:
     """The ending with an epilogue line per person and what really happened, or None."""
     if ending is None:
         return None
-    return {"id": ending.id, "title": ending.title, "paragraphs": paragraphs(ending.text),
-            "epilogue": [{"person": pid, "name": name, "line": line}
-                         for pid, name, line in ending.epilogue],
-            "documentary": paragraphs(ending.documentary) if ending.documentary else []}
+    return {
+        "id": ending.id,
+        "title": ending.title,
+        "paragraphs": paragraphs(ending.text),
+        "epilogue": [{"person": pid, "name": name, "line": line} for pid, name, line in ending.epilogue],
+        "documentary": paragraphs(ending.documentary) if ending.documentary else [],
+    }
 
 
 def outcome_view(story: Story, outcome: Outcome) -> dict[str, Any]:
     """What a choice did, in words and numbers; `notable` says whether it earns the consequence
     card (game.engine.notable) or goes quietly (the says line opens the next scene)."""
-    return {"choice_id": outcome.choice_id, "choice_text": outcome.choice_text,
-            "says": outcome.says, "notable": outcome.notable, "changes": _changes(story, outcome.changes),
-            "scene": outcome.scene, "ending": ending_view(outcome.ending)}
+    return {
+        "choice_id": outcome.choice_id,
+        "choice_text": outcome.choice_text,
+        "says": outcome.says,
+        "notable": outcome.notable,
+        "changes": _changes(story, outcome.changes),
+        "scene": outcome.scene,
+        "ending": ending_view(outcome.ending),
+    }
 
 
 def history_view(session: Session) -> list[dict[str, Any]]:
     """Every scene read so far and what was chosen there, oldest first."""
+
     def step(s: Step) -> dict[str, Any]:
-        return {"scene": s.scene, "chapter": s.chapter, "place": s.place, "when": s.when,
-                "paragraphs": list(s.paragraphs), "choice_text": s.choice_text,
-                "is_continue": s.is_continue, "says": s.says,
-                "changes": _changes(session.story, s.changes)}
+        return {
+            "scene": s.scene,
+            "chapter": s.chapter,
+            "place": s.place,
+            "when": s.when,
+            "paragraphs": list(s.paragraphs),
+            "choice_text": s.choice_text,
+            "is_continue": s.is_continue,
+            "says": s.says,
+            "changes": _changes(session.story, s.changes),
+        }
+
     return [step(s) for s in session.transcript]
 
 
@@ -134,8 +186,9 @@ class Player:
         self.session = session or Session(story)
         self.record: SessionRecord | None = None  # the class session's record, in classroom mode
 
-    def view(self, outcome: dict[str, Any] | None = None,
-             messages: list[str] | None = None) -> dict[str, Any]:
+    def view(
+        self, outcome: dict[str, Any] | None = None, messages: list[str] | None = None
+    ) -> dict[str, Any]:
         """The whole screen's data: scene, family, ending, what can be undone, the last outcome."""
         session = self.session
         return {
@@ -146,8 +199,9 @@ class Player:
             "decisions": len(session.state.log),
             "outcome": outcome,
             "messages": messages or [],
-            "classroom": None if self.record is None else {
-                "decisions": len(self.record.decisions), "finished": self.record.is_finished},
+            "classroom": None
+            if self.record is None
+            else {"decisions": len(self.record.decisions), "finished": self.record.is_finished},
         }
 
     def state(self) -> dict[str, Any]:
@@ -200,17 +254,23 @@ class Player:
         choice = action.get("choice")
         if isinstance(choice, bool) or not isinstance(choice, (int, str)):
             raise ActionError("'choose' needs the choice's id or its number")
-        shown = [c for c in self.session.choices() if c.available
-                 and choice in (c.number, c.id, c.id.rpartition(".")[2])]
+        shown = [
+            c
+            for c in self.session.choices()
+            if c.available and choice in (c.number, c.id, c.id.rpartition(".")[2])
+        ]
         record = self.record if shown and not self.session.is_over else None
         try:
             if record is not None:
                 tally = action.get("tally")
                 seconds = action.get("seconds", 0.0)
                 record.record_decision(
-                    self.session, shown[0].id, tally if isinstance(tally, Mapping) else None,
+                    self.session,
+                    shown[0].id,
+                    tally if isinstance(tally, Mapping) else None,
                     seconds if isinstance(seconds, (int, float)) else 0.0,
-                    str(action["team"]) if action.get("team") else None)
+                    str(action["team"]) if action.get("team") else None,
+                )
             outcome = self.session.choose(shown[0].id if shown else choice)
         except ChoiceError as exc:
             raise ActionError(str(exc)) from None

@@ -36,9 +36,13 @@ def make_bundle(root: Path, files: list[Path]) -> dict[str, Any]:
         document = read_yaml(path, shown, diagnostics)
         if diagnostics.errors:
             raise BundleError(str(diagnostics.errors[0]))
-        entries.append({"path": path.relative_to(root).as_posix(),
-                        "text": path.read_bytes().decode("utf-8"),
-                        "parsed": parsecache.encode(document)})
+        entries.append(
+            {
+                "path": path.relative_to(root).as_posix(),
+                "text": path.read_bytes().decode("utf-8"),
+                "parsed": parsecache.encode(document),
+            }
+        )
     return {"kind": BUNDLE_KIND, "format": BUNDLE_FORMAT, "files": entries}
 
 
@@ -68,4 +72,3 @@ def unpack(bundle: Any, root: Path, cache: Path) -> Path:
 def bundle_text(bundle: dict[str, Any]) -> str:
     """The bundle as compact JSON text."""
     return json.dumps(bundle, ensure_ascii=False, separators=(",", ":"))
-

@@ -23,47 +23,69 @@ def reachable_scenes(story: Story, start: str | None = None) -> set[str]:
     return seen
 
 
-def check_story(story: Story, diag: Diagnostics, conditions: list[Condition],
-                effects: list[Effect], manifest: SourceLocation) -> None:
+def check_story(
+    story: Story,
+    diag: Diagnostics,
+    conditions: list[Condition],
+    effects: list[Effect],
+    manifest: SourceLocation,
+) -> None:
     """Adds graph and usage findings for a story that loaded without errors."""
     reached = reachable_scenes(story)
     for scene in story.scenes.values():
         if scene.id not in reached:
-            diag.error(scene.location, f"no choice leads to the scene '{scene.id}' from the start "
-                                       f"'{story.start}'")
+            diag.error(
+                scene.location, f"no choice leads to the scene '{scene.id}' from the start '{story.start}'"
+            )
         conditional = [c for c in scene.choices if c.condition is not None]
         if scene.choices and len(conditional) == len(scene.choices):
-            diag.warning(scene.location, f"every choice in '{scene.id}' has a condition: if none "
-                                         "holds, the player is stuck; add one without 'if'")
+            diag.warning(
+                scene.location,
+                f"every choice in '{scene.id}' has a condition: if none "
+                "holds, the player is stuck; add one without 'if'",
+            )
 
     end_scenes = [s for s in story.scenes.values() if s.end]
     for scene in end_scenes:
-        candidates = [e for e in story.endings
-                      if e.from_scenes is None or scene.id in e.from_scenes]
+        candidates = [e for e in story.endings if e.from_scenes is None or scene.id in e.from_scenes]
         if not candidates:
-            diag.error(scene.location, f"the end scene '{scene.id}' has no ending: add one to "
-                                       "'endings' (with 'from' naming it, or no 'from')")
+            diag.error(
+                scene.location,
+                f"the end scene '{scene.id}' has no ending: add one to "
+                "'endings' (with 'from' naming it, or no 'from')",
+            )
         elif all(e.condition is not None for e in candidates):
-            diag.error(scene.location, f"the end scene '{scene.id}' needs a fallback ending: one "
-                                       "with no 'if', tried last")
+            diag.error(
+                scene.location,
+                f"the end scene '{scene.id}' needs a fallback ending: one with no 'if', tried last",
+            )
     if not end_scenes:
         diag.error(manifest, "the story has no end scene: give at least one scene 'end: true'")
     for ending in story.endings:
         sources = ending.from_scenes if ending.from_scenes is not None else {s.id for s in end_scenes}
         if not any(s in reached for s in sources):
-            diag.error(ending.location, f"the ending '{ending.id}' can never be reached: no end scene "
-                                        "it applies to can be reached")
+            diag.error(
+                ending.location,
+                f"the ending '{ending.id}' can never be reached: no end scene it applies to can be reached",
+            )
             continue
         # An earlier unconditional ending for every end scene it applies to shadows it.
         shadowed = all(
-            any(other is not ending and other.condition is None
+            any(
+                other is not ending
+                and other.condition is None
                 and (other.from_scenes is None or s in other.from_scenes)
-                for other in story.endings[:story.endings.index(ending)])
-            for s in sources)
+                for other in story.endings[: story.endings.index(ending)]
+            )
+            for s in sources
+        )
         if shadowed:
-            diag.error(ending.location, f"the ending '{ending.id}' can never be chosen: an ending "
-                                        "without 'if' is tried before it (give it a higher "
-                                        "'priority')")
+            diag.error(
+                ending.location,
+                f"the ending '{ending.id}' can never be chosen: an ending "
+                "without 'if' is tried before it (give it a higher "
+                "'priority')",
+            )
 
     read_flags = {f for c in conditions for f in c.reads.flags}
     read_stats = {s for c in conditions for s in c.reads.stats}

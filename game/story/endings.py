@@ -13,8 +13,13 @@ from game.story.suggest import did_you_mean
 ENDING_KEYS = ("id", "title", "priority", "from", "if", "text", "epilogue", "documentary")
 
 
-def read_ending(reader: FieldReader, spec: YMap, loc: SourceLocation, seen: dict[str, SourceLocation],
-                scenes: dict[str, Scene]) -> Ending | None:
+def read_ending(
+    reader: FieldReader,
+    spec: YMap,
+    loc: SourceLocation,
+    seen: dict[str, SourceLocation],
+    scenes: dict[str, Scene],
+) -> Ending | None:
     """One ending, or None when it cannot be used; `seen` holds the ending ids so far."""
     reader.keys(spec, ENDING_KEYS, "an ending")
     ending_id = spec.get("id")
@@ -24,8 +29,9 @@ def read_ending(reader: FieldReader, spec: YMap, loc: SourceLocation, seen: dict
     if reader.identifier(ending_id, spec.value_loc("id"), "the ending id") is None:
         return None
     if ending_id in seen:
-        reader.error(spec.value_loc("id"), f"the ending id '{ending_id}' is used twice "
-                                         f"(first at {seen[ending_id]})")
+        reader.error(
+            spec.value_loc("id"), f"the ending id '{ending_id}' is used twice (first at {seen[ending_id]})"
+        )
         return None
     seen[ending_id] = spec.value_loc("id")
     what = f"ending '{ending_id}'"
@@ -49,14 +55,21 @@ def read_ending(reader: FieldReader, spec: YMap, loc: SourceLocation, seen: dict
     epilogue = _read_epilogue(reader, spec, loc, what)
     priority = reader.integer(spec, "priority", what, 0) or 0
     return Ending(
-        ending_id, reader.prose(spec, "title", what, required=True) or ending_id,
+        ending_id,
+        reader.prose(spec, "title", what, required=True) or ending_id,
         reader.compile_text(reader.text(spec, "text", what) or "", spec.value_loc("text")),
-        epilogue, reader.condition(spec, "if"), from_scenes, priority,
-        reader.prose(spec, "documentary", what), loc)
+        epilogue,
+        reader.condition(spec, "if"),
+        from_scenes,
+        priority,
+        reader.prose(spec, "documentary", what),
+        loc,
+    )
 
 
-def _read_epilogue(reader: FieldReader, spec: YMap, loc: SourceLocation,
-                   what: str) -> dict[str, tuple[EpilogueLine, ...]]:
+def _read_epilogue(
+    reader: FieldReader, spec: YMap, loc: SourceLocation, what: str
+) -> dict[str, tuple[EpilogueLine, ...]]:
     """An ending's epilogue: lines for every person of the story, and for no one else."""
     epilogue: dict[str, tuple[EpilogueLine, ...]] = {}
     raw_epilogue = spec.get("epilogue")
@@ -68,19 +81,24 @@ def _read_epilogue(reader: FieldReader, spec: YMap, loc: SourceLocation,
         return epilogue
     for person in table:
         if person not in reader.names.people:
-            reader.error(table.key_loc(person), f"unknown person '{brief(person)}' in the epilogue"
-                         + did_you_mean(person, reader.names.people))
+            reader.error(
+                table.key_loc(person),
+                f"unknown person '{brief(person)}' in the epilogue"
+                + did_you_mean(person, reader.names.people),
+            )
     for person in reader.names.people:
         if person not in table:
             reader.error(table.loc, f"the epilogue of {what} has no line for '{person}'")
             continue
-        epilogue[person] = epilogue_lines(reader, table[person], table.value_loc(person),
-                                          f"{person}'s epilogue in {what}")
+        epilogue[person] = epilogue_lines(
+            reader, table[person], table.value_loc(person), f"{person}'s epilogue in {what}"
+        )
     return epilogue
 
 
-def epilogue_lines(reader: FieldReader, value: Any, loc: SourceLocation,
-                   what: str) -> tuple[EpilogueLine, ...]:
+def epilogue_lines(
+    reader: FieldReader, value: Any, loc: SourceLocation, what: str
+) -> tuple[EpilogueLine, ...]:
     """One person's epilogue: a line, or conditional lines whose last always applies."""
     if isinstance(value, str):
         return (EpilogueLine(None, reader.compile_text(value, loc)),)
@@ -94,9 +112,12 @@ def epilogue_lines(reader: FieldReader, value: Any, loc: SourceLocation,
             continue
         reader.keys(spec, ("if", "text"), what)
         source = reader.text(spec, "text", what, required=True) or ""
-        lines.append(EpilogueLine(reader.condition(spec, "if"),
-                                  reader.compile_text(source, spec.value_loc("text"))))
+        lines.append(
+            EpilogueLine(reader.condition(spec, "if"), reader.compile_text(source, spec.value_loc("text")))
+        )
     if lines and lines[-1].condition is not None:
-        reader.error(value.item_loc(len(value) - 1), f"the last entry of {what} should have no "
-                                                   "'if', so that some line always applies")
+        reader.error(
+            value.item_loc(len(value) - 1),
+            f"the last entry of {what} should have no 'if', so that some line always applies",
+        )
     return tuple(lines)

@@ -72,25 +72,33 @@ def tokenize(source: str) -> list[Token]:
         offset = match.start(kind)
         if kind == "bad":
             if text in ("'", '"') and tokens and tokens[-1].text in ("+=", "-="):
-                raise ExpressionError(offset, f"'{tokens[-1].text}' needs a whole number, as in "
-                                              f"'savings {tokens[-1].text} 100' (quotes are not used "
-                                              "in conditions and effects)")
+                raise ExpressionError(
+                    offset,
+                    f"'{tokens[-1].text}' needs a whole number, as in "
+                    f"'savings {tokens[-1].text} 100' (quotes are not used "
+                    "in conditions and effects)",
+                )
             if text in ("'", '"'):
-                raise ExpressionError(offset, f"unexpected character {text!r}: quotes are not used in "
-                                              "conditions and effects: write names as they are, as "
-                                              "in visited(storm_gates), and compare a flag with "
-                                              "true or false")
+                raise ExpressionError(
+                    offset,
+                    f"unexpected character {text!r}: quotes are not used in "
+                    "conditions and effects: write names as they are, as "
+                    "in visited(storm_gates), and compare a flag with "
+                    "true or false",
+                )
             raise ExpressionError(offset, f"unexpected character '{text}'")
         if kind == "num" and source.startswith(".", position):
             decimal = _DECIMAL.match(source, offset)
             if decimal:
                 raise ExpressionError(offset, f"whole numbers only: write {text}, not {decimal.group()}")
         if kind == "op" and text in _MISTYPED_OPERATORS:
-            raise ExpressionError(offset, f"'{text}' is not an operator: did you mean "
-                                          f"'{_MISTYPED_OPERATORS[text]}'?")
+            raise ExpressionError(
+                offset, f"'{text}' is not an operator: did you mean '{_MISTYPED_OPERATORS[text]}'?"
+            )
         if kind == "op" and text in ("&&", "||", "!", "*", "/", "%"):
             hint = {"&&": "write 'and'", "||": "write 'or'", "!": "write 'not'"}.get(
-                text, "only + and - are supported")
+                text, "only + and - are supported"
+            )
             raise ExpressionError(offset, f"'{text}' is not part of the language: {hint}")
         if kind == "num" and len(text) > MAX_DIGITS:
             raise ExpressionError(offset, f"the number {text[:12]}… is too large")
@@ -100,6 +108,7 @@ def tokenize(source: str) -> list[Token]:
 
 
 # ----------------------------------------------------------------------------- syntax tree
+
 
 @dataclass(frozen=True, slots=True)
 class Node:
@@ -242,8 +251,9 @@ class _Parser:
             op = self.advance()
             node = Binary(op.offset, op.text, node, self.sum())
             if self.token.text in _COMPARISONS:
-                raise ExpressionError(self.token.offset,
-                                      "comparisons cannot be chained: join them with 'and'")
+                raise ExpressionError(
+                    self.token.offset, "comparisons cannot be chained: join them with 'and'"
+                )
         return node
 
     def sum(self) -> Node:
@@ -299,12 +309,15 @@ class _Parser:
                     raise ExpressionError(self.token.offset, f"expected a name after '.'{self._found()}")
                 parts.append(self.advance().text)
             if len(parts) > 2:
-                raise ExpressionError(token.offset, f"'{'.'.join(parts)}' has too many parts: "
-                                                    "write person.stat")
+                raise ExpressionError(
+                    token.offset, f"'{'.'.join(parts)}' has too many parts: write person.stat"
+                )
             return Name(token.offset, tuple(parts))
         if token.kind == "end":
-            raise ExpressionError(token.offset, "the expression is empty" if token.offset == 0
-                                  else "the expression ends too soon")
+            raise ExpressionError(
+                token.offset,
+                "the expression is empty" if token.offset == 0 else "the expression ends too soon",
+            )
         raise ExpressionError(token.offset, f"expected a value but found '{token.text}'")
 
 
@@ -324,8 +337,10 @@ def _check_depth(node: Node) -> None:
     while pending:
         current, depth = pending.pop()
         if depth > MAX_TREE_DEPTH:
-            raise ExpressionError(current.offset, f"the expression has too many parts (more than "
-                                                  f"{MAX_TREE_DEPTH} levels): split it up")
+            raise ExpressionError(
+                current.offset,
+                f"the expression has too many parts (more than {MAX_TREE_DEPTH} levels): split it up",
+            )
         pending.extend((child, depth + 1) for child in _children(current))
 
 
@@ -348,17 +363,23 @@ def parse_effect(source: str) -> Assignment:
     start = parser.token
     target = parser.primary()
     if isinstance(target, Call) and target.function == "family":
-        raise ExpressionError(start.offset, "family() is the family's average and cannot be "
-                                            "changed: change one person's stat, as in "
-                                            "'qin.hope += 1'")
+        raise ExpressionError(
+            start.offset,
+            "family() is the family's average and cannot be "
+            "changed: change one person's stat, as in "
+            "'qin.hope += 1'",
+        )
     if not isinstance(target, Name):
-        raise ExpressionError(start.offset, "an effect starts with what it changes, "
-                                            "as in 'qin.hope += 1'")
+        raise ExpressionError(start.offset, "an effect starts with what it changes, as in 'qin.hope += 1'")
     if parser.token.text not in ("=", "+=", "-="):
         found = parser.token
         hint = " (an effect changes a value: '=', '+=' or '-=')" if found.text == "==" else ""
-        raise ExpressionError(found.offset, f"expected '=', '+=' or '-=' after '{target.text}'"
-                              + ("" if found.kind == "end" else f" but found '{found.text}'") + hint)
+        raise ExpressionError(
+            found.offset,
+            f"expected '=', '+=' or '-=' after '{target.text}'"
+            + ("" if found.kind == "end" else f" but found '{found.text}'")
+            + hint,
+        )
     op = parser.advance().text
     value = parser.expression()
     parser.finish()
@@ -367,6 +388,7 @@ def parse_effect(source: str) -> Assignment:
 
 
 # ----------------------------------------------------------------------------- names and types
+
 
 class Names(Protocol):
     """What an expression may refer to; the loader provides it."""
@@ -424,11 +446,16 @@ class _Compiler:
         if len(node.parts) == 2:
             person, stat = node.parts
             if person not in names.people:
-                raise ExpressionError(node.offset, f"unknown person '{person}'"
-                                      + did_you_mean_or_list(person, {"the people are": names.people}))
+                raise ExpressionError(
+                    node.offset,
+                    f"unknown person '{person}'"
+                    + did_you_mean_or_list(person, {"the people are": names.people}),
+                )
             if stat not in names.stats:
-                raise ExpressionError(node.offset + len(person) + 1, f"unknown stat '{stat}'"
-                                      + did_you_mean_or_list(stat, {"the stats are": names.stats}))
+                raise ExpressionError(
+                    node.offset + len(person) + 1,
+                    f"unknown stat '{stat}'" + did_you_mean_or_list(stat, {"the stats are": names.stats}),
+                )
             self.stats.add(stat)
             return "int", lambda s: s.stats[person][stat]
         (word,) = node.parts
@@ -441,25 +468,36 @@ class _Compiler:
         if word in names.stats:
             whose = names_list(f"{person}.{word}" for person in names.people)
             if target:  # an effect changes one person's stat
-                raise ExpressionError(node.offset, f"'{word}' is a stat of each person: write "
-                                                   f"whose: {whose}")
-            raise ExpressionError(node.offset, f"'{word}' is a stat of each person: write whose "
-                                               f"({whose}), or 'family({word})' for the family's "
-                                               "average")
+                raise ExpressionError(node.offset, f"'{word}' is a stat of each person: write whose: {whose}")
+            raise ExpressionError(
+                node.offset,
+                f"'{word}' is a stat of each person: write whose "
+                f"({whose}), or 'family({word})' for the family's "
+                "average",
+            )
         if word in names.people:
-            raise ExpressionError(node.offset, f"'{word}' is a person: name one of their stats, "
-                                               f"as in '{word}.hope'")
-        raise ExpressionError(node.offset, f"unknown name '{word}'" + did_you_mean_or_list(
-            word, {"resources": names.resources, "flags": names.flags}), undefined=True)
+            raise ExpressionError(
+                node.offset, f"'{word}' is a person: name one of their stats, as in '{word}.hope'"
+            )
+        raise ExpressionError(
+            node.offset,
+            f"unknown name '{word}'"
+            + did_you_mean_or_list(word, {"resources": names.resources, "flags": names.flags}),
+            undefined=True,
+        )
 
     def scene_arg(self, node: Call) -> str:
         if len(node.args) != 1 or not isinstance(node.args[0], Name) or len(node.args[0].parts) != 1:
-            raise ExpressionError(node.offset, f"{node.function}() takes one scene id, "
-                                               f"as in {node.function}(station_storm)")
+            raise ExpressionError(
+                node.offset, f"{node.function}() takes one scene id, as in {node.function}(station_storm)"
+            )
         scene = node.args[0].parts[0]
         if scene not in self.names.scenes:
-            raise ExpressionError(node.args[0].offset, f"unknown scene '{scene}'"
-                                  + _suggest(scene, self.names.scenes), undefined=True)
+            raise ExpressionError(
+                node.args[0].offset,
+                f"unknown scene '{scene}'" + _suggest(scene, self.names.scenes),
+                undefined=True,
+            )
         return scene
 
     def call(self, node: Call) -> tuple[str, Fn]:
@@ -473,20 +511,26 @@ class _Compiler:
         if function == "chose":
             arg = node.args[0] if len(node.args) == 1 else None
             if not isinstance(arg, Name) or len(arg.parts) != 2:
-                raise ExpressionError(node.offset, "chose() takes one choice id, "
-                                                   "as in chose(station_storm.wait)")
+                raise ExpressionError(
+                    node.offset, "chose() takes one choice id, as in chose(station_storm.wait)"
+                )
             choice = arg.text
             if choice not in self.names.choice_ids:
                 if arg.parts[0] not in self.names.scenes:
-                    raise ExpressionError(arg.offset, f"unknown scene '{arg.parts[0]}'"
-                                          + _suggest(arg.parts[0], self.names.scenes),
-                                          undefined=True)
+                    raise ExpressionError(
+                        arg.offset,
+                        f"unknown scene '{arg.parts[0]}'" + _suggest(arg.parts[0], self.names.scenes),
+                        undefined=True,
+                    )
                 same_scene = [c for c in self.names.choice_ids if c.startswith(arg.parts[0] + ".")]
                 hint = _suggest(choice, same_scene) or (
                     f" (its choices are: {names_list(c.partition('.')[2] for c in same_scene)})"
-                    if same_scene else "")
-                raise ExpressionError(arg.offset, f"scene '{arg.parts[0]}' has no choice "
-                                      f"'{arg.parts[1]}'" + hint)
+                    if same_scene
+                    else ""
+                )
+                raise ExpressionError(
+                    arg.offset, f"scene '{arg.parts[0]}' has no choice '{arg.parts[1]}'" + hint
+                )
             return "bool", lambda s: choice in s.log
         if function == "family":
             arg = node.args[0] if len(node.args) == 1 else None
@@ -494,8 +538,11 @@ class _Compiler:
                 raise ExpressionError(node.offset, "family() takes one stat, as in family(closeness)")
             stat = arg.parts[0]
             if stat not in self.names.stats:
-                raise ExpressionError(arg.offset, f"unknown stat '{stat}'" + did_you_mean_or_list(
-                    stat, {"the stats are": self.names.stats}))
+                raise ExpressionError(
+                    arg.offset,
+                    f"unknown stat '{stat}'"
+                    + did_you_mean_or_list(stat, {"the stats are": self.names.stats}),
+                )
             self.stats.add(stat)
             people = list(self.names.people)
             return "int", lambda s: sum(s.stats[p][stat] for p in people) // len(people)
@@ -506,8 +553,11 @@ class _Compiler:
             pick = min if function == "min" else max
             return "int", lambda s: pick(part(s) for part in parts)
         known_functions = ("visited", "visits", "chose", "family", "min", "max")
-        raise ExpressionError(node.offset, f"unknown function '{function}'" + did_you_mean_or_list(
-            function, {"the functions are": known_functions}))
+        raise ExpressionError(
+            node.offset,
+            f"unknown function '{function}'"
+            + did_you_mean_or_list(function, {"the functions are": known_functions}),
+        )
 
     def number(self, node: Node) -> Fn:
         kind, fn = self.compile(node)
@@ -518,8 +568,9 @@ class _Compiler:
     def truth(self, node: Node) -> Fn:
         kind, fn = self.compile(node)
         if kind != "bool":
-            raise ExpressionError(node.offset, "expected true/false here, not a number "
-                                               "(compare it, as in 'savings >= 100')")
+            raise ExpressionError(
+                node.offset, "expected true/false here, not a number (compare it, as in 'savings >= 100')"
+            )
         return fn
 
     def compile(self, node: Node) -> tuple[str, Fn]:
@@ -614,8 +665,9 @@ def compile_effect(source: str, names: Names) -> Effect:
         target_kind, person, name = "flag", None, target.parts[0]
     if target_kind == "flag":
         if assignment.op != "=":
-            raise ExpressionError(target.offset, f"'{name}' is a flag: set it with "
-                                                 f"'{name} = true' or '{name} = false'")
+            raise ExpressionError(
+                target.offset, f"'{name}' is a flag: set it with '{name} = true' or '{name} = false'"
+            )
         value = compiler.truth(assignment.value)
     else:
         value = compiler.number(assignment.value)

@@ -90,8 +90,9 @@ class FieldReader:
         allowed = tuple(allowed)
         for key in data:
             if key not in allowed:
-                self.error(data.key_loc(key), f"unknown field '{brief(key)}' in {what}"
-                           + did_you_mean(key, allowed))
+                self.error(
+                    data.key_loc(key), f"unknown field '{brief(key)}' in {what}" + did_you_mean(key, allowed)
+                )
 
     def text(self, data: YMap, key: str, what: str, required: bool = False) -> str | None:
         if key not in data or data[key] is None:
@@ -115,19 +116,26 @@ class FieldReader:
             return default
         value = data[key]
         if isinstance(value, bool) or not isinstance(value, int):
-            self.error(data.value_loc(key), f"'{key}' in {what} should be a whole number, "
-                                            f"not {type_name(value)}")
+            self.error(
+                data.value_loc(key), f"'{key}' in {what} should be a whole number, not {type_name(value)}"
+            )
             return default
         return value
 
     def identifier(self, value: Any, loc: SourceLocation, what: str) -> str | None:
         if isinstance(value, bool):
-            self.error(loc, f"{what} was read as {str(value).lower()}: YAML reads true and false "
-                            "that way; choose another name or put it in quotes")
+            self.error(
+                loc,
+                f"{what} was read as {str(value).lower()}: YAML reads true and false "
+                "that way; choose another name or put it in quotes",
+            )
             return None
         if not isinstance(value, str) or not ID.match(value):
-            self.error(loc, f"{what} '{brief(value)}' should be lowercase letters, digits and '_', "
-                            "starting with a letter")
+            self.error(
+                loc,
+                f"{what} '{brief(value)}' should be lowercase letters, digits and '_', "
+                "starting with a letter",
+            )
             return None
         return value
 
@@ -137,7 +145,7 @@ class FieldReader:
         parts: list[Any] = []
         position = 0
         for match in _PLACEHOLDER.finditer(source):
-            parts.append(source[position:match.start()])
+            parts.append(source[position : match.start()])
             position = match.end()
             token = match.group(0)
             if token in ("{{", "}}"):
@@ -163,10 +171,12 @@ class FieldReader:
         while match is not None and match.group(0) in ("{{", "}}"):
             match = _PLACEHOLDER.search(value, match.end())
         if match is not None:
-            self.error(self._placeholder_loc(loc, value, match),
-                       f"'{brief(match.group(0))}' is shown as written in {what}: placeholders are "
-                       "filled in a scene's text and variants, a choice's 'says' and the endings; "
-                       "write the words out, or tell the amount in the scene's text")
+            self.error(
+                self._placeholder_loc(loc, value, match),
+                f"'{brief(match.group(0))}' is shown as written in {what}: placeholders are "
+                "filled in a scene's text and variants, a choice's 'says' and the endings; "
+                "write the words out, or tell the amount in the scene's text",
+            )
 
     def _placeholder_loc(self, loc: SourceLocation, source: str, match: re.Match[str]) -> SourceLocation:
         """Where the placeholder `match` of `source` (a value starting at `loc`) is in its file.
@@ -192,8 +202,7 @@ class FieldReader:
         """The lines of a story file, read again only when a placeholder error needs its place."""
         if path not in self.file_lines:
             try:
-                self.file_lines[path] = Path(path).read_text(encoding="utf-8",
-                                                             errors="replace").split("\n")
+                self.file_lines[path] = Path(path).read_text(encoding="utf-8", errors="replace").split("\n")
             except OSError:
                 self.file_lines[path] = []
         return self.file_lines[path]
@@ -205,15 +214,18 @@ class FieldReader:
             person, _, stat = name.partition(".")
             if person not in names.people:
                 return f"in '{shown}': unknown person '{person}'" + did_you_mean_or_list(
-                    person, {"the people are": names.people})
+                    person, {"the people are": names.people}
+                )
             if stat not in names.stats:
                 return f"in '{shown}': unknown stat '{stat}'" + did_you_mean_or_list(
-                    stat, {"the stats are": names.stats})
+                    stat, {"the stats are": names.stats}
+                )
             return None
         if name in names.resources or name in names.flags:
             return None
-        return (f"'{shown}' should name a resource, a flag or a person's stat" + did_you_mean_or_list(
-                    name, {"resources": names.resources, "flags": names.flags}))
+        return f"'{shown}' should name a resource, a flag or a person's stat" + did_you_mean_or_list(
+            name, {"resources": names.resources, "flags": names.flags}
+        )
 
     def _value_of(self, name: str) -> Callable[[Any], Any]:
         if "." in name:
@@ -258,8 +270,9 @@ class FieldReader:
         if isinstance(source, bool):
             source = "true" if source else "false"
         if not isinstance(source, str):
-            self.error(loc, f"'{key}' should be a condition such as 'savings >= 100', "
-                            f"not {type_name(source)}")
+            self.error(
+                loc, f"'{key}' should be a condition such as 'savings >= 100', not {type_name(source)}"
+            )
             return None
         try:
             condition: Condition = self._compiled("if", source)
@@ -294,5 +307,6 @@ class FieldReader:
         except OSError:  # e.g. a name longer than the file system allows
             found = False
         if not found:
-            self.diag.warning(loc, f"there is no picture '{brief(name)}' in assets/{kind}/: a plain "
-                                   "fallback will be shown")
+            self.diag.warning(
+                loc, f"there is no picture '{brief(name)}' in assets/{kind}/: a plain fallback will be shown"
+            )

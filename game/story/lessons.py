@@ -34,8 +34,7 @@ from game.story.location import Diagnostics, SourceLocation
 from game.story.model import Scene, paragraphs
 from game.story.suggest import did_you_mean
 
-_LESSON_KEYS = ("title", "minutes", "summary", "parts", "key", "prompts", "pause", "facts", "set",
-                "close")
+_LESSON_KEYS = ("title", "minutes", "summary", "parts", "key", "prompts", "pause", "facts", "set", "close")
 _PART_KEYS = ("title", "from", "scenes", "chapters", "bridge")
 _CLOSE_KEYS = ("next", "question")
 DEFAULT_PAUSE_MINUTES = 3
@@ -117,8 +116,9 @@ class _Reader:
         for index, item in enumerate(items):
             where = item_loc(index) if isinstance(value, YList) else loc
             if not isinstance(item, str) or item not in self.scenes:
-                self.error(where, f"{what}: there is no scene '{item}'"
-                           + did_you_mean(str(item), self.scenes))
+                self.error(
+                    where, f"{what}: there is no scene '{item}'" + did_you_mean(str(item), self.scenes)
+                )
                 continue
             found.append(item)
         return found
@@ -146,13 +146,17 @@ class _Reader:
             minutes = 0
         pause = data.get("pause", DEFAULT_PAUSE_MINUTES)
         if isinstance(pause, bool) or not isinstance(pause, int) or not 0 <= pause <= 30:
-            self.error(data.value_loc("pause"), f"'pause' in {what} should be the minutes for each "
-                                                "discussion prompt, from 0 to 30")
+            self.error(
+                data.value_loc("pause"),
+                f"'pause' in {what} should be the minutes for each discussion prompt, from 0 to 30",
+            )
             pause = DEFAULT_PAUSE_MINUTES
         facts = data.get("facts", True)
         if not isinstance(facts, bool):
-            self.error(data.value_loc("facts"), f"'facts' in {what} should be true or false (whether "
-                                                "the fact cards of its scenes are shown)")
+            self.error(
+                data.value_loc("facts"),
+                f"'facts' in {what} should be true or false (whether the fact cards of its scenes are shown)",
+            )
             facts = True
         parts = self.parts(data, what)
         covered = frozenset().union(*(p.scenes for p in parts)) if parts else frozenset()
@@ -161,11 +165,15 @@ class _Reader:
         sets = self.sets(data, what)
         close_next = close_question = ""
         if "close" not in data:
-            self.error(data.loc, f"{what} needs 'close': 'next' (what really happened next) and "
-                                 "'question' (the last question for the class)")
+            self.error(
+                data.loc,
+                f"{what} needs 'close': 'next' (what really happened next) and "
+                "'question' (the last question for the class)",
+            )
         elif not isinstance(data["close"], YMap):
-            self.error(data.value_loc("close"), f"'close' in {what} should be a mapping with 'next' "
-                                                "and 'question'")
+            self.error(
+                data.value_loc("close"), f"'close' in {what} should be a mapping with 'next' and 'question'"
+            )
         else:
             close = data["close"]
             self.keys(close, _CLOSE_KEYS, f"the close of {what}")
@@ -173,9 +181,21 @@ class _Reader:
             close_question = self.text(close, "question", f"the close of {what}", required=True)
         if not parts or not title or not minutes:
             return None
-        return Lesson(lesson_id, title, minutes, tuple(parts), key, prompts,
-                      self.text(data, "summary", what), pause, sets, close_next, close_question,
-                      facts, loc)
+        return Lesson(
+            lesson_id,
+            title,
+            minutes,
+            tuple(parts),
+            key,
+            prompts,
+            self.text(data, "summary", what),
+            pause,
+            sets,
+            close_next,
+            close_question,
+            facts,
+            loc,
+        )
 
     def parts(self, data: YMap, what: str) -> list[LessonPart]:
         raw = data.get("parts")
@@ -187,8 +207,10 @@ class _Reader:
         for index, spec in enumerate(raw):
             part_what = f"part {index + 1} of {what}"
             if not isinstance(spec, YMap):
-                self.error(raw.item_loc(index), f"{part_what} should be a mapping with 'from' and "
-                                                "'scenes' or 'chapters'")
+                self.error(
+                    raw.item_loc(index),
+                    f"{part_what} should be a mapping with 'from' and 'scenes' or 'chapters'",
+                )
                 continue
             self.keys(spec, _PART_KEYS, part_what)
             scenes = set(self.list_of_scenes(spec, "scenes", part_what) or ())
@@ -201,12 +223,20 @@ class _Reader:
                 continue
             for start in starts:
                 if scenes and start not in scenes:
-                    self.error(spec.value_loc("from"), f"{part_what} begins at '{start}', which is "
-                                                      "not among its scenes")
+                    self.error(
+                        spec.value_loc("from"),
+                        f"{part_what} begins at '{start}', which is not among its scenes",
+                    )
             if not starts or not scenes:
                 continue
-            parts.append(LessonPart(self.text(spec, "title", part_what) or f"Part {index + 1}",
-                                    tuple(starts), frozenset(scenes), self.text(spec, "bridge", part_what)))
+            parts.append(
+                LessonPart(
+                    self.text(spec, "title", part_what) or f"Part {index + 1}",
+                    tuple(starts),
+                    frozenset(scenes),
+                    self.text(spec, "bridge", part_what),
+                )
+            )
         return parts
 
     def chapter_scenes(self, spec: YMap, what: str) -> list[str]:
@@ -218,8 +248,11 @@ class _Reader:
         for index, chapter in enumerate(items):
             where = value.item_loc(index) if isinstance(value, YList) else spec.value_loc("chapters")
             if not isinstance(chapter, str) or chapter not in self.chapters:
-                self.error(where, f"'chapters' in {what}: there is no chapter '{chapter}'"
-                           + did_you_mean(str(chapter), self.chapters))
+                self.error(
+                    where,
+                    f"'chapters' in {what}: there is no chapter '{chapter}'"
+                    + did_you_mean(str(chapter), self.chapters),
+                )
                 continue
             found += self.chapters[chapter]
         return found
@@ -274,17 +307,24 @@ class _Reader:
                     continue
                 item = "true" if item else "false"
             else:
-                every = [*names.resources, *names.flags,
-                         *(f"{p}.{s}" for p in names.people for s in names.stats)]
-                self.error(loc, f"'set' in {what}: '{name}' is not a flag, resource or person's stat"
-                           + did_you_mean(str(name), every))
+                every = [
+                    *names.resources,
+                    *names.flags,
+                    *(f"{p}.{s}" for p in names.people for s in names.stats),
+                ]
+                self.error(
+                    loc,
+                    f"'set' in {what}: '{name}' is not a flag, resource or person's stat"
+                    + did_you_mean(str(name), every),
+                )
                 continue
             found.append((str(name), str(item)))
         return tuple(found)
 
 
-def read_lessons(sections: list[tuple[Any, SourceLocation]], scenes: Mapping[str, Scene],
-                 names: Any, diag: Diagnostics) -> tuple[Lesson, ...]:
+def read_lessons(
+    sections: list[tuple[Any, SourceLocation]], scenes: Mapping[str, Scene], names: Any, diag: Diagnostics
+) -> tuple[Lesson, ...]:
     """The lessons of every `lessons:` section (in reading order); mistakes go to `diag`."""
     reader = _Reader(scenes, names, diag)
     lessons: dict[str, Lesson] = {}
@@ -295,18 +335,26 @@ def read_lessons(sections: list[tuple[Any, SourceLocation]], scenes: Mapping[str
             continue
         for lesson_id, spec in data.items():
             key_loc = data.key_loc(lesson_id)
-            if not isinstance(lesson_id, str) or not lesson_id.replace("_", "a").isalnum() \
-                    or not lesson_id[:1].islower():
-                diag.error(key_loc, f"the lesson id '{lesson_id}' should be lowercase letters, digits "
-                                    "and '_', starting with a letter")
+            if (
+                not isinstance(lesson_id, str)
+                or not lesson_id.replace("_", "a").isalnum()
+                or not lesson_id[:1].islower()
+            ):
+                diag.error(
+                    key_loc,
+                    f"the lesson id '{lesson_id}' should be lowercase letters, digits "
+                    "and '_', starting with a letter",
+                )
                 continue
             if lesson_id in seen:
                 diag.error(key_loc, f"the lesson id '{lesson_id}' is used twice (first at {seen[lesson_id]})")
                 continue
             seen[lesson_id] = key_loc
             if not isinstance(spec, YMap):
-                diag.error(data.value_loc(lesson_id), f"lesson '{lesson_id}' should be a mapping with "
-                                                      "'title', 'minutes', 'parts' and 'close'")
+                diag.error(
+                    data.value_loc(lesson_id),
+                    f"lesson '{lesson_id}' should be a mapping with 'title', 'minutes', 'parts' and 'close'",
+                )
                 continue
             lesson = reader.lesson(lesson_id, spec, key_loc)
             if lesson is not None:

@@ -30,8 +30,14 @@ from game.story.scenes import RawScene, raw_choice_items, read_scene
 from game.story.suggest import did_you_mean
 from game.story.yamlsource import MAX_FILE_BYTES, read_yaml
 
-__all__ = ["FORMAT_VERSION", "MANIFEST", "default_assets_dir", "default_story_dir", "load_story",
-           "load_story_with_diagnostics"]
+__all__ = [
+    "FORMAT_VERSION",
+    "MANIFEST",
+    "default_assets_dir",
+    "default_story_dir",
+    "load_story",
+    "load_story_with_diagnostics",
+]
 
 _DEFAULT_KEYS = ("chapter", "place", "when", "pov", "backdrop")
 
@@ -89,8 +95,10 @@ class _Loader(FieldReader):
         if "endings" in data:
             endings = data["endings"]
             if not isinstance(endings, YList):
-                self.error(data.value_loc("endings"), "'endings' should be a list (lines starting "
-                                                     f"with '- '), not {type_name(endings)}")
+                self.error(
+                    data.value_loc("endings"),
+                    f"'endings' should be a list (lines starting with '- '), not {type_name(endings)}",
+                )
             else:
                 for index, spec in enumerate(endings):
                     spec = self.mapping(spec, endings.item_loc(index), "an ending")
@@ -117,8 +125,9 @@ class _Loader(FieldReader):
         if isinstance(flags, YList):
             entries = [(name, None, flags.item_loc(i), flags.item_loc(i)) for i, name in enumerate(flags)]
         elif isinstance(flags, YMap):
-            entries = [(name, spec, flags.key_loc(name), flags.value_loc(name))
-                       for name, spec in flags.items()]
+            entries = [
+                (name, spec, flags.key_loc(name), flags.value_loc(name)) for name, spec in flags.items()
+            ]
         else:
             self.error(loc, f"'flags' should be a list or a mapping of names, not {type_name(flags)}")
             return
@@ -159,9 +168,13 @@ class _Loader(FieldReader):
         what = f"fact '{fact_id}'"
         self.keys(spec, ("title", "figure", "text", "source", "url"), what)
         self.facts[fact_id] = Fact(
-            fact_id, self.prose(spec, "title", what, required=True) or fact_id,
-            self.prose(spec, "figure", what) or "", self.prose(spec, "text", what, required=True) or "",
-            self.prose(spec, "source", what, required=True) or "", self.text(spec, "url", what))
+            fact_id,
+            self.prose(spec, "title", what, required=True) or fact_id,
+            self.prose(spec, "figure", what) or "",
+            self.prose(spec, "text", what, required=True) or "",
+            self.prose(spec, "source", what, required=True) or "",
+            self.text(spec, "url", what),
+        )
         self.fact_locs[fact_id] = loc
 
     def choice_ids(self) -> None:
@@ -169,8 +182,11 @@ class _Loader(FieldReader):
         for scene_id, spec, key_loc, _ in self.extends:
             raw = self.raw_scenes.get(scene_id)
             if raw is None:
-                self.error(key_loc, f"'extend' names the scene '{brief(scene_id)}', which does not exist"
-                           + did_you_mean(scene_id, self.raw_scenes))
+                self.error(
+                    key_loc,
+                    f"'extend' names the scene '{brief(scene_id)}', which does not exist"
+                    + did_you_mean(scene_id, self.raw_scenes),
+                )
                 continue
             self.keys(spec, ("choices", "variants"), f"the extension of '{scene_id}'")
             for key, target in (("choices", raw.extra_choices), ("variants", raw.extra_variants)):
@@ -207,9 +223,12 @@ def _read_files(loader: _Loader, manifest_path: Path) -> tuple[list[tuple[Path, 
         shown = display_path(path)
         if not path.resolve().is_relative_to(real_root):
             # A link could make `check` read any file of the player's (and show parts of it).
-            loader.error(SourceLocation(shown, 1, 1), "this file is a link to a file outside the "
-                                                      "story folder, which is not read: copy the "
-                                                      "file into the folder instead")
+            loader.error(
+                SourceLocation(shown, 1, 1),
+                "this file is a link to a file outside the "
+                "story folder, which is not read: copy the "
+                "file into the folder instead",
+            )
             if path == manifest_path:
                 return None
             loader.incomplete = True
@@ -224,8 +243,10 @@ def _read_files(loader: _Loader, manifest_path: Path) -> tuple[list[tuple[Path, 
         if data is None and len(loader.diag.errors) == errors_before:
             # An empty document (blank, comments only, '~'): nothing failed, but nothing is there.
             if path == manifest_path:
-                loader.error(SourceLocation(shown, 1, 1), "the manifest is empty: it needs at least "
-                                                          "'title', 'start' and 'people'")
+                loader.error(
+                    SourceLocation(shown, 1, 1),
+                    "the manifest is empty: it needs at least 'title', 'start' and 'people'",
+                )
                 return None
             loader.diag.warning(SourceLocation(shown, 1, 1), "the file is empty")
             continue
@@ -235,15 +256,17 @@ def _read_files(loader: _Loader, manifest_path: Path) -> tuple[list[tuple[Path, 
                 return None
             continue
         if not isinstance(data, YMap):
-            loader.error(SourceLocation(shown, 1, 1),
-                         "a story file should be a mapping of sections such as 'scenes:'")
+            loader.error(
+                SourceLocation(shown, 1, 1), "a story file should be a mapping of sections such as 'scenes:'"
+            )
             continue
         documents.append((path, shown, data))
     return documents, digest.hexdigest()[:16]
 
 
-def load_story_with_diagnostics(root: Path, assets: Path | None = None,
-                                check_assets: bool = True) -> tuple[Story | None, list[Diagnostic]]:
+def load_story_with_diagnostics(
+    root: Path, assets: Path | None = None, check_assets: bool = True
+) -> tuple[Story | None, list[Diagnostic]]:
     """Loads and checks a story; returns it (None if it has errors) and every finding, sorted."""
     root = Path(root)
     if assets is None and check_assets:
@@ -251,15 +274,18 @@ def load_story_with_diagnostics(root: Path, assets: Path | None = None,
     loader = _Loader(root, assets if check_assets else None)
     manifest_path = root / MANIFEST
     if root.is_file():
-        loader.error(SourceLocation(str(root)), "this is a file, not a story folder: give the folder "
-                                                f"that holds {MANIFEST}")
+        loader.error(
+            SourceLocation(str(root)),
+            f"this is a file, not a story folder: give the folder that holds {MANIFEST}",
+        )
         return None, loader.diag.sorted()
     if not root.is_dir():
         loader.error(SourceLocation(str(root)), "there is no story folder here")
         return None, loader.diag.sorted()
     if not manifest_path.is_file():
-        loader.error(SourceLocation(display_path(manifest_path)),
-                     f"a story folder needs a manifest '{MANIFEST}'")
+        loader.error(
+            SourceLocation(display_path(manifest_path)), f"a story folder needs a manifest '{MANIFEST}'"
+        )
         return None, loader.diag.sorted()
 
     read = _read_files(loader, manifest_path)
@@ -275,15 +301,20 @@ def load_story_with_diagnostics(root: Path, assets: Path | None = None,
             for key in data:
                 if key not in CONTENT_KEYS:
                     hint = " (that belongs in story.yaml)" if key in MANIFEST_KEYS else ""
-                    loader.error(data.key_loc(key), f"unknown section '{brief(key)}'{hint}"
-                                 + did_you_mean(key, CONTENT_KEYS))
+                    loader.error(
+                        data.key_loc(key),
+                        f"unknown section '{brief(key)}'{hint}" + did_you_mean(key, CONTENT_KEYS),
+                    )
         loader.declare(data, shown)
     loader.choice_ids()
 
     scenes = {sid: read_scene(loader, raw, loader.facts) for sid, raw in loader.raw_scenes.items()}
     seen: dict[str, SourceLocation] = {}
-    endings = [ending for spec, loc in loader.raw_endings
-               if (ending := read_ending(loader, spec, loc, seen, scenes)) is not None]
+    endings = [
+        ending
+        for spec, loc in loader.raw_endings
+        if (ending := read_ending(loader, spec, loc, seen, scenes)) is not None
+    ]
     endings.sort(key=lambda ending: -ending.priority)  # stable: equal priorities keep the reading order
 
     start = None
@@ -295,17 +326,32 @@ def load_story_with_diagnostics(root: Path, assets: Path | None = None,
         loader.error(SourceLocation(display_path(manifest_path), 1, 1), "the story has no start scene")
 
     story = Story(
-        title=info.get("title", "Untitled"), start=start or "", people=dict(loader.names.people),
-        stats=dict(loader.names.stats), resources=dict(loader.names.resources),
-        flags=dict(loader.names.flags), scenes=scenes, endings=tuple(endings),
-        facts=dict(loader.facts), title_native=info.get("title_native", ""),
-        version=info.get("version", ""), content_note=info.get("content_note", ""),
-        synopsis=info.get("synopsis", ""), root=root,
-        fingerprint=fingerprint, files=tuple(shown for _, shown, _ in documents),
-        lessons=read_lessons(loader.raw_lessons, scenes, loader.names, loader.diag))
+        title=info.get("title", "Untitled"),
+        start=start or "",
+        people=dict(loader.names.people),
+        stats=dict(loader.names.stats),
+        resources=dict(loader.names.resources),
+        flags=dict(loader.names.flags),
+        scenes=scenes,
+        endings=tuple(endings),
+        facts=dict(loader.facts),
+        title_native=info.get("title_native", ""),
+        version=info.get("version", ""),
+        content_note=info.get("content_note", ""),
+        synopsis=info.get("synopsis", ""),
+        root=root,
+        fingerprint=fingerprint,
+        files=tuple(shown for _, shown, _ in documents),
+        lessons=read_lessons(loader.raw_lessons, scenes, loader.names, loader.diag),
+    )
     if start is not None and not loader.diag.errors:
-        checks.check_story(story, loader.diag, loader.condition_reads, loader.effects,
-                           SourceLocation(display_path(manifest_path), 1, 1))
+        checks.check_story(
+            story,
+            loader.diag,
+            loader.condition_reads,
+            loader.effects,
+            SourceLocation(display_path(manifest_path), 1, 1),
+        )
     findings = loader.diag.sorted()
     if any(d.severity == "error" for d in findings):
         return None, findings

@@ -12,8 +12,19 @@ from game.story.suggest import did_you_mean_or_list
 FORMAT_VERSION = 1
 MANIFEST = "story.yaml"
 CONTENT_KEYS = ("scenes", "extend", "endings", "facts", "flags", "defaults", "lessons")
-MANIFEST_KEYS = ("format", "title", "title_native", "version", "start", "content_note",
-                 "synopsis", "people", "stats", "resources", *CONTENT_KEYS)
+MANIFEST_KEYS = (
+    "format",
+    "title",
+    "title_native",
+    "version",
+    "start",
+    "content_note",
+    "synopsis",
+    "people",
+    "stats",
+    "resources",
+    *CONTENT_KEYS,
+)
 
 
 def read_manifest(reader: FieldReader, data: YMap) -> dict[str, Any]:
@@ -21,8 +32,11 @@ def read_manifest(reader: FieldReader, data: YMap) -> dict[str, Any]:
     reader.keys(data, MANIFEST_KEYS, "the manifest")
     fmt = reader.integer(data, "format", "the manifest", FORMAT_VERSION)
     if fmt is not None and fmt > FORMAT_VERSION:
-        reader.error(data.value_loc("format"), f"this story needs story format {fmt}; this "
-                   f"version of the game reads format {FORMAT_VERSION}: update the game")
+        reader.error(
+            data.value_loc("format"),
+            f"this story needs story format {fmt}; this "
+            f"version of the game reads format {FORMAT_VERSION}: update the game",
+        )
     info: dict[str, Any] = {
         "title": reader.text(data, "title", "the manifest", required=True) or "Untitled",
         "title_native": reader.text(data, "title_native", "the manifest") or "",
@@ -66,10 +80,14 @@ def _read_stats(reader: FieldReader, data: YMap) -> None:
         elif start is not None and low is not None and high is not None and not low <= start <= high:
             reader.error(spec.value_loc("start"), f"{what}: start {start} is outside {low}..{high}")
         reader.names.stats[stat_id] = StatDef(
-            stat_id, reader.text(spec, "label", what) or stat_id.replace("_", " ").capitalize(),
-            low or 0, high if high is not None else 10, start or 0,
+            stat_id,
+            reader.text(spec, "label", what) or stat_id.replace("_", " ").capitalize(),
+            low or 0,
+            high if high is not None else 10,
+            start or 0,
             reader.text(spec, "rise", what) or f"{stat_id} rises",
-            reader.text(spec, "fall", what) or f"{stat_id} falls")
+            reader.text(spec, "fall", what) or f"{stat_id} falls",
+        )
 
 
 def _read_resources(reader: FieldReader, data: YMap) -> None:
@@ -91,8 +109,10 @@ def _read_resources(reader: FieldReader, data: YMap) -> None:
         start = reader.integer(spec, "start", what, 0) or 0
         notable = reader.integer(spec, "notable", what, 1)
         if notable is None or notable < 1:
-            reader.error(spec.value_loc("notable"), f"{what}: 'notable' is the smallest change "
-                                                    "that shows the consequence card: 1 or more")
+            reader.error(
+                spec.value_loc("notable"),
+                f"{what}: 'notable' is the smallest change that shows the consequence card: 1 or more",
+            )
             notable = 1
         low, high = reader.integer(spec, "min", what), reader.integer(spec, "max", what)
         if low is not None and high is not None and low > high:
@@ -102,17 +122,23 @@ def _read_resources(reader: FieldReader, data: YMap) -> None:
         elif high is not None and start > high:
             reader.error(spec.value_loc("start"), f"{what}: start {start} is above its max {high}")
         reader.names.resources[res_id] = ResourceDef(
-            res_id, reader.text(spec, "label", what) or res_id.replace("_", " ").capitalize(),
-            start, low, high,
+            res_id,
+            reader.text(spec, "label", what) or res_id.replace("_", " ").capitalize(),
+            start,
+            low,
+            high,
             reader.text(spec, "unit", what) or "",
             reader.text(spec, "rise", what) or f"{res_id} grows",
-            reader.text(spec, "fall", what) or f"{res_id} shrinks", notable)
+            reader.text(spec, "fall", what) or f"{res_id} shrinks",
+            notable,
+        )
 
 
 def _read_people(reader: FieldReader, data: YMap) -> None:
     """Declares the people, with their own starting stats and portraits."""
-    people = reader.mapping(data["people"], data.value_loc("people"), "'people'") \
-        if "people" in data else None
+    people = (
+        reader.mapping(data["people"], data.value_loc("people"), "'people'") if "people" in data else None
+    )
     if not people:
         reader.error(data.loc, "the manifest needs 'people': at least one person")
         return
@@ -131,9 +157,14 @@ def _read_people(reader: FieldReader, data: YMap) -> None:
         starts = _read_starts(reader, spec, what)
         portraits = _read_portraits(reader, spec, what)
         reader.names.people[person_id] = Person(
-            person_id, name, reader.text(spec, "short", what) or name.split()[-1],
-            reader.text(spec, "role", what) or "", reader.integer(spec, "born", what),
-            tuple(sorted(portraits)), starts)
+            person_id,
+            name,
+            reader.text(spec, "short", what) or name.split()[-1],
+            reader.text(spec, "role", what) or "",
+            reader.integer(spec, "born", what),
+            tuple(sorted(portraits)),
+            starts,
+        )
 
 
 def _read_starts(reader: FieldReader, spec: YMap, what: str) -> dict[str, int]:
@@ -146,14 +177,18 @@ def _read_starts(reader: FieldReader, spec: YMap, what: str) -> dict[str, int]:
         return starts
     for stat_id in own:
         if stat_id not in reader.names.stats:
-            reader.error(own.key_loc(stat_id), f"unknown stat '{stat_id}'"
-                         + did_you_mean_or_list(stat_id, {"the stats are": reader.names.stats}))
+            reader.error(
+                own.key_loc(stat_id),
+                f"unknown stat '{stat_id}'"
+                + did_you_mean_or_list(stat_id, {"the stats are": reader.names.stats}),
+            )
             continue
         stat = reader.names.stats[stat_id]
         number = reader.integer(own, stat_id, f"{what}'s 'start'")
         if number is not None and not stat.min <= number <= stat.max:
-            reader.error(own.value_loc(stat_id), f"{what}: {stat_id} {number} is outside "
-                                                 f"{stat.min}..{stat.max}")
+            reader.error(
+                own.value_loc(stat_id), f"{what}: {stat_id} {number} is outside {stat.min}..{stat.max}"
+            )
         elif number is not None:
             starts[stat_id] = number
     return starts

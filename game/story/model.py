@@ -35,8 +35,9 @@ class Text(NamedTuple):
                 out.append(part)
             else:
                 value = part(state)
-                out.append(f"{value:,}" if isinstance(value, int) and not isinstance(value, bool)
-                           else str(value))
+                out.append(
+                    f"{value:,}" if isinstance(value, int) and not isinstance(value, bool) else str(value)
+                )
         return "".join(out)
 
     def __str__(self) -> str:
@@ -46,8 +47,9 @@ class Text(NamedTuple):
 def paragraphs(text: str) -> list[str]:
     """Splits prose at blank lines and joins each paragraph's lines with spaces."""
     blocks = re.split(r"\n\s*\n", text.strip())
-    return [" ".join(line.strip() for line in block.splitlines()).strip()
-            for block in blocks if block.strip()]
+    return [
+        " ".join(line.strip() for line in block.splitlines()).strip() for block in blocks if block.strip()
+    ]
 
 
 def count_words(text: str) -> int:

@@ -76,8 +76,7 @@ def store_encoded(shown: str, data: bytes, encoded: Any) -> None:
     temp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        temp.write_text(json.dumps(encoded, ensure_ascii=False, separators=(",", ":")),
-                        encoding="utf-8")
+        temp.write_text(json.dumps(encoded, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
         os.replace(temp, target)
         _prune(folder)
     except (OSError, ValueError, RecursionError):
@@ -99,6 +98,7 @@ def _prune(folder: Path) -> None:
 # A mapping is ["m", line, col, key, key line, key col, value line, value col, value, ...]; a
 # sequence ["s", line, col, item line, item col, item, ...]; a scalar is itself (JSON has no other
 # lists, so a list is always a container).
+
 
 def _encode(value: Any) -> Any:
     if isinstance(value, YMap):

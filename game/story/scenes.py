@@ -13,8 +13,22 @@ from game.story.location import SourceLocation
 from game.story.model import Choice, Fact, Scene, Variant
 from game.story.suggest import did_you_mean
 
-SCENE_KEYS = ("chapter", "place", "when", "pov", "backdrop", "key", "text", "variants",
-              "choices", "next", "end", "discuss", "fact", "documentary")
+SCENE_KEYS = (
+    "chapter",
+    "place",
+    "when",
+    "pov",
+    "backdrop",
+    "key",
+    "text",
+    "variants",
+    "choices",
+    "next",
+    "end",
+    "discuss",
+    "fact",
+    "documentary",
+)
 _CHOICE_KEYS = ("id", "text", "if", "locked", "effects", "says", "goto", "film", "quiet")
 _YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
 
@@ -75,8 +89,10 @@ def read_scene(reader: FieldReader, raw: RawScene, facts: dict[str, Fact]) -> Sc
     pov = plain("pov") or None
     if pov is not None and pov not in reader.names.people:
         found = field_or_default("pov")
-        reader.error(found[1] if found else raw.loc, f"unknown person '{brief(pov)}' as the point of view"
-                   + did_you_mean(pov, reader.names.people))
+        reader.error(
+            found[1] if found else raw.loc,
+            f"unknown person '{brief(pov)}' as the point of view" + did_you_mean(pov, reader.names.people),
+        )
     backdrop = plain("backdrop") or None
     if backdrop is not None:
         found = field_or_default("backdrop")
@@ -87,19 +103,30 @@ def read_scene(reader: FieldReader, raw: RawScene, facts: dict[str, Fact]) -> Sc
             reader.asset_exists("backdrops", backdrop, loc)
     fact = reader.text(data, "fact", what)
     if fact is not None and fact not in facts and not reader.incomplete:
-        reader.error(data.value_loc("fact"), f"unknown fact card '{brief(fact)}'"
-                   + did_you_mean(fact, facts))
+        reader.error(data.value_loc("fact"), f"unknown fact card '{brief(fact)}'" + did_you_mean(fact, facts))
 
     variants = _read_variants(reader, raw)
 
     choices, end = _read_ways_on(reader, raw, what)
 
     return Scene(
-        id=sid, text=text, chapter=plain("chapter"), place=plain("place"), when=when,
-        year=int(years[-1]) if years else None, pov=pov, backdrop=backdrop,
-        key=reader.prose(data, "key", what), variants=tuple(variants), choices=tuple(choices),
-        end=end, discuss=reader.prose(data, "discuss", what), fact=fact,
-        documentary=reader.prose(data, "documentary", what), location=raw.loc)
+        id=sid,
+        text=text,
+        chapter=plain("chapter"),
+        place=plain("place"),
+        when=when,
+        year=int(years[-1]) if years else None,
+        pov=pov,
+        backdrop=backdrop,
+        key=reader.prose(data, "key", what),
+        variants=tuple(variants),
+        choices=tuple(choices),
+        end=end,
+        discuss=reader.prose(data, "discuss", what),
+        fact=fact,
+        documentary=reader.prose(data, "documentary", what),
+        location=raw.loc,
+    )
 
 
 def _read_ways_on(reader: FieldReader, raw: RawScene, what: str) -> tuple[list[Choice], bool]:
@@ -110,8 +137,11 @@ def _read_ways_on(reader: FieldReader, raw: RawScene, what: str) -> tuple[list[C
     if raw.extra_choices and "choices" not in ways:
         ways.append("choices")
     if len(ways) > 1:
-        reader.error(raw.loc, f"{what} has {' and '.join(repr(w) for w in ways)}: give it only one "
-                            "way on (choices, next or end)")
+        reader.error(
+            raw.loc,
+            f"{what} has {' and '.join(repr(w) for w in ways)}: give it only one "
+            "way on (choices, next or end)",
+        )
     choices: list[Choice] = []
     end = False
     if "end" in data:
@@ -121,8 +151,9 @@ def _read_ways_on(reader: FieldReader, raw: RawScene, what: str) -> tuple[list[C
     if "next" in data:
         target = data["next"]
         if reader.target_exists(target, data.value_loc("next"), what):
-            choices.append(Choice("continue", sid, "", target, is_continue=True,
-                                  location=data.value_loc("next")))
+            choices.append(
+                Choice("continue", sid, "", target, is_continue=True, location=data.value_loc("next"))
+            )
     if "choices" in data and not isinstance(data["choices"], YList):
         reader.error(data.value_loc("choices"), "'choices' should be a list (lines starting with '- ')")
     seen: dict[str, SourceLocation] = {}
@@ -147,8 +178,9 @@ def _read_variants(reader: FieldReader, raw: RawScene) -> list[Variant]:
             items = data["variants"]
             raw_variants.extend((item, items.item_loc(i)) for i, item in enumerate(items))
         else:
-            reader.error(data.value_loc("variants"), "'variants' should be a list of "
-                                                   "'- if: …' / 'text: …' entries")
+            reader.error(
+                data.value_loc("variants"), "'variants' should be a list of '- if: …' / 'text: …' entries"
+            )
     raw_variants.extend(raw.extra_variants)
     for item, loc in raw_variants:
         spec = reader.mapping(item, loc, "a variant")
@@ -169,13 +201,15 @@ def _read_variants(reader: FieldReader, raw: RawScene) -> list[Variant]:
         if "if" not in spec:
             reader.error(spec.loc, "a variant needs 'if': the condition that shows it")
         text_loc = spec.value_loc("text") if "text" in spec else spec.loc
-        variants.append(Variant(reader.condition(spec, "if"), reader.compile_text(source, text_loc),
-                                replace, picture))
+        variants.append(
+            Variant(reader.condition(spec, "if"), reader.compile_text(source, text_loc), replace, picture)
+        )
     return variants
 
 
-def read_choice(reader: FieldReader, sid: str, item: Any, loc: SourceLocation,
-           seen: dict[str, SourceLocation]) -> Choice | None:
+def read_choice(
+    reader: FieldReader, sid: str, item: Any, loc: SourceLocation, seen: dict[str, SourceLocation]
+) -> Choice | None:
     """The choice `item` of scene `sid`, or None after reporting what is wrong with it.
 
     Every part is checked even when another is wrong (a misspelt 'goto' does not hide a mistake
@@ -202,8 +236,9 @@ def read_choice(reader: FieldReader, sid: str, item: Any, loc: SourceLocation,
     unique = local is not None and local not in seen
     if local is not None and not unique:
         hint = "" if "id" in spec else "; two choices lead there: give each an 'id'"
-        reader.error(id_loc, f"the choice id '{local}' is used twice in scene '{sid}' "
-                           f"(first at {seen[local]}{hint})")
+        reader.error(
+            id_loc, f"the choice id '{local}' is used twice in scene '{sid}' (first at {seen[local]}{hint})"
+        )
     elif local is not None:
         seen[local] = id_loc
     effects: list[Effect] = []
@@ -214,8 +249,10 @@ def read_choice(reader: FieldReader, sid: str, item: Any, loc: SourceLocation,
         elif isinstance(raw_effects, YList):
             raw_effects_list = [(e, raw_effects.item_loc(i)) for i, e in enumerate(raw_effects)]
         else:
-            reader.error(spec.value_loc("effects"), "'effects' should be a list such as "
-                                                  "[savings -= 100, qin.hope += 1]")
+            reader.error(
+                spec.value_loc("effects"),
+                "'effects' should be a list such as [savings -= 100, qin.hope += 1]",
+            )
             raw_effects_list = []
         for source, effect_loc in raw_effects_list:
             effect = reader.effect(source, effect_loc)
@@ -228,21 +265,25 @@ def read_choice(reader: FieldReader, sid: str, item: Any, loc: SourceLocation,
     if locked is not None:
         reader.shown_as_written(locked, spec.value_loc("locked"), "a choice's 'locked'")
     if locked is not None and "if" not in spec:
-        reader.error(spec.value_loc("locked"), "'locked' explains a failing 'if': add the "
-                                             "condition, or remove 'locked'")
+        reader.error(
+            spec.value_loc("locked"),
+            "'locked' explains a failing 'if': add the condition, or remove 'locked'",
+        )
     film = spec.get("film", False)
     if not isinstance(film, bool):
-        reader.error(spec.value_loc("film"), "'film' should be true (the real family's choice) "
-                                           "or left out")
+        reader.error(spec.value_loc("film"), "'film' should be true (the real family's choice) or left out")
         film = False
     quiet = spec.get("quiet", False)
     if not isinstance(quiet, bool):
-        reader.error(spec.value_loc("quiet"), "'quiet' should be true (no consequence card after "
-                                              "this choice) or left out")
+        reader.error(
+            spec.value_loc("quiet"),
+            "'quiet' should be true (no consequence card after this choice) or left out",
+        )
         quiet = False
     condition = reader.condition(spec, "if")
     said = reader.compile_text(says, spec.value_loc("says")) if says else None
     if not leads_on or not isinstance(goto, str) or local is None or not unique:
         return None
-    return Choice(local, sid, text, goto, condition, locked, tuple(effects), said,
-                  film=film, quiet=quiet, location=loc)
+    return Choice(
+        local, sid, text, goto, condition, locked, tuple(effects), said, film=film, quiet=quiet, location=loc
+    )

@@ -34,5 +34,4 @@ def did_you_mean_or_list(word: object, groups: dict[str, Iterable[object]]) -> s
     close = did_you_mean(word, every)
     if close or not every:
         return close
-    return " (" + "; ".join(f"{what}: {names_list(names)}" for what, names in groups.items()
-                            if names) + ")"
+    return " (" + "; ".join(f"{what}: {names_list(names)}" for what, names in groups.items() if names) + ")"

@@ -47,9 +47,13 @@ class _PyYaml:
             loader = yaml.CSafeLoader
         except AttributeError:  # pragma: no cover - depends on how PyYAML was built
             loader = yaml.SafeLoader
-        self.__dict__.update(yaml=yaml, events=events, Loader=loader,
-                             resolver=yaml.resolver.Resolver(),
-                             constructor=yaml.constructor.SafeConstructor())
+        self.__dict__.update(
+            yaml=yaml,
+            events=events,
+            Loader=loader,
+            resolver=yaml.resolver.Resolver(),
+            constructor=yaml.constructor.SafeConstructor(),
+        )
         return self.__dict__[name]
 
 
@@ -93,15 +97,21 @@ def _scalar_value(event: events.ScalarEvent, where: SourceLocation) -> Any:
     if constructor is None:  # pragma: no cover - every resolvable tag is handled above
         raise _YamlRefused(where, f"the value '{_shorten(event.value)}' cannot be read: put it in quotes")
     node = _py.yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark)
-    too_large = _YamlRefused(where, f"the number {_shorten(event.value)} is too large for a story "
-                                    f"(at most {len(str(MAX_NUMBER)) - 1} digits)")
+    too_large = _YamlRefused(
+        where,
+        f"the number {_shorten(event.value)} is too large for a story "
+        f"(at most {len(str(MAX_NUMBER)) - 1} digits)",
+    )
     try:
         value = constructor(_py.constructor, node)
     except (ValueError, OverflowError, _py.yaml.YAMLError):
         if tag == "tag:yaml.org,2002:int":  # more digits than Python converts
             raise too_large from None
-        raise _YamlRefused(where, f"the value '{_shorten(event.value)}' cannot be read as "
-                                  f"{tag.rpartition(':')[2]}: put it in quotes to use it as text") from None
+        raise _YamlRefused(
+            where,
+            f"the value '{_shorten(event.value)}' cannot be read as "
+            f"{tag.rpartition(':')[2]}: put it in quotes to use it as text",
+        ) from None
     if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= MAX_NUMBER:
         raise too_large
     return value
@@ -117,8 +127,11 @@ def read_yaml(path: Path, shown: str, diagnostics: Diagnostics) -> Any:
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            diagnostics.error(here, f"the file is {size // (1024 * 1024)} MB; story files are "
-                                    f"limited to {MAX_FILE_BYTES // (1024 * 1024)} MB")
+            diagnostics.error(
+                here,
+                f"the file is {size // (1024 * 1024)} MB; story files are "
+                f"limited to {MAX_FILE_BYTES // (1024 * 1024)} MB",
+            )
             return None
         data = path.read_bytes()
     except OSError as exc:
@@ -129,8 +142,9 @@ def read_yaml(path: Path, shown: str, diagnostics: Diagnostics) -> Any:
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        diagnostics.error(SourceLocation(shown, line, column),
-                          "the file is not valid UTF-8 text (save it as UTF-8)")
+        diagnostics.error(
+            SourceLocation(shown, line, column), "the file is not valid UTF-8 text (save it as UTF-8)"
+        )
         return None
     if text.startswith("\ufeff"):
         text = text[1:]
@@ -162,14 +176,37 @@ def read_yaml(path: Path, shown: str, diagnostics: Diagnostics) -> Any:
     return None
 
 
-CUT_BY_COMMENT = ("the rest of this line after '#' is a comment and is not shown; put the text in "
-                  "quotes")
+CUT_BY_COMMENT = "the rest of this line after '#' is a comment and is not shown; put the text in quotes"
 # Values shown to the player as text (every text field of docs/story.schema.json): unquoted, a ' #'
 # on their line starts a comment and silently cuts them short. (Ids, numbers, conditions and links
 # may well be followed by a comment.)
-_PROSE_KEYS = frozenset(("text", "says", "title", "title_native", "discuss", "documentary", "figure",
-                         "label", "unset", "locked", "synopsis", "content_note", "chapter", "place", "when",
-                         "key", "name", "short", "role", "rise", "fall", "unit", "source"))
+_PROSE_KEYS = frozenset(
+    (
+        "text",
+        "says",
+        "title",
+        "title_native",
+        "discuss",
+        "documentary",
+        "figure",
+        "label",
+        "unset",
+        "locked",
+        "synopsis",
+        "content_note",
+        "chapter",
+        "place",
+        "when",
+        "key",
+        "name",
+        "short",
+        "role",
+        "rise",
+        "fall",
+        "unit",
+        "source",
+    )
+)
 _PROSE_PARENTS = frozenset(("epilogue",))  # person: line
 _COMMENT = re.compile(r"[ \t]#")
 
@@ -190,8 +227,7 @@ def _build(text: str, shown: str, cut: list[SourceLocation] | None = None) -> An
 
     Unquoted prose that a comment cuts short is added to `cut` (the place of its '#')."""
     loader = _py.Loader(text)
-    comment_lines = (_comment_lines(text) if cut is not None and (" #" in text or "\t#" in text)
-                     else set())
+    comment_lines = _comment_lines(text) if cut is not None and (" #" in text or "\t#" in text) else set()
     lines: list[str] = []
 
     def cut_short(event: Any) -> None:
@@ -202,16 +238,20 @@ def _build(text: str, shown: str, cut: list[SourceLocation] | None = None) -> An
         if key is _NO_KEY:
             return
         if key not in _PROSE_KEYS and not (  # the mapping's own key: its grandparent's last
-                len(stack) > 1 and isinstance(stack[-2], YMap) and stack[-2]
-                and next(reversed(stack[-2])) in _PROSE_PARENTS):
+            len(stack) > 1
+            and isinstance(stack[-2], YMap)
+            and stack[-2]
+            and next(reversed(stack[-2])) in _PROSE_PARENTS
+        ):
             return
         if not lines:
             lines.extend(text.split("\n"))
         end = event.end_mark
-        rest = lines[end.line][end.column:] if end.line < len(lines) else ""
+        rest = lines[end.line][end.column :] if end.line < len(lines) else ""
         gap = len(rest) - len(rest.lstrip(" \t"))
-        if cut is not None and rest[gap:gap + 1] == "#":
+        if cut is not None and rest[gap : gap + 1] == "#":
             cut.append(SourceLocation(shown, end.line + 1, end.column + gap + 1))
+
     events = _py.events
     stack: list[Any] = []  # containers under construction
     pending_key: list[Any] = []  # per mapping on the stack: the key waiting for its value
@@ -236,8 +276,11 @@ def _build(text: str, shown: str, cut: list[SourceLocation] | None = None) -> An
             if isinstance(value, (YMap, YList)):
                 raise _YamlRefused(where, "a mapping key must be a plain value, not a list or mapping")
             if value in parent.key_locs:
-                raise _YamlRefused(where, f"the key '{_shorten(str(value))}' appears twice in this mapping "
-                                          f"(first at line {parent.key_locs[value].line})")
+                raise _YamlRefused(
+                    where,
+                    f"the key '{_shorten(str(value))}' appears twice in this mapping "
+                    f"(first at line {parent.key_locs[value].line})",
+                )
             parent.key_locs[value] = where
             pending_key[-1] = value
         else:
@@ -287,13 +330,16 @@ def _build(text: str, shown: str, cut: list[SourceLocation] | None = None) -> An
                 stack.pop()
                 pending_key.pop()
             elif kind is events.AliasEvent:
-                raise _YamlRefused(loc(event.start_mark),
-                                   "aliases (*name) are not allowed in story files; write the value out")
+                raise _YamlRefused(
+                    loc(event.start_mark),
+                    "aliases (*name) are not allowed in story files; write the value out",
+                )
             elif kind is events.DocumentStartEvent:
                 documents += 1
                 if documents > 1:
-                    raise _YamlRefused(loc(event.start_mark),
-                                       "a story file holds one YAML document; remove the second '---'")
+                    raise _YamlRefused(
+                        loc(event.start_mark), "a story file holds one YAML document; remove the second '---'"
+                    )
     finally:
         loader.dispose()
     return root

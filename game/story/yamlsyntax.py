@@ -76,7 +76,7 @@ def tab(mistake: Mistake) -> Place | None:
         if "\t" in lead:
             return mark.line + 1, lead.index("\t") + 1, "a tab character: indent with spaces only"
     column = mistake.problem_mark.column
-    if "tab" in mistake.problem or mistake.here[column: column + 1] == "\t":
+    if "tab" in mistake.problem or mistake.here[column : column + 1] == "\t":
         return mistake.at_problem("a tab character: indent with spaces only")
     return None
 
@@ -86,10 +86,11 @@ def unclosed_quote(mistake: Mistake) -> Place | None:
     cm = mistake.context_mark
     if cm is None or "quoted scalar" not in mistake.context:
         return None
-    quote = mistake.line(cm.line)[cm.column: cm.column + 1] or '"'
+    quote = mistake.line(cm.line)[cm.column : cm.column + 1] or '"'
     return mistake.at_context(
         f"the quote opened at {cm.line + 1}:{cm.column + 1} is never closed: end the text with "
-        f"{quote} (to put a {quote} inside the text, quote it with the other kind of quote)")
+        f"{quote} (to put a {quote} inside the text, quote it with the other kind of quote)"
+    )
 
 
 def runaway_quote(mistake: Mistake) -> Place | None:
@@ -109,10 +110,15 @@ def runaway_quote(mistake: Mistake) -> Place | None:
     if last is None or not last.start_mark.line < last.end_mark.line == problem_line:
         return None
     start, quote = last.start_mark, last.style
-    return start.line + 1, start.column + 1, (
-        f"the quote opened at {start.line + 1}:{start.column + 1} is never closed on its line, so "
-        f"the text runs on to the next {quote} (line {last.end_mark.line + 1}): end the text "
-        f"with {quote} (to put a {quote} inside the text, quote it with the other kind of quote)")
+    return (
+        start.line + 1,
+        start.column + 1,
+        (
+            f"the quote opened at {start.line + 1}:{start.column + 1} is never closed on its line, so "
+            f"the text runs on to the next {quote} (line {last.end_mark.line + 1}): end the text "
+            f"with {quote} (to put a {quote} inside the text, quote it with the other kind of quote)"
+        ),
+    )
 
 
 def unclosed_bracket(mistake: Mistake) -> Place | None:
@@ -121,16 +127,18 @@ def unclosed_bracket(mistake: Mistake) -> Place | None:
     if cm is None or "flow" not in mistake.context or "did not find expected" not in mistake.problem:
         return None
     line = mistake.line(cm.line)
-    bracket = line[cm.column: cm.column + 1] or "["
+    bracket = line[cm.column : cm.column + 1] or "["
     closing = "]" if bracket == "[" else "}"
     kind = "list" if bracket == "[" else "mapping"
-    if closing in line[cm.column:]:
+    if closing in line[cm.column :]:
         return mistake.at_context(
             f"the {kind} that starts here with '{bracket}' has a mistake before its '{closing}' "
-            f"(a missing ',', or a ': ' inside an entry?); if it is text, put it in quotes")
+            f"(a missing ',', or a ': ' inside an entry?); if it is text, put it in quotes"
+        )
     return mistake.at_context(
         f"the '{bracket}' opened here is never closed, so YAML reads on for the rest of the "
-        f"{kind}: end it with '{closing}' (text that starts with '{bracket}' must be put in quotes)")
+        f"{kind}: end it with '{closing}' (text that starts with '{bracket}' must be put in quotes)"
+    )
 
 
 def alias_sign(mistake: Mistake) -> Place | None:
@@ -138,17 +146,20 @@ def alias_sign(mistake: Mistake) -> Place | None:
     cm = mistake.context_mark
     if cm is None or ("alias" not in mistake.context and "anchor" not in mistake.context):
         return None
-    sign = mistake.line(cm.line)[cm.column: cm.column + 1] or "*"
-    return mistake.at_context(f"text that starts with '{sign}' must be put in quotes ('{sign}' "
-                              "starts an alias or anchor)")
+    sign = mistake.line(cm.line)[cm.column : cm.column + 1] or "*"
+    return mistake.at_context(
+        f"text that starts with '{sign}' must be put in quotes ('{sign}' starts an alias or anchor)"
+    )
 
 
 def list_on_key_line(mistake: Mistake) -> Place | None:
     """`key: - item`: a list begun on the line of its key."""
     if "block sequence entries are not allowed" not in mistake.problem:
         return None
-    return mistake.at_problem("a '- ' list cannot start on the line of its key: start it on the "
-                              "next line, indented, or put text that starts with '- ' in quotes")
+    return mistake.at_problem(
+        "a '- ' list cannot start on the line of its key: start it on the "
+        "next line, indented, or put text that starts with '- ' in quotes"
+    )
 
 
 def reserved_sign(mistake: Mistake) -> Place | None:
@@ -156,35 +167,41 @@ def reserved_sign(mistake: Mistake) -> Place | None:
     if "cannot start any token" not in mistake.problem:
         return None
     column = mistake.problem_mark.column
-    return mistake.at_problem(f"text that starts with '{mistake.here[column: column + 1]}' must be "
-                              "put in quotes")
+    return mistake.at_problem(
+        f"text that starts with '{mistake.here[column : column + 1]}' must be put in quotes"
+    )
 
 
 def missing_colon(mistake: Mistake) -> Place | None:
     """A line that is not `key: value`: no ':' after the key, no space after it, or a line of a
     text block indented less than the block."""
     cm = mistake.context_mark
-    if (cm is None or "could not find expected ':'" not in mistake.problem
-            or "simple key" not in mistake.context):
+    if (
+        cm is None
+        or "could not find expected ':'" not in mistake.problem
+        or "simple key" not in mistake.context
+    ):
         return None
-    missing = _NO_SPACE.match(mistake.line(cm.line)[cm.column:])
+    missing = _NO_SPACE.match(mistake.line(cm.line)[cm.column :])
     if missing:
-        return mistake.at_context(f"a space is missing after ':': write '{missing.group(1)}: "
-                                  f"{missing.group(2).strip()}'")
+        return mistake.at_context(
+            f"a space is missing after ':': write '{missing.group(1)}: {missing.group(2).strip()}'"
+        )
     for above in range(cm.line - 1, -1, -1):  # the text block this line was meant to continue
         previous = mistake.line(above)
         if not previous.strip() or _indent(previous) > cm.column:
             continue
         if _BLOCK_START.search(previous):
-            first = next((mistake.line(i) for i in range(above + 1, cm.line)
-                          if mistake.line(i).strip()), "")
+            first = next((mistake.line(i) for i in range(above + 1, cm.line) if mistake.line(i).strip()), "")
             return mistake.at_context(
                 f"this line is indented less than the text it continues (the block that starts "
                 f"at line {above + 1}): indent it to column {_indent(first) + 1}, like the text's "
-                "first line")
+                "first line"
+            )
         break
-    return mistake.at_context("this line is not 'key: value': add the ':' after the key, or put a "
-                              "space after it")
+    return mistake.at_context(
+        "this line is not 'key: value': add the ':' after the key, or put a space after it"
+    )
 
 
 def colon_in_text(mistake: Mistake) -> Place | None:
@@ -197,18 +214,28 @@ def colon_in_text(mistake: Mistake) -> Place | None:
     if before and before.group(4).strip():
         start = len(before.group(1)) + len(before.group(2)) + 1 + len(before.group(3))
         example = _quoted_example(before.group(1) + before.group(2), here[start:])
-        return mistake.at_problem(f"a ': ' inside unquoted text: put the text in quotes, as in "
-                                  f"{example}")
-    above = next((i for i in range(pm.line - 1, -1, -1) if mistake.line(i).strip()
-                  and not mistake.line(i).lstrip().startswith("#")), None)
+        return mistake.at_problem(f"a ': ' inside unquoted text: put the text in quotes, as in {example}")
+    above = next(
+        (
+            i
+            for i in range(pm.line - 1, -1, -1)
+            if mistake.line(i).strip() and not mistake.line(i).lstrip().startswith("#")
+        ),
+        None,
+    )
     if above is not None and _DASH_WITHOUT_SPACE.match(mistake.line(above)):
         dash = mistake.line(above).index("-")
         return above + 1, dash + 1, "a list entry starts with '- ': put a space after the '-'"
     if above is not None and _indent(here) > _indent(mistake.line(above)):
-        return pm.line + 1, _indent(here) + 1, (
-            f"this line is indented more than line {above + 1} above it, so YAML reads it as more "
-            "of that line's text: start the keys of one mapping in the same column (and each new "
-            "list entry with '- ')")
+        return (
+            pm.line + 1,
+            _indent(here) + 1,
+            (
+                f"this line is indented more than line {above + 1} above it, so YAML reads it as more "
+                "of that line's text: start the keys of one mapping in the same column (and each new "
+                "list entry with '- ')"
+            ),
+        )
     return mistake.at_problem("a ': ' inside unquoted text: put the text in quotes")
 
 
@@ -225,20 +252,36 @@ def misaligned(mistake: Mistake) -> Place | None:
         value = key_value.group(4)
         if value[:1] in ("[", "{", '"', "'") and pm.column > len(here) - len(value):
             example = _quoted_example(key_value.group(1) + key_value.group(2), value)
-            return pm.line + 1, len(here) - len(value) + 1, (
-                f"text that starts with '{value[0]}' must be put in quotes as a whole, as in {example}")
+            return (
+                pm.line + 1,
+                len(here) - len(value) + 1,
+                (f"text that starts with '{value[0]}' must be put in quotes as a whole, as in {example}"),
+            )
     where = ""
     if cm is not None and cm.line < pm.line:
         kind = "list" if "collection" in mistake.context or "sequence" in mistake.context else "mapping"
         where = f" (the {kind} that starts at line {cm.line + 1}, column {cm.column + 1})"
-    return pm.line + 1, _indent(here) + 1, (
-        f"this line does not line up with the lines above it{where}, so YAML cannot tell where it "
-        "belongs: the keys of one mapping, and the '- ' of each list entry, start in the same column")
+    return (
+        pm.line + 1,
+        _indent(here) + 1,
+        (
+            f"this line does not line up with the lines above it{where}, so YAML cannot tell where it "
+            "belongs: the keys of one mapping, and the '- ' of each list entry, start in the same column"
+        ),
+    )
 
 
 MATCHERS: tuple[Callable[[Mistake], Place | None], ...] = (
-    tab, unclosed_quote, runaway_quote, unclosed_bracket, alias_sign, list_on_key_line,
-    reserved_sign, missing_colon, colon_in_text, misaligned,
+    tab,
+    unclosed_quote,
+    runaway_quote,
+    unclosed_bracket,
+    alias_sign,
+    list_on_key_line,
+    reserved_sign,
+    missing_colon,
+    colon_in_text,
+    misaligned,
 )
 
 

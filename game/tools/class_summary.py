@@ -36,7 +36,7 @@ def _film_choice(story: Story, decision: Decision) -> str | None:
 
 
 def _how(decision: Decision) -> str:
-    """"decided by vote, 14 of 23" only where a vote was taken."""
+    """ "decided by vote, 14 of 23" only where a vote was taken."""
     if not decision.tally:
         return "chosen by the teacher, without a vote"
     votes = decision.tally.get(decision.choice, 0)
@@ -58,10 +58,12 @@ def where_it_ended(story: Story, record: SessionRecord) -> str:
 def summary_html(story: Story, record: SessionRecord, decisions: list[Decision]) -> str:
     """The summary section; `decisions` are the class's real decisions (not "Continue", not the
     road a lesson took between its parts)."""
-    out = ['<section id="summary" class="summary"><h2>Class summary</h2>',
-           '<table class="fields"><tr><th>Class:</th><td contenteditable="true"></td>'
-           '<th>Teacher:</th><td contenteditable="true"></td>'
-           f"<th>Date:</th><td>{_e(record.started_at[:10])}</td></tr></table>"]
+    out = [
+        '<section id="summary" class="summary"><h2>Class summary</h2>',
+        '<table class="fields"><tr><th>Class:</th><td contenteditable="true"></td>'
+        '<th>Teacher:</th><td contenteditable="true"></td>'
+        f"<th>Date:</th><td>{_e(record.started_at[:10])}</td></tr></table>",
+    ]
     lesson = story.lesson(record.lesson) if record.lesson else None
     title = record.lesson_title or (lesson.title if lesson else None)
     what = f"Lesson: <strong>{_e(title)}</strong> · " if title else ""
@@ -90,8 +92,10 @@ def summary_html(story: Story, record: SessionRecord, decisions: list[Decision])
         out.append("<li>No decisions were taken.</li>")
     out.append("</ol>")
     if compared:
-        out.append(f"<p><strong>Compared with the real family:</strong> at {same} of {compared} "
-                   "decisions where the film shows what the Zhangs did, the class chose as they did.</p>")
+        out.append(
+            f"<p><strong>Compared with the real family:</strong> at {same} of {compared} "
+            "decisions where the film shows what the Zhangs did, the class chose as they did.</p>"
+        )
     if lesson is not None and record.closed_at:
         out.append(f"<p><strong>What really happened next:</strong> {_e(lesson.close_next)}</p>")
         out.append(f"<p><strong>The last question:</strong> {_e(lesson.close_question)}</p>")

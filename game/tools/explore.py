@@ -38,27 +38,56 @@ LESSON_RUNS = 60
 
 def register(subparsers, add_common) -> None:
     parser = subparsers.add_parser(
-        "explore", help="play every distinct state (or random playthroughs) and report problems",
+        "explore",
+        help="play every distinct state (or random playthroughs) and report problems",
         description="Plays the story exhaustively (every distinct state once) and reports scenes, "
-                    "endings and choices no playthrough reaches, stats that hit their bounds, and "
-                    "the shortest and longest path to each ending. Exit status 1 on an error.")
+        "endings and choices no playthrough reaches, stats that hit their bounds, and "
+        "the shortest and longest path to each ending. Exit status 1 on an error.",
+    )
     add_common(parser)
-    parser.add_argument("--max-states", type=int, default=DEFAULT_MAX_STATES, metavar="N",
-                        help=f"stop after N distinct states (default {DEFAULT_MAX_STATES:,})")
-    parser.add_argument("--random", type=int, metavar="N",
-                        help="instead, play N random playthroughs and report coverage")
-    parser.add_argument("--seed", type=int, default=0, metavar="S",
-                        help="with --random: the first playthrough's seed (then S+1, ...)")
-    parser.add_argument("--replay", type=int, metavar="SEED",
-                        help="replay the random playthrough with this seed and print it")
-    parser.add_argument("--fill", type=int, default=DEFAULT_FILL, metavar="N",
-                        help="when --max-states stops the run, N random playthroughs then look for "
-                             f"what it had not reached (default {DEFAULT_FILL:,}; 0: none)")
-    parser.add_argument("--jobs", type=int, default=0, metavar="N",
-                        help="random playthroughs in N processes (default: one per CPU core; "
-                             "1: this process only); the report is the same either way")
-    parser.add_argument("--max-steps", type=int, default=DEFAULT_MAX_STEPS, metavar="N",
-                        help=f"a random playthrough fails after N choices (default {DEFAULT_MAX_STEPS:,})")
+    parser.add_argument(
+        "--max-states",
+        type=int,
+        default=DEFAULT_MAX_STATES,
+        metavar="N",
+        help=f"stop after N distinct states (default {DEFAULT_MAX_STATES:,})",
+    )
+    parser.add_argument(
+        "--random", type=int, metavar="N", help="instead, play N random playthroughs and report coverage"
+    )
+    parser.add_argument(
+        "--seed",
+        type=int,
+        default=0,
+        metavar="S",
+        help="with --random: the first playthrough's seed (then S+1, ...)",
+    )
+    parser.add_argument(
+        "--replay", type=int, metavar="SEED", help="replay the random playthrough with this seed and print it"
+    )
+    parser.add_argument(
+        "--fill",
+        type=int,
+        default=DEFAULT_FILL,
+        metavar="N",
+        help="when --max-states stops the run, N random playthroughs then look for "
+        f"what it had not reached (default {DEFAULT_FILL:,}; 0: none)",
+    )
+    parser.add_argument(
+        "--jobs",
+        type=int,
+        default=0,
+        metavar="N",
+        help="random playthroughs in N processes (default: one per CPU core; "
+        "1: this process only); the report is the same either way",
+    )
+    parser.add_argument(
+        "--max-steps",
+        type=int,
+        default=DEFAULT_MAX_STEPS,
+        metavar="N",
+        help=f"a random playthrough fails after N choices (default {DEFAULT_MAX_STEPS:,})",
+    )
     parser.set_defaults(run=run)
 
 
@@ -91,8 +120,9 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             return _replay(story, args, out, options)
         if args.random is not None:
             bar = ProgressBar(err, "Playthroughs")
-            report = random_playthroughs(story, args.random, args.seed, max_steps=args.max_steps,
-                                         progress=bar, jobs=jobs, **options)
+            report = random_playthroughs(
+                story, args.random, args.seed, max_steps=args.max_steps, progress=bar, jobs=jobs, **options
+            )
             bar.finish()
             _print_random(report, args, out)
             return 1 if report.has_errors else 0
@@ -102,8 +132,9 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         fill = None
         if not result.complete and args.fill:
             bar = ProgressBar(err, "Playthroughs")
-            fill = random_playthroughs(story, args.fill, 1, max_steps=args.max_steps, progress=bar,
-                                       jobs=jobs, **options)
+            fill = random_playthroughs(
+                story, args.fill, 1, max_steps=args.max_steps, progress=bar, jobs=jobs, **options
+            )
             bar.finish()
     except (ChoiceError, SetError) as exc:
         print(f"explore: {exc}", file=err)
@@ -142,16 +173,20 @@ def _wrap(text: str, indent: str = "    ") -> str:
     return textwrap.fill(text, 100, initial_indent=indent, subsequent_indent=indent + "  ")
 
 
-def _print_failure(story: Story, failure: Failure, out: TextIO, args: argparse.Namespace,
-                   count: int = 1) -> None:
-    kind = {"stuck": "stuck", "no-ending": "no ending", "exception": "exception",
-            "too-long": "too long"}[failure.kind]
+def _print_failure(
+    story: Story, failure: Failure, out: TextIO, args: argparse.Namespace, count: int = 1
+) -> None:
+    kind = {"stuck": "stuck", "no-ending": "no ending", "exception": "exception", "too-long": "too long"}[
+        failure.kind
+    ]
     times = f" ({count:,} {'runs' if failure.seed is not None else 'states'})" if count > 1 else ""
     seed = f"seed {failure.seed}: " if failure.seed is not None else ""
     message = failure.message
     if failure.kind == "stuck":  # the engine's own sentence repeats the place printed in front
-        message = (f"no choice is available at '{failure.scene}': every choice's condition failed. "
-                   "Does this scene need a choice without 'if'?")
+        message = (
+            f"no choice is available at '{failure.scene}': every choice's condition failed. "
+            "Does this scene need a choice without 'if'?"
+        )
     print(f"{_where(story, failure.scene)}: error: {seed}{kind}{times}: {message}", file=out)
     if failure.seed is not None and len(failure.path) > LAST_CHOICES:
         # A random run may fail after thousands of choices: the replay shows them all.
@@ -172,41 +207,63 @@ def _list(title: str, items: Sequence[str], out: TextIO, complete: bool = True) 
 # ----------------------------------------------------------------------------- exhaustive
 
 
-def _print_exploration(result: Exploration, args: argparse.Namespace, out: TextIO,
-                       fill: RandomReport | None = None) -> None:
+def _print_exploration(
+    result: Exploration, args: argparse.Namespace, out: TextIO, fill: RandomReport | None = None
+) -> None:
     story = result.story
-    status = "complete" if result.complete else (
-        f"STOPPED EARLY at --max-states {args.max_states:,}: the lists of things never reached may "
-        "be incomplete; raise --max-states for a full run")
-    print(f"Explored {story.title!r} from '{result.start}': {result.states:,} distinct states, "
-          f"{result.transitions:,} choices taken ({status}).", file=out)
+    status = (
+        "complete"
+        if result.complete
+        else (
+            f"STOPPED EARLY at --max-states {args.max_states:,}: the lists of things never reached may "
+            "be incomplete; raise --max-states for a full run"
+        )
+    )
+    print(
+        f"Explored {story.title!r} from '{result.start}': {result.states:,} distinct states, "
+        f"{result.transitions:,} choices taken ({status}).",
+        file=out,
+    )
     if not result.complete:
         paths = count_paths(story, result.start)
         if paths is not None:
-            print(f"  (The scene graph alone has {paths:,} ways from '{result.start}' to an end: when "
-                  "conditions read the decisions, states hardly merge and no bound will be enough. "
-                  "Random playthroughs, --random N, cover such a story better.)", file=out)
+            print(
+                f"  (The scene graph alone has {paths:,} ways from '{result.start}' to an end: when "
+                "conditions read the decisions, states hardly merge and no bound will be enough. "
+                "Random playthroughs, --random N, cover such a story better.)",
+                file=out,
+            )
     if result.scenes_not_judged:
         count = len(result.scenes_not_judged)
-        print(f"  ({count} scene{'s' * (count != 1)} and their endings are not judged: no choice "
-              f"leads to them from '{result.start}'.)", file=out)
+        print(
+            f"  ({count} scene{'s' * (count != 1)} and their endings are not judged: no choice "
+            f"leads to them from '{result.start}'.)",
+            file=out,
+        )
     bounded = result
     if fill is not None:
         # What the random playthroughs reached is reached: the lists below keep only what neither
         # found. Paths and word counts stay the exhaustive run's own.
-        result = replace(result, scenes_reached=result.scenes_reached | fill.scenes_seen,
-                         choices_available=result.choices_available | fill.choices_taken,
-                         failures=[*result.failures, *fill.failures])
+        result = replace(
+            result,
+            scenes_reached=result.scenes_reached | fill.scenes_seen,
+            choices_available=result.choices_available | fill.choices_taken,
+            failures=[*result.failures, *fill.failures],
+        )
         found = {
             "ending": len(set(fill.endings_seen) - set(bounded.endings)),
             "scene": len(set(fill.scenes_seen) - bounded.scenes_reached),
             "choice": len(set(fill.choices_taken) - bounded.choices_available),
         }
-        news = ", ".join(f"{n} {what}{'s' * (n != 1)} more" for what, n in found.items() if n) \
-            or "nothing more"
-        print(f"  Then {fill.runs:,} random playthroughs (seeds {fill.first_seed}–"
-              f"{fill.first_seed + fill.runs - 1}, --fill) looked for what the bounded run had not "
-              f"reached, and found {news}.", file=out)
+        news = (
+            ", ".join(f"{n} {what}{'s' * (n != 1)} more" for what, n in found.items() if n) or "nothing more"
+        )
+        print(
+            f"  Then {fill.runs:,} random playthroughs (seeds {fill.first_seed}–"
+            f"{fill.first_seed + fill.runs - 1}, --fill) looked for what the bounded run had not "
+            f"reached, and found {news}.",
+            file=out,
+        )
     errors = 0
     warnings = 0
 
@@ -216,13 +273,19 @@ def _print_exploration(result: Exploration, args: argparse.Namespace, out: TextI
         ending = next(e for e in story.endings if e.id == ending_id)
         if result.complete:
             errors += 1
-            print(f"  {ending.location}: error: no playthrough reaches the ending '{ending_id}' "
-                  f"({ending.title})", file=out)
+            print(
+                f"  {ending.location}: error: no playthrough reaches the ending '{ending_id}' "
+                f"({ending.title})",
+                file=out,
+            )
         else:
             warnings += 1
             tried = " or by the random playthroughs" if fill is not None else ""
-            print(f"  {ending.location}: warning: the ending '{ending_id}' was not reached "
-                  f"before the run stopped{tried}", file=out)
+            print(
+                f"  {ending.location}: warning: the ending '{ending_id}' was not reached "
+                f"before the run stopped{tried}",
+                file=out,
+            )
 
     scenes = result.scenes_never_reached
     _list("Scenes never reached", scenes, out, result.complete)
@@ -236,9 +299,12 @@ def _print_exploration(result: Exploration, args: argparse.Namespace, out: TextI
         warnings += 1
         choice = story.choice(full_id)
         condition = choice.condition.source if choice and choice.condition else "?"
-        print(f"  {_choice_where(story, full_id)}: warning: '{full_id}' is shown locked every "
-              f"time (\"{choice.locked if choice else ''}\"): its condition '{condition}' never "
-              "holds there", file=out)
+        print(
+            f"  {_choice_where(story, full_id)}: warning: '{full_id}' is shown locked every "
+            f"time (\"{choice.locked if choice else ''}\"): its condition '{condition}' never "
+            "holds there",
+            file=out,
+        )
 
     hidden = result.choices_never_available
     _list("Choices never available", hidden, out, result.complete)
@@ -246,8 +312,11 @@ def _print_exploration(result: Exploration, args: argparse.Namespace, out: TextI
         warnings += 1
         choice = story.choice(full_id)
         condition = choice.condition.source if choice and choice.condition else "?"
-        print(f"  {_choice_where(story, full_id)}: warning: '{full_id}' is hidden every time: its "
-              f"condition '{condition}' never holds there", file=out)
+        print(
+            f"  {_choice_where(story, full_id)}: warning: '{full_id}' is hidden every time: its "
+            f"condition '{condition}' never holds there",
+            file=out,
+        )
 
     print(f"Stats that hit their bounds: {'none' if not result.bounds else ''}".rstrip(), file=out)
     grouped: dict[tuple[str, str, int], list[str]] = {}
@@ -263,16 +332,21 @@ def _print_exploration(result: Exploration, args: argparse.Namespace, out: TextI
         if ways is None:
             if fill is not None and ending.id in fill.endings_seen:
                 low, high = fill.ending_words[ending.id]
-                print(f"  {ending.id:<{width}}  reached only by the random playthroughs "
-                      f"({fill.endings_seen[ending.id]:,} times, {low:,}–{high:,} words)", file=out)
+                print(
+                    f"  {ending.id:<{width}}  reached only by the random playthroughs "
+                    f"({fill.endings_seen[ending.id]:,} times, {low:,}–{high:,} words)",
+                    file=out,
+                )
             continue
         most = "unbounded (a loop)" if ways.longest_choices is None else f"{ways.longest_choices}"
         most_words = "unbounded" if ways.longest_words is None else f"{ways.longest_words:,}"
         at_least = "" if result.complete else " (so far)"
-        print(f"  {ending.id:<{width}}  {ways.shortest_choices}–{most} choices, "
-              f"{ways.shortest_words:,}–{most_words} words{at_least}", file=out)
-        print(_wrap(f"shortest: {' '.join(ways.shortest_path) or '(no choices)'}", "      "),
-              file=out)
+        print(
+            f"  {ending.id:<{width}}  {ways.shortest_choices}–{most} choices, "
+            f"{ways.shortest_words:,}–{most_words} words{at_least}",
+            file=out,
+        )
+        print(_wrap(f"shortest: {' '.join(ways.shortest_path) or '(no choices)'}", "      "), file=out)
 
     warnings += _print_lessons(story, out)
 
@@ -291,20 +365,29 @@ def _print_lessons(story: Story, out: TextIO) -> int:
     (a lesson whose longest measured way overruns its minutes)."""
     if not story.lessons:
         return 0
-    print(f"Lessons ({LESSON_RUNS} playthroughs each, reading aloud at {READ_ALOUD_WPM} words a "
-          "minute, with the votes, prompts and close):", file=out)
+    print(
+        f"Lessons ({LESSON_RUNS} playthroughs each, reading aloud at {READ_ALOUD_WPM} words a "
+        "minute, with the votes, prompts and close):",
+        file=out,
+    )
     width = max(len(lesson.id) for lesson in story.lessons)
     overruns = 0
     for lesson in story.lessons:
         timing = measure_lesson(story, lesson, LESSON_RUNS)
-        print(f"  {lesson.id:<{width}}  {lesson.minutes} min: {timing.median_words:,} words "
-              f"(longest {timing.longest_words:,}), {timing.median('decisions'):g} choices, "
-              f"{timing.median('votes'):g} votes, {timing.median_minutes:.0f} min "
-              f"(longest {timing.longest_minutes:.0f})", file=out)
+        print(
+            f"  {lesson.id:<{width}}  {lesson.minutes} min: {timing.median_words:,} words "
+            f"(longest {timing.longest_words:,}), {timing.median('decisions'):g} choices, "
+            f"{timing.median('votes'):g} votes, {timing.median_minutes:.0f} min "
+            f"(longest {timing.longest_minutes:.0f})",
+            file=out,
+        )
         if timing.longest_minutes > lesson.minutes:
             overruns += 1
-            print(f"{lesson.location}: warning: lesson '{lesson.id}' can take "
-                  f"{timing.longest_minutes:.0f} minutes, more than its {lesson.minutes}", file=out)
+            print(
+                f"{lesson.location}: warning: lesson '{lesson.id}' can take "
+                f"{timing.longest_minutes:.0f} minutes, more than its {lesson.minutes}",
+                file=out,
+            )
     return overruns
 
 
@@ -314,37 +397,56 @@ def _print_lessons(story: Story, out: TextIO) -> int:
 def _print_random(report: RandomReport, args: argparse.Namespace, out: TextIO) -> None:
     story = report.story
     last = report.first_seed + report.runs - 1
-    print(f"{report.runs:,} random playthroughs of {story.title!r} (seeds {report.first_seed}–{last}): "
-          f"{report.total_choices / report.runs:.1f} choices and "
-          f"{report.total_words / report.runs:,.0f} words on average.", file=out)
+    print(
+        f"{report.runs:,} random playthroughs of {story.title!r} (seeds {report.first_seed}–{last}): "
+        f"{report.total_choices / report.runs:.1f} choices and "
+        f"{report.total_words / report.runs:,.0f} words on average.",
+        file=out,
+    )
     if report.shortest is not None and report.longest is not None:
-        print(f"Shortest playthrough: {report.shortest.words:,} words (seed {report.shortest.seed}, "
-              f"{report.shortest.ending}); longest: {report.longest.words:,} words "
-              f"(seed {report.longest.seed}, {report.longest.ending}).", file=out)
-    print(f"Coverage: scenes {report.scene_coverage:.1f}% "
-          f"({len(report.scenes_seen)}/{len(story.scenes)}), "
-          f"choices {report.choice_coverage:.1f}% "
-          f"({report.choices_covered}/{report.choices_total}).", file=out)
+        print(
+            f"Shortest playthrough: {report.shortest.words:,} words (seed {report.shortest.seed}, "
+            f"{report.shortest.ending}); longest: {report.longest.words:,} words "
+            f"(seed {report.longest.seed}, {report.longest.ending}).",
+            file=out,
+        )
+    print(
+        f"Coverage: scenes {report.scene_coverage:.1f}% "
+        f"({len(report.scenes_seen)}/{len(story.scenes)}), "
+        f"choices {report.choice_coverage:.1f}% "
+        f"({report.choices_covered}/{report.choices_total}).",
+        file=out,
+    )
     never = report.scenes_never_seen
     print(f"Scenes never seen: {', '.join(never) if never else 'none'}", file=out)
     untaken = report.choices_never_taken
     print(_wrap(f"Choices never taken: {', '.join(untaken) if untaken else 'none'}", ""), file=out)
-    for title, variants in (("Variants never shown", report.variants_never_shown),
-                            ("Variants always shown", report.variants_always_shown)):
+    for title, variants in (
+        ("Variants never shown", report.variants_never_shown),
+        ("Variants always shown", report.variants_always_shown),
+    ):
         print(f"{title}: {len(variants) or 'none'}", file=out)
         for sid, index in variants:
             variant = story.scenes[sid].variants[index]
             condition = variant.condition.source if variant.condition is not None else "(none)"
-            print(_wrap(f"{_where(story, sid)}: scene '{sid}', variant {index + 1} "
-                        f"(if: {condition}), {report.variant_visits[sid]:,} visits"), file=out)
+            print(
+                _wrap(
+                    f"{_where(story, sid)}: scene '{sid}', variant {index + 1} "
+                    f"(if: {condition}), {report.variant_visits[sid]:,} visits"
+                ),
+                file=out,
+            )
     missing = [e.id for e in story.endings if e.id not in report.endings_seen]
-    print("Endings (times reached; fewest–most words read):" if report.endings_seen
-          else "Endings: none", file=out)
+    print(
+        "Endings (times reached; fewest–most words read):" if report.endings_seen else "Endings: none",
+        file=out,
+    )
     for ending in story.endings:
         if ending.id in report.endings_seen:
             low, high = report.ending_words[ending.id]
-            print(f"  {ending.id:<24} {report.endings_seen[ending.id]:>6,}   {low:,}–{high:,} words",
-                  file=out)
+            print(
+                f"  {ending.id:<24} {report.endings_seen[ending.id]:>6,}   {low:,}–{high:,} words", file=out
+            )
     if missing:
         print(f"Endings never seen: {', '.join(missing)}", file=out)
     print(f"Failures: {len(report.failures) or 'none'}", file=out)

@@ -20,10 +20,12 @@ from game.story.suggest import plural
 USAGE_ERROR = 2
 _LABEL_LIMIT = 48
 FORMATS = {".dot": "dot", ".gv": "dot", ".mmd": "mermaid", ".svg": "svg", ".png": "png"}
-INSTALL_GRAPHVIZ = ("Graphviz's 'dot' program is needed for .svg and .png but is not installed. "
-                    "Install it (Debian/Ubuntu: sudo apt-get install graphviz; macOS: brew install "
-                    "graphviz; Windows: winget install graphviz) or write a .dot or .mmd file, "
-                    "which need nothing else (.mmd renders in Markdown viewers such as GitHub's).")
+INSTALL_GRAPHVIZ = (
+    "Graphviz's 'dot' program is needed for .svg and .png but is not installed. "
+    "Install it (Debian/Ubuntu: sudo apt-get install graphviz; macOS: brew install "
+    "graphviz; Windows: winget install graphviz) or write a .dot or .mmd file, "
+    "which need nothing else (.mmd renders in Markdown viewers such as GitHub's)."
+)
 
 
 # ----------------------------------------------------------------------------- the graph
@@ -81,9 +83,10 @@ def build_graph(story: Story, chapter: str | None = None) -> StoryGraph:
             target = f"s_{choice.goto}"
             if choice.goto not in inside:
                 other = story.scenes[choice.goto]
-                outside.setdefault(choice.goto, Node(f"x_{choice.goto}",
-                                                     f"{choice.goto}\n({other.chapter or 'no chapter'})",
-                                                     "outside"))
+                outside.setdefault(
+                    choice.goto,
+                    Node(f"x_{choice.goto}", f"{choice.goto}\n({other.chapter or 'no chapter'})", "outside"),
+                )
                 target = f"x_{choice.goto}"
             if choice.is_continue:
                 edges.append(Edge(f"s_{scene.id}", target, "", False, "continue"))
@@ -103,14 +106,16 @@ def build_graph(story: Story, chapter: str | None = None) -> StoryGraph:
                 continue
             endings_used[ending.id] = None
             label = "" if ending.condition is None else f"if {_short(ending.condition.source, 40)}"
-            edges.append(Edge(f"s_{scene.id}", f"e_{ending.id}", label, ending.condition is not None,
-                              "ending"))
+            edges.append(
+                Edge(f"s_{scene.id}", f"e_{ending.id}", label, ending.condition is not None, "ending")
+            )
             if ending.condition is None:
                 break  # the fallback: no later ending is ever tried from this scene
     for ending in story.endings:
         if ending.id in endings_used:
-            nodes.append(Node(f"e_{ending.id}", f"Ending: {_short(ending.title, 40)}\n({ending.id})",
-                              "ending"))
+            nodes.append(
+                Node(f"e_{ending.id}", f"Ending: {_short(ending.title, 40)}\n({ending.id})", "ending")
+            )
     chapters = tuple(c for c in story.chapters() if chapter is None or c == chapter)
     if any(not n.chapter for n in nodes if n.kind in ("scene", "start", "end")):
         chapters += ("",)
@@ -138,7 +143,7 @@ def to_dot(graph: StoryGraph) -> str:
     """Graphviz DOT: chapters as clusters, endings as double octagons, conditional edges dashed."""
     lines = [
         "digraph story {",
-        f"  graph [label={_dot_string(graph.title)}, labelloc=t, fontname=\"Helvetica\", "
+        f'  graph [label={_dot_string(graph.title)}, labelloc=t, fontname="Helvetica", '
         "rankdir=TB, newrank=true];",
         '  node [fontname="Helvetica", fontsize=10];',
         '  edge [fontname="Helvetica", fontsize=9];',
@@ -177,8 +182,13 @@ def to_dot(graph: StoryGraph) -> str:
 
 
 def _mermaid_text(text: str) -> str:
-    escaped = (text.replace("&", "#amp;").replace('"', "#quot;").replace("<", "#lt;")
-               .replace(">", "#gt;").replace("|", "#124;"))
+    escaped = (
+        text.replace("&", "#amp;")
+        .replace('"', "#quot;")
+        .replace("<", "#lt;")
+        .replace(">", "#gt;")
+        .replace("|", "#124;")
+    )
     return escaped.replace("\n", "<br/>")
 
 
@@ -236,8 +246,13 @@ def render(graph: StoryGraph, fmt: str) -> bytes:
     program = shutil.which("dot")
     if program is None:
         raise FileNotFoundError(INSTALL_GRAPHVIZ)
-    done = subprocess.run([program, f"-T{fmt}"], input=to_dot(graph).encode("utf-8"),
-                          capture_output=True, timeout=120, check=False)
+    done = subprocess.run(
+        [program, f"-T{fmt}"],
+        input=to_dot(graph).encode("utf-8"),
+        capture_output=True,
+        timeout=120,
+        check=False,
+    )
     if done.returncode != 0:
         raise RuntimeError(done.stderr.decode("utf-8", "replace").strip() or "dot failed")
     return done.stdout
@@ -245,15 +260,24 @@ def render(graph: StoryGraph, fmt: str) -> bytes:
 
 def register(subparsers, add_common) -> None:
     parser = subparsers.add_parser(
-        "graph", help="draw the story's map: DOT, Mermaid (.mmd), or SVG/PNG with Graphviz",
+        "graph",
+        help="draw the story's map: DOT, Mermaid (.mmd), or SVG/PNG with Graphviz",
         description="Writes the story graph. The format follows the file name: .dot/.gv (Graphviz), "
-                    ".mmd (Mermaid, renders in Markdown viewers), .svg/.png (needs Graphviz's dot).")
+        ".mmd (Mermaid, renders in Markdown viewers), .svg/.png (needs Graphviz's dot).",
+    )
     # Only --story: the map shows the whole story, so --start and --set (which the other commands
     # take) would change nothing, and are refused rather than silently ignored.
-    parser.add_argument("--story", type=Path, metavar="DIR",
-                        help="the story folder (default: the shipped story)")
-    parser.add_argument("-o", "--output", type=Path, required=True, metavar="FILE",
-                        help="where to write: .dot, .gv, .mmd, .svg or .png")
+    parser.add_argument(
+        "--story", type=Path, metavar="DIR", help="the story folder (default: the shipped story)"
+    )
+    parser.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        required=True,
+        metavar="FILE",
+        help="where to write: .dot, .gv, .mmd, .svg or .png",
+    )
     parser.add_argument("--chapter", metavar="NAME", help="only this chapter's scenes")
     parser.set_defaults(run=run)
 
@@ -263,8 +287,11 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
     fmt = FORMATS.get(args.output.suffix.lower())
     if fmt is None:
-        print(f"graph: cannot tell the format from '{args.output.name}': name the file .dot, .gv, "
-              ".mmd, .svg or .png", file=err)
+        print(
+            f"graph: cannot tell the format from '{args.output.name}': name the file .dot, .gv, "
+            ".mmd, .svg or .png",
+            file=err,
+        )
         return USAGE_ERROR
     story = load_or_report(args.story, err)
     if story is None:
@@ -294,6 +321,9 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         return 1
     scenes = sum(1 for n in graph.nodes if n.kind in ("scene", "start", "end"))
     endings = sum(1 for n in graph.nodes if n.kind == "ending")
-    print(f"Wrote {args.output}: {plural(scenes, 'scene')}, {plural(endings, 'ending')}, "
-          f"{plural(len(graph.edges), 'edge')}.", file=out)
+    print(
+        f"Wrote {args.output}: {plural(scenes, 'scene')}, {plural(endings, 'ending')}, "
+        f"{plural(len(graph.edges), 'edge')}.",
+        file=out,
+    )
     return 0

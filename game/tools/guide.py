@@ -58,8 +58,11 @@ class _Path:
 
     def in_class(self) -> float:
         """Reading aloud, a discussion at every prompt and a vote at every choice."""
-        return (self.reading() + DISCUSSION_MINUTES * sum(self.prompts.values())
-                + VOTE_MINUTES * sum(self.choices.values()))
+        return (
+            self.reading()
+            + DISCUSSION_MINUTES * sum(self.prompts.values())
+            + VOTE_MINUTES * sum(self.choices.values())
+        )
 
 
 def _sample(story: Story, runs: int) -> list[_Path]:
@@ -76,8 +79,11 @@ def _sample(story: Story, runs: int) -> list[_Path]:
             if not chapter:
                 continue
             route.setdefault(chapter, None)
-            words[chapter] = (words.get(chapter, 0) + sum(len(p.split()) for p in step.paragraphs)
-                              + len((step.choice_text or "").split()))
+            words[chapter] = (
+                words.get(chapter, 0)
+                + sum(len(p.split()) for p in step.paragraphs)
+                + len((step.choice_text or "").split())
+            )
             prompts[chapter] = prompts.get(chapter, 0) + bool(story.scenes[step.scene].discuss)
             real = step.choice_text is not None and not step.is_continue
             choices[chapter] = choices.get(chapter, 0) + real
@@ -93,9 +99,12 @@ def _median(values: list[float]) -> float:
 def _chapter(paths: list[_Path], chapter: str) -> tuple[float, float, float, float]:
     """(share of paths through it, median words, prompts and votes on those paths)."""
     through = [p for p in paths if chapter in p.words]
-    return (len(through) / max(1, len(paths)), _median([p.words[chapter] for p in through]),
-            _median([p.prompts[chapter] for p in through]),
-            _median([p.choices[chapter] for p in through]))
+    return (
+        len(through) / max(1, len(paths)),
+        _median([p.words[chapter] for p in through]),
+        _median([p.prompts[chapter] for p in through]),
+        _median([p.choices[chapter] for p in through]),
+    )
 
 
 def _first_scene(story: Story, chapter: str):
@@ -114,24 +123,30 @@ def _timing_section(story: Story, runs: int, add) -> None:
     paths = _sample(story, runs)
     chapters = story.chapters()
     add('<section id="chapters"><h2>Chapters and timings</h2>')
-    add(f'<p class="note">Measured on {runs} seeded random playthroughs: the words a class reads '
+    add(
+        f'<p class="note">Measured on {runs} seeded random playthroughs: the words a class reads '
         f"aloud on a typical path (the median), at {WORDS_PER_MINUTE} words a minute; "
         f"{DISCUSSION_MINUTES} minutes for each discussion prompt and {VOTE_MINUTES} for each "
         "class vote. A chapter that only some paths reach is measured on those paths. Any lesson "
         "can start at any chapter from the chapter select, and pauses and votes can be turned "
-        "off or skipped.</p>")
-    add("<table class=\"timings\"><thead><tr><th>Chapter</th><td><strong>Reached by</strong></td>"
+        "off or skipped.</p>"
+    )
+    add(
+        '<table class="timings"><thead><tr><th>Chapter</th><td><strong>Reached by</strong></td>'
         "<td><strong>Words</strong></td><td><strong>Reading (min)</strong></td>"
         "<td><strong>Prompts · votes</strong></td><td><strong>In class (min)</strong></td>"
-        "</tr></thead><tbody>")
+        "</tr></thead><tbody>"
+    )
     for chapter in chapters:
         share, words, prompts, votes = _chapter(paths, chapter)
         reading = words / WORDS_PER_MINUTE
         in_class = reading + prompts * DISCUSSION_MINUTES + votes * VOTE_MINUTES
         reached = "every path" if share == 1 else f"{share:.0%} of paths"
-        add(f"<tr><th>{_e(chapter)}</th><td>{reached}</td><td>{int(words):,}</td>"
+        add(
+            f"<tr><th>{_e(chapter)}</th><td>{reached}</td><td>{int(words):,}</td>"
             f"<td>about {max(1, round(reading))}</td><td>{round(prompts)} · {round(votes)}</td>"
-            f"<td>about {max(1, round(in_class))}</td></tr>")
+            f"<td>about {max(1, round(in_class))}</td></tr>"
+        )
     # Routes that differ only in order are the same lesson plan; group by the set of chapters.
     grouped: dict[frozenset[str], list[_Path]] = {}
     for path in paths:
@@ -146,21 +161,26 @@ def _timing_section(story: Story, runs: int, add) -> None:
         elif len(order) <= 3 or len(skipped) > 2:
             label = "A whole path: " + " → ".join(order)
         else:
-            label = (f"A whole path through {len(order)} chapters, without "
-                     + " or ".join(f"‘{c}’" for c in skipped))
-        add(f'<tr class="total"><th>{_e(label)}</th><td>{len(members)} of {len(paths)} paths</td>'
+            label = f"A whole path through {len(order)} chapters, without " + " or ".join(
+                f"‘{c}’" for c in skipped
+            )
+        add(
+            f'<tr class="total"><th>{_e(label)}</th><td>{len(members)} of {len(paths)} paths</td>'
             f"<td>{int(_median([sum(p.words.values()) for p in members])):,}</td>"
-            f"<td>about {round(reading)}</td><td></td><td>about {round(in_class)}</td></tr>")
+            f"<td>about {round(reading)}</td><td></td><td>about {round(in_class)}</td></tr>"
+        )
     add("</tbody></table>")
     main = max(grouped.values(), key=len)
     reading = _median([p.reading() + VOTE_MINUTES * p.key_votes for p in main])
     in_class = _median([p.in_class() for p in main])
-    add(f"<p>Planning: on the most common route, reading aloud with a vote only at the key "
+    add(
+        f"<p>Planning: on the most common route, reading aloud with a vote only at the key "
         f"decisions takes about {plural(_lessons(reading), 'lesson')} of {LESSON_MINUTES} minutes; "
         f"with every discussion prompt and every vote, about {_lessons(in_class)} lessons, about "
         f"{round(in_class / max(1, len(main[0].route)))} minutes a chapter. For a single lesson, "
         "play one or two chapters in class (the chapter select starts anywhere) and set the rest "
-        "as reading, or turn pauses off and vote only where the story marks a key decision.</p>")
+        "as reading, or turn pauses off and vote only where the story marks a key decision.</p>"
+    )
     add("</section>")
 
 
@@ -169,27 +189,36 @@ def render_guide(story: Story, runs: int = SAMPLE_PLAYTHROUGHS) -> str:
     out: list[str] = []
     add = out.append
     native = f" ({_e(story.title_native)})" if story.title_native else ""
-    add(f'<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+    add(
+        f'<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{_e(story.title)}: teacher guide</title>\n"
         f"<style>{font_css(story.title_native)}{CSS}{GUIDE_CSS}{PLAN_CSS}</style>\n"
-        "</head>\n<body>")
+        "</head>\n<body>"
+    )
     version = f" · story version {_e(story.version)}" if story.version else ""
-    add(f'<header id="top"><h1>{_e(story.title)}{native}: teacher guide</h1>'
+    add(
+        f'<header id="top"><h1>{_e(story.title)}{native}: teacher guide</h1>'
         f'<p class="meta">Generated from the story files{version} · {len(story.scenes)} scenes · '
-        f"{len(chapters)} chapters · {len(story.endings)} endings</p></header>")
+        f"{len(chapters)} chapters · {len(story.endings)} endings</p></header>"
+    )
 
     add('<section id="synopsis"><h2>Synopsis</h2>')
     for paragraph in paragraphs(story.synopsis):
         add(f"<p>{_e(paragraph)}</p>")
-    add("<p><strong>The family the class plays:</strong> "
-        + "; ".join(f"{_e(p.name)}, the {_e(p.role)}" for p in story.people.values()) + ".</p>")
+    add(
+        "<p><strong>The family the class plays:</strong> "
+        + "; ".join(f"{_e(p.name)}, the {_e(p.role)}" for p in story.people.values())
+        + ".</p>"
+    )
     add('<h3>How each chapter opens</h3><dl class="openings">')
     for chapter in chapters:
         scene = _first_scene(story, chapter)
         opening = paragraphs(scene.text.source)
-        add(f"<dt><strong>{_e(chapter)}</strong> <span class='note'>{_e(scene_label(scene))}"
-            f"</span></dt><dd><p>{_e(opening[0] if opening else '')}</p></dd>")
+        add(
+            f"<dt><strong>{_e(chapter)}</strong> <span class='note'>{_e(scene_label(scene))}"
+            f"</span></dt><dd><p>{_e(opening[0] if opening else '')}</p></dd>"
+        )
     add("</dl></section>")
 
     add('<section id="content-note"><h2>Content note</h2>')
@@ -201,9 +230,11 @@ def render_guide(story: Story, runs: int = SAMPLE_PLAYTHROUGHS) -> str:
         render_plan(story, add)
     _timing_section(story, runs, add)
 
-    add('<section id="key-decisions"><h2>Key decisions</h2><p class="note">Scenes the story marks '
+    add(
+        '<section id="key-decisions"><h2>Key decisions</h2><p class="note">Scenes the story marks '
         "as turning points, with their options; ◆ marks what the real family did. The report "
-        "compares the class's choice with the real family's.</p>")
+        "compares the class's choice with the real family's.</p>"
+    )
     keys: dict[str, list] = {}
     for scene in story.scenes.values():
         if scene.key:
@@ -217,8 +248,10 @@ def render_guide(story: Story, runs: int = SAMPLE_PLAYTHROUGHS) -> str:
                     continue
                 real = ' <em class="real">◆ the real family</em>' if choice.film else ""
                 options.append(f"<li>{_e(_flat(choice.text))}{real}</li>")
-            add(f"<li><strong>{_e(scene_label(scene, chapter=True))}</strong>"
-                f"<ul class=\"options\">{''.join(options)}</ul></li>")
+            add(
+                f"<li><strong>{_e(scene_label(scene, chapter=True))}</strong>"
+                f'<ul class="options">{"".join(options)}</ul></li>'
+            )
         add("</ul>")
     add("</section>")
 
@@ -227,8 +260,12 @@ def render_guide(story: Story, runs: int = SAMPLE_PLAYTHROUGHS) -> str:
         found = [s for s in story.scenes.values() if s.chapter == chapter and s.discuss]
         if found:
             add(f"<h3>{_e(chapter)}</h3><ol>")
-            add("".join(f"<li>{_e(s.discuss)} <span class='note'>({_e(scene_label(s))})"
-                        "</span></li>" for s in found))
+            add(
+                "".join(
+                    f"<li>{_e(s.discuss)} <span class='note'>({_e(scene_label(s))})</span></li>"
+                    for s in found
+                )
+            )
             add("</ol>")
     add("</section>")
 
@@ -243,8 +280,10 @@ def render_guide(story: Story, runs: int = SAMPLE_PLAYTHROUGHS) -> str:
         add(fact_card_html(fact, "; ".join(shown.get(fact_id, ())) or "no scene (menu only)"))
     add("</section>")
 
-    add('<section id="real-family"><h2>The real family\'s story</h2><p class="note">The '
-        "documentary notes in the story, in story order, then those of the endings.</p>")
+    add(
+        '<section id="real-family"><h2>The real family\'s story</h2><p class="note">The '
+        "documentary notes in the story, in story order, then those of the endings.</p>"
+    )
     for scene in story.scenes.values():
         if scene.documentary:
             where = scene_label(scene, chapter=True)
@@ -259,12 +298,15 @@ def render_guide(story: Story, runs: int = SAMPLE_PLAYTHROUGHS) -> str:
 
 def register(subparsers, add_common) -> None:
     parser = subparsers.add_parser(
-        "guide", help="write the teacher guide (HTML) generated from the story",
+        "guide",
+        help="write the teacher guide (HTML) generated from the story",
         description="Writes the teacher guide: synopsis, chapter timings, discussion prompts, "
-                    "fact cards, key decisions, content note and the real family's story.")
+        "fact cards, key decisions, content note and the real family's story.",
+    )
     parser.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.html")
-    parser.add_argument("--story", type=Path, metavar="DIR",
-                        help="the story folder (default: the shipped story)")
+    parser.add_argument(
+        "--story", type=Path, metavar="DIR", help="the story folder (default: the shipped story)"
+    )
     parser.set_defaults(run=run)
 
 

@@ -129,8 +129,10 @@ def font_css(*texts: str) -> str:
         data = base64.b64encode(CJK_FONT.read_bytes()).decode("ascii")
     except OSError:
         return ""  # the system's fonts, named in the CSS, still apply
-    return ('@font-face { font-family: "Story CJK"; '
-            f'src: url(data:font/otf;base64,{data}) format("opentype"); }}\n')
+    return (
+        '@font-face { font-family: "Story CJK"; '
+        f'src: url(data:font/otf;base64,{data}) format("opentype"); }}\n'
+    )
 
 
 def _e(text: object) -> str:
@@ -146,8 +148,7 @@ class _Option:
     chosen: bool
 
 
-def short_label(text: str, names: frozenset[str] = frozenset(), limit: int = 40,
-                whole: bool = False) -> str:
+def short_label(text: str, names: frozenset[str] = frozenset(), limit: int = 40, whole: bool = False) -> str:
     """An option's first clause, cut at a word: "Rent a room in the lanes" for the stats line.
 
     A first clause of fewer than three words says too little and is kept with the rest; `whole`
@@ -175,8 +176,10 @@ def fact_card_html(fact: Fact, shown_in: str = "") -> str:
     if fact.url:
         source = f'<a href="{_e(fact.url)}">{source}</a>'
     where = f'<p class="shown">Shown in: {_e(shown_in)}</p>' if shown_in else ""
-    return (f'<div class="card"><h3>{_e(fact.title)}</h3><p class="figure">{_e(fact.figure)}</p>'
-            f'<p>{_e(fact.text)}</p><p class="source">Source: {source}</p>{where}</div>')
+    return (
+        f'<div class="card"><h3>{_e(fact.title)}</h3><p class="figure">{_e(fact.figure)}</p>'
+        f'<p>{_e(fact.text)}</p><p class="source">Source: {source}</p>{where}</div>'
+    )
 
 
 def distinct_facts(story: Story, fact_ids: list[str]) -> list[Fact]:
@@ -218,9 +221,14 @@ def _option_text(story: Story, decision: Decision, cid: str) -> str:
 
 
 def _options(story: Story, decision: Decision) -> list[_Option]:
-    return [_Option(_option_text(story, decision, cid),
-                    decision.tally.get(cid, 0) if decision.tally else None, cid == decision.choice)
-            for cid in _option_ids(decision)]
+    return [
+        _Option(
+            _option_text(story, decision, cid),
+            decision.tally.get(cid, 0) if decision.tally else None,
+            cid == decision.choice,
+        )
+        for cid in _option_ids(decision)
+    ]
 
 
 def others_line(story: Story, decision: Decision, stats: ClassStats | None) -> str | None:
@@ -239,15 +247,20 @@ def others_line(story: Story, decision: Decision, stats: ClassStats | None) -> s
     if not reached:
         return None
     names = frozenset(w for p in story.people.values() for w in (p.short, *p.name.split()))
-    taken = [(share, _option_text(story, decision, cid))
-             for share, cid in sorted(shares, key=lambda item: -item[0].taken) if share.taken]
+    taken = [
+        (share, _option_text(story, decision, cid))
+        for share, cid in sorted(shares, key=lambda item: -item[0].taken)
+        if share.taken
+    ]
     labels = [short_label(text, names) for _, text in taken]
     for limit in (40, 60, 90):  # options whose short labels are the same are told apart
         clash = {label for label in labels if labels.count(label) > 1}
         if not clash:
             break
-        labels = [short_label(text, names, limit, whole=True) if label in clash else label
-                  for label, (_, text) in zip(labels, taken, strict=True)]
+        labels = [
+            short_label(text, names, limit, whole=True) if label in clash else label
+            for label, (_, text) in zip(labels, taken, strict=True)
+        ]
     parts = [f"{share.percent:.0f}% {label}" for (share, _), label in zip(taken, labels, strict=True)]
     plural = "es" if reached != 1 else ""
     return f"{', '.join(parts)} ({reached} class{plural})"
@@ -272,8 +285,7 @@ def _is_real(story: Story, decision: Decision) -> bool:
     if choice is not None and choice.is_continue:
         return False
     scene = story.scenes.get(decision.scene)
-    return scene is None or sum(1 for c in scene.choices if not c.is_continue) > 1 or bool(
-        decision.tally)
+    return scene is None or sum(1 for c in scene.choices if not c.is_continue) > 1 or bool(decision.tally)
 
 
 def _chapters(story: Story, record: SessionRecord) -> list[tuple[str, list[Decision]]]:
@@ -301,18 +313,24 @@ def _after_jumps(story: Story, record: SessionRecord) -> tuple[set[int], bool]:
     return marked, trailing
 
 
-JUMP_NOTE = ("Here the class loaded a save from another playthrough: the path goes on from "
-             "that save, not from the decision above.")
-JUMP_NOTE_LAST = ("After the last decision above, the class loaded a save from another playthrough: "
-                  "the ending below follows from that save.")
+JUMP_NOTE = (
+    "Here the class loaded a save from another playthrough: the path goes on from "
+    "that save, not from the decision above."
+)
+JUMP_NOTE_LAST = (
+    "After the last decision above, the class loaded a save from another playthrough: "
+    "the ending below follows from that save."
+)
 
 
 def _counts(record: SessionRecord, chapters: list[tuple[str, list[Decision]]]) -> str:
-    """"7 chapters · 49 decisions, 49 put to a vote · 146 min of play" for a report's header."""
+    """ "7 chapters · 49 decisions, 49 put to a vote · 146 min of play" for a report's header."""
     voted = sum(1 for d in record.decisions if d.tally)
     seconds = sum(d.seconds for d in record.decisions)
-    return (f"{len(chapters)} chapters · {sum(len(ds) for _, ds in chapters)} decisions, "
-            f"{voted} put to a vote" + (f" · {_minutes(seconds)} of play" if seconds else ""))
+    return (
+        f"{len(chapters)} chapters · {sum(len(ds) for _, ds in chapters)} decisions, "
+        f"{voted} put to a vote" + (f" · {_minutes(seconds)} of play" if seconds else "")
+    )
 
 
 def _minutes(seconds: float) -> str:
@@ -330,8 +348,7 @@ def _documentary(story: Story, record: SessionRecord) -> list[tuple[str, str]]:
         scene = story.scenes.get(scene_id)
         if scene is not None and scene.documentary:
             where = scene_label(scene) or scene.chapter
-            notes.append((f"Key decision: {scene.key} — {where}" if scene.key else where,
-                          scene.documentary))
+            notes.append((f"Key decision: {scene.key} — {where}" if scene.key else where, scene.documentary))
     return notes
 
 
@@ -364,11 +381,12 @@ def _discussed(story: Story, record: SessionRecord) -> list[str]:
 def chart_note(story: Story, record: SessionRecord) -> str:
     """What the charts show, in words a class can read: when each point is taken, what the stats
     mean (from the story's own words), and the load of another save if there was one."""
-    meaning = "; ".join(f"{s.label} rises when someone {s.rise}" for s in story.stats.values()
-                        if s.rise)
-    note = ("Each point is the family on entering a chapter; the last point, End, is the ending. "
-            f"{meaning}." if meaning else "Each point is the family on entering a chapter; the "
-            "last point, End, is the ending.")
+    meaning = "; ".join(f"{s.label} rises when someone {s.rise}" for s in story.stats.values() if s.rise)
+    note = (
+        f"Each point is the family on entering a chapter; the last point, End, is the ending. {meaning}."
+        if meaning
+        else "Each point is the family on entering a chapter; the last point, End, is the ending."
+    )
     if record.jumps:
         note += " A dashed line marks where the class loaded a save from another playthrough."
     return note
@@ -394,24 +412,35 @@ def _jump_between(record: SessionRecord) -> set[int]:
 def _marker(kind: str, px: float, py: float, colour: str, size: float = 3.0) -> str:
     """A point marker; each person has their own shape, so lines stay apart in greyscale."""
     if kind == "square":
-        return (f'<rect x="{px - size:.1f}" y="{py - size:.1f}" width="{2 * size:.1f}" '
-                f'height="{2 * size:.1f}" fill="{colour}"/>')
+        return (
+            f'<rect x="{px - size:.1f}" y="{py - size:.1f}" width="{2 * size:.1f}" '
+            f'height="{2 * size:.1f}" fill="{colour}"/>'
+        )
     if kind == "triangle":
-        return (f'<polygon points="{px:.1f},{py - size * 1.2:.1f} {px - size * 1.1:.1f},'
-                f'{py + size * .9:.1f} {px + size * 1.1:.1f},{py + size * .9:.1f}" fill="{colour}"/>')
+        return (
+            f'<polygon points="{px:.1f},{py - size * 1.2:.1f} {px - size * 1.1:.1f},'
+            f'{py + size * 0.9:.1f} {px + size * 1.1:.1f},{py + size * 0.9:.1f}" fill="{colour}"/>'
+        )
     if kind == "diamond":
-        return (f'<polygon points="{px:.1f},{py - size * 1.3:.1f} {px + size * 1.1:.1f},{py:.1f} '
-                f'{px:.1f},{py + size * 1.3:.1f} {px - size * 1.1:.1f},{py:.1f}" fill="{colour}"/>')
+        return (
+            f'<polygon points="{px:.1f},{py - size * 1.3:.1f} {px + size * 1.1:.1f},{py:.1f} '
+            f'{px:.1f},{py + size * 1.3:.1f} {px - size * 1.1:.1f},{py:.1f}" fill="{colour}"/>'
+        )
     if kind == "cross":
-        return (f'<path d="M{px - size:.1f},{py - size:.1f}L{px + size:.1f},{py + size:.1f}'
-                f'M{px - size:.1f},{py + size:.1f}L{px + size:.1f},{py - size:.1f}" '
-                f'stroke="{colour}" stroke-width="1.8"/>')
+        return (
+            f'<path d="M{px - size:.1f},{py - size:.1f}L{px + size:.1f},{py + size:.1f}'
+            f'M{px - size:.1f},{py + size:.1f}L{px + size:.1f},{py - size:.1f}" '
+            f'stroke="{colour}" stroke-width="1.8"/>'
+        )
     return f'<circle cx="{px:.1f}" cy="{py:.1f}" r="{size:.1f}" fill="{colour}"/>'
 
 
 def _style(n: int) -> tuple[str, str, str]:
-    return (PERSON_COLOURS[n % len(PERSON_COLOURS)], PERSON_DASHES[n % len(PERSON_DASHES)],
-            PERSON_MARKERS[n % len(PERSON_MARKERS)])
+    return (
+        PERSON_COLOURS[n % len(PERSON_COLOURS)],
+        PERSON_DASHES[n % len(PERSON_DASHES)],
+        PERSON_MARKERS[n % len(PERSON_MARKERS)],
+    )
 
 
 def chart_svg(story: Story, record: SessionRecord, stat: str) -> str:
@@ -437,25 +466,35 @@ def chart_svg(story: Story, record: SessionRecord, stat: str) -> str:
         offset = (n - (len(people) - 1) / 2) * spread
         return top + span_y * (1 - (v - low) / max(1, high - low)) + offset
 
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
-             f'role="img" aria-label="{_e(definition.label if definition else stat)}">']
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
+        f'role="img" aria-label="{_e(definition.label if definition else stat)}">'
+    ]
     for value in range(low, high + 1, max(1, (high - low) // 5)):
         stroke = "#8d949c" if value == low else "#c8ccd1"
-        parts.append(f'<line x1="{left}" x2="{width - right}" y1="{y(value):.1f}" '
-                     f'y2="{y(value):.1f}" stroke="{stroke}"/>')
-        parts.append(f'<text x="{left - 6}" y="{y(value) + 4:.1f}" font-size="11" '
-                     f'text-anchor="end" fill="#5f6368">{value}</text>')
+        parts.append(
+            f'<line x1="{left}" x2="{width - right}" y1="{y(value):.1f}" '
+            f'y2="{y(value):.1f}" stroke="{stroke}"/>'
+        )
+        parts.append(
+            f'<text x="{left - 6}" y="{y(value) + 4:.1f}" font-size="11" '
+            f'text-anchor="end" fill="#5f6368">{value}</text>'
+        )
     for i, snap in enumerate(snaps):
         label = snap.chapter if len(snap.chapter) <= 22 else snap.chapter[:21] + "…"
-        parts.append(f'<text transform="translate({x(i) - 3:.1f},{height - bottom + 14}) rotate(35)" '
-                     f'font-size="10.5" fill="#5f6368">{_e(label)}</text>')
+        parts.append(
+            f'<text transform="translate({x(i) - 3:.1f},{height - bottom + 14}) rotate(35)" '
+            f'font-size="10.5" fill="#5f6368">{_e(label)}</text>'
+        )
     gaps = _jump_between(record)
     for i in sorted(gaps):
         mid = (x(i - 1) + x(i)) / 2
-        parts.append(f'<line x1="{mid:.1f}" x2="{mid:.1f}" y1="{top - 4}" y2="{height - bottom}" '
-                     'stroke="#8e2c1f" stroke-width="1.2" stroke-dasharray="3 3"/>'
-                     f'<text x="{mid + 3:.1f}" y="{top + 6}" font-size="9.5" fill="#8e2c1f">'
-                     "save loaded</text>")
+        parts.append(
+            f'<line x1="{mid:.1f}" x2="{mid:.1f}" y1="{top - 4}" y2="{height - bottom}" '
+            'stroke="#8e2c1f" stroke-width="1.2" stroke-dasharray="3 3"/>'
+            f'<text x="{mid + 3:.1f}" y="{top + 6}" font-size="9.5" fill="#8e2c1f">'
+            "save loaded</text>"
+        )
     for n, person in enumerate(people):
         colour, dash, marker = _style(n)
         dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
@@ -469,8 +508,9 @@ def chart_svg(story: Story, record: SessionRecord, stat: str) -> str:
         for run in runs:
             if len(run) > 1:
                 line = " ".join(f"{px:.1f},{py:.1f}" for px, py in run)
-                parts.append(f'<polyline points="{line}" fill="none" stroke="{colour}" '
-                             f'stroke-width="2.2"{dash_attr}/>')
+                parts.append(
+                    f'<polyline points="{line}" fill="none" stroke="{colour}" stroke-width="2.2"{dash_attr}/>'
+                )
             parts.extend(_marker(marker, px, py, colour) for px, py in run)
     parts.append("</svg>")
     return "".join(parts)
@@ -481,9 +521,11 @@ def _legend(story: Story) -> str:
     for n, person in enumerate(story.people.values()):
         colour, dash, marker = _style(n)
         dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
-        items.append(f'<span><svg width="34" height="12" viewBox="0 0 34 12"><line x1="0" x2="34" '
-                     f'y1="6" y2="6" stroke="{colour}" stroke-width="2.2"{dash_attr}/>'
-                     f'{_marker(marker, 17, 6, colour)}</svg> {_e(person.name)}</span>')
+        items.append(
+            f'<span><svg width="34" height="12" viewBox="0 0 34 12"><line x1="0" x2="34" '
+            f'y1="6" y2="6" stroke="{colour}" stroke-width="2.2"{dash_attr}/>'
+            f"{_marker(marker, 17, 6, colour)}</svg> {_e(person.name)}</span>"
+        )
     return f'<span class="legend">{"".join(items)}</span>'
 
 
@@ -522,8 +564,10 @@ def _after_roads(record: SessionRecord) -> set[int]:
     return marked
 
 
-ROAD_NOTE = ("Here the lesson moved on to its next part: the decisions in between were taken by "
-             "the lesson (the real family's where the story marks them), not by the class.")
+ROAD_NOTE = (
+    "Here the lesson moved on to its next part: the decisions in between were taken by "
+    "the lesson (the real family's where the story marks them), not by the class."
+)
 
 
 def render_html(story: Story, record: SessionRecord, stats: ClassStats | None = None) -> str:
@@ -531,16 +575,20 @@ def render_html(story: Story, record: SessionRecord, stats: ClassStats | None = 
     add = out.append
     stats = _others(record, stats)
     ending = where_it_ended(story, record)
-    add(f'<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+    add(
+        f'<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{_e(story.title)}: session report</title>\n"
         f"<style>{font_css(story.title_native)}{CSS}{REPORT_CSS}{SUMMARY_CSS}</style>\n"
-        "</head>\n<body>")
+        "</head>\n<body>"
+    )
     native = f" ({_e(story.title_native)})" if story.title_native else ""
     add(f'<header id="top"><h1>{_e(story.title)}{native}: session report</h1>')
     chapters = _chapters(story, record)
-    add(f'<p class="meta">Played {_e(record.started_at[:10])} · '
-        f"<strong>{_e(ending)}</strong> · {_e(_counts(record, chapters))}</p></header>")
+    add(
+        f'<p class="meta">Played {_e(record.started_at[:10])} · '
+        f"<strong>{_e(ending)}</strong> · {_e(_counts(record, chapters))}</p></header>"
+    )
     add(summary_html(story, record, [d for _, ds in chapters for d in ds]))
 
     add('<section id="path"><h2>The path your class took</h2>')
@@ -559,9 +607,15 @@ def render_html(story: Story, record: SessionRecord, stats: ClassStats | None = 
                 add(f'<p class="jump">→ {_e(ROAD_NOTE)}</p>')
             scene = story.scenes.get(d.scene)
             where = scene_label(scene) if scene else ""
-            extras = [x for x in (d.team and f"{d.team} decided", d.tie_broken and
-                                  "tie broken by the facilitator",
-                                  d.seconds and f"{_minutes(d.seconds)} in this scene") if x]
+            extras = [
+                x
+                for x in (
+                    d.team and f"{d.team} decided",
+                    d.tie_broken and "tie broken by the facilitator",
+                    d.seconds and f"{_minutes(d.seconds)} in this scene",
+                )
+                if x
+            ]
             add('<div class="decision">')
             if where or extras:
                 add(f'<p class="where">{_e(" · ".join(x for x in (where, *extras) if x))}</p>')
@@ -572,9 +626,11 @@ def render_html(story: Story, record: SessionRecord, stats: ClassStats | None = 
                 pct = 100 * option.votes / total if total else 0
                 chosen = " chosen" if option.chosen else ""
                 mark = '<span class="tick">✔ </span>' if option.chosen else ""
-                add(f'<div class="bar{chosen}"><span class="label">{mark}{_e(option.text)}</span>'
+                add(
+                    f'<div class="bar{chosen}"><span class="label">{mark}{_e(option.text)}</span>'
                     f'<span class="track"><span class="fill" style="width:{pct:.0f}%"></span></span>'
-                    f'<span class="count">{option.votes} ({pct:.0f}%)</span></div>')
+                    f'<span class="count">{option.votes} ({pct:.0f}%)</span></div>'
+                )
             others = others_line(story, d, stats)
             if others:
                 add(f'<p class="classes">All classes on record: {_e(others)}</p>')
@@ -593,26 +649,35 @@ def render_html(story: Story, record: SessionRecord, stats: ClassStats | None = 
             add(f"<tr><th>{_e(entry.name)}</th><td>{_e(entry.line)}</td></tr>")
         add("</tbody></table>")
     else:
-        add('<p class="note">The session ended before the story did'
-            + (": the lesson closed there." if record.closed_at else ".") + "</p>")
+        add(
+            '<p class="note">The session ended before the story did'
+            + (": the lesson closed there." if record.closed_at else ".")
+            + "</p>"
+        )
     add("</section>")
 
     add('<section id="chart"><h2>The family across the chapters</h2>')
     add(f'<p class="chart-note">{_e(chart_note(story, record))}</p>')
     legend = _legend(story)
     for stat in story.stats.values():
-        add(f"<figure><figcaption>{_e(stat.label)} ({stat.min}–{stat.max}) {legend}</figcaption>"
-            f"{chart_svg(story, record, stat.id)}</figure>")
+        add(
+            f"<figure><figcaption>{_e(stat.label)} ({stat.min}–{stat.max}) {legend}</figcaption>"
+            f"{chart_svg(story, record, stat.id)}</figure>"
+        )
     for resource in story.resources.values():
-        add(f'<p><strong>{_e(resource.label)}</strong> ({_e(resource.unit)}): '
-            f"{_e(_resource_line(record, resource.id))}</p>")
+        add(
+            f"<p><strong>{_e(resource.label)}</strong> ({_e(resource.unit)}): "
+            f"{_e(_resource_line(record, resource.id))}</p>"
+        )
     add("</section>")
 
     add('<section id="real-family"><h2>What happened to the real family</h2>')
     for heading, note in _documentary(story, record):
-        add(f'<h3>{_e(heading)}</h3><p>{_e(note)}</p>')
-    add('<p class="note">From Lixin Fan\'s documentary <em>Last Train Home</em> (2009). The choices '
-        "in the game are imagined; the documentary notes and fact cards are not.</p></section>")
+        add(f"<h3>{_e(heading)}</h3><p>{_e(note)}</p>")
+    add(
+        '<p class="note">From Lixin Fan\'s documentary <em>Last Train Home</em> (2009). The choices '
+        "in the game are imagined; the documentary notes and fact cards are not.</p></section>"
+    )
 
     add('<section id="facts"><h2>Fact cards</h2>')
     facts = distinct_facts(story, record.facts_shown)
@@ -627,8 +692,10 @@ def render_html(story: Story, record: SessionRecord, stats: ClassStats | None = 
     add("</ol></section>")
     discussed = _discussed(story, record)
     if discussed:
-        add('<section id="discussed"><h2>Discussed in class</h2><p class="note">The discussion '
-            "prompts the class met on its path, in order.</p><ol>")
+        add(
+            '<section id="discussed"><h2>Discussed in class</h2><p class="note">The discussion '
+            "prompts the class met on its path, in order.</p><ol>"
+        )
         add("".join(f"<li>{_e(q)}</li>" for q in discussed))
         add("</ol></section>")
     add("</body>\n</html>\n")
@@ -650,10 +717,8 @@ def render_markdown(story: Story, record: SessionRecord, stats: ClassStats | Non
     stats = _others(record, stats)
     ending = where_it_ended(story, record)
     chapters = _chapters(story, record)
-    meta = (f"Played {_md(record.started_at[:10])} · **{_md(ending)}** · "
-            f"{_md(_counts(record, chapters))}")
-    lines = [f"# {_md(story.title)}: session report", "", meta, "",
-             "## The path your class took", ""]
+    meta = f"Played {_md(record.started_at[:10])} · **{_md(ending)}** · {_md(_counts(record, chapters))}"
+    lines = [f"# {_md(story.title)}: session report", "", meta, "", "## The path your class took", ""]
     jumped, trailing = _after_jumps(story, record)
     for chapter, decisions in chapters:
         lines += [f"### {_md(chapter or 'The story')}", ""]
@@ -665,12 +730,21 @@ def render_markdown(story: Story, record: SessionRecord, stats: ClassStats | Non
                 lines += [f"**→ {_md(ROAD_NOTE)}**", ""]
             scene = story.scenes.get(d.scene)
             where = scene_label(scene) if scene else ""
-            extras = [x for x in (where, d.team and f"{d.team} decided", d.tie_broken and
-                                  "tie broken by the facilitator",
-                                  d.seconds and _minutes(d.seconds)) if x]
+            extras = [
+                x
+                for x in (
+                    where,
+                    d.team and f"{d.team} decided",
+                    d.tie_broken and "tie broken by the facilitator",
+                    d.seconds and _minutes(d.seconds),
+                )
+                if x
+            ]
             if d.tally is None:
-                lines.append(f"- ✔ **{_md(d.text)}** (no vote was taken)"
-                             + (f" — {_md(' · '.join(extras))}" if extras else ""))
+                lines.append(
+                    f"- ✔ **{_md(d.text)}** (no vote was taken)"
+                    + (f" — {_md(' · '.join(extras))}" if extras else "")
+                )
             else:
                 lines.append(f"- {_md(' · '.join(extras)) if extras else 'A vote'}")
             for option in _options(story, d) if d.tally is not None else ():
@@ -705,21 +779,32 @@ def render_markdown(story: Story, record: SessionRecord, stats: ClassStats | Non
             lines.append(f"| {_md(label)} | " + " | ".join(values) + " |")
         lines.append("")
     for resource in story.resources.values():
-        lines += [f"**{_md(resource.label)}** ({_md(resource.unit)}): "
-                  f"{_md(_resource_line(record, resource.id))}", ""]
+        lines += [
+            f"**{_md(resource.label)}** ({_md(resource.unit)}): {_md(_resource_line(record, resource.id))}",
+            "",
+        ]
     lines += ["## What happened to the real family", ""]
     for heading, note in _documentary(story, record):
         lines += [f"### {_md(heading)}", "", _md(note), ""]
-    lines += ["*From Lixin Fan's documentary Last Train Home (2009). The choices in the game are "
-              "imagined; the documentary notes and fact cards are not.*", ""]
+    lines += [
+        "*From Lixin Fan's documentary Last Train Home (2009). The choices in the game are "
+        "imagined; the documentary notes and fact cards are not.*",
+        "",
+    ]
     lines += ["## Fact cards", ""]
     facts = distinct_facts(story, record.facts_shown)
     if not facts:
         lines += ["No fact cards were shown in this session.", ""]
     for fact in facts:
         url = f" <{fact.url}>" if fact.url else ""
-        lines += [f"### {_md(fact.title)}: {_md(fact.figure)}", "", _md(fact.text), "",
-                  f"Source: {_md(fact.source)}{url}", ""]
+        lines += [
+            f"### {_md(fact.title)}: {_md(fact.figure)}",
+            "",
+            _md(fact.text),
+            "",
+            f"Source: {_md(fact.source)}{url}",
+            "",
+        ]
     lines += ["## Questions for homework", ""]
     lines += [f"{n}. {_md(q)}" for n, q in enumerate(_questions(story, record), 1)]
     discussed = _discussed(story, record)
@@ -734,17 +819,27 @@ def render_markdown(story: Story, record: SessionRecord, stats: ClassStats | Non
 
 def register(subparsers, add_common) -> None:
     parser = subparsers.add_parser(
-        "report", help="write the report of a class session (.html or .md)",
+        "report",
+        help="write the report of a class session (.html or .md)",
         description="Writes a printable report of a saved session record: the path and votes, "
-                    "the family's fate and stats, the real family's story, facts and homework.")
+        "the family's fate and stats, the real family's story, facts and homework.",
+    )
     parser.add_argument("session", type=Path, metavar="SESSION_JSON", help="a saved session record")
-    parser.add_argument("-o", "--output", type=Path, required=True, metavar="FILE",
-                        help="where to write: .html or .md")
-    parser.add_argument("--story", type=Path, metavar="DIR",
-                        help="the story folder (default: the shipped story)")
-    parser.add_argument("--class-stats", type=Path, action="append", default=[], metavar="PATH",
-                        help="compare with other classes: a folder of session records or an "
-                             "exported statistics file (repeatable)")
+    parser.add_argument(
+        "-o", "--output", type=Path, required=True, metavar="FILE", help="where to write: .html or .md"
+    )
+    parser.add_argument(
+        "--story", type=Path, metavar="DIR", help="the story folder (default: the shipped story)"
+    )
+    parser.add_argument(
+        "--class-stats",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="PATH",
+        help="compare with other classes: a folder of session records or an "
+        "exported statistics file (repeatable)",
+    )
     parser.set_defaults(run=run)
 
 
@@ -764,9 +859,12 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if story is None:
         return 1
     if record.story_fingerprint and record.story_fingerprint != story.fingerprint:
-        print(f"report: note: the session was played with {record.story_title} "
-              f"{record.story_version}; the story has changed since, so some choices may be "
-              "named by their ids", file=err)
+        print(
+            f"report: note: the session was played with {record.story_title} "
+            f"{record.story_version}; the story has changed since, so some choices may be "
+            "named by their ids",
+            file=err,
+        )
     stats = None
     for path in args.class_stats:
         try:
@@ -781,6 +879,7 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     text = (render_markdown if suffix == ".md" else render_html)(story, record, stats)
     try:
         from game.engine.atomic import write_atomic
+
         write_atomic(args.output, text.encode("utf-8"))
     except OSError as exc:
         print(f"report: cannot write {args.output}: {exc.strerror or exc}", file=err)

@@ -28,11 +28,15 @@ def story_schema(general: dict[str, Any], names: dict[str, list[str]]) -> dict[s
         ref = defs[f"{kind}_ref"]
         listed = {"enum": sorted(ids)}
         if kind in closed:
-            defs[f"{kind}_ref"] = {"allOf": [{"$ref": "#/$defs/id"}, listed],
-                                   "description": ref["description"]}
+            defs[f"{kind}_ref"] = {
+                "allOf": [{"$ref": "#/$defs/id"}, listed],
+                "description": ref["description"],
+            }
         else:
-            defs[f"{kind}_ref"] = {"anyOf": [listed, {"$ref": "#/$defs/id"}],
-                                   "description": ref["description"]}
+            defs[f"{kind}_ref"] = {
+                "anyOf": [listed, {"$ref": "#/$defs/id"}],
+                "description": ref["description"],
+            }
     schema["title"] = f"{general['title']} (with the names of one story)"
     return schema
 
@@ -43,14 +47,18 @@ def _pictures(folder: Path) -> list[str]:
 
 def register(subparsers: Any, add_common: Any) -> None:
     parser = subparsers.add_parser(
-        "schema", help="write the story file schema with this story's own names (editor completion)",
+        "schema",
+        help="write the story file schema with this story's own names (editor completion)",
         description="Writes a JSON Schema for the story's YAML files whose scene, person, stat, fact, "
-                    "backdrop and portrait fields list this story's ids, for completion in an editor "
-                    "(see docs/writing-stories.md, 'Editor setup').")
-    parser.add_argument("--story", type=Path, metavar="DIR",
-                        help="the story folder (default: the shipped story)")
-    parser.add_argument("-o", "--output", type=Path, required=True, metavar="FILE",
-                        help="where to write the schema (.json)")
+        "backdrop and portrait fields list this story's ids, for completion in an editor "
+        "(see docs/writing-stories.md, 'Editor setup').",
+    )
+    parser.add_argument(
+        "--story", type=Path, metavar="DIR", help="the story folder (default: the shipped story)"
+    )
+    parser.add_argument(
+        "-o", "--output", type=Path, required=True, metavar="FILE", help="where to write the schema (.json)"
+    )
     parser.set_defaults(run=run)
 
 
@@ -65,8 +73,11 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     general = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
     assets = default_assets_dir()
     names = {
-        "scene": list(story.scenes), "person": list(story.people), "stat": list(story.stats),
-        "fact": list(story.facts), "backdrop": _pictures(assets / "backdrops"),
+        "scene": list(story.scenes),
+        "person": list(story.people),
+        "stat": list(story.stats),
+        "fact": list(story.facts),
+        "backdrop": _pictures(assets / "backdrops"),
         "portrait": _pictures(assets / "portraits"),
     }
     text = json.dumps(story_schema(general, names), indent=2, ensure_ascii=False) + "\n"
@@ -75,7 +86,9 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     except OSError as problem:
         print(f"schema: cannot write {args.output}: {problem.strerror or problem}", file=err)
         return 1
-    counts = ", ".join(plural(len(ids), "person" if kind == "person" else kind).replace(" persons", " people")
-                       for kind, ids in names.items())
+    counts = ", ".join(
+        plural(len(ids), "person" if kind == "person" else kind).replace(" persons", " people")
+        for kind, ids in names.items()
+    )
     print(f"Wrote {args.output}: the story schema with {counts}.", file=out)
     return 0

@@ -18,16 +18,31 @@ from game.story import StoryError, default_story_dir, load_story
 
 def register(subparsers, add_common) -> None:
     parser = subparsers.add_parser(
-        "stats", help="class statistics: how often classes took each key choice; export/import")
-    parser.add_argument("--story", type=Path, metavar="DIR",
-                        help="the story folder (default: the shipped story)")
-    parser.add_argument("--sessions", type=Path, metavar="DIR",
-                        help="the folder of session records (default: this computer's)")
+        "stats", help="class statistics: how often classes took each key choice; export/import"
+    )
+    parser.add_argument(
+        "--story", type=Path, metavar="DIR", help="the story folder (default: the shipped story)"
+    )
+    parser.add_argument(
+        "--sessions",
+        type=Path,
+        metavar="DIR",
+        help="the folder of session records (default: this computer's)",
+    )
     group = parser.add_mutually_exclusive_group()
-    group.add_argument("--export", type=Path, metavar="FILE",
-                       help="write every class's decisions to FILE, to take to another computer")
-    group.add_argument("--import", dest="import_file", type=Path, metavar="FILE",
-                       help="add the classes in FILE (an export from another computer)")
+    group.add_argument(
+        "--export",
+        type=Path,
+        metavar="FILE",
+        help="write every class's decisions to FILE, to take to another computer",
+    )
+    group.add_argument(
+        "--import",
+        dest="import_file",
+        type=Path,
+        metavar="FILE",
+        help="add the classes in FILE (an export from another computer)",
+    )
     parser.set_defaults(run=run)
 
 
@@ -42,8 +57,10 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         except OSError as exc:
             print(f"last-train-home: cannot write {args.export}: {exc.strerror or exc}", file=err)
             return 1
-        print(f"Exported {stats.count():,} class session{'s' * (stats.count() != 1)} to "
-              f"{args.export}.", file=out)
+        print(
+            f"Exported {stats.count():,} class session{'s' * (stats.count() != 1)} to {args.export}.",
+            file=out,
+        )
         return 0
     if args.import_file:
         return _import(args.import_file, folder, stats, out, err)
@@ -67,8 +84,11 @@ def _import(path: Path, folder: Path, stats: ClassStats, out: TextIO, err: TextI
         except OSError as exc:
             print(f"last-train-home: cannot write {target}: {exc.strerror or exc}", file=err)
             return 1
-    print(f"Imported {new:,} new class session{'s' * (new != 1)} from {path} "
-          f"({incoming.count() - new:,} already counted); {stats.count():,} in all.", file=out)
+    print(
+        f"Imported {new:,} new class session{'s' * (new != 1)} from {path} "
+        f"({incoming.count() - new:,} already counted); {stats.count():,} in all.",
+        file=out,
+    )
     return 0
 
 
@@ -90,8 +110,9 @@ def _summary(args: argparse.Namespace, stats: ClassStats, out: TextIO, err: Text
         taken = [(shares[c.full_id], c) for c in scene.choices if c.full_id in shares]
         if not taken:
             continue
-        print(f"\n{scene.chapter} — {scene.key} ({scene.id}), decided {taken[0][0].reached:,} "
-              "times:", file=out)
+        print(
+            f"\n{scene.chapter} — {scene.key} ({scene.id}), decided {taken[0][0].reached:,} times:", file=out
+        )
         for share, choice in sorted(taken, key=lambda item: -item[0].taken):
             print(f"  {share.percent:5.1f}%  {choice.text}", file=out)
     endings = stats.endings(story.title)

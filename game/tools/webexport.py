@@ -25,8 +25,13 @@ WEB = REPO / "web"
 MARKER = "lth-site.json"
 # What the page loads of Pyodide: its loader, the compiled interpreter and the standard library
 # (no packages: the game needs none in the browser).
-PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip",
-                 "pyodide-lock.json")
+PYODIDE_FILES = (
+    "pyodide.mjs",
+    "pyodide.asm.mjs",
+    "pyodide.asm.wasm",
+    "python_stdlib.zip",
+    "pyodide-lock.json",
+)
 PACKAGES = ("game/story", "game/engine")  # shipped as they are, with game/__init__.py
 # The classroom's session report is the desktop's own page (it needs only the engine).
 TOOLS = ("game/tools/__init__.py", "game/tools/report.py", "game/tools/class_summary.py")
@@ -61,10 +66,16 @@ def pyodide_dir(err: TextIO) -> Path:
         raise ExportError(
             f"the browser runtime (Pyodide {wanted}) is not installed in web/node_modules, and npm "
             "was not found to install it. Install Node.js with npm (https://nodejs.org, or "
-            "'apt install npm'), then run 'npm ci' in the web/ folder, or run export-web again.")
+            "'apt install npm'), then run 'npm ci' in the web/ folder, or run export-web again."
+        )
     print(f"export-web: installing Pyodide {wanted} with 'npm ci' in {WEB} (once) …", file=err)
-    result = subprocess.run([npm, "ci", "--ignore-scripts", "--no-audit", "--no-fund"], cwd=WEB,
-                            capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [npm, "ci", "--ignore-scripts", "--no-audit", "--no-fund"],
+        cwd=WEB,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     if result.returncode != 0 or installed() != wanted:
         raise ExportError(f"'npm ci' in {WEB} failed:\n{result.stderr.strip() or result.stdout.strip()}")
     return folder
@@ -75,8 +86,9 @@ def _check_target(out: Path) -> None:
     if out.exists() and not out.is_dir():
         raise ExportError(f"{out} is a file, not a folder")
     if out.is_dir() and any(out.iterdir()) and not (out / MARKER).is_file():
-        raise ExportError(f"{out} is not empty and was not written by export-web: "
-                          "choose an empty or new folder")
+        raise ExportError(
+            f"{out} is not empty and was not written by export-web: choose an empty or new folder"
+        )
 
 
 def _prepare(out: Path) -> None:
@@ -118,20 +130,29 @@ def _catalog(assets: Path) -> dict[str, Any]:
     from game.story.location import Diagnostics
     from game.story.yamlsource import read_yaml
 
-    document = read_yaml(assets / "backdrops" / "catalog.yaml", "assets/backdrops/catalog.yaml",
-                         Diagnostics())
+    document = read_yaml(
+        assets / "backdrops" / "catalog.yaml", "assets/backdrops/catalog.yaml", Diagnostics()
+    )
     backdrops = document.get("backdrops", {}) if isinstance(document, dict) else {}
-    return {name: {"file": entry.get("file"), "ambience": entry.get("ambience"),
-                   "description": entry.get("description", "")}
-            for name, entry in json.loads(json.dumps(backdrops)).items() if isinstance(entry, dict)}
+    return {
+        name: {
+            "file": entry.get("file"),
+            "ambience": entry.get("ambience"),
+            "description": entry.get("description", ""),
+        }
+        for name, entry in json.loads(json.dumps(backdrops)).items()
+        if isinstance(entry, dict)
+    }
 
 
 def _licence_page(out: Path) -> None:
     """licences/index.html: what the site is made of, under which licence (a static host shows
     no folder listings)."""
     items = "".join(f'<li><a href="{p.name}">{p.name}</a></li>' for p in sorted((out / "licences").iterdir()))
-    fonts = "".join(f'<li><a href="../assets/fonts/{p.name}">{p.name}</a></li>'
-                    for p in sorted((out / "assets" / "fonts").glob("LICENSE-*")))
+    fonts = "".join(
+        f'<li><a href="../assets/fonts/{p.name}">{p.name}</a></li>'
+        for p in sorted((out / "assets" / "fonts").glob("LICENSE-*"))
+    )
     (out / "licences" / "index.html").write_text(
         '<!doctype html><html lang="en"><meta charset="utf-8"><title>Licences</title>'
         '<link rel="stylesheet" href="../style.css"><main id="app"><section class="screen">'
@@ -139,7 +160,9 @@ def _licence_page(out: Path) -> None:
         "Pyodide (the Python runtime in <code>pyodide/</code>) is under the Mozilla Public "
         "License 2.0. Pictures and sounds were made for the game (see the art licence); the "
         f"fonts carry their own licences.</p><ul>{items}{fonts}</ul>"
-        '<p><a href="../">Back to the game</a></p></section></main></html>', encoding="utf-8")
+        '<p><a href="../">Back to the game</a></p></section></main></html>',
+        encoding="utf-8",
+    )
 
 
 def export(story_dir: Path, out: Path, err: TextIO) -> tuple[int, int]:
@@ -172,23 +195,39 @@ def export(story_dir: Path, out: Path, err: TextIO) -> tuple[int, int]:
     _licence_page(out)
     bundle = make_bundle(story_dir, _story_files(story_dir))
     (out / "story.json").write_text(
-        '{"bundle":' + bundle_text(bundle) + ',"catalog":'
-        + json.dumps(_catalog(assets), ensure_ascii=False) + "}", encoding="utf-8")
+        '{"bundle":'
+        + bundle_text(bundle)
+        + ',"catalog":'
+        + json.dumps(_catalog(assets), ensure_ascii=False)
+        + "}",
+        encoding="utf-8",
+    )
     files = [p for p in out.rglob("*") if p.is_file()]
-    (out / MARKER).write_text(json.dumps({"game": "last-train-home", "pyodide": pinned_pyodide(),
-                                          "files": len(files)}), encoding="utf-8")
+    (out / MARKER).write_text(
+        json.dumps({"game": "last-train-home", "pyodide": pinned_pyodide(), "files": len(files)}),
+        encoding="utf-8",
+    )
     return len(files), sum(p.stat().st_size for p in files)
 
 
 def register(subparsers, add_common) -> None:
     parser = subparsers.add_parser(
-        "export-web", help="write the browser edition as a static site (Pyodide)",
+        "export-web",
+        help="write the browser edition as a static site (Pyodide)",
         description="Writes a self-contained static site that plays the story in a browser with "
-                    "the same engine: put the folder on any web server, or serve it with serve-web.")
-    parser.add_argument("-o", "--output", type=Path, required=True, metavar="DIR",
-                        help="the folder to write (new, empty, or an earlier export)")
-    parser.add_argument("--story", type=Path, metavar="DIR",
-                        help="the story folder (default: the shipped story)")
+        "the same engine: put the folder on any web server, or serve it with serve-web.",
+    )
+    parser.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        required=True,
+        metavar="DIR",
+        help="the folder to write (new, empty, or an earlier export)",
+    )
+    parser.add_argument(
+        "--story", type=Path, metavar="DIR", help="the story folder (default: the shipped story)"
+    )
     parser.set_defaults(run=run)
 
 
@@ -205,7 +244,9 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     except (ExportError, OSError) as exc:
         print(f"export-web: {exc}", file=err)
         return 1
-    print(f"Wrote the browser edition to {args.output} ({files} files, {size / 1e6:.1f} MB).\n"
-          f"Play it: python main.py serve-web {args.output}  (or put the folder on a web server)",
-          file=out)
+    print(
+        f"Wrote the browser edition to {args.output} ({files} files, {size / 1e6:.1f} MB).\n"
+        f"Play it: python main.py serve-web {args.output}  (or put the folder on a web server)",
+        file=out,
+    )
     return 0

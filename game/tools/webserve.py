@@ -11,10 +11,19 @@ from typing import TextIO
 
 from game.tools.webexport import MARKER
 
-TYPES = {".wasm": "application/wasm", ".mjs": "text/javascript", ".js": "text/javascript",
-         ".json": "application/json", ".zip": "application/zip", ".ogg": "audio/ogg",
-         ".otf": "font/otf", ".ttf": "font/ttf", ".html": "text/html; charset=utf-8",
-         ".css": "text/css; charset=utf-8", ".txt": "text/plain; charset=utf-8"}
+TYPES = {
+    ".wasm": "application/wasm",
+    ".mjs": "text/javascript",
+    ".js": "text/javascript",
+    ".json": "application/json",
+    ".zip": "application/zip",
+    ".ogg": "audio/ogg",
+    ".otf": "font/otf",
+    ".ttf": "font/ttf",
+    ".html": "text/html; charset=utf-8",
+    ".css": "text/css; charset=utf-8",
+    ".txt": "text/plain; charset=utf-8",
+}
 
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
@@ -41,8 +50,10 @@ def serve_in_background(folder: Path) -> tuple[http.server.ThreadingHTTPServer, 
 
 def register(subparsers, add_common) -> None:
     parser = subparsers.add_parser(
-        "serve-web", help="serve an exported browser edition on localhost",
-        description="Serves a folder written by export-web at http://127.0.0.1:PORT/ until Ctrl+C.")
+        "serve-web",
+        help="serve an exported browser edition on localhost",
+        description="Serves a folder written by export-web at http://127.0.0.1:PORT/ until Ctrl+C.",
+    )
     parser.add_argument("folder", type=Path, metavar="DIR", help="a folder written by export-web")
     parser.add_argument("--port", type=int, default=8000, help="the port (default 8000)")
     parser.set_defaults(run=run)
@@ -50,17 +61,27 @@ def register(subparsers, add_common) -> None:
 
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if not (args.folder / MARKER).is_file():
-        print(f"serve-web: {args.folder} is not a site written by export-web "
-              f"(write one with: python main.py export-web -o {args.folder})", file=err)
+        print(
+            f"serve-web: {args.folder} is not a site written by export-web "
+            f"(write one with: python main.py export-web -o {args.folder})",
+            file=err,
+        )
         return 1
     try:
         server = make_server(args.folder, args.port)
     except OSError as exc:
-        print(f"serve-web: cannot listen on port {args.port}: {exc.strerror or exc} "
-              "(choose another with --port)", file=err)
+        print(
+            f"serve-web: cannot listen on port {args.port}: {exc.strerror or exc} "
+            "(choose another with --port)",
+            file=err,
+        )
         return 1
-    print(f"Serving {args.folder} at http://127.0.0.1:{server.server_address[1]}/ "
-          "(open it in a browser; Ctrl+C stops)", file=out, flush=True)
+    print(
+        f"Serving {args.folder} at http://127.0.0.1:{server.server_address[1]}/ "
+        "(open it in a browser; Ctrl+C stops)",
+        file=out,
+        flush=True,
+    )
     try:
         server.serve_forever()
     except KeyboardInterrupt:

@@ -54,8 +54,15 @@ NOTICE_SECONDS = 4.0
 class App:
     """Everything the screens share: the story, the session, settings, art, sound and the stack."""
 
-    def __init__(self, surface: pygame.Surface, story: Story | None, settings: Settings,
-                 data_dir: Path, options: LaunchOptions | None = None, assets: Path = ASSETS) -> None:
+    def __init__(
+        self,
+        surface: pygame.Surface,
+        story: Story | None,
+        settings: Settings,
+        data_dir: Path,
+        options: LaunchOptions | None = None,
+        assets: Path = ASSETS,
+    ) -> None:
         self.surface = surface
         self.story = story
         self.settings = settings
@@ -180,8 +187,7 @@ class App:
             if event.key == pygame.K_F12:
                 self.screenshot()
                 return True
-            if (event.key == pygame.K_F1 or getattr(event, "unicode", "") == "?") and \
-                    self.story is not None:
+            if (event.key == pygame.K_F1 or getattr(event, "unicode", "") == "?") and self.story is not None:
                 self.show_keys()
                 return True
         return self.top.handle(event) if self.top is not None else False
@@ -193,7 +199,7 @@ class App:
         if not self.stack or not self.stack[base].opaque:
             self.surface.fill(self.ui.palette.backdrop)
         top = len(self.stack) - 1
-        for index, screen in enumerate(self.stack[max(0, base):], start=max(0, base)):
+        for index, screen in enumerate(self.stack[max(0, base) :], start=max(0, base)):
             if index < top and getattr(screen, "hide_when_covered", False):
                 continue  # a menu under another panel: not shown through it
             screen.draw(self.surface)
@@ -216,6 +222,7 @@ class App:
     def show_keys(self) -> None:
         """The keys page over whatever is shown (F1 or ?), once."""
         from game.ui.screens.keys import KeysScreen
+
         if not isinstance(self.top, KeysScreen):
             self.push(KeysScreen(self))
 
@@ -223,8 +230,11 @@ class App:
         """Where a notice goes: at the bottom centre, else the first place up the window (then
         down from its top) that covers none of the top screen's buttons."""
         m, top = self.ui.m, self.top
-        buttons = [b.rect.inflate(4, 4) for b in (top.focus.buttons if top else [])
-                   if b.rect.width and b.rect.bottom > 0]
+        buttons = [
+            b.rect.inflate(4, 4)
+            for b in (top.focus.buttons if top else [])
+            if b.rect.width and b.rect.bottom > 0
+        ]
         cue = getattr(getattr(top, "scroll", None), "cue", None)  # "more below" is a button too
         buttons += [cue] if cue is not None else []
         centres = [m.width // 2]
@@ -306,6 +316,7 @@ class App:
             self.session = Session(story, start=start, sets=sets)
         except (ChoiceError, ValueError) as exc:
             from game.launch import start_problem
+
             problem = start_problem(story, start) or str(exc)
             self.notify(f"{problem}: playing from the story's start instead")
             log.warning("%s", problem)
@@ -318,6 +329,7 @@ class App:
     def load(self, slot: str) -> bool:
         """Loads a save slot and shows it; False (with a notice) if it cannot be loaded."""
         from game.ui.screens.play import PlayScreen
+
         assert self.story is not None, "saves are offered only for a loaded story"
         try:
             result = self.store.load(slot, self.story)
@@ -394,6 +406,7 @@ class App:
     def start_classroom(self, classroom, session: Session) -> None:  # noqa: ANN001
         """Begins a class session at `session`'s scene (the record starts and is saved at once)."""
         from game.ui.screens.play import PlayScreen
+
         self.classroom = classroom
         self.session = session
         classroom.begin(session)
@@ -419,6 +432,7 @@ class App:
         """Loads the story again and keeps the player's place (F5; see game.ui.hotreload)."""
         if self.hot_reload is None:
             from game.ui.hotreload import HotReload
+
             self.hot_reload = HotReload(self)
         self.hot_reload.reload()
 
@@ -443,6 +457,7 @@ def main_loop(app: App, driver=None) -> int:  # noqa: ANN001 - driver: an Autopl
     clock = pygame.time.Clock()
     if app.hot_reload is None and app.story is not None and not (app.options and app.options.autoplay):
         from game.ui.hotreload import HotReload
+
         app.hot_reload = HotReload(app)  # polled below: the idle wait wakes at least once a second
     while app.running:
         if app.busy or app.dirty or driver is not None:
@@ -465,17 +480,27 @@ def window_icon(size: int = 64) -> pygame.Surface:
     unit = size / 64
     pygame.draw.rect(icon, (*NIGHT.backdrop, 255), icon.get_rect(), border_radius=round(12 * unit))
     horizon = round(26 * unit)
-    pygame.draw.rect(icon, (34, 40, 64, 255), (0, horizon, size, size - horizon),
-                     border_bottom_left_radius=round(12 * unit),
-                     border_bottom_right_radius=round(12 * unit))
+    pygame.draw.rect(
+        icon,
+        (34, 40, 64, 255),
+        (0, horizon, size, size - horizon),
+        border_bottom_left_radius=round(12 * unit),
+        border_bottom_right_radius=round(12 * unit),
+    )
     rail = (*NIGHT.bar_fill, 255)
     for foot, top in ((10, 29), (54, 35)):  # two rails meeting at the lamp
-        pygame.draw.line(icon, rail, (round(foot * unit), size - 1), (round(top * unit), horizon),
-                         max(2, round(3 * unit)))
+        pygame.draw.line(
+            icon, rail, (round(foot * unit), size - 1), (round(top * unit), horizon), max(2, round(3 * unit))
+        )
     for y in (40, 50, 60):  # sleepers, wider as they come closer
         half = (y - 22) * 0.62
-        pygame.draw.line(icon, (*NIGHT.text_dim, 255), (round((32 - half) * unit), round(y * unit)),
-                         (round((32 + half) * unit), round(y * unit)), max(1, round(2 * unit)))
+        pygame.draw.line(
+            icon,
+            (*NIGHT.text_dim, 255),
+            (round((32 - half) * unit), round(y * unit)),
+            (round((32 + half) * unit), round(y * unit)),
+            max(1, round(2 * unit)),
+        )
     lamp = (round(32 * unit), round(18 * unit))
     glow = pygame.Surface((size, size), pygame.SRCALPHA)
     for radius, alpha in ((15, 40), (11, 70)):  # a soft halo, blended over the sky
@@ -503,6 +528,7 @@ def build_app(options: LaunchOptions) -> App:
     """Starts pygame, opens the window, loads settings and the story, and puts up the first screen."""
     from game.ui.screens.errors import ErrorScreen
     from game.ui.screens.title import TitleScreen
+
     pygame.display.init()
     pygame.font.init()
     data_dir = user_data_dir()
@@ -521,6 +547,7 @@ def build_app(options: LaunchOptions) -> App:
         app.push(ErrorScreen(app, findings))
     elif options.classroom and not options.autoplay:
         from game.ui.screens.classroom_setup import enter_classroom
+
         app.push(TitleScreen(app))
         enter_classroom(app)
     elif options.autoplay or options.start or options.sets:
@@ -540,6 +567,7 @@ def run(options: LaunchOptions) -> int:
         driver = None
         if options.autoplay:
             from game.ui.autoplay import Autoplayer
+
             driver = Autoplayer(options.seed, options.screenshots, options.max_steps)
         status = main_loop(app, driver)
         if driver is not None and status == 0:

@@ -167,8 +167,9 @@ class ArtLibrary:
     def _remember(self, key: tuple, surf: pygame.Surface) -> pygame.Surface:
         self._scaled[key] = surf
         self._scaled.move_to_end(key)
-        while len(self._scaled) > 1 and (len(self._scaled) > _CACHE_LIMIT
-                                         or self.cached_bytes() > _CACHE_BYTES):
+        while len(self._scaled) > 1 and (
+            len(self._scaled) > _CACHE_LIMIT or self.cached_bytes() > _CACHE_BYTES
+        ):
             self._scaled.popitem(last=False)
         return surf
 

@@ -44,6 +44,7 @@ class Autoplayer:
         from game.ui.screens.errors import ErrorScreen
         from game.ui.screens.play import PlayScreen
         from game.ui.screens.title import TitleScreen
+
         if not app.running or pygame.event.peek():
             return
         self.steps += 1
@@ -84,5 +85,7 @@ class Autoplayer:
             pygame.event.post(key(pygame.K_ESCAPE))
 
     def summary(self, app: App) -> str:
-        return (f"autoplay (seed {self.seed}): reached the ending '{app.ending_reached}' after "
-                f"{self.choices} choices")
+        return (
+            f"autoplay (seed {self.seed}): reached the ending '{app.ending_reached}' after "
+            f"{self.choices} choices"
+        )

@@ -63,8 +63,13 @@ def canonical_path(story: Story, target: str) -> list[str] | None:
 class Classroom:
     """One class session: options, the record (saved after every decision), clock and cards."""
 
-    def __init__(self, options: ClassroomOptions, sessions_dir: Path,
-                 clock: Callable[[], float] = time.monotonic, lesson: LessonRun | None = None) -> None:
+    def __init__(
+        self,
+        options: ClassroomOptions,
+        sessions_dir: Path,
+        clock: Callable[[], float] = time.monotonic,
+        lesson: LessonRun | None = None,
+    ) -> None:
         self.options = options
         self.lesson = lesson  # the lesson route played, if the class chose one
         self.step: Step | None = None  # what the lesson does after the last decision, not yet shown
@@ -118,12 +123,12 @@ class Classroom:
             self.save()
             return "new", 0
         log, base = list(session.state.log), self.base_log
-        taken = [d.choice for d in self.record.decisions[self.road_from:]]
-        ahead = log[len(base):]
+        taken = [d.choice for d in self.record.decisions[self.road_from :]]
+        ahead = log[len(base) :]
         self.scene_since = self.clock()
         self.pending = (None, None)
         same_start = session.origin == self.base_origin
-        if same_start and log[:len(base)] == base and ahead == taken[:len(ahead)]:
+        if same_start and log[: len(base)] == base and ahead == taken[: len(ahead)]:
             back = len(taken) - len(ahead)
             for _ in range(back):
                 self.record.undo()
@@ -157,8 +162,12 @@ class Classroom:
         facts = lesson is None or lesson.lesson.facts
         prompt = self.options.pauses and (lesson is None or lesson.keeps_prompt(scene.id))
         due = []
-        if facts and scene.fact and scene.fact in session.story.facts \
-                and ("fact", scene.id, visit) not in self.shown:
+        if (
+            facts
+            and scene.fact
+            and scene.fact in session.story.facts
+            and ("fact", scene.id, visit) not in self.shown
+        ):
             due.append(("fact", scene.fact))
         if scene.discuss and prompt and ("discuss", scene.id, visit) not in self.shown:
             due.append(("discuss", scene.id))
@@ -194,9 +203,14 @@ class Classroom:
         if self.record is None:
             return
         now = self.clock()
-        self.record.record_decision(session, choice_id, tally=tally, seconds=now - self.scene_since,
-                                    team=self.team_for(session.story, session.scene.pov),
-                                    tie_broken=tie_broken)
+        self.record.record_decision(
+            session,
+            choice_id,
+            tally=tally,
+            seconds=now - self.scene_since,
+            team=self.team_for(session.story, session.scene.pov),
+            tie_broken=tie_broken,
+        )
         self.scene_since = now
 
     def after_choice(self, session: Session) -> None:
@@ -268,5 +282,13 @@ def majority(tally: Mapping[str, int]) -> list[str]:
     return [k for k, v in tally.items() if v == top] if top > 0 else []
 
 
-__all__ = ["Classroom", "ClassroomOptions", "canonical_path", "chapter_starts", "default_teams",
-           "majority", "session_at", "team_choices"]
+__all__ = [
+    "Classroom",
+    "ClassroomOptions",
+    "canonical_path",
+    "chapter_starts",
+    "default_teams",
+    "majority",
+    "session_at",
+    "team_choices",
+]

@@ -28,8 +28,9 @@ POLL_SECONDS = 1.0  # how often the main loop looks at the story files (a stat p
 class HotReload:
     """Watches the story folder and reloads the app's story; `poll()` is cheap between checks."""
 
-    def __init__(self, app: App, interval: float = POLL_SECONDS,
-                 clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self, app: App, interval: float = POLL_SECONDS, clock: Callable[[], float] = time.monotonic
+    ) -> None:
         self.app = app
         self.interval = interval
         self.clock = clock
@@ -79,6 +80,7 @@ class HotReload:
     def _show_session(self, session: Session) -> None:
         """Puts the replayed session on screen, its text shown at once (the player has read it)."""
         from game.ui.screens.play import PlayScreen
+
         app = self.app
         play = PlayScreen(app)
         app.reset(play)
@@ -99,8 +101,7 @@ class ReloadErrorScreen(ErrorScreen):
     def build(self, width: int) -> Block:
         ui, m, p = self.ui, self.ui.m, self.ui.palette
         block = Block()
-        block.add(word("story_reload_errors"), ui.face("display", m.heading), p.heading, width,
-                  after=0.2)
+        block.add(word("story_reload_errors"), ui.face("display", m.heading), p.heading, width, after=0.2)
         block.add(word("story_reload_help"), ui.face("ui", m.ui), p.text_dim, width, after=0.6)
         face = ui.face("ui", m.small)
         for finding in self.findings:

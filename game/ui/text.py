@@ -32,8 +32,9 @@ _WRAP_CACHE_LIMIT = 600
 class Face:
     """One font at one size (with a CJK companion): measures and renders runs of text."""
 
-    def __init__(self, key: tuple[str, int], font: pygame.font.Font,
-                 cjk: pygame.font.Font | None, cache: TextCache) -> None:
+    def __init__(
+        self, key: tuple[str, int], font: pygame.font.Font, cjk: pygame.font.Font | None, cache: TextCache
+    ) -> None:
         self.key = key
         self.font = font
         self.cjk = cjk
@@ -133,8 +134,9 @@ class TextCache:
         surface = make()
         self._surfaces[key] = surface
         self.bytes += _size_of(surface)
-        while len(self._surfaces) > 1 and (len(self._surfaces) > _RENDER_CACHE_LIMIT
-                                           or self.bytes > _RENDER_CACHE_BYTES):
+        while len(self._surfaces) > 1 and (
+            len(self._surfaces) > _RENDER_CACHE_LIMIT or self.bytes > _RENDER_CACHE_BYTES
+        ):
             self.bytes -= _size_of(self._surfaces.popitem(last=False)[1])
         return surface
 
@@ -168,8 +170,7 @@ class Fonts:
         except (OSError, pygame.error, FileNotFoundError) as exc:
             if role not in self._warned:
                 self._warned.add(role)
-                log.warning("font %s (%s) could not be loaded: %s; using a plain fallback",
-                            role, path, exc)
+                log.warning("font %s (%s) could not be loaded: %s; using a plain fallback", role, path, exc)
         self._fonts[key] = font
         return font
 

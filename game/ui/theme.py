@@ -109,8 +109,17 @@ def metrics(size: tuple[int, int], text_scale: float) -> Metrics:
 
     ui = px(19 * text, 13)
     return Metrics(
-        width=width, height=height, unit=unit,
-        prose=px(24 * text, 15), ui=ui, small=px(15.5 * text, 14),  # 14: readable at 960x540
-        heading=px(34 * text, 20), title=px(76 * unit, 34),
-        margin=px(40 * unit, 14), pad=px(26 * unit, 12), gap=px(10 * unit, 5),
-        radius=px(14 * unit, 6), button_height=px(ui * 2.1, 28))
+        width=width,
+        height=height,
+        unit=unit,
+        prose=px(24 * text, 15),
+        ui=ui,
+        small=px(15.5 * text, 14),  # 14: readable at 960x540
+        heading=px(34 * text, 20),
+        title=px(76 * unit, 34),
+        margin=px(40 * unit, 14),
+        pad=px(26 * unit, 12),
+        gap=px(10 * unit, 5),
+        radius=px(14 * unit, 6),
+        button_height=px(ui * 2.1, 28),
+    )

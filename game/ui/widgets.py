@@ -31,8 +31,16 @@ class Ui:
     def face(self, role: str, size: int) -> Face:
         return self.fonts.face(role, size)
 
-    def text(self, surface: pygame.Surface, text: str, face: Face, colour: tuple[int, int, int],
-             pos: tuple[int, int], box: Rect | None = None, clip_width: int | None = None) -> Rect:
+    def text(
+        self,
+        surface: pygame.Surface,
+        text: str,
+        face: Face,
+        colour: tuple[int, int, int],
+        pos: tuple[int, int],
+        box: Rect | None = None,
+        clip_width: int | None = None,
+    ) -> Rect:
         """Blits one line at `pos` (top-left); `box` is the panel it must stay inside."""
         rendered = face.render(text, colour)
         area = None
@@ -43,8 +51,14 @@ class Ui:
             self.text_log.append((Rect(pos, (face.width(text.rstrip()), face.height)), Rect(box)))
         return rect
 
-    def panel(self, surface: pygame.Surface, rect: Rect, colour: tuple[int, int, int, int] | None = None,
-              radius: int | None = None, edge: bool = True) -> None:
+    def panel(
+        self,
+        surface: pygame.Surface,
+        rect: Rect,
+        colour: tuple[int, int, int, int] | None = None,
+        radius: int | None = None,
+        edge: bool = True,
+    ) -> None:
         """A soft rounded panel (cached per size and colour)."""
         colour = colour or self.palette.panel
         radius = self.m.radius if radius is None else radius
@@ -103,8 +117,12 @@ class Ui:
                     strip = pygame.transform.flip(strip, False, True)
             self._panel_bytes += strip.get_pitch() * strip.get_height()
         self._panels[key] = strip
-        at = {"left": rect.topleft, "top": rect.topleft, "right": (rect.right - depth, rect.top),
-              "bottom": (rect.left, rect.bottom - depth)}[side]
+        at = {
+            "left": rect.topleft,
+            "top": rect.topleft,
+            "right": (rect.right - depth, rect.top),
+            "bottom": (rect.left, rect.bottom - depth),
+        }[side]
         surface.blit(strip, at)
 
     def scrim(self, surface: pygame.Surface) -> None:
@@ -133,8 +151,17 @@ class Block:
     height: int = 0
     chars: int = 0
 
-    def add(self, text: str, face: Face, colour: tuple[int, int, int], width: int, indent: int = 0,
-            spacing: float = 1.42, after: float = 0.6, typed: bool = True) -> None:
+    def add(
+        self,
+        text: str,
+        face: Face,
+        colour: tuple[int, int, int],
+        width: int,
+        indent: int = 0,
+        spacing: float = 1.42,
+        after: float = 0.6,
+        typed: bool = True,
+    ) -> None:
         """Appends a wrapped paragraph; `after` is the gap below it in line heights."""
         step = max(round(face.key[1] * spacing), face.font.get_ascent() - face.font.get_descent())
         for line in face.wrap(text, width - indent):
@@ -147,8 +174,15 @@ class Block:
     def space(self, pixels: int) -> None:
         self.height += pixels
 
-    def draw(self, ui: Ui, surface: pygame.Surface, origin: tuple[int, int], box: Rect,
-             revealed: float | None = None, scroll: int = 0) -> None:
+    def draw(
+        self,
+        ui: Ui,
+        surface: pygame.Surface,
+        origin: tuple[int, int],
+        box: Rect,
+        revealed: float | None = None,
+        scroll: int = 0,
+    ) -> None:
         """Draws the lines inside `box`, up to `revealed` characters if given.
 
         Only whole lines are drawn: a line the box's edge would cut through is left out, so
@@ -175,8 +209,15 @@ class Block:
 class Button:
     """A clickable, focusable label. `action` runs on click, Enter or Space."""
 
-    def __init__(self, label: str, action: Callable[[], object], enabled: bool = True,
-                 number: int | None = None, note: str | None = None, kind: str = "menu") -> None:
+    def __init__(
+        self,
+        label: str,
+        action: Callable[[], object],
+        enabled: bool = True,
+        number: int | None = None,
+        note: str | None = None,
+        kind: str = "menu",
+    ) -> None:
         self.label = label
         self.action = action
         self.enabled = enabled
@@ -230,8 +271,14 @@ class Button:
         if self.number is not None:
             badge = ui.face("ui_bold", ui.m.small)
             colour_n = p.focus if focused and self.enabled else (p.text_dim if self.enabled else p.locked)
-            ui.text(surface, str(self.number), badge, colour_n,
-                    (self.rect.x + ui.m.pad // 2, y + (face.height - badge.height) // 2), self.rect)
+            ui.text(
+                surface,
+                str(self.number),
+                badge,
+                colour_n,
+                (self.rect.x + ui.m.pad // 2, y + (face.height - badge.height) // 2),
+                self.rect,
+            )
         for index, line in enumerate(self._lines):
             is_note = index >= len(label_lines)
             line_face = ui.face("ui", ui.m.small) if is_note else face
@@ -284,7 +331,8 @@ class FocusGroup:
         """Consumes focus keys and clicks on its buttons; True if it did."""
         if event.type == pygame.KEYDOWN:
             if event.key in (pygame.K_DOWN, pygame.K_RIGHT) or (
-                    event.key == pygame.K_TAB and not event.mod & pygame.KMOD_SHIFT):
+                event.key == pygame.K_TAB and not event.mod & pygame.KMOD_SHIFT
+            ):
                 self.move(1)
                 self._unhover()
                 return True
@@ -374,10 +422,14 @@ class Scroller:
         if event.type == pygame.MOUSEWHEEL:
             return self.scroll(-event.y * self.line * 3)
         if keys and event.type == pygame.KEYDOWN:
-            step = {pygame.K_UP: -self.line, pygame.K_DOWN: self.line,
-                    pygame.K_PAGEUP: -max(self.line, self.view - self.line * 2),
-                    pygame.K_PAGEDOWN: max(self.line, self.view - self.line * 2),
-                    pygame.K_HOME: -self.content, pygame.K_END: self.content}.get(event.key)
+            step = {
+                pygame.K_UP: -self.line,
+                pygame.K_DOWN: self.line,
+                pygame.K_PAGEUP: -max(self.line, self.view - self.line * 2),
+                pygame.K_PAGEDOWN: max(self.line, self.view - self.line * 2),
+                pygame.K_HOME: -self.content,
+                pygame.K_END: self.content,
+            }.get(event.key)
             if step is not None:
                 self.scroll(step)
                 return True
@@ -453,8 +505,10 @@ class Scroller:
     def more_below(self) -> bool:
         """Whether unread content lies below the view (more than a line of it)."""
         if self.stops:  # a line that starts too low to be whole in the view is unread
-            return self.offset + self.view < self.content and \
-                self.stops[-1] > self.offset + self.view - self.line
+            return (
+                self.offset + self.view < self.content
+                and self.stops[-1] > self.offset + self.view - self.line
+            )
         return self.limit - self.offset > self.line
 
     def show_bottom(self, bottom: int) -> bool:
@@ -481,8 +535,16 @@ class Scroller:
         ui.text(surface, word("more_below"), face, ui.palette.focus, rect.topleft, rect)
 
 
-def bar(ui: Ui, surface: pygame.Surface, rect: Rect, value: float, low: int, high: int,
-        colour: tuple[int, int, int] | None = None, ghost: float | None = None) -> None:
+def bar(
+    ui: Ui,
+    surface: pygame.Surface,
+    rect: Rect,
+    value: float,
+    low: int,
+    high: int,
+    colour: tuple[int, int, int] | None = None,
+    ghost: float | None = None,
+) -> None:
     """A rounded bar filled to `value` between `low` and `high`; `ghost` marks a previous value."""
     p = ui.palette
     radius = rect.height // 2
@@ -496,8 +558,12 @@ def bar(ui: Ui, surface: pygame.Surface, rect: Rect, value: float, low: int, hig
         pygame.draw.rect(surface, p.fall, (rect.x, rect.y, width(ghost), rect.height), border_radius=radius)
     fill = width(value)
     if fill > 0:
-        pygame.draw.rect(surface, colour or p.bar_fill, (rect.x, rect.y, max(fill, rect.height), rect.height),
-                         border_radius=radius)
+        pygame.draw.rect(
+            surface,
+            colour or p.bar_fill,
+            (rect.x, rect.y, max(fill, rect.height), rect.height),
+            border_radius=radius,
+        )
 
 
 def is_key(event: pygame.event.Event, *keys: int) -> bool:

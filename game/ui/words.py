@@ -157,8 +157,10 @@ WORDS: dict[str, str] = {
     "chapter_select": "Start at a chapter",
     "class_vote": "Class vote",
     "team_decides": "{team} decides",
-    "vote_hint": ("Type an option's number, a space, its votes, a space (1 8 2 4: 8 for 1, 4 for 2) · "
-                  "+/− or ↑/↓ change · Enter decides · S skips"),
+    "vote_hint": (
+        "Type an option's number, a space, its votes, a space (1 8 2 4: 8 for 1, 4 for 2) · "
+        "+/− or ↑/↓ change · Enter decides · S skips"
+    ),
     "tie_hint": "Equal votes at the top: press an option's number or click Take this.",
     "take_this": "Take this",
     "vote_taken": "Taken",
@@ -179,18 +181,23 @@ WORDS: dict[str, str] = {
     "flowchart_whole": "Whole story (W)",
     "flowchart_chapter": "This chapter (W)",
     "flowchart_whole_title": "Flowchart · The whole story",
-    "flowchart_hint": ("Lit: the way you came, with each vote's share · Arrows or drag: move · "
-                       "+/−: zoom · 0: fit · W: whole story"),
+    "flowchart_hint": (
+        "Lit: the way you came, with each vote's share · Arrows or drag: move · "
+        "+/−: zoom · 0: fit · W: whole story"
+    ),
     "class_report": "Class report",
     "report_written": "Class report written: {path}",
     "report_failed": "Could not write the class report: {reason}",
     "record_failed": "Could not save the session record: {reason}",
     "resume_class": "Resume class",
     "class_goes_on": "Classroom mode goes on: the class record continues from this scene.",
-    "class_taken_back": ("Classroom mode goes on: the class record continues from this scene "
-                         "(later decisions taken back: {n})."),
-    "class_new_record": ("Classroom mode goes on: the finished class record is kept, and a new one "
-                         "starts at this scene."),
+    "class_taken_back": (
+        "Classroom mode goes on: the class record continues from this scene "
+        "(later decisions taken back: {n})."
+    ),
+    "class_new_record": (
+        "Classroom mode goes on: the finished class record is kept, and a new one starts at this scene."
+    ),
     "choose_lesson": "Start a lesson…",
     "lesson_select": "Lessons",
     "lesson_minutes": "{minutes} minutes",
@@ -215,8 +222,10 @@ WORDS: dict[str, str] = {
     "story_reloaded": "Story reloaded.",
     "story_reload_kept": "The edited story has errors: still playing the last version that loaded.",
     "story_reload_errors": "The edited story has errors",
-    "story_reload_help": ("Still playing the last version that loaded. Fix these and save: the game "
-                          "reloads by itself (or press F5)."),
+    "story_reload_help": (
+        "Still playing the last version that loaded. Fix these and save: the game "
+        "reloads by itself (or press F5)."
+    ),
     "keep_playing": "Keep playing",
     "screenshot_saved": "Screenshot saved: {path}",
     "screenshot_failed": "Could not save the screenshot: {reason}",

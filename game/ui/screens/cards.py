@@ -38,8 +38,9 @@ class CardScreen(Screen):
         height = min(m.height - 2 * m.margin, self.block.height + 2 * m.pad + face.height)
         self.panel = Rect(0, 0, width, height)
         self.panel.center = (m.width // 2, m.height // 2)
-        self.box = Rect(self.panel.x + m.pad, self.panel.y + m.pad, width - 2 * m.pad,
-                        height - 2 * m.pad - face.height)
+        self.box = Rect(
+            self.panel.x + m.pad, self.panel.y + m.pad, width - 2 * m.pad, height - 2 * m.pad - face.height
+        )
 
     def go_on(self) -> None:
         self.app.pop()
@@ -47,8 +48,9 @@ class CardScreen(Screen):
             self.done()
 
     def handle(self, event: pygame.event.Event) -> bool:
-        if is_key(event, pygame.K_SPACE, pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_ESCAPE) or \
-                is_click(event):
+        if is_key(event, pygame.K_SPACE, pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_ESCAPE) or is_click(
+            event
+        ):
             self.go_on()
             return True
         return False
@@ -60,9 +62,14 @@ class CardScreen(Screen):
         self.block.draw(ui, surface, self.box.topleft, self.box)
         small = ui.face("ui", m.small)
         hint = small.wrap(word("card_hint"), self.box.width)[0]
-        ui.text(surface, hint, small, p.text_dim,
-                (self.panel.right - m.pad - small.width(hint), self.panel.bottom - m.pad // 2 - small.height),
-                self.panel)
+        ui.text(
+            surface,
+            hint,
+            small,
+            p.text_dim,
+            (self.panel.right - m.pad - small.width(hint), self.panel.bottom - m.pad // 2 - small.height),
+            self.panel,
+        )
 
 
 class DiscussionScreen(CardScreen):
@@ -76,8 +83,9 @@ class DiscussionScreen(CardScreen):
         ui, m, p = self.ui, self.ui.m, self.ui.palette
         block = Block()
         block.add(word("to_discuss").upper(), ui.face("ui_bold", m.ui), p.focus, width, after=0.6)
-        block.add(self.question, ui.face("display", round(m.heading * 1.2 * scale)), p.heading, width,
-                  spacing=1.3)
+        block.add(
+            self.question, ui.face("display", round(m.heading * 1.2 * scale)), p.heading, width, spacing=1.3
+        )
         return block
 
 
@@ -92,18 +100,29 @@ class FactCardScreen(CardScreen):
         return fact_block(self.ui, self.fact, width, scale=scale)
 
 
-def fact_block(ui, fact: Fact, width: int, block: Block | None = None,  # noqa: ANN001
-               scale: float = 1.0) -> Block:
+def fact_block(
+    ui,
+    fact: Fact,
+    width: int,
+    block: Block | None = None,  # noqa: ANN001
+    scale: float = 1.0,
+) -> Block:
     """The fact's title, figure, explanation and source (type scaled by `scale`)."""
     m, p = ui.m, ui.palette
     block = block or Block()
-    block.add(f"{word('fact')} · {fact.title}".upper(), ui.face("ui_bold", m.ui), p.focus, width,
-              after=0.4)
+    block.add(f"{word('fact')} · {fact.title}".upper(), ui.face("ui_bold", m.ui), p.focus, width, after=0.4)
     if fact.figure:
-        block.add(fact.figure, ui.face("display", round(m.heading * 1.6 * scale)), p.heading, width,
-                  spacing=1.15, after=0.3)
-    block.add(fact.text, ui.face("prose", max(12, round(m.prose * scale))), p.text, width,
-              spacing=m.line_spacing)
+        block.add(
+            fact.figure,
+            ui.face("display", round(m.heading * 1.6 * scale)),
+            p.heading,
+            width,
+            spacing=1.15,
+            after=0.3,
+        )
+    block.add(
+        fact.text, ui.face("prose", max(12, round(m.prose * scale))), p.text, width, spacing=m.line_spacing
+    )
     block.add(f"{word('source')}: {fact.source}", ui.face("ui", m.small), p.text_dim, width)
     if fact.url:
         block.add(fact.url, ui.face("ui", m.small), p.text_dim, width)

@@ -11,7 +11,7 @@ import pygame
 
 from game.story.model import Scene
 from game.ui.screens.base import Screen
-from game.ui.widgets import Rect
+from game.ui.text import Face
 from game.ui.words import word
 
 FADE = 0.45  # seconds in, and again out
@@ -68,13 +68,13 @@ class ChapterCardScreen(Screen):
             self.skip()
         return True
 
-    def _rows(self, size: tuple[int, int]) -> list[tuple[str, object, tuple[int, int, int], tuple[int, int]]]:
+    def _rows(self, size: tuple[int, int]) -> list[tuple[str, Face, tuple[int, int, int], tuple[int, int]]]:
         """The card's lines, centred: (text, face, colour, top-left)."""
         ui, m, p = self.ui, self.ui.m, self.ui.palette
         scene = self.scene
         width = min(size[0] - 2 * m.margin, round(size[0] * 0.8))
         small, big, face = ui.face("ui_bold", m.small), ui.face("display", m.title), ui.face("ui", m.ui)
-        rows: list[tuple[str, object, tuple[int, int, int]]] = []
+        rows: list[tuple[str, Face, tuple[int, int, int]]] = []
         if self.number is not None:
             rows.append((word("chapter_of", number=self.number, count=self.count).upper(), small, p.focus))
         rows += [(line, big, p.heading) for line in big.wrap(scene.chapter, width)]
@@ -83,7 +83,7 @@ class ChapterCardScreen(Screen):
         gaps = [m.pad if i and rows[i - 1][1] is not f else 0 for i, (_, f, _) in enumerate(rows)]
         y = (size[1] - sum(f.height for _, f, _ in rows) - sum(gaps)) // 2
         placed = []
-        for (text, f, colour), gap in zip(rows, gaps):
+        for (text, f, colour), gap in zip(rows, gaps, strict=True):
             y += gap
             placed.append((text, f, colour, ((size[0] - f.width(text)) // 2, y)))
             y += f.height

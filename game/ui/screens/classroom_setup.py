@@ -55,24 +55,30 @@ class ClassroomSetupScreen(Screen):
         ui, m = self.ui, self.ui.m
         onoff = {True: word("on"), False: word("off")}
         buttons = [
-            Button(f"{word('discussion_pauses')}: {onoff[self.options.pauses]}",
-                   lambda: self._toggle("pauses")),
+            Button(
+                f"{word('discussion_pauses')}: {onoff[self.options.pauses]}", lambda: self._toggle("pauses")
+            ),
             Button(f"{word('class_votes')}: {onoff[self.options.votes]}", lambda: self._toggle("votes")),
             Button(f"{word('teams')}: {onoff[self.options.teams]}", lambda: self._toggle("teams")),
         ]
         if self.options.teams:
             for person in self.app.loaded_story.people.values():
-                button = Button(f"{person.short}: {self.options.team_of.get(person.id, '')}",
-                                functools.partial(self._cycle, person.id), kind="small")
+                button = Button(
+                    f"{person.short}: {self.options.team_of.get(person.id, '')}",
+                    functools.partial(self._cycle, person.id),
+                    kind="small",
+                )
                 button.person = person.id  # type: ignore[attr-defined]
                 buttons.append(button)
-        starts = [Button(word("start_beginning"), self.start_beginning),
-                  Button(word("choose_chapter"), self.choose_chapter)]
+        starts = [
+            Button(word("start_beginning"), self.start_beginning),
+            Button(word("choose_chapter"), self.choose_chapter),
+        ]
         if self.app.loaded_story.lessons:  # lessons first: a class period needs no preparation
             starts.insert(0, Button(word("choose_lesson"), self.choose_lesson))
         buttons += starts
         heading = ui.face("display", m.heading)
-        scale = max(1.0, self.app.settings.text_scale ** 0.5)
+        scale = max(1.0, self.app.settings.text_scale**0.5)
         width = min(m.width - 2 * m.margin, round(760 * m.unit * scale))
         inner = width - 2 * m.pad
         small_rows = [b for b in buttons if b.kind == "small"]
@@ -91,7 +97,7 @@ class ClassroomSetupScreen(Screen):
             if index % 2 == 1 or index == len(small_rows) - 1:
                 y += h + gap
         y += m.gap
-        y = layout_column(buttons[-len(starts):], ui, x0, y, inner, gap)
+        y = layout_column(buttons[-len(starts) :], ui, x0, y, inner, gap)
         height = y - m.margin + m.gap + footer_height(ui) + m.pad
         self.panel = Rect((m.width - width) // 2, m.margin, width, height)
         overflow = self.panel.bottom - (m.height - m.margin // 2)
@@ -110,14 +116,16 @@ class ClassroomSetupScreen(Screen):
     def _start(self, scene_id: str | None) -> None:
         """Starts the lesson at a chapter's first scene (or the start, or --start/--set)."""
         from game.engine import ChoiceError, Session
+
         app, story = self.app, self.app.loaded_story
         options = app.options
         if scene_id is not None:
             session = session_at(story, scene_id)
         else:
             try:
-                session = Session(story, start=options.start if options else None,
-                                  sets=options.sets if options else {})
+                session = Session(
+                    story, start=options.start if options else None, sets=options.sets if options else {}
+                )
             except (ChoiceError, ValueError) as exc:
                 app.notify(str(exc))
                 session = Session(story)
@@ -131,11 +139,13 @@ class ClassroomSetupScreen(Screen):
 
     def choose_lesson(self) -> None:
         from game.ui.screens.lesson import LessonSelectScreen
+
         self.app.push(LessonSelectScreen(self.app, self._start_lesson))
 
     def _start_lesson(self, lesson_id: str) -> None:
         """Starts a lesson route: its first scene, its state, its votes and prompts."""
         from game.engine.lessons import LessonRun
+
         app = self.app
         lesson = app.loaded_story.lesson(lesson_id)
         if lesson is None:
@@ -149,8 +159,11 @@ class ClassroomSetupScreen(Screen):
             self.leave()
             return True
         focused = self.focus.focused
-        if is_key(event, pygame.K_LEFT, pygame.K_RIGHT) and focused is not None and \
-                hasattr(focused, "person"):
+        if (
+            is_key(event, pygame.K_LEFT, pygame.K_RIGHT)
+            and focused is not None
+            and hasattr(focused, "person")
+        ):
             self._cycle(focused.person, 1 if event.key == pygame.K_RIGHT else -1)
             return True
         return self.focus.handle(event)
@@ -164,8 +177,14 @@ class ClassroomSetupScreen(Screen):
             ui.scrim(surface)
         ui.panel(surface, self.panel, p.panel_solid)
         heading = ui.face("display", m.heading)
-        ui.text(surface, word("classroom_title"), heading, p.heading,
-                (self.panel.x + m.pad, self.panel.y + m.pad), self.panel)
+        ui.text(
+            surface,
+            word("classroom_title"),
+            heading,
+            p.heading,
+            (self.panel.x + m.pad, self.panel.y + m.pad),
+            self.panel,
+        )
         self.focus.draw(ui, surface)
 
 
@@ -246,6 +265,12 @@ class ChapterSelectScreen(Screen):
             ui.scrim(surface)
         ui.panel(surface, self.panel, p.panel_solid)
         heading = ui.face("display", m.heading)
-        ui.text(surface, word(self.title_word), heading, p.heading,
-                (self.panel.x + m.pad, self.panel.y + m.pad), self.panel)
+        ui.text(
+            surface,
+            word(self.title_word),
+            heading,
+            p.heading,
+            (self.panel.x + m.pad, self.panel.y + m.pad),
+            self.panel,
+        )
         self.focus.draw(ui, surface)

@@ -46,8 +46,14 @@ class ConsequenceScreen(DocumentScreen):
         if not self.outcome.choice_text == "":
             block.add(self.outcome.choice_text, ui.face("ui", m.small), p.text_dim, width, after=0.5)
         if self.outcome.says:
-            block.add(self.outcome.says, ui.face("italic", m.prose + 2), p.heading, width,
-                      spacing=m.line_spacing, after=0.8)
+            block.add(
+                self.outcome.says,
+                ui.face("italic", m.prose + 2),
+                p.heading,
+                width,
+                spacing=m.line_spacing,
+                after=0.8,
+            )
         people = [c for c in self.outcome.changes if c.kind == "stat"]
         others = [c for c in self.outcome.changes if c.kind != "stat"]
         if not self.outcome.changes:
@@ -129,8 +135,16 @@ class ConsequenceScreen(DocumentScreen):
             rect = Rect(self.box.x + indent, top + 2, max(20, width), bar_h)
             value = change.before + (change.after - change.before) * ease
             colour = p.rise if change.delta > 0 else p.fall
-            bar(ui, surface, rect, value, definition.min, definition.max,
-                colour if t < 1 else None, ghost=change.before if change.delta < 0 else None)
+            bar(
+                ui,
+                surface,
+                rect,
+                value,
+                definition.min,
+                definition.max,
+                colour if t < 1 else None,
+                ghost=change.before if change.delta < 0 else None,
+            )
             if t > 0:
                 text = signed(change.delta)
                 pos = (rect.right + m.gap, top + bar_h // 2 + 2 - figure_face.height // 2)

@@ -59,17 +59,21 @@ class DocumentScreen(Screen):
         if buttons:
             widths = [b.face(ui).width(b.label) + 2 * m.pad for b in buttons]
             fits = sum(widths) + m.gap * (len(buttons) - 1) <= width - 2 * m.pad
-            row = max(b.measure(ui, w if fits else width - 2 * m.pad)
-                      for b, w in zip(buttons, widths, strict=True))
+            row = max(
+                b.measure(ui, w if fits else width - 2 * m.pad) for b, w in zip(buttons, widths, strict=True)
+            )
         rows = 1 if not buttons or fits else len(buttons)
         buttons_height = rows * row + (rows - 1) * m.gap
-        height = min(m.height - 2 * m.margin,
-                     head + self.block.height + 2 * m.pad + buttons_height + m.pad)
+        height = min(m.height - 2 * m.margin, head + self.block.height + 2 * m.pad + buttons_height + m.pad)
         self.panel = Rect(0, 0, width, height)
         self.panel.center = (m.width // 2, m.height // 2)
         self.head_at = (self.panel.x + m.pad, self.panel.y + m.pad)
-        box = Rect(self.panel.x + m.pad, self.panel.y + m.pad + head, width - 2 * m.pad,
-                   height - 2 * m.pad - head - buttons_height - (m.pad if buttons else 0))
+        box = Rect(
+            self.panel.x + m.pad,
+            self.panel.y + m.pad + head,
+            width - 2 * m.pad,
+            height - 2 * m.pad - head - buttons_height - (m.pad if buttons else 0),
+        )
         y = self.panel.bottom - m.pad - buttons_height
         if buttons and fits:
             x = self.panel.right - m.pad
@@ -83,8 +87,13 @@ class DocumentScreen(Screen):
         self.focus.set(buttons, keep=True)
         if self.focus.index is None and buttons and self.default_focus:
             self.focus.index = len(buttons) - 1 if fits else 0
-        self.box = self.scroll.fit(ui, box, self.block.height, ui.face("prose", m.prose).height,
-                                   [line.y for line in self.block.lines])
+        self.box = self.scroll.fit(
+            ui,
+            box,
+            self.block.height,
+            ui.face("prose", m.prose).height,
+            [line.y for line in self.block.lines],
+        )
         if self.start_at_end:
             self.scroll.offset = self.scroll.end
 
@@ -94,8 +103,18 @@ class DocumentScreen(Screen):
         if is_key(event, pygame.K_ESCAPE):
             self.cancel()
             return True
-        if is_key(event, pygame.K_UP, pygame.K_DOWN, pygame.K_PAGEUP, pygame.K_PAGEDOWN,
-                  pygame.K_HOME, pygame.K_END) or event.type == pygame.MOUSEWHEEL:
+        if (
+            is_key(
+                event,
+                pygame.K_UP,
+                pygame.K_DOWN,
+                pygame.K_PAGEUP,
+                pygame.K_PAGEDOWN,
+                pygame.K_HOME,
+                pygame.K_END,
+            )
+            or event.type == pygame.MOUSEWHEEL
+        ):
             return self.scroll.handle(event)
         return self.focus.handle(event)
 

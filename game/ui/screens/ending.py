@@ -25,6 +25,7 @@ class EndingScreen(DocumentScreen):
         app.ending_reached = self.ending.id if self.ending else app.playing.scene.id
         if self.ending is not None:
             from game.ui.screens.gallery import record_ending
+
             record_ending(app, self.ending.id)
         self.backdrop = app.playing.backdrop  # a variant may set its own
         super().__init__(app)
@@ -68,15 +69,18 @@ class EndingScreen(DocumentScreen):
         real = (ending.documentary if ending else None) or session.scene.documentary
         if real:
             block.space(m.gap)
-            block.add(word("what_really_happened"), ui.face("display", m.heading), p.heading, width,
-                      after=0.3)
+            block.add(
+                word("what_really_happened"), ui.face("display", m.heading), p.heading, width, after=0.3
+            )
             for paragraph in paragraphs(real):
                 block.add(paragraph, ui.face("italic", m.prose), p.text, width, spacing=m.line_spacing)
         return block
 
     def buttons(self) -> list[Button]:
-        buttons = [Button(word("undo"), self.undo, self.app.playing.can_undo),
-                   Button(word("flowchart"), self.open_flowchart)]
+        buttons = [
+            Button(word("undo"), self.undo, self.app.playing.can_undo),
+            Button(word("flowchart"), self.open_flowchart),
+        ]
         if self.app.classroom is not None:
             buttons.append(Button(word("class_report"), self.class_report))
         return [*buttons, Button(word("to_title"), self.to_title)]
@@ -88,14 +92,17 @@ class EndingScreen(DocumentScreen):
 
     def open_flowchart(self) -> None:
         from game.ui.screens.flowchart import FlowchartScreen
+
         self.app.push(FlowchartScreen(self.app))
 
     def to_title(self) -> None:
         from game.ui.screens.title import TitleScreen
+
         self.app.reset(TitleScreen(self.app))
 
     def undo(self) -> None:
         from game.ui.screens.play import PlayScreen
+
         if self.app.playing.undo():
             if self.app.classroom is not None:
                 self.app.classroom.undo()
@@ -103,6 +110,7 @@ class EndingScreen(DocumentScreen):
 
     def cancel(self) -> None:
         from game.ui.screens.menu import PauseMenu
+
         self.app.push(PauseMenu(self.app))
 
     def handle(self, event: pygame.event.Event) -> bool:
@@ -119,6 +127,7 @@ def write_class_report(app) -> Path | None:  # noqa: ANN001
     """Writes the class's HTML report to the user data folder's reports/ and says where (None, with
     a notice, if it cannot)."""
     from game.tools.report import render_html
+
     classroom = app.classroom
     if classroom is None or classroom.record is None:
         return None

@@ -47,8 +47,13 @@ class FamilyScreen(DocumentScreen):
             block.height = max(block.height, top + portrait) + m.pad // 2
         for resource_id, definition in story.resources.items():
             unit = f" {definition.unit}" if definition.unit else ""
-            block.add(f"{definition.label}: {session.resource(resource_id):,}{unit}",
-                      ui.face("ui_bold", m.ui), p.focus, width, after=0.2)
+            block.add(
+                f"{definition.label}: {session.resource(resource_id):,}{unit}",
+                ui.face("ui_bold", m.ui),
+                p.focus,
+                width,
+                after=0.2,
+            )
         return block
 
     def _add_recent(self, block: Block, width: int) -> None:
@@ -94,14 +99,20 @@ class FamilyScreen(DocumentScreen):
         self.head = self.heading(width - 2 * m.pad)
         self.head_at = (self.panel.x + m.pad, self.panel.y + m.pad)
         self.block = self.build(width - 2 * m.pad)
-        box = Rect(self.panel.x + m.pad, self.panel.y + m.pad + self.head.height, width - 2 * m.pad,
-                   button_top - m.pad - self.panel.y - m.pad - self.head.height)
-        self.box = self.scroll.fit(ui, box, self.block.height, ui.face("ui", m.ui).height,
-                                   [line.y for line in self.block.lines])
+        box = Rect(
+            self.panel.x + m.pad,
+            self.panel.y + m.pad + self.head.height,
+            width - 2 * m.pad,
+            button_top - m.pad - self.panel.y - m.pad - self.head.height,
+        )
+        self.box = self.scroll.fit(
+            ui, box, self.block.height, ui.face("ui", m.ui).height, [line.y for line in self.block.lines]
+        )
 
     def handle(self, event: pygame.event.Event) -> bool:
         if is_key(event, pygame.K_f, pygame.K_TAB) or (
-                is_click(event) and not self.panel.collidepoint(event.pos)):  # a click beside it
+            is_click(event) and not self.panel.collidepoint(event.pos)
+        ):  # a click beside it
             self.app.pop()
             return True
         return super().handle(event)
@@ -115,8 +126,12 @@ class FamilyScreen(DocumentScreen):
         surface.set_clip(self.box)
         for stat_id, value, y in self.bars:
             definition = self.app.loaded_story.stats[stat_id]
-            rect = Rect(self.box.x + indent, self.box.y + y - self.scroll.offset + 2,
-                        self.box.width - indent - m.gap, bar_h)
+            rect = Rect(
+                self.box.x + indent,
+                self.box.y + y - self.scroll.offset + 2,
+                self.box.width - indent - m.gap,
+                bar_h,
+            )
             if rect.top < self.box.top or rect.bottom > self.box.bottom:
                 continue  # its label is not drawn either: only whole lines show
             bar(ui, surface, rect, value, definition.min, definition.max)

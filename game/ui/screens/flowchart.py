@@ -34,7 +34,9 @@ class Node:
     leads: tuple[str, ...] = ()  # the chapters its choices lead on to ("" for an ending)
 
 
-def chapter_layout(story: Story, chapter: str | None) -> tuple[dict[str, Node], dict[tuple[str, str], list[str]]]:
+def chapter_layout(
+    story: Story, chapter: str | None
+) -> tuple[dict[str, Node], dict[tuple[str, str], list[str]]]:
     """Layers (longest path from the chapter's entries) and rows for each scene of the chapter
     (of the whole story if `chapter` is None).
 
@@ -82,7 +84,7 @@ def chapter_layout(story: Story, chapter: str | None) -> tuple[dict[str, Node], 
     forward = [e for e in edges if e not in back]
     for _ in range(len(order)):
         changed = False
-        for (fr, to) in forward:
+        for fr, to in forward:
             if layer[to] < layer[fr] + 1:
                 layer[to] = layer[fr] + 1
                 changed = True
@@ -149,14 +151,18 @@ def _first_lines(face, text: str, width: int, count: int) -> list[str]:  # noqa:
     last = lines[count - 1].rstrip(" …")
     while last and face.width(last + "…") > width:
         last = last.rsplit(" ", 1)[0] if " " in last else last[:-1]
-    return [*lines[:count - 1], last + "…"]
+    return [*lines[: count - 1], last + "…"]
 
 
 class FlowchartScreen(Screen):
     """The chapter's graph; `done` (if given) runs when it closes, e.g. to go on to the next chapter."""
 
-    def __init__(self, app, chapter: str | None = None,  # noqa: ANN001
-                 done: Callable[[], None] | None = None) -> None:
+    def __init__(
+        self,
+        app,
+        chapter: str | None = None,  # noqa: ANN001
+        done: Callable[[], None] | None = None,
+    ) -> None:
         super().__init__(app)
         session = app.session
         self.chapter = chapter if chapter is not None else session.scene.chapter
@@ -191,8 +197,11 @@ class FlowchartScreen(Screen):
     def fonts(self):  # noqa: ANN201
         """The faces for a box's name, its place and date, and the vote-share labels."""
         ui, s, floor = self.ui, self._scale(), self.floor()
-        return (ui.face("ui_bold", max(floor, round(15 * s))), ui.face("ui", max(floor, round(13 * s))),
-                ui.face("ui_bold", max(floor, round(14 * s))))
+        return (
+            ui.face("ui_bold", max(floor, round(15 * s))),
+            ui.face("ui", max(floor, round(13 * s))),
+            ui.face("ui_bold", max(floor, round(14 * s))),
+        )
 
     def fit(self) -> None:
         """Zoom to fit the whole chapter as far as its smallest text stays readable (the floor);
@@ -245,8 +254,9 @@ class FlowchartScreen(Screen):
         w = close.face(ui).width(close.label) + 2 * m.pad
         h = close.measure(ui, w)
         close.rect = Rect(m.width - m.margin - w, m.height - m.margin - h, w, h)
-        whole = Button(word("flowchart_chapter" if self.whole else "flowchart_whole"), self.toggle_whole,
-                       kind="menu")
+        whole = Button(
+            word("flowchart_chapter" if self.whole else "flowchart_whole"), self.toggle_whole, kind="menu"
+        )
         ww = whole.face(ui).width(whole.label) + 2 * m.pad
         whole.rect = Rect(close.rect.left - m.gap - ww, close.rect.top, ww, h)
         self.view = Rect(m.margin, top, m.width - 2 * m.margin, close.rect.top - m.gap - top)
@@ -259,11 +269,11 @@ class FlowchartScreen(Screen):
     def toggle_whole(self) -> None:
         """Between this chapter and the whole story, fitted to the view."""
         self.whole = not self.whole
-        story = self.app.story
+        story = self.app.loaded_story
         self.nodes, self.edges = story_layout(story) if self.whole else chapter_layout(story, self.chapter)
         self.bands = {}  # the whole story: each chapter's name goes above its first box
         if self.whole:
-            for sid, node in sorted(self.nodes.items(), key=lambda item: (item[1].layer, item[1].row)):
+            for sid, _node in sorted(self.nodes.items(), key=lambda item: (item[1].layer, item[1].row)):
                 self.bands.setdefault(story.scenes[sid].chapter, sid)
         self._fitted = False
         self.layout()
@@ -284,8 +294,12 @@ class FlowchartScreen(Screen):
     def handle(self, event: pygame.event.Event) -> bool:
         step = 60 * self.ui.m.unit
         if event.type == pygame.KEYDOWN:
-            moves = {pygame.K_LEFT: (step, 0), pygame.K_RIGHT: (-step, 0), pygame.K_UP: (0, step),
-                     pygame.K_DOWN: (0, -step)}
+            moves = {
+                pygame.K_LEFT: (step, 0),
+                pygame.K_RIGHT: (-step, 0),
+                pygame.K_UP: (0, step),
+                pygame.K_DOWN: (0, -step),
+            }
             if event.key in moves:
                 dx, dy = moves[event.key]
                 self.pan = [self.pan[0] + dx, self.pan[1] + dy]
@@ -325,8 +339,15 @@ class FlowchartScreen(Screen):
 
     # ------------------------------------------------------------------ drawing
 
-    def _draw_exit(self, surface: pygame.Surface, node: Node, rect: Rect, inner: Rect, face,  # noqa: ANN001
-                   lit: bool) -> None:
+    def _draw_exit(
+        self,
+        surface: pygame.Surface,
+        node: Node,
+        rect: Rect,
+        inner: Rect,
+        face,  # noqa: ANN001
+        lit: bool,
+    ) -> None:
         """A chip at the foot of a box whose choices leave the chapter: "→ the next chapter"."""
         ui, p = self.ui, self.ui.palette
         names = [name for name in node.leads if name]
@@ -346,11 +367,18 @@ class FlowchartScreen(Screen):
         heading = ui.face("display", m.heading)
         small = ui.face("ui", m.small)
         title = word("flowchart_whole_title") if self.whole else word("flowchart_title", chapter=self.chapter)
-        ui.text(surface, title, heading, p.heading,
-                (m.margin, m.margin - m.gap), Rect(0, 0, m.width, m.height))
+        ui.text(
+            surface, title, heading, p.heading, (m.margin, m.margin - m.gap), Rect(0, 0, m.width, m.height)
+        )
         hint = small.wrap(word("flowchart_hint"), m.width - 2 * m.margin)[0]
-        ui.text(surface, hint, small, p.text_dim, (m.margin, m.margin - m.gap + heading.height),
-                Rect(0, 0, m.width, m.height))
+        ui.text(
+            surface,
+            hint,
+            small,
+            p.text_dim,
+            (m.margin, m.margin - m.gap + heading.height),
+            Rect(0, 0, m.width, m.height),
+        )
         clip = surface.get_clip()
         surface.set_clip(self.view)
         s = self._scale()
@@ -420,8 +448,9 @@ class FlowchartScreen(Screen):
         for chapter, sid in self.bands.items():
             rect = rects[sid]
             text = chapter.upper() or "—"
-            box = Rect(rect.x, rect.top - round(1.6 * name_face.height), name_face.width(text) + 8,
-                       name_face.height)
+            box = Rect(
+                rect.x, rect.top - round(1.6 * name_face.height), name_face.width(text) + 8, name_face.height
+            )
             placed.append(box)
             ui.text(surface, text, name_face, p.text_dim, (box.x, box.y), box)
         for rect, label, lit in tags:

@@ -3,6 +3,8 @@ replayable from its last choice; the titles of the others stay hidden."""
 
 from __future__ import annotations
 
+import functools
+
 import pygame
 
 from game.engine.gallery import Gallery
@@ -39,16 +41,24 @@ class GalleryScreen(Screen):
 
     def layout(self) -> None:
         ui, m = self.ui, self.ui.m
-        story, found = self.app.story, set(gallery(self.app).found())
+        story, found = self.app.loaded_story, set(gallery(self.app).found())
         self.buttons = []
         for number, ending in enumerate(story.endings, start=1):
             if ending.id in found:
-                self.buttons.append(Button(ending.title, lambda e=ending.id: self.replay(e),
-                                           note=word("replay_ending"), number=number))
+                self.buttons.append(
+                    Button(
+                        ending.title,
+                        functools.partial(self.replay, ending.id),
+                        note=word("replay_ending"),
+                        number=number,
+                    )
+                )
             else:
                 self.buttons.append(Button(word("ending_hidden"), lambda: None, False, number=number))
         back = Button(word("back"), self.app.pop)
-        width = min(m.width - 2 * m.margin, round(1000 * m.unit * max(1.0, self.app.settings.text_scale * 0.8)))
+        width = min(
+            m.width - 2 * m.margin, round(1000 * m.unit * max(1.0, self.app.settings.text_scale * 0.8))
+        )
         heading = ui.face("display", m.heading)
         self.title_at = ((m.width - width) // 2, m.margin)
         top = m.margin + heading.height + ui.face("ui", m.small).height + m.pad
@@ -71,6 +81,7 @@ class GalleryScreen(Screen):
 
     def replay(self, ending: str) -> None:
         from game.ui.screens.play import PlayScreen
+
         replayed = gallery(self.app).replay(ending)
         if replayed is None:
             self.app.notify(word("replay_failed"))
@@ -112,7 +123,9 @@ class GalleryScreen(Screen):
         x, y = self.title_at
         heading = ui.face("display", m.heading)
         ui.text(surface, word("endings_title"), heading, p.heading, (x, y))
-        count = word("endings_found", found=len(gallery(self.app).found()), total=len(self.app.story.endings))
+        count = word(
+            "endings_found", found=len(gallery(self.app).found()), total=len(self.app.loaded_story.endings)
+        )
         ui.text(surface, count, ui.face("ui", m.small), p.text_dim, (x, y + heading.height))
         clip = surface.get_clip()
         surface.set_clip(self.list_box.inflate(4, 4))

@@ -31,11 +31,18 @@ class HistoryScreen(DocumentScreen):
             line = " · ".join(x for x in (step.chapter, step.place, step.when) if x)
             block.add(line.upper(), caption, p.focus, width, after=0.3)
             for paragraph in step.paragraphs:
-                block.add(paragraph, prose, p.text_dim if step.choice_text is not None else p.text,
-                          width, spacing=m.line_spacing, after=0.4)
+                block.add(
+                    paragraph,
+                    prose,
+                    p.text_dim if step.choice_text is not None else p.text,
+                    width,
+                    spacing=m.line_spacing,
+                    after=0.4,
+                )
             if step.choice_text is not None:
-                chose = (word("you_continued") if step.is_continue
-                         else word("you_chose", text=step.choice_text))
+                chose = (
+                    word("you_continued") if step.is_continue else word("you_chose", text=step.choice_text)
+                )
                 block.add(chose, ui.face("ui_bold", m.ui), p.heading, width, after=0.2)
             if step.says:
                 block.add(step.says, ui.face("italic", m.prose), p.text, width, after=0.2)

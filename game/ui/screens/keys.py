@@ -8,25 +8,31 @@ from game.ui.words import word
 
 # (keys, what they do) by screen; README.md's "How to play" says the same (tests/test_readme.py).
 KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
-    ("keys_reading", (
-        ("1 – 9", "keys_choose"),
-        ("Space, Enter", "keys_continue"),
-        ("↑ ↓, Tab", "keys_focus"),
-        ("Enter (on a choice)", "keys_take"),
-        ("PgUp, PgDn, Home, End", "keys_scroll"),
-        ("Backspace, Ctrl+Z", "keys_undo"),
-        ("F", "keys_family"),
-        ("H", "keys_history"),
-        ("G", "keys_flowchart"),
-        ("N", "keys_note"),
-        ("Esc", "keys_menu"),
-    )),
-    ("keys_anywhere", (
-        ("F1, ?", "keys_help"),
-        ("F11", "keys_fullscreen"),
-        ("F12", "keys_screenshot"),
-        ("F5", "keys_reload"),
-    )),
+    (
+        "keys_reading",
+        (
+            ("1 – 9", "keys_choose"),
+            ("Space, Enter", "keys_continue"),
+            ("↑ ↓, Tab", "keys_focus"),
+            ("Enter (on a choice)", "keys_take"),
+            ("PgUp, PgDn, Home, End", "keys_scroll"),
+            ("Backspace, Ctrl+Z", "keys_undo"),
+            ("F", "keys_family"),
+            ("H", "keys_history"),
+            ("G", "keys_flowchart"),
+            ("N", "keys_note"),
+            ("Esc", "keys_menu"),
+        ),
+    ),
+    (
+        "keys_anywhere",
+        (
+            ("F1, ?", "keys_help"),
+            ("F11", "keys_fullscreen"),
+            ("F12", "keys_screenshot"),
+            ("F5", "keys_reload"),
+        ),
+    ),
 )
 
 

@@ -46,8 +46,9 @@ class LessonBridgeScreen(CardScreen):
         block.add(word("lesson_moves_on").upper(), ui.face("ui_bold", m.ui), p.focus, width, after=0.5)
         ended = self.step.ended
         if ended is not None and ended.bridge:
-            block.add(ended.bridge, ui.face("display", round(m.heading * scale)), p.heading, width,
-                      spacing=1.3)
+            block.add(
+                ended.bridge, ui.face("display", round(m.heading * scale)), p.heading, width, spacing=1.3
+            )
         session = self.step.session
         if session is not None:
             scene = session.scene
@@ -77,8 +78,13 @@ class FilmNoteScreen(CardScreen):
         block = Block()
         block.add(word("real_family").upper(), ui.face("ui_bold", m.ui), p.focus, width, after=0.5)
         for paragraph in paragraphs(self.note):
-            block.add(paragraph, ui.face("italic", round(m.prose * 1.15 * scale)), p.text, width,
-                      spacing=m.line_spacing)
+            block.add(
+                paragraph,
+                ui.face("italic", round(m.prose * 1.15 * scale)),
+                p.text,
+                width,
+                spacing=m.line_spacing,
+            )
         return block
 
 
@@ -123,8 +129,9 @@ class ClosingScreen(DocumentScreen):
             scene = self.app.loaded_story.scenes.get(decision.scene)
             when = scene.when if scene is not None else decision.chapter
             if decision.tally:
-                how = word("decided_by_vote", votes=decision.tally.get(decision.choice, 0),
-                           total=decision.votes)
+                how = word(
+                    "decided_by_vote", votes=decision.tally.get(decision.choice, 0), total=decision.votes
+                )
             else:
                 how = word("chosen_no_vote")
             block.add(f"{when}: {decision.text}", ui.face("prose", m.ui), p.text, width, after=0.05)
@@ -141,8 +148,13 @@ class ClosingScreen(DocumentScreen):
             block.add(f"{person.short}: {stats}", ui.face("ui", m.ui), p.text, width, after=0.1)
         for resource in self.app.loaded_story.resources.values():
             amount = session.resource(resource.id)
-            block.add(f"{resource.label}: {amount:,} {resource.unit}".rstrip(), ui.face("ui", m.ui),
-                      p.text, width, after=0.3)
+            block.add(
+                f"{resource.label}: {amount:,} {resource.unit}".rstrip(),
+                ui.face("ui", m.ui),
+                p.text,
+                width,
+                after=0.3,
+            )
         if lesson is not None and lesson.close_next:
             block.space(m.gap)
             block.add(word("happened_next"), head, p.heading, width, after=0.3)
@@ -151,8 +163,9 @@ class ClosingScreen(DocumentScreen):
         if lesson is not None and lesson.close_question:
             block.space(m.gap)
             block.add(word("last_question"), head, p.heading, width, after=0.3)
-            block.add(lesson.close_question, ui.face("display", round(m.heading * 1.1)), p.focus, width,
-                      spacing=1.3)
+            block.add(
+                lesson.close_question, ui.face("display", round(m.heading * 1.1)), p.focus, width, spacing=1.3
+            )
         return block
 
     def buttons(self) -> list[Button]:
@@ -163,14 +176,17 @@ class ClosingScreen(DocumentScreen):
 
     def class_report(self) -> None:
         from game.ui.screens.ending import write_class_report
+
         self.report_path = write_class_report(self.app)
 
     def to_title(self) -> None:
         from game.ui.screens.title import TitleScreen
+
         self.app.reset(TitleScreen(self.app))
 
     def cancel(self) -> None:
         from game.ui.screens.menu import PauseMenu
+
         self.app.push(PauseMenu(self.app))
 
     def handle(self, event: pygame.event.Event) -> bool:

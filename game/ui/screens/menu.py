@@ -60,8 +60,9 @@ class PauseMenu(Screen):
             layout_column(buttons, ui, self.panel.x + m.pad, self.panel.y + top, width - 2 * m.pad, gap)
         else:  # down the first column (resume to fact cards), then the second
             layout_column(buttons[:half], ui, self.panel.x + m.pad, self.panel.y + top, col_w, gap)
-            layout_column(buttons[half:], ui, self.panel.x + m.pad + col_w + m.gap, self.panel.y + top,
-                          col_w, gap)
+            layout_column(
+                buttons[half:], ui, self.panel.x + m.pad + col_w + m.gap, self.panel.y + top, col_w, gap
+            )
         self.focus.set(buttons, keep=True)
         if self.focus.index is None:
             self.focus.index = 0
@@ -88,22 +89,27 @@ class PauseMenu(Screen):
 
     def _open_saves(self, mode: str) -> None:
         from game.ui.screens.saves import SavesScreen
+
         self.app.push(SavesScreen(self.app, mode, self.snapshot))
 
     def _history(self) -> None:
         from game.ui.screens.history import HistoryScreen
+
         self.app.push(HistoryScreen(self.app))
 
     def _facts(self) -> None:
         from game.ui.screens.cards import FactListScreen
+
         self.app.push(FactListScreen(self.app))
 
     def _flowchart(self) -> None:
         from game.ui.screens.flowchart import FlowchartScreen
+
         self.app.push(FlowchartScreen(self.app))
 
     def _settings(self) -> None:
         from game.ui.screens.settings import SettingsScreen
+
         self.app.push(SettingsScreen(self.app))
 
     def _screenshot(self) -> None:
@@ -115,7 +121,9 @@ class PauseMenu(Screen):
     def _to_title(self) -> None:
         def go() -> None:
             from game.ui.screens.title import TitleScreen
+
             self.app.reset(TitleScreen(self.app))
+
         self.app.push(ConfirmScreen(self.app, word("confirm_title"), go))
 
     def _quit(self) -> None:
@@ -125,8 +133,9 @@ class PauseMenu(Screen):
         if is_key(event, pygame.K_ESCAPE):
             self.app.pop()
             return True
-        if self.column_break < len(self.focus.buttons) and \
-                is_key(event, pygame.K_UP, pygame.K_DOWN, pygame.K_LEFT, pygame.K_RIGHT):
+        if self.column_break < len(self.focus.buttons) and is_key(
+            event, pygame.K_UP, pygame.K_DOWN, pygame.K_LEFT, pygame.K_RIGHT
+        ):
             self._move_in_columns(event.key)
             return True
         return self.focus.handle(event)
@@ -137,9 +146,14 @@ class PauseMenu(Screen):
         ui.panel(surface, self.panel, p.panel_solid)
         heading = ui.face("display", m.heading)
         text = word("paused")
-        ui.text(surface, text, heading, p.heading,
-                (self.panel.centerx - heading.width(text) // 2, self.panel.y + m.pad),
-                self.panel)
+        ui.text(
+            surface,
+            text,
+            heading,
+            p.heading,
+            (self.panel.centerx - heading.width(text) // 2, self.panel.y + m.pad),
+            self.panel,
+        )
         self.focus.draw(ui, surface, "center")
 
 

@@ -75,8 +75,12 @@ class PlayScreen(Screen):
     @property
     def cards_waiting(self) -> bool:
         """Classroom: the text is read and a discussion prompt or fact card waits for the teacher."""
-        return (not self.revealing and not self.cards_asked and not self.frozen
-                and any(kind in ("fact", "discuss") for kind, _ in self.due))
+        return (
+            not self.revealing
+            and not self.cards_asked
+            and not self.frozen
+            and any(kind in ("fact", "discuss") for kind, _ in self.due)
+        )
 
     @property
     def show_all_hint(self) -> bool:
@@ -91,6 +95,7 @@ class PlayScreen(Screen):
         step = classroom.take_step() if classroom is not None else None
         if step is not None and step.kind == "close":  # the lesson ends here, mid-story
             from game.ui.screens.lesson import ClosingScreen
+
             self.app.reset(ClosingScreen(self.app))
             return
         if step is not None:  # the lesson moves on to its next part along the film's road
@@ -140,6 +145,7 @@ class PlayScreen(Screen):
     def open_ending(self) -> None:
         """The ending, over this (end) scene: Undo there comes back to the last choice."""
         from game.ui.screens.ending import EndingScreen
+
         if self.session.is_over and not isinstance(self.app.top, EndingScreen):
             self.app.push(EndingScreen(self.app))
 
@@ -152,9 +158,14 @@ class PlayScreen(Screen):
             return
         classroom = self.app.classroom
         real = [c for c in self.choices if c.available and not c.is_continue]
-        if classroom is not None and classroom.votes_here(self.session) and not view.is_continue \
-                and len(real) > 1:
+        if (
+            classroom is not None
+            and classroom.votes_here(self.session)
+            and not view.is_continue
+            and len(real) > 1
+        ):
             from game.ui.screens.vote import VoteScreen
+
             self.app.push(VoteScreen(self.app, self.choices, self.take, selected=view.number))
             return
         self.take(view)
@@ -174,6 +185,7 @@ class PlayScreen(Screen):
             self.frozen = True
             self.layout_choices()
             from game.ui.screens.consequence import ConsequenceScreen
+
             self.app.push(ConsequenceScreen(self.app, outcome, self.after_consequence))
         else:  # quiet (game.engine.notable): the words open the next scene, the family page keeps the rest
             self.app.unseen_changes += len(outcome.changes)
@@ -192,6 +204,7 @@ class PlayScreen(Screen):
             self.frozen = True
             self.layout_choices()
             from game.ui.screens.lesson import FilmNoteScreen
+
             self.app.push(FilmNoteScreen(self.app, note, self.go_on))
             return
         self.enter_scene()
@@ -210,10 +223,18 @@ class PlayScreen(Screen):
         if self.app.classroom is not None:
             return []
         mode = self.app.advance
-        return [Button(word("skip_button_on" if mode == "skip" else "skip_button"),
-                       lambda: self._toggle("skip"), kind="small"),
-                Button(word("auto_button_on" if mode == "auto" else "auto_button"),
-                       lambda: self._toggle("auto"), kind="small")]
+        return [
+            Button(
+                word("skip_button_on" if mode == "skip" else "skip_button"),
+                lambda: self._toggle("skip"),
+                kind="small",
+            ),
+            Button(
+                word("auto_button_on" if mode == "auto" else "auto_button"),
+                lambda: self._toggle("auto"),
+                kind="small",
+            ),
+        ]
 
     def _toggle(self, mode: str) -> None:
         advance.toggle(self.app, mode)
@@ -221,14 +242,17 @@ class PlayScreen(Screen):
 
     def open_menu(self) -> None:
         from game.ui.screens.menu import PauseMenu
+
         self.app.push(PauseMenu(self.app))
 
     def open_family(self) -> None:
         from game.ui.screens.family import FamilyScreen
+
         self.app.push(FamilyScreen(self.app))
 
     def open_history(self) -> None:
         from game.ui.screens.history import HistoryScreen
+
         self.app.push(HistoryScreen(self.app))
 
     def open_note(self) -> None:
@@ -239,6 +263,7 @@ class PlayScreen(Screen):
         if fact is None and not discuss:
             return
         from game.ui.screens.cards import NoteScreen
+
         self.app.push(NoteScreen(self.app, discuss, fact if self._note_fact() else None))
 
     def _note_discuss(self) -> bool:
@@ -251,32 +276,38 @@ class PlayScreen(Screen):
 
     def open_flowchart(self) -> None:
         from game.ui.screens.flowchart import FlowchartScreen
+
         self.app.push(FlowchartScreen(self.app))
 
     def show_due(self) -> bool:
         """Classroom: shows the next flowchart, fact card or discussion question due here."""
         if not self.due or self.frozen or self.app.top is not self:
             return False
-        if self.due[0][0] not in ("flowchart", "chapter", "bridge") \
-                and (self.revealing or not self.cards_asked):
+        if self.due[0][0] not in ("flowchart", "chapter", "bridge") and (
+            self.revealing or not self.cards_asked
+        ):
             return False  # a prompt or fact card waits until the class has read and the teacher asks
         kind, what = self.due.pop(0)
         if kind == "chapter":
             if self.app.advance == "skip":  # skipping read text: no pause for the title
                 return False
             from game.ui.screens.chapter import ChapterCardScreen
+
             self.app.push(ChapterCardScreen(self.app, self.scene))
             return True
         classroom, session = self.app.classroom, self.session
         if kind == "bridge":
             from game.ui.screens.lesson import LessonBridgeScreen
+
             self.app.push(LessonBridgeScreen(self.app, what))
             return True
         if kind == "flowchart":
             from game.ui.screens.flowchart import FlowchartScreen
+
             self.app.push(FlowchartScreen(self.app, chapter=what))
             return True
         from game.ui.screens.cards import DiscussionScreen, FactCardScreen
+
         if classroom is not None:
             classroom.shown_card(session, kind, what)
         if kind == "fact":
@@ -301,12 +332,19 @@ class PlayScreen(Screen):
         if self.narrow:
             width = m.width - 2 * m.margin
         self.panel = Rect(m.margin, top, width, m.height - top - m.margin)
-        self.tools = [Button(word("undo"), self.undo, session.can_undo and not self.frozen, kind="small"),
-                      Button(word("family_new", count=self.app.unseen_changes) if self.app.unseen_changes
-                             else word("family"), self.open_family, kind="small"),
-                      Button(word("history"), self.open_history, kind="small"),
-                      *self._advance_buttons(),
-                      Button(word("menu"), self.open_menu, kind="small")]
+        self.tools = [
+            Button(word("undo"), self.undo, session.can_undo and not self.frozen, kind="small"),
+            Button(
+                word("family_new", count=self.app.unseen_changes)
+                if self.app.unseen_changes
+                else word("family"),
+                self.open_family,
+                kind="small",
+            ),
+            Button(word("history"), self.open_history, kind="small"),
+            *self._advance_buttons(),
+            Button(word("menu"), self.open_menu, kind="small"),
+        ]
         x = m.width - m.margin
         for button in self.tools:
             button.plate = True
@@ -324,8 +362,9 @@ class PlayScreen(Screen):
             label = ui.face("ui_bold", m.small)
             self.pov = label.wrap(word("pov_choice", name=name).upper(), inner)[0]
         if self.lead:
-            self.block.add(self.lead, ui.face("italic", m.prose), ui.palette.heading, inner,
-                           spacing=m.line_spacing)
+            self.block.add(
+                self.lead, ui.face("italic", m.prose), ui.palette.heading, inner, spacing=m.line_spacing
+            )
         for paragraph in self.texts:
             self.block.add(paragraph, prose, ui.palette.text, inner, spacing=m.line_spacing)
         stuck = None if self.frozen else session.stuck
@@ -377,11 +416,11 @@ class PlayScreen(Screen):
             block.add(discuss, ui.face("italic", m.small + 1), ui.palette.text, inner)
 
         def add_fact_head(block: Block, figure: bool) -> None:
-            block.add(f"{word('fact').upper()} · {fact.title}".upper(), label, ui.palette.focus,
-                      inner, after=0.2)
+            block.add(
+                f"{word('fact').upper()} · {fact.title}".upper(), label, ui.palette.focus, inner, after=0.2
+            )
             if figure and fact.figure:
-                block.add(fact.figure, ui.face("display", m.heading), ui.palette.heading, inner,
-                          after=0.2)
+                block.add(fact.figure, ui.face("display", m.heading), ui.palette.heading, inner, after=0.2)
 
         full = Block()
         if discuss:
@@ -393,8 +432,9 @@ class PlayScreen(Screen):
         if full.height + m.pad <= height:
             self.note = full
         else:  # the headings, as many whole parts as fit, and the way to the rest
-            button = Button(word("read_fact") if fact is not None else word("read_note"),
-                            self.open_note, kind="small")
+            button = Button(
+                word("read_fact") if fact is not None else word("read_note"), self.open_note, kind="small"
+            )
             button.plate = True
             button_h = button.measure(ui, inner)
             budget = height - m.pad - button_h - m.gap
@@ -414,8 +454,9 @@ class PlayScreen(Screen):
         box_h = min(height, full.height + m.pad + (button_h + m.gap if self.note_button else 0))
         self.note_box = Rect(m.width - m.margin - width, self.panel.bottom - box_h, width, box_h)
         if self.note_button is not None:
-            self.note_button.rect = Rect(self.note_box.x + m.pad,
-                                         self.note_box.bottom - m.pad // 2 - button_h, inner, button_h)
+            self.note_button.rect = Rect(
+                self.note_box.x + m.pad, self.note_box.bottom - m.pad // 2 - button_h, inner, button_h
+            )
 
     def _layout_header(self, chip: Rect | None) -> None:
         """The point-of-view label (and a narrow window's note button) above the text."""
@@ -446,9 +487,16 @@ class PlayScreen(Screen):
         self.choice_buttons = []
         for view in self.choices:
             label = word("continue_choice") if view.is_continue and view.id else view.text
-            self.choice_buttons.append(Button(label, lambda v=view: self.choose(v), view.available,
-                                              number=view.number, note=view.locked_reason,
-                                              kind="choice"))
+            self.choice_buttons.append(
+                Button(
+                    label,
+                    lambda v=view: self.choose(v),
+                    view.available,
+                    number=view.number,
+                    note=view.locked_reason,
+                    kind="choice",
+                )
+            )
         inner = self.panel.width - 2 * m.pad
         room = self.panel.bottom - m.pad - self.text_top
         prose = ui.face("prose", m.prose)
@@ -504,7 +552,7 @@ class PlayScreen(Screen):
         room, gap = self.choice_room, self.choice_gap
         shown: list[Button] = []
         total = 0
-        for b in self.choice_buttons[self.choice_first:]:
+        for b in self.choice_buttons[self.choice_first :]:
             need = total + (gap if shown else 0) + b.measure(ui, room.width)
             if need > room.height and shown:
                 break
@@ -528,10 +576,12 @@ class PlayScreen(Screen):
             if self.show_all_hint:  # its own strip under the typing text
                 text_bottom -= Scroller.hint_height(ui)
         prose = ui.face("prose", m.prose)
-        area = Rect(self.panel.x + m.pad, self.text_top, room.width,
-                    max(prose.height, text_bottom - self.text_top))
-        self.text_box = self.scroll.fit(ui, area, self.block.height, prose.height,
-                                        [line.y for line in self.block.lines])
+        area = Rect(
+            self.panel.x + m.pad, self.text_top, room.width, max(prose.height, text_bottom - self.text_top)
+        )
+        self.text_box = self.scroll.fit(
+            ui, area, self.block.height, prose.height, [line.y for line in self.block.lines]
+        )
 
     def scroll_choices(self, step: int) -> bool:
         """Shows the next (1) or previous (-1) choices of a crowded list; True if it moved."""
@@ -585,12 +635,20 @@ class PlayScreen(Screen):
             if event.key == pygame.K_n and self.note_button is not None and not self.revealing:
                 self.open_note()
                 return True
-            if self.revealing and event.key in (pygame.K_SPACE, pygame.K_RETURN, pygame.K_KP_ENTER,
-                                                 *range(pygame.K_1, pygame.K_9 + 1)):
+            if self.revealing and event.key in (
+                pygame.K_SPACE,
+                pygame.K_RETURN,
+                pygame.K_KP_ENTER,
+                *range(pygame.K_1, pygame.K_9 + 1),
+            ):
                 self.show_all()
                 return True
-            if self.cards_waiting and event.key in (pygame.K_SPACE, pygame.K_RETURN, pygame.K_KP_ENTER,
-                                                    *range(pygame.K_1, pygame.K_9 + 1)):
+            if self.cards_waiting and event.key in (
+                pygame.K_SPACE,
+                pygame.K_RETURN,
+                pygame.K_KP_ENTER,
+                *range(pygame.K_1, pygame.K_9 + 1),
+            ):
                 self.cards_asked = True  # the prompt and card come before the choice
                 return True
             number = _number(event)
@@ -600,9 +658,13 @@ class PlayScreen(Screen):
                         self.choose(view)
                         return True
                 return False
-            if event.key in (pygame.K_SPACE, pygame.K_RETURN, pygame.K_KP_ENTER) and \
-                    len(self.choices) == 1 and self.choices[0].is_continue and \
-                    self.choices[0].available and self.focus.focused is None:
+            if (
+                event.key in (pygame.K_SPACE, pygame.K_RETURN, pygame.K_KP_ENTER)
+                and len(self.choices) == 1
+                and self.choices[0].is_continue
+                and self.choices[0].available
+                and self.focus.focused is None
+            ):
                 self.choose(self.choices[0])
                 return True
             if event.key in (pygame.K_PAGEUP, pygame.K_PAGEDOWN, pygame.K_HOME, pygame.K_END):
@@ -610,8 +672,9 @@ class PlayScreen(Screen):
         if not self.revealing and self.scroll.handle_mouse(event):
             return True
         if event.type == pygame.MOUSEWHEEL:
-            if self.choice_cue is not None and (self.choice_room.union(self.choice_cue)
-                                                .collidepoint(pygame.mouse.get_pos())):
+            if self.choice_cue is not None and (
+                self.choice_room.union(self.choice_cue).collidepoint(pygame.mouse.get_pos())
+            ):
                 return self.scroll_choices(-1 if event.y > 0 else 1)
             return self.scroll.handle(event)
         if self.revealing and is_click(event) and self.panel.collidepoint(event.pos):
@@ -622,9 +685,15 @@ class PlayScreen(Screen):
                 self.choice_first = 0
                 self._place_choices()
             return True
-        if is_click(event) and self.note_button is not None and not self.revealing and (
+        if (
+            is_click(event)
+            and self.note_button is not None
+            and not self.revealing
+            and (
                 self.note_button.rect.collidepoint(event.pos)
-                or (self.note_box is not None and self.note_box.collidepoint(event.pos))):
+                or (self.note_box is not None and self.note_box.collidepoint(event.pos))
+            )
+        ):
             self.open_note()
             return True
         used = self.focus.handle(event)
@@ -639,8 +708,9 @@ class PlayScreen(Screen):
             moved |= text != self.clock_text
             self.clock_text = text
         if self.revealing:
-            self.revealed = min(float(self.block.chars),
-                                self.revealed + dt * self.app.settings.chars_per_second)
+            self.revealed = min(
+                float(self.block.chars), self.revealed + dt * self.app.settings.chars_per_second
+            )
             self._follow_reveal()
             if not self.revealing:  # typed to its end: the choices come, the end stays in view
                 self.layout_choices()
@@ -670,7 +740,6 @@ class PlayScreen(Screen):
 
     def draw(self, surface: pygame.Surface) -> None:
         ui, m, p = self.ui, self.ui.m, self.ui.palette
-        scene = self.scene
         size = surface.get_size()
         if p.high_contrast:
             surface.fill(p.backdrop)
@@ -714,8 +783,12 @@ class PlayScreen(Screen):
         face = ui.face("ui", ui.m.small)
         count = len(self.choice_buttons)
         more = self.choice_last < count - 1
-        text = word("more_choices" if more else "earlier_choices", first=self.choice_first + 1,
-                    last=self.choice_last + 1, count=count)
+        text = word(
+            "more_choices" if more else "earlier_choices",
+            first=self.choice_first + 1,
+            last=self.choice_last + 1,
+            count=count,
+        )
         text = face.wrap(text, self.choice_cue.width)[0]
         x = self.choice_cue.centerx - face.width(text) // 2
         ui.text(surface, text, face, p.focus, (x, self.choice_cue.y), self.choice_cue)

@@ -34,8 +34,12 @@ def saved_when(stamp: str) -> str:
 
 def dashed_rect(surface: pygame.Surface, colour: tuple[int, int, int], rect: Rect, dash: int) -> None:
     """A rectangle outlined in dashes."""
-    for (x0, y0), (x1, y1) in ((rect.topleft, rect.topright), (rect.bottomleft, rect.bottomright),
-                               (rect.topleft, rect.bottomleft), (rect.topright, rect.bottomright)):
+    for (x0, y0), (x1, y1) in (
+        (rect.topleft, rect.topright),
+        (rect.bottomleft, rect.bottomright),
+        (rect.topleft, rect.bottomleft),
+        (rect.topright, rect.bottomright),
+    ):
         x1, y1 = (x1 - 1, y1) if y0 == y1 else (x1, y1 - 1)
         if y0 == rect.bottom:
             y0 = y1 = rect.bottom - 1
@@ -53,8 +57,14 @@ def dashed_rect(surface: pygame.Surface, colour: tuple[int, int, int], rect: Rec
 class SlotRow(Button):
     """One slot: thumbnail on the left, name, date, chapter and place (or its problem)."""
 
-    def __init__(self, slot: str, info: SlotInfo | None, action, enabled: bool,  # noqa: ANN001
-                 picture: pygame.Surface | None) -> None:
+    def __init__(
+        self,
+        slot: str,
+        info: SlotInfo | None,
+        action,
+        enabled: bool,  # noqa: ANN001
+        picture: pygame.Surface | None,
+    ) -> None:
         super().__init__(slot_label(slot), action, enabled)
         self.slot, self.info, self.picture = slot, info, picture
 
@@ -66,16 +76,18 @@ class SlotRow(Button):
             return [(word("damaged"), "fall"), (info.problem, "dim")]
         # The chapter on its own line, then place and date, so no date is split across lines.
         where = " · ".join(x for x in (info.place, info.when) if x)
-        return [(x, "text") for x in (info.chapter, where) if x] + \
-            [(word("saved_at", when=saved_when(info.saved_at)), "dim")]
+        return [(x, "text") for x in (info.chapter, where) if x] + [
+            (word("saved_at", when=saved_when(info.saved_at)), "dim")
+        ]
 
     def measure(self, ui: Ui, width: int) -> int:
         thumb_h = round(72 * ui.m.unit)
         text_w = width - thumb_h * 16 // 9 - ui.m.pad * 2
         small = ui.face("ui", ui.m.small)
         self._lines = [self.label]
-        self._detail_lines = [(line, tone) for text, tone in self.details()
-                              for line in small.wrap(text, text_w)]
+        self._detail_lines = [
+            (line, tone) for text, tone in self.details() for line in small.wrap(text, text_w)
+        ]
         self._text_h = ui.face("ui_bold", ui.m.ui).height + len(self._detail_lines) * small.height
         return max(thumb_h + ui.m.gap * 2, self._text_h + ui.m.gap * 2)
 
@@ -83,12 +95,18 @@ class SlotRow(Button):
         p, m = ui.palette, ui.m
         self.measure(ui, self.rect.width)
         radius = max(4, m.radius // 2)
-        ui.panel(surface, self.rect, p.button_hover if (self.hover or focused) else p.button,
-                 radius=radius, edge=p.high_contrast)
+        ui.panel(
+            surface,
+            self.rect,
+            p.button_hover if (self.hover or focused) else p.button,
+            radius=radius,
+            edge=p.high_contrast,
+        )
         if focused:
             pygame.draw.rect(surface, p.focus, self.rect, 2, border_radius=radius)
-        thumb = Rect(self.rect.x + m.gap, self.rect.y + m.gap, 0,
-                     min(self.rect.height - 2 * m.gap, round(72 * m.unit)))
+        thumb = Rect(
+            self.rect.x + m.gap, self.rect.y + m.gap, 0, min(self.rect.height - 2 * m.gap, round(72 * m.unit))
+        )
         thumb.width = thumb.height * 16 // 9
         thumb.centery = self.rect.centery
         small = ui.face("ui", m.small)
@@ -97,8 +115,14 @@ class SlotRow(Button):
         elif self.info is None:  # an empty slot: a dashed frame saying so, not a grey box
             dashed_rect(surface, p.text_dim if self.enabled else p.locked, thumb, max(4, m.gap))
             label = small.wrap(word("empty_slot"), thumb.width - 4)[0]
-            ui.text(surface, label, small, p.text_dim,
-                    (thumb.centerx - small.width(label) // 2, thumb.centery - small.height // 2), thumb)
+            ui.text(
+                surface,
+                label,
+                small,
+                p.text_dim,
+                (thumb.centerx - small.width(label) // 2, thumb.centery - small.height // 2),
+                thumb,
+            )
         else:
             ui.panel(surface, thumb, p.bar_back, radius=radius // 2, edge=False)
         x = thumb.right + m.pad
@@ -177,8 +201,11 @@ class SavesScreen(Screen):
         self.base.append((back, Rect(back.rect)))
         index = self.focus.index
         self.focus.set([*buttons, back], keep=False)
-        self.focus.index = index if index is not None else next(
-            (i for i, b in enumerate(buttons) if b.enabled), len(buttons))
+        self.focus.index = (
+            index
+            if index is not None
+            else next((i for i, b in enumerate(buttons) if b.enabled), len(buttons))
+        )
         self._place()
 
     def _place(self) -> None:
@@ -200,8 +227,11 @@ class SavesScreen(Screen):
             return
         exists = any(i.slot == slot for i in self.app.store.slots())
         if exists:
-            self.app.push(ConfirmScreen(self.app, word("confirm_overwrite", slot=slot_label(slot)),
-                                        lambda: self._save(slot)))
+            self.app.push(
+                ConfirmScreen(
+                    self.app, word("confirm_overwrite", slot=slot_label(slot)), lambda: self._save(slot)
+                )
+            )
         else:
             self._save(slot)
 
@@ -218,6 +248,7 @@ class SavesScreen(Screen):
             except SaveError as exc:
                 self.app.notify(str(exc))
             self.layout()
+
         self.app.push(ConfirmScreen(self.app, word("confirm_delete", slot=slot_label(slot)), go))
 
     def handle(self, event: pygame.event.Event) -> bool:
@@ -229,8 +260,11 @@ class SavesScreen(Screen):
             for button, rect in self.base[:-1]:
                 button.rect = rect.move(self.box.x, self.box.y - self.scroll.offset)
             return used
-        if event.type in (pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP) and \
-                not self.box.collidepoint(event.pos) and not self.base[-1][0].rect.collidepoint(event.pos):
+        if (
+            event.type in (pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP)
+            and not self.box.collidepoint(event.pos)
+            and not self.base[-1][0].rect.collidepoint(event.pos)
+        ):
             return False
         used = self.focus.handle(event)
         if used and event.type == pygame.KEYDOWN:

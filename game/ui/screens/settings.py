@@ -81,10 +81,14 @@ class SettingsScreen(Screen):
             self._set(volume=round(max(0.0, min(1.0, s().volume + 0.1 * step)), 2))
 
         return [
-            SettingRow(word("text_speed"), lambda: word(f"speed_{s().text_speed}"),
-                       cycle("text_speed", TEXT_SPEEDS)),
-            SettingRow(word("text_size"), lambda: word(f"size_{s().text_size}"),
-                       cycle("text_size", TEXT_SIZES, wrap=False)),  # never Largest to Small
+            SettingRow(
+                word("text_speed"), lambda: word(f"speed_{s().text_speed}"), cycle("text_speed", TEXT_SPEEDS)
+            ),
+            SettingRow(
+                word("text_size"),
+                lambda: word(f"size_{s().text_size}"),
+                cycle("text_size", TEXT_SIZES, wrap=False),
+            ),  # never Largest to Small
             SettingRow(word("fullscreen"), lambda: _on_off(s().fullscreen), toggle("fullscreen")),
             SettingRow(word("volume"), lambda: f"{round(s().volume * 100)}%", volume),
             SettingRow(word("high_contrast"), lambda: _on_off(s().high_contrast), toggle("high_contrast")),
@@ -139,8 +143,14 @@ class SettingsScreen(Screen):
             ui.scrim(surface)
         ui.panel(surface, self.panel, p.panel_solid)
         heading = ui.face("display", m.heading)
-        ui.text(surface, word("settings_title"), heading, p.heading,
-                (self.panel.x + m.pad, self.panel.y + m.pad), self.panel)
+        ui.text(
+            surface,
+            word("settings_title"),
+            heading,
+            p.heading,
+            (self.panel.x + m.pad, self.panel.y + m.pad),
+            self.panel,
+        )
         self.focus.draw(ui, surface)
         small = ui.face("ui", m.small)
         back = self.focus.buttons[-1].rect  # the hint sits beside Back, in the footer

@@ -43,6 +43,7 @@ class TitleScreen(Screen):
         if self.app.story is None:
             return []
         from game.ui.screens.gallery import GalleryScreen, gallery
+
         found = len(gallery(self.app).found())
         if not found:
             return []
@@ -57,8 +58,9 @@ class TitleScreen(Screen):
             note = " · ".join(x for x in (self.latest.chapter, self.latest.place) if x) or None
         classroom = self.app.classroom
         in_class = classroom is not None and self.app.session is not None
-        buttons = [Button(word("resume_class"), self.resume_class, note=self._class_note())] \
-            if in_class else []
+        buttons = (
+            [Button(word("resume_class"), self.resume_class, note=self._class_note())] if in_class else []
+        )
         buttons += [
             Button(word("continue"), self.resume, self.latest is not None, note=note),
             Button(word("new_game"), self.new_game),
@@ -96,6 +98,7 @@ class TitleScreen(Screen):
     def resume_class(self) -> None:
         """Back to the class session's scene, with its record and clock."""
         from game.ui.screens.play import PlayScreen
+
         if self.app.classroom is not None and self.app.session is not None:
             self.app.reset(PlayScreen(self.app))
 
@@ -108,14 +111,17 @@ class TitleScreen(Screen):
 
     def classroom(self) -> None:
         from game.ui.screens.classroom_setup import enter_classroom
+
         enter_classroom(self.app)
 
     def open_load(self) -> None:
         from game.ui.screens.saves import SavesScreen
+
         self.app.push(SavesScreen(self.app, "load"))
 
     def open_settings(self) -> None:
         from game.ui.screens.settings import SettingsScreen
+
         self.app.push(SettingsScreen(self.app))
 
     def handle(self, event: pygame.event.Event) -> bool:
@@ -150,7 +156,6 @@ class TitleScreen(Screen):
             pos = (m.width - m.margin - small.width(line), m.height - m.margin - small.height)
             ui.text(surface, line, small, p.text_dim, pos, Rect(0, 0, m.width, m.height))
 
-
     def _draw_name_line(self, surface: pygame.Surface, top_of_menu: int) -> None:
         """The game's name and 归途列车 on one line, as large as the room above the menu allows."""
         ui, m, p = self.ui, self.ui.m, self.ui.palette
@@ -165,15 +170,16 @@ class TitleScreen(Screen):
         ui.text(surface, story.title, face, p.heading, (x, y), box)
         if story.title_native:  # its glyphs sit low and large beside the Latin: a size smaller
             native = ui.face("display", round(size * 0.7))
-            ui.text(surface, story.title_native, native, p.accent,
-                    (x + face.width(story.title) + m.pad, y), box)
+            ui.text(
+                surface, story.title_native, native, p.accent, (x + face.width(story.title) + m.pad, y), box
+            )
 
 
 @functools.lru_cache(maxsize=4)
 def _shade(width: int, height: int) -> pygame.Surface:
     """A night-blue veil, dark at the left edge and fading out to the right."""
     strip = pygame.Surface((width, 1), pygame.SRCALPHA)  # one row, stretched: a fill per pixel
-    for x in range(width):                                 # of a column cost ms at start-up
+    for x in range(width):  # of a column cost ms at start-up
         strip.set_at((x, 0), (12, 14, 30, round(170 * (1 - x / width) ** 1.6)))
     return pygame.transform.scale(strip, (width, height))
 
@@ -189,10 +195,13 @@ class ContentNoteScreen(DocumentScreen):
         block.add(word("content_note"), ui.face("display", m.heading), p.heading, width, after=0.4)
         note = self.app.loaded_story.content_note or ""
         from game.story.model import paragraphs
+
         for paragraph in paragraphs(note):
             block.add(paragraph, ui.face("prose", m.prose), p.text, width, spacing=m.line_spacing)
         return block
 
     def buttons(self) -> list[Button]:
-        return [Button(word("back"), self.app.pop, kind="menu"),
-                Button(word("begin"), self.app.new_game, kind="menu")]
+        return [
+            Button(word("back"), self.app.pop, kind="menu"),
+            Button(word("begin"), self.app.new_game, kind="menu"),
+        ]

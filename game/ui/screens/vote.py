@@ -29,8 +29,13 @@ def choice_face(ui):  # noqa: ANN001, ANN201
 class VoteScreen(Screen):
     """Voting, then (on a tie) the facilitator's pick, then the result; `take` gets the choice."""
 
-    def __init__(self, app, choices: list[ChoiceView], take: Callable[[ChoiceView], None],  # noqa: ANN001
-                 selected: int | None = None) -> None:
+    def __init__(
+        self,
+        app,
+        choices: list[ChoiceView],
+        take: Callable[[ChoiceView], None],  # noqa: ANN001
+        selected: int | None = None,
+    ) -> None:
         super().__init__(app)
         self.choices = choices
         self.take = take
@@ -270,13 +275,17 @@ class VoteScreen(Screen):
 
     def _actions(self) -> list[Button]:
         if self.phase == "vote":
-            return [Button(word("back"), self.back, kind="menu"),
-                    Button(word("skip_vote"), self.skip, kind="menu"),
-                    Button(word("decide"), self.decide, kind="menu")]
+            return [
+                Button(word("back"), self.back, kind="menu"),
+                Button(word("skip_vote"), self.skip, kind="menu"),
+                Button(word("decide"), self.decide, kind="menu"),
+            ]
         if self.phase == "tie":
             return [Button(word("back"), self.back, kind="menu")]
-        return [Button(word("back"), self.back, kind="menu"),
-                Button(word("press_continue"), self.finish, kind="menu")]
+        return [
+            Button(word("back"), self.back, kind="menu"),
+            Button(word("press_continue"), self.finish, kind="menu"),
+        ]
 
     def result_note(self, view: ChoiceView) -> str:
         """Under an option's bar after the vote: this class's share, then other classes' share."""
@@ -296,8 +305,10 @@ class VoteScreen(Screen):
     # ------------------------------------------------------------------ events
 
     def handle(self, event: pygame.event.Event) -> bool:
-        if event.type == pygame.MOUSEWHEEL or (event.type == pygame.KEYDOWN and event.key in (
-                pygame.K_PAGEUP, pygame.K_PAGEDOWN, pygame.K_HOME, pygame.K_END)):
+        if event.type == pygame.MOUSEWHEEL or (
+            event.type == pygame.KEYDOWN
+            and event.key in (pygame.K_PAGEUP, pygame.K_PAGEDOWN, pygame.K_HOME, pygame.K_END)
+        ):
             used = self.scroll.handle(event)
             self._position_rows()
             return used
@@ -381,8 +392,11 @@ class VoteScreen(Screen):
             ui.text(surface, line, heading, p.heading, (self.panel.x + m.pad, y), self.panel)
             y += heading.height
         small = ui.face("ui", m.small)
-        hint = {"vote": word("vote_hint"), "tie": word("tie_hint"),
-                "result": word("result_hint", total=self.total)}[self.phase]
+        hint = {
+            "vote": word("vote_hint"),
+            "tie": word("tie_hint"),
+            "result": word("result_hint", total=self.total),
+        }[self.phase]
         if self.phase == "result" and not self._others_reached():
             hint += " · " + word("others_none")
         hint = small.wrap(hint, self.panel.width - 2 * m.pad)[0]
@@ -398,7 +412,7 @@ class VoteScreen(Screen):
             b.draw(ui, surface, self.focus.focused is b, "center")
         surface.set_clip(clip)
         self.scroll.draw(ui, surface, self.rows_view.inflate(m.gap * 2, 0))
-        for b in self.focus.buttons[2 * len(self.steppers) + len(self.takes):]:
+        for b in self.focus.buttons[2 * len(self.steppers) + len(self.takes) :]:
             b.draw(ui, surface, self.focus.focused is b, "center")
 
     def _draw_row(self, surface: pygame.Surface, view: ChoiceView, rect: Rect, lines: list[str]) -> None:
@@ -412,16 +426,28 @@ class VoteScreen(Screen):
         tied = self.phase == "tie" and view.id in self.tied
         selected = self.phase == "vote" and view.number == self.selected
         if selected or chosen or tied:
-            ui.panel(surface, rect.inflate(m.gap, m.gap // 2), p.button_hover,
-                     radius=max(4, m.radius // 2), edge=True)
+            ui.panel(
+                surface,
+                rect.inflate(m.gap, m.gap // 2),
+                p.button_hover,
+                radius=max(4, m.radius // 2),
+                edge=True,
+            )
         if chosen:
-            pygame.draw.rect(surface, p.focus, rect.inflate(m.gap, m.gap // 2), 2,
-                             border_radius=max(4, m.radius // 2))
+            pygame.draw.rect(
+                surface, p.focus, rect.inflate(m.gap, m.gap // 2), 2, border_radius=max(4, m.radius // 2)
+            )
         colour = p.text if view.available else p.locked
         if (self.phase == "tie" and not tied) or (self.phase == "result" and not chosen):
             colour = p.text_dim if view.available else p.locked
-        ui.text(surface, str(view.number), badge, p.focus if view.available else p.locked,
-                (rect.x + m.gap // 2, rect.y), rect)
+        ui.text(
+            surface,
+            str(view.number),
+            badge,
+            p.focus if view.available else p.locked,
+            (rect.x + m.gap // 2, rect.y),
+            rect,
+        )
         ty = rect.y
         for line in lines:
             ui.text(surface, line, text_face, colour, (rect.x + round(m.ui * 1.9), ty), rect)
@@ -435,10 +461,20 @@ class VoteScreen(Screen):
         if self.phase == "tie" and self.takes:
             side = self.takes[0].rect.width + m.gap
         right = rect.right - side
-        ui.text(surface, label, count_face, p.focus if selected or chosen else p.heading,
-                (right - cw, rect.y + (m.button_height - count_face.height) // 2), rect)
-        bar_rect = Rect(rect.x + round(m.ui * 1.9), rect.bottom - bar_h - m.gap // 2,
-                        rect.width - round(m.ui * 1.9), bar_h)
+        ui.text(
+            surface,
+            label,
+            count_face,
+            p.focus if selected or chosen else p.heading,
+            (right - cw, rect.y + (m.button_height - count_face.height) // 2),
+            rect,
+        )
+        bar_rect = Rect(
+            rect.x + round(m.ui * 1.9),
+            rect.bottom - bar_h - m.gap // 2,
+            rect.width - round(m.ui * 1.9),
+            bar_h,
+        )
         if self.phase == "tie":  # equal bars say nothing: the count says it all
             return
         bar(ui, surface, bar_rect, count, 0, max(1, self.total), p.focus if chosen else None)
@@ -462,8 +498,13 @@ class VoteScreen(Screen):
         pygame.draw.rect(surface, p.focus, chip, 2 if p.high_contrast else 1, border_radius=chip.height // 2)
         x0, cy = chip.x + m.pad // 2, chip.centery
         width = max(2, round(m.small / 8))
-        pygame.draw.lines(surface, p.focus, False, [(x0, cy), (x0 + tick // 3, cy + tick // 3),
-                                                      (x0 + tick, cy - tick // 2)], width)
+        pygame.draw.lines(
+            surface,
+            p.focus,
+            False,
+            [(x0, cy), (x0 + tick // 3, cy + tick // 3), (x0 + tick, cy - tick // 2)],
+            width,
+        )
         ui.text(surface, label, face, p.focus, (x0 + tick + m.gap // 2, chip.y + 1), chip)
         return chip.width + m.gap
 
