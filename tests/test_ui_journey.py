@@ -21,9 +21,9 @@ from game.story import default_story_dir, load_story
 from game.ui.app import App, build_app
 from game.ui.autoplay import key
 from game.ui.screens.chapter import ChapterCardScreen
-from game.ui.screens.lesson import FilmNoteScreen
 from game.ui.screens.consequence import ConsequenceScreen
 from game.ui.screens.ending import EndingScreen
+from game.ui.screens.lesson import FilmNoteScreen
 from game.ui.screens.menu import PauseMenu
 from game.ui.screens.play import PlayScreen
 from game.ui.screens.title import ContentNoteScreen, TitleScreen
