@@ -8,18 +8,16 @@ the gallery starts empty.
 
 from __future__ import annotations
 
-import json
-import os
 from pathlib import Path
 from typing import Any
 
-from game.engine.atomic import write_atomic
+from game.engine.playerfile import read_stories, write_stories
 from game.engine.session import Session
 from game.engine.state import GameState, StateError
 from game.story.model import Story
 
 ENDINGS_FILE = "endings.json"
-FORMAT = 1
+WHAT = "the endings you have found"
 
 
 class Gallery:
@@ -33,28 +31,7 @@ class Gallery:
         self._load()
 
     def _load(self) -> None:
-        try:
-            raw = self.path.read_bytes()
-        except FileNotFoundError:
-            return
-        except OSError as exc:
-            self.problem = f"Could not read the endings you have found ({exc.strerror or exc})."
-            return
-        try:
-            document = json.loads(raw.decode("utf-8"))
-            stories = document["stories"]
-            if not isinstance(stories, dict) or not all(isinstance(v, dict) for v in stories.values()):
-                raise ValueError("not a table of stories")
-        except (UnicodeDecodeError, ValueError, KeyError, TypeError, RecursionError):
-            broken = self.path.with_name(ENDINGS_FILE + ".broken")
-            try:
-                os.replace(self.path, broken)
-                kept = f" The damaged file was kept as {broken}."
-            except OSError:
-                kept = ""
-            self.problem = f"The record of the endings you have found was damaged, so it starts afresh.{kept}"
-            return
-        self._all = stories
+        self._all, self.problem = read_stories(self.path, lambda entry: isinstance(entry, dict), WHAT)
 
     @property
     def _found(self) -> dict[str, Any]:
@@ -67,12 +44,7 @@ class Gallery:
     def record(self, ending: str, session: Session) -> None:
         """Remembers that `session` reached `ending` (the latest way there replaces an older one)."""
         self._found[ending] = {"origin": session.origin.to_json(), "log": list(session.state.log)}
-        data = json.dumps({"format": FORMAT, "stories": self._all}, ensure_ascii=False).encode("utf-8")
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            write_atomic(self.path, data)
-        except OSError as exc:
-            self.problem = f"Could not save the endings you have found ({exc.strerror or exc})."
+        self.problem = write_stories(self.path, self._all, WHAT) or self.problem
 
     def replay(self, ending: str) -> tuple[Session, bool] | None:
         """A session at the last choice before `ending`, and whether the whole way there still fits

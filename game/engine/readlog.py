@@ -8,15 +8,17 @@ with a clear message and play goes on with nothing marked read.
 from __future__ import annotations
 
 import hashlib
-import json
-import os
 from collections.abc import Iterable
 from pathlib import Path
 
-from game.engine.atomic import write_atomic
+from game.engine.playerfile import read_stories, write_stories
 
 READ_FILE = "read.json"
-FORMAT = 1
+WHAT = "the scenes you have read"
+
+
+def _is_key_list(entry: object) -> bool:
+    return isinstance(entry, list) and all(isinstance(key, str) for key in entry)
 
 
 def text_key(scene: str, paragraphs: Iterable[str]) -> str:
@@ -37,34 +39,8 @@ class ReadLog:
         self._load()
 
     def _load(self) -> None:
-        try:
-            raw = self.path.read_bytes()
-        except FileNotFoundError:
-            return
-        except OSError as exc:
-            self.problem = (
-                f"Could not read which scenes you have read ({exc.strerror or exc}); "
-                "skip will stop at every scene."
-            )
-            return
-        try:
-            document = json.loads(raw.decode("utf-8"))
-            stories = document["stories"]
-            if not isinstance(stories, dict) or not all(
-                isinstance(keys, list) and all(isinstance(k, str) for k in keys) for keys in stories.values()
-            ):
-                raise ValueError("not a table of stories")
-        except (UnicodeDecodeError, ValueError, KeyError, TypeError, RecursionError):
-            broken = self.path.with_name(READ_FILE + ".broken")
-            try:
-                os.replace(self.path, broken)
-                kept = f" The damaged file was kept as {broken}."
-            except OSError:
-                kept = ""
-            self.problem = f"The record of the scenes you have read was damaged, so skip starts afresh.{kept}"
-            return
-        self._all = stories
-        self._read = set(stories.get(self.story, []))
+        self._all, self.problem = read_stories(self.path, _is_key_list, WHAT)
+        self._read = set(self._all.get(self.story, []))
 
     def __contains__(self, key: str) -> bool:
         return key in self._read
@@ -78,9 +54,4 @@ class ReadLog:
             return
         self._read.add(key)
         self._all[self.story] = sorted(self._read)
-        data = json.dumps({"format": FORMAT, "stories": self._all}, ensure_ascii=False).encode("utf-8")
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            write_atomic(self.path, data)
-        except OSError as exc:
-            self.problem = f"Could not save which scenes you have read ({exc.strerror or exc})."
+        self.problem = write_stories(self.path, self._all, WHAT) or self.problem

@@ -1,0 +1,54 @@
+"""A player's small per-story record in the user data folder (read texts, found endings).
+
+One JSON document `{"format": N, "stories": {story title: entry}}`, written atomically. A file
+that cannot be read is reported in a sentence; a damaged one is kept aside as NAME.broken and the
+record starts afresh, so play always goes on.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+FORMAT = 1
+
+
+def read_stories(path: Path, valid: Callable[[Any], bool], what: str) -> tuple[dict[str, Any], str | None]:
+    """The per-story table in `path` (empty if there is none) and a sentence saying why it was not
+    used, if it was not. `valid` judges one story's entry; `what` names the record in messages,
+    as in "the endings you have found"."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return {}, None
+    except OSError as exc:
+        return {}, f"Could not read {what} ({exc.strerror or exc})."
+    try:
+        stories = json.loads(raw.decode("utf-8"))["stories"]
+        if not isinstance(stories, dict) or not all(valid(entry) for entry in stories.values()):
+            raise ValueError("not a table of stories")
+    except (UnicodeDecodeError, ValueError, KeyError, TypeError, RecursionError):
+        broken = path.with_name(path.name + ".broken")
+        try:
+            os.replace(path, broken)
+            kept = f" The damaged file was kept as {broken}."
+        except OSError:
+            kept = ""
+        return {}, f"The record of {what} was damaged, so it starts afresh.{kept}"
+    return stories, None
+
+
+def write_stories(path: Path, stories: dict[str, Any], what: str) -> str | None:
+    """Writes the table atomically; a sentence if it could not be saved."""
+    from game.engine.atomic import write_atomic
+
+    data = json.dumps({"format": FORMAT, "stories": stories}, ensure_ascii=False).encode("utf-8")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(path, data)
+    except OSError as exc:
+        return f"Could not save {what} ({exc.strerror or exc})."
+    return None
