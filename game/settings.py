@@ -14,11 +14,13 @@ from pathlib import Path
 from typing import Any
 
 from game.engine.atomic import write_atomic
+from game.story.safeio import UnreadableFile, read_json
 
 log = logging.getLogger("game.settings")
 
 SETTINGS_FILE = "settings.json"
 CLASSROOM_SETTINGS_FILE = "settings-classroom.json"  # the projector's profile, kept apart
+MAX_SETTINGS_BYTES = 64 * 1024
 TEXT_SPEEDS = ("slow", "normal", "fast", "instant")
 TEXT_SIZES = ("small", "medium", "large", "largest")
 CHARS_PER_SECOND = {"slow": 28.0, "normal": 55.0, "fast": 110.0, "instant": 0.0}
@@ -88,23 +90,23 @@ def load_settings(
     path = Path(directory) / name
     defaults = defaults or Settings()
     try:
-        raw = path.read_bytes()
+        document = read_json(path, MAX_SETTINGS_BYTES, finite=False)  # one bad value: only it
+        if not isinstance(document, dict):
+            raise UnreadableFile("it is not a table of settings")
     except FileNotFoundError:
         return defaults, []
     except OSError as exc:
         return defaults, [f"Could not read your settings ({exc.strerror or exc}); using the defaults."]
-    try:
-        document = json.loads(raw.decode("utf-8"))
-        if not isinstance(document, dict):
-            raise ValueError("not a table of settings")
-    except (UnicodeDecodeError, ValueError, RecursionError):
-        broken = path.with_name(name + ".broken")
-        try:
-            os.replace(path, broken)
-            kept = f" The damaged file was kept as {broken}."
-        except OSError:
-            kept = ""
-        message = f"Your settings file was damaged, so the default settings are used.{kept}"
+    except UnreadableFile as exc:
+        kept = ""
+        if path.is_file() or path.is_symlink():  # a pipe or device someone put there is left alone
+            broken = path.with_name(name + ".broken")
+            try:
+                os.replace(path, broken)
+                kept = f" The damaged file was kept as {broken}."
+            except OSError:
+                pass
+        message = f"Your settings file was damaged ({exc}), so the default settings are used.{kept}"
         log.warning(message)
         return defaults, [message]
     settings, problems = _clean(document, defaults)

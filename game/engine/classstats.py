@@ -16,9 +16,11 @@ from typing import Any
 
 from game.engine.atomic import write_atomic
 from game.engine.record import RecordError, SessionRecord
+from game.story.safeio import UnreadableFile, read_json
 
 STATS_FORMAT = 1
 STATS_KIND = "last-train-home class statistics"
+MAX_STATS_BYTES = 32 * 1024 * 1024  # tens of thousands of class sessions
 
 
 class StatsError(ValueError):
@@ -152,11 +154,11 @@ class ClassStats:
     @classmethod
     def load(cls, path: Path) -> ClassStats:
         try:
-            data = json.loads(Path(path).read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError) as exc:
-            raise StatsError(f"{path}: cannot read the file ({exc})") from None
-        except json.JSONDecodeError as exc:
-            raise StatsError(f"{path}: not valid JSON (line {exc.lineno}: {exc.msg})") from None
+            data = read_json(Path(path), MAX_STATS_BYTES)
+        except OSError as exc:
+            raise StatsError(f"{path}: cannot read the file ({exc.strerror or exc})") from None
+        except UnreadableFile as exc:
+            raise StatsError(f"{path}: cannot read the file: {exc}") from None
         try:
             return cls.from_json(data)
         except StatsError as exc:
@@ -186,10 +188,12 @@ def from_folder(folder: Path) -> tuple[ClassStats, list[str]]:
         return stats, problems
     for path in sorted(folder.glob("*.json")):
         try:
-            text = path.read_text(encoding="utf-8")
-            data = json.loads(text)
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-            problems.append(f"{path}: skipped, cannot be read ({exc})")
+            data = read_json(path, MAX_STATS_BYTES)
+        except OSError as exc:
+            problems.append(f"{path}: skipped, cannot be read ({exc.strerror or exc})")
+            continue
+        except UnreadableFile as exc:
+            problems.append(f"{path}: skipped, cannot be read: {exc}")
             continue
         try:
             if isinstance(data, dict) and data.get("kind") == STATS_KIND:
@@ -224,9 +228,11 @@ def load_any(path: Path) -> tuple[ClassStats, list[str]]:
     if path.is_dir():
         return from_folder(path)
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise StatsError(f"{path}: cannot be read ({exc})") from None
+        data = read_json(path, MAX_STATS_BYTES)
+    except OSError as exc:
+        raise StatsError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    except UnreadableFile as exc:
+        raise StatsError(f"{path}: cannot be read: {exc}") from None
     if isinstance(data, dict) and data.get("kind") == STATS_KIND:
         return ClassStats.from_json(data), []
     try:

@@ -20,11 +20,14 @@ from typing import Any
 from game.engine.atomic import write_atomic
 from game.engine.session import ChoiceError, Session
 from game.paths import user_data_dir
+from game.story.safeio import UnreadableFile, parse_json, read_json
 
 RECORD_FORMAT = 1
 RECORD_MIN_FORMAT = 1
 RECORD_KIND = "last-train-home session record"
 SESSIONS_FOLDER = "sessions"
+MAX_RECORD_BYTES = 8 * 1024 * 1024  # a class of hundreds of decisions is well under 1 MB
+MAX_VOTES = 100_000  # votes for one choice in one class
 
 
 class RecordError(ValueError):
@@ -285,24 +288,24 @@ class SessionRecord:
     @classmethod
     def loads(cls, text: str) -> SessionRecord:
         try:
-            data = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise RecordError(
-                f"the file is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
-            ) from None
+            data = parse_json(text.encode("utf-8"))
+        except UnreadableFile as exc:
+            raise RecordError(f"the file cannot be read: {exc}") from None
         return cls.from_json(data)
 
     @classmethod
     def load(cls, path: Path) -> SessionRecord:
         """Reads a saved record; raises RecordError with the path in the message."""
         try:
-            text = Path(path).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
+            data = read_json(Path(path), MAX_RECORD_BYTES)
+        except OSError as exc:
             from game.engine.record_json import reason
 
             raise RecordError(f"{path}: cannot read the file ({reason(exc)})") from None
+        except UnreadableFile as exc:
+            raise RecordError(f"{path}: cannot read the file: {exc}") from None
         try:
-            return cls.loads(text)
+            return cls.from_json(data)
         except RecordError as exc:
             raise RecordError(f"{path}: {exc}") from None
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from game.engine.record import Decision, EpilogueEntry, SessionRecord, Snapshot
+from game.engine.record import MAX_VOTES, Decision, EpilogueEntry, SessionRecord, Snapshot
 
 
 def reason(exc: BaseException) -> str:
@@ -33,6 +33,14 @@ def _count_table(value: Any, what: str) -> dict[str, int]:
     return dict(value)
 
 
+def _vote_table(value: Any, what: str) -> dict[str, int]:
+    votes = _count_table(value, what)
+    for key, item in votes.items():
+        if not 0 <= item <= MAX_VOTES:
+            raise ValueError(f"{what} '{key}' is not a count of votes ({item})")
+    return votes
+
+
 def _text_list(value: Any, what: str) -> list[str]:
     if not isinstance(value, list) or not all(isinstance(x, str) for x in value):
         raise ValueError(f"'{what}' is not a list of ids")
@@ -47,15 +55,15 @@ def parse_record(data: Mapping[str, Any]) -> SessionRecord:
             raise ValueError(f"decision {number} is not a table")
         tally = item.get("tally")
         seconds = item.get("seconds", 0)
-        if isinstance(seconds, bool) or not isinstance(seconds, (int, float)):
-            raise ValueError(f"decision {number}'s seconds is not a number")
+        if isinstance(seconds, bool) or not isinstance(seconds, (int, float)) or not 0 <= seconds < 10**9:
+            raise ValueError(f"decision {number}'s seconds is not a number of seconds")
         decisions.append(
             Decision(
                 _text(item, "scene"),
                 _text(item, "chapter"),
                 _text(item, "choice"),
                 _text(item, "text"),
-                None if tally is None else _count_table(tally, f"decision {number}'s vote"),
+                None if tally is None else _vote_table(tally, f"decision {number}'s vote"),
                 bool(item.get("tie_broken", False)),
                 _text(item, "team", optional=True),
                 float(seconds),

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from game.engine.atomic import write_atomic
+from game.story.safeio import UnreadableFile, parse_json, read_regular
 from game.story.model import Story
 
 if TYPE_CHECKING:  # imported where a save is loaded: the title screen only lists the slots
@@ -98,13 +99,18 @@ class SaveStore:
     def _read(self, slot: str) -> dict[str, Any]:
         path = self.path(slot)
         name = _describe(slot)
+        kept = f"The file was left as it is: {path}"
         try:
-            raw = path.read_bytes()
+            raw = read_regular(path, MAX_SAVE_BYTES)
         except FileNotFoundError:
             raise SaveError(f"There is no {name}.") from None
         except OSError as exc:
             raise SaveError(f"Could not read {name}: {exc.strerror or exc}.") from exc
-        return parse_save(raw, name, f"The file was left as it is: {path}")
+        except UnreadableFile as exc:
+            if "too large" in str(exc):
+                raise SaveError(f"{name.capitalize()} is too large to be a save. {kept}") from None
+            raise SaveError(f"{name.capitalize()} is not a save: {exc}. {kept}") from None
+        return parse_save(raw, name, kept)
 
     def load(self, slot: str, story: Story) -> LoadResult:
         """Reads a slot and rebuilds the playthrough on `story`; raises SaveError if it cannot."""
@@ -200,9 +206,11 @@ def parse_save(raw: bytes, name: str, kept: str) -> dict[str, Any]:
     if not raw.strip():
         raise SaveError(f"{name.capitalize()} is empty (perhaps the disk was full). {kept}")
     try:
-        document = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
-        raise SaveError(f"{name.capitalize()} is damaged and cannot be read. {kept}") from None
+        document = parse_json(raw)
+    except UnreadableFile as exc:
+        why = str(exc)[:1].upper() + str(exc)[1:]
+        raise SaveError(f"{name.capitalize()} is damaged and cannot be read. {why}. "
+                        f"{kept}") from None
     if not isinstance(document, dict) or document.get("game") != "last-train-home":
         raise SaveError(f"{name.capitalize()} is not a Last Train Home save. {kept}")
     fmt = document.get("min_format", document.get("format"))
@@ -212,6 +220,9 @@ def parse_save(raw: bytes, name: str, kept: str) -> dict[str, Any]:
             f"(save format {document.get('format')}); update the game to load it. "
             f"{kept}"
         )
+    shapes = (("origin", dict), ("state", dict), ("log", list))
+    if any(not isinstance(document.get(key), kind) for key, kind in shapes):
+        raise SaveError(f"{name.capitalize()} is damaged (it has no readable state). {kept}")
     return document
 
 
@@ -250,6 +261,9 @@ def restore(document: dict[str, Any], story: Story, name: str, kept: str) -> Loa
                 + "); new values start as the story says."
             )
         origin = _adapt(origin, story)
+    if _clamp(origin, story):
+        messages.append("Some values in this save were outside what the story allows and were "
+                        "brought within its limits.")
     session, restored = Session.replay(story, origin, log)
     if restored < len(log):
         lost = len(log) - restored
@@ -285,6 +299,27 @@ def _adapt(origin: GameState, story: Story) -> GameState:
             if key in old_table:
                 table[key] = old_table[key]
     return fresh
+
+
+def _clamp(state: GameState, story: Story) -> bool:
+    """Brings every stat and resource of `state` within the story's bounds; True if any moved."""
+    moved = False
+    for stats in state.stats.values():
+        for stat, value in stats.items():
+            definition = story.stats.get(stat)
+            if definition is not None and not definition.min <= value <= definition.max:
+                stats[stat] = max(definition.min, min(definition.max, value))
+                moved = True
+    for resource, value in state.resources.items():
+        definition = story.resources.get(resource)
+        if definition is None:
+            continue
+        low = definition.min if definition.min is not None else value
+        high = definition.max if definition.max is not None else value
+        if not low <= value <= high:
+            state.resources[resource] = max(low, min(high, value))
+            moved = True
+    return moved
 
 
 def _now() -> str:

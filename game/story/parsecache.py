@@ -25,11 +25,13 @@ from typing import Any
 from game.paths import user_cache_dir
 from game.story.located import YList, YMap
 from game.story.location import SourceLocation
+from game.story.safeio import read_regular
 
 # Bump when the layout below, the values the YAML reader produces or the findings it reports
 # for a file change (a stale entry would hide a new warning).
 FORMAT = b"lth-parse-3"
 MAX_ENTRIES = 256
+MAX_ENTRY_BYTES = 64 * 1024 * 1024  # a story file is at most 8 MB
 
 
 def entry_name(shown: str, data: bytes) -> str:
@@ -47,7 +49,8 @@ def load(shown: str, data: bytes, max_depth: int, max_number: int) -> tuple[bool
     if folder is None:
         return False, None
     try:
-        text = (folder / entry_name(shown, data)).read_text(encoding="utf-8")
+        entry = read_regular(folder / entry_name(shown, data), MAX_ENTRY_BYTES)
+        text = entry.decode("utf-8")
         return True, _decode(json.loads(text), shown, max_depth, max_number)
     except (OSError, ValueError, RecursionError, NotAnEntry):
         return False, None

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from game.story import parsecache
 from game.story.located import YList, YMap
 from game.story.location import Diagnostics, SourceLocation
+from game.story.safeio import UnreadableFile, read_regular
 from game.story.yamlsyntax import syntax_problem
 
 if TYPE_CHECKING:
@@ -133,9 +134,12 @@ def read_yaml(path: Path, shown: str, diagnostics: Diagnostics) -> Any:
                 f"limited to {MAX_FILE_BYTES // (1024 * 1024)} MB",
             )
             return None
-        data = path.read_bytes()
+        data = read_regular(path, MAX_FILE_BYTES)
     except OSError as exc:
         diagnostics.error(here, f"cannot read the file: {exc.strerror or exc}")
+        return None
+    except UnreadableFile as exc:
+        diagnostics.error(here, f"cannot read the file: {exc}")
         return None
     try:
         text = data.decode("utf-8")

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import json
 from pathlib import Path
 from typing import TextIO
 
@@ -75,9 +76,10 @@ def _import(path: Path, folder: Path, stats: ClassStats, out: TextIO, err: TextI
         return 1
     new = stats.merge(incoming)
     if new:
-        # Kept beside this computer's session records, not among them; the name comes from the
-        # content, so importing the same file twice leaves one copy.
-        data = path.read_bytes()
+        # Kept beside this computer's session records, not among them: what was read and checked,
+        # not the file as it came (which may hold anything else). The name comes from the content,
+        # so importing the same file twice leaves one copy.
+        data = json.dumps(incoming.to_json(), ensure_ascii=False, indent=1).encode("utf-8")
         target = imported_dir(folder) / f"imported-{hashlib.sha256(data).hexdigest()[:12]}.json"
         try:
             write_atomic(target, data)
