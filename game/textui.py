@@ -150,6 +150,7 @@ class TextPlayer:
     # ------------------------------------------------------------------ the loop
 
     def run(self) -> int:
+        self.store.sweep_temporary_files()  # the leftovers of a game that was killed mid-save
         if len(self.session.transcript) == 1 and not self.session.can_undo:  # a new game
             self.show_content_note()
             if self.pause_after_note and self.session.story.content_note:
