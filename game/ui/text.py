@@ -101,16 +101,36 @@ def _wrap(face: Face, text: str, width: int) -> list[str]:
         if line:
             lines.append(line.rstrip())
             line = ""
-        while face.width(token.rstrip()) > width and len(token.rstrip()) > 1:
-            cut = len(token)
-            while cut > 1 and face.width(token[:cut]) > width:
-                cut -= 1
+        while not _fits(face, token.rstrip(), width):
+            cut = _longest_fitting_prefix(face, token, width)
             lines.append(token[:cut])
             token = token[cut:]
         line = token
     if line.strip() or not lines:
         lines.append(line.rstrip())
     return lines
+
+
+def _fits(face: Face, word: str, width: int) -> bool:
+    """Whether `word` fits in `width` pixels (a single character always does), measuring at most
+    `width` characters: no character is narrower than a pixel, so a longer word cannot fit."""
+    return len(word) <= 1 or (len(word) <= width and face.width(word) <= width)
+
+
+def _longest_fitting_prefix(face: Face, word: str, width: int) -> int:
+    """The length (at least 1) of the longest start of `word` that fits in `width` pixels.
+
+    A binary search over at most `width` characters: a line costs O(width log width) whatever
+    the word's length, so a word wraps in time linear in its length.
+    """
+    low, high = 1, min(len(word), width)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if face.width(word[:middle]) <= width:
+            low = middle
+        else:
+            high = middle - 1
+    return low
 
 
 def _size_of(surface: pygame.Surface) -> int:
