@@ -6,6 +6,7 @@ screens longer than the default (e.g. SOAK_EVENTS=100000 pytest tests/test_soak.
 
 from __future__ import annotations
 
+import io
 import os
 import random
 from collections import Counter
@@ -148,3 +149,26 @@ def test_the_real_screens_survive_tens_of_thousands_of_random_events(data_dir: P
         pygame.quit()
     assert len(seen) >= 4, seen  # the random events reached several screens
     print(f"soak: {sent} events, screens on top: {dict(seen)}, quits: {quits}")
+
+
+# ----------------------------------------------------------------------------- many games, one process
+
+def test_many_games_in_one_window_save_pictures_without_pygame_image_save(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """pygame.image.save into a BytesIO leaks what it allocates on pygame-ce; thumbnails must not
+    use it (bench/ui_soak.py measures the memory over 100 games)."""
+    from bench.ui_soak import soak
+
+    def leaks(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a thumbnail went through pygame.image.save")
+
+    monkeypatch.setattr(pygame.image, "save", leaks)
+    pictures: list[bytes] = []
+
+    def look(game: int, app) -> None:  # noqa: ANN001
+        pictures.append(app.store.slots()[0].thumbnail.read_bytes())
+
+    assert soak(ROOT / "docs" / "example", 5, look) == 0
+    assert len(pictures) == 5
+    picture = pygame.image.load(io.BytesIO(pictures[-1]))
+    assert picture.get_size() == (256, 144)

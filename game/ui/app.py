@@ -5,7 +5,6 @@
 
 from __future__ import annotations
 
-import io
 import logging
 import sys
 import time
@@ -28,6 +27,7 @@ from game.settings import (
 from game.story import Story, StoryError, load_story
 from game.ui.art import ArtLibrary
 from game.ui.audio import Ambience
+from game.ui.png import png_bytes
 from game.ui.screens.base import Screen
 from game.ui.text import Fonts
 from game.ui.theme import HIGH_CONTRAST, NIGHT, metrics
@@ -367,9 +367,7 @@ class App:
             small = self.art.backdrop(backdrop, (256, 144))
         else:
             small = pygame.transform.smoothscale(picture, (256, 144))
-        buffer = io.BytesIO()
-        pygame.image.save(small, buffer, "thumbnail.png")
-        return buffer.getvalue()
+        return png_bytes(small)  # not pygame.image.save into a BytesIO: that leaks every time
 
     def take_choice(self, choice_id: str) -> Outcome | None:
         """Takes a choice, autosaves, and returns what it did (None if refused)."""
