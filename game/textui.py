@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import textwrap
 from collections.abc import Callable
@@ -13,6 +14,24 @@ from game.story.model import paragraphs
 
 HELP = """Commands: a number chooses · Enter continues · u undo · s [NAME] save · l [NAME] load ·
 saves list saves · h history · f family · r reload the story · ? help · q quit"""
+
+
+# Control characters (ESC starts a terminal escape sequence) that a file name, a save's path or a
+# story could carry; the terminal is given each as a visible U+FFFD instead. Line breaks and tabs stay.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+class _Shown:
+    """A text stream that never passes a control character on to the terminal."""
+
+    def __init__(self, out: TextIO) -> None:
+        self.out = out
+
+    def write(self, text: str) -> int:
+        return self.out.write(_CONTROL.sub("\ufffd", text))
+
+    def flush(self) -> None:
+        self.out.flush()
 
 
 class TextPlayer:
@@ -34,7 +53,7 @@ class TextPlayer:
         self.watcher = StoryWatcher(session.story.root) if watch else None
         self.store = store
         self.read_line = read_line
-        self.out = out
+        self.out = _Shown(out)
         self.width = width or min(88, shutil.get_terminal_size((80, 24)).columns)
         self.autosave = autosave
         # At a terminal the note waits for Enter, as the window's waits for Begin; piped input does not.

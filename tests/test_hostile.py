@@ -385,3 +385,57 @@ def test_an_asset_name_longer_than_the_file_system_allows_is_only_missing(tmp_pa
     story, found = load_story_with_diagnostics(root)  # with the asset checks
     assert story is not None
     assert any("there is no picture 'xxxx" in str(f) and str(f).count("x") < 100 for f in found)
+
+
+# ----------------------------------------------------------------------------- second round (#18)
+
+@pytest.mark.parametrize("escape", ["\\0", "\\e[31m", "\\x07", "\\x9b"])
+def test_a_control_character_in_shown_text_is_a_located_error(tmp_path: Path, escape: str) -> None:
+    scenes = BASE.replace("    text: You hold a phone card.\n",
+                          f'    text: "You hold{escape} a phone card."\n', 1)
+    assert scenes != BASE
+    (match,) = located_errors(write_story(tmp_path / "story", scenes))
+    assert match["path"].endswith("01_scenes.yaml") and match["line"] == "7"
+    assert "control character" in match["message"]
+
+
+FACT = """\
+facts:
+  cards:
+    title: Phone cards
+    text: Cards ran out fast.
+    source: A source
+    url: {url}
+"""
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(1)", "'JavaScript://%0aalert(1)'",
+                                 "data:text/html,<script>alert(1)</script>", "//example.org/x",
+                                 "file:///etc/passwd", "'https://exa mple.org'"])
+def test_a_fact_link_that_is_not_http_is_a_located_error(tmp_path: Path, url: str) -> None:
+    root = write_story(tmp_path / "story", BASE, extra_files={"02_facts.yaml": FACT.format(url=url)})
+    (match,) = located_errors(root)
+    assert match["path"].endswith("02_facts.yaml") and match["line"] == "6"
+    assert "https://" in match["message"]
+
+
+def test_a_fact_link_over_https_is_accepted(tmp_path: Path) -> None:
+    root = write_story(tmp_path / "story", BASE,
+                       extra_files={"02_facts.yaml": FACT.format(url="https://example.org/a?b=1")})
+    assert findings(root) == []
+
+
+def test_the_terminal_player_writes_no_escape_sequence_from_a_file_name(tmp_path: Path) -> None:
+    from game.engine import SaveStore, Session
+    from game.story import load_story
+    from game.textui import TextPlayer
+
+    story = load_story(write_story(tmp_path / "story", BASE), check_assets=False)
+    saves = tmp_path / "saves\x1b]0;pwned\x07\x1b[2J"
+    saves.mkdir()
+    (saves / "bad.json").write_text("{")
+    lines = iter(["saves", "l bad", "q"])
+    out = io.StringIO()
+    TextPlayer(Session(story), SaveStore(saves), lambda: next(lines, None), out, width=300,
+               autosave=False, watch=False).run()
+    assert "damaged" in out.getvalue() and "\x1b" not in out.getvalue()

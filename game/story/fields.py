@@ -25,6 +25,9 @@ from game.story.model import FlagDef, Person, ResourceDef, StatDef, Text, paragr
 from game.story.suggest import did_you_mean, did_you_mean_or_list
 
 ID = re.compile(r"^[a-z][a-z0-9_]*$")
+# Control characters a font cannot draw and a terminal would obey (U+0000, ESC, ...); YAML's
+# escapes ("\0", "\e") let them into text. Tabs and line breaks are fine.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _PLACEHOLDER = re.compile(r"\{\{|\}\}|\{([^{}]*)\}")
 
 
@@ -103,7 +106,25 @@ class FieldReader:
         if isinstance(value, bool) or not isinstance(value, (str, int, float)):
             self.error(data.value_loc(key), f"'{key}' in {what} should be text, not {type_name(value)}")
             return None
+        control = _CONTROL.search(str(value))
+        if control:
+            self.error(data.value_loc(key), f"'{key}' in {what} holds the control character "
+                                            f"U+{ord(control.group()):04X}, which cannot be shown: "
+                                            "remove it")
+            return None
         return str(value)
+
+    def url(self, data: YMap, key: str, what: str) -> str | None:
+        """A web address: http or https only (a `javascript:` link would run in a report)."""
+        value = self.text(data, key, what)
+        if value is None:
+            return None
+        scheme, _, rest = value.strip().partition("://")
+        if scheme.lower() not in ("http", "https") or not rest or any(c.isspace() for c in value.strip()):
+            self.error(data.value_loc(key), f"'{key}' in {what} should be a web address starting "
+                                            f"with https:// or http://, not '{value[:40]}'")
+            return None
+        return value.strip()
 
     def prose(self, data: YMap, key: str, what: str, required: bool = False) -> str | None:
         """A text field read as prose: line breaks inside a paragraph (as a `|` block keeps

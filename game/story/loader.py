@@ -173,7 +173,7 @@ class _Loader(FieldReader):
             self.prose(spec, "figure", what) or "",
             self.prose(spec, "text", what, required=True) or "",
             self.prose(spec, "source", what, required=True) or "",
-            self.text(spec, "url", what),
+            self.url(spec, "url", what),
         )
         self.fact_locs[fact_id] = loc
 
