@@ -439,3 +439,29 @@ def test_the_terminal_player_writes_no_escape_sequence_from_a_file_name(tmp_path
     TextPlayer(Session(story), SaveStore(saves), lambda: next(lines, None), out, width=300,
                autosave=False, watch=False).run()
     assert "damaged" in out.getvalue() and "\x1b" not in out.getvalue()
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(1)", " JAVASCRIPT:alert(1)", "data:text/html,x",
+                                 "https://example.org/>\"<script>", "vbscript:x"])
+def test_no_renderer_makes_a_link_of_an_address_that_is_not_http(tmp_path: Path, url: str) -> None:
+    """Defence in depth: a story that never went through check (or an older loader) still cannot
+    put a script link in the report, the guide (same card) or the Markdown report."""
+    from game.engine import Session
+    from game.engine.record import record_from_session
+    from game.story import load_story
+    from game.story.model import Fact
+    from game.tools.report import fact_card_html, render_markdown
+
+    fact = Fact("cards", "Phone cards", "", "Cards ran out.", "A source", url)
+    card = fact_card_html(fact)
+    assert "<a " not in card and "<script" not in card
+    root = write_story(tmp_path / "story", BASE.replace("    choices:\n", "    fact: cards\n    choices:\n", 1),
+                       extra_files={"02_facts.yaml": FACT.format(url="https://example.org")})
+    story = load_story(root, check_assets=False)
+    story.facts["cards"] = fact  # as if the loader had let it through
+    session = Session(story)
+    while not session.is_over:
+        session.choose(next(c for c in session.choices() if c.available).id)
+    markdown = render_markdown(story, record_from_session(session))
+    assert "Cards ran out." in markdown
+    assert f"<{url}>" not in markdown and not re.search(r"(?<!\\)<script", markdown)

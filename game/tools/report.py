@@ -135,6 +135,15 @@ def font_css(*texts: str) -> str:
     )
 
 
+def web_address(url: str | None) -> bool:
+    """Whether `url` may become a link: http(s) only, and nothing that could end Markdown's <...>."""
+    if not url:
+        return False
+    scheme, _, rest = url.partition("://")
+    return (scheme.lower() in ("http", "https") and bool(rest)
+            and not any(c.isspace() or c in "<>\"'`" or ord(c) < 32 for c in url))
+
+
 def _e(text: object) -> str:
     return html.escape(str(text), quote=True)
 
@@ -173,8 +182,10 @@ def fact_card_html(fact: Fact, shown_in: str = "") -> str:
     """A fact card as HTML: title, figure, explanation, and its source (linked when it has a URL);
     `shown_in` says where the game shows it (for the teacher guide)."""
     source = _e(fact.source)
-    if fact.url:
+    if web_address(fact.url):
         source = f'<a href="{_e(fact.url)}">{source}</a>'
+    elif fact.url:  # never a link: a story read without check could hold "javascript:..."
+        source = f"{source} ({_e(fact.url)})"
     where = f'<p class="shown">Shown in: {_e(shown_in)}</p>' if shown_in else ""
     return (
         f'<div class="card"><h3>{_e(fact.title)}</h3><p class="figure">{_e(fact.figure)}</p>'
@@ -796,7 +807,7 @@ def render_markdown(story: Story, record: SessionRecord, stats: ClassStats | Non
     if not facts:
         lines += ["No fact cards were shown in this session.", ""]
     for fact in facts:
-        url = f" <{fact.url}>" if fact.url else ""
+        url = f" <{fact.url}>" if web_address(fact.url) else f" ({_md(fact.url)})" if fact.url else ""
         lines += [
             f"### {_md(fact.title)}: {_md(fact.figure)}",
             "",
