@@ -226,7 +226,7 @@ class TextPlayer:
             for info in slots:
                 where = info.problem or " · ".join(p for p in (info.chapter, info.place, info.when) if p)
                 self.say(f"{info.slot}: {where} ({info.saved_at})", "  ")
-        elif word == "" or word.isdigit():
+        elif word == "" or (word.isascii() and word.isdigit()):
             self.take(word)
         else:
             self.say(f"Unknown command '{word}'. {HELP}")
@@ -246,6 +246,9 @@ class TextPlayer:
                 return
             number = continues[0].number
         else:
+            if len(word.lstrip("0")) > 6:  # no scene has a million choices (and int() has limits)
+                self.say(f"There is no choice {word[:12]}….")
+                return
             number = int(word)
         view = next((c for c in choices if c.number == number), None)
         if view is None:

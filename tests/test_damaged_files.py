@@ -276,3 +276,14 @@ def test_the_window_starts_and_continues_past_a_damaged_save_and_a_fifo(example_
         settle(second, key(pygame.K_RETURN))
     assert isinstance(second.top, PlayScreen) and second.top.scene.id == "booth"
     pygame.quit()
+
+
+def test_the_terminal_player_takes_odd_numbers_in_its_stride(story: Story, tmp_path: Path) -> None:
+    lines = iter(["²", "٣", "9" * 4301, "0" * 50 + "1", "q"])
+    out = io.StringIO()
+    player = TextPlayer(Session(story), SaveStore(tmp_path / "s"), lambda: next(lines, None), out,
+                        width=200, autosave=False, watch=False)
+    assert player.run() == 0
+    text = out.getvalue()
+    assert "Unknown command '²'" in text and "There is no choice 999999999999…" in text
+    assert player.session.state.log == ["a.call"]  # 000…01 is choice 1
