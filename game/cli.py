@@ -6,7 +6,9 @@ Exit status: 0 success, 1 a story with errors (or a failed run), 2 a usage error
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -33,6 +35,9 @@ def _setting(text: str) -> tuple[str, str]:
     return name.strip(), value.strip()
 
 
+MAX_WINDOW = (7680, 4320)  # 8K: larger windows make SDL allocate gigabytes and draw for minutes
+
+
 def _size(text: str) -> tuple[int, int]:
     try:
         width, height = (int(part) for part in text.lower().split("x"))
@@ -40,6 +45,9 @@ def _size(text: str) -> tuple[int, int]:
         raise argparse.ArgumentTypeError(f"expected WIDTHxHEIGHT, as in 1280x720, not '{text}'") from None
     if width < 320 or height < 240:
         raise argparse.ArgumentTypeError("the window must be at least 320x240")
+    if width > MAX_WINDOW[0] or height > MAX_WINDOW[1]:
+        raise argparse.ArgumentTypeError(f"the window can be at most {MAX_WINDOW[0]}x{MAX_WINDOW[1]} "
+                                         "(use F11 for full screen)")
     return width, height
 
 
@@ -188,8 +196,35 @@ def run_text(options: LaunchOptions, out: TextIO, err: TextIO, stdin: TextIO) ->
     return player.run()
 
 
+def _launch_problem(options: LaunchOptions, err: TextIO) -> int | None:
+    """The exit status if `--start`, `--set` or `--screenshots` cannot be used (said on `err`),
+    checked before any window opens, so every front end answers a bad argument the same way (2)."""
+    if options.screenshots is not None:
+        folder = Path(options.screenshots)
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            probe = folder / f".last-train-home-{os.getpid()}.probe"
+            probe.write_bytes(b"")
+            probe.unlink()
+        except OSError as exc:
+            print(f"last-train-home: cannot save screenshots in {folder}: "
+                  f"{exc.strerror or exc}", file=err)
+            return USAGE_ERROR
+    if not options.start and not options.sets:
+        return None
+    story = load_or_report(options.story_dir, err)
+    if story is None:
+        return None  # the window shows the story's errors itself
+    problem = start_problem(story, options.start)
+    if problem:
+        print(f"last-train-home: {problem}", file=err)
+        return USAGE_ERROR
+    if _new_session(story, options, err) is None:
+        return USAGE_ERROR
+    return None
+
+
 def run_desktop(options: LaunchOptions, err: TextIO) -> int:
-    import os
 
     # pygame greets on stdout when imported; the game's own window is greeting enough.
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
@@ -213,14 +248,44 @@ def main(
     err: TextIO | None = None,
     stdin: TextIO | None = None,
 ) -> int:
-    out = out or sys.stdout
-    err = err or sys.stderr
-    stdin = stdin or sys.stdin
+    # With stdout or stderr closed (`>&-`), Python has None there: write to the null device.
+    out = out or sys.stdout or open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
+    err = err or sys.stderr or open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
+    stdin = stdin or sys.stdin or open(os.devnull, encoding="utf-8")  # noqa: SIM115
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse has printed the usage error
         return int(exc.code or 0)
+    try:
+        status = _dispatch(args, out, err, stdin)
+        out.flush()
+        return status
+    except BrokenPipeError:  # the reader went away (`check | head -1`): nothing more to say
+        _quiet(out)
+        return 1
+    except OSError as exc:  # a full device, a closed stdout
+        if exc.errno is None or exc.filename is not None:
+            raise
+        _quiet(out)
+        with contextlib.suppress(OSError):
+            print(f"last-train-home: cannot write the output: {exc.strerror or exc}", file=err)
+        return 1
+
+
+def _quiet(out: TextIO) -> None:
+    """Points `out` (when it is this process's stdout) at the null device, so that the flush at
+    exit does not fail a second time with a traceback."""
+    if out is not sys.__stdout__ or out is None:
+        return
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, out.fileno())
+        os.close(devnull)
+
+
+def _dispatch(args: argparse.Namespace, out: TextIO, err: TextIO, stdin: TextIO) -> int:
+    """Runs the command `args` names; returns the exit status."""
     try:
         if args.command == "check":
             return run_check(args, out)
@@ -229,6 +294,9 @@ def main(
         options = _options(args)
         if args.command == "play" and args.text:
             return run_text(options, out, err, stdin)
+        problem = _launch_problem(options, err)
+        if problem is not None:
+            return problem
         return run_desktop(options, err)
     except StoryError as exc:
         for finding in exc.diagnostics:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -446,6 +447,17 @@ class Session:
         return session, restored
 
 
+_WHOLE_NUMBER = re.compile(r"[+-]?[0-9][0-9,_]{0,20}")
+
+
+def _whole_number(name: str, raw: str) -> int:
+    """`raw` as a whole number written in ASCII digits (1,500 and 1_500 too); else SetError."""
+    digits = raw.replace(",", "").replace("_", "")
+    if not _WHOLE_NUMBER.fullmatch(raw) or len(digits.lstrip("+-")) > 15:
+        raise SetError(f"'{name}' takes a whole number such as 3 or 1500, not '{raw[:40]}'")
+    return int(digits)
+
+
 def apply_setting(story: Story, state: GameState, name: str, raw: str) -> None:
     """Applies `--set NAME=VALUE` to a starting state; raises SetError in the user's words."""
     raw = raw.strip()
@@ -455,18 +467,18 @@ def apply_setting(story: Story, state: GameState, name: str, raw: str) -> None:
         person, _, stat = name.partition(".")
         if person not in story.people or stat not in story.stats:
             raise SetError(f"'{name}' is not a person's stat{hint}")
-        try:
-            value = int(raw)
-        except ValueError:
-            raise SetError(f"'{name}' takes a whole number, not '{raw}'") from None
         definition = story.stats[stat]
+        value = _whole_number(name, raw)
         state.stats[person][stat] = max(definition.min, min(definition.max, value))
         return
     if name in story.resources:
-        try:
-            state.resources[name] = int(raw.replace(",", "").replace("_", ""))
-        except ValueError:
-            raise SetError(f"'{name}' takes a whole number, not '{raw}'") from None
+        resource = story.resources[name]
+        value = _whole_number(name, raw)
+        if resource.min is not None:
+            value = max(resource.min, value)
+        if resource.max is not None:
+            value = min(resource.max, value)
+        state.resources[name] = value
         return
     if name in story.flags:
         if raw.lower() not in ("true", "false"):
