@@ -13,6 +13,7 @@ from __future__ import annotations
 import io
 import os
 import re
+import sys
 import time
 import tracemalloc
 from pathlib import Path
@@ -465,3 +466,65 @@ def test_no_renderer_makes_a_link_of_an_address_that_is_not_http(tmp_path: Path,
     markdown = render_markdown(story, record_from_session(session))
     assert "Cards ran out." in markdown
     assert f"<{url}>" not in markdown and not re.search(r"(?<!\\)<script", markdown)
+
+
+def test_a_file_name_that_is_not_utf8_is_skipped_with_a_warning(tmp_path: Path) -> None:
+    root = write_story(tmp_path / "story", BASE)
+    if os.name == "nt" or sys.platform == "darwin":
+        pytest.skip("this file system insists on valid names")
+    with open(os.path.join(os.fsencode(root), b"\xff\xfe.yaml"), "wb") as handle:
+        handle.write(b"scenes: {}\n")
+    story, found = load_story_with_diagnostics(root, check_assets=False)
+    assert story is not None
+    assert any(f.severity == "warning" and "not valid UTF-8" in str(f) for f in found)
+    status, out, _ = check_output(root)
+    assert status == 0 and "not valid UTF-8" in out
+
+
+def test_folders_nested_1200_deep_are_not_walked_into(tmp_path: Path) -> None:
+    root = write_story(tmp_path / "story", BASE)
+    deep = os.fsencode(root)
+    os.makedirs(os.path.join(deep, *[b"d"] * 40))  # the OS allows more, a path only so long
+    fd = os.open(os.path.join(deep, *[b"d"] * 40), os.O_RDONLY)
+    try:  # go on from inside, as `mkdir -p` would, to 1,200 levels
+        for _ in range(1160):
+            os.mkdir(b"d", dir_fd=fd)
+            inner = os.open(b"d", os.O_RDONLY, dir_fd=fd)
+            os.close(fd)
+            fd = inner
+    finally:
+        os.close(fd)
+    story, found = load_story_with_diagnostics(root, check_assets=False)
+    assert story is not None
+    assert any("nested more than" in str(f) for f in found)
+
+
+@pytest.mark.skipif(os.name == "nt" or os.geteuid() == 0, reason="needs POSIX permissions (not root)")
+def test_an_unreadable_subfolder_is_a_warning(tmp_path: Path) -> None:
+    root = write_story(tmp_path / "story", BASE)
+    (root / "more").mkdir()
+    (root / "more" / "x.yaml").write_text("scenes: {}\n")
+    (root / "more").chmod(0)
+    try:
+        story, found = load_story_with_diagnostics(root, check_assets=False)
+    finally:
+        (root / "more").chmod(0o700)
+    assert story is not None and any("cannot read the folder" in str(f) for f in found)
+
+
+def test_an_unreadable_folder_is_found_and_said(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """As root, permissions do not bite: the walk's own refusal is simulated."""
+    root = write_story(tmp_path / "story", BASE)
+    (root / "more").mkdir()
+    real = os.scandir
+
+    def refuse(path):  # noqa: ANN001, ANN202
+        if Path(path).name == "more":
+            raise PermissionError(13, "Permission denied")
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", refuse)
+    story, found = load_story_with_diagnostics(root, check_assets=False)
+    assert story is not None
+    (warning,) = [f for f in found if "cannot read the folder" in str(f)]
+    assert warning.severity == "warning" and "Permission denied" in str(warning)

@@ -14,6 +14,7 @@ from game.engine.saves import _adapt
 from game.engine.session import Session
 from game.story.loader import load_story_with_diagnostics
 from game.story.location import Diagnostic
+from game.story.safeio import find_files
 
 
 @dataclass
@@ -96,10 +97,7 @@ class StoryWatcher:
 
     def _scan(self) -> dict[str, tuple[int, int]]:
         found: dict[str, tuple[int, int]] = {}
-        try:
-            paths = [p for p in self.story_dir.rglob("*") if p.suffix in (".yaml", ".yml")]
-        except OSError:
-            return found
+        paths, _ = find_files(self.story_dir, (".yaml", ".yml"))  # the loader reports problems
         for path in paths:
             try:
                 info = path.stat()

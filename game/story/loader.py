@@ -26,6 +26,7 @@ from game.story.location import (
 )
 from game.story.manifest import CONTENT_KEYS, FORMAT_VERSION, MANIFEST, MANIFEST_KEYS, read_manifest
 from game.story.model import Fact, FlagDef, Story
+from game.story.safeio import UnreadableFile, find_files, read_regular
 from game.story.scenes import RawScene, raw_choice_items, read_scene
 from game.story.suggest import did_you_mean
 from game.story.yamlsource import MAX_FILE_BYTES, read_yaml
@@ -206,8 +207,13 @@ class _Loader(FieldReader):
                 self.names.choice_ids[f"{raw.id}.continue"] = None
 
 
-def _story_files(root: Path) -> list[Path]:
-    files = [p for p in root.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file()]
+def _story_files(root: Path, loader: _Loader) -> list[Path]:
+    """The story's YAML files, the manifest first; what had to be skipped is a warning (an error
+    for the story folder itself)."""
+    files, problems = find_files(root, (".yaml", ".yml"))
+    for where, problem in problems:
+        report = loader.diag.error if where == root else loader.diag.warning
+        report(SourceLocation(display_path(where)), problem)
     return sorted(files, key=lambda p: (p.name != MANIFEST or p.parent != root, str(p.relative_to(root))))
 
 
@@ -219,7 +225,7 @@ def _read_files(loader: _Loader, manifest_path: Path) -> tuple[list[tuple[Path, 
     digest = hashlib.sha256()
     root = loader.root
     real_root = root.resolve()
-    for path in _story_files(root):
+    for path in _story_files(root, loader):
         shown = display_path(path)
         if not path.resolve().is_relative_to(real_root):
             # A link could make `check` read any file of the player's (and show parts of it).
@@ -233,10 +239,10 @@ def _read_files(loader: _Loader, manifest_path: Path) -> tuple[list[tuple[Path, 
                 return None
             loader.incomplete = True
             continue
-        try:
-            if path.stat().st_size <= MAX_FILE_BYTES:  # read_yaml reports a larger one
-                digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes() + b"\0")
-        except OSError:
+        try:  # read_yaml reports a file it cannot read
+            data = read_regular(path, MAX_FILE_BYTES)
+            digest.update(str(path.relative_to(root)).encode() + b"\0" + data + b"\0")
+        except (OSError, UnreadableFile):
             pass
         errors_before = len(loader.diag.errors)
         data = read_yaml(path, shown, loader.diag)

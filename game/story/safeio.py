@@ -120,3 +120,48 @@ def _float(text: str) -> float:
 
 
 __all__ = ["MAX_INT_DIGITS", "UnreadableFile", "parse_json", "read_json", "read_regular"]
+
+
+MAX_FOLDER_DEPTH = 16  # story folders nest a level or two; a thousand levels is an attack
+
+
+def find_files(root: Path, suffixes: tuple[str, ...]) -> tuple[list[Path], list[tuple[Path, str]]]:
+    """Files under `root` whose names end in one of `suffixes`, and (folder or file, problem) for
+    what was skipped: unreadable folders, names that are not UTF-8, nesting past MAX_FOLDER_DEPTH.
+
+    Walks without recursion and does not enter linked folders; a linked file counts (the caller
+    decides whether it may be read). Never raises.
+    """
+    found: list[Path] = []
+    problems: list[tuple[Path, str]] = []
+    stack = [(Path(root), 0)]
+    while stack:
+        folder, depth = stack.pop()
+        try:
+            with os.scandir(folder) as listing:
+                entries = sorted(listing, key=lambda e: e.name)
+        except OSError as exc:
+            problems.append((folder, f"cannot read the folder ({exc.strerror or exc}): "
+                                     "the story files in it are not read"))
+            continue
+        for entry in entries:
+            path = Path(entry.path)
+            try:
+                entry.name.encode("utf-8")
+            except UnicodeEncodeError:
+                shown = entry.name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+                problems.append((folder / shown, "this name is not valid UTF-8 text, so it is "
+                                                 "skipped: rename it"))
+                continue
+            try:
+                if entry.is_dir(follow_symlinks=False):
+                    if depth + 1 > MAX_FOLDER_DEPTH:
+                        problems.append((path, f"folders nested more than {MAX_FOLDER_DEPTH} deep "
+                                               "are not read"))
+                    else:
+                        stack.append((path, depth + 1))
+                elif path.suffix in suffixes and entry.is_file():
+                    found.append(path)
+            except OSError:
+                continue
+    return found, problems
