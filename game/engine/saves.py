@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import json
 import re
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from game.engine.atomic import write_atomic
-from game.story.safeio import UnreadableFile, parse_json, read_regular
+from game.engine.atomic import sweep_temporary_files, write_atomic
 from game.story.model import Story
+from game.story.safeio import UnreadableFile, parse_json, read_regular
 
 if TYPE_CHECKING:  # imported where a save is loaded: the title screen only lists the slots
     from game.engine.session import Session
@@ -85,9 +84,10 @@ class SaveStore:
         document = save_document(session)
         data = json.dumps(document, ensure_ascii=False, indent=1).encode("utf-8")
         try:
-            write_atomic(path, data, backup=self.backup_path(slot))
+            # The picture first: if it cannot be written, the save itself is still untouched.
             if thumbnail is not None:
                 write_atomic(path.with_suffix(".png"), thumbnail)
+            write_atomic(path, data, backup=self.backup_path(slot))
         except OSError as exc:
             reason = exc.strerror or str(exc)
             raise SaveError(
@@ -153,20 +153,9 @@ class SaveStore:
         return sorted(infos, key=lambda i: i.saved_at, reverse=True)
 
     def sweep_temporary_files(self, older_than: float = STALE_TEMP_SECONDS) -> int:
-        """Removes temporary files left by a save that was killed mid-write; returns how many.
-
-        Only files older than `older_than` seconds go, so a save being written now is untouched.
-        """
-        removed = 0
-        cutoff = time.time() - older_than
-        for temp in self.directory.glob(".*.tmp"):
-            try:
-                if temp.stat().st_mtime < cutoff:
-                    temp.unlink()
-                    removed += 1
-            except OSError:
-                continue
-        return removed
+        """Removes temporary files left by saves that never finished (the game was killed); returns
+        how many. A save being written now, by this game or another one running, is untouched."""
+        return sweep_temporary_files(self.directory, older_than)
 
     def latest(self) -> SlotInfo | None:
         usable = [i for i in self.slots() if i.problem is None]
