@@ -534,3 +534,15 @@ def test_an_unreadable_folder_is_found_and_said(tmp_path: Path, monkeypatch: pyt
     assert story is not None
     (warning,) = [f for f in found if "cannot read the folder" in str(f)]
     assert warning.severity == "warning" and "Permission denied" in str(warning)
+
+
+def test_an_anchor_without_an_alias_is_refused_as_the_format_says(tmp_path: Path) -> None:
+    scenes = BASE.replace("    text: You hold a phone card.\n", "    text: &note You hold a phone card.\n", 1)
+    (match,) = located_errors(write_story(tmp_path / "story", scenes))
+    assert match["line"] == "7" and "anchors (&name) are not allowed" in match["message"]
+
+
+@pytest.mark.parametrize("digits", ["٣", "３", "۳", "3٣"])
+def test_only_ascii_digits_are_numbers_in_expressions(digits: str) -> None:
+    with pytest.raises(ExpressionError):
+        compile_condition(f"savings >= {digits}", _Names())

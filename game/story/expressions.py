@@ -34,12 +34,12 @@ class ExpressionError(Exception):
 # ----------------------------------------------------------------------------- tokens
 
 _TOKEN = re.compile(
-    r"\s*(?:(?P<num>\d+)|(?P<name>[A-Za-z_][A-Za-z0-9_]*)"
+    r"\s*(?:(?P<num>[0-9]+)|(?P<name>[A-Za-z_][A-Za-z0-9_]*)"
     r"|(?P<op>==|!=|<=|>=|\+=|-=|&&|\|\||=>|=<|>>|<<|<>|[<>+\-(),.=!*/%])|(?P<bad>\S))"
 )
 
 
-_DECIMAL = re.compile(r"\d+\.\d+")
+_DECIMAL = re.compile(r"[0-9]+\.[0-9]+")  # only ASCII digits are numbers (as the format says)
 
 # Operators from other languages or typed in the wrong order, with the one that was meant.
 _MISTYPED_OPERATORS = {"=>": ">=", "=<": "<=", ">>": ">=", "<<": "<=", "<>": "!="}

@@ -298,6 +298,8 @@ def _build(text: str, shown: str, cut: list[SourceLocation] | None = None) -> An
             if event is None:
                 break
             kind = type(event)
+            if getattr(event, "anchor", None) is not None and kind is not events.AliasEvent:
+                raise _YamlRefused(loc(event.start_mark), ANCHOR_REFUSED)
             if kind is events.ScalarEvent:
                 where = loc(event.start_mark)
                 tag = event.tag
@@ -350,3 +352,6 @@ def _build(text: str, shown: str, cut: list[SourceLocation] | None = None) -> An
 
 
 _NO_KEY = object()
+# An anchor alone does nothing, but unquoted text starting with '&' silently loses its first word.
+ANCHOR_REFUSED = ("anchors (&name) are not allowed in story files; put text that starts with '&' "
+                  "in quotes")
