@@ -140,8 +140,8 @@ def test_an_alias_bomb_is_refused_quickly_in_little_memory(tmp_path: Path) -> No
     root = story_with(tmp_path, BILLION_LAUGHS)
     with Bounded() as bounds:
         (match,) = located_errors(root)
-    assert (match["line"], match["col"]) == ("2", "8")
-    assert "aliases" in match["message"]
+    assert (match["line"], match["col"]) == ("1", "4")  # refused at its first anchor
+    assert "anchors" in match["message"]
     assert bounds.seconds < 2 and bounds.peak_mb < 20
 
 
@@ -546,3 +546,46 @@ def test_an_anchor_without_an_alias_is_refused_as_the_format_says(tmp_path: Path
 def test_only_ascii_digits_are_numbers_in_expressions(digits: str) -> None:
     with pytest.raises(ExpressionError):
         compile_condition(f"savings >= {digits}", _Names())
+
+
+LOOP = """\
+scenes:
+  a:
+    text: Start.
+    choices:
+      - text: Go on
+        goto: b
+      - text: Go round
+        goto: c
+  b:
+    text: The end.
+    end: true
+  c:
+    text: Round one.
+    next: d
+  d:
+    text: Round two.
+    {way_on}
+endings:
+  - id: done
+    title: Done
+    text: Done.
+    epilogue:
+      suqin: She rests.
+      qin: She waits.
+"""
+
+
+def test_a_next_loop_with_no_way_out_is_a_located_error_of_check_and_explore(tmp_path: Path) -> None:
+    root = write_story(tmp_path / "story", LOOP.format(way_on="next: c"))
+    (match,) = located_errors(root)
+    assert match["line"] == "12" and "no ending can be reached from the scene 'c'" in match["message"]
+    assert "c -> d -> c" in match["message"]
+    out, err = io.StringIO(), io.StringIO()
+    assert cli.main(["explore", "--story", str(root)], out=out, err=err) == 1
+    assert "no ending can be reached" in err.getvalue()
+
+
+def test_a_loop_with_a_way_out_is_fine(tmp_path: Path) -> None:
+    way_on = "choices:\n      - text: Again\n        goto: c\n      - text: Leave\n        goto: b"
+    assert findings(write_story(tmp_path / "story", LOOP.format(way_on=way_on))) == []

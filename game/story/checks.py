@@ -23,6 +23,58 @@ def reachable_scenes(story: Story, start: str | None = None) -> set[str]:
     return seen
 
 
+def scenes_that_reach_an_end(story: Story) -> set[str]:
+    """Scenes from which some sequence of choices leads to an end scene, ignoring conditions."""
+    leads_here: dict[str, list[str]] = {}
+    for scene in story.scenes.values():
+        for choice in scene.choices:
+            leads_here.setdefault(choice.goto, []).append(scene.id)
+    found = {s.id for s in story.scenes.values() if s.end}
+    queue = deque(found)
+    while queue:
+        for before in leads_here.get(queue.popleft(), ()):
+            if before not in found:
+                found.add(before)
+                queue.append(before)
+    return found
+
+
+def _loops_without_exit(story: Story, reached: set[str], diag: Diagnostics) -> None:
+    """An error at each way into a group of scenes that only lead to one another (a `next:` or
+    choice loop with no way out): the player would go round for ever. Dead ends are reported
+    by the loader; this finds the loops."""
+    can_end = scenes_that_reach_an_end(story)
+    trapped = {sid for sid in reached if sid not in can_end}
+    if any(not story.scenes[sid].choices for sid in trapped):
+        return  # a scene with no way out is already an error of its own
+    for sid in sorted(trapped):
+        scene = story.scenes[sid]
+        entered_from_outside = sid == story.start or any(
+            c.goto == sid for other in story.scenes.values() if other.id in reached
+            and other.id not in trapped for c in other.choices)
+        if not entered_from_outside:
+            continue
+        loop = _loop_from(story, sid, trapped)
+        diag.error(scene.location, f"no ending can be reached from the scene '{sid}': its choices "
+                                   f"only go round {' -> '.join(loop)}; give one of these scenes a "
+                                   "choice that leads on")
+
+
+def _loop_from(story: Story, start: str, trapped: set[str]) -> list[str]:
+    """The scenes met following the first choice from `start` until one repeats (at most 6 named)."""
+    path = [start]
+    while len(path) < 7:
+        following = next((c.goto for c in story.scenes[path[-1]].choices if c.goto in trapped), None)
+        if following is None:
+            break
+        path.append(following)
+        if following in path[:-1]:
+            break
+    if len(path) == 7:
+        path[-1] = "…"
+    return path
+
+
 def check_story(
     story: Story,
     diag: Diagnostics,
@@ -45,6 +97,7 @@ def check_story(
                 "holds, the player is stuck; add one without 'if'",
             )
 
+    _loops_without_exit(story, reached, diag)
     end_scenes = [s for s in story.scenes.values() if s.end]
     for scene in end_scenes:
         candidates = [e for e in story.endings if e.from_scenes is None or scene.id in e.from_scenes]
