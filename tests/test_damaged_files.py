@@ -20,9 +20,11 @@ import pytest
 
 from game import cli
 from game.engine import SaveError, SaveStore, Session
-from game.engine.classstats import ClassStats, StatsError, from_folder
+from game.engine.classstats import ClassStats, StatsError, from_folder, imported_dir
+from game.engine.gallery import Gallery
+from game.engine.readlog import ReadLog
 from game.engine.record import RecordError, SessionRecord, record_from_session
-from game.settings import Settings, load_settings
+from game.settings import CLASSROOM_SETTINGS_FILE, Settings, classroom_defaults, load_settings
 from game.story import Story, load_story
 from game.textui import TextPlayer
 from tests.storykit import BASE, write_story
@@ -61,8 +63,7 @@ def store(tmp_path: Path, story: Story) -> SaveStore:
 def damage(store: SaveStore, slot: str, edit) -> Path:
     """Writes a copy of the good save, changed by `edit(text) -> text`, as `slot`."""
     path = store.directory / f"{slot}.json"
-    path.write_text(edit((store.directory / "good.json").read_text(encoding="utf-8")),
-                    encoding="utf-8")
+    path.write_text(edit((store.directory / "good.json").read_text(encoding="utf-8")), encoding="utf-8")
     return path
 
 
@@ -80,7 +81,8 @@ DAMAGES = {
 
 @pytest.mark.parametrize("kind", sorted(DAMAGES))
 def test_a_damaged_save_is_listed_as_damaged_and_the_others_still_load(
-        store: SaveStore, story: Story, kind: str) -> None:
+    store: SaveStore, story: Story, kind: str
+) -> None:
     damage(store, "bad", DAMAGES[kind])
     slots = {info.slot: info for info in store.slots()}
     assert slots["good"].problem is None
@@ -91,32 +93,35 @@ def test_a_damaged_save_is_listed_as_damaged_and_the_others_still_load(
 
 
 def test_a_save_with_stats_out_of_range_loads_them_clamped(store: SaveStore, story: Story) -> None:
-    damage(store, "wild", lambda t: t.replace('"hope": 5', '"hope": 999', 1)
-           .replace('"savings": 100', '"savings": -50', 1))
+    damage(
+        store,
+        "wild",
+        lambda t: t.replace('"hope": 5', '"hope": 999', 1).replace('"savings": 100', '"savings": -50', 1),
+    )
     state = store.load("wild", story).session.state
     assert state.stats["suqin"]["hope"] == 10  # the story's bounds: 0..10
     assert state.resources["savings"] == 0  # savings: min 0
 
 
-def test_a_save_with_a_number_too_large_for_any_stat_is_damaged(store: SaveStore,
-                                                                story: Story) -> None:
+def test_a_save_with_a_number_too_large_for_any_stat_is_damaged(store: SaveStore, story: Story) -> None:
     damage(store, "big", lambda t: t.replace('"savings": 100', '"savings": ' + "9" * 40, 1))
     with pytest.raises(SaveError, match="damaged"):
         store.load("big", story)
 
 
-def test_the_terminal_player_lists_and_refuses_a_damaged_save(store: SaveStore,
-                                                               story: Story) -> None:
+def test_the_terminal_player_lists_and_refuses_a_damaged_save(store: SaveStore, story: Story) -> None:
     damage(store, "bad", DAMAGES["huge_int"])
     lines = iter(["saves", "l bad", "q"])
     out = io.StringIO()
-    TextPlayer(Session(story), store, lambda: next(lines, None), out, width=200,
-               autosave=False, watch=False).run()
+    TextPlayer(
+        Session(story), store, lambda: next(lines, None), out, width=200, autosave=False, watch=False
+    ).run()
     text = out.getvalue()
     assert "bad: " in text and "damaged" in text and "good: " in text
 
 
 # ----------------------------------------------------------------------------- special files
+
 
 def special_files(folder: Path, name: str) -> Iterator[str]:
     """Puts a FIFO, then a link to /dev/zero, then a link to a folder at `folder/name`."""
@@ -138,12 +143,16 @@ def test_a_fifo_or_device_among_the_saves_is_listed_as_damaged_at_once(store: Sa
         with within(10):
             slots = {info.slot: info for info in store.slots()}
         assert slots["good"].problem is None, kind
-        assert slots["trap"].problem and "not a save" in slots["trap"].problem.lower() or \
-            "not a regular file" in slots["trap"].problem, (kind, slots["trap"].problem)
+        assert (
+            slots["trap"].problem
+            and "not a save" in slots["trap"].problem.lower()
+            or "not a regular file" in slots["trap"].problem
+        ), (kind, slots["trap"].problem)
 
 
 def test_a_save_larger_than_a_save_can_be_is_refused_without_reading_it_all(
-        store: SaveStore, story: Story) -> None:
+    store: SaveStore, story: Story
+) -> None:
     with (store.directory / "vast.json").open("wb") as handle:
         handle.truncate(3 * 1024**3)  # sparse: 3 GB that take no disk
     with within(10):
@@ -158,7 +167,7 @@ def test_special_or_damaged_settings_give_the_defaults_and_a_warning(tmp_path: P
         with within(10):
             settings, warnings = load_settings(tmp_path / "data")
         assert settings == Settings() and warnings, kind
-    for text in ('{"volume": %s}' % HUGE, "[" * 50_000 + "]" * 50_000):
+    for text in ('{"volume": ' + HUGE + "}", "[" * 50_000 + "]" * 50_000):
         (tmp_path / "data" / "settings.json").write_text(text, encoding="utf-8")
         settings, warnings = load_settings(tmp_path / "data")
         assert settings == Settings() and warnings, text[:30]
@@ -168,7 +177,36 @@ def test_special_or_damaged_settings_give_the_defaults_and_a_warning(tmp_path: P
         assert settings == Settings() and warnings, text
 
 
+def test_the_classroom_profile_is_read_the_same_safe_way(tmp_path: Path) -> None:
+    for kind in special_files(tmp_path / "data", CLASSROOM_SETTINGS_FILE):
+        with within(10):
+            settings, warnings = load_settings(
+                tmp_path / "data", CLASSROOM_SETTINGS_FILE, classroom_defaults()
+            )
+        assert settings == classroom_defaults() and warnings, kind
+
+
+@pytest.mark.parametrize("record_kind", [ReadLog, Gallery])
+def test_the_read_log_and_endings_gallery_start_afresh_past_a_special_or_damaged_file(
+    tmp_path: Path, story: Story, record_kind: type
+) -> None:
+    name = "read.json" if record_kind is ReadLog else "endings.json"
+    what = story.title if record_kind is ReadLog else story
+    for kind in special_files(tmp_path / "data", name):
+        with within(10):
+            problem = record_kind(tmp_path / "data", what).problem
+        assert problem, kind
+    for text in (
+        '{"format": 1, "stories": {"x": ' + HUGE + "}}",
+        "[" * 50_000 + "]" * 50_000,
+        '{"format": 1, "stories": NaN}',
+    ):
+        (tmp_path / "data" / name).write_text(text, encoding="utf-8")
+        assert "damaged" in (record_kind(tmp_path / "data", what).problem or ""), text[:30]
+
+
 # ----------------------------------------------------------------------------- session records
+
 
 @pytest.fixture()
 def record(story: Story) -> SessionRecord:
@@ -179,8 +217,9 @@ def record(story: Story) -> SessionRecord:
     return record_from_session(session, classroom=True)
 
 
-def test_records_with_hostile_numbers_are_skipped_with_a_warning(tmp_path: Path,
-                                                                 record: SessionRecord) -> None:
+def test_records_with_hostile_numbers_are_skipped_with_a_warning(
+    tmp_path: Path, record: SessionRecord
+) -> None:
     folder = tmp_path / "sessions"
     record.save(folder)
     text = record.dumps()
@@ -211,7 +250,8 @@ def test_a_record_with_a_negative_vote_is_refused(record: SessionRecord) -> None
 
 
 def test_stats_import_refuses_a_huge_or_special_file_and_keeps_no_copy(
-        tmp_path: Path, record: SessionRecord) -> None:
+    tmp_path: Path, record: SessionRecord
+) -> None:
     sessions = tmp_path / "sessions"
     sessions.mkdir()
     vast = tmp_path / "vast.json"
@@ -219,8 +259,7 @@ def test_stats_import_refuses_a_huge_or_special_file_and_keeps_no_copy(
         handle.truncate(2 * 1024**3)
     out, err = io.StringIO(), io.StringIO()
     with within(10):
-        status = cli.main(["stats", "--sessions", str(sessions), "--import", str(vast)],
-                          out=out, err=err)
+        status = cli.main(["stats", "--sessions", str(sessions), "--import", str(vast)], out=out, err=err)
     assert status == 1 and "too large" in err.getvalue()
     fifo = tmp_path / "pipe.json"
     os.mkfifo(fifo)
@@ -229,8 +268,9 @@ def test_stats_import_refuses_a_huge_or_special_file_and_keeps_no_copy(
     assert list(sessions.iterdir()) == []
 
 
-def test_stats_import_keeps_what_it_read_not_the_file_as_it_was(tmp_path: Path,
-                                                                record: SessionRecord) -> None:
+def test_stats_import_keeps_what_it_read_not_the_file_as_it_was(
+    tmp_path: Path, record: SessionRecord
+) -> None:
     stats = ClassStats()
     stats.add(record)
     export = stats.to_json()
@@ -238,18 +278,21 @@ def test_stats_import_keeps_what_it_read_not_the_file_as_it_was(tmp_path: Path,
     source = tmp_path / "export.json"
     source.write_text(json.dumps(export), encoding="utf-8")
     sessions = tmp_path / "sessions"
-    status = cli.main(["stats", "--sessions", str(sessions), "--import", str(source)],
-                      out=io.StringIO(), err=io.StringIO())
+    status = cli.main(
+        ["stats", "--sessions", str(sessions), "--import", str(source)], out=io.StringIO(), err=io.StringIO()
+    )
     assert status == 0
-    (kept,) = sessions.iterdir()
+    (kept,) = imported_dir(sessions).iterdir()
     assert kept.stat().st_size < 10_000
     assert ClassStats.load(kept).count() == 1
 
 
 # ----------------------------------------------------------------------------- the window
 
-def test_the_window_starts_and_continues_past_a_damaged_save_and_a_fifo(example_story: Path,
-                                                                         data_dir: Path) -> None:
+
+def test_the_window_starts_and_continues_past_a_damaged_save_and_a_fifo(
+    example_story: Path, data_dir: Path
+) -> None:
     import pygame
 
     from game.cli import LaunchOptions
@@ -265,8 +308,7 @@ def test_the_window_starts_and_continues_past_a_damaged_save_and_a_fifo(example_
     pygame.quit()
     saves = data_dir / "saves"
     text = (saves / "autosave.json").read_text(encoding="utf-8")
-    (saves / "huge.json").write_text(text.replace('"format": 1', f'"format": {HUGE}', 1),
-                                     encoding="utf-8")
+    (saves / "huge.json").write_text(text.replace('"format": 1', f'"format": {HUGE}', 1), encoding="utf-8")
     os.mkfifo(saves / "pipe.json")
     (data_dir / "settings.json").symlink_to("/dev/zero")
     with within(20):
@@ -281,8 +323,15 @@ def test_the_window_starts_and_continues_past_a_damaged_save_and_a_fifo(example_
 def test_the_terminal_player_takes_odd_numbers_in_its_stride(story: Story, tmp_path: Path) -> None:
     lines = iter(["²", "٣", "9" * 4301, "0" * 50 + "1", "q"])
     out = io.StringIO()
-    player = TextPlayer(Session(story), SaveStore(tmp_path / "s"), lambda: next(lines, None), out,
-                        width=200, autosave=False, watch=False)
+    player = TextPlayer(
+        Session(story),
+        SaveStore(tmp_path / "s"),
+        lambda: next(lines, None),
+        out,
+        width=200,
+        autosave=False,
+        watch=False,
+    )
     assert player.run() == 0
     text = out.getvalue()
     assert "Unknown command '²'" in text and "There is no choice 999999999999…" in text

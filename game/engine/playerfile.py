@@ -13,7 +13,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from game.story.safeio import UnreadableFile, read_json
+
 FORMAT = 1
+MAX_PLAYER_FILE_BYTES = 16 * 1024 * 1024  # a read log of 100,000 scenes is about 2 MB
 
 
 def read_stories(path: Path, valid: Callable[[Any], bool], what: str) -> tuple[dict[str, Any], str | None]:
@@ -21,23 +24,25 @@ def read_stories(path: Path, valid: Callable[[Any], bool], what: str) -> tuple[d
     used, if it was not. `valid` judges one story's entry; `what` names the record in messages,
     as in "the endings you have found"."""
     try:
-        raw = path.read_bytes()
+        document = read_json(path, MAX_PLAYER_FILE_BYTES)
+        stories = document["stories"] if isinstance(document, dict) else None
+        if not isinstance(stories, dict) or not all(valid(entry) for entry in stories.values()):
+            raise UnreadableFile("it is not a table of stories")
     except FileNotFoundError:
         return {}, None
     except OSError as exc:
         return {}, f"Could not read {what} ({exc.strerror or exc})."
-    try:
-        stories = json.loads(raw.decode("utf-8"))["stories"]
-        if not isinstance(stories, dict) or not all(valid(entry) for entry in stories.values()):
-            raise ValueError("not a table of stories")
-    except (UnicodeDecodeError, ValueError, KeyError, TypeError, RecursionError):
-        broken = path.with_name(path.name + ".broken")
-        try:
-            os.replace(path, broken)
-            kept = f" The damaged file was kept as {broken}."
-        except OSError:
-            kept = ""
-        return {}, f"The record of {what} was damaged, so it starts afresh.{kept}"
+    except (UnreadableFile, KeyError) as exc:
+        kept = ""
+        if path.is_file() or path.is_symlink():  # a pipe or device someone put there is left alone
+            broken = path.with_name(path.name + ".broken")
+            try:
+                os.replace(path, broken)
+                kept = f" The damaged file was kept as {broken}."
+            except OSError:
+                pass
+        why = f" ({exc})" if isinstance(exc, UnreadableFile) else ""
+        return {}, f"The record of {what} was damaged{why}, so it starts afresh.{kept}"
     return stories, None
 
 
