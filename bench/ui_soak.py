@@ -49,6 +49,7 @@ class Games(Autoplayer):
 
     def step(self, app: App) -> None:
         from game.ui.screens.ending import EndingScreen
+
         if app.running and isinstance(app.top, EndingScreen) and not pygame.event.peek():
             self.played += 1
             self.steps = 0
@@ -94,8 +95,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.games > 10 and figures:
         last = max(figures)
         per_game = (figures[last] - figures[10]) / (last - 10)
-        print(f"growth after game 10: {per_game * 1000:.0f} KB a game "
-              f"({figures[10]:.1f} MB -> {figures[last]:.1f} MB)")
+        print(
+            f"growth after game 10: {per_game * 1000:.0f} KB a game "
+            f"({figures[10]:.1f} MB -> {figures[last]:.1f} MB)"
+        )
     return status
 
 

@@ -46,8 +46,9 @@ def _size(text: str) -> tuple[int, int]:
     if width < 320 or height < 240:
         raise argparse.ArgumentTypeError("the window must be at least 320x240")
     if width > MAX_WINDOW[0] or height > MAX_WINDOW[1]:
-        raise argparse.ArgumentTypeError(f"the window can be at most {MAX_WINDOW[0]}x{MAX_WINDOW[1]} "
-                                         "(use F11 for full screen)")
+        raise argparse.ArgumentTypeError(
+            f"the window can be at most {MAX_WINDOW[0]}x{MAX_WINDOW[1]} (use F11 for full screen)"
+        )
     return width, height
 
 
@@ -207,8 +208,7 @@ def _launch_problem(options: LaunchOptions, err: TextIO) -> int | None:
             probe.write_bytes(b"")
             probe.unlink()
         except OSError as exc:
-            print(f"last-train-home: cannot save screenshots in {folder}: "
-                  f"{exc.strerror or exc}", file=err)
+            print(f"last-train-home: cannot save screenshots in {folder}: {exc.strerror or exc}", file=err)
             return USAGE_ERROR
     if not options.start and not options.sets:
         return None

@@ -27,9 +27,15 @@ posix = pytest.mark.skipif(os.name == "nt", reason="POSIX pipes and devices")
 
 
 def run_with_stdout(args: list[str], stdout) -> subprocess.CompletedProcess:  # noqa: ANN001
-    return subprocess.run([sys.executable, "main.py", *args], stdout=stdout, stderr=subprocess.PIPE,
-                          text=True, cwd=ROOT, timeout=300,
-                          env={**os.environ, "SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy"})
+    return subprocess.run(
+        [sys.executable, "main.py", *args],
+        stdout=stdout,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+        timeout=300,
+        env={**os.environ, "SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy"},
+    )
 
 
 @posix
@@ -57,8 +63,14 @@ def test_a_full_device_is_said_without_a_traceback() -> None:
 
 @posix
 def test_a_closed_stdout_is_no_traceback() -> None:
-    result = subprocess.run(f"'{sys.executable}' main.py check '{EXAMPLE}' >&-", shell=True,
-                            cwd=ROOT, capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        f"'{sys.executable}' main.py check '{EXAMPLE}' >&-",
+        shell=True,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert result.returncode == 0 and "Traceback" not in result.stderr
 
 
@@ -69,17 +81,21 @@ def status_of(*args: str) -> tuple[int, str]:
 
 
 @pytest.mark.parametrize("front", [["play", "--autoplay"], ["play"], ["play", "--text"]])
-@pytest.mark.parametrize("bad", [["--start", "nowhere"], ["--set", "savings=lots"],
-                                 ["--set", "savings=٣"], ["--set", "nobody.hope=3"]])
+@pytest.mark.parametrize(
+    "bad",
+    [["--start", "nowhere"], ["--set", "savings=lots"], ["--set", "savings=٣"], ["--set", "nobody.hope=3"]],
+)
 def test_a_bad_start_or_setting_ends_every_front_end_with_status_2(
-        front: list[str], bad: list[str], data_dir: Path) -> None:
+    front: list[str], bad: list[str], data_dir: Path
+) -> None:
     status, err = status_of(*front, "--story", str(EXAMPLE), *bad)
     assert status == 2 and err.startswith("last-train-home: "), err
 
 
 @pytest.mark.parametrize("where", ["file", "missing/deep", "read-only"])
-def test_screenshots_somewhere_they_cannot_go_is_a_usage_error(tmp_path: Path, where: str,
-                                                               data_dir: Path) -> None:
+def test_screenshots_somewhere_they_cannot_go_is_a_usage_error(
+    tmp_path: Path, where: str, data_dir: Path
+) -> None:
     target = tmp_path / where
     if where == "file":
         target.write_text("not a folder")

@@ -392,10 +392,12 @@ def test_an_asset_name_longer_than_the_file_system_allows_is_only_missing(tmp_pa
 
 # ----------------------------------------------------------------------------- second round (#18)
 
+
 @pytest.mark.parametrize("escape", ["\\0", "\\e[31m", "\\x07", "\\x9b"])
 def test_a_control_character_in_shown_text_is_a_located_error(tmp_path: Path, escape: str) -> None:
-    scenes = BASE.replace("    text: You hold a phone card.\n",
-                          f'    text: "You hold{escape} a phone card."\n', 1)
+    scenes = BASE.replace(
+        "    text: You hold a phone card.\n", f'    text: "You hold{escape} a phone card."\n', 1
+    )
     assert scenes != BASE
     (match,) = located_errors(write_story(tmp_path / "story", scenes))
     assert match["path"].endswith("01_scenes.yaml") and match["line"] == "7"
@@ -412,9 +414,17 @@ facts:
 """
 
 
-@pytest.mark.parametrize("url", ["javascript:alert(1)", "'JavaScript://%0aalert(1)'",
-                                 "data:text/html,<script>alert(1)</script>", "//example.org/x",
-                                 "file:///etc/passwd", "'https://exa mple.org'"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "javascript:alert(1)",
+        "'JavaScript://%0aalert(1)'",
+        "data:text/html,<script>alert(1)</script>",
+        "//example.org/x",
+        "file:///etc/passwd",
+        "'https://exa mple.org'",
+    ],
+)
 def test_a_fact_link_that_is_not_http_is_a_located_error(tmp_path: Path, url: str) -> None:
     root = write_story(tmp_path / "story", BASE, extra_files={"02_facts.yaml": FACT.format(url=url)})
     (match,) = located_errors(root)
@@ -423,8 +433,9 @@ def test_a_fact_link_that_is_not_http_is_a_located_error(tmp_path: Path, url: st
 
 
 def test_a_fact_link_over_https_is_accepted(tmp_path: Path) -> None:
-    root = write_story(tmp_path / "story", BASE,
-                       extra_files={"02_facts.yaml": FACT.format(url="https://example.org/a?b=1")})
+    root = write_story(
+        tmp_path / "story", BASE, extra_files={"02_facts.yaml": FACT.format(url="https://example.org/a?b=1")}
+    )
     assert findings(root) == []
 
 
@@ -439,13 +450,28 @@ def test_the_terminal_player_writes_no_escape_sequence_from_a_file_name(tmp_path
     (saves / "bad.json").write_text("{")
     lines = iter(["saves", "l bad", "q"])
     out = io.StringIO()
-    TextPlayer(Session(story), SaveStore(saves), lambda: next(lines, None), out, width=300,
-               autosave=False, watch=False).run()
+    TextPlayer(
+        Session(story),
+        SaveStore(saves),
+        lambda: next(lines, None),
+        out,
+        width=300,
+        autosave=False,
+        watch=False,
+    ).run()
     assert "damaged" in out.getvalue() and "\x1b" not in out.getvalue()
 
 
-@pytest.mark.parametrize("url", ["javascript:alert(1)", " JAVASCRIPT:alert(1)", "data:text/html,x",
-                                 "https://example.org/>\"<script>", "vbscript:x"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "javascript:alert(1)",
+        " JAVASCRIPT:alert(1)",
+        "data:text/html,x",
+        'https://example.org/>"<script>',
+        "vbscript:x",
+    ],
+)
 def test_no_renderer_makes_a_link_of_an_address_that_is_not_http(tmp_path: Path, url: str) -> None:
     """Defence in depth: a story that never went through check (or an older loader) still cannot
     put a script link in the report, the guide (same card) or the Markdown report."""
@@ -458,8 +484,11 @@ def test_no_renderer_makes_a_link_of_an_address_that_is_not_http(tmp_path: Path,
     fact = Fact("cards", "Phone cards", "", "Cards ran out.", "A source", url)
     card = fact_card_html(fact)
     assert "<a " not in card and "<script" not in card
-    root = write_story(tmp_path / "story", BASE.replace("    choices:\n", "    fact: cards\n    choices:\n", 1),
-                       extra_files={"02_facts.yaml": FACT.format(url="https://example.org")})
+    root = write_story(
+        tmp_path / "story",
+        BASE.replace("    choices:\n", "    fact: cards\n    choices:\n", 1),
+        extra_files={"02_facts.yaml": FACT.format(url="https://example.org")},
+    )
     story = load_story(root, check_assets=False)
     story.facts["cards"] = fact  # as if the loader had let it through
     session = Session(story)

@@ -56,9 +56,16 @@ def test_two_games_saving_one_slot_never_fail(tmp_path: Path, story: Story) -> N
     script = tmp_path / "writer.py"
     script.write_text(WRITER)
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    writers = [subprocess.Popen([sys.executable, str(script), str(story.root), str(saves), "150"],
-                                stdout=subprocess.PIPE, text=True, cwd=ROOT, env=env)
-               for _ in range(3)]
+    writers = [
+        subprocess.Popen(
+            [sys.executable, str(script), str(story.root), str(saves), "150"],
+            stdout=subprocess.PIPE,
+            text=True,
+            cwd=ROOT,
+            env=env,
+        )
+        for _ in range(3)
+    ]
     reports = [w.communicate(timeout=120)[0] for w in writers]
     assert all(r.startswith("0 ") for r in reports), reports
     store = SaveStore(saves)
@@ -77,11 +84,13 @@ def test_leftovers_of_a_killed_game_are_removed_at_start_up(tmp_path: Path, stor
     store = SaveStore(tmp_path / "saves")
     store.save("1", Session(story))
     gone = dead_pid()
-    leftovers = [store.directory / f".1.json.{gone}.x1y2z3.tmp",
-                 store.directory / f".1.bak.json.{gone}.0a1b2c3d.tmp"]
+    leftovers = [
+        store.directory / f".1.json.{gone}.x1y2z3.tmp",
+        store.directory / f".1.bak.json.{gone}.0a1b2c3d.tmp",
+    ]
     in_progress = store.directory / f".2.json.{os.getppid()}.abcdef.tmp"  # a live process
     for path in (*leftovers, in_progress):
-        path.write_bytes(b"{\"half")
+        path.write_bytes(b'{"half')
     out = io.StringIO()
     TextPlayer(Session(story), store, lambda: None, out, width=100, watch=False).run()
     remaining = {p.name for p in store.directory.iterdir()}
@@ -90,7 +99,8 @@ def test_leftovers_of_a_killed_game_are_removed_at_start_up(tmp_path: Path, stor
 
 
 def test_a_picture_that_cannot_be_written_leaves_the_old_save_as_the_message_says(
-        tmp_path: Path, story: Story, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, story: Story, monkeypatch: pytest.MonkeyPatch
+) -> None:
     store = SaveStore(tmp_path / "saves")
     store.save("1", Session(story), thumbnail=b"old picture")
     before = store.path("1").read_bytes()

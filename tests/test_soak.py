@@ -153,8 +153,10 @@ def test_the_real_screens_survive_tens_of_thousands_of_random_events(data_dir: P
 
 # ----------------------------------------------------------------------------- many games, one process
 
+
 def test_many_games_in_one_window_save_pictures_without_pygame_image_save(
-        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     """pygame.image.save into a BytesIO leaks what it allocates on pygame-ce; thumbnails must not
     use it (bench/ui_soak.py measures the memory over 100 games)."""
     from bench.ui_soak import soak

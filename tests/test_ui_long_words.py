@@ -40,7 +40,8 @@ def face() -> Face:
 
 @pytest.mark.parametrize("length", [3_000, 30_000])
 def test_a_long_word_wraps_into_lines_that_fit_measuring_each_character_a_few_times(
-        face: Face, length: int) -> None:
+    face: Face, length: int
+) -> None:
     word = "".join("abcdefghijklmnopqrstuvwxyz"[i % 26] for i in range(length))
     lines = face.wrap(f"Before {word} after.", 400)
     assert "".join(lines).replace(" ", "") == f"Before{word}after."

@@ -42,8 +42,7 @@ def write_atomic(path: Path, data: bytes, backup: Path | None = None, mode: int 
     refuses; the existing file is then untouched.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp",
-                                     dir=path.parent)
+    fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp", dir=path.parent)
     temp = Path(temp_name)
     try:
         if os.name != "nt":

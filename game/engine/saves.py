@@ -198,8 +198,7 @@ def parse_save(raw: bytes, name: str, kept: str) -> dict[str, Any]:
         document = parse_json(raw)
     except UnreadableFile as exc:
         why = str(exc)[:1].upper() + str(exc)[1:]
-        raise SaveError(f"{name.capitalize()} is damaged and cannot be read. {why}. "
-                        f"{kept}") from None
+        raise SaveError(f"{name.capitalize()} is damaged and cannot be read. {why}. {kept}") from None
     if not isinstance(document, dict) or document.get("game") != "last-train-home":
         raise SaveError(f"{name.capitalize()} is not a Last Train Home save. {kept}")
     fmt = document.get("min_format", document.get("format"))
@@ -251,8 +250,9 @@ def restore(document: dict[str, Any], story: Story, name: str, kept: str) -> Loa
             )
         origin = _adapt(origin, story)
     if _clamp(origin, story):
-        messages.append("Some values in this save were outside what the story allows and were "
-                        "brought within its limits.")
+        messages.append(
+            "Some values in this save were outside what the story allows and were brought within its limits."
+        )
     session, restored = Session.replay(story, origin, log)
     if restored < len(log):
         lost = len(log) - restored
@@ -300,11 +300,11 @@ def _clamp(state: GameState, story: Story) -> bool:
                 stats[stat] = max(definition.min, min(definition.max, value))
                 moved = True
     for resource, value in state.resources.items():
-        definition = story.resources.get(resource)
-        if definition is None:
+        bounds = story.resources.get(resource)
+        if bounds is None:
             continue
-        low = definition.min if definition.min is not None else value
-        high = definition.max if definition.max is not None else value
+        low = bounds.min if bounds.min is not None else value
+        high = bounds.max if bounds.max is not None else value
         if not low <= value <= high:
             state.resources[resource] = max(low, min(high, value))
             moved = True

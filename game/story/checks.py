@@ -50,14 +50,20 @@ def _loops_without_exit(story: Story, reached: set[str], diag: Diagnostics) -> N
     for sid in sorted(trapped):
         scene = story.scenes[sid]
         entered_from_outside = sid == story.start or any(
-            c.goto == sid for other in story.scenes.values() if other.id in reached
-            and other.id not in trapped for c in other.choices)
+            c.goto == sid
+            for other in story.scenes.values()
+            if other.id in reached and other.id not in trapped
+            for c in other.choices
+        )
         if not entered_from_outside:
             continue
         loop = _loop_from(story, sid, trapped)
-        diag.error(scene.location, f"no ending can be reached from the scene '{sid}': its choices "
-                                   f"only go round {' -> '.join(loop)}; give one of these scenes a "
-                                   "choice that leads on")
+        diag.error(
+            scene.location,
+            f"no ending can be reached from the scene '{sid}': its choices "
+            f"only go round {' -> '.join(loop)}; give one of these scenes a "
+            "choice that leads on",
+        )
 
 
 def _loop_from(story: Story, start: str, trapped: set[str]) -> list[str]:

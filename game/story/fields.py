@@ -108,9 +108,12 @@ class FieldReader:
             return None
         control = _CONTROL.search(str(value))
         if control:
-            self.error(data.value_loc(key), f"'{key}' in {what} holds the control character "
-                                            f"U+{ord(control.group()):04X}, which cannot be shown: "
-                                            "remove it")
+            self.error(
+                data.value_loc(key),
+                f"'{key}' in {what} holds the control character "
+                f"U+{ord(control.group()):04X}, which cannot be shown: "
+                "remove it",
+            )
             return None
         return str(value)
 
@@ -121,8 +124,11 @@ class FieldReader:
             return None
         scheme, _, rest = value.strip().partition("://")
         if scheme.lower() not in ("http", "https") or not rest or any(c.isspace() for c in value.strip()):
-            self.error(data.value_loc(key), f"'{key}' in {what} should be a web address starting "
-                                            f"with https:// or http://, not '{value[:40]}'")
+            self.error(
+                data.value_loc(key),
+                f"'{key}' in {what} should be a web address starting "
+                f"with https:// or http://, not '{value[:40]}'",
+            )
             return None
         return value.strip()
 

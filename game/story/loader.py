@@ -211,9 +211,10 @@ def _story_files(root: Path, loader: _Loader | None = None) -> list[Path]:
     """The story's YAML files, the manifest first; what had to be skipped is a warning of
     `loader`'s (an error for the story folder itself)."""
     files, problems = find_files(root, (".yaml", ".yml"))
-    for where, problem in problems if loader is not None else ():
-        report = loader.diag.error if where == root else loader.diag.warning
-        report(SourceLocation(display_path(where)), problem)
+    for where, problem in problems:
+        if loader is not None:
+            report = loader.diag.error if where == root else loader.diag.warning
+            report(SourceLocation(display_path(where)), problem)
     return sorted(files, key=lambda p: (p.name != MANIFEST or p.parent != root, str(p.relative_to(root))))
 
 

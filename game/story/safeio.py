@@ -84,13 +84,13 @@ def parse_json(data: bytes, finite: bool = True) -> Any:
     try:
         if not finite:
             return json.loads(text, parse_int=_int)
-        return json.loads(text, parse_constant=_refuse_constant, parse_int=_int,
-                          parse_float=_float)
+        return json.loads(text, parse_constant=_refuse_constant, parse_int=_int, parse_float=_float)
     except UnreadableFile:
         raise
     except json.JSONDecodeError as exc:
-        raise UnreadableFile(f"it is not valid JSON (line {exc.lineno}, column {exc.colno}: "
-                             f"{exc.msg})") from None
+        raise UnreadableFile(
+            f"it is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
+        ) from None
     except RecursionError:
         raise UnreadableFile("it is nested too deeply") from None
     except (ValueError, OverflowError, MemoryError):
@@ -141,8 +141,12 @@ def find_files(root: Path, suffixes: tuple[str, ...]) -> tuple[list[Path], list[
             with os.scandir(folder) as listing:
                 entries = sorted(listing, key=lambda e: e.name)
         except OSError as exc:
-            problems.append((folder, f"cannot read the folder ({exc.strerror or exc}): "
-                                     "the story files in it are not read"))
+            problems.append(
+                (
+                    folder,
+                    f"cannot read the folder ({exc.strerror or exc}): the story files in it are not read",
+                )
+            )
             continue
         for entry in entries:
             path = Path(entry.path)
@@ -150,14 +154,16 @@ def find_files(root: Path, suffixes: tuple[str, ...]) -> tuple[list[Path], list[
                 entry.name.encode("utf-8")
             except UnicodeEncodeError:
                 shown = entry.name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
-                problems.append((folder / shown, "this name is not valid UTF-8 text, so it is "
-                                                 "skipped: rename it"))
+                problems.append(
+                    (folder / shown, "this name is not valid UTF-8 text, so it is skipped: rename it")
+                )
                 continue
             try:
                 if entry.is_dir(follow_symlinks=False):
                     if depth + 1 > MAX_FOLDER_DEPTH:
-                        problems.append((path, f"folders nested more than {MAX_FOLDER_DEPTH} deep "
-                                               "are not read"))
+                        problems.append(
+                            (path, f"folders nested more than {MAX_FOLDER_DEPTH} deep are not read")
+                        )
                     else:
                         stack.append((path, depth + 1))
                 elif path.suffix in suffixes and entry.is_file():

@@ -353,5 +353,4 @@ def _build(text: str, shown: str, cut: list[SourceLocation] | None = None) -> An
 
 _NO_KEY = object()
 # An anchor alone does nothing, but unquoted text starting with '&' silently loses its first word.
-ANCHOR_REFUSED = ("anchors (&name) are not allowed in story files; put text that starts with '&' "
-                  "in quotes")
+ANCHOR_REFUSED = "anchors (&name) are not allowed in story files; put text that starts with '&' in quotes"

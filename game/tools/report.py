@@ -140,8 +140,11 @@ def web_address(url: str | None) -> bool:
     if not url:
         return False
     scheme, _, rest = url.partition("://")
-    return (scheme.lower() in ("http", "https") and bool(rest)
-            and not any(c.isspace() or c in "<>\"'`" or ord(c) < 32 for c in url))
+    return (
+        scheme.lower() in ("http", "https")
+        and bool(rest)
+        and not any(c.isspace() or c in "<>\"'`" or ord(c) < 32 for c in url)
+    )
 
 
 def _e(text: object) -> str:

@@ -16,8 +16,9 @@ _SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
 
 def _chunk(kind: bytes, data: bytes) -> bytes:
-    return (struct.pack(">I", len(data)) + kind + data
-            + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF))
+    return (
+        struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+    )
 
 
 def png_bytes(surface: pygame.Surface) -> bytes:
@@ -25,7 +26,8 @@ def png_bytes(surface: pygame.Surface) -> bytes:
     width, height = surface.get_size()
     pixels = pygame.image.tobytes(surface, "RGB")
     stride = width * 3
-    rows = b"".join(b"\x00" + pixels[y * stride:(y + 1) * stride] for y in range(height))
+    rows = b"".join(b"\x00" + pixels[y * stride : (y + 1) * stride] for y in range(height))
     header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)  # 8 bits, RGB, no interlace
-    return (_SIGNATURE + _chunk(b"IHDR", header) + _chunk(b"IDAT", zlib.compress(rows, 6))
-            + _chunk(b"IEND", b""))
+    return (
+        _SIGNATURE + _chunk(b"IHDR", header) + _chunk(b"IDAT", zlib.compress(rows, 6)) + _chunk(b"IEND", b"")
+    )
