@@ -163,8 +163,8 @@ def test_resize_mid_scene(app: App) -> None:
     surface = pygame.display.set_mode((960, 540), pygame.RESIZABLE)  # what the window manager does
     settle(app, pygame.event.Event(pygame.VIDEORESIZE, size=(960, 540), w=960, h=540))
     assert app.ui.m.width == 960 and surface.get_size() == (960, 540)
-    assert play.panel.right <= 960 and play.panel.bottom <= 540
-    assert all(b.rect.bottom <= play.panel.bottom for b in play.choice_buttons)
+    assert play.plan.panel.right <= 960 and play.plan.panel.bottom <= 540
+    assert all(b.rect.bottom <= play.plan.panel.bottom for b in play.choice_buttons)
     settle(app, key(pygame.K_1))
     assert isinstance(app.top, ConsequenceScreen)
 

@@ -127,8 +127,8 @@ def assert_ending_then_continue_reopens_it(
     assert_scene_readable(app, shown)
     fact = STORY.facts[play.scene.fact] if play.scene.fact else None
     if fact is not None:
-        note = [line.text for line in play.note.lines]  # beside the text, or its title on a button
-        note += [play.note_button.label] if play.note_button is not None else []
+        note = [line.text for line in play.plan.note.lines]  # beside the text, or its title on a button
+        note += [play.plan.note_button.label] if play.plan.note_button is not None else []
         assert any(fact.title.split()[0].upper() in line.upper() for line in note), "its fact card"
         assert all(line in shown.now for line in note)
     settle(app, key(pygame.K_RETURN))

@@ -273,7 +273,7 @@ def test_space_show_all_shows_while_the_text_types(data_dir: Path) -> None:
             hint = [rect for text, _, rect in texts if text == word("show_all_hint")]
             assert bool(hint) is shown
             if hint:
-                assert not play.text_box.colliderect(hint[0]), "the hint never covers the text"
+                assert not play.plan.text_box.colliderect(hint[0]), "the hint never covers the text"
             settle(app, key(pygame.K_SPACE))
             assert not play.revealing
             assert not any(text == word("show_all_hint") for text, _, _ in drawn(app))

@@ -55,19 +55,19 @@ def test_long_choices_leave_the_scene_text_readable(story: Story, data_dir: Path
         assert isinstance(play, PlayScreen) and not play.revealing and len(play.choices) >= 3
         prose = app.ui.face("prose", app.ui.m.prose)
         lines = [
-            rect for text, rect in _drawn(app) if play.text_box.contains(rect) and rect.height == prose.height
+            rect for text, rect in _drawn(app) if play.plan.text_box.contains(rect) and rect.height == prose.height
         ]
         assert len(lines) >= 3, f"{start}: only {len(lines)} lines of its text can be read"
-        assert play.text_box.height >= 3 * prose.height
+        assert play.plan.text_box.height >= 3 * prose.height
         # Every choice can be reached: shown, or behind a cue that says so, and by keyboard alone.
         hidden = [b for b in play.choice_buttons if b.rect.bottom <= 0]
-        assert not hidden or play.choice_cue is not None
+        assert not hidden or play.plan.choice_cue is not None
         for _ in play.choice_buttons[1:]:
             app.frame([key(pygame.K_DOWN)], 0.01)
             focused = play.focus.focused
             if focused in play.choice_buttons:
-                assert play.choice_view.contains(focused.rect), "the focused choice is scrolled into view"
-                assert play.panel.contains(focused.rect)
+                assert play.plan.choice_view.contains(focused.rect), "the focused choice is scrolled into view"
+                assert play.plan.panel.contains(focused.rect)
     finally:
         pygame.quit()
 
@@ -85,16 +85,16 @@ def test_a_fact_note_shows_its_source_or_a_way_to_read_it(
             fact = story.facts[story.scenes[scene_id].fact]
             drawn = _drawn(app)
             source = [rect for text, rect in drawn if text.startswith("Source:")]
-            if play.note_button is None:  # the whole note is beside the text: its last line too
-                assert source and play.note_box is not None
+            if play.plan.note_button is None:  # the whole note is beside the text: its last line too
+                assert source and play.plan.note_box is not None
                 assert all(
-                    play.note_box.contains(rect) for _, rect in drawn if rect.colliderect(play.note_box)
+                    play.plan.note_box.contains(rect) for _, rect in drawn if rect.colliderect(play.plan.note_box)
                 )
                 last = app.ui.face("ui", app.ui.m.small).wrap(f"Source: {fact.source}", 10_000)[0]
                 assert any(text == last or last.endswith(text) for text, _ in drawn)
                 continue
             assert not source, "a cut source is never shown"
-            assert play.note_button.rect.bottom > 0 and play.note_button in play.focus.buttons
+            assert play.plan.note_button.rect.bottom > 0 and play.plan.note_button in play.focus.buttons
             app.frame([key(pygame.K_n)], 0.01)
             assert isinstance(app.top, NoteScreen)
             app.frame([key(pygame.K_END)], 0.01)
@@ -112,20 +112,20 @@ def test_the_more_below_cue_never_covers_the_text(data_dir: Path) -> None:
         play = app.top
         assert play.scroll.more_below
         m = app.ui.m
-        cue = play.scroll.more_rect(app.ui, play.text_box.inflate(m.pad, 0))
-        assert not cue.colliderect(play.text_box)
-        assert play.panel.contains(cue)
+        cue = play.scroll.more_rect(app.ui, play.plan.text_box.inflate(m.pad, 0))
+        assert not cue.colliderect(play.plan.text_box)
+        assert play.plan.panel.contains(cue)
         drawn = _drawn(app)
         assert any(text.startswith("more below") for text, _ in drawn)
         for text, rect in drawn:
             if not text.startswith("more below"):
-                assert not rect.colliderect(cue) or not play.text_box.colliderect(rect), text
+                assert not rect.colliderect(cue) or not play.plan.text_box.colliderect(rect), text
         # After a page down, no line is cut at the top: the view starts at a line.
         app.frame([key(pygame.K_PAGEDOWN)], 0.01)
         assert play.scroll.offset in [line.y for line in play.block.lines]
         for text, rect in _drawn(app):
-            if rect.colliderect(play.text_box):
-                assert play.text_box.inflate(2, 2).contains(rect), f"{text!r} cut by the text's edge"
+            if rect.colliderect(play.plan.text_box):
+                assert play.plan.text_box.inflate(2, 2).contains(rect), f"{text!r} cut by the text's edge"
         # The same on a document screen: the history's heading stays put as it scrolls.
         app.push(HistoryScreen(app))
         history = app.top
@@ -156,7 +156,7 @@ def test_overlays_dim_the_scene_and_menus_do_not_show_through(data_dir: Path) ->
     try:
         app.push(FamilyScreen(app))
         assert app.top.dim
-        assert app.top.panel.top >= app.stack[0].panel.top  # not over the tool buttons
+        assert app.top.panel.top >= app.stack[0].plan.panel.top  # not over the tool buttons
         app.pop()
         app.frame([key(pygame.K_ESCAPE)], 0.01)
         assert isinstance(app.top, PauseMenu)

@@ -2,14 +2,26 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
+from typing import TYPE_CHECKING
+
 import pygame
 
-from game.engine import ChoiceView
+from game.engine import ChoiceView, Session
+from game.engine.lessons import Step
 from game.engine.readlog import text_key
 from game.ui import advance
+from game.ui.playlayout import Note, PlayLayout
+from game.ui.playparts import draw_caption, draw_choice_cue, draw_clock
 from game.ui.screens.base import Screen
-from game.ui.widgets import Block, Button, Rect, Scroller, is_click, is_key
+from game.ui.widgets import Block, Button, Scroller, is_click, is_key
 from game.ui.words import word
+
+if TYPE_CHECKING:
+    from game.ui.app import App
+    from game.ui.classroom import Classroom
+    from game.ui.motion import Motion
 
 MOTION_STEP = 1 / 30  # seconds between motion frames
 
@@ -17,7 +29,7 @@ MOTION_STEP = 1 / 30  # seconds between motion frames
 class PlayScreen(Screen):
     """Shows the session's current scene; choosing hands over to the consequence moment."""
 
-    def __init__(self, app) -> None:  # noqa: ANN001
+    def __init__(self, app: App) -> None:
         super().__init__(app)
         self.scroll = Scroller()
         self.revealed = 0.0
@@ -26,32 +38,19 @@ class PlayScreen(Screen):
         self.choice_buttons: list[Button] = []
         self.tools: list[Button] = []
         self.scene_id: str | None = None
-        self.motion = None
+        self.motion: Motion | None = None
         self._motion_time = 0.0
-        self.text_box = Rect(0, 0, 0, 0)
-        self.panel = Rect(0, 0, 0, 0)
-        self.note_box: Rect | None = None
-        self.note = Block()
-        self.note_button: Button | None = None  # "read the whole note" when it does not fit
-        self.narrow = False  # the panel takes the window's width; the note is a button in it
-        self.pov = ""
-        self.pov_at = (0, 0)
-        self.text_top = 0  # where the text starts (below the note button in a narrow window)
-        self.choice_view = Rect(0, 0, 0, 0)  # where the choices shown are drawn
-        self.choice_room = Rect(0, 0, 0, 0)  # the most the choices may take
-        self.choice_gap = 0
-        self.choice_first = 0  # a crowded list shows choices from this one on
-        self.choice_last = -1
-        self.choice_cue: Rect | None = None  # "more choices" under a crowded list
-        self.scene = app.session.scene  # what is shown: kept during the consequence moment
-        self.backdrop = app.session.backdrop
+        self.plan = PlayLayout(self.ui, self.scroll)  # where everything goes (game.ui.playlayout)
+        self.scene = self.session.scene  # what is shown: kept during the consequence moment
+        self.backdrop = self.session.backdrop
         self.texts: list[str] = []
         self.lead: str | None = None  # a quiet choice's `says` line, opening the next scene
         self._next_lead: str | None = None
         app.unseen_changes = 0
         self.frozen = False
         self.chapter = self.scene.chapter
-        self.due: list[tuple[str, object]] = []  # flowchart and cards (in class), chapter card, to show
+        # To show before the text: a chapter card; in class a lesson's bridge, the flowchart, cards.
+        self.due: list[tuple[str, str | Step]] = []
         self.film_note: str | None = None  # after a key decision: what the real family did
         self.cards_asked = False  # classroom: the teacher asked for this scene's prompt and card
         self.clock_text = ""
@@ -65,8 +64,11 @@ class PlayScreen(Screen):
     # ------------------------------------------------------------------ state
 
     @property
-    def session(self):  # noqa: ANN201
-        return self.app.session
+    def session(self) -> Session:
+        """The game played: the play screen is only made while there is one."""
+        session = self.app.session
+        assert session is not None, "the play screen needs a game"
+        return session
 
     @property
     def revealing(self) -> bool:
@@ -226,19 +228,27 @@ class PlayScreen(Screen):
         return [
             Button(
                 word("skip_button_on" if mode == "skip" else "skip_button"),
-                lambda: self._toggle("skip"),
+                self.toggle_skip,
                 kind="small",
             ),
             Button(
                 word("auto_button_on" if mode == "auto" else "auto_button"),
-                lambda: self._toggle("auto"),
+                self.toggle_auto,
                 kind="small",
             ),
         ]
 
-    def _toggle(self, mode: str) -> None:
-        advance.toggle(self.app, mode)
-        self.layout()
+    def toggle_skip(self) -> None:
+        """Skip read text on or off (S); not in class, where the facilitator paces the story."""
+        if self.app.classroom is None:
+            advance.toggle(self.app, "skip")
+            self.layout()
+
+    def toggle_auto(self) -> None:
+        """Auto-advance on or off (A); not in class."""
+        if self.app.classroom is None:
+            advance.toggle(self.app, "auto")
+            self.layout()
 
     def open_menu(self) -> None:
         from game.ui.screens.menu import PauseMenu
@@ -256,8 +266,11 @@ class PlayScreen(Screen):
         self.app.push(HistoryScreen(self.app))
 
     def open_note(self) -> None:
-        """The whole discussion prompt and fact card (when the side note shows only their titles)."""
+        """The whole discussion prompt and fact card (N, or the side note's button), once the text
+        is shown."""
         scene = self.scene
+        if self.revealing:
+            return
         fact = self.session.story.facts.get(scene.fact) if scene.fact else None
         discuss = scene.discuss if self._note_discuss() else None
         if fact is None and not discuss:
@@ -296,7 +309,7 @@ class PlayScreen(Screen):
             self.app.push(ChapterCardScreen(self.app, self.scene))
             return True
         classroom, session = self.app.classroom, self.session
-        if kind == "bridge":
+        if isinstance(what, Step):  # a lesson's bridge to its next part
             from game.ui.screens.lesson import LessonBridgeScreen
 
             self.app.push(LessonBridgeScreen(self.app, what))
@@ -319,19 +332,9 @@ class PlayScreen(Screen):
     # ------------------------------------------------------------------ layout
 
     def layout(self) -> None:
-        ui, m, session = self.ui, self.ui.m, self.session
-        scene = self.scene
-        prose = ui.face("prose", m.prose)
-        measure = prose.width("n") * 70  # about 70 characters a line
-        top = m.margin + ui.face("ui_bold", m.small).height + ui.face("ui", m.ui).height + m.gap * 2
-        width = min(max(measure + 2 * m.pad, int(m.width * 0.5)), int(m.width * 0.64))
-        # Large text in a small window: fewer than about 55 characters a line beside a side note
-        # leaves too little room for text and choices. The panel then takes the window's width,
-        # and the note becomes a button at the panel's top.
-        self.narrow = (width - 2 * m.pad) < prose.width("n") * 45
-        if self.narrow:
-            width = m.width - 2 * m.margin
-        self.panel = Rect(m.margin, top, width, m.height - top - m.margin)
+        """Places the frame, the tool buttons, the side note, the scene's text and its choices."""
+        ui, m, session, scene = self.ui, self.ui.m, self.session, self.scene
+        self.plan = plan = PlayLayout(ui, self.scroll)
         self.tools = [
             Button(word("undo"), self.undo, session.can_undo and not self.frozen, kind="small"),
             Button(
@@ -345,22 +348,9 @@ class PlayScreen(Screen):
             *self._advance_buttons(),
             Button(word("menu"), self.open_menu, kind="small"),
         ]
-        x = m.width - m.margin
-        for button in self.tools:
-            button.plate = True
-        for button in reversed(self.tools):
-            face = button.face(ui)
-            w = face.width(button.label) + m.pad + m.gap * 2
-            h = button.measure(ui, w)
-            button.rect = Rect(x - w, m.margin - m.gap, w, h)
-            x -= w + m.gap
-        inner = self.panel.width - 2 * m.pad
+        plan.place_tools(self.tools)
+        inner, prose = plan.inner, ui.face("prose", m.prose)
         self.block = Block()
-        self.pov = ""  # "SUQIN'S CHOICE": pinned above the text, beside the note button if any
-        if scene.pov and scene.pov in session.story.people and not scene.end:
-            name = session.story.people[scene.pov].short
-            label = ui.face("ui_bold", m.small)
-            self.pov = label.wrap(word("pov_choice", name=name).upper(), inner)[0]
         if self.lead:
             self.block.add(
                 self.lead, ui.face("italic", m.prose), ui.palette.heading, inner, spacing=m.line_spacing
@@ -371,335 +361,107 @@ class PlayScreen(Screen):
         if stuck:
             self.block.add(word("stuck_title"), ui.face("ui_bold", m.ui), ui.palette.fall, inner)
             self.block.add(stuck, ui.face("ui", m.small), ui.palette.text_dim, inner)
-        self._layout_note()
+        pov = ""  # "SUQIN'S CHOICE": pinned above the text, beside the note chip if any
+        if scene.pov and scene.pov in session.story.people and not scene.end:
+            pov = word("pov_choice", name=session.story.people[scene.pov].short).upper()
+        clock = ui.face("ui_bold", m.ui).height + 2 * m.gap if self.app.classroom is not None else 0
+        plan.place_note(self._note(), pov, keep_clear=clock)
         self.layout_choices()
 
-    def _layout_note(self) -> None:
-        """The discussion prompt and fact card, as a quiet note beside the text panel.
-
-        When the whole note does not fit beside the text, it shows its headings and a button
-        (or N) that opens it in full: nothing, least of all a source, is cut off unseen.
-        """
-        ui, m, scene, story = self.ui, self.ui.m, self.scene, self.session.story
-        self.note = Block()
-        self.note_box = None
-        self.note_button = None
-        self._layout_header(None)
+    def _note(self) -> Note | None:
+        """The discussion prompt and fact card shown beside the text, if any."""
+        scene, story = self.scene, self.session.story
         discuss = scene.discuss if self._note_discuss() else None
-        fact = story.facts.get(scene.fact) if self._note_fact() else None
-        if not discuss and fact is None:
-            return
-        room = m.width - self.panel.right - 2 * m.margin
-        if self.narrow or room < 220:
-            label = word("note_chip_fact", title=fact.title) if fact is not None else word("note_chip")
-            if fact is not None and discuss:
-                label = f"{word('to_discuss')} · {label}"
-            button = Button(label, self.open_note, kind="small")
-            button.plate = True
-            face = button.face(ui)
-            inner = self.panel.width - 2 * m.pad
-            w = min(inner, face.width(label) + 2 * m.pad)
-            h = button.measure(ui, w)
-            button.rect = Rect(self.panel.right - m.pad - w, self.panel.y + m.pad // 2, w, h)
-            self.note_button = button
-            self._layout_header(button.rect)
-            return
-        width = min(room, round(420 * m.unit))
-        inner = width - 2 * m.pad
-        small, label = ui.face("ui", m.small), ui.face("ui_bold", m.small)
-        height = self.panel.height
-        if self.app.classroom is not None:  # keep clear of the session clock
-            height -= ui.face("ui_bold", m.ui).height + 2 * m.gap
-
-        def add_discuss(block: Block) -> None:
-            block.add(word("to_discuss").upper(), label, ui.palette.focus, inner, after=0.2)
-            block.add(discuss, ui.face("italic", m.small + 1), ui.palette.text, inner)
-
-        def add_fact_head(block: Block, figure: bool) -> None:
-            block.add(
-                f"{word('fact').upper()} · {fact.title}".upper(), label, ui.palette.focus, inner, after=0.2
-            )
-            if figure and fact.figure:
-                block.add(fact.figure, ui.face("display", m.heading), ui.palette.heading, inner, after=0.2)
-
-        full = Block()
-        if discuss:
-            add_discuss(full)
-        if fact is not None:
-            add_fact_head(full, True)
-            full.add(fact.text, small, ui.palette.text, inner, after=0.3)
-            full.add(f"{word('source')}: {fact.source}", small, ui.palette.text_dim, inner)
-        if full.height + m.pad <= height:
-            self.note = full
-        else:  # the headings, as many whole parts as fit, and the way to the rest
-            button = Button(
-                word("read_fact") if fact is not None else word("read_note"), self.open_note, kind="small"
-            )
-            button.plate = True
-            button_h = button.measure(ui, inner)
-            budget = height - m.pad - button_h - m.gap
-            for with_discuss, figure in ((True, True), (True, False), (False, True), (False, False)):
-                block = Block()
-                if discuss and with_discuss:
-                    add_discuss(block)
-                if fact is not None:
-                    add_fact_head(block, figure)
-                elif not with_discuss:
-                    block.add(word("to_discuss").upper(), label, ui.palette.focus, inner, after=0.2)
-                if block.height <= budget:
-                    break
-            self.note = block
-            self.note_button = button
-            full = block
-        box_h = min(height, full.height + m.pad + (button_h + m.gap if self.note_button else 0))
-        self.note_box = Rect(m.width - m.margin - width, self.panel.bottom - box_h, width, box_h)
-        if self.note_button is not None:
-            self.note_button.rect = Rect(
-                self.note_box.x + m.pad, self.note_box.bottom - m.pad // 2 - button_h, inner, button_h
-            )
-
-    def _layout_header(self, chip: Rect | None) -> None:
-        """The point-of-view label (and a narrow window's note button) above the text."""
-        ui, m = self.ui, self.ui.m
-        label = ui.face("ui_bold", m.small)
-        x, top = self.panel.x + m.pad, self.panel.y + m.pad
-        if chip is None:
-            self.pov_at = (x, top)
-            self.text_top = top + (label.height + round(label.height * 0.6) if self.pov else 0)
-            return
-        if not self.pov or x + label.width(self.pov) + m.gap <= chip.left:  # side by side
-            self.pov_at = (x, chip.centery - label.height // 2)
-            self.text_top = chip.bottom + m.gap
-        else:
-            self.pov_at = (x, chip.bottom + m.gap // 2)
-            self.text_top = self.pov_at[1] + label.height + m.gap
+        fact = story.facts.get(scene.fact) if self._note_fact() and scene.fact else None
+        return Note(discuss, fact, self.open_note) if discuss or fact is not None else None
 
     def layout_choices(self) -> None:
-        """The choices at the bottom of the panel, the text above them.
-
-        The text keeps at least four lines (or 45% of the panel): when long choices would take
-        more, their padding shrinks and then the list scrolls, a whole choice at a time.
-        """
-        ui, m = self.ui, self.ui.m
+        """The scene's choices (none while the text types) at the bottom of the panel."""
         self.choices = [] if self.revealing or self.frozen else self.session.choices()
         if self.session.is_over and not (self.revealing or self.frozen):
             self.choices = [ChoiceView("", 1, word("see_ending"), True, None, True)]
-        self.choice_buttons = []
-        for view in self.choices:
-            label = word("continue_choice") if view.is_continue and view.id else view.text
-            self.choice_buttons.append(
-                Button(
-                    label,
-                    lambda v=view: self.choose(v),
-                    view.available,
-                    number=view.number,
-                    note=view.locked_reason,
-                    kind="choice",
-                )
+        self.choice_buttons = [
+            Button(
+                word("continue_choice") if view.is_continue and view.id else view.text,
+                partial(self.choose, view),
+                view.available,
+                number=view.number,
+                note=view.locked_reason,
+                kind="choice",
             )
-        inner = self.panel.width - 2 * m.pad
-        room = self.panel.bottom - m.pad - self.text_top
-        prose = ui.face("prose", m.prose)
-        step = max(round(m.prose * m.line_spacing), prose.height)
-        # The text keeps room for its first four lines of prose (and the cue under them).
-        prose_lines = [line for line in self.block.lines if line.face is prose]
-
-        def lines_height(count: int) -> int:
-            height = prose_lines[min(count, len(prose_lines)) - 1].y + step if prose_lines else 0
-            cue = Scroller.hint_height(ui) if self.block.height > height else 0
-            return min(self.block.height, height + cue)
-
-        four, three = lines_height(4), lines_height(3)
-        buttons = self.choice_buttons
-        self.choice_first, self.choice_last, self.choice_cue = 0, len(buttons) - 1, None
-        self.choice_gap = m.gap
-        list_h = 0
-        if buttons:
-            heights = [b.measure(ui, inner) for b in buttons]
-            list_h = sum(heights) + m.gap * (len(buttons) - 1)
-            text_min = min(self.block.height, max(four, round(0.45 * room)))
-            if text_min + m.pad + list_h > room:  # crowded: tighter buttons first
-                self.choice_gap = max(2, m.gap // 2)
-                for b in buttons:
-                    b.compact = True
-                heights = [b.measure(ui, inner) for b in buttons]
-                list_h = sum(heights) + self.choice_gap * (len(buttons) - 1)
-            crowded = self.choice_gap < m.gap
-            list_room = room - (m.gap if crowded else m.pad) - text_min
-            if list_h > list_room >= list_h - (four - three):  # a line less of text shows every choice
-                list_room = list_h
-            if list_h > list_room:  # still crowded: the list scrolls, with a cue under it
-                cue = Scroller.hint_height(ui)
-                list_room += m.pad // 2  # the cue takes the panel's bottom padding
-                list_h = max(max(heights), list_room - cue)
-                cue_top = self.panel.bottom - m.pad // 2 - cue + m.gap // 2
-                self.choice_cue = Rect(self.panel.x + m.pad, cue_top, inner, cue - m.gap // 2)
-                bottom = self.choice_cue.top - m.gap // 2
-            else:
-                bottom = self.panel.bottom - m.pad
-            self.choice_room = Rect(self.panel.x + m.pad, bottom - list_h, inner, list_h)
-        else:
-            self.choice_room = Rect(self.panel.x + m.pad, self.panel.bottom - m.pad, inner, 0)
-        self._place_choices()
-        extra = [self.note_button] if self.note_button is not None and not self.revealing else []
+            for view in self.choices
+        ]
+        self.plan.fit_choices(self.choice_buttons, self.block, self.show_all_hint)
+        note = self.plan.note_button
+        extra = [note] if note is not None and not self.revealing else []
         # No focus until the player moves it: Space and Enter continue, they never take a choice.
         self.focus.set(self.choice_buttons + self.tools + extra, keep=False)
-
-    def _place_choices(self) -> None:
-        """Puts the choices from `choice_first` on that fit above the panel's bottom (the others
-        off screen), and gives the text the height they leave."""
-        ui, m = self.ui, self.ui.m
-        room, gap = self.choice_room, self.choice_gap
-        shown: list[Button] = []
-        total = 0
-        for b in self.choice_buttons[self.choice_first :]:
-            need = total + (gap if shown else 0) + b.measure(ui, room.width)
-            if need > room.height and shown:
-                break
-            total = need
-            shown.append(b)
-        self.choice_view = Rect(room.x, room.bottom - total, room.width, total)
-        y = self.choice_view.top
-        self.choice_last = self.choice_first - 1
-        for index, b in enumerate(self.choice_buttons):
-            h = b.measure(ui, room.width)
-            if b not in shown:
-                b.rect = Rect(room.x, -10 * (h + 1000), room.width, h)  # hidden: never under the mouse
-                continue
-            b.rect = Rect(room.x, y, room.width, h)
-            y += h + gap
-            self.choice_last = index
-        if self.choice_buttons:
-            text_bottom = self.choice_view.top - (m.gap if gap < m.gap else m.pad)
-        else:
-            text_bottom = self.panel.bottom - m.pad
-            if self.show_all_hint:  # its own strip under the typing text
-                text_bottom -= Scroller.hint_height(ui)
-        prose = ui.face("prose", m.prose)
-        area = Rect(
-            self.panel.x + m.pad, self.text_top, room.width, max(prose.height, text_bottom - self.text_top)
-        )
-        self.text_box = self.scroll.fit(
-            ui, area, self.block.height, prose.height, [line.y for line in self.block.lines]
-        )
-
-    def scroll_choices(self, step: int) -> bool:
-        """Shows the next (1) or previous (-1) choices of a crowded list; True if it moved."""
-        if self.choice_cue is None:
-            return False
-        first = max(0, min(len(self.choice_buttons) - 1, self.choice_first + step))
-        if step > 0 and self.choice_last >= len(self.choice_buttons) - 1:
-            return False
-        if first == self.choice_first:
-            return False
-        self.choice_first = first
-        self._place_choices()
-        return True
-
-    def _show_focused_choice(self) -> None:
-        """Scrolls a crowded list so the keyboard's choice is in view."""
-        focused = self.focus.focused
-        if self.choice_cue is None or focused not in self.choice_buttons:
-            return
-        index = self.choice_buttons.index(focused)
-        if index < self.choice_first:
-            self.choice_first = index
-            self._place_choices()
-        while index > self.choice_last and self.choice_first < index:
-            self.choice_first += 1
-            self._place_choices()
 
     # ------------------------------------------------------------------ events
 
     def handle(self, event: pygame.event.Event) -> bool:
-        if event.type == pygame.KEYDOWN:
-            ctrl = event.mod & pygame.KMOD_CTRL
-            if event.key == pygame.K_ESCAPE:
-                self.open_menu()
-                return True
-            if (event.key == pygame.K_z and ctrl) or event.key == pygame.K_BACKSPACE:
-                self.undo()
-                return True
-            if event.key == pygame.K_f:
-                self.open_family()
-                return True
-            if event.key == pygame.K_h:
-                self.open_history()
-                return True
-            if event.key == pygame.K_g:
-                self.open_flowchart()
-                return True
-            if event.key in (pygame.K_s, pygame.K_a) and self.app.classroom is None:
-                self._toggle("skip" if event.key == pygame.K_s else "auto")
-                return True
-            if event.key == pygame.K_n and self.note_button is not None and not self.revealing:
-                self.open_note()
-                return True
-            if self.revealing and event.key in (
-                pygame.K_SPACE,
-                pygame.K_RETURN,
-                pygame.K_KP_ENTER,
-                *range(pygame.K_1, pygame.K_9 + 1),
-            ):
-                self.show_all()
-                return True
-            if self.cards_waiting and event.key in (
-                pygame.K_SPACE,
-                pygame.K_RETURN,
-                pygame.K_KP_ENTER,
-                *range(pygame.K_1, pygame.K_9 + 1),
-            ):
-                self.cards_asked = True  # the prompt and card come before the choice
-                return True
-            number = _number(event)
-            if number is not None:
-                for view in self.choices:
-                    if view.number == number:
-                        self.choose(view)
-                        return True
-                return False
-            if (
-                event.key in (pygame.K_SPACE, pygame.K_RETURN, pygame.K_KP_ENTER)
-                and len(self.choices) == 1
-                and self.choices[0].is_continue
-                and self.choices[0].available
-                and self.focus.focused is None
-            ):
-                self.choose(self.choices[0])
-                return True
-            if event.key in (pygame.K_PAGEUP, pygame.K_PAGEDOWN, pygame.K_HOME, pygame.K_END):
-                return self.scroll.handle(event)
-        if not self.revealing and self.scroll.handle_mouse(event):
+        if event.type == pygame.KEYDOWN and self._key(event):
             return True
-        if event.type == pygame.MOUSEWHEEL:
-            if self.choice_cue is not None and (
-                self.choice_room.union(self.choice_cue).collidepoint(pygame.mouse.get_pos())
-            ):
-                return self.scroll_choices(-1 if event.y > 0 else 1)
-            return self.scroll.handle(event)
-        if self.revealing and is_click(event) and self.panel.collidepoint(event.pos):
-            self.show_all()
-            return True
-        if is_click(event) and self.choice_cue is not None and self.choice_cue.collidepoint(event.pos):
-            if not self.scroll_choices(1):  # at the end of the list: back to its start
-                self.choice_first = 0
-                self._place_choices()
-            return True
-        if (
-            is_click(event)
-            and self.note_button is not None
-            and not self.revealing
-            and (
-                self.note_button.rect.collidepoint(event.pos)
-                or (self.note_box is not None and self.note_box.collidepoint(event.pos))
-            )
-        ):
-            self.open_note()
+        if event.type != pygame.KEYDOWN and self._mouse(event):
             return True
         used = self.focus.handle(event)
         if used and event.type == pygame.KEYDOWN:
-            self._show_focused_choice()
+            self.plan.show_choice(self.focus.focused)
         return used
+
+    def _key(self, event: pygame.event.Event) -> bool:
+        """A key press: a shortcut (SHORTCUTS), the text's reveal, a choice's number, or scrolling."""
+        shortcut = SHORTCUTS.get(event.key)
+        if event.key == pygame.K_z and event.mod & pygame.KMOD_CTRL:
+            shortcut = PlayScreen.undo
+        if shortcut is not None:
+            shortcut(self)
+            return True
+        go_on = event.key in (pygame.K_SPACE, pygame.K_RETURN, pygame.K_KP_ENTER)
+        number = _number(event)
+        if self.revealing and (go_on or number is not None):
+            self.show_all()
+            return True
+        if self.cards_waiting and (go_on or number is not None):
+            self.cards_asked = True  # the prompt and card come before the choice
+            return True
+        if number is not None:
+            view = next((view for view in self.choices if view.number == number), None)
+            if view is not None:
+                self.choose(view)
+            return view is not None
+        only = self.choices[0] if len(self.choices) == 1 else None
+        if go_on and only is not None and only.is_continue and only.available and self.focus.focused is None:
+            self.choose(only)  # Continue is the one way on; a real choice is never taken by Enter
+            return True
+        if event.key in (pygame.K_PAGEUP, pygame.K_PAGEDOWN, pygame.K_HOME, pygame.K_END):
+            return self.scroll.handle(event)
+        return False
+
+    def _mouse(self, event: pygame.event.Event) -> bool:
+        """The mouse: the text's scrollbar and "more below", the wheel, a crowded list's cue, the note."""
+        plan = self.plan
+        if not self.revealing and self.scroll.handle_mouse(event):
+            return True
+        if event.type == pygame.MOUSEWHEEL:
+            cue = plan.choice_cue
+            if cue is not None and plan.choice_room.union(cue).collidepoint(pygame.mouse.get_pos()):
+                return plan.scroll_choices(-1 if event.y > 0 else 1)
+            return self.scroll.handle(event)
+        if not is_click(event):
+            return False
+        if self.revealing and plan.panel.collidepoint(event.pos):
+            self.show_all()
+            return True
+        if plan.choice_cue is not None and plan.choice_cue.collidepoint(event.pos):
+            if not plan.scroll_choices(1):  # at the end of the list: back to its start
+                plan.rewind_choices()
+            return True
+        note = [plan.note_button.rect if plan.note_button is not None else None, plan.note_box]
+        if plan.note_button is not None and any(r is not None and r.collidepoint(event.pos) for r in note):
+            self.open_note()
+            return True
+        return False
 
     def update(self, dt: float) -> bool:
         moved = self.show_due() or advance.step(self, dt)
@@ -739,95 +501,49 @@ class PlayScreen(Screen):
     # ------------------------------------------------------------------ drawing
 
     def draw(self, surface: pygame.Surface) -> None:
-        ui, m, p = self.ui, self.ui.m, self.ui.palette
-        size = surface.get_size()
+        ui, m, p, plan = self.ui, self.ui.m, self.ui.palette, self.plan
         if p.high_contrast:
             surface.fill(p.backdrop)
         else:
-            surface.blit(self.app.art.backdrop(self.backdrop, size), (0, 0))
+            surface.blit(self.app.art.backdrop(self.backdrop, surface.get_size()), (0, 0))
             if self.motion is not None and not self.app.settings.reduced_motion:
                 self.motion.draw(surface, surface.get_rect())
             # The caption and buttons stay readable over any sky (text contrast 4.5:1 or more).
             caption = m.margin + ui.face("ui_bold", m.small).height + ui.face("ui", m.ui).height
-            ui.shade_top(surface, min(caption, self.panel.top), self.panel.top + m.gap)
-        self._draw_caption(surface)
-        ui.panel(surface, self.panel)
+            ui.shade_top(surface, min(caption, plan.panel.top), plan.panel.top + m.gap)
+        draw_caption(ui, surface, plan.caption_box(self.tools[0].rect.left), self.scene)
+        ui.panel(surface, plan.panel)
+        if plan.pov:
+            ui.text(surface, plan.pov, ui.face("ui_bold", m.small), p.focus, plan.pov_at, plan.panel)
         reveal = self.revealed if self.revealing else None
-        if self.pov:
-            ui.text(surface, self.pov, ui.face("ui_bold", m.small), p.focus, self.pov_at, self.panel)
-        self.block.draw(ui, surface, self.text_box.topleft, self.text_box, reveal, self.scroll.offset)
+        self.block.draw(ui, surface, plan.text_box.topleft, plan.text_box, reveal, self.scroll.offset)
         if not self.revealing:  # while typing, the text's height is not yet what it will be
-            self.scroll.draw(ui, surface, self.text_box.inflate(m.pad, 0))
+            self.scroll.draw(ui, surface, plan.text_box.inflate(m.pad, 0))
         if self.show_all_hint or self.cards_waiting:  # a quiet hint at the bottom right
             small = ui.face("ui", m.small)
             hint = word("show_all_hint" if self.revealing else "cards_hint")
-            at = (self.panel.right - m.pad - small.width(hint), self.panel.bottom - m.pad - small.height)
-            ui.text(surface, hint, small, p.text_dim, at, self.panel)
+            at = (plan.panel.right - m.pad - small.width(hint), plan.panel.bottom - m.pad - small.height)
+            ui.text(surface, hint, small, p.text_dim, at, plan.panel)
         for i, button in enumerate(self.focus.buttons):
-            if button.rect.bottom > 0 and button is not self.note_button:
+            if button.rect.bottom > 0 and button is not plan.note_button:
                 button.draw(ui, surface, i == self.focus.index)
-        if self.choice_cue is not None:
-            self._draw_choice_cue(surface)
-        if self.note_box is not None and not self.revealing:
-            ui.panel(surface, self.note_box)
-            inner = self.note_box.inflate(-2 * m.pad, -m.pad)
-            self.note.draw(ui, surface, inner.topleft, inner)
-        if self.note_button is not None and not self.revealing:
-            self.note_button.draw(ui, surface, self.focus.focused is self.note_button)
+        draw_choice_cue(ui, surface, plan)
+        if plan.note_box is not None and not self.revealing:
+            ui.panel(surface, plan.note_box)
+            inner = plan.note_box.inflate(-2 * m.pad, -m.pad)
+            plan.note.draw(ui, surface, inner.topleft, inner)
+        if plan.note_button is not None and not self.revealing:
+            plan.note_button.draw(ui, surface, self.focus.focused is plan.note_button)
         if self.app.classroom is not None:
-            self._draw_clock(surface)
+            self._draw_clock(surface, self.app.classroom)
 
-    def _draw_choice_cue(self, surface: pygame.Surface) -> None:
-        """Under a crowded choice list: which choices are shown, and that there are more."""
-        ui, p = self.ui, self.ui.palette
-        face = ui.face("ui", ui.m.small)
-        count = len(self.choice_buttons)
-        more = self.choice_last < count - 1
-        text = word(
-            "more_choices" if more else "earlier_choices",
-            first=self.choice_first + 1,
-            last=self.choice_last + 1,
-            count=count,
-        )
-        text = face.wrap(text, self.choice_cue.width)[0]
-        x = self.choice_cue.centerx - face.width(text) // 2
-        ui.text(surface, text, face, p.focus, (x, self.choice_cue.y), self.choice_cue)
-
-    def _draw_clock(self, surface: pygame.Surface) -> None:
-        """The session clock, in the top right corner under the tool buttons."""
-        ui, m, p = self.ui, self.ui.m, self.ui.palette
-        face = ui.face("ui_bold", m.ui)
-        text = self.clock_text or self.app.classroom.clock_text()
-        top = max((b.rect.bottom for b in self.tools), default=m.margin) + m.gap
-        box = Rect(0, top, face.width(text) + m.pad, face.height + m.gap)
-        box.right = m.width - m.margin
-        ui.panel(surface, box, p.panel_solid, radius=box.height // 2)
-        ui.text(surface, text, face, p.focus, (box.x + m.pad // 2, box.y + m.gap // 2), box)
-        classroom = self.app.classroom
-        if classroom.is_key(self.session) and not self.frozen:  # marked before the vote opens
-            label = word("key_decision_vote" if classroom.votes_here(self.session) else "key_decision")
-            chip = Rect(0, box.bottom + m.gap // 2, face.width(label) + m.pad, face.height + m.gap)
-            chip.right = m.width - m.margin
-            ui.panel(surface, chip, p.focus, radius=chip.height // 2)
-            ui.text(surface, label, face, p.panel_solid[:3], (chip.x + m.pad // 2, chip.y + m.gap // 2), chip)
-
-    def _draw_caption(self, surface: pygame.Surface) -> None:
-        ui, m, p = self.ui, self.ui.m, self.ui.palette
-        scene = self.scene
-        width = (self.tools[0].rect.left if self.tools else m.width) - m.margin - m.gap
-        box = Rect(m.margin, m.margin - m.gap, width, self.panel.top - m.margin)
-        small, face = ui.face("ui_bold", m.small), ui.face("ui", m.ui)
-        chapter = small.wrap(scene.chapter.upper(), width)[0] if scene.chapter else ""
-        place = " · ".join(part for part in (scene.place, scene.when) if part)
-        place = face.wrap(place, width)[0] if place else ""
-        y = box.y
-        shadow = (0, 0, 0) if not p.high_contrast else None
-        for text, f, colour in ((chapter, small, p.focus), (place, face, p.heading)):
-            if text:
-                if shadow is not None:
-                    ui.text(surface, text, f, shadow, (box.x + 1, y + 1))
-                ui.text(surface, text, f, colour, (box.x, y), box.inflate(2, 2))
-            y += f.height + m.gap // 2
+    def _draw_clock(self, surface: pygame.Surface, classroom: Classroom) -> None:
+        """The session clock under the tool buttons, and a key decision marked before the vote."""
+        top = max((b.rect.bottom for b in self.tools), default=self.ui.m.margin) + self.ui.m.gap
+        key = None
+        if classroom.is_key(self.session) and not self.frozen:
+            key = word("key_decision_vote" if classroom.votes_here(self.session) else "key_decision")
+        draw_clock(self.ui, surface, top, self.clock_text or classroom.clock_text(), key)
 
 
 def _number(event: pygame.event.Event) -> int | None:
@@ -839,4 +555,17 @@ def _number(event: pygame.event.Event) -> int | None:
     return None
 
 
-__all__ = ["PlayScreen", "is_key"]
+# The play screen's one-key shortcuts (and Ctrl+Z for undo). The keys page lists them
+# (game.ui.screens.keys.KEYS), and README.md; tests/test_ui_journey.py checks that the three agree.
+SHORTCUTS: dict[int, Callable[[PlayScreen], object]] = {
+    pygame.K_ESCAPE: PlayScreen.open_menu,
+    pygame.K_BACKSPACE: PlayScreen.undo,
+    pygame.K_f: PlayScreen.open_family,
+    pygame.K_h: PlayScreen.open_history,
+    pygame.K_g: PlayScreen.open_flowchart,
+    pygame.K_n: PlayScreen.open_note,
+    pygame.K_s: PlayScreen.toggle_skip,
+    pygame.K_a: PlayScreen.toggle_auto,
+}
+
+__all__ = ["SHORTCUTS", "PlayScreen", "is_key"]

@@ -1,0 +1,317 @@
+"""Where the play screen's parts go: the text panel, the tool buttons, the side note, the
+point-of-view label, the choices and the text between them.
+
+The play screen (game/ui/screens/play.py) decides what is shown; this module decides where, from
+the window's size and the text size (the `Ui`'s metrics and faces) and the sizes of what is
+shown. It draws nothing and takes no decisions about the story, so it is tested by itself
+(tests/test_play_layout.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from game.story.model import Fact
+from game.ui.widgets import Block, Button, Rect, Scroller, Ui
+from game.ui.words import word
+
+MEASURE = 70  # about 70 characters a line of prose
+NARROW_MEASURE = 45  # fewer beside a side note: the panel takes the window's width instead
+MIN_NOTE_ROOM = 220  # pixels: a side note narrower than this becomes a button in the panel
+
+
+@dataclass
+class Note:
+    """What the side note holds: a discussion prompt, a fact card, or both."""
+
+    discuss: str | None
+    fact: Fact | None
+    open_whole: Callable[[], object]  # opens the whole note, when only its headings fit
+
+
+class PlayLayout:
+    """The rectangles of the play screen for one window size, text size and scene.
+
+    Made for a window and text size (`panel`, `narrow`, `inner`), then told what the scene shows
+    in order: `place_tools`, `place_note` (which also places the header), `fit_choices`. A
+    crowded choice list scrolls a whole choice at a time (`scroll_choices`, `show_choice`); the
+    text gets the height the choices leave, in `text_box`, and `scroll` is set for it.
+    """
+
+    def __init__(self, ui: Ui, scroll: Scroller) -> None:
+        self.ui = ui
+        self.scroll = scroll  # the text's scroll offset outlives a layout: it is the screen's
+        m = ui.m
+        prose = ui.face("prose", m.prose)
+        measure = prose.width("n") * MEASURE
+        top = m.margin + ui.face("ui_bold", m.small).height + ui.face("ui", m.ui).height + m.gap * 2
+        width = min(max(measure + 2 * m.pad, int(m.width * 0.5)), int(m.width * 0.64))
+        # Large text in a small window: fewer than about 45 characters a line beside a side note
+        # leaves too little room for text and choices. The panel then takes the window's width,
+        # and the note becomes a button at the panel's top.
+        self.narrow = (width - 2 * m.pad) < prose.width("n") * NARROW_MEASURE
+        if self.narrow:
+            width = m.width - 2 * m.margin
+        self.panel = Rect(m.margin, top, width, m.height - top - m.margin)
+        self.inner = width - 2 * m.pad  # the width of the text and the choices
+        self.note = Block()  # the side note's text (all of it, or its headings)
+        self.note_box: Rect | None = None  # the side note beside the panel
+        self.note_button: Button | None = None  # "read the whole note", or the note as a chip
+        self.pov = ""  # the point-of-view label, cut to the panel's width
+        self.pov_at = (0, 0)
+        self.text_top = 0  # where the text starts (below the note chip in a narrow window)
+        self.text_box = Rect(0, 0, 0, 0)  # where the text is drawn
+        self.choice_buttons: list[Button] = []
+        self.choice_room = Rect(0, 0, 0, 0)  # the most the choices may take
+        self.choice_view = Rect(0, 0, 0, 0)  # where the choices shown are drawn
+        self.choice_gap = m.gap
+        self.choice_first = 0  # a crowded list shows choices from this one on
+        self.choice_last = -1
+        self.choice_cue: Rect | None = None  # "more choices" under a crowded list
+        self._block = Block()
+        self._hint = False
+
+    # ------------------------------------------------------------------ the top
+
+    def place_tools(self, tools: list[Button]) -> None:
+        """Puts the tool buttons in a row at the window's top right, the last one rightmost."""
+        ui, m = self.ui, self.ui.m
+        x = m.width - m.margin
+        for button in reversed(tools):
+            button.plate = True
+            w = button.face(ui).width(button.label) + m.pad + m.gap * 2
+            button.rect = Rect(x - w, m.margin - m.gap, w, button.measure(ui, w))
+            x -= w + m.gap
+
+    def caption_box(self, right: int) -> Rect:
+        """Where the chapter and place go: the top left, up to `right` (the first tool button)."""
+        m = self.ui.m
+        return Rect(m.margin, m.margin - m.gap, right - m.margin - m.gap, self.panel.top - m.margin)
+
+    # ------------------------------------------------------------------ the note and the header
+
+    def place_note(self, note: Note | None, pov: str, keep_clear: int = 0) -> None:
+        """The discussion prompt and fact card as a quiet note beside the text panel, and the
+        point-of-view label above the text.
+
+        When the whole note does not fit beside the text, it shows its headings and a button
+        that opens it in full: nothing, least of all a source, is cut off unseen. In a narrow
+        window the note is a button at the panel's top. `keep_clear` pixels stay free above the
+        note (the classroom's clock).
+        """
+        ui, m = self.ui, self.ui.m
+        self.pov = ui.face("ui_bold", m.small).wrap(pov, self.inner)[0] if pov else ""
+        self.note, self.note_box, self.note_button = Block(), None, None
+        self._place_header(None)
+        if note is None or (not note.discuss and note.fact is None):
+            return
+        room = m.width - self.panel.right - 2 * m.margin
+        if self.narrow or room < MIN_NOTE_ROOM:
+            self._note_chip(note)
+        else:
+            self._note_beside(note, min(room, round(420 * m.unit)), self.panel.height - keep_clear)
+
+    def _note_chip(self, note: Note) -> None:
+        """The note as a button at the panel's top right, its titles on it."""
+        ui, m = self.ui, self.ui.m
+        fact = note.fact
+        label = word("note_chip_fact", title=fact.title) if fact is not None else word("note_chip")
+        if fact is not None and note.discuss:
+            label = f"{word('to_discuss')} · {label}"
+        button = Button(label, note.open_whole, kind="small")
+        button.plate = True
+        w = min(self.inner, button.face(ui).width(label) + 2 * m.pad)
+        h = button.measure(ui, w)
+        button.rect = Rect(self.panel.right - m.pad - w, self.panel.y + m.pad // 2, w, h)
+        self.note_button = button
+        self._place_header(button.rect)
+
+    def _note_beside(self, note: Note, width: int, height: int) -> None:
+        """The note in a box `width` wide beside the panel, at most `height` tall."""
+        ui, m = self.ui, self.ui.m
+        inner = width - 2 * m.pad
+        full = _note_block(ui, note, inner, discuss=True, figure=True, body=True)
+        button_h = 0
+        if full.height + m.pad > height:  # the headings, as many whole parts as fit, and a button
+            button = Button(
+                word("read_fact") if note.fact is not None else word("read_note"),
+                note.open_whole,
+                kind="small",
+            )
+            button.plate = True
+            button_h = button.measure(ui, inner)
+            budget = height - m.pad - button_h - m.gap
+            for discuss, figure in ((True, True), (True, False), (False, True), (False, False)):
+                full = _note_block(ui, note, inner, discuss=discuss, figure=figure, body=False)
+                if full.height <= budget:
+                    break
+            self.note_button = button
+        self.note = full
+        box_h = min(height, full.height + m.pad + (button_h + m.gap if self.note_button else 0))
+        self.note_box = Rect(m.width - m.margin - width, self.panel.bottom - box_h, width, box_h)
+        if self.note_button is not None:
+            self.note_button.rect = Rect(
+                self.note_box.x + m.pad, self.note_box.bottom - m.pad // 2 - button_h, inner, button_h
+            )
+
+    def _place_header(self, chip: Rect | None) -> None:
+        """The point-of-view label (and a narrow window's note chip) above the text."""
+        ui, m = self.ui, self.ui.m
+        label = ui.face("ui_bold", m.small)
+        x, top = self.panel.x + m.pad, self.panel.y + m.pad
+        if chip is None:
+            self.pov_at = (x, top)
+            self.text_top = top + (label.height + round(label.height * 0.6) if self.pov else 0)
+        elif not self.pov or x + label.width(self.pov) + m.gap <= chip.left:  # side by side
+            self.pov_at = (x, chip.centery - label.height // 2)
+            self.text_top = chip.bottom + m.gap
+        else:
+            self.pov_at = (x, chip.bottom + m.gap // 2)
+            self.text_top = self.pov_at[1] + label.height + m.gap
+
+    # ------------------------------------------------------------------ the choices and the text
+
+    def fit_choices(self, buttons: list[Button], block: Block, hint: bool) -> None:
+        """The choices at the bottom of the panel, the text (`block`) above them.
+
+        The text keeps at least four lines (or 45% of the panel): when long choices would take
+        more, their padding shrinks and then the list scrolls, a whole choice at a time. `hint`:
+        no choices yet, and "show all" has its own strip under the typing text.
+        """
+        ui, m, panel, inner = self.ui, self.ui.m, self.panel, self.inner
+        self.choice_buttons, self._block, self._hint = buttons, block, hint
+        room = panel.bottom - m.pad - self.text_top
+        four, three = self._text_height(4), self._text_height(3)
+        self.choice_first, self.choice_last, self.choice_cue = 0, len(buttons) - 1, None
+        self.choice_gap = m.gap
+        if not buttons:
+            self.choice_room = Rect(panel.x + m.pad, panel.bottom - m.pad, inner, 0)
+            self._place_choices()
+            return
+        heights = [b.measure(ui, inner) for b in buttons]
+        list_h = sum(heights) + m.gap * (len(buttons) - 1)
+        text_min = min(block.height, max(four, round(0.45 * room)))
+        if text_min + m.pad + list_h > room:  # crowded: tighter buttons first
+            self.choice_gap = max(2, m.gap // 2)
+            for b in buttons:
+                b.compact = True
+            heights = [b.measure(ui, inner) for b in buttons]
+            list_h = sum(heights) + self.choice_gap * (len(buttons) - 1)
+        crowded = self.choice_gap < m.gap
+        list_room = room - (m.gap if crowded else m.pad) - text_min
+        if list_h > list_room >= list_h - (four - three):  # a line less of text shows every choice
+            list_room = list_h
+        if list_h > list_room:  # still crowded: the list scrolls, with a cue under it
+            cue = Scroller.hint_height(ui)
+            list_room += m.pad // 2  # the cue takes the panel's bottom padding
+            list_h = max(max(heights), list_room - cue)
+            cue_top = panel.bottom - m.pad // 2 - cue + m.gap // 2
+            self.choice_cue = Rect(panel.x + m.pad, cue_top, inner, cue - m.gap // 2)
+            bottom = self.choice_cue.top - m.gap // 2
+        else:
+            bottom = panel.bottom - m.pad
+        self.choice_room = Rect(panel.x + m.pad, bottom - list_h, inner, list_h)
+        self._place_choices()
+
+    def _text_height(self, count: int) -> int:
+        """The height the text's first `count` lines of prose take (with the "more below" cue
+        under them when there is more)."""
+        ui, m, block = self.ui, self.ui.m, self._block
+        prose = ui.face("prose", m.prose)
+        step = max(round(m.prose * m.line_spacing), prose.height)
+        lines = [line for line in block.lines if line.face is prose]
+        height = lines[min(count, len(lines)) - 1].y + step if lines else 0
+        cue = Scroller.hint_height(ui) if block.height > height else 0
+        return min(block.height, height + cue)
+
+    def _place_choices(self) -> None:
+        """Puts the choices from `choice_first` on that fit above the panel's bottom (the others
+        off screen), and gives the text the height they leave."""
+        ui, m = self.ui, self.ui.m
+        room, gap = self.choice_room, self.choice_gap
+        shown: list[Button] = []
+        total = 0
+        for b in self.choice_buttons[self.choice_first :]:
+            need = total + (gap if shown else 0) + b.measure(ui, room.width)
+            if need > room.height and shown:
+                break
+            total = need
+            shown.append(b)
+        self.choice_view = Rect(room.x, room.bottom - total, room.width, total)
+        y = self.choice_view.top
+        self.choice_last = self.choice_first - 1
+        for index, b in enumerate(self.choice_buttons):
+            h = b.measure(ui, room.width)
+            if b not in shown:
+                b.rect = Rect(room.x, -10 * (h + 1000), room.width, h)  # hidden: never under the mouse
+                continue
+            b.rect = Rect(room.x, y, room.width, h)
+            y += h + gap
+            self.choice_last = index
+        if self.choice_buttons:
+            text_bottom = self.choice_view.top - (m.gap if gap < m.gap else m.pad)
+        else:
+            text_bottom = self.panel.bottom - m.pad
+            if self._hint:  # its own strip under the typing text
+                text_bottom -= Scroller.hint_height(ui)
+        prose = ui.face("prose", m.prose)
+        area = Rect(
+            self.panel.x + m.pad, self.text_top, room.width, max(prose.height, text_bottom - self.text_top)
+        )
+        lines = self._block.lines
+        self.text_box = self.scroll.fit(
+            ui, area, self._block.height, prose.height, [line.y for line in lines]
+        )
+
+    def scroll_choices(self, step: int) -> bool:
+        """Shows the next (1) or previous (-1) choices of a crowded list; True if it moved."""
+        if self.choice_cue is None:
+            return False
+        first = max(0, min(len(self.choice_buttons) - 1, self.choice_first + step))
+        if step > 0 and self.choice_last >= len(self.choice_buttons) - 1:
+            return False
+        if first == self.choice_first:
+            return False
+        self.choice_first = first
+        self._place_choices()
+        return True
+
+    def rewind_choices(self) -> None:
+        """Back to the start of a crowded list."""
+        self.choice_first = 0
+        self._place_choices()
+
+    def show_choice(self, button: Button | None) -> None:
+        """Scrolls a crowded list so `button` (the keyboard's choice) is in view."""
+        if self.choice_cue is None or button not in self.choice_buttons:
+            return
+        index = self.choice_buttons.index(button)
+        if index < self.choice_first:
+            self.choice_first = index
+            self._place_choices()
+        while index > self.choice_last and self.choice_first < index:
+            self.choice_first += 1
+            self._place_choices()
+
+
+def _note_block(ui: Ui, note: Note, inner: int, discuss: bool, figure: bool, body: bool) -> Block:
+    """The side note's text `inner` wide: the prompt (if `discuss`), the fact's heading (its
+    figure if `figure`), and its text and source if `body`."""
+    m, p = ui.m, ui.palette
+    label, small = ui.face("ui_bold", m.small), ui.face("ui", m.small)
+    block = Block()
+    if note.discuss and discuss:
+        block.add(word("to_discuss").upper(), label, p.focus, inner, after=0.2)
+        block.add(note.discuss, ui.face("italic", m.small + 1), p.text, inner)
+    fact = note.fact
+    if fact is not None:
+        block.add(f"{word('fact').upper()} · {fact.title}".upper(), label, p.focus, inner, after=0.2)
+        if figure and fact.figure:
+            block.add(fact.figure, ui.face("display", m.heading), p.heading, inner, after=0.2)
+        if body:
+            block.add(fact.text, small, p.text, inner, after=0.3)
+            block.add(f"{word('source')}: {fact.source}", small, p.text_dim, inner)
+    elif not discuss:
+        block.add(word("to_discuss").upper(), label, p.focus, inner, after=0.2)
+    return block

@@ -1,0 +1,61 @@
+"""Drawing the play screen's smaller parts where game.ui.playlayout put them: the caption (chapter
+and place), a crowded choice list's cue, and the classroom's clock and key-decision chip."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.story import Scene
+from game.ui.playlayout import PlayLayout
+from game.ui.widgets import Rect, Ui
+from game.ui.words import word
+
+
+def draw_caption(ui: Ui, surface: pygame.Surface, box: Rect, scene: Scene) -> None:
+    """The chapter and the place, at the top left over the picture, in `box`."""
+    m, p = ui.m, ui.palette
+    small, face = ui.face("ui_bold", m.small), ui.face("ui", m.ui)
+    chapter = small.wrap(scene.chapter.upper(), box.width)[0] if scene.chapter else ""
+    place = " · ".join(part for part in (scene.place, scene.when) if part)
+    place = face.wrap(place, box.width)[0] if place else ""
+    y = box.y
+    for text, f, colour in ((chapter, small, p.focus), (place, face, p.heading)):
+        if text:
+            if not p.high_contrast:  # a shadow
+                ui.text(surface, text, f, (0, 0, 0), (box.x + 1, y + 1))
+            ui.text(surface, text, f, colour, (box.x, y), box.inflate(2, 2))
+        y += f.height + m.gap // 2
+
+
+def draw_choice_cue(ui: Ui, surface: pygame.Surface, plan: PlayLayout) -> None:
+    """Under a crowded choice list: which choices are shown, and that there are more."""
+    cue = plan.choice_cue
+    if cue is None:
+        return
+    face = ui.face("ui", ui.m.small)
+    count = len(plan.choice_buttons)
+    text = word(
+        "more_choices" if plan.choice_last < count - 1 else "earlier_choices",
+        first=plan.choice_first + 1,
+        last=plan.choice_last + 1,
+        count=count,
+    )
+    text = face.wrap(text, cue.width)[0]
+    ui.text(surface, text, face, ui.palette.focus, (cue.centerx - face.width(text) // 2, cue.y), cue)
+
+
+def draw_clock(ui: Ui, surface: pygame.Surface, top: int, clock: str, key: str | None) -> None:
+    """The class's clock at the top right from `top` down, and under it the `key` decision's chip
+    (its words) if any."""
+    m, p = ui.m, ui.palette
+    face = ui.face("ui_bold", m.ui)
+    box = Rect(0, top, face.width(clock) + m.pad, face.height + m.gap)
+    box.right = m.width - m.margin
+    ui.panel(surface, box, p.panel_solid, radius=box.height // 2)
+    ui.text(surface, clock, face, p.focus, (box.x + m.pad // 2, box.y + m.gap // 2), box)
+    if key:
+        chip = Rect(0, box.bottom + m.gap // 2, face.width(key) + m.pad, face.height + m.gap)
+        chip.right = m.width - m.margin
+        ui.panel(surface, chip, (*p.focus, 255), radius=chip.height // 2)
+        ink = p.panel_solid[:3]
+        ui.text(surface, key, face, ink, (chip.x + m.pad // 2, chip.y + m.gap // 2), chip)

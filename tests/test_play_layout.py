@@ -1,0 +1,84 @@
+"""The play screen's layout by itself (game.ui.playlayout): for each window and text size, the
+parts are inside the window, apart, and the text keeps its room beside the choices."""
+
+from __future__ import annotations
+
+import pygame
+import pytest
+
+from game.settings import TEXT_SCALE
+from game.story.model import Fact
+from game.ui.app import ASSETS
+from game.ui.playlayout import Note, PlayLayout
+from game.ui.text import Fonts
+from game.ui.theme import NIGHT, metrics
+from game.ui.widgets import Block, Button, Scroller, Ui
+
+SIZES = [(800, 600), (1280, 720), (1920, 1080)]
+PARAGRAPH = (
+    "The neighbour's rooster starts while it is still dark. You lie still: Qin sleeps between "
+    "you and Suqin, one small fist in your ribs, and the terraces below are grey with mist."
+)
+
+
+@pytest.fixture(scope="module")
+def fonts() -> Fonts:
+    pygame.font.init()
+    return Fonts(ASSETS / "fonts")
+
+
+def layout(
+    fonts: Fonts, size: tuple[int, int], text: str, paragraphs: int, choices: list[str]
+) -> tuple[PlayLayout, list[Button]]:
+    """The layout and its tool buttons for a scene of `paragraphs` paragraphs and these choices, laid out at a window and text size."""
+    ui = Ui(fonts, NIGHT, metrics(size, TEXT_SCALE[text]))
+    plan = PlayLayout(ui, Scroller())
+    tools = [Button(label, lambda: None, kind="small") for label in ("Undo", "Family", "History", "Menu")]
+    plan.place_tools(tools)
+    fact = Fact("f", "Migrant workers", "60 million", "Many left the villages.", "A source")
+    plan.place_note(Note("What would you do?", fact, lambda: None), "CHANGHUA'S CHOICE")
+    block = Block()
+    prose = ui.face("prose", ui.m.prose)
+    for _ in range(paragraphs):
+        block.add(PARAGRAPH, prose, NIGHT.text, plan.inner, spacing=ui.m.line_spacing)
+    buttons = [Button(label, lambda: None, number=i + 1, kind="choice") for i, label in enumerate(choices)]
+    plan.fit_choices(buttons, block, hint=False)
+    return plan, tools
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("text", list(TEXT_SCALE))
+def test_the_parts_are_inside_the_window_and_apart(fonts: Fonts, size: tuple[int, int], text: str) -> None:
+    plan, tools = layout(fonts, size, text, 4, ["Read the letter out at supper", "Show it to Suqin first"])
+    window = pygame.Rect((0, 0), size)
+    assert window.contains(plan.panel)
+    for tool in tools:
+        assert window.contains(tool.rect) and not tool.rect.colliderect(plan.panel)
+    assert plan.panel.contains(plan.text_box)
+    for button in plan.choice_buttons:
+        assert plan.panel.contains(button.rect)
+        assert button.rect.top >= plan.text_box.bottom, "the choices are under the text, not over it"
+    if plan.note_box is not None:  # beside the panel
+        assert window.contains(plan.note_box) and not plan.note_box.colliderect(plan.panel)
+    else:  # a chip in the panel's top, the text under it
+        assert plan.note_button is not None and plan.panel.contains(plan.note_button.rect)
+        assert plan.text_top >= plan.note_button.rect.bottom
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("text", list(TEXT_SCALE))
+def test_a_crowded_list_scrolls_and_the_text_keeps_four_lines(
+    fonts: Fonts, size: tuple[int, int], text: str
+) -> None:
+    long = "Say nothing now, and go to the station alone before anyone in the house is awake " * 2
+    plan, _ = layout(fonts, size, text, 6, [long] * 7)
+    ui_prose = plan.ui.face("prose", plan.ui.m.prose)
+    assert plan.text_box.height >= 4 * ui_prose.height
+    assert plan.choice_cue is not None and plan.choice_last < 6  # not all seven fit
+    shown = [b for b in plan.choice_buttons if b.rect.bottom > 0]
+    assert all(plan.choice_view.contains(b.rect) for b in shown)
+    plan.show_choice(plan.choice_buttons[-1])
+    assert plan.choice_last == 6 and plan.choice_view.contains(plan.choice_buttons[-1].rect)
+    assert plan.choice_buttons[0].rect.bottom < 0, "scrolled off: never under the mouse"
+    plan.rewind_choices()
+    assert plan.choice_first == 0 and plan.choice_view.contains(plan.choice_buttons[0].rect)
