@@ -1,5 +1,6 @@
-"""Drawing the play screen's smaller parts where game.ui.playlayout put them: the caption (chapter
-and place), a crowded choice list's cue, and the classroom's clock and key-decision chip."""
+"""The play screen's parts that game.ui.playlayout places: the scene's text as a block, and the
+smaller drawings (the caption with chapter and place, a crowded choice list's cue, and the
+classroom's clock and key-decision chip)."""
 
 from __future__ import annotations
 
@@ -7,8 +8,23 @@ import pygame
 
 from game.story import Scene
 from game.ui.playlayout import PlayLayout
-from game.ui.widgets import Rect, Ui
+from game.ui.widgets import Block, Rect, Ui
 from game.ui.words import word
+
+
+def text_block(ui: Ui, width: int, lead: str | None, paragraphs: list[str], stuck: str | None) -> Block:
+    """The scene's text laid out `width` wide: the last quiet choice's words (`lead`, in italics),
+    the paragraphs, and a note when the player is `stuck` (no choice can be taken)."""
+    m, p = ui.m, ui.palette
+    block = Block()
+    if lead:
+        block.add(lead, ui.face("italic", m.prose), p.heading, width, spacing=m.line_spacing)
+    for paragraph in paragraphs:
+        block.add(paragraph, ui.face("prose", m.prose), p.text, width, spacing=m.line_spacing)
+    if stuck:
+        block.add(word("stuck_title"), ui.face("ui_bold", m.ui), p.fall, width)
+        block.add(stuck, ui.face("ui", m.small), p.text_dim, width)
+    return block
 
 
 def draw_caption(ui: Ui, surface: pygame.Surface, box: Rect, scene: Scene) -> None:

@@ -9,11 +9,11 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game.engine import ChoiceView, Session
-from game.engine.lessons import Step
 from game.engine.readlog import text_key
 from game.ui import advance
+from game.ui.playdue import AFTER_READING, Due, due_at, show_due
 from game.ui.playlayout import Note, PlayLayout
-from game.ui.playparts import draw_caption, draw_choice_cue, draw_clock
+from game.ui.playparts import draw_caption, draw_choice_cue, draw_clock, text_block
 from game.ui.screens.base import Screen
 from game.ui.widgets import Block, Button, Scroller, is_click, is_key
 from game.ui.words import word
@@ -49,8 +49,7 @@ class PlayScreen(Screen):
         app.unseen_changes = 0
         self.frozen = False
         self.chapter = self.scene.chapter
-        # To show before the text: a chapter card; in class a lesson's bridge, the flowchart, cards.
-        self.due: list[tuple[str, str | Step]] = []
+        self.due: list[Due] = []  # to show full-screen at this scene (game.ui.playdue)
         self.film_note: str | None = None  # after a key decision: what the real family did
         self.cards_asked = False  # classroom: the teacher asked for this scene's prompt and card
         self.clock_text = ""
@@ -81,7 +80,7 @@ class PlayScreen(Screen):
             not self.revealing
             and not self.cards_asked
             and not self.frozen
-            and any(kind in ("fact", "discuss") for kind, _ in self.due)
+            and any(kind in AFTER_READING for kind, _ in self.due)
         )
 
     @property
@@ -107,16 +106,7 @@ class PlayScreen(Screen):
         if self.session.is_over:
             self.app.advance = ""  # skip and auto end with the story: its last scene is read
         scene = self.scene = self.session.scene
-        if classroom is not None:
-            self.due = classroom.cards_due(self.session)
-            if step is not None:
-                self.due.insert(0, ("bridge", step))
-            elif scene.chapter != self.chapter and reveal:
-                self.due.insert(0, ("flowchart", self.chapter))
-        elif scene.chapter != self.chapter and scene.chapter and reveal:
-            self.due = [("chapter", scene.chapter)]
-        else:
-            self.due = []
+        self.due = due_at(self.app, self.session, self.chapter, step, reveal)
         self.chapter = scene.chapter
         self.texts = self.session.paragraphs()
         self.lead, self._next_lead = self._next_lead, None
@@ -220,24 +210,6 @@ class PlayScreen(Screen):
         else:
             self.app.notify(word("nothing_to_undo"))
 
-    def _advance_buttons(self) -> list[Button]:
-        """Skip and Auto, lit while on (not in class, where the facilitator paces the story)."""
-        if self.app.classroom is not None:
-            return []
-        mode = self.app.advance
-        return [
-            Button(
-                word("skip_button_on" if mode == "skip" else "skip_button"),
-                self.toggle_skip,
-                kind="small",
-            ),
-            Button(
-                word("auto_button_on" if mode == "auto" else "auto_button"),
-                self.toggle_auto,
-                kind="small",
-            ),
-        ]
-
     def toggle_skip(self) -> None:
         """Skip read text on or off (S); not in class, where the facilitator paces the story."""
         if self.app.classroom is None:
@@ -293,41 +265,13 @@ class PlayScreen(Screen):
         self.app.push(FlowchartScreen(self.app))
 
     def show_due(self) -> bool:
-        """Classroom: shows the next flowchart, fact card or discussion question due here."""
+        """Shows what is due before the text now (game.ui.playdue): a chapter card; in class a
+        bridge or the flowchart, then, once the class has read and the teacher asks, the cards."""
         if not self.due or self.frozen or self.app.top is not self:
             return False
-        if self.due[0][0] not in ("flowchart", "chapter", "bridge") and (
-            self.revealing or not self.cards_asked
-        ):
-            return False  # a prompt or fact card waits until the class has read and the teacher asks
-        kind, what = self.due.pop(0)
-        if kind == "chapter":
-            if self.app.advance == "skip":  # skipping read text: no pause for the title
-                return False
-            from game.ui.screens.chapter import ChapterCardScreen
-
-            self.app.push(ChapterCardScreen(self.app, self.scene))
-            return True
-        classroom, session = self.app.classroom, self.session
-        if isinstance(what, Step):  # a lesson's bridge to its next part
-            from game.ui.screens.lesson import LessonBridgeScreen
-
-            self.app.push(LessonBridgeScreen(self.app, what))
-            return True
-        if kind == "flowchart":
-            from game.ui.screens.flowchart import FlowchartScreen
-
-            self.app.push(FlowchartScreen(self.app, chapter=what))
-            return True
-        from game.ui.screens.cards import DiscussionScreen, FactCardScreen
-
-        if classroom is not None:
-            classroom.shown_card(session, kind, what)
-        if kind == "fact":
-            self.app.push(FactCardScreen(self.app, session.story.facts[what]))
-        else:
-            self.app.push(DiscussionScreen(self.app, session.story.scenes[what].discuss or ""))
-        return True
+        if self.due[0][0] in AFTER_READING and (self.revealing or not self.cards_asked):
+            return False
+        return show_due(self.app, self.session, self.due.pop(0))
 
     # ------------------------------------------------------------------ layout
 
@@ -335,38 +279,35 @@ class PlayScreen(Screen):
         """Places the frame, the tool buttons, the side note, the scene's text and its choices."""
         ui, m, session, scene = self.ui, self.ui.m, self.session, self.scene
         self.plan = plan = PlayLayout(ui, self.scroll)
-        self.tools = [
-            Button(word("undo"), self.undo, session.can_undo and not self.frozen, kind="small"),
-            Button(
-                word("family_new", count=self.app.unseen_changes)
-                if self.app.unseen_changes
-                else word("family"),
-                self.open_family,
-                kind="small",
-            ),
-            Button(word("history"), self.open_history, kind="small"),
-            *self._advance_buttons(),
-            Button(word("menu"), self.open_menu, kind="small"),
-        ]
+        self.tools = self._tools()
         plan.place_tools(self.tools)
-        inner, prose = plan.inner, ui.face("prose", m.prose)
-        self.block = Block()
-        if self.lead:
-            self.block.add(
-                self.lead, ui.face("italic", m.prose), ui.palette.heading, inner, spacing=m.line_spacing
-            )
-        for paragraph in self.texts:
-            self.block.add(paragraph, prose, ui.palette.text, inner, spacing=m.line_spacing)
         stuck = None if self.frozen else session.stuck
-        if stuck:
-            self.block.add(word("stuck_title"), ui.face("ui_bold", m.ui), ui.palette.fall, inner)
-            self.block.add(stuck, ui.face("ui", m.small), ui.palette.text_dim, inner)
+        self.block = text_block(ui, plan.inner, self.lead, self.texts, stuck)
         pov = ""  # "SUQIN'S CHOICE": pinned above the text, beside the note chip if any
         if scene.pov and scene.pov in session.story.people and not scene.end:
             pov = word("pov_choice", name=session.story.people[scene.pov].short).upper()
         clock = ui.face("ui_bold", m.ui).height + 2 * m.gap if self.app.classroom is not None else 0
         plan.place_note(self._note(), pov, keep_clear=clock)
         self.layout_choices()
+
+    def _tools(self) -> list[Button]:
+        """Undo, Family (counting quiet changes not yet seen), History, Skip and Auto (lit while
+        on; not in class, where the facilitator paces the story), Menu."""
+        app, mode = self.app, self.app.advance
+        family = word("family_new", count=app.unseen_changes) if app.unseen_changes else word("family")
+        tools = [
+            Button(word("undo"), self.undo, self.session.can_undo and not self.frozen, kind="small"),
+            Button(family, self.open_family, kind="small"),
+            Button(word("history"), self.open_history, kind="small"),
+        ]
+        if app.classroom is None:
+            skip = word("skip_button_on" if mode == "skip" else "skip_button")
+            auto = word("auto_button_on" if mode == "auto" else "auto_button")
+            tools += [
+                Button(skip, self.toggle_skip, kind="small"),
+                Button(auto, self.toggle_auto, kind="small"),
+            ]
+        return [*tools, Button(word("menu"), self.open_menu, kind="small")]
 
     def _note(self) -> Note | None:
         """The discussion prompt and fact card shown beside the text, if any."""

@@ -1,0 +1,66 @@
+"""What the play screen shows full-screen at a scene besides its text: a chapter's title card, and
+in class a lesson's bridge to its next part, the chapter's flowchart, discussion prompts and fact
+cards (these wait until the class has read the text and the teacher asks for them)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from game.engine import Session
+from game.engine.lessons import Step
+
+if TYPE_CHECKING:
+    from game.ui.app import App
+
+# ("chapter", its name), ("bridge", the lesson's step), ("flowchart", the chapter that ended),
+# ("fact", a fact's id), ("discuss", a scene's id).
+Due = tuple[str, str | Step]
+
+AFTER_READING = ("fact", "discuss")  # the others come before the text
+
+
+def due_at(app: App, session: Session, chapter: str, step: Step | None, reveal: bool) -> list[Due]:
+    """What is due at the session's scene, first first. `chapter`: the chapter shown before it;
+    `step`: the lesson's move to its next part, if it moved; `reveal`: the scene is new (not
+    shown again after an undo or a load)."""
+    scene, classroom = session.scene, app.classroom
+    new_chapter = scene.chapter != chapter and reveal
+    if classroom is None:
+        return [("chapter", scene.chapter)] if new_chapter and scene.chapter else []
+    due: list[Due] = list(classroom.cards_due(session))
+    if step is not None:
+        due.insert(0, ("bridge", step))
+    elif new_chapter:
+        due.insert(0, ("flowchart", chapter))
+    return due
+
+
+def show_due(app: App, session: Session, due: Due) -> bool:
+    """Opens the screen for `due`; False if there is none to open (a chapter card while skipping)."""
+    kind, what = due
+    if isinstance(what, Step):  # a lesson's bridge to its next part
+        from game.ui.screens.lesson import LessonBridgeScreen
+
+        app.push(LessonBridgeScreen(app, what))
+        return True
+    if kind == "chapter":
+        if app.advance == "skip":  # skipping read text: no pause for the title
+            return False
+        from game.ui.screens.chapter import ChapterCardScreen
+
+        app.push(ChapterCardScreen(app, session.scene))
+        return True
+    if kind == "flowchart":
+        from game.ui.screens.flowchart import FlowchartScreen
+
+        app.push(FlowchartScreen(app, chapter=what))
+        return True
+    from game.ui.screens.cards import DiscussionScreen, FactCardScreen
+
+    if app.classroom is not None:
+        app.classroom.shown_card(session, kind, what)
+    if kind == "fact":
+        app.push(FactCardScreen(app, session.story.facts[what]))
+    else:
+        app.push(DiscussionScreen(app, session.story.scenes[what].discuss or ""))
+    return True
