@@ -55,7 +55,9 @@ def test_long_choices_leave_the_scene_text_readable(story: Story, data_dir: Path
         assert isinstance(play, PlayScreen) and not play.revealing and len(play.choices) >= 3
         prose = app.ui.face("prose", app.ui.m.prose)
         lines = [
-            rect for text, rect in _drawn(app) if play.plan.text_box.contains(rect) and rect.height == prose.height
+            rect
+            for text, rect in _drawn(app)
+            if play.plan.text_box.contains(rect) and rect.height == prose.height
         ]
         assert len(lines) >= 3, f"{start}: only {len(lines)} lines of its text can be read"
         assert play.plan.text_box.height >= 3 * prose.height
@@ -66,7 +68,9 @@ def test_long_choices_leave_the_scene_text_readable(story: Story, data_dir: Path
             app.frame([key(pygame.K_DOWN)], 0.01)
             focused = play.focus.focused
             if focused in play.choice_buttons:
-                assert play.plan.choice_view.contains(focused.rect), "the focused choice is scrolled into view"
+                assert play.plan.choice_view.contains(focused.rect), (
+                    "the focused choice is scrolled into view"
+                )
                 assert play.plan.panel.contains(focused.rect)
     finally:
         pygame.quit()
@@ -88,7 +92,9 @@ def test_a_fact_note_shows_its_source_or_a_way_to_read_it(
             if play.plan.note_button is None:  # the whole note is beside the text: its last line too
                 assert source and play.plan.note_box is not None
                 assert all(
-                    play.plan.note_box.contains(rect) for _, rect in drawn if rect.colliderect(play.plan.note_box)
+                    play.plan.note_box.contains(rect)
+                    for _, rect in drawn
+                    if rect.colliderect(play.plan.note_box)
                 )
                 last = app.ui.face("ui", app.ui.m.small).wrap(f"Source: {fact.source}", 10_000)[0]
                 assert any(text == last or last.endswith(text) for text, _ in drawn)
