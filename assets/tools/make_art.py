@@ -20,6 +20,7 @@ import sys
 import time
 
 import artkit
+import guangzhou
 import numpy as np
 import pygame
 from artkit import ROOT, C, Canvas, Col, H, W, hexc, mix, noise1d  # noqa: F401
@@ -491,39 +492,51 @@ def bd_huilong_dawn(c: Canvas) -> None:
 
 @backdrop
 def bd_huilong_night(c: Canvas) -> None:
-    c.vgrad([(0, "#0d1326"), (0.6, "#1e2a46"), (1, "#34405e")], h=640)
-    stars(c, 140, 420, 31, "#dfe2f0")
-    # a thin moon, high right
-    c.circle(1560, 170, 42, "#efe7cf")
-    c.circle(1578, 160, 40, "#141b31")
-    c.glow(1560, 170, 180, "#a9b4d6", 0.25)
-    c.ridge(470, 90, "#2a3552", 32, base=3, octaves=5)
-    c.band(440, 560, "#3c4868", 0, 120)
-    c.ridge(540, 70, "#222c45", 33, base=4, octaves=5)
-    top = c.ridge(640, 60, "#1a2236", 34, base=3, octaves=5, shape=lambda u: 90 * max(0.0, u - 0.5))
+    """A moonlit winter night: snow on the fields and roofs shows the village clearly, which
+    sits large on the right, two windows lit, smoke from one chimney."""
+    c.vgrad([(0, "#101a34"), (0.55, "#2a3a62"), (1, "#5a6a90")], h=640)
+    stars(c, 160, 380, 31, "#dfe2f0")
+    c.glow(1560, 200, 520, "#8a9ac8", 0.35)  # moonlight in the haze
+    c.circle(1560, 170, 44, "#f4eed8")
+    c.circle(1580, 158, 41, mix("#2a3a62", "#101a34", 0.35))
+    c.glow(1560, 170, 200, "#c8d0ea", 0.3)
+    c.ridge(430, 90, "#3a4a72", 32, base=3, octaves=5)
+    c.band(400, 540, "#6a7aa0", 0, 110)
+    c.ridge(510, 70, "#34426a", 33, base=4, octaves=5)
+    c.band(500, 600, "#7686aa", 0, 90)
+    # the near slope under snow, the village on it
+    top = c.ridge(640, 60, "#8c98b8", 34, base=3, octaves=5, shape=lambda u: 110 * max(0.0, u - 0.45))
     xs = np.array([p[0] for p in top])
     ys = np.array([p[1] for p in top])
     ground = lambda x: float(np.interp(x, xs, ys))
     village_cluster(
         c,
-        1100,
-        1800,
+        1080,
+        1860,
         ground,
         35,
-        "#4a5068",
-        "#151a28",
-        "#141b2b",
+        "#a8aec4",
+        "#232a40",
+        "#1e2a3a",
+        scale=1.5,
         lit="#f4c06a",
-        snow="#9aa3bb",
-        window="#262c40",
-        door="#1b1f2c",
-        n=6,
+        snow="#dce2f0",
+        window="#3a4058",
+        door="#262a3a",
+        n=5,
     )
-    c.band(640, 1090, "#0f1422", 0, 210)
-    for i in range(5):
+    lx = 1080 + 1.5 * 60
+    c.glow(1480, ground(1480) - 40, 220, "#f4c06a", 0.18)
+    c.begin(70)  # kitchen smoke, pale and thin in the moonlight
+    for i in range(7):
+        c.circle(lx + 380 + i * 22, ground(1480) - 130 - i * 38, 12 + i * 5, "#b8c0d8")
+    c.end()
+    # furrows of the fallow fields under snow, in blue shadow
+    for i in range(7):
         c.lines(
-            [(x, 780 + i * 60 + 26 * math.sin(x / 380 + i * 1.7)) for x in range(-10, 1940, 40)], "#1c2336", 2
+            [(x, 760 + i * 50 + 24 * math.sin(x / 380 + i * 1.7)) for x in range(-10, 1940, 40)], "#6c7898", 3
         )
+    c.band(760, 1090, "#1a2238", 0, 150)
 
 
 @backdrop
@@ -884,15 +897,37 @@ def stripe_bag(c: Canvas, x, y, w, h, haze=None, t=0.0) -> None:
 
 @backdrop
 def bd_grandparents_kitchen(c: Canvas) -> None:
-    # a dark farmhouse kitchen: earth wall, a brick stove, a small bright window
-    c.vgrad([(0, "#2c231e"), (0.5, "#4f3f33"), (1, "#5a483a")], h=780)
-    c.vgrad([(0, "#3a2e26"), (1, "#231b17")], y=780, h=300)
+    """A dark farmhouse kitchen by day: earth wall, a brick stove, a small bright window."""
+    kitchen(c, night=False)
+
+
+@backdrop
+def bd_grandparents_kitchen_night(c: Canvas) -> None:
+    """The same kitchen at night: the window dark blue, a bare bulb on its flex, the fire."""
+    kitchen(c, night=True)
+
+
+def kitchen(c: Canvas, night: bool) -> None:
+    """The grandparents' kitchen; at night the light comes from the bulb and the stove."""
+    if night:
+        c.vgrad([(0, "#1a1412"), (0.5, "#35291f"), (1, "#3e3026")], h=780)
+        c.vgrad([(0, "#2a211b"), (1, "#140f0c")], y=780, h=300)
+    else:
+        c.vgrad([(0, "#2c231e"), (0.5, "#4f3f33"), (1, "#5a483a")], h=780)
+        c.vgrad([(0, "#3a2e26"), (1, "#231b17")], y=780, h=300)
     c.rect(-10, 772, W + 20, 10, "#2a201a")
-    # the window (upper right): hills in morning haze through a wooden lattice
+    # the window (upper right): hills in morning haze, or the night, through a wooden lattice
     wx, wy, ww, wh = 1440, 170, 300, 240
-    c.vgrad([(0, "#c9d6d2"), (1, "#e9e4d2")], x=wx, y=wy, w=ww, h=wh)
-    c.ridge(wy + 150, 30, "#a5b9ac", 111, x0=wx, x1=wx + ww, bottom=wy + wh, n=40)
-    c.ridge(wy + 190, 20, "#8ea68f", 112, x0=wx, x1=wx + ww, bottom=wy + wh, n=40)
+    if night:
+        c.vgrad([(0, "#0e1428"), (1, "#2a3658")], x=wx, y=wy, w=ww, h=wh)
+        for sx, sy in ((wx + 40, wy + 30), (wx + 130, wy + 70), (wx + 210, wy + 24), (wx + 260, wy + 95)):
+            c.circle(sx, sy, 1.6, "#cfd6ea")
+        c.ridge(wy + 150, 30, "#1c2640", 111, x0=wx, x1=wx + ww, bottom=wy + wh, n=40)
+        c.ridge(wy + 190, 20, "#141b2e", 112, x0=wx, x1=wx + ww, bottom=wy + wh, n=40)
+    else:
+        c.vgrad([(0, "#c9d6d2"), (1, "#e9e4d2")], x=wx, y=wy, w=ww, h=wh)
+        c.ridge(wy + 150, 30, "#a5b9ac", 111, x0=wx, x1=wx + ww, bottom=wy + wh, n=40)
+        c.ridge(wy + 190, 20, "#8ea68f", 112, x0=wx, x1=wx + ww, bottom=wy + wh, n=40)
     for k in range(1, 4):
         c.line((wx + ww * k / 4, wy), (wx + ww * k / 4, wy + wh), "#3b2d22", 8)
     c.line((wx, wy + wh / 2), (wx + ww, wy + wh / 2), "#3b2d22", 8)
@@ -900,11 +935,11 @@ def bd_grandparents_kitchen(c: Canvas) -> None:
     c.rect(wx - 16, wy + wh, ww + 32, 20, "#3b2d22")
     c.rect(wx - 16, wy, 16, wh, "#3b2d22")
     c.rect(wx + ww, wy, 16, wh, "#3b2d22")
-    # a shaft of light falling from the window across the stove
-    c.begin(46)
-    c.poly([(wx, wy), (wx + ww, wy + 40), (wx + ww - 200, 1000), (wx - 560, 1000)], "#f3e3c0")
-    c.end()
-    c.glow(wx + ww / 2, wy + wh / 2, 380, "#f0e2c2", 0.35)
+    if not night:  # a shaft of light falling from the window across the stove
+        c.begin(46)
+        c.poly([(wx, wy), (wx + ww, wy + 40), (wx + ww - 200, 1000), (wx - 560, 1000)], "#f3e3c0")
+        c.end()
+        c.glow(wx + ww / 2, wy + wh / 2, 380, "#f0e2c2", 0.35)
     # the beam with cured meat and chillies for New Year
     c.rect(-10, 60, W + 20, 36, "#2a1f18")
     for i, x in enumerate([980, 1040, 1110, 1190, 1250]):
@@ -957,77 +992,15 @@ def bd_grandparents_kitchen(c: Canvas) -> None:
     c.rect(800, 790, 120, 16, "#5b4634")
     c.rect(810, 806, 12, 40, "#4a382a")
     c.rect(898, 806, 12, 40, "#4a382a")
+    if night:  # the bare bulb on its flex from the beam, its warm light on the wall and stove
+        bx, by = 1350, 400
+        c.line((bx, 96), (bx, by - 18), "#1a1410", 3)
+        c.glow(bx, by + 100, 560, "#ffb86a", 0.16, 1.4)
+        c.glow(bx, by, 200, "#ffd89a", 0.45, add=True)
+        c.rect(bx - 9, by - 22, 18, 12, "#3a3430")
+        c.ellipse(bx, by, 16, 20, "#fff2c8")
+        c.glow(1130, 750, 300, "#ff8a3a", 0.22, 1.4)
     c.band(800, 1090, "#150f0c", 0, 140)
-
-
-@backdrop
-def bd_factory_floor(c: Canvas) -> None:
-    P = Persp(900, 380, 900)
-    c.vgrad([(0, "#3e4a47"), (1, "#6f7d76")], h=380)
-    c.vgrad([(0, "#9aa49c"), (1, "#5f6862")], y=380, h=700)
-    # far wall with high windows
-    z = 4000
-    x0, y0 = P(-1600, -500, z)
-    x1, y1 = P(2600, 160, z)
-    c.rect(x0, y0, x1 - x0, y1 - y0, "#a9b4aa")
-    for k in range(8):
-        ax, ay = P(-1400 + k * 500, -380, z)
-        c.rect(ax, ay, 70, 40, "#d6e0d6")
-    # ceiling tubes, in rows going back
-    for X in (-900, -100, 700, 1500):
-        for Z in range(400, 4000, 300):
-            a = P(X - 60, -330, Z)
-            b = P(X + 60, -330, Z)
-            th = max(1.5, 10 * P.k(Z))
-            c.line(a, b, "#f4f8ee", th)
-            if Z < 1400:
-                c.glow((a[0] + b[0]) / 2, a[1] + 4, 140 * P.k(Z), "#eef6e6", 0.25)
-    # rows of tables with machines and the people at them, back to front
-    rows = [-700, 100, 900, 1700]
-    for Z in range(3800, 650, -170):
-        k = P.k(Z)
-        haze = min(0.65, (Z - 400) / 5000)
-        for X in rows:
-            # table top
-            a, b = P(X - 130, 75, Z), P(X + 130, 75, Z)
-            a2, b2 = P(X - 130, 75, Z + 170), P(X + 130, 75, Z + 170)
-            c.poly([a, b, b2, a2], mix("#b9b0a0", "#a9b4aa", haze))
-            front = P(X + 130, 160, Z)
-            c.rect(a[0], a[1], b[0] - a[0], max(2, 8 * k), mix("#8a8274", "#a9b4aa", haze))
-            c.rect(a[0] + 4 * k, a[1], 5 * k, front[1] - a[1], mix("#4e4b45", "#a9b4aa", haze))
-            # the sewing machine: a low base, an arm, a small lamp
-            mx, my = P(X + 10, 75, Z + 60)
-            mc = mix("#e6e4dc", "#a9b4aa", haze)
-            c.rect(mx - 50 * k, my - 16 * k, 100 * k, 16 * k, mc)
-            c.rect(mx + 30 * k, my - 48 * k, 16 * k, 34 * k, mc)
-            c.rect(mx - 40 * k, my - 50 * k, 86 * k, 12 * k, mc)
-            c.circle(mx - 36 * k, my - 44 * k, 5 * k, mix("#2a2a2a", "#a9b4aa", haze))
-            # denim in a heap on the table
-            c.ellipse(mx - 80 * k, my - 8 * k, 40 * k, 14 * k, mix("#2f4f82", "#a9b4aa", haze))
-            # the worker, seated, seen from behind
-            hx, hy = P(X + 10, 20, Z - 30)
-            shirt = ["#d9dfe6", "#c98d9a", "#8fb0c8", "#e8e0cf", "#6d8fa8"][(Z // 170 + X // 800) % 5]
-            c.ellipse(hx, hy + 55 * k, 42 * k, 52 * k, mix(shirt, "#a9b4aa", haze))
-            c.circle(hx, hy + 4 * k, 20 * k, mix("#262222", "#a9b4aa", haze))
-    # foreground: stacks of folded jeans and a heap of cut denim on the right
-    rng = np.random.default_rng(112)
-    blues = ["#243e6b", "#2c4a7d", "#1f355c", "#34548a", "#2a4677"]
-    for sx, sy, n in ((1330, 1010, 9), (1520, 1040, 12), (1720, 1000, 10), (1880, 1050, 13)):
-        for k in range(n):
-            w = 190 + rng.uniform(-10, 10)
-            x = sx + rng.uniform(-8, 8)
-            y = sy - k * 26
-            c.rect(x - w / 2, y - 26, w, 26, blues[rng.integers(len(blues))])
-            c.rect(x - w / 2, y - 26, w, 4, "#4a6a9c")
-            c.rect(x + w / 2 - 30, y - 20, 6, 14, "#b8925a")
-    c.ellipse(1150, 1050, 170, 70, "#2a4677")
-    for j2 in range(6):
-        c.lines(
-            [(1030 + j2 * 40, 1030 + (j2 % 2) * 14), (1060 + j2 * 40, 1004), (1090 + j2 * 40, 1026)],
-            "#4a6a9c",
-            3,
-        )
-    c.band(820, 1090, "#3d4540", 0, 110)
 
 
 @backdrop
@@ -1309,202 +1282,6 @@ def bd_city_street(c: Canvas) -> None:
     c.band(860, 1090, "#3a3834", 0, 110)
 
 
-def glyphs_guangzhou_zhan(c: Canvas, x, y, s, color, width) -> None:
-    """The station's name, 广州站, written as simple brush strokes."""
-    L = lambda pts: c.lines([(x + px * s, y + py * s) for px, py in pts], color, width)
-    # 广
-    L([(0.45, 0.02), (0.52, 0.12)])
-    L([(0.12, 0.2), (0.9, 0.2)])
-    L([(0.22, 0.2), (0.22, 0.6), (0.05, 0.95)])
-    x += 1.05 * s
-    # 州
-    L([(0.2, 0.05), (0.18, 0.6), (0.02, 0.95)])
-    L([(0.5, 0.05), (0.5, 0.85)])
-    L([(0.82, 0.05), (0.82, 0.98)])
-    for dx in (0.08, 0.38, 0.66):
-        L([(dx, 0.4), (dx + 0.06, 0.5)])
-    x += 1.05 * s
-    # 站
-    L([(0.18, 0.02), (0.22, 0.12)])
-    L([(0.04, 0.2), (0.38, 0.2)])
-    L([(0.1, 0.32), (0.16, 0.6)])
-    L([(0.34, 0.32), (0.28, 0.6)])
-    L([(0.02, 0.72), (0.4, 0.66)])
-    L([(0.66, 0.02), (0.66, 0.45)])
-    L([(0.66, 0.24), (0.95, 0.24)])
-    L([(0.52, 0.5), (0.52, 0.95), (0.94, 0.95), (0.94, 0.5), (0.52, 0.5)])
-
-
-@backdrop
-def bd_guangzhou_station(c: Canvas) -> None:
-    # a hazy winter evening over the station; the crowd fills the square
-    c.vgrad([(0, "#5d6478"), (0.6, "#a69a98"), (1, "#d7b79a")], h=620)
-    c.glow(1500, 520, 700, "#e8c0a0", 0.3)
-    # the station: long low wings, the tall centre with the clock and the name
-    c.rect(120, 360, 1800, 240, "#b9b4aa")
-    c.rect(120, 350, 1800, 16, "#9f9a90")
-    for k in range(30):
-        c.rect(150 + k * 59, 400, 30, 150, "#7d7f84")
-    c.rect(980, 170, 520, 430, "#c6c0b4")
-    c.rect(980, 160, 520, 16, "#a8a398")
-    for k in range(7):
-        c.rect(1010 + k * 70, 330, 40, 230, "#6f747c")
-    c.circle(1240, 250, 46, "#ecebe4")
-    c.circle(1240, 250, 46 - 6, "#f6f4ee")
-    c.line((1240, 250), (1240, 220), "#333", 4)
-    c.line((1240, 250), (1262, 262), "#333", 4)
-    glyphs_guangzhou_zhan(c, 1000, 80, 150, "#c8302a", 16)
-    c.glow(1240, 130, 340, "#e0604a", 0.15)
-    c.begin(150)
-    c.rect(120, 420, 1800, 200, "#b8a89e")
-    c.end()
-    # the crowd: thousands of heads, bundles and striped bags, fading into haze
-    crowd(
-        c,
-        560,
-        1090,
-        -20,
-        1940,
-        ["#2f3140", "#3a3a46", "#45404a", "#2b3440", "#4a3a3a", "#3c4650"],
-        151,
-        density=1.25,
-        size0=8,
-        size1=70,
-        haze="#b9aca4",
-        haze_t=0.7,
-        bundles=["#c23b33", "#2f5d9a", "#ece8df", "#7a6a50"],
-    )
-    rng = np.random.default_rng(152)
-    for _ in range(14):
-        x, y = rng.uniform(300, 1900), rng.uniform(620, 760)
-        t = (y - 560) / 530
-        stripe_bag(c, x, y, 50 * (0.3 + t * 1.6), 30 * (0.3 + t * 1.6), "#b9aca4", 0.6 * (1 - t))
-    c.band(800, 1090, "#1e1f28", 0, 150)
-
-
-@backdrop
-def bd_station_square_sleet(c: Canvas) -> None:
-    # night in the 2008 storm: sodium light in the sleet, umbrellas, a line of police
-    c.vgrad([(0, "#161a26"), (0.6, "#3a3440"), (1, "#7a5a48")], h=600)
-    c.glow(1240, 300, 700, "#d08a50", 0.25)
-    c.rect(160, 330, 1760, 260, "#3f3d44")
-    c.rect(980, 160, 520, 430, "#4a4850")
-    for k in range(30):
-        c.rect(190 + k * 58, 380, 30, 170, "#c7a060" if k % 3 else "#5a5048")
-    for k in range(7):
-        c.rect(1010 + k * 70, 330, 40, 230, "#d6b070")
-    c.circle(1240, 250, 44, "#f2ead0")
-    c.glow(1240, 250, 120, "#f2ead0", 0.3)
-    glyphs_guangzhou_zhan(c, 1000, 80, 150, "#ff4a3a", 16)
-    c.glow(1240, 130, 380, "#ff5040", 0.25)
-    for x in (420, 820, 1650):
-        c.line((x, 640), (x, 300), "#1a1a22", 7)
-        c.circle(x, 300, 10, "#ffd08a")
-        c.glow(x, 300, 240, "#ffb060", 0.4)
-    c.band(330, 620, "#6a5a58", 0, 130)
-    # the police line: greatcoats and caps, arm in arm across the square
-    for k in range(26):
-        x = 520 + k * 52
-        person(c, x, 650, 110, "#2c3a34", head="#20221f", legs="#1c2420")
-        c.ellipse(x, 650 - 110 * 0.86, 11, 5, "#2f4a3a")
-    c.rect(500, 592, 1380, 4, "#d8c060")
-    # the crowd under umbrellas, filling the front
-    crowd(
-        c,
-        640,
-        1090,
-        -20,
-        1940,
-        ["#24262e", "#2e2a30", "#333844", "#2a2e28"],
-        161,
-        density=1.1,
-        size0=12,
-        size1=80,
-        haze="#5a4a4a",
-        haze_t=0.6,
-        umbrellas=["#3a4a6a", "#6a2a2a", "#2f5a4a", "#4a4a52", "#8a6a2a", "#3c3c3c", "#9a3a3a"],
-        umbrella_share=0.5,
-        bundles=["#c23b33", "#2f5d9a", "#ece8df"],
-    )
-    c.band(780, 1090, "#0e0f14", 0, 170)
-
-
-@backdrop
-def bd_train_interior(c: Canvas) -> None:
-    # looking down the aisle of a packed hard-seat carriage at night
-    P = Persp(1120, 430, 800)
-    far = 3200
-    floor, ceil, rack, win0, win1, seat = 150, -95, -52, -30, 48, 40
-    c.fill("#3c4a48")
-    c.poly([(0, 0), (W, 0), P(150, ceil, far), P(-150, ceil, far)], "#cfd0c0")
-    c.poly([(0, 0), P(-150, ceil, far), P(-150, floor, far), (0, H)], "#7d958c")
-    c.poly([(W, 0), P(150, ceil, far), P(150, floor, far), (W, H)], "#7d958c")
-    c.poly([(0, H), (W, H), P(150, floor, far), P(-150, floor, far)], "#5b5a52")
-    c.poly([P(-150, ceil, far), P(150, ceil, far), P(150, floor, far), P(-150, floor, far)], "#93a39a")
-    c.rect(*P(-26, -60, far), 52 * P.k(far), 200 * P.k(far), "#3f4d48")  # the door at the end
-    for Z in range(250, far, 300):  # lights along the ceiling
-        a, b = P(-24, ceil + 2, Z), P(24, ceil + 2, Z)
-        c.line(a, b, "#fbf7e4", max(2, 6 * P.k(Z)))
-        c.glow((a[0] + b[0]) / 2, a[1] + 10, 60 * P.k(Z), "#fff4d8", 0.25)
-    for side in (-1, 1):  # night windows with curtains
-        for Z in range(120, far, 330):
-            X = side * 150
-            c.poly([P(X, win0, Z), P(X, win0, Z + 200), P(X, win1, Z + 200), P(X, win1, Z)], "#1a2238")
-            c.poly([P(X, win0, Z), P(X, win0, Z + 50), P(X, win1, Z + 50), P(X, win1, Z)], "#9c4a44")
-    rng = np.random.default_rng(171)
-    for side in (-1, 1):  # luggage racks heaped with bags
-        X0, X1 = side * 150, side * 92
-        c.poly([P(X0, rack, 110), P(X1, rack, 110), P(X1, rack, far), P(X0, rack, far)], "#a8aca4")
-        for Z in range(far - 80, 200, -90):
-            k = P.k(Z)
-            x, y = P((X0 + X1) / 2, rack, Z)
-            w, h = rng.uniform(40, 70) * k, rng.uniform(18, 34) * k
-            kind = rng.integers(4)
-            if kind == 0:
-                stripe_bag(c, x - w / 2, y - h, w, h)
-            else:
-                c.rect(x - w / 2, y - h, w, h, ["#6a5a48", "#3a4a6a", "#8a3a3a", "#c8b890"][kind])
-        c.line(P(X1, rack, 110), P(X1, rack, far), "#d8dad2", 3)
-    # the seats: blue backs with white covers, heads above them, people in the aisle
-    for Z in range(2990, 120, -190):
-        k = P.k(Z)
-        haze = min(0.5, Z / 6000)
-        for side in (-1, 1):
-            X0, X1 = side * 148, side * 34
-            c.poly(
-                [P(X0, seat, Z), P(X1, seat, Z), P(X1, floor, Z), P(X0, floor, Z)],
-                mix("#2f5d8a", "#93a39a", haze),
-            )
-            c.poly(
-                [P(X0, seat, Z), P(X1, seat, Z), P(X1, seat + 10, Z), P(X0, seat + 10, Z)],
-                mix("#e8e6dc", "#93a39a", haze),
-            )
-            for j in range(3):
-                if rng.random() < 0.85:
-                    hx, hy = P(X0 + (X1 - X0) * (j + 0.5) / 3, seat - 14, Z + 30)
-                    coat = mix(["#7a5a6a", "#5a6a7a", "#8a7a5a", "#4a5a4a"][(j + Z) % 4], "#93a39a", haze)
-                    c.ellipse(hx, hy + 18 * k, 17 * k, 16 * k, coat)
-                    c.circle(
-                        hx + rng.uniform(-3, 3) * k,
-                        hy + rng.uniform(-3, 4) * k,
-                        9 * k,
-                        mix("#211e1e", "#93a39a", haze),
-                    )
-        if Z > 600 and rng.random() < 0.55:
-            x, y = P(rng.uniform(-18, 18), floor, Z - 60)
-            coat = mix(["#3a4a5a", "#5a3a3a", "#4a4a3a", "#6a5a4a"][rng.integers(4)], "#93a39a", haze)
-            person(
-                c,
-                x,
-                y,
-                165 * P.k(Z - 60),
-                coat,
-                head=mix("#1f1f22", "#93a39a", haze),
-                bag="#c23b33" if rng.random() < 0.3 else None,
-            )
-    c.band(700, 1090, "#1d2524", 0, 170)
-
-
 @backdrop
 def bd_train_window(c: Canvas) -> None:
     # outside first: a misty morning in the mountains, terraces on the slopes
@@ -1642,6 +1419,13 @@ SKIN = {"young": "#e1b08a", "adult": "#d29d76", "weathered": "#c08a64", "child":
 
 
 HEAD_K = 1.15  # every head is drawn a little larger than its nominal radii
+
+
+# the redrawn city backdrops live in their own module
+BACKDROPS["factory_floor"] = guangzhou.bd_factory_floor
+BACKDROPS["train_interior"] = guangzhou.bd_train_interior
+BACKDROPS["guangzhou_station"] = guangzhou.bd_guangzhou_station
+BACKDROPS["station_square_sleet"] = guangzhou.bd_station_square_sleet
 
 
 def portrait(fn):
