@@ -20,6 +20,7 @@ import sys
 import time
 
 import artkit
+import city
 import guangzhou
 import numpy as np
 import pygame
@@ -1127,161 +1128,6 @@ def bd_dormitory(c: Canvas) -> None:
     c.band(760, 1090, "#3e3a33", 0, 120)
 
 
-def night_building(c: Canvas, x, top, w, base, body, signs, rng, lit_share=0.25, sign_h=60) -> None:
-    c.rect(x, top, w, base - top, body)
-    for r in range(int((base - top - sign_h - 40) / 56)):
-        for k in range(int(w / 70)):
-            wx, wy = x + 16 + k * 70, top + 24 + r * 56
-            lit = rng.random() < lit_share
-            c.rect(
-                wx,
-                wy,
-                40,
-                32,
-                rng.choice(["#e7b968", "#f0d9a0", "#9fc6d8"]) if lit else mix(body, "#000000", 0.25),
-            )
-    if signs:
-        col = signs[rng.integers(len(signs))]
-        sy = base - sign_h - 80
-        c.rect(x + 8, sy, w - 16, sign_h, col)
-        c.glow(x + w / 2, sy + sign_h / 2, w * 0.8, col, 0.35)
-        for k in range(int((w - 60) / 50)):
-            c.rect(x + 30 + k * 50, sy + sign_h * 0.25, 30, sign_h * 0.5, mix(col, "#ffffff", 0.65))
-
-
-@backdrop
-def bd_phone_booth(c: Canvas) -> None:
-    rng = np.random.default_rng(131)
-    c.vgrad([(0, "#0f1426"), (0.7, "#2a2840"), (1, "#5a4050")], h=700)
-    c.glow(1300, 700, 900, "#c0704a", 0.25)
-    # distant towers, hazy
-    for i in range(9):
-        x = 300 + i * 190 + rng.uniform(-40, 40)
-        top = rng.uniform(180, 420)
-        c.rect(x, top, rng.uniform(90, 160), 700 - top, "#242540")
-    c.band(400, 720, "#4a3a52", 0, 160)
-    # shophouses with glowing signs on the right
-    signs = ["#d8463a", "#e6b940", "#3fa36a", "#e8e2d0", "#d8463a", "#3f8fc8"]
-    night_building(c, 980, 300, 330, 800, "#2b2a3a", signs, rng)
-    night_building(c, 1320, 220, 300, 800, "#322f40", signs, rng)
-    night_building(c, 1630, 260, 320, 800, "#2a2838", signs, rng)
-    # the pavement, wet
-    c.vgrad([(0, "#2b2634"), (1, "#141420")], y=790, h=300)
-    for x, col in ((1100, "#d8463a"), (1460, "#e6b940"), (1780, "#3fa36a"), (1200, "#e8e2d0")):
-        c.begin(70)
-        for k in range(6):
-            c.rect(x - 60 + k * 22 + rng.uniform(-6, 6), 800 + k * 4, 10, 160 + k * 25, col)
-        c.end()
-    # a street lamp and its cone of sodium light
-    c.line((760, 800), (760, 260), "#1c1c26", 8)
-    c.lines([(760, 260), (790, 236), (860, 230)], "#1c1c26", 7)
-    c.begin(50)
-    c.poly([(850, 238), (870, 238), (1040, 800), (660, 800)], "#f2b45a")
-    c.end()
-    c.glow(860, 240, 120, "#ffc46a", 0.8)
-    # the IC-card phone under its orange hood, and a man calling home
-    px, py = 900, 800
-    c.line((px, py), (px, 560), "#3a3a44", 10)
-    c.poly(
-        [(px - 110, 560)]
-        + [(px + 110 * math.cos(a), 560 - 150 * math.sin(a)) for a in np.linspace(math.pi, 0, 20)]
-        + [(px + 110, 560)],
-        "#e07b2a",
-    )
-    c.poly(
-        [(px - 90, 560)]
-        + [(px + 90 * math.cos(a), 560 - 124 * math.sin(a)) for a in np.linspace(math.pi, 0, 20)]
-        + [(px + 90, 560)],
-        "#a8501c",
-    )
-    c.rect(px - 40, 470, 80, 110, "#c9c7c0")
-    c.rect(px - 26, 484, 52, 20, "#7fd0a0")
-    c.rect(px - 30, 516, 60, 44, "#9a9890")
-    person(c, px + 40, 800, 330, "#2a3148", head="#1a1a22", legs="#1c2230", lean=-0.04)
-    c.line((px + 8, 520), (px - 20, 545), "#1a1a22", 8)
-    c.band(880, 1090, "#0b0b12", 0, 150)
-
-
-@backdrop
-def bd_city_street(c: Canvas) -> None:
-    rng = np.random.default_rng(141)
-    # humid Guangzhou haze: warm grey
-    c.vgrad([(0, "#b9b8ae"), (1, "#ddd3bd")], h=640)
-    for i in range(12):
-        x = i * 170 + rng.uniform(-30, 30)
-        top = rng.uniform(120, 420)
-        col = mix("#a9aaa4", "#ddd3bd", rng.uniform(0.1, 0.5))
-        c.rect(x, top, rng.uniform(80, 150), 640 - top, col)
-    c.band(300, 640, "#ddd3bd", 0, 150)
-    # qilou shophouses on the right: arcades, balconies, signs
-    for i, x in enumerate((1100, 1380, 1650)):
-        body = ["#c8b79c", "#b5a48c", "#c2ae92"][i]
-        c.rect(x, 250, 270, 470, body)
-        for r in range(3):
-            for k in range(3):
-                c.rect(x + 30 + k * 80, 290 + r * 80, 46, 56, "#6f6a60")
-                c.rect(x + 24 + k * 80, 346 + r * 80, 58, 6, mix(body, "#000000", 0.2))
-        c.rect(x, 540, 270, 60, ["#b8413a", "#2e6b8f", "#d2a640"][i])
-        for k in range(4):
-            c.rect(x + 24 + k * 60, 556, 40, 28, "#f2ece0")
-        for k in range(4):
-            c.poly(
-                [(x + k * 70, 720), (x + k * 70, 640)]
-                + [
-                    (x + 35 + k * 70 + 35 * math.cos(a), 640 - 30 * math.sin(a))
-                    for a in np.linspace(math.pi, 0, 8)
-                ]
-                + [(x + 70 + k * 70, 640), (x + 70 + k * 70, 720)],
-                "#4f4a44",
-            )
-    # the overpass: a heavy concrete deck on round columns
-    deck = [(-10, 300), (1940, 380), (1940, 450), (-10, 380)]
-    c.poly(deck, "#8c8a84")
-    c.poly([(-10, 380), (1940, 450), (1940, 470), (-10, 400)], "#6f6d68")
-    c.poly([(-10, 290), (1940, 370), (1940, 382), (-10, 302)], "#a6a49d")
-    for x in (260, 900, 1540):
-        y = 390 + x * 0.036
-        c.rect(x - 34, y, 68, 720 - y, "#7c7a74")
-        c.rect(x - 34, y, 14, 720 - y, "#8f8d86")
-    c.begin(60)
-    c.poly([(-10, 400), (1940, 470), (1940, 720), (-10, 720)], "#4a4844")
-    c.end()
-    # banyan trees with aerial roots
-    for x in (560, 1950):
-        tree(c, x, 720, 340, "#4e5f45", 142 + x)
-    # road, lanes, scooters and riders
-    c.vgrad([(0, "#6d6a64"), (1, "#4d4b47")], y=720, h=370)
-    for k in range(8):
-        c.rect(120 + k * 240, 840, 120, 8, "#cfcab8")
-    for i, (x, y, s) in enumerate(((1240, 800, 1.0), (1500, 830, 1.15), (1780, 790, 0.95), (1040, 760, 0.8))):
-        col = ["#2f5d8a", "#8a2f2f", "#3f3f3f", "#5a7a4a"][i]
-        c.circle(x - 46 * s, y, 18 * s, "#1e1e1e")
-        c.circle(x + 50 * s, y, 18 * s, "#1e1e1e")
-        c.poly(
-            [
-                (x - 60 * s, y - 14 * s),
-                (x + 30 * s, y - 20 * s),
-                (x + 56 * s, y - 60 * s),
-                (x + 66 * s, y - 56 * s),
-                (x + 56 * s, y - 8 * s),
-                (x - 60 * s, y - 2 * s),
-            ],
-            col,
-        )
-        person(
-            c,
-            x + 4 * s,
-            y - 20 * s,
-            110 * s,
-            ["#e8e2d6", "#3d5a80", "#7a4a5a", "#d9c27a"][i],
-            head="#1d1b1a",
-            legs="#2a2a33",
-        )
-        if i == 1:
-            c.rect(x - 70 * s, y - 70 * s, 50 * s, 40 * s, "#c8b890")
-    c.band(860, 1090, "#3a3834", 0, 110)
-
-
 @backdrop
 def bd_train_window(c: Canvas) -> None:
     # outside first: a misty morning in the mountains, terraces on the slopes
@@ -1426,6 +1272,8 @@ BACKDROPS["factory_floor"] = guangzhou.bd_factory_floor
 BACKDROPS["train_interior"] = guangzhou.bd_train_interior
 BACKDROPS["guangzhou_station"] = guangzhou.bd_guangzhou_station
 BACKDROPS["station_square_sleet"] = guangzhou.bd_station_square_sleet
+BACKDROPS["phone_booth"] = city.bd_phone_booth
+BACKDROPS["city_street"] = city.bd_city_street
 
 
 def portrait(fn):

@@ -1,0 +1,251 @@
+"""Guangzhou's streets: arcaded shophouses (qilou) with balconies, barred windows, air
+conditioners and signs; the card phone under its orange hood at night; the street by day.
+
+Signs use the few characters our Noto CJK subset holds (四川 for a Sichuan noodle shop, 火车站 on
+a road sign, 春节 on a New Year banner); the rest are light boxes and bars.
+"""
+
+from __future__ import annotations
+
+import math
+
+import artkit
+import numpy as np
+import pygame
+from artkit import Canvas, H, W, mix
+from figures import standing_back
+from guangzhou import CJK_FONT
+
+
+def sign_text(c: Canvas, text, x, y, size, color) -> None:
+    """Chinese characters from our font subset, centred on (x, y)."""
+    font = pygame.font.Font(str(CJK_FONT), max(8, round(size * artkit.S)))
+    img = font.render(text, True, color)
+    c.surf.blit(img, (round(x * artkit.S - img.get_width() / 2), round(y * artkit.S - img.get_height() / 2)))
+
+
+def walker(c: Canvas, x, base, h, coat, trousers="#26262e", hair="#1c1a1a", lean=0.0) -> None:
+    """A whole standing person seen from behind, feet at base, h tall."""
+    k = h / 170
+    y = base - 140 * k  # the shoulder line
+    for side in (-1, 1):
+        c.poly(
+            [
+                (x + side * 3 * k, y + 88 * k),
+                (x + side * 17 * k, y + 88 * k),
+                (x + side * 13 * k, base - 3 * k),
+                (x + side * 5 * k, base - 3 * k),
+            ],
+            trousers,
+        )
+        c.ellipse(x + side * 9 * k, base - 2 * k, 7 * k, 3 * k, "#141416")
+    standing_back(c, x, y, k, coat, hair, lean=lean)
+
+
+def shophouse(c: Canvas, x, w, top, base, body, rng, night, sign=None) -> None:
+    """A qilou: an arcade at street level on square columns, three or four floors of windows with
+    bars, balconies with laundry, air-conditioner boxes, and a shop sign over the arcade."""
+    dark = mix(body, "#000000", 0.35)
+    c.rect(x, top, w, base - top, body)
+    c.rect(x - 4, top - 10, w + 8, 12, mix(body, "#000000", 0.2))  # the parapet
+    arcade = base - 150
+    floors = max(2, int((arcade - 70 - top) / 110))
+    cols = max(2, int(w / 95))
+    for r in range(floors):
+        fy = top + 30 + r * 110
+        for k in range(cols):
+            wx = x + 18 + k * (w - 24) / cols
+            ww = (w - 24) / cols - 22
+            lit = night and rng.random() < 0.4
+            pane = rng.choice(["#e7b968", "#f0d9a0", "#bfe0e8"]) if lit else (dark if night else "#5a5c60")
+            c.rect(wx, fy, ww, 66, pane)
+            for b in range(1, 5):  # the bars over every window
+                c.line((wx + ww * b / 5, fy), (wx + ww * b / 5, fy + 66), mix(body, "#000000", 0.5), 2)
+            c.rect(wx - 4, fy + 66, ww + 8, 6, mix(body, "#000000", 0.2))
+            if rng.random() < 0.35:  # an air-conditioner box under the window
+                c.rect(wx + ww * 0.2, fy + 76, ww * 0.6, 24, mix("#d8d6cc", body, 0.3 if not night else 0.6))
+                c.line((wx + ww * 0.25, fy + 88), (wx + ww * 0.75, fy + 88), mix("#8a8a84", body, 0.3), 2)
+        if r % 2 == 1:  # a balcony rail and laundry on a line
+            c.rect(x + 10, fy + 72, w - 20, 5, mix(body, "#000000", 0.45))
+            for k in range(int(w / 40)):
+                if rng.random() < 0.5:
+                    lc = rng.choice(["#c8433a", "#e8e2d0", "#3f6f9a", "#d8b04a", "#6a8a5a"])
+                    c.rect(
+                        x + 20 + k * 40,
+                        fy + 40,
+                        22,
+                        rng.uniform(22, 34),
+                        mix(lc, body, 0.55 if night else 0.15),
+                    )
+    # the arcade: square columns, the shop's light inside
+    inside = "#e0a860" if night else "#3e3a36"
+    c.rect(x, arcade, w, base - arcade, inside)
+    if night:
+        c.glow(x + w / 2, base - 50, w * 0.7, "#ffc880", 0.3)
+    for k in range(int(w / 110) + 1):
+        cx = x + k * (w - 30) / max(1, int(w / 110))
+        c.rect(cx, arcade, 30, base - arcade, mix(body, "#000000", 0.15))
+    c.rect(x, arcade - 56, w, 56, mix(body, "#000000", 0.1))
+    if sign is not None:  # the shop's board over the arcade
+        col, text = sign
+        c.rect(x + 14, arcade - 52, w - 28, 46, col)
+        if night:
+            c.glow(x + w / 2, arcade - 30, w * 0.6, col, 0.3)
+        if text:
+            sign_text(c, text, x + w / 2, arcade - 30, 36, "#fff4d8")
+
+
+def phone_hood(c: Canvas, px, base) -> None:
+    """The IC-card phone under its orange plastic hood on a post; the brim at a man's head."""
+    brim = base - 350
+    c.rect(px - 6, brim, 12, base - brim, "#3a3a44")
+    hood = [(px + 120 * math.cos(a), brim - 150 * math.sin(a)) for a in np.linspace(math.pi, 0, 24)]
+    c.poly([(px - 120, brim)] + hood + [(px + 120, brim)], "#e07b2a")
+    inner = [(px + 98 * math.cos(a), brim - 124 * math.sin(a)) for a in np.linspace(math.pi, 0, 24)]
+    c.poly([(px - 98, brim)] + inner + [(px + 98, brim)], "#a8501c")
+    c.rect(px - 44, brim - 100, 88, 120, "#d6d3ca")
+    c.rect(px - 30, brim - 86, 60, 22, "#7fd0a0")  # the little screen showing the card's units
+    for r in range(4):
+        for k in range(3):
+            c.rect(px - 26 + k * 20, brim - 56 + r * 16, 12, 10, "#8a887f")
+    c.glow(px, brim - 60, 220, "#ffb070", 0.25)
+
+
+def bd_phone_booth(c: Canvas) -> None:
+    """A wet night street of shophouses; on the right, under the orange hood, a man calls home."""
+    rng = np.random.default_rng(131)
+    c.vgrad([(0, "#0f1426"), (0.7, "#2a2840"), (1, "#5a4050")], h=620)
+    c.glow(1200, 620, 900, "#c0704a", 0.22)
+    for i in range(11):  # towers far off in the haze, a few windows lit
+        x = 60 + i * 175 + rng.uniform(-40, 40)
+        top = rng.uniform(120, 330)
+        c.rect(x, top, rng.uniform(90, 150), 600 - top, "#26283e")
+        for _ in range(10):
+            c.rect(x + rng.uniform(8, 80), rng.uniform(top + 10, 560), 8, 6, "#6a6070")
+    c.band(300, 620, "#4a3a52", 0, 150)
+    houses = [
+        ("#4a4050", None),
+        ("#3e4250", ("#b8322a", "四川")),
+        ("#4a4448", ("#2f6f9a", None)),
+        ("#403a46", ("#c8a03a", None)),
+    ]
+    x = -60
+    for body, sign in houses:
+        w = 460 + rng.uniform(-40, 60)
+        shophouse(c, x, w, 250 + rng.uniform(-40, 60), 820, body, rng, True, sign)
+        x += w + 20
+    # the pavement and the road, wet, with the lights run long in them
+    c.vgrad([(0, "#2b2634"), (1, "#141420")], y=820, h=H - 820)
+    for lx, col in (
+        (300, "#e0a860"),
+        (900, "#b8322a"),
+        (1260, "#e0a860"),
+        (1560, "#e07b2a"),
+        (1760, "#ffd08a"),
+    ):
+        c.begin(60)
+        for k in range(5):
+            c.rect(lx - 40 + k * 20 + rng.uniform(-6, 6), 830 + k * 4, 9, 140 + k * 26, col)
+        c.end()
+    c.rect(-10, 818, W + 20, 8, "#55505a")  # the kerb
+    # a street lamp and its cone of sodium light
+    c.line((1250, 930), (1250, 240), "#1c1c26", 10)
+    c.lines([(1250, 240), (1290, 214), (1370, 208)], "#1c1c26", 8)
+    c.begin(46)
+    c.poly([(1360, 214), (1384, 214), (1560, 930), (1180, 930)], "#f2b45a")
+    c.end()
+    c.glow(1372, 218, 130, "#ffc46a", 0.8)
+    phone_hood(c, 1660, 1000)
+    walker(c, 1600, 1010, 330, "#2a3148", "#1c2230")
+    c.line((1660, 660), (1632, 700), "#1a1a1a", 3)  # the cord
+    c.thick([(1622, 746), (1640, 728), (1630, 700)], "#222838", 20)  # his arm up to the receiver
+    c.rect(1622, 676, 14, 40, "#2a2a2a")
+    c.band(930, H + 10, "#0b0b12", 0, 150)
+
+
+def bd_city_street(c: Canvas) -> None:
+    """A humid Guangzhou street by day: the overpass, a row of qilou shophouses, a banyan,
+    scooters and people walking, a road sign to the station."""
+    rng = np.random.default_rng(141)
+    c.vgrad([(0, "#b9b8ae"), (1, "#ddd3bd")], h=640)
+    for i in range(12):
+        x = i * 170 + rng.uniform(-30, 30)
+        top = rng.uniform(120, 400)
+        c.rect(x, top, rng.uniform(80, 150), 640 - top, mix("#a9aaa4", "#ddd3bd", rng.uniform(0.1, 0.5)))
+    c.band(300, 640, "#ddd3bd", 0, 150)
+    houses = [
+        ("#c8b79c", None),
+        ("#b9a88e", ("#b8322a", "四川")),
+        ("#c2ae92", ("#2e6b8f", None)),
+        ("#bfae98", ("#d2a640", None)),
+    ]
+    x = 0
+    for body, sign in houses:
+        w = 440 + rng.uniform(-30, 50)
+        shophouse(c, x, w, 220 + rng.uniform(-30, 50), 780, body, rng, False, sign)
+        x += w + 16
+    # the overpass crossing high on the left, on round columns
+    c.poly([(-10, 110), (1100, 170), (1100, 236), (-10, 186)], "#8c8a84")
+    c.poly([(-10, 186), (1100, 236), (1100, 254), (-10, 204)], "#6f6d68")
+    for px in (240, 820):
+        y = 200 + px * 0.05
+        c.rect(px - 30, y, 60, 780 - y, "#7c7a74")
+        c.rect(px - 30, y, 12, 780 - y, "#8f8d86")
+    # a banner across for the New Year, and the blue road sign to the station
+    c.rect(1180, 300, 560, 60, "#c0302a")
+    sign_text(c, "春节", 1460, 330, 40, "#f6e0a0")
+    c.rect(1500, 560, 8, 250, "#5a5a5a")
+    c.rect(1380, 480, 250, 90, "#2c5a9a")
+    c.rect(1386, 486, 238, 78, "#2c5a9a")
+    c.line((1386, 486), (1624, 486), "#e8ecf0", 3)
+    sign_text(c, "火车站", 1490, 525, 44, "#f2f4f6")
+    c.poly([(1590, 510), (1612, 525), (1590, 540)], "#f2f4f6")
+    # the road, lanes, and people
+    c.vgrad([(0, "#7a766e"), (1, "#55524c")], y=780, h=H - 780)
+    c.rect(-10, 776, W + 20, 10, "#9a968c")
+    for k in range(8):
+        c.rect(120 + k * 240, 900, 120, 8, "#d8d2c0")
+    coats = ["#e8e2d6", "#3d5a80", "#7a4a5a", "#d9c27a", "#5a6a4a", "#2e2e36"]
+    people = sorted((rng.uniform(1000, 1900), rng.uniform(790, 860)) for _ in range(7))
+    for i, (px, base) in enumerate(sorted(people, key=lambda p: p[1])):  # far first
+        walker(c, px, base, rng.uniform(150, 175) * (0.8 + (base - 790) / 300), coats[i % len(coats)])
+    for i, (sx, sy, s) in enumerate(((1260, 980, 1.2), (1640, 1010, 1.35), (960, 960, 1.0))):
+        scooter(c, sx, sy, s, ["#2f5d8a", "#8a2f2f", "#3f3f3f"][i], coats[(i + 2) % len(coats)], i == 1)
+    c.band(900, H + 10, "#3a3834", 0, 110)
+
+
+def scooter(c: Canvas, x, y, s, color, rider, load) -> None:
+    """A small motor scooter seen from the side with its rider, a box tied on the back if load."""
+    c.circle(x - 56 * s, y, 20 * s, "#1e1e1e")
+    c.circle(x + 58 * s, y, 20 * s, "#1e1e1e")
+    c.poly(
+        [
+            (x - 74 * s, y - 16 * s),
+            (x + 30 * s, y - 22 * s),
+            (x + 60 * s, y - 70 * s),
+            (x + 72 * s, y - 66 * s),
+            (x + 64 * s, y - 8 * s),
+            (x - 74 * s, y - 2 * s),
+        ],
+        color,
+    )
+    c.rect(x - 60 * s, y - 36 * s, 60 * s, 14 * s, "#222")  # the seat
+    c.poly(
+        [
+            (x - 30 * s, y - 36 * s),
+            (x - 6 * s, y - 36 * s),
+            (x + 6 * s, y - 110 * s),
+            (x - 24 * s, y - 112 * s),
+        ],
+        rider,
+    )
+    c.thick(
+        [(x - 2 * s, y - 100 * s), (x + 40 * s, y - 74 * s), (x + 62 * s, y - 70 * s)],
+        mix(rider, "#000000", 0.2),
+        10 * s,
+    )
+    c.thick([(x - 16 * s, y - 40 * s), (x + 22 * s, y - 36 * s), (x + 26 * s, y - 6 * s)], "#2a2a33", 14 * s)
+    c.circle(x - 10 * s, y - 126 * s, 15 * s, "#1d1b1a")
+    if load:
+        c.rect(x - 96 * s, y - 80 * s, 56 * s, 44 * s, "#c8b890")
+        c.line((x - 96 * s, y - 58 * s), (x - 40 * s, y - 58 * s), "#8a7a5a", 2)
