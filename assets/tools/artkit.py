@@ -225,10 +225,18 @@ class Canvas:
         return top
 
     def save(
-        self, path: pathlib.Path, grain: float = 3.0, vignette: float = 0.18, colors: int = 256, seed: int = 0
+        self,
+        path: pathlib.Path,
+        grain: float = 3.0,
+        vignette: float = 0.18,
+        colors: int = 256,
+        seed: int = 0,
+        dither: float = 0.0,
     ) -> int:
         small = pygame.transform.smoothscale(self.surf, (self.w, self.h))
-        return save_surface(small, path, grain=grain, vignette=vignette, colors=colors, seed=seed)
+        return save_surface(
+            small, path, grain=grain, vignette=vignette, colors=colors, seed=seed, dither=dither
+        )
 
 
 def save_surface(
@@ -238,8 +246,12 @@ def save_surface(
     vignette: float = 0.18,
     colors: int = 256,
     seed: int = 0,
+    dither: float = 0.0,
 ) -> int:
-    """Paper grain + vignette, quantise, write PNG; returns the file size."""
+    """Paper grain + vignette, quantise, write PNG; returns the file size.
+
+    ``dither`` (in colour levels) adds a 4x4 ordered pattern before the 256-colour quantising, so
+    that a pale, slow gradient breaks into fine texture instead of soft contour rings."""
     alpha = None
     rgb = pygame.surfarray.array3d(surf).transpose(1, 0, 2).astype(np.float32)
     if surf.get_flags() & pygame.SRCALPHA:
@@ -261,6 +273,11 @@ def save_surface(
         coarse = (coarse - 128) / 40
         # (fine per-pixel noise would triple the PNG size, so the grain is a soft mottle)
         rgb += (coarse * grain)[..., None]
+    if dither:
+        bayer = (
+            np.array([[0, 8, 2, 10], [12, 4, 14, 6], [3, 11, 1, 9], [15, 7, 13, 5]], np.float32) / 16 - 0.47
+        )
+        rgb += (np.tile(bayer, (h // 4 + 1, w // 4 + 1))[:h, :w] * dither)[..., None]
     rgb = np.clip(rgb, 0, 255).astype(np.uint8)
     path.parent.mkdir(parents=True, exist_ok=True)
     try:

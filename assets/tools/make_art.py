@@ -1681,6 +1681,9 @@ def pt_grandpa(c: Canvas) -> None:
 
 
 # Window-sized copies that the game loads without scaling (the title: the first frame at start-up).
+# Pale, slow skies that quantise into soft contour rings get an ordered dither (in colour levels).
+DITHER = {"hillside_grave": 4.0, "terraced_fields": 4.0}
+
 PRESCALED = {"title": [(1280, 720)]}
 
 
@@ -1713,7 +1716,9 @@ def main(argv: list[str]) -> int:
         t0 = time.perf_counter()
         c = Canvas()
         fn(c)
-        size = c.save(out / "backdrops" / f"{name}.png", seed=sum(map(ord, name)))
+        size = c.save(
+            out / "backdrops" / f"{name}.png", seed=sum(map(ord, name)), dither=DITHER.get(name, 0.0)
+        )
         total += size
         print(f"backdrops/{name}.png  {size / 1024:6.0f} KB  {time.perf_counter() - t0:5.1f} s")
         for wh in PRESCALED.get(name, []) if out == ROOT else []:
