@@ -13,7 +13,7 @@ import artkit
 import numpy as np
 import pygame
 from artkit import Canvas, H, W, mix
-from figures import standing_back
+from figures import walker
 from guangzhou import CJK_FONT
 
 
@@ -22,24 +22,6 @@ def sign_text(c: Canvas, text, x, y, size, color) -> None:
     font = pygame.font.Font(str(CJK_FONT), max(8, round(size * artkit.S)))
     img = font.render(text, True, color)
     c.surf.blit(img, (round(x * artkit.S - img.get_width() / 2), round(y * artkit.S - img.get_height() / 2)))
-
-
-def walker(c: Canvas, x, base, h, coat, trousers="#26262e", hair="#1c1a1a", lean=0.0) -> None:
-    """A whole standing person seen from behind, feet at base, h tall."""
-    k = h / 170
-    y = base - 140 * k  # the shoulder line
-    for side in (-1, 1):
-        c.poly(
-            [
-                (x + side * 3 * k, y + 88 * k),
-                (x + side * 17 * k, y + 88 * k),
-                (x + side * 13 * k, base - 3 * k),
-                (x + side * 5 * k, base - 3 * k),
-            ],
-            trousers,
-        )
-        c.ellipse(x + side * 9 * k, base - 2 * k, 7 * k, 3 * k, "#141416")
-    standing_back(c, x, y, k, coat, hair, lean=lean)
 
 
 def shophouse(c: Canvas, x, w, top, base, body, rng, night, sign=None) -> None:

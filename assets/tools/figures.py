@@ -300,3 +300,46 @@ def crowd_from_behind(
                 lean=rng.uniform(-3, 3),
             )
         z -= spacing * 0.8
+
+
+def walker(c: Canvas, x, base, h, coat, trousers="#26262e", hair="#1c1a1a", lean=0.0) -> None:
+    """A whole standing person seen from behind, feet at base, h tall."""
+    k = h / 170
+    y = base - 140 * k  # the shoulder line
+    for side in (-1, 1):
+        c.poly(
+            [
+                (x + side * 3 * k, y + 88 * k),
+                (x + side * 17 * k, y + 88 * k),
+                (x + side * 13 * k, base - 3 * k),
+                (x + side * 5 * k, base - 3 * k),
+            ],
+            trousers,
+        )
+        c.ellipse(x + side * 9 * k, base - 2 * k, 7 * k, 3 * k, "#141416")
+    standing_back(c, x, y, k, coat, hair, lean=lean)
+
+
+def bare_tree(c: Canvas, x, base, h, color, seed, depth=6) -> None:
+    """A winter tree without leaves: a trunk forking into thinner and thinner branches."""
+    rng = np.random.default_rng(seed)
+
+    def branch(x0, y0, angle, length, width, level) -> None:
+        x1 = x0 + length * math.cos(angle)
+        y1 = y0 - length * math.sin(angle)
+        c.thick([(x0, y0), (x1, y1)], color, max(1.0, width))
+        if level == 0:
+            return
+        for turn in (-1, 1):
+            branch(
+                x1,
+                y1,
+                angle + turn * rng.uniform(0.25, 0.6),
+                length * rng.uniform(0.62, 0.8),
+                width * 0.62,
+                level - 1,
+            )
+        if rng.random() < 0.4:
+            branch(x1, y1, angle + rng.uniform(-0.15, 0.15), length * 0.7, width * 0.6, level - 1)
+
+    branch(x, base, math.pi / 2 + rng.uniform(-0.08, 0.08), h * 0.32, h * 0.06, depth)

@@ -25,6 +25,7 @@ import guangzhou
 import numpy as np
 import pygame
 from artkit import ROOT, C, Canvas, Col, H, W, hexc, mix, noise1d  # noqa: F401
+from figures import bag, bare_tree, walker
 
 # ---------------------------------------------------------------------------
 # motifs
@@ -708,30 +709,57 @@ def bd_hillside_grave(c: Canvas) -> None:
 
 @backdrop
 def bd_path_home(c: Canvas) -> None:
-    # late afternoon: warm haze, the sun low on the right
-    c.vgrad([(0, "#c8c6b8"), (0.6, "#ecd7ad"), (1, "#f4d9a6")], h=520)
-    c.glow(1560, 380, 600, "#fff0c8", 0.55, 1.6)
-    c.circle(1560, 380, 40, "#fff3d4")
-    c.ridge(420, 70, "#c1b59e", 81, base=3)
-    c.band(400, 520, "#f0dcb4", 0, 160)
-    c.ridge(480, 60, "#a0a07f", 82, base=4)
-    top = c.ridge(540, 30, "#87916a", 83, base=3, shape=lambda u: 40 * max(0.0, u - 0.5))
+    """Late afternoon in spring or autumn: wheat and fallow strips, the sun low on the right."""
+    path_home(c, winter=False)
+
+
+@backdrop
+def bd_path_home_winter(c: Canvas) -> None:
+    """The same path at New Year, in February: an overcast sky, bare trees, frost on the fallow
+    strips, green winter wheat, smoke from the chimneys, the family walking up with their bags."""
+    path_home(c, winter=True)
+
+
+def path_home(c: Canvas, winter: bool) -> None:
+    """The path through the fields up to the village, in late light or in winter."""
+    if winter:
+        c.vgrad([(0, "#9ea4a8"), (0.6, "#c9c8c0"), (1, "#d8d4c8")], h=520)
+        c.glow(1500, 300, 500, "#eceae0", 0.3, 1.6)
+        ridges = ("#a4a8a4", "#d2d0c6", "#8c948a", "#7a8472")
+    else:
+        c.vgrad([(0, "#c8c6b8"), (0.6, "#ecd7ad"), (1, "#f4d9a6")], h=520)
+        c.glow(1560, 380, 600, "#fff0c8", 0.55, 1.6)
+        c.circle(1560, 380, 40, "#fff3d4")
+        ridges = ("#c1b59e", "#f0dcb4", "#a0a07f", "#87916a")
+    c.ridge(420, 70, ridges[0], 81, base=3)
+    c.band(400, 520, ridges[1], 0, 160)
+    c.ridge(480, 60, ridges[2], 82, base=4)
+    top = c.ridge(540, 30, ridges[3], 83, base=3, shape=lambda u: 40 * max(0.0, u - 0.5))
     xs = np.array([p[0] for p in top])
     ys = np.array([p[1] for p in top])
+    ground = lambda x: float(np.interp(x, xs, ys)) + 4
     village_cluster(
         c,
         1220,
         1720,
-        lambda x: float(np.interp(x, xs, ys)) + 4,
+        ground,
         84,
-        "#efe3cc",
+        "#efe3cc" if not winter else "#e2ddd0",
         "#5c5a57",
-        "#6a7a50",
+        "#6a7a50" if not winter else "#5a6650",
         scale=0.8,
         n=5,
     )
-    # fields: wheat green and fallow ochre in strips, lit from the right
-    cols = ["#9aa56b", "#b59f6c", "#8b9a60", "#c2a873", "#a1a96c"]
+    if winter:  # kitchen smoke: someone is cooking for the New Year
+        c.begin(90)
+        for i in range(8):
+            c.circle(1400 + i * 12, ground(1400) - 70 - i * 22, 6 + i * 2.2, "#e8e6e0")
+        c.end()
+    # fields in strips: wheat green and fallow ochre, or winter wheat and frosted fallow
+    if winter:
+        cols = ["#7c8a5e", "#a8a08a", "#6f7e54", "#b4ab94", "#84905f"]
+    else:
+        cols = ["#9aa56b", "#b59f6c", "#8b9a60", "#c2a873", "#a1a96c"]
     for i in range(9):
         y0 = 560 + i * 60 * (1 + i * 0.12)
         c.poly(
@@ -739,28 +767,29 @@ def bd_path_home(c: Canvas) -> None:
             cols[i % len(cols)],
         )
     # the path: a pale band curving from the bottom left up to the village
-    path = [(420 - 0.0 * t, 1100) for t in [0]] + [
-        (600, 960),
-        (860, 840),
-        (1060, 740),
-        (1220, 650),
-        (1330, 590),
-        (1380, 560),
-    ]
+    path = [(420, 1100), (600, 960), (860, 840), (1060, 740), (1220, 650), (1330, 590), (1380, 560)]
     widths = [180, 150, 110, 80, 50, 30, 18]
-    left = []
-    right = []
-    for (x, y), wd in zip(path, widths, strict=False):
-        left.append((x - wd / 2, y))
-        right.append((x + wd / 2, y))
-    c.poly(left + right[::-1], "#d9c291")
-    c.lines(right, "#b39b6c", 2)
-    # two walkers carrying bags, small, well up the path
-    person(c, 1200, 664, 70, "#3d4e6b", head="#2e2622", bag="#a64235")
-    person(c, 1245, 642, 64, "#7a3f44", head="#2e2622", bag="#385c7a")
-    tree(c, 1810, 760, 330, "#6f7a48", 85)
-    bamboo(c, 1680, 700, 240, "#70804d", 86, lean=0.2)
-    c.band(780, 1090, "#7c7a4e", 0, 110)
+    left = [(x - wd / 2, y) for (x, y), wd in zip(path, widths, strict=True)]
+    right = [(x + wd / 2, y) for (x, y), wd in zip(path, widths, strict=True)]
+    c.poly(left + right[::-1], "#d9c291" if not winter else "#a89a84")
+    c.lines(right, "#b39b6c" if not winter else "#857864", 2)
+    if winter:  # the family walking up with their bags, bigger, nearer the village
+        walker(c, 1150, 688, 96, "#3d4e6b", "#2a2a30")
+        bag(c, 1150, 612, 30, 20)
+        walker(c, 1196, 672, 88, "#7a3f44", "#2a2a30")
+        walker(c, 1232, 660, 70, "#c86a8a", "#2a2a30")
+        bag(c, 1246, 648, 22, 14)
+        bare_tree(c, 1810, 780, 420, "#4a4a40", 85)
+        bare_tree(c, 1030, 620, 160, "#6a6a5e", 87, depth=5)
+        bamboo(c, 1680, 700, 240, "#5e6a48", 86, lean=0.2)
+        c.band(780, 1090, "#5a5c4a", 0, 110)
+    else:
+        # two walkers carrying bags, small, well up the path
+        person(c, 1200, 664, 70, "#3d4e6b", head="#2e2622", bag="#a64235")
+        person(c, 1245, 642, 64, "#7a3f44", head="#2e2622", bag="#385c7a")
+        tree(c, 1810, 760, 330, "#6f7a48", 85)
+        bamboo(c, 1680, 700, 240, "#70804d", 86, lean=0.2)
+        c.band(780, 1090, "#7c7a4e", 0, 110)
 
 
 @backdrop
