@@ -13,7 +13,7 @@ import artkit
 import numpy as np
 import pygame
 from artkit import Canvas, H, W, mix
-from figures import walker
+from figures import seated_front, walker
 from guangzhou import CJK_FONT
 
 
@@ -231,3 +231,127 @@ def scooter(c: Canvas, x, y, s, color, rider, load) -> None:
     if load:
         c.rect(x - 96 * s, y - 80 * s, 56 * s, 44 * s, "#c8b890")
         c.line((x - 96 * s, y - 58 * s), (x - 40 * s, y - 58 * s), "#8a7a5a", 2)
+
+
+# ---------------------------------------------------------------------------
+# the dormitory
+# ---------------------------------------------------------------------------
+
+
+def bunk(c: Canvas, x0, x1, floor, rng, sheet, quilt_colors) -> None:
+    """A two-level metal bunk seen from the front: posts, rails, thin mattresses, folded quilts,
+    and a sheet hung from the upper rail for privacy, half drawn."""
+    frame, shade = "#5a6a72", "#3a454c"
+    low, up, top = floor - 140, floor - 460, floor - 690
+    for y in (low, up):  # mattress and its rail
+        c.rect(x0, y - 26, x1 - x0, 26, "#d8d2c0")
+        c.rect(x0, y, x1 - x0, 14, frame)
+        c.rect(x0, y + 14, x1 - x0, 6, shade)
+    for qx, qc in zip((x0 + 40, x1 - 230), quilt_colors, strict=True):  # quilts folded at the ends
+        for y in (low, up):
+            c.rect(qx, y - 70, 190, 46, qc)
+            c.rect(qx, y - 52, 190, 4, mix(qc, "#000000", 0.2))
+    c.rect(x0, top, x1 - x0, 12, frame)  # the top rail, for hanging things
+    for x in (x0, x1 - 16):
+        c.rect(x, top, 16, floor - top, frame)
+        c.rect(x + 11, top, 5, floor - top, shade)
+    for y in range(low - 60, up, -60):  # the ladder at the end
+        c.rect(x1 - 70, y, 54, 8, frame)
+    c.rect(x1 - 74, up, 8, low - up, frame)
+    # the sheet, pinned to the top rail, drawn back to one side over the upper bunk
+    folds = [(x0 + 20 + k * 40, top + 12) for k in range(6)]
+    c.poly(folds + [(x0 + 150, up - 10), (x0 + 20, up + 10)], sheet)
+    for k in range(5):
+        c.line((x0 + 40 + k * 38, top + 14), (x0 + 30 + k * 22, up), mix(sheet, "#000000", 0.2), 3)
+    # a bag and a towel on the upper bunk, a basin under the lower one
+    bag_x = x0 + (x1 - x0) * 0.5
+    c.rect(bag_x, up - 90, 120, 64, "#2f4a6a")
+    c.line((bag_x + 10, up - 90), (bag_x + 110, up - 90), "#24384f", 6)
+    c.rect(x1 - 200, top + 12, 60, 120, rng.choice(["#e8e0c8", "#c8d8e8"]))  # a towel on the rail
+
+
+def bd_dormitory(c: Canvas) -> None:
+    """A factory dormitory room at night, seen square on: one clear bunk on the right with a
+    woman sitting on it mending, a barred window on the city, laundry on a line, a thermos,
+    a basin and a cooker on the floor."""
+    rng = np.random.default_rng(1308)
+    floor = 900
+    c.vgrad([(0, "#a8aa9c"), (1, "#bcbcac")], h=520)  # the whitewashed upper wall
+    c.vgrad([(0, "#7d9488"), (1, "#6a7e74")], y=520, h=floor - 520)  # the green-painted dado
+    c.rect(-10, 516, W + 20, 8, "#5e7266")
+    for _ in range(9):  # damp stains on the wall
+        c.begin(40)
+        c.ellipse(
+            rng.uniform(0, W), rng.uniform(80, 480), rng.uniform(40, 140), rng.uniform(20, 60), "#8a8c7c"
+        )
+        c.end()
+    c.vgrad([(0, "#5e5a52"), (1, "#3e3a36")], y=floor, h=H - floor)  # concrete floor
+    # the window on the city at night, barred
+    wx, wy, ww, wh = 760, 170, 380, 260
+    c.vgrad([(0, "#141a34"), (1, "#3a3050")], x=wx, y=wy, w=ww, h=wh)
+    for i in range(7):
+        bx = wx + i * 56 + rng.uniform(-10, 10)
+        bt = wy + rng.uniform(60, 170)
+        c.rect(bx, bt, 44, wy + wh - bt, "#242840")
+        for _ in range(5):
+            c.rect(
+                bx + rng.uniform(4, 34),
+                rng.uniform(bt + 6, wy + wh - 10),
+                6,
+                6,
+                rng.choice(["#f2c46a", "#9ad0e6"]),
+            )
+    c.glow(wx + ww / 2, wy + wh, 260, "#d08a50", 0.2)
+    for k in range(1, 6):
+        c.rect(wx + ww * k / 6 - 3, wy, 6, wh, "#3a3c40")
+    c.rect(wx - 14, wy - 14, ww + 28, 14, "#6a6c66")
+    c.rect(wx - 14, wy + wh, ww + 28, 18, "#6a6c66")
+    # the tube on the wall and its cold light
+    c.rect(1260, 92, 300, 14, "#f6f6ea")
+    c.glow(1410, 110, 560, "#eef2e4", 0.2)
+    # the bunks: one clear on the right, the edge of another on the left
+    bunk(c, 1170, 1900, floor + 10, rng, "#b3565a", ("#c7a0b6", "#d9c27a"))
+    bunk(c, -200, 560, floor + 10, rng, "#5d7da3", ("#8a9a6a", "#e0d8c4"))
+    # the woman on the lower bunk, mending a pair of jeans on her lap (3 canvas units a cm)
+    seat, k = floor + 10 - 166, 3.0
+    seated_front(c, 1480, seat - 55 * k, k, "#8a6a7a", "#d9a27e", "#1c1a1a", "bun", "work", bow=0.45)
+    for side in (-1, 1):  # her legs down to the floor, plastic slippers
+        c.rect(1480 + side * 10 * k - 7 * k, seat - 4 * k, 14 * k, floor - seat, "#3a3f52")
+        c.ellipse(1480 + side * 10 * k, floor + 2, 9 * k, 3 * k, "#c8433a")
+    c.poly([(1380, seat - 30), (1580, seat - 36), (1610, seat + 40), (1360, seat + 40)], "#2c4a7d")
+    c.line((1440, seat - 30), (1420, seat + 40), "#c8a060", 3)
+
+    # laundry on a line across the room
+    line = [(0, 150), (W, 190)]
+    c.line(*line, "#2e2e2e", 2)
+    for k in range(14):
+        x = 80 + k * 130 + rng.uniform(-20, 20)
+        y = 150 + 40 * x / W
+        col = rng.choice(["#c8433a", "#e8e2d0", "#3f6f9a", "#d8b04a", "#6a8a5a", "#2c4a7d"])
+        if rng.random() < 0.4:  # a pair of jeans by the cuffs
+            c.poly(
+                [
+                    (x, y),
+                    (x + 60, y),
+                    (x + 56, y + 150),
+                    (x + 34, y + 150),
+                    (x + 30, y + 40),
+                    (x + 26, y + 150),
+                    (x + 4, y + 150),
+                ],
+                "#2c4a7d",
+            )
+        else:
+            c.poly([(x, y), (x + 70, y), (x + 64, y + 90), (x + 6, y + 90)], col)
+    # on the floor: a thermos, an enamel basin, a bucket, a small cooker with a pot
+    c.rect(1090, floor - 150, 44, 150, "#c23b33")
+    c.ellipse(1112, floor - 150, 22, 8, "#9a2a26")
+    c.rect(1100, floor - 166, 24, 16, "#3a3a3a")
+    c.ellipse(900, floor + 40, 110, 30, "#e8e6de")
+    c.ellipse(900, floor + 34, 92, 20, "#3f8fc8")
+    c.poly([(660, floor - 80), (780, floor - 80), (766, floor + 20), (674, floor + 20)], "#3f8fc8")
+    c.ellipse(720, floor - 80, 60, 14, "#2f6f9a")
+    c.rect(560, floor - 50, 90, 60, "#d8d6cc")
+    c.ellipse(605, floor - 60, 40, 12, "#5a5a5a")
+    c.rect(580, floor - 100, 50, 40, "#8a8a84")
+    c.band(900, H + 10, "#1e1c1a", 0, 120)

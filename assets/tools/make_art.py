@@ -813,7 +813,7 @@ def bd_river_boat(c: Canvas) -> None:
         x = rng.uniform(-100, 1800)
         c.line((x, y), (x + rng.uniform(40, 220) * (0.4 + y / 900), y), "#9ebfb2", 1.5 + y / 600)
     # the ferry: white hull, blue canopy, a wake spreading behind
-    bx, by = 1330, 600
+    bx, by = 1620, 600  # right of the text panel
     for k in range(6):
         c.lines(
             [(bx - 130 - k * 60, by + 8 + k * 4), (bx - 160 - k * 100, by + 22 + k * 18)],
@@ -1034,130 +1034,6 @@ def kitchen(c: Canvas, night: bool) -> None:
 
 
 @backdrop
-def bd_dormitory(c: Canvas) -> None:
-    P = Persp(1120, 470, 800)
-    # the box of the room
-    back = [P(-300, -260, 900), P(300, -260, 900), P(300, 140, 900), P(-300, 140, 900)]
-    c.fill("#4c4e52")
-    c.poly([(0, 0), (W, 0), back[1], back[0]], "#5e5f5c")  # ceiling
-    c.poly([(0, H), (W, H), back[2], back[3]], "#6b6457")  # floor
-    c.poly([(0, 0), back[0], back[3], (0, H)], "#8b8c84")  # left wall
-    c.poly([(W, 0), back[1], back[2], (W, H)], "#7c7e78")  # right wall
-    c.poly(back, "#9c9b90")
-    # the small barred window in the back wall, the city at night beyond
-    wa, wb = P(-90, -170, 900), P(150, -20, 900)
-    c.vgrad([(0, "#1c2440"), (1, "#3c3f5e")], x=wa[0], y=wa[1], w=wb[0] - wa[0], h=wb[1] - wa[1])
-    rng = np.random.default_rng(121)
-    for _ in range(18):
-        x = rng.uniform(wa[0] + 4, wb[0] - 10)
-        y = rng.uniform(wa[1] + 30, wb[1] - 6)
-        c.rect(x, y, 6, 8, rng.choice(["#f2c46a", "#e8e0b0", "#9ad0e6"]))
-    for k in range(1, 5):
-        x = wa[0] + (wb[0] - wa[0]) * k / 5
-        c.line((x, wa[1]), (x, wb[1]), "#2e3033", 4)
-    c.glow((wa[0] + wb[0]) / 2, (wa[1] + wb[1]) / 2, 180, "#8fa0c8", 0.18)
-    # a fluorescent tube and its light
-    t1, t2 = P(-120, -258, 500), P(120, -258, 500)
-    c.line(t1, t2, "#f7f6e8", 6)
-    c.glow((t1[0] + t2[0]) / 2, t1[1] + 20, 520, "#f3eed6", 0.22)
-    # bunk beds down both walls, curtains of sheets hung for privacy
-    sheets = ["#b3565a", "#5d7da3", "#d9c27a", "#8a9a6a", "#c7a0b6", "#6a8f8a"]
-    for side in (-1, 1):
-        for i, Z in enumerate((860, 620, 420, 290)):
-            X = side * 290
-            X2 = side * 130
-            for lev, Y in enumerate((100, -40)):
-                a = P(X, Y, Z)
-                b = P(X2, Y, Z)
-                a2 = P(X, Y, Z - 180)
-                b2 = P(X2, Y, Z - 180)
-                k = P.k(Z)
-                c.poly([a, b, b2, a2], "#ded9cc")  # mattress
-                c.poly([b, b2, (b2[0], b2[1] + 12 * k), (b[0], b[1] + 12 * k)], "#c9c2b2")
-                c.line(b, b2, "#3d4f66", max(2, 4 * k))
-                if (i + lev + (side > 0)) % 3 == 0:
-                    top = P(X2, Y - 130, Z - 20)
-                    bot = P(X2, Y, Z - 160)
-                    c.poly(
-                        [top, (top[0], top[1]), (bot[0], bot[1]), (bot[0], top[1] + (bot[1] - top[1]) * 0.1)],
-                        sheets[(i * 2 + lev + side) % 6],
-                    )
-                    c.poly(
-                        [
-                            P(X2, Y - 130, Z - 20),
-                            P(X2, Y - 130, Z - 170),
-                            P(X2, Y, Z - 170),
-                            P(X2, Y, Z - 20),
-                        ],
-                        sheets[(i * 2 + lev + side) % 6],
-                    )
-                else:
-                    # a rolled quilt and a bag on the bunk
-                    q = P((X + X2) / 2, Y - 14, Z - 40)
-                    c.ellipse(q[0], q[1], 40 * k, 16 * k, ["#e7d3b8", "#a8bcd0", "#d7a6a0"][(i + lev) % 3])
-            for Xp in (X, X2):
-                for Zp in (Z, Z - 180):
-                    top, bot = P(Xp, -190, Zp), P(Xp, 140, Zp)
-                    c.line(top, bot, "#3d4f66", max(2, 5 * P.k(Zp)))
-    # laundry lines across the room, with shirts, jeans and towels
-    for j, (Z, sag) in enumerate(((700, 40), (480, 60))):
-        a, b = P(-300, -200, Z), P(300, -200, Z)
-        pts = [(a[0] + (b[0] - a[0]) * t, a[1] + sag * math.sin(math.pi * t)) for t in np.linspace(0, 1, 20)]
-        c.lines(pts, "#2e2e2e", 1.5)
-        for n, t in enumerate(np.linspace(0.12, 0.86, 7)):
-            x = a[0] + (b[0] - a[0]) * t
-            y = a[1] + sag * math.sin(math.pi * t)
-            k = P.k(Z)
-            col = ["#2f4f82", "#d9d5cc", "#b04a4a", "#4c7a8a", "#e0c070", "#2f4f82", "#9a6aa0"][
-                (n + j * 3) % 7
-            ]
-            if n % 3 == 0:  # jeans
-                c.poly(
-                    [
-                        (x - 26 * k, y),
-                        (x + 26 * k, y),
-                        (x + 30 * k, y + 150 * k),
-                        (x + 6 * k, y + 150 * k),
-                        (x, y + 50 * k),
-                        (x - 6 * k, y + 150 * k),
-                        (x - 30 * k, y + 150 * k),
-                    ],
-                    col,
-                )
-            elif n % 3 == 1:  # shirt
-                c.poly(
-                    [
-                        (x - 40 * k, y),
-                        (x + 40 * k, y),
-                        (x + 30 * k, y + 24 * k),
-                        (x + 26 * k, y + 90 * k),
-                        (x - 26 * k, y + 90 * k),
-                        (x - 30 * k, y + 24 * k),
-                    ],
-                    col,
-                )
-            else:  # towel
-                c.rect(x - 18 * k, y, 36 * k, 70 * k, col)
-    # on the floor: a bucket, a thermos, a small cooker and pot
-    for X, Z, kind in ((60, 360, "bucket"), (-40, 420, "thermos"), (150, 450, "pot")):
-        x, y = P(X, 140, Z)
-        k = P.k(Z)
-        if kind == "bucket":
-            c.poly(
-                [(x - 30 * k, y - 60 * k), (x + 30 * k, y - 60 * k), (x + 24 * k, y), (x - 24 * k, y)],
-                "#3f77a8",
-            )
-            c.ellipse(x, y - 60 * k, 30 * k, 8 * k, "#2d5c86")
-        elif kind == "thermos":
-            c.rect(x - 12 * k, y - 80 * k, 24 * k, 80 * k, "#c0392b")
-            c.rect(x - 8 * k, y - 92 * k, 16 * k, 12 * k, "#dedede")
-        else:
-            c.rect(x - 30 * k, y - 20 * k, 60 * k, 20 * k, "#565656")
-            c.ellipse(x, y - 34 * k, 30 * k, 18 * k, "#b9b9b4")
-    c.band(760, 1090, "#3e3a33", 0, 120)
-
-
-@backdrop
 def bd_train_window(c: Canvas) -> None:
     # outside first: a misty morning in the mountains, terraces on the slopes
     wx0, wy0, wx1, wy1 = 576, 151, 1651, 756
@@ -1303,6 +1179,7 @@ BACKDROPS["guangzhou_station"] = guangzhou.bd_guangzhou_station
 BACKDROPS["station_square_sleet"] = guangzhou.bd_station_square_sleet
 BACKDROPS["phone_booth"] = city.bd_phone_booth
 BACKDROPS["city_street"] = city.bd_city_street
+BACKDROPS["dormitory"] = city.bd_dormitory
 
 
 def portrait(fn):
