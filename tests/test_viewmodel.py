@@ -116,7 +116,8 @@ def test_classroom_mode_records_votes_prompts_and_the_ending(story):
 
     player = Player(story)
     view = player.act({"do": "class_begin"})
-    assert view["classroom"] == {"decisions": 0, "finished": False}
+    assert (view["classroom"]["decisions"], view["classroom"]["finished"]) == (0, False)
+    assert view["classroom"]["lesson"] is None
     player.act({"do": "class_seen", "prompt": True, "fact": True})
     view = player.act(
         {
@@ -127,7 +128,7 @@ def test_classroom_mode_records_votes_prompts_and_the_ending(story):
             "seconds": 42.5,
         }
     )
-    assert view["classroom"] == {"decisions": 1, "finished": True}
+    assert (view["classroom"]["decisions"], view["classroom"]["finished"]) == (1, True)
     record = SessionRecord.from_json(player.act({"do": "class_record"})["record"])
     decision = record.decisions[0]
     assert (decision.choice, decision.tally, decision.team, decision.seconds) == (

@@ -13,6 +13,18 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
+from game.engine.classview import (
+    StatsError,
+    bridge_view,
+    class_here,
+    closing_view,
+    lessons_view,
+    merge_stats,
+    read_stats,
+    stats_sync,
+    stats_view,
+)
+from game.engine.lessons import LessonRun
 from game.engine.record import RecordError, SessionRecord
 from game.engine.saves import LoadResult, SaveError, parse_save, restore, save_document
 from game.engine.session import ChoiceError, EndingView, Outcome, Session, Step
@@ -71,6 +83,7 @@ def scene_view(session: Session) -> dict[str, Any]:
         "pov_name": _short_name(session, scene.pov),
         "backdrop": scene.backdrop,
         "key": scene.key is not None,
+        "key_label": scene.key,
         "paragraphs": session.paragraphs(),
         "choices": [
             {
@@ -145,10 +158,12 @@ def ending_view(ending: EndingView | None) -> dict[str, Any] | None:
     }
 
 
-def outcome_view(story: Story, outcome: Outcome) -> dict[str, Any]:
+def outcome_view(story: Story, outcome: Outcome, film_note: str | None = None) -> dict[str, Any]:
     """What a choice did, in words and numbers; `notable` says whether it earns the consequence
-    card (game.engine.notable) or goes quietly (the says line opens the next scene)."""
+    card (game.engine.notable) or goes quietly (the says line opens the next scene). After a key
+    decision, `film_note` is what the real family did (shown next, in class and solo alike)."""
     return {
+        "film_note": paragraphs(film_note) if film_note else [],
         "choice_id": outcome.choice_id,
         "choice_text": outcome.choice_text,
         "says": outcome.says,
@@ -185,12 +200,13 @@ class Player:
         self.story = story
         self.session = session or Session(story)
         self.record: SessionRecord | None = None  # the class session's record, in classroom mode
+        self.lesson: LessonRun | None = None  # the lesson the class plays, if it chose one
 
     def view(
         self, outcome: dict[str, Any] | None = None, messages: list[str] | None = None
     ) -> dict[str, Any]:
         """The whole screen's data: scene, family, ending, what can be undone, the last outcome."""
-        session = self.session
+        session, record = self.session, self.record
         return {
             "scene": scene_view(session),
             "family": family_view(session),
@@ -199,9 +215,11 @@ class Player:
             "decisions": len(session.state.log),
             "outcome": outcome,
             "messages": messages or [],
-            "classroom": None
-            if self.record is None
-            else {"decisions": len(self.record.decisions), "finished": self.record.is_finished},
+            "classroom": None if record is None else class_here(session, record, self.lesson),
+            "closing": None
+            if record is None or record.closed_at is None
+            else closing_view(self.story, session, record, self.lesson),
+            "bridge": None,
         }
 
     def state(self) -> dict[str, Any]:
@@ -213,11 +231,8 @@ class Player:
 
         Actions: {"do": "choose", "choice": id or shown number}, {"do": "undo"},
         {"do": "restart"}, {"do": "view"}, {"do": "history"}, {"do": "save"} (returns the save
-        document) and {"do": "load", "save": document or its JSON text}. In classroom mode
-        (`class_begin` starts it, `class_end` leaves it) a choice may carry the class's "tally"
-        ({choice id: votes}), "team" and "seconds"; `class_seen` notes the scene's discussion
-        prompt and fact card as shown; `class_record` returns the record (for the report and
-        for keeping it), `class_restore` takes it back.
+        document) and {"do": "load", "save": document or its JSON text}. The classroom's actions
+        (`lessons`, `class_begin` ... `stats_merge`) are described at `_classroom`.
         """
         if not isinstance(action, Mapping):
             raise ActionError("an action is a table with a 'do' entry")
@@ -234,9 +249,9 @@ class Player:
             return self.view()
         if kind == "restart":
             self.session = Session(self.story)
-            self.record = None
+            self.record = self.lesson = None
             return self.view()
-        if kind in ("class_begin", "class_end", "class_seen", "class_record", "class_restore"):
+        if isinstance(kind, str) and kind.startswith(("class_", "stats_", "lessons")):
             return self._classroom(kind, action)
         if kind == "history":
             return {"history": history_view(self.session)}
@@ -254,6 +269,7 @@ class Player:
         choice = action.get("choice")
         if isinstance(choice, bool) or not isinstance(choice, (int, str)):
             raise ActionError("'choose' needs the choice's id or its number")
+        scene = self.session.scene
         shown = [
             c
             for c in self.session.choices()
@@ -274,23 +290,42 @@ class Player:
             outcome = self.session.choose(shown[0].id if shown else choice)
         except ChoiceError as exc:
             raise ActionError(str(exc)) from None
+        bridge = None
+        if record is not None and self.lesson is not None and not self.session.is_over:
+            step = self.lesson.after_choice(self.session)
+            if step.kind == "bridge" and step.session is not None:  # on along the real family's road
+                record.lesson_took(self.session, step.road)
+                self.session = step.session
+                bridge = bridge_view(self.story, step)
+            elif step.kind == "close":  # the lesson ends here, mid-story
+                record.close(self.session)
         if record is not None and self.session.is_over:
             record.finish(self.session)
-        return self.view(outcome_view(self.story, outcome))
+        view = self.view(outcome_view(self.story, outcome, scene.documentary if scene.key else None))
+        view["bridge"] = bridge
+        return view
 
     def _classroom(self, kind: str, action: Mapping[str, Any]) -> dict[str, Any]:
+        """Classroom actions: {"do": "lessons"} lists the story's lessons; {"do": "class_begin"}
+        starts a class session (with "lesson": id, that lesson at its first scene and state);
+        "class_end" leaves it; "class_seen" notes the scene's discussion "prompt" and "fact" card
+        as shown; "class_record" returns the record and the lesson's part (for the report and for
+        keeping them), "class_restore" takes them back. In class, a choice may carry the class's
+        "tally" ({choice id: votes}), "team" and "seconds". The statistics a browser keeps pass
+        through as "stats": "stats_sync" counts this session in them as it stands (once, when finished),
+        "stats_view" summarises them, "stats_merge" adds another computer's export ("file")."""
+        if kind == "lessons":
+            return {"lessons": lessons_view(self.story)}
+        if kind.startswith("stats_"):
+            return self._stats(kind, action)
         if kind == "class_begin":
-            self.session = Session(self.story)
-            self.record = SessionRecord.begin(self.session)
+            self._begin(action.get("lesson"))
             return self.view()
         if kind == "class_end":
-            self.record = None
+            self.record = self.lesson = None
             return self.view()
         if kind == "class_restore":
-            try:
-                self.record = SessionRecord.from_json(action.get("record"))
-            except RecordError as exc:
-                raise ActionError(f"The class session could not be restored: {exc}.") from None
+            self._restore(action.get("record"), action.get("lesson_part"))
             return self.view()
         record = self.record
         if record is None:
@@ -302,7 +337,46 @@ class Player:
             if scene.fact and action.get("fact"):
                 record.fact_shown(scene.fact)
             return self.view()
-        return {"record": record.to_json()}
+        if kind == "class_record":
+            part = self.lesson.part_index if self.lesson is not None else None
+            return {"record": record.to_json(), "lesson_part": part}
+        raise ActionError(f"there is no action '{kind}'")
+
+    def _begin(self, lesson_id: Any) -> None:
+        lesson = self.story.lesson(lesson_id) if isinstance(lesson_id, str) else None
+        if lesson_id is not None and lesson is None:
+            raise ActionError(f"the story has no lesson '{lesson_id}'")
+        self.lesson = LessonRun(self.story, lesson) if lesson is not None else None
+        self.session = self.lesson.begin() if self.lesson is not None else Session(self.story)
+        self.record = SessionRecord.begin(self.session)
+        if lesson is not None:
+            self.record.lesson, self.record.lesson_title = lesson.id, lesson.title
+
+    def _restore(self, data: Any, part: Any) -> None:
+        try:
+            record = SessionRecord.from_json(data)
+        except RecordError as exc:
+            raise ActionError(f"The class session could not be restored: {exc}.") from None
+        lesson = self.story.lesson(record.lesson) if record.lesson else None
+        self.record, self.lesson = record, None
+        if lesson is not None:
+            index = part if isinstance(part, int) and 0 <= part < len(lesson.parts) else 0
+            self.lesson = LessonRun(self.story, lesson, index)
+
+    def _stats(self, kind: str, action: Mapping[str, Any]) -> dict[str, Any]:
+        try:
+            if kind == "stats_sync":
+                stats, counted = stats_sync(action.get("stats"), self.record)
+                return {"stats": stats, "counted": counted}
+            if kind == "stats_view":  # with the statistics as the file to export
+                data = action.get("stats")
+                return {"summary": stats_view(self.story, data), "file": read_stats(data).to_json()}
+            if kind == "stats_merge":
+                stats, new = merge_stats(action.get("stats"), action.get("file"))
+                return {"stats": stats, "new": new}
+        except StatsError as exc:
+            raise ActionError(_sentence(str(exc))) from None
+        raise ActionError(f"there is no action '{kind}'")
 
     def load(self, save: Any, name: str) -> LoadResult:
         """A save (its document, or its JSON text) rebuilt on this story; raises ActionError."""
@@ -334,3 +408,9 @@ def _short_name(session: Session, person: str | None) -> str | None:
     """The short name of the scene's point of view, if it names a person of the story."""
     people = session.story.people
     return people[person].short if person is not None and person in people else None
+
+
+def _sentence(text: str) -> str:
+    """A message as a sentence: capitalised, with a full stop."""
+    text = text[:1].upper() + text[1:]
+    return text if text.endswith((".", "!", "?")) else text + "."
