@@ -155,7 +155,11 @@ class WebPage:
         self.settle()
 
     def settle(self) -> None:
-        if self.page.is_visible("#outcome"):
+        """Dismisses what a choice shows before the next scene: the consequence card, then the
+        real family's note after a key decision and a lesson's bridge."""
+        for _ in range(4):
+            if not (self.page.is_visible("#outcome") or self.page.is_visible("#lesson-card")):
+                break
             self.page.keyboard.press("Space")
         self.page.wait_for_selector("#outcome", state="hidden")
 

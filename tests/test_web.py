@@ -68,6 +68,9 @@ def test_the_site_plays_to_an_ending_showing_the_engines_words(web, story):
             quiet = []
         else:  # the desktop's consequence rule: the words open the next scene, changes wait
             assert not web.visible("#outcome")
+            if story.scenes[scene].key and story.scenes[scene].documentary:
+                assert web.text("#lesson-card-kind") == "What the real family did"
+                web.page.keyboard.press("Space")
             if outcome.says:
                 assert web.text("#scene-lead") == outcome.says
             quiet += outcome.changes
@@ -263,7 +266,7 @@ def test_a_class_votes_with_teams_and_prints_its_report(web, story):
     assert "session report" in report.locator("h1").inner_text()
     text = report.locator("body").inner_text()
     assert title in text and second["text"][:30] in text
-    web.page.click("text=Back to the ending")
+    web.page.click("#report >> text=Back")
     assert web.text("#ending-title") == title
 
 
@@ -289,3 +292,58 @@ def test_text_is_typed_space_shows_it_all_and_settings_apply_at_once(web):
     web.page.select_option("#settings-form [name=size]", "1")
     web.page.uncheck("#settings-form [name=contrast]")
     web.page.keyboard.press("Escape")
+
+
+def test_a_lesson_with_class_votes_closes_counts_in_the_statistics_and_prints(web, story, tmp_path):
+    from game.engine.classstats import ClassStats
+
+    lesson = story.lesson("three_choices_20")
+    web.home()
+    web.page.click("#btn-class")
+    assert web.text("#lesson-list li >> nth=0").startswith(story.lessons[0].title)  # lessons first
+    web.page.click(f'[data-lesson="{lesson.id}"]')
+    if web.visible("#note"):
+        web.page.keyboard.press("Space")
+    votes = notes = 0
+    for _ in range(80):
+        while web.visible("#class-card"):
+            web.page.click("#btn-class-card-ok")
+        if web.visible("#closing"):
+            break
+        view = web.view()
+        assert "part" in web.text("#scene-lesson")
+        web.page.keyboard.press("1")
+        if web.visible("#vote"):  # only at the lesson's key decisions, marked as such
+            assert view["classroom"]["key"] and "key decision" in web.text("#vote-title")
+            web.page.keyboard.press("1")
+            web.page.click("#btn-vote-take")
+            votes += 1
+        else:
+            assert not view["classroom"]["key"] or len(view["scene"]["choices"]) == 1
+        if web.visible("#outcome"):
+            web.page.keyboard.press("Space")
+        if web.visible("#lesson-card") and "real family" in web.text("#lesson-card-kind"):
+            notes += 1
+        web.settle()
+    assert web.visible("#closing") and votes >= 3 and notes >= 3
+    closing = web.text("#closing")
+    assert lesson.title in closing and lesson.close_question in closing
+    assert "decided by vote, 1 of 1" in closing and "Where the family stands" in closing
+
+    web.page.click("#btn-closing-stats")  # the lesson closed mid-story: it counts
+    assert "1 was a lesson closed mid-story" in web.text("#stats-body")  # (the tab's other class ended)
+    with web.page.expect_download() as download:
+        web.page.click("#btn-stats-export")
+    exported = tmp_path / "stats.json"
+    download.value.save_as(exported)
+    kept = ClassStats.load(exported)  # what `stats --import` reads
+    closed = [s for s in kept.sessions.values() if s.ending is None]
+    assert len(closed) == 1 and closed[0].decisions[0][0] == lesson.start
+    web.page.click("#btn-stats-back")
+
+    web.page.click("#btn-closing-report")
+    report = web.page.frame_locator(".report-frame")
+    text = report.locator("body").inner_text()
+    assert lesson.title in text and "the lesson closed mid-story" in text
+    web.page.click("#report >> text=Back")
+    assert web.visible("#closing")

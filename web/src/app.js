@@ -30,6 +30,7 @@ from pathlib import Path
 from game.story import load_story
 from game.story.bundle import unpack
 from game.engine.viewmodel import Player, story_view
+from game.engine.classview import lessons_view
 _site = json.loads(site_text)
 del site_text
 story = load_story(unpack(_site["bundle"], Path("/home/pyodide/story"), Path("/home/pyodide/cache")),
@@ -38,7 +39,8 @@ player = Player(story)
 def act(text):
     return player.act_json(text)
 def info():
-    return json.dumps({"story": story_view(story), "catalog": _site["catalog"]}, ensure_ascii=False)
+    return json.dumps({"story": story_view(story), "lessons": lessons_view(story), "catalog": _site["catalog"]},
+                      ensure_ascii=False)
 def state():
     return json.dumps(player.state())
 def report():
@@ -71,6 +73,7 @@ const engine = {
     const info = JSON.parse(py.globals.get("info")());
     this.story = info.story;
     this.catalog = info.catalog;
+    this.lessons = info.lessons;
   },
   act(action) {
     const reply = JSON.parse(this._act(JSON.stringify(action)));
@@ -142,7 +145,7 @@ const audio = {
 };
 
 // ------------------------------------------------------------------ screens
-const SCREENS = ["loading", "title", "note", "play", "ending", "report"];
+const SCREENS = ["loading", "title", "note", "play", "ending", "closing", "stats", "report"];
 function show(name) {
   for (const id of SCREENS) $(id).hidden = id !== name;
   if (name !== "play" && name !== "ending") audio.stop();
@@ -178,8 +181,10 @@ let view = null;           // the engine's latest view
 let typing = null;         // the running typewriter, if any
 let lead = null;           // a quiet choice's says line: it opens the next scene
 let lately = [];           // quiet changes not yet seen on the family page
+let cardsDue = [];         // after a choice: the real family's note, a lesson's bridge
+let statsBack = () => toTitle();  // where the statistics screen's Back goes
 export const classroom = new Classroom({ engine, el, show, message, storage,
-                                         onChange: () => renderEnding() });
+                                         onChange: () => (view.closing ? renderClosing() : renderEnding()) });
 
 function setBackdrop(name) {
   const entry = engine.catalog[name || ""] || null;
@@ -219,6 +224,7 @@ function typeText(container, texts, done) {
 }
 
 function render() {
+  if (view.closing) return renderClosing();  // the lesson closed here, mid-story
   const scene = view.scene;
   if (view.ending && scene.is_over && currentScreen() === "ending") return renderEnding();
   show("play");
@@ -232,7 +238,7 @@ function render() {
   $("btn-family").textContent = lately.length ? `Family (${lately.length} new)` : "Family";
   $("choices").replaceChildren();
   $("stuck").hidden = true;
-  classroom.decorate(scene);
+  classroom.decorate(view);
   typeText($("scene-text"), scene.paragraphs, () => renderChoices());
 }
 
@@ -263,9 +269,9 @@ function swallowActivation(e) {
 function choose(choiceId, tally) {
   if (typing) return;
   const scene = view.scene;
-  if (tally === undefined && classroom.voting(scene)) {
+  if (tally === undefined && classroom.voting(view)) {
     const number = scene.choices.find((c) => c.id === choiceId)?.number;
-    classroom.openVote(scene, number, (id, votes) => choose(id, votes));
+    classroom.openVote(view, number, (id, votes) => choose(id, votes));
     return;
   }
   let next;
@@ -278,6 +284,11 @@ function choose(choiceId, tally) {
   audio.click();
   view = next;
   autosave();
+  classroom.countStats(view);
+  // After a key decision, what the real family did; where a lesson moves on, its bridge.
+  cardsDue = [];
+  if (view.outcome && view.outcome.film_note.length) cardsDue.push(["film", view.outcome.film_note]);
+  if (view.bridge) cardsDue.push(["bridge", view.bridge]);
   // The consequence card only where something that matters changed (game/engine/notable.py);
   // otherwise the says line opens the next scene and the changes wait on the family page.
   const outcome = view.outcome;
@@ -291,7 +302,85 @@ function choose(choiceId, tally) {
   }
 }
 
-function afterChoice() { render(); }
+function afterChoice() {
+  const card = cardsDue.shift();
+  if (card) showLessonCard(...card);
+  else render();
+}
+
+function showLessonCard(kind, data) {
+  const body = $("lesson-card-body");
+  if (kind === "film") {
+    $("lesson-card-kind").textContent = "What the real family did";
+    body.replaceChildren(...data.map((t) => el("p", { class: "real" }, t)));
+  } else {
+    $("lesson-card-kind").textContent = "The lesson moves on";
+    body.replaceChildren(...data.bridge.map((t) => el("p", { class: "bridge" }, t)),
+      data.where ? el("p", { class: "where" }, data.where) : null,
+      data.road.length ? el("p", { class: "small" }, "On the way, the lesson took these decisions for the class:") : null,
+      data.road.length ? el("ul", { class: "road" }, ...data.road.map((t) => el("li", {}, t))) : null);
+  }
+  $("lesson-card").showModal();
+  $("btn-lesson-card-ok").focus();
+}
+function closeLessonCard() { $("lesson-card").close(); afterChoice(); }
+
+function renderClosing() {
+  const c = view.closing;
+  show("closing");
+  setBackdrop(view.scene.backdrop);
+  $("closing-title").textContent = c.title;
+  $("closing-decided").replaceChildren(...(c.decided.length ? c.decided.map((d) => el("li", {},
+    el("span", { class: "when" }, `${d.when}: `), d.text,
+    el("span", { class: "how" }, d.total ? `decided by vote, ${d.votes} of ${d.total}` : "chosen without a vote")))
+    : [el("li", {}, "The class took no decisions in this lesson.")]));
+  $("closing-where").textContent = c.where;
+  $("closing-family").replaceChildren(...c.people.map((p) => el("li", {}, el("strong", {}, p.short), " ",
+    p.stats.map((s) => `${s.label.toLowerCase()} ${s.value}`).join(", "))),
+    ...c.resources.map((r) => el("li", {}, el("strong", {}, r.label), ` ${r.value.toLocaleString("en")} ${r.unit}`)));
+  paragraphs($("closing-next"), c.next);
+  $("closing-next-section").hidden = !c.next.length;
+  $("closing-question").textContent = c.question;
+  $("closing-question-section").hidden = !c.question;
+  $("btn-closing-report").hidden = !classroom.active;
+}
+
+function renderStats(back) {
+  const s = classroom.statsSummary();
+  const body = [el("p", {}, `${s.sessions} class session${s.sessions === 1 ? "" : "s"} on record: `
+    + `${s.ended} reached an ending, ${s.closed} ${s.closed === 1 ? "was a lesson" : "were lessons"} closed mid-story.`
+    + (s.other_stories ? ` (${s.other_stories} more from other stories.)` : ""))];
+  if (!s.sessions) body.push(el("p", { class: "small" }, "A class session counts here once it reaches an ending or its lesson closes."));
+  for (const d of s.decisions) {
+    body.push(el("h3", {}, `${d.chapter}: ${d.key}`), el("p", { class: "small" }, `decided ${d.reached} time${d.reached === 1 ? "" : "s"}`),
+      el("ul", { class: "shares" }, ...d.choices.map((c) => el("li", {},
+        el("span", { class: "pct" }, `${c.percent.toFixed(0)}%`), " ", c.text))));
+  }
+  if (s.endings.length) {
+    body.push(el("h3", {}, "Endings"), el("ul", { class: "shares" }, ...s.endings.map((e) =>
+      el("li", {}, el("span", { class: "pct" }, String(e.times)), " ", e.title))));
+  }
+  $("stats-body").replaceChildren(...body);
+  $("stats-message").textContent = "";
+  statsBack = back || statsBack;
+  show("stats");
+}
+function exportStats() {
+  const file = classroom.statsFile();
+  const blob = new Blob([JSON.stringify(file, null, 1)], { type: "application/json" });
+  const a = el("a", { href: URL.createObjectURL(blob), download: "last-train-home-class-statistics.json" });
+  document.body.append(a); a.click(); a.remove();
+  $("stats-message").textContent = "The statistics file was downloaded.";
+}
+async function importStats(file) {
+  try {
+    const added = classroom.mergeStats(await file.text());
+    renderStats();
+    $("stats-message").textContent = `Imported ${added} new class session${added === 1 ? "" : "s"}.`;
+  } catch (err) {
+    $("stats-message").textContent = err.message;
+  }
+}
 
 function bar(value, min, max) {
   const pct = Math.round(((value - min) / Math.max(1, max - min)) * 100);
@@ -335,8 +424,9 @@ function undo() {
   try { view = engine.act({ do: "undo" }); } catch (err) {
     if (err instanceof GameError) return; throw err;
   }
-  lead = null; lately = [];
+  lead = null; lately = []; cardsDue = [];
   autosave();
+  classroom.countStats(view);
   render();
 }
 
@@ -426,10 +516,10 @@ async function importSave(file) {
 }
 
 // ------------------------------------------------------------------ flow
-function newGame(withClassroom = false) {
+function newGame(withClassroom = false, lesson = null) {
   if (!withClassroom) classroom.stop();
-  view = engine.act({ do: withClassroom ? "class_begin" : "restart" });
-  lead = null; lately = [];
+  view = engine.act(withClassroom ? { do: "class_begin", lesson } : { do: "restart" });
+  lead = null; lately = []; cardsDue = [];
   const note = engine.story.content_note;
   if (note.length) {
     paragraphs($("note-text"), note);
@@ -446,7 +536,7 @@ function toTitle() {
 }
 function continueGame() {
   const save = storage.get(KEYS.autosave);
-  if (save && load(save, "the autosave")) { classroom.restore(); render(); }
+  if (save && load(save, "the autosave")) { classroom.restore(); view = engine.act({ do: "view" }); render(); }
 }
 
 // ------------------------------------------------------------------ keys
@@ -483,6 +573,8 @@ function onKey(e) {
   if (dialog) {
     if (dialog.id === "outcome" && (e.key === " " || e.key === "Enter" || e.key === "Escape")) {
       e.preventDefault(); closeOutcome();
+    } else if (dialog.id === "lesson-card" && (e.key === " " || e.key === "Enter" || e.key === "Escape")) {
+      e.preventDefault(); closeLessonCard();
     } else if (dialog.id === "vote" && /^[1-9]$/.test(e.key)) {
       e.preventDefault(); classroom.key(e.key);
     }
@@ -492,7 +584,7 @@ function onKey(e) {
   let handled = false;
   if (screen === "play") handled = keyPlay(e);
   else if (screen === "note" && (e.key === " " || e.key === "Enter")) { startPlaying(); handled = true; }
-  else if (screen === "ending" && e.key === "Escape") { toTitle(); handled = true; }
+  else if ((screen === "ending" || screen === "closing") && e.key === "Escape") { toTitle(); handled = true; }
   else if (screen === "ending" && ((e.key === "z" && e.ctrlKey) || e.key === "Backspace")) { undo(); handled = true; }
   if (handled) e.preventDefault();
 }
@@ -501,7 +593,16 @@ function onKey(e) {
 function wire() {
   $("btn-new").onclick = () => newGame();
   $("btn-continue").onclick = continueGame;
-  $("btn-class").onclick = () => classroom.setup(() => newGame(true));
+  $("btn-class").onclick = () => classroom.setup((lesson) => newGame(true, lesson));
+  $("btn-class-stats").onclick = () => { $("class-setup").close(); renderStats(() => toTitle()); };
+  $("btn-closing-report").onclick = () => classroom.report();
+  $("btn-closing-stats").onclick = () => renderStats(() => renderClosing());
+  $("btn-closing-title").onclick = toTitle;
+  $("btn-stats-export").onclick = exportStats;
+  $("btn-stats-back").onclick = () => statsBack();
+  $("stats-import").addEventListener("change", (e) => { if (e.target.files[0]) importStats(e.target.files[0]); e.target.value = ""; });
+  $("btn-lesson-card-ok").onclick = closeLessonCard;
+  $("lesson-card").addEventListener("cancel", (e) => { e.preventDefault(); closeLessonCard(); });
   $("btn-load").onclick = renderSaves;
   $("btn-settings").onclick = () => $("settings").showModal();
   $("btn-note-ok").onclick = startPlaying;

@@ -4,6 +4,7 @@
 // model); the report is the desktop's own page (game/tools/report.py), rendered in the browser.
 
 const STORE = "lth.class";
+const STATS = "lth.stats";
 
 export class Classroom {
   constructor({ engine, el, show, message, storage, onChange }) {
@@ -27,6 +28,8 @@ export class Classroom {
   }
 
   // ---------------------------------------------------------------- setup and lifetime
+  // The facilitator's options, then the story's lessons first (a class period needs no
+  // preparation), or the whole story from the beginning. `start(lessonId or null)` begins.
   setup(start) {
     const dialog = this.$("class-setup");
     const form = this.$("class-form");
@@ -35,20 +38,35 @@ export class Classroom {
       `${p.name} (${p.role}): `, this.el("input", { name: `team-${p.id}`, value: teams[p.id], maxlength: "30" }))));
     form.pauses.checked = this.options.pauses; form.votes.checked = this.options.votes;
     form.teams.checked = this.options.teams;
-    this.$("btn-class-start").onclick = (e) => {
+    const fieldset = this.$("class-teams").closest("fieldset");
+    fieldset.hidden = !form.teams.checked;
+    form.teams.onchange = () => { fieldset.hidden = !form.teams.checked; };
+    const go = (lesson) => (e) => {
       e.preventDefault();
       const teamOf = {};
       for (const p of this.engine.story.people) teamOf[p.id] = form[`team-${p.id}`].value.trim() || `Team ${p.short}`;
       this.options = { pauses: form.pauses.checked, votes: form.votes.checked, teams: form.teams.checked, teamOf };
       dialog.close();
       this.begin();
-      start();
+      start(lesson);
     };
+    const lessons = this.engine.lessons;
+    this.$("class-lessons").hidden = !lessons.length;
+    this.$("lesson-list").replaceChildren(...lessons.map((l) => this.el("li", {},
+      this.el("button", { "data-lesson": l.id, onclick: go(l.id) },
+        this.el("span", { class: "lesson-title" }, l.title),
+        this.el("span", { class: "lesson-note" },
+          `${l.minutes} minutes · ${l.keys} key decision${l.keys === 1 ? "" : "s"}`),
+        l.summary ? this.el("span", { class: "lesson-summary" }, l.summary) : null))));
+    this.$("btn-class-start").onclick = go(null);
     dialog.showModal();
+    const first = this.$("lesson-list").querySelector("button") || this.$("btn-class-start");
+    first.focus();
   }
 
   begin() {
     this.active = true;
+    this.counted = false;
     this.seen = new Set();
     document.documentElement.classList.add("classroom");
   }
@@ -63,18 +81,42 @@ export class Classroom {
 
   persist() {
     if (!this.active) return;
-    const record = this.engine.act({ do: "class_record" }).record;
-    this.storage.set(STORE, { options: this.options, record, seen: [...this.seen] });
+    const { record, lesson_part } = this.engine.act({ do: "class_record" });
+    this.storage.set(STORE, { options: this.options, record, lesson_part, seen: [...this.seen] });
+  }
+
+  // The class statistics kept in this browser count this session as the desktop counts its
+  // record: once, when it has finished (an ending, or a lesson closed mid-story); an undo
+  // past the end takes it out again.
+  countStats(view) {
+    const finished = !!(view.classroom && view.classroom.finished);
+    if (!this.active || finished === this.counted) return;
+    this.counted = finished;
+    const reply = this.engine.act({ do: "stats_sync", stats: this.storage.get(STATS) });
+    this.storage.set(STATS, reply.stats);
+  }
+
+  statsSummary() { return this.engine.act({ do: "stats_view", stats: this.storage.get(STATS) }).summary; }
+
+  statsFile() { return this.engine.act({ do: "stats_view", stats: this.storage.get(STATS) }).file; }
+
+  mergeStats(text) {
+    let file;
+    try { file = JSON.parse(text); } catch { throw new Error("The file is not a class statistics file (not JSON)."); }
+    const reply = this.engine.act({ do: "stats_merge", stats: this.storage.get(STATS), file });
+    this.storage.set(STATS, reply.stats);
+    return reply.new;
   }
 
   restore() {
     const kept = this.storage.get(STORE);
     if (!kept) { if (this.active) this.stop(); return; }
-    try { this.engine.act({ do: "class_restore", record: kept.record }); } catch (err) {
+    try { this.engine.act({ do: "class_restore", record: kept.record, lesson_part: kept.lesson_part }); } catch (err) {
       this.message("Classroom mode", [err.message]); return;
     }
     this.options = kept.options; this.begin();
     this.seen = new Set(kept.seen || []);
+    this.counted = !!kept.record.finished_at;
   }
 
   team(scene) {
@@ -82,17 +124,23 @@ export class Classroom {
   }
 
   // ---------------------------------------------------------------- a scene
-  decorate(scene) {
+  decorate(view) {
+    const scene = view.scene, here = this.active ? view.classroom : null;
     const fact = this.$("scene-fact"), discuss = this.$("scene-discuss");
-    fact.hidden = !scene.fact;
-    if (scene.fact) fact.replaceChildren(...this.factCard(scene.fact));
-    discuss.hidden = !(this.active && this.options.pauses && scene.discuss);
+    fact.hidden = !scene.fact || (here && !here.fact);
+    if (!fact.hidden) fact.replaceChildren(...this.factCard(scene.fact));
+    discuss.hidden = !(here && this.options.pauses && here.prompt);
     discuss.querySelector("p").textContent = scene.discuss || "";
     const team = this.team(scene);
     this.$("scene-team").textContent = team ? `${team} decides` : "";
     this.$("scene-team").hidden = !team;
+    const lesson = here && here.lesson;
+    const mark = this.$("scene-lesson");
+    mark.textContent = lesson ? `${lesson.title} · part ${lesson.part + 1} of ${lesson.parts}: ${lesson.part_title}`
+      + (here.key && scene.key_label ? ` · key decision: ${scene.key_label}` : "") : "";
+    mark.hidden = !lesson;
     this.started = performance.now();
-    if (this.active) this.cards(scene);
+    if (here) this.cards(scene, here);
   }
 
   factCard(f) {
@@ -100,12 +148,13 @@ export class Classroom {
       ...f.text.map((t) => this.el("p", {}, t)), this.el("p", { class: "source" }, `Source: ${f.source}`)];
   }
 
-  cards(scene) {
-    // Full-screen for the class, once per visit: the fact card first, then the discussion pause.
+  cards(scene, here) {
+    // Full-screen for the class, once per visit: the fact card first, then the discussion pause
+    // (in a lesson, only the prompts it keeps, and fact cards only if it shows them).
     const visit = window.lth.view().decisions;
     const due = [];
-    if (scene.fact && !this.seen.has(`fact:${scene.id}:${visit}`)) due.push(["fact", scene]);
-    if (scene.discuss && this.options.pauses && !this.seen.has(`discuss:${scene.id}:${visit}`)) due.push(["discuss", scene]);
+    if (scene.fact && here.fact && !this.seen.has(`fact:${scene.id}:${visit}`)) due.push(["fact", scene]);
+    if (here.prompt && this.options.pauses && !this.seen.has(`discuss:${scene.id}:${visit}`)) due.push(["discuss", scene]);
     const next = () => {
       const item = due.shift();
       if (!item) return;
@@ -127,18 +176,22 @@ export class Classroom {
   }
 
   // ---------------------------------------------------------------- the vote
-  voting(scene) {
-    return this.active && this.options.votes && !scene.is_over
+  voting(view) {
+    const scene = view.scene;
+    return this.active && this.options.votes && !scene.is_over && !!view.classroom && view.classroom.votes_here
       && scene.choices.filter((c) => c.available && !c.is_continue).length > 1;
   }
 
-  openVote(scene, selected, onDecide) {
+  openVote(view, selected, onDecide) {
+    const scene = view.scene;
     const choices = scene.choices.filter((c) => c.available);
     const chosen = choices.find((c) => c.number === selected) || choices[0];
     this.vote = { choices, tally: Object.fromEntries(choices.map((c) => [c.id, 0])), onDecide, tie: [],
                   selected: chosen.id };
     const team = this.team(scene);
-    this.$("vote-title").textContent = team ? `${team}: vote` : "Class vote";
+    // A key decision is marked, as on the desktop: "Class vote · key decision: leave the village".
+    const key = view.classroom && view.classroom.key && scene.key_label ? ` · key decision: ${scene.key_label}` : "";
+    this.$("vote-title").textContent = (team ? `${team}: vote` : "Class vote") + key;
     this.drawVote(selected);
     this.$("vote").showModal();
   }
@@ -212,7 +265,7 @@ export class Classroom {
           const a = this.el("a", { href: URL.createObjectURL(new Blob([html], { type: "text/html" })), download: "session-report.html" });
           document.body.append(a); a.click(); a.remove();
         } }, "Download"),
-        this.el("button", { onclick: () => this.onChange() }, "Back to the ending")),
+        this.el("button", { onclick: () => this.onChange() }, "Back")),
       frame);
     this.show("report");
   }
