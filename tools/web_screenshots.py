@@ -1,7 +1,9 @@
 """Screenshots of the browser edition for docs/screenshots/: `python -m tools.web_screenshots`.
 
 Exports the shipped story, serves it on localhost and takes pictures in Debian's headless chromium
-at desktop (1280×720), phone (390×844) and projector (1920×1080, classroom mode) sizes.
+at desktop (1280×720), phone (390×844) and projector (1920×1080, classroom mode) sizes: play, and
+a classroom lesson (the lesson list, a key-decision vote, the real family's note, the closing
+screen, the class statistics and the session report).
 """
 
 from __future__ import annotations
@@ -14,6 +16,43 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "docs" / "screenshots"
+
+
+def lesson(tab, size: str, settle) -> None:  # noqa: ANN001
+    """A 20-minute lesson played with one vote per key decision, pictured at one size."""
+    tab.click("#btn-class")
+    shots = size != "laptop"
+    if shots:
+        tab.screenshot(path=OUT / f"web-{size}-lessons.png")
+    tab.click('[data-lesson="three_choices_20"]')
+    tab.keyboard.press("Space")
+    votes = 0
+    for _ in range(80):
+        while tab.is_visible("#class-card"):
+            tab.click("#btn-class-card-ok")
+        if tab.is_visible("#closing"):
+            break
+        tab.keyboard.press("1")
+        if tab.is_visible("#vote"):
+            for key in ("1", "1", "2") if votes else ("1", "2", "2"):
+                tab.keyboard.press(key)
+            if votes == 0 and shots:
+                tab.screenshot(path=OUT / f"web-{size}-key-vote.png")
+            tab.click("#btn-vote-take")
+            votes += 1
+        if tab.is_visible("#outcome"):
+            tab.keyboard.press("Space")
+        if votes == 1 and tab.is_visible("#lesson-card") and size == "laptop":
+            tab.screenshot(path=OUT / "web-laptop-real-family.png")
+        settle(tab)
+    tab.screenshot(path=OUT / f"web-{size}-closing.png", full_page=True)
+    if size == "laptop":
+        tab.click("#btn-closing-stats")
+        tab.screenshot(path=OUT / "web-laptop-statistics.png", full_page=True)
+        tab.click("#btn-stats-back")
+        tab.click("#btn-closing-report")
+        tab.wait_for_timeout(500)
+        tab.screenshot(path=OUT / "web-laptop-report.png")
 
 
 def main() -> int:
@@ -37,6 +76,12 @@ def main() -> int:
             tab.wait_for_function("window.lth && window.lth.ready === true", timeout=180_000)
             return tab
 
+        def settle(tab) -> None:
+            """Past the consequence card, the real family's note and a lesson's bridge."""
+            for _ in range(4):
+                if tab.is_visible("#outcome") or tab.is_visible("#lesson-card"):
+                    tab.keyboard.press("Space")
+
         desk = page(1280, 720)
         desk.screenshot(path=OUT / "web-title.png")
         desk.click("#btn-new")
@@ -55,8 +100,7 @@ def main() -> int:
             if desk.evaluate("window.lth.view().scene.is_over"):
                 break
             desk.click("#choices button:not(:disabled) >> nth=0")
-            if desk.is_visible("#outcome"):
-                desk.keyboard.press("Space")
+            settle(desk)
         desk.keyboard.press("Space")
         desk.screenshot(path=OUT / "web-ending.png", full_page=True)
 
@@ -78,12 +122,13 @@ def main() -> int:
             if real > 1:
                 break
             wall.click("#choices button:not(:disabled) >> nth=0")
-            if wall.is_visible("#outcome"):
-                wall.keyboard.press("Space")
+            settle(wall)
         wall.keyboard.press("1")
         for key in ("1", "2", "2"):
             wall.keyboard.press(key)
         wall.screenshot(path=OUT / "web-projector-vote.png")
+        for size, name in (((1920, 1080), "projector"), ((1280, 720), "laptop"), ((390, 844), "phone")):
+            lesson(page(*size), name, settle)
         browser.close()
     server.shutdown()
     print(f"screenshots written to {OUT}")
