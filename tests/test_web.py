@@ -347,3 +347,33 @@ def test_a_lesson_with_class_votes_closes_counts_in_the_statistics_and_prints(we
     assert lesson.title in text and "the lesson closed mid-story" in text
     web.page.click("#report >> text=Back")
     assert web.visible("#closing")
+
+
+def test_the_title_note_and_first_scene_show_before_the_engine_is_ready(web, story, site):
+    """The page starts from start.json (the engine's own first view, exported with the site):
+    held back from Python, it still shows the title, the note and the first scene; the choices
+    open when the engine is ready, and the engine's view is the one that was shown."""
+    held: list[Any] = []
+
+    def hold(route: Any) -> None:
+        held.append(route)
+
+    web.page.route("**/story.json", hold)  # Python cannot read the story until released
+    web.page.reload()
+    web.page.wait_for_function("window.lth && window.lth.shown === true")
+    assert web.visible("#title") and web.page.is_disabled("#btn-class")
+    web.page.click("#btn-new")
+    web.page.keyboard.press("Space")
+    first = Session(story).paragraphs()
+    assert all(p in web.text("#scene-text") for p in first)
+    assert web.visible("#starting") and web.page.is_disabled("#choices button >> nth=0")
+    web.page.keyboard.press("1")  # nothing to take it yet: nothing happens
+    while not held:
+        web.page.wait_for_timeout(100)
+    held[0].continue_()
+    web.page.unroute("**/story.json")
+    web._started()
+    assert not web.visible("#starting") and not web.page.is_disabled("#choices button >> nth=0")
+    exported = json.loads((site / "start.json").read_text(encoding="utf-8"))["first"]
+    assert web.page.evaluate("window.lth.engine.act({do: 'view'})") == exported
+    assert web.state()["log"] == []

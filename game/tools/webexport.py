@@ -17,7 +17,10 @@ import zipfile
 from pathlib import Path
 from typing import Any, TextIO
 
+from game.engine.classview import lessons_view
+from game.engine.viewmodel import Player, story_view
 from game.story.bundle import bundle_text, make_bundle
+from game.story.model import Story
 
 USAGE_ERROR = 2
 REPO = Path(__file__).resolve().parents[2]
@@ -165,13 +168,25 @@ def _licence_page(out: Path) -> None:
     )
 
 
+def _start_page(story: Story, assets: Path, target: Path) -> None:
+    """start.json: what the page shows before Python has started, made by the engine itself: the
+    story's titles and note, its lessons, the backdrop catalogue, and the first scene's view."""
+    start = {
+        "story": story_view(story),
+        "lessons": lessons_view(story),
+        "catalog": _catalog(assets),
+        "first": Player(story).view(),
+    }
+    target.write_text(json.dumps(start, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
 def export(story_dir: Path, out: Path, err: TextIO) -> tuple[int, int]:
     """Writes the site; returns (files, bytes). Raises ExportError or StoryError."""
     from game.story import default_story_dir
     from game.story.loader import _story_files, default_assets_dir, load_story
 
     story_dir = Path(story_dir or default_story_dir())
-    load_story(story_dir)  # the browser loads it without asset checks: check them here
+    story = load_story(story_dir)  # the browser loads it without asset checks: check them here
     _check_target(out)
     runtime = pyodide_dir(err)
     _prepare(out)
@@ -194,14 +209,8 @@ def export(story_dir: Path, out: Path, err: TextIO) -> tuple[int, int]:
     shutil.copy2(assets / "LICENSE-art.txt", licences / "art-LICENSE.txt")
     _licence_page(out)
     bundle = make_bundle(story_dir, _story_files(story_dir))
-    (out / "story.json").write_text(
-        '{"bundle":'
-        + bundle_text(bundle)
-        + ',"catalog":'
-        + json.dumps(_catalog(assets), ensure_ascii=False)
-        + "}",
-        encoding="utf-8",
-    )
+    (out / "story.json").write_text('{"bundle":' + bundle_text(bundle) + "}", encoding="utf-8")
+    _start_page(story, assets, out / "start.json")
     files = [p for p in out.rglob("*") if p.is_file()]
     (out / MARKER).write_text(
         json.dumps({"game": "last-train-home", "pyodide": pinned_pyodide(), "files": len(files)}),

@@ -23,37 +23,45 @@ const storage = {
 };
 
 // ------------------------------------------------------------------ the engine
-const BOOT = `
+// Python's side of the page, run in steps so that the browser draws and answers clicks between
+// them (the engine runs on the page's own thread).
+const BOOT = [`
 import json, sys
 sys.path.insert(0, "/home/pyodide")
 from pathlib import Path
 from game.story import load_story
 from game.story.bundle import unpack
-from game.engine.viewmodel import Player, story_view
-from game.engine.classview import lessons_view
+from game.engine.viewmodel import Player
+`, `
 _site = json.loads(site_text)
 del site_text
-story = load_story(unpack(_site["bundle"], Path("/home/pyodide/story"), Path("/home/pyodide/cache")),
-                   check_assets=False)
+_root = unpack(_site["bundle"], Path("/home/pyodide/story"), Path("/home/pyodide/cache"))
+del _site
+`, `
+story = load_story(_root, check_assets=False)
 player = Player(story)
+fingerprint = story.fingerprint
 def act(text):
     return player.act_json(text)
-def info():
-    return json.dumps({"story": story_view(story), "lessons": lessons_view(story), "catalog": _site["catalog"]},
-                      ensure_ascii=False)
 def state():
     return json.dumps(player.state())
 def report():
     from game.tools.report import render_html  # the desktop's report page, as it is
     return render_html(story, player.record) if player.record is not None else ""
-`;
+`];
+const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 class GameError extends Error {}
 
+// The page starts from start.json (written by export-web with this engine: the story's titles and
+// note, its lessons, the backdrop catalogue and the first scene's view), so the title, the content
+// note and the first scene show at once; Python starts meanwhile, and what needs it (a choice,
+// a save, the classroom) opens when it is ready.
 const engine = {
   py: null,
+  ready: false,
   async boot(say) {
-    say("Starting Python in your browser…");
+    say("Starting the game engine (Python in your browser)…");
     const base = new URL("./", location.href).href;
     const [py, zip, site] = await Promise.all([
       loadPyodide({ indexURL: base + "pyodide/", fullStdLib: false }),
@@ -64,16 +72,16 @@ const engine = {
     say("Reading the story…");
     py.unpackArchive(zip, "zip", { extractDir: "/home/pyodide" });
     py.globals.set("site_text", site);
-    py.runPython(BOOT);
+    for (const step of BOOT) { await tick(); py.runPython(step); }
     performance.mark("lth-story");  // the story loaded and checked by the engine
     this.py = py;
     this._act = py.globals.get("act");
     this._state = py.globals.get("state");
     this._report = py.globals.get("report");
-    const info = JSON.parse(py.globals.get("info")());
-    this.story = info.story;
-    this.catalog = info.catalog;
-    this.lessons = info.lessons;
+    if (py.globals.get("fingerprint") !== this.story.fingerprint) {
+      throw new Error("the site's files do not belong together: export it again");
+    }
+    this.ready = true;
   },
   act(action) {
     const reply = JSON.parse(this._act(JSON.stringify(action)));
@@ -250,7 +258,7 @@ function renderChoices() {
       el("span", { class: "num" }, "→"), el("span", {}, "The ending (Space)"))));
   } else {
     list.replaceChildren(...scene.choices.map((c) => el("li", {},
-      el("button", { "data-choice": c.id, disabled: !c.available,
+      el("button", { "data-choice": c.id, disabled: !c.available || !engine.ready,
                      "aria-describedby": c.locked_reason ? `locked-${c.number}` : null,
                      onclick: (e) => { if (c.available) choose(c.id); e.preventDefault(); },
                      onkeydown: swallowActivation, onkeyup: swallowActivation },
@@ -259,6 +267,7 @@ function renderChoices() {
           c.locked_reason ? el("span", { class: "locked", id: `locked-${c.number}` }, `Locked: ${c.locked_reason}`) : null)))));
   }
   if (scene.stuck) { $("stuck").textContent = scene.stuck; $("stuck").hidden = false; }
+  $("starting").hidden = engine.ready;
 }
 
 // Space and Enter never take a choice (as in the desktop game): only a number key or a click.
@@ -267,7 +276,7 @@ function swallowActivation(e) {
 }
 
 function choose(choiceId, tally) {
-  if (typing) return;
+  if (typing || !engine.ready) return;
   const scene = view.scene;
   if (tally === undefined && classroom.voting(view)) {
     const number = scene.choices.find((c) => c.id === choiceId)?.number;
@@ -421,6 +430,7 @@ function renderEnding() {
 
 function undo() {
   if (typing) typing.finish();
+  if (!engine.ready) return;
   try { view = engine.act({ do: "undo" }); } catch (err) {
     if (err instanceof GameError) return; throw err;
   }
@@ -451,6 +461,7 @@ function renderFamily() {
 }
 
 function renderHistory() {
+  if (!engine.ready) return;
   const history = engine.act({ do: "history" }).history;
   $("history-list").replaceChildren(...history.map((h) => el("section", { class: "history-step" },
     el("p", { class: "where" }, [h.chapter, h.place, h.when].filter(Boolean).join(" · ")),
@@ -465,6 +476,7 @@ function renderHistory() {
 
 // ------------------------------------------------------------------ saves
 function autosave() {
+  if (!engine.ready) return;  // the first scene, shown before Python is ready: nothing to save yet
   const save = engine.act({ do: "save" }).save;
   storage.set(KEYS.autosave, save);
   classroom.persist();
@@ -518,7 +530,8 @@ async function importSave(file) {
 // ------------------------------------------------------------------ flow
 function newGame(withClassroom = false, lesson = null) {
   if (!withClassroom) classroom.stop();
-  view = engine.act(withClassroom ? { do: "class_begin", lesson } : { do: "restart" });
+  if (engine.ready) view = engine.act(withClassroom ? { do: "class_begin", lesson } : { do: "restart" });
+  else view = engine.first;  // the engine's own first view, exported with the site
   lead = null; lately = []; cardsDue = [];
   const note = engine.story.content_note;
   if (note.length) {
@@ -634,7 +647,24 @@ function wire() {
 async function main() {
   wire();
   applySettings();
-  const say = (text) => { $("loading-status").textContent = text; };
+  let start;
+  try {
+    start = await (await fetch("start.json")).json();
+  } catch (err) {
+    $("loading-status").textContent = `The game could not start: ${err.message || err}. Serve this folder over http (python main.py serve-web DIR), not as a file.`;
+    window.lth.failed = String(err.message || err);
+    throw err;
+  }
+  Object.assign(engine, { story: start.story, lessons: start.lessons, catalog: start.catalog, first: start.first });
+  $("title-text").textContent = engine.story.title;
+  $("title-native").textContent = engine.story.title_native;
+  document.title = `${engine.story.title}${engine.story.title_native ? " · " + engine.story.title_native : ""}`;
+  engineReady(false);
+  toTitle();
+  performance.mark("lth-title");  // the title screen is up; Python is starting
+  window.lth.shown = true;
+  await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));  // drawn first
+  const say = (text) => { $("title-status").textContent = text; };
   try {
     await engine.boot(say);
   } catch (err) {
@@ -642,13 +672,21 @@ async function main() {
     window.lth.failed = String(err.message || err);
     throw err;
   }
-  $("title-text").textContent = engine.story.title;
-  $("title-native").textContent = engine.story.title_native;
-  document.title = `${engine.story.title}${engine.story.title_native ? " · " + engine.story.title_native : ""}`;
-  toTitle();
+  engineReady(true);
   window.lth.ready = true;
 }
 
+// What needs Python (a choice, undo, saves, the classroom) waits for it; then the scene on the
+// screen gets its choices, and the game is autosaved from there.
+function engineReady(on) {
+  for (const b of document.querySelectorAll("[data-engine]")) b.disabled = !on;
+  $("title-status").hidden = on;
+  if (!on) return;
+  const screen = currentScreen();
+  if (screen === "play" && !typing) { renderChoices(); $("btn-undo").disabled = !view.can_undo; }
+  if (screen === "play" || screen === "note") autosave();
+}
+
 // For tests and benchmarks: the engine's state and views, read-only.
-window.lth = { ready: false, failed: null, engine, state: () => engine.state(), view: () => view, classroom };
+window.lth = { shown: false, ready: false, failed: null, engine, state: () => engine.state(), view: () => view, classroom };
 main();
