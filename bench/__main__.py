@@ -71,6 +71,18 @@ EXPECTED = [
         "browser edition: the browser's CPU time for that load (a budget)",
         False,
     ),
+    (
+        "web_engine_ready_s",
+        "web_edition.py",
+        "browser edition: page load to the engine ready, the choices open (a budget)",
+        False,
+    ),
+    (
+        "web_engine_ready_return_s",
+        "web_edition.py",
+        "browser edition: the same when the browser has opened the page before (a budget)",
+        False,
+    ),
     ("web_choice_ms", "web_edition.py", "browser edition: a choice's round trip", False),
     ("web_site_mb", "web_edition.py", "browser edition: the exported site's size (a budget)", False),
 ]

@@ -14,8 +14,9 @@ The machine is shared, so beside the wall-clock figures the script prints the CP
 browser's own processes spent on each load (read from /proc): a figure that does not grow when
 other programs hold the cores.
 
-Prints: RESULT web_first_scene_s <median s> s <=5 (first visits), RESULT web_engine_ready_s (first
-visits) and web_engine_ready_return_s, RESULT web_choice_ms <median ms> ms <=50, RESULT
+Prints: RESULT web_first_scene_s <median s> s <=5 (first visits), web_first_scene_cpu_s (the
+browser's CPU time to the engine ready, first visits), web_engine_ready_s (first visits) and
+web_engine_ready_return_s, RESULT web_choice_ms <median ms> ms <=50, RESULT
 web_site_mb <MB> MB <=30 (about 23 MB today, 14 MB of it Pyodide), and the raw timings.
 """
 
@@ -186,9 +187,9 @@ def main() -> int:
         f"max {max(choices):.1f}, n={len(choices)}"
     )
     print(f"RESULT web_first_scene_s {statistics.median(first['scene']):.2f} s <=5")
-    print(f"RESULT web_engine_ready_s {statistics.median(first['ready']):.2f} s")
-    print(f"RESULT web_engine_ready_return_s {statistics.median(again['ready']):.2f} s")
-    print(f"RESULT web_engine_ready_cpu_s {statistics.median(first['cpu']):.2f} s <=10")
+    print(f"RESULT web_first_scene_cpu_s {statistics.median(first['cpu']):.2f} s <=10")
+    print(f"RESULT web_engine_ready_s {statistics.median(first['ready']):.2f} s <=10")
+    print(f"RESULT web_engine_ready_return_s {statistics.median(again['ready']):.2f} s <=10")
     print(f"RESULT web_choice_ms {statistics.median(choices):.1f} ms <=50")
     print(f"RESULT web_site_mb {total / 1e6:.1f} MB <=30")
     return 0

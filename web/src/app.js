@@ -598,6 +598,10 @@ function onKey(e) {
   if (screen === "play") handled = keyPlay(e);
   else if (screen === "note" && (e.key === " " || e.key === "Enter")) { startPlaying(); handled = true; }
   else if ((screen === "ending" || screen === "closing") && e.key === "Escape") { toTitle(); handled = true; }
+  else if (screen === "report" && e.key === "p" && (e.ctrlKey || e.metaKey)) {
+    // The browser's own Print would print this page, the report cut to its frame: print the report.
+    document.querySelector(".report-frame").contentWindow.print(); handled = true;
+  }
   else if (screen === "ending" && ((e.key === "z" && e.ctrlKey) || e.key === "Backspace")) { undo(); handled = true; }
   if (handled) e.preventDefault();
 }
