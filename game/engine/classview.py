@@ -9,6 +9,7 @@ sessions the statistics count (game.engine.classstats). No pygame, no file syste
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from game.engine.classstats import ClassStats, StatsError
@@ -190,6 +191,29 @@ def merge_stats(data: Any, incoming: Any) -> tuple[dict[str, Any], int]:
     return stats.to_json(), new
 
 
+def stats_action(
+    story: Story, record: SessionRecord | None, kind: str, action: Mapping[str, Any]
+) -> dict[str, Any] | None:
+    """The statistics actions of the view model, on the statistics the browser keeps ("stats"):
+    "stats_sync" counts `record` in them as it stands, "stats_view" summarises them (with the file
+    to export), "stats_merge" adds another computer's export ("file"). None for another action;
+    raises StatsError, in a sentence, for statistics that are not ones."""
+    data = action.get("stats")
+    try:
+        if kind == "stats_sync":
+            stats, counted = stats_sync(data, record)
+            return {"stats": stats, "counted": counted}
+        if kind == "stats_view":
+            return {"summary": stats_view(story, data), "file": read_stats(data).to_json()}
+        if kind == "stats_merge":
+            stats, new = merge_stats(data, action.get("file"))
+            return {"stats": stats, "new": new}
+    except StatsError as exc:
+        text = str(exc)
+        raise StatsError(text[:1].upper() + text[1:] + ("" if text.endswith(".") else ".")) from None
+    return None
+
+
 __all__ = [
     "StatsError",
     "bridge_view",
@@ -198,6 +222,7 @@ __all__ = [
     "lessons_view",
     "merge_stats",
     "read_stats",
+    "stats_action",
     "stats_sync",
     "stats_view",
 ]

@@ -19,10 +19,7 @@ from game.engine.classview import (
     class_here,
     closing_view,
     lessons_view,
-    merge_stats,
-    read_stats,
-    stats_sync,
-    stats_view,
+    stats_action,
 )
 from game.engine.lessons import LessonRun
 from game.engine.record import RecordError, SessionRecord
@@ -306,18 +303,22 @@ class Player:
         return view
 
     def _classroom(self, kind: str, action: Mapping[str, Any]) -> dict[str, Any]:
-        """Classroom actions: {"do": "lessons"} lists the story's lessons; {"do": "class_begin"}
-        starts a class session (with "lesson": id, that lesson at its first scene and state);
-        "class_end" leaves it; "class_seen" notes the scene's discussion "prompt" and "fact" card
-        as shown; "class_record" returns the record and the lesson's part (for the report and for
-        keeping them), "class_restore" takes them back. In class, a choice may carry the class's
-        "tally" ({choice id: votes}), "team" and "seconds". The statistics a browser keeps pass
-        through as "stats": "stats_sync" counts this session in them as it stands (once, when finished),
-        "stats_view" summarises them, "stats_merge" adds another computer's export ("file")."""
+        """Classroom actions: "lessons" lists the story's lessons; "class_begin" starts a class
+        session (with "lesson": id, that lesson at its first scene and state); "class_end" leaves
+        it; "class_seen" notes the scene's "prompt" and "fact" card as shown; "class_record" and
+        "class_restore" give and take back the record and the lesson's part. In class a choice may
+        carry the class's "tally" ({choice id: votes}), "team" and "seconds". The statistics
+        actions are game.engine.classview.stats_action's."""
         if kind == "lessons":
             return {"lessons": lessons_view(self.story)}
         if kind.startswith("stats_"):
-            return self._stats(kind, action)
+            try:
+                reply = stats_action(self.story, self.record, kind, action)
+            except StatsError as exc:
+                raise ActionError(str(exc)) from None
+            if reply is None:
+                raise ActionError(f"there is no action '{kind}'")
+            return reply
         if kind == "class_begin":
             self._begin(action.get("lesson"))
             return self.view()
@@ -363,21 +364,6 @@ class Player:
             index = part if isinstance(part, int) and 0 <= part < len(lesson.parts) else 0
             self.lesson = LessonRun(self.story, lesson, index)
 
-    def _stats(self, kind: str, action: Mapping[str, Any]) -> dict[str, Any]:
-        try:
-            if kind == "stats_sync":
-                stats, counted = stats_sync(action.get("stats"), self.record)
-                return {"stats": stats, "counted": counted}
-            if kind == "stats_view":  # with the statistics as the file to export
-                data = action.get("stats")
-                return {"summary": stats_view(self.story, data), "file": read_stats(data).to_json()}
-            if kind == "stats_merge":
-                stats, new = merge_stats(action.get("stats"), action.get("file"))
-                return {"stats": stats, "new": new}
-        except StatsError as exc:
-            raise ActionError(_sentence(str(exc))) from None
-        raise ActionError(f"there is no action '{kind}'")
-
     def load(self, save: Any, name: str) -> LoadResult:
         """A save (its document, or its JSON text) rebuilt on this story; raises ActionError."""
         kept = "Nothing was changed."
@@ -408,9 +394,3 @@ def _short_name(session: Session, person: str | None) -> str | None:
     """The short name of the scene's point of view, if it names a person of the story."""
     people = session.story.people
     return people[person].short if person is not None and person in people else None
-
-
-def _sentence(text: str) -> str:
-    """A message as a sentence: capitalised, with a full stop."""
-    text = text[:1].upper() + text[1:]
-    return text if text.endswith((".", "!", "?")) else text + "."

@@ -425,6 +425,7 @@ function renderEnding() {
   paragraphs($("ending-documentary"), ending.documentary);
   $("ending-real").hidden = !ending.documentary.length;
   $("btn-ending-report").hidden = !classroom.active;
+  $("btn-ending-stats").hidden = !classroom.active;
   classroom.finished(view);
 }
 
@@ -638,6 +639,7 @@ function wire() {
   $("btn-ending-undo").onclick = undo;
   $("btn-ending-title").onclick = toTitle;
   $("btn-ending-report").onclick = () => classroom.report();
+  $("btn-ending-stats").onclick = () => renderStats(() => renderEnding());
   $("btn-vote-take").onclick = () => classroom.takeMajority();
   $("btn-vote-skip").onclick = () => classroom.skipVote();
   $("btn-vote-cancel").onclick = () => { classroom.vote = null; $("vote").close(); };
