@@ -268,6 +268,10 @@ def test_a_class_votes_with_teams_and_prints_its_report(web, story):
     assert title in text and second["text"][:30] in text
     web.page.click("#report >> text=Back")
     assert web.text("#ending-title") == title
+    web.page.click("#btn-ending-stats")  # the class reached an ending: it counts, once
+    assert "1 reached an ending" in web.text("#stats-body")
+    web.page.click("#btn-stats-back")
+    assert web.text("#ending-title") == title
 
 
 def test_text_is_typed_space_shows_it_all_and_settings_apply_at_once(web):
