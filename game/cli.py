@@ -12,7 +12,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from game.launch import LaunchOptions, load_or_report, start_problem
 from game.story import Story, StoryError, default_story_dir, load_story_with_diagnostics
@@ -107,7 +107,18 @@ def build_parser() -> argparse.ArgumentParser:
 
     for module in _TOOLS.values():
         importlib.import_module(module).register(commands, _common)
+    _defer_to_global(parser, commands)
     return parser
+
+
+def _defer_to_global(parser: argparse.ArgumentParser, commands: Any) -> None:
+    """An option given before the command (`--story DIR check`) is kept: argparse would otherwise
+    overwrite it with the command's own default for the same option (None, False or [])."""
+    shared = {action.dest for action in parser._actions} - {"help", "command"}
+    for command in commands.choices.values():
+        for action in command._actions:
+            if action.dest in shared:
+                action.default = argparse.SUPPRESS
 
 
 # The tools add their own sub-command through `register(subparsers, add_common)`.

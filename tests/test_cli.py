@@ -145,6 +145,20 @@ def test_play_from_any_scene_with_any_state() -> None:
     assert code == 2 and "did you mean 'qin.closeness'" in err
 
 
+def test_options_before_the_command_are_not_dropped() -> None:
+    # `--story DIR check` used to check the shipped story: the command's own --story (unset)
+    # overwrote the one given before it.
+    code, out, _ = run(["--story", str(EXAMPLE), "check"])
+    assert code == 0 and "The Phone Card" in out and "Last Train Home" not in out
+    code, out, _ = run(["--story", str(EXAMPLE), "--start", "booth", "play", "--text"], stdin="q\n")
+    assert code == 0 and "The line crackles" in out
+    code, out, _ = run(["--story", str(EXAMPLE), "explore", "--random", "3"])
+    assert code == 0 and "'The Phone Card'" in out
+    # Given after the command, it still counts, as before.
+    code, out, _ = run(["check", "--story", str(EXAMPLE)])
+    assert code == 0 and "The Phone Card" in out
+
+
 def test_playing_a_broken_story_reports_errors_without_a_traceback(tmp_path: Path) -> None:
     root = write_story(
         tmp_path / "s", BASE.replace("goto: b\n      - id: rest", "goto: nowhere\n      - id: rest")
