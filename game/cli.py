@@ -20,6 +20,8 @@ from game.story.location import display_path
 from game.story.suggest import plural
 
 USAGE_ERROR = 2
+DRAFT_HELP = "a story being written: a scene or ending nothing leads to yet is a warning, not an error"
+DEV_HELP = "writing mode: the writing panel (F9) to set values and jump to any scene; implies --draft"
 NO_PYYAML = (
     "last-train-home: reading story files needs PyYAML, which this Python does not have. "
     "Run the game with the Python of its environment (.venv/bin/python main.py …, or "
@@ -67,6 +69,7 @@ def _common(parser: argparse.ArgumentParser) -> None:
         help="begin with this value (repeatable), "
         "e.g. --set savings=2000 --set qin.hope=3 --set qin_in_school=false",
     )
+    parser.add_argument("--draft", action="store_true", help=DRAFT_HELP)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -78,6 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
     _common(parser)
     parser.add_argument("--classroom", action="store_true", help="start in classroom mode")
     parser.add_argument("--window", type=_size, metavar="WxH", help="window size, e.g. 1280x720")
+    parser.add_argument("--dev", action="store_true", help=DEV_HELP)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     play = commands.add_parser("play", help="play the story (window, terminal or autoplay)")
@@ -92,6 +96,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     play.add_argument("--classroom", action="store_true", help="start in classroom mode")
     play.add_argument("--window", type=_size, metavar="WxH", help="window size, e.g. 1280x720")
+    play.add_argument("--dev", action="store_true", help=DEV_HELP)
 
     check = commands.add_parser("check", help="check a story and print every error and warning")
     check.add_argument(
@@ -104,6 +109,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--story", type=Path, metavar="DIR", help=argparse.SUPPRESS)
     check.add_argument("--no-warnings", action="store_true", help="print errors only")
     check.add_argument("--strict", action="store_true", help="exit 1 on warnings too")
+    check.add_argument("--draft", action="store_true", help=DRAFT_HELP)
 
     for module in _TOOLS.values():
         importlib.import_module(module).register(commands, _common)
@@ -136,7 +142,7 @@ _TOOLS = {
 
 def run_check(args: argparse.Namespace, out: TextIO) -> int:
     story_dir = args.story_dir or args.story or default_story_dir()
-    story, findings = load_story_with_diagnostics(story_dir)
+    story, findings = load_story_with_diagnostics(story_dir, draft=args.draft)
     errors = [f for f in findings if f.severity == "error"]
     warnings = [f for f in findings if f.severity == "warning"]
     for finding in findings:
@@ -170,6 +176,8 @@ def _options(args: argparse.Namespace) -> LaunchOptions:
         seed=getattr(args, "seed", None),
         screenshots=getattr(args, "screenshots", None),
         window_size=getattr(args, "window", None),
+        draft=args.draft or getattr(args, "dev", False),
+        dev=getattr(args, "dev", False),
     )
 
 
@@ -187,7 +195,7 @@ def run_text(options: LaunchOptions, out: TextIO, err: TextIO, stdin: TextIO) ->
     from game.engine import SaveStore, user_data_dir
     from game.textui import TextPlayer
 
-    story = load_or_report(options.story_dir, err)
+    story = load_or_report(options.story_dir, err, draft=options.draft)
     if story is None:
         return 1
     problem = start_problem(story, options.start)

@@ -28,11 +28,14 @@ class LaunchOptions:
     screenshots: Path | None = None
     window_size: tuple[int, int] | None = None
     max_steps: int = 2000
+    draft: bool = False  # unreachable scenes are warnings (a story being written)
+    dev: bool = False  # the window's writing mode: the writing panel (F9), draft on
 
 
-def load_or_report(story_dir: Path | None, err: TextIO) -> Story | None:
-    """Loads a story, printing every finding to `err` if it has errors."""
-    story, findings = load_story_with_diagnostics(story_dir or default_story_dir())
+def load_or_report(story_dir: Path | None, err: TextIO, *, draft: bool = False) -> Story | None:
+    """Loads a story, printing every finding to `err` if it has errors (`draft`: unreachable
+    scenes are warnings)."""
+    story, findings = load_story_with_diagnostics(story_dir or default_story_dir(), draft=draft)
     if story is None:
         for finding in findings:
             print(finding, file=err)

@@ -39,7 +39,9 @@ def reload_session(
     session: Session, story_dir: Path | None = None, *, assets: Path | None = None, check_assets: bool = True
 ) -> ReloadResult:
     """Loads the story in `story_dir` (default: the session's own) and replays the session on it."""
-    story, findings = load_story_with_diagnostics(Path(story_dir or session.story.root), assets, check_assets)
+    story, findings = load_story_with_diagnostics(
+        Path(story_dir or session.story.root), assets, check_assets, draft=session.story.draft
+    )
     if story is None:
         count = sum(1 for f in findings if f.severity == "error")
         return ReloadResult(

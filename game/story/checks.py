@@ -87,13 +87,19 @@ def check_story(
     conditions: list[Condition],
     effects: list[Effect],
     manifest: SourceLocation,
+    *,
+    draft: bool = False,
 ) -> None:
-    """Adds graph and usage findings for a story that loaded without errors."""
+    """Adds graph and usage findings for a story that loaded without errors (in `draft` mode, a
+    scene or ending nothing leads to yet is a warning)."""
     reached = reachable_scenes(story)
+    unreachable = diag.warning if draft else diag.error
+    note = " (draft mode: a warning for now)" if draft else ""
     for scene in story.scenes.values():
         if scene.id not in reached:
-            diag.error(
-                scene.location, f"no choice leads to the scene '{scene.id}' from the start '{story.start}'"
+            unreachable(
+                scene.location,
+                f"no choice leads to the scene '{scene.id}' from the start '{story.start}'{note}",
             )
         conditional = [c for c in scene.choices if c.condition is not None]
         if scene.choices and len(conditional) == len(scene.choices):
@@ -123,9 +129,10 @@ def check_story(
     for ending in story.endings:
         sources = ending.from_scenes if ending.from_scenes is not None else {s.id for s in end_scenes}
         if not any(s in reached for s in sources):
-            diag.error(
+            unreachable(
                 ending.location,
-                f"the ending '{ending.id}' can never be reached: no end scene it applies to can be reached",
+                f"the ending '{ending.id}' can never be reached: no end scene it applies to can be "
+                f"reached{note}",
             )
             continue
         # An earlier unconditional ending for every end scene it applies to shadows it.

@@ -272,9 +272,11 @@ def _read_files(loader: _Loader, manifest_path: Path) -> tuple[list[tuple[Path, 
 
 
 def load_story_with_diagnostics(
-    root: Path, assets: Path | None = None, check_assets: bool = True
+    root: Path, assets: Path | None = None, check_assets: bool = True, *, draft: bool = False
 ) -> tuple[Story | None, list[Diagnostic]]:
-    """Loads and checks a story; returns it (None if it has errors) and every finding, sorted."""
+    """Loads and checks a story; returns it (None if it has errors) and every finding, sorted.
+
+    In `draft` mode a scene (or ending) that nothing leads to yet is a warning, not an error."""
     root = Path(root)
     if assets is None and check_assets:
         assets = default_assets_dir()
@@ -350,6 +352,7 @@ def load_story_with_diagnostics(
         fingerprint=fingerprint,
         files=tuple(shown for _, shown, _ in documents),
         lessons=read_lessons(loader.raw_lessons, scenes, loader.names, loader.diag),
+        draft=draft,
     )
     if start is not None and not loader.diag.errors:
         checks.check_story(
@@ -358,6 +361,7 @@ def load_story_with_diagnostics(
             loader.condition_reads,
             loader.effects,
             SourceLocation(display_path(manifest_path), 1, 1),
+            draft=draft,
         )
     findings = loader.diag.sorted()
     if any(d.severity == "error" for d in findings):
@@ -369,9 +373,11 @@ def _with_warnings(story: Story, findings: list[Diagnostic]) -> Story:
     return replace(story, warnings=tuple(d for d in findings if d.severity == "warning"))
 
 
-def load_story(root: Path, assets: Path | None = None, check_assets: bool = True) -> Story:
-    """Loads a story or raises StoryError with every finding."""
-    story, findings = load_story_with_diagnostics(root, assets, check_assets)
+def load_story(
+    root: Path, assets: Path | None = None, check_assets: bool = True, *, draft: bool = False
+) -> Story:
+    """Loads a story or raises StoryError with every finding (`draft`: see above)."""
+    story, findings = load_story_with_diagnostics(root, assets, check_assets, draft=draft)
     if story is None:
         raise StoryError(findings)
     return story

@@ -240,6 +240,7 @@ class Story:
     files: tuple[str, ...] = ()
     warnings: tuple[Diagnostic, ...] = ()
     lessons: tuple[Lesson, ...] = ()  # lesson routes for classroom mode (game.story.lessons)
+    draft: bool = False  # loaded in draft mode: unreachable scenes were warnings (a reload keeps it)
 
     def lesson(self, lesson_id: str) -> Lesson | None:
         return next((lesson for lesson in self.lessons if lesson.id == lesson_id), None)

@@ -94,7 +94,7 @@ def register(subparsers, add_common) -> None:
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from game.launch import load_or_report, start_problem
 
-    story = load_or_report(args.story, err)
+    story = load_or_report(args.story, err, draft=args.draft)
     if story is None:
         return 1
     problem = start_problem(story, args.start)

@@ -535,7 +535,7 @@ def build_app(options: LaunchOptions) -> App:
     story: Story | None = None
     findings: list[str] = []
     try:
-        story = load_story(options.story_dir)
+        story = load_story(options.story_dir, draft=options.draft)
     except StoryError as exc:
         findings = [str(d) for d in exc.diagnostics] or [str(exc)]
         for line in findings:

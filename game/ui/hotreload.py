@@ -59,7 +59,7 @@ class HotReload:
         if self.watcher is not None:
             self.watcher.poll()  # this reload covers the edits seen so far
         if app.session is None:  # at the title: nothing to replay
-            story, findings = load_story_with_diagnostics(app.story.root)
+            story, findings = load_story_with_diagnostics(app.story.root, draft=app.story.draft)
             if story is None:
                 self._show_errors(findings)
                 return False
