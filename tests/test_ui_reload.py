@@ -152,3 +152,34 @@ def test_a_misspelt_start_scene_is_named_with_the_nearest_one(example_story: Pat
         assert "playing from the story's start" in app.notice[0]
     finally:
         pygame.quit()
+
+
+def test_a_reload_keeps_the_open_dialogs_open(app: App, example_story: Path) -> None:
+    from game.ui.screens.menu import PauseMenu
+    from game.ui.screens.saves import SavesScreen
+    from tests.uikit import button, click, drawn
+
+    at_booth(app)
+    app.hot_reload = HotReload(app, interval=0.05)
+    app.frame([key(pygame.K_ESCAPE)], 0.016)  # the menu
+    assert isinstance(app.top, PauseMenu)
+    click(app, button(app, "Save").rect)  # and the saves over it
+    assert isinstance(app.top, SavesScreen)
+    main_loop(
+        app,
+        Until(
+            lambda: edit(example_story / "01_call.yaml", OLD, NEW),
+            lambda a: a.notice is not None and "Story reloaded" in a.notice[0],
+        ),
+    )
+    # Still saving, over the menu, over the reloaded scene.
+    assert [type(s).__name__ for s in app.stack] == ["PlayScreen", "PauseMenu", "SavesScreen"]
+    play = app.stack[0]
+    assert isinstance(play, PlayScreen) and NEW in " ".join(play.texts)
+    assert "Story reloaded." in [text for text, _, _ in drawn(app)]
+    app.frame([key(pygame.K_ESCAPE)], 0.016)
+    assert isinstance(app.top, PauseMenu)
+    labels = [text for text, _, _ in drawn(app)]
+    assert "Resume" in labels and "Save" in labels
+    app.frame([key(pygame.K_ESCAPE)], 0.016)
+    assert app.top is play and NEW in shown(app)

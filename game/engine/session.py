@@ -434,11 +434,13 @@ class Session:
     def replay(cls, story: Story, origin: GameState, log: list[str]) -> tuple[Session, int]:
         """Rebuilds a playthrough from its start and decision log, as far as the log still fits.
 
-        Returns the session and how many decisions were restored.
+        Returns the session and how many decisions were restored. A playthrough that began
+        mid-way (a lesson's part, a jump in writing mode) carries the decisions before it in its
+        origin: those are not taken again.
         """
         session = cls(story, origin.copy())
-        restored = 0
-        for choice_id in log:
+        restored = len(origin.log) if log[: len(origin.log)] == origin.log else 0
+        for choice_id in log[restored:]:
             try:
                 session.choose(choice_id)
             except ChoiceError:

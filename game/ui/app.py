@@ -187,7 +187,14 @@ class App:
             if event.key == pygame.K_F12:
                 self.screenshot()
                 return True
-            if (event.key == pygame.K_F1 or getattr(event, "unicode", "") == "?") and self.story is not None:
+            if event.key == pygame.K_F9 and self.options is not None and self.options.dev:
+                from game.ui.screens.devpanel import open_writing_panel
+
+                open_writing_panel(self)
+                return True
+            typing = getattr(self.top, "takes_text", False)  # "?" is a typed character there
+            help_key = event.key == pygame.K_F1 or (getattr(event, "unicode", "") == "?" and not typing)
+            if help_key and self.story is not None:
                 self.show_keys()
                 return True
         return self.top.handle(event) if self.top is not None else False

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from game.engine.reload import StoryWatcher, reload_session
 from game.story.loader import load_story_with_diagnostics
 from game.ui.screens.errors import ErrorScreen
-from game.ui.widgets import Block, Button
+from game.ui.widgets import Button
 from game.ui.words import word
 
 if TYPE_CHECKING:
@@ -78,14 +78,18 @@ class HotReload:
         return True
 
     def _show_session(self, session: Session) -> None:
-        """Puts the replayed session on screen, its text shown at once (the player has read it)."""
+        """Puts the replayed session on screen, its text shown at once (the player has read it);
+        a dialog the player had open (menu, saves, settings, the writing panel…) stays open."""
         from game.ui.screens.play import PlayScreen
 
         app = self.app
+        kept = [screen for screen in app.stack if isinstance(screen, _dialogs())]
         play = PlayScreen(app)
         app.reset(play)
         play.show_all()
         play.open_ending()  # at an end scene, its ending again
+        for screen in kept:
+            app.push(screen)  # laid out again: it shows the reloaded session
 
     def _show_errors(self, findings: list[Diagnostic]) -> None:
         lines = [str(f) for f in sorted(findings, key=lambda f: f.severity != "error")]
@@ -95,22 +99,41 @@ class HotReload:
         self.app.notify(word("story_reload_kept"))
 
 
+def _dialogs() -> tuple[type, ...]:
+    """The screens a reload keeps open: dialogs the player opened, which read the app's session
+    afresh when laid out. Cards about the old scene (a choice's consequences, the ending, a chapter
+    title, a failed reload's errors) go: the reloaded scene shows its own."""
+    from game.ui.screens.cards import FactListScreen
+    from game.ui.screens.devpanel import WritingPanel
+    from game.ui.screens.family import FamilyScreen
+    from game.ui.screens.flowchart import FlowchartScreen
+    from game.ui.screens.history import HistoryScreen
+    from game.ui.screens.keys import KeysScreen
+    from game.ui.screens.menu import ConfirmScreen, PauseMenu
+    from game.ui.screens.saves import SavesScreen
+    from game.ui.screens.settings import SettingsScreen
+
+    return (
+        PauseMenu,
+        ConfirmScreen,
+        SavesScreen,
+        SettingsScreen,
+        KeysScreen,
+        FamilyScreen,
+        HistoryScreen,
+        FlowchartScreen,
+        FactListScreen,
+        WritingPanel,
+    )
+
+
 class ReloadErrorScreen(ErrorScreen):
     """The findings of a reload that failed; going back keeps playing the last good version."""
 
-    def build(self, width: int) -> Block:
-        ui, m, p = self.ui, self.ui.m, self.ui.palette
-        block = Block()
-        block.add(word("story_reload_errors"), ui.face("display", m.heading), p.heading, width, after=0.2)
-        block.add(word("story_reload_help"), ui.face("ui", m.ui), p.text_dim, width, after=0.6)
-        face = ui.face("ui", m.small)
-        for finding in self.findings:
-            colour = p.fall if ": error:" in finding else p.text
-            block.add(finding, face, colour, width, after=0.3)
-        return block
+    title_key, help_key = "story_reload_errors", "story_reload_help"
 
     def buttons(self) -> list[Button]:
-        return [Button(word("keep_playing"), self.app.pop)]
+        return [*self.editor_button(), Button(word("keep_playing"), self.app.pop)]
 
     def cancel(self) -> None:
         self.app.pop()

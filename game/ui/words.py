@@ -48,6 +48,9 @@ WORDS: dict[str, str] = {
     "keys_fullscreen": "full screen on or off",
     "keys_screenshot": "save a screenshot",
     "keys_reload": "read the story files again (for authors)",
+    "keys_writing": "Writing mode",
+    "keys_writing_panel": "the writing panel: set any value, jump to any scene",
+    "keys_editor": "open the error in your editor ($VISUAL or $EDITOR)",
     "undo": "Undo",
     "menu": "Menu",
     "family": "Family",
@@ -227,6 +230,38 @@ WORDS: dict[str, str] = {
         "reloads by itself (or press F5)."
     ),
     "keep_playing": "Keep playing",
+    "writing_title": "Writing panel",
+    "writing_hint": (
+        "Type to filter · NAME=VALUE then Enter sets a value (as --set does) · Enter or a click on a "
+        "scene jumps there · ↑ ↓ move · F9 or Esc closes"
+    ),
+    "writing_placeholder": "savings=2000, qin.hope=3, a flag=true, or a scene's id or words",
+    "writing_values": "Values ({n})",
+    "writing_scenes": "Scenes ({n})",
+    "writing_here": "(you are here)",
+    "writing_nothing": "Nothing matches.",
+    "writing_set": "{name} is now {value}.",
+    "writing_jumped": "Jumped to '{scene}': Undo goes back as far as here.",
+    "writing_needs_game": "The writing panel works during a game: start or continue one first.",
+    "writing_not_in_class": "The writing panel is not available in classroom mode.",
+    "open_in_editor": "Open in editor (E)",
+    "errors_editor_help": "Click a line, or press E for the first one shown, to open it in your editor.",
+    "editor_none": (
+        "No editor is set, so {place} cannot be opened. Set VISUAL or EDITOR to your editor (for "
+        "example EDITOR=vim, or VISUAL=code for VS Code) and start the game again."
+    ),
+    "editor_unreadable": "${variable} ('{editor}') cannot be read as a command: check its quotes.",
+    "editor_missing": (
+        "The editor '{program}' (from ${variable}) was not found: is it installed and on the PATH?"
+    ),
+    "editor_needs_terminal": (
+        "'{program}' (from ${variable}) runs in a terminal, and the game was not started from one: "
+        "set VISUAL to a windowed editor (for example VISUAL=code), or start the game from a terminal."
+    ),
+    "editor_failed": "The editor '{program}' could not be started: {reason}.",
+    "editor_opened": "Opened {place} in {program}.",
+    "editor_opened_terminal": "Opened {place} in {program}, in the terminal the game was started from.",
+    "editor_nothing": "None of these lines names a place in a story file.",
     "screenshot_saved": "Screenshot saved: {path}",
     "screenshot_failed": "Could not save the screenshot: {reason}",
     "autosave_failed": "Autosave failed: {reason}",

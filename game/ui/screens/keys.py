@@ -35,6 +35,16 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     ),
 )
 
+# Writing mode's keys (`--dev`), shown after the others while it is on.
+WRITING_KEYS = (
+    "keys_writing",
+    (
+        ("F9", "keys_writing_panel"),
+        ("F5", "keys_reload"),
+        ("E (errors page)", "keys_editor"),
+    ),
+)
+
 
 class KeysScreen(DocumentScreen):
     """What each key does, in two columns: the keys, then their meaning."""
@@ -52,8 +62,9 @@ class KeysScreen(DocumentScreen):
         ui, m, p = self.ui, self.ui.m, self.ui.palette
         block = Block()
         bold, face = ui.face("ui_bold", m.ui), ui.face("ui", m.ui)
-        column = min(width // 2, max(bold.width(k) for _, rows in KEYS for k, _ in rows) + m.pad)
-        for heading, rows in KEYS:
+        groups = (*KEYS, WRITING_KEYS) if self.app.options is not None and self.app.options.dev else KEYS
+        column = min(width // 2, max(bold.width(k) for _, rows in groups for k, _ in rows) + m.pad)
+        for heading, rows in groups:
             block.add(word(heading).upper(), ui.face("ui_bold", m.small), p.focus, width, after=0.3)
             for keys, meaning in rows:
                 top, chars = block.height, block.chars
