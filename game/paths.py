@@ -21,7 +21,8 @@ SHIPPED = "shipped"  # the wheel's game/shipped/ holds the repository's top-leve
 
 
 def shipped_dir(name: str) -> Path:
-    """A folder the game ships with, "story" or "assets".
+    """A folder the game ships with: "story", "assets" or "docs" (of which the wheel has only the
+    story file schema).
 
     An installed wheel carries it inside the package (game/shipped/NAME, mapped in pyproject.toml);
     a checkout, or an editable install of one, has it at the top of the repository."""

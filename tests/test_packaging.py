@@ -44,3 +44,13 @@ def test_every_file_the_game_reads_is_in_the_wheel(name: str) -> None:
 def test_a_checkout_finds_the_story_and_assets_at_the_top_of_the_repository() -> None:
     assert shipped_dir("story") == ROOT / "story"
     assert shipped_dir("assets") == ROOT / "assets"
+    assert shipped_dir("docs") == ROOT / "docs"
+
+
+def test_the_wheel_carries_the_schema_that_the_schema_command_builds_on() -> None:
+    # `schema -o FILE` reads it; a wheel without it failed outside the checkout.
+    from game.tools.schema import SCHEMA_NAME
+
+    assert SETUPTOOLS["package-dir"]["game.shipped.docs"] == "docs"
+    assert SETUPTOOLS["package-data"]["game.shipped.docs"] == [SCHEMA_NAME]
+    assert (shipped_dir("docs") / SCHEMA_NAME).is_file()

@@ -14,8 +14,10 @@ import json
 from pathlib import Path
 from typing import Any, TextIO
 
+from game.paths import shipped_dir
+
 USAGE_ERROR = 2
-SCHEMA_PATH = Path(__file__).resolve().parents[2] / "docs" / "story.schema.json"
+SCHEMA_NAME = "story.schema.json"  # in docs/, shipped in the wheel as game/shipped/docs/
 
 
 def story_schema(general: dict[str, Any], names: dict[str, list[str]]) -> dict[str, Any]:
@@ -70,7 +72,7 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     story = load_or_report(args.story, err)
     if story is None:
         return 1
-    general = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    general = json.loads((shipped_dir("docs") / SCHEMA_NAME).read_text(encoding="utf-8"))
     assets = default_assets_dir()
     names = {
         "scene": list(story.scenes),
