@@ -26,7 +26,7 @@ _FINDING = re.compile(r"^(?P<path>.+?)(?::(?P<line>\d+)(?::(?P<col>\d+))?)?: (?:
 # Editors that take `--goto file:line:col` (VS Code and its forks).
 GOTO = {"code", "code-insiders", "codium", "vscodium", "cursor", "windsurf"}
 # Editors that take `file:line:col` as the file to open.
-COLON = {"subl", "sublime_text", "zed", "hx", "helix", "micro"}
+COLON = {"subl", "sublime_text", "zed", "hx", "helix"}
 # Editors that take `+LINE file`; those that run in a terminal need the terminal the game runs in.
 PLUS_LINE = {"vi", "vim", "nvim", "gvim", "mvim", "nano", "pico", "emacs", "emacsclient", "kak", "joe", "ne"}
 TERMINAL = {"vi", "vim", "nvim", "nano", "pico", "kak", "joe", "ne", "hx", "helix", "micro"}
