@@ -104,8 +104,12 @@ class WritingPanel(Screen):
         field_face = ui.face("ui", m.ui)
         self.field = Rect(inner.x, top, inner.width, field_face.height + m.pad)
         message = small.height + m.gap
+        below = small.height  # room for "more below" under the list
         self.list_box = Rect(
-            inner.x, self.field.bottom + message, inner.width, inner.bottom - self.field.bottom - message
+            inner.x,
+            self.field.bottom + message,
+            inner.width,
+            inner.bottom - self.field.bottom - message - below,
         )
         self._filter()
         self._place_rows()
@@ -115,8 +119,8 @@ class WritingPanel(Screen):
         y = 0
         for row in self.rows:
             row.y = y
-            if row.kind == "heading":
-                row.height = ui.face("ui_bold", m.small).height + m.gap
+            if row.kind == "heading":  # a gap above it, after a section
+                row.height = ui.face("ui_bold", m.small).height + (m.gap if y == 0 else 2 * m.gap)
             elif row.kind == "value":
                 row.height = ui.face("ui", m.ui).height + m.gap // 2
             else:
@@ -310,7 +314,8 @@ class WritingPanel(Screen):
                 )
             x, width = box.x + m.gap, box.width - 2 * m.gap
             if isinstance(row.item, str):
-                ui.text(surface, row.item.upper(), bold, p.focus, (box.x, top), box)
+                above = row.height - bold.height - m.gap
+                ui.text(surface, row.item.upper(), bold, p.focus, (box.x, top + above), box)
             elif isinstance(row.item, Value):
                 value = row.item
                 right = f"{value.name} = {value.shown}"
@@ -333,6 +338,10 @@ class WritingPanel(Screen):
                     surface, _fit(small, scene.opening, width), small, p.text_dim, (x, top + face.height), box
                 )
         surface.set_clip(clip)
+        last = self.rows[-1]
+        if last.y + last.height > self.offset + box.height:  # more below: say so, under the list
+            cue = word("more_below")
+            ui.text(surface, cue, small, p.focus, (box.right - small.width(cue), box.bottom), self.panel)
 
 
 def _value_of(session, name: str) -> str:  # noqa: ANN001 - a Session
