@@ -158,3 +158,21 @@ def test_temporary_files_of_an_interrupted_save_are_swept(tmp_path: Path, story)
     assert [info.slot for info in store.slots()] == ["1"]
     assert not stale.exists()
     assert fresh.exists()  # it may belong to a save being written right now
+
+
+def test_a_playthrough_begun_mid_way_saves_and_loads_every_decision(tmp_path: Path) -> None:
+    # A lesson's part (or a jump in writing mode) begins at a state that already holds the
+    # decisions of the way there; loading its save used to take them again from the scene it
+    # began at, and dropped every one ("0 of 40 decisions could be restored").
+    from game.engine.lessons import session_at
+    from game.story import default_story_dir
+
+    story = load_story(default_story_dir())
+    session = session_at(story, "storm_day_five")
+    assert session.origin.log  # the film's road to the scene
+    session.choose(next(c.id for c in session.choices() if c.available))
+    store = SaveStore(tmp_path / "saves")
+    store.save("slot1", session)
+    result = store.load("slot1", story)
+    assert result.messages == []
+    assert result.session.state.to_json() == session.state.to_json()
