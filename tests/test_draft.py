@@ -97,3 +97,36 @@ def test_a_reload_stays_in_draft_mode(loose_story: Path) -> None:
     result = reload_session(session)
     assert result.session is not None and result.session.story.draft
     assert [f.severity for f in result.findings if "no choice leads" in f.message] == ["warning", "warning"]
+
+
+def test_the_window_loads_a_draft_in_writing_mode(loose_story: Path) -> None:
+    import pygame
+
+    from game.launch import LaunchOptions
+    from game.ui.app import build_app
+    from game.ui.screens.errors import ErrorScreen
+
+    for options, loads in (
+        (LaunchOptions(story_dir=loose_story, window_size=(800, 600)), False),
+        (LaunchOptions(story_dir=loose_story, window_size=(800, 600), draft=True), True),
+        (LaunchOptions(story_dir=loose_story, window_size=(800, 600), dev=True, draft=True), True),
+    ):
+        app = build_app(options)
+        try:
+            assert (app.story is not None) == loads
+            assert isinstance(app.top, ErrorScreen) != loads
+            if loads:
+                assert app.story is not None and app.story.draft  # so its reloads stay drafts
+        finally:
+            pygame.quit()
+
+
+def test_dev_on_the_command_line_means_draft_too() -> None:
+    from game.cli import _options, build_parser
+
+    options = _options(build_parser().parse_args(["--dev"]))
+    assert options.dev and options.draft
+    options = _options(build_parser().parse_args(["play", "--dev"]))
+    assert options.dev and options.draft
+    options = _options(build_parser().parse_args(["--draft"]))
+    assert options.draft and not options.dev
