@@ -61,6 +61,14 @@ def test_f9_opens_the_panel_in_writing_mode_only(example_story: Path, data_dir: 
         pygame.quit()
 
 
+def test_writing_mode_says_so_when_the_window_opens(example_story: Path, data_dir: Path) -> None:
+    app = build_app(LaunchOptions(story_dir=example_story, window_size=(1280, 720), dev=True, draft=True))
+    try:
+        assert any(line.startswith("Writing mode: ") and "F9" in line for line in texts(app))
+    finally:
+        pygame.quit()
+
+
 def test_the_panel_lists_every_value_and_scene_with_its_hint(app: App) -> None:
     open_panel(app)
     lines = texts(app)

@@ -559,6 +559,8 @@ def build_app(options: LaunchOptions) -> App:
         app.new_game()
     else:
         app.push(TitleScreen(app))
+    if options.dev:
+        app.notify(word("writing_mode_on"))
     for warning in warnings:
         app.notify(warning)
     return app

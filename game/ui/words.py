@@ -230,6 +230,9 @@ WORDS: dict[str, str] = {
         "reloads by itself (or press F5)."
     ),
     "keep_playing": "Keep playing",
+    "writing_mode_on": (
+        "Writing mode: saved edits reload by themselves; F9 opens the writing panel, F1 lists the keys."
+    ),
     "writing_title": "Writing panel",
     "writing_hint": (
         "Type to filter · NAME=VALUE then Enter sets a value (as --set does) · Enter or a click on a "
