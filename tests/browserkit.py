@@ -116,22 +116,31 @@ class WebPage:
         self.page.reload()
         return self._started()
 
+    def idle(self) -> None:
+        """Waits until the engine (in its Web Worker) has answered every call the page made: what
+        a click or a key asked of it has then been drawn."""
+        self.page.wait_for_function("!window.lth || window.lth.idle()")
+
     def state(self) -> dict[str, Any]:
+        self.idle()
         return self.page.evaluate("window.lth.state()")
 
     def view(self) -> dict[str, Any]:
+        self.idle()
         return self.page.evaluate("window.lth.view()")
 
     def text(self, selector: str) -> str:
+        self.idle()
         return self.page.inner_text(selector)
 
     def visible(self, selector: str) -> bool:
+        self.idle()
         return self.page.is_visible(selector)
 
     def home(self) -> None:
         """Back to the title screen the way a player goes there, from wherever the page is."""
         for _ in range(3):
-            if self.page.is_visible("dialog[open]"):
+            if self.visible("dialog[open]"):
                 self.page.keyboard.press("Escape")
         if self.visible("#play"):
             self.page.keyboard.press("Escape")
@@ -158,7 +167,7 @@ class WebPage:
         """Dismisses what a choice shows before the next scene: the consequence card, then the
         real family's note after a key decision and a lesson's bridge."""
         for _ in range(4):
-            if not (self.page.is_visible("#outcome") or self.page.is_visible("#lesson-card")):
+            if not (self.visible("#outcome") or self.visible("#lesson-card")):
                 break
             self.page.keyboard.press("Space")
         self.page.wait_for_selector("#outcome", state="hidden")

@@ -245,7 +245,7 @@ def test_a_class_votes_with_teams_and_prints_its_report(web, story):
     web.settle()
     assert web.state()["log"][-1] == second["id"]
 
-    record = web.page.evaluate("window.lth.engine.act({do: 'class_record'}).record")
+    record = web.page.evaluate("async () => (await window.lth.engine.act({do: 'class_record'})).record")
     voted = [d for d in record["decisions"] if d["tally"]]
     assert {k: v for k, v in voted[0]["tally"].items() if v} == {voted_first[0]: 1, voted_first[1]: 2}
     assert voted[0]["tie_broken"] is False and voted[1]["tie_broken"] is True
@@ -372,7 +372,9 @@ def test_the_title_note_and_first_scene_show_before_the_engine_is_ready(web, sto
     assert all(p in web.text("#scene-text") for p in first)
     assert web.visible("#starting") and web.page.is_disabled("#choices button >> nth=0")
     web.page.keyboard.press("1")  # nothing to take it yet: nothing happens
-    while not held:
+    for _ in range(600):  # the worker asks for the story once Pyodide is fetched
+        if held:
+            break
         web.page.wait_for_timeout(100)
     held[0].continue_()
     web.page.unroute("**/story.json")

@@ -1,7 +1,6 @@
 // Last Train Home, browser edition: draws what the engine's view model says, sends it actions.
 // The story's rules all live in Python (game/story, game/engine, run by Pyodide); this file only
 // renders views, handles keys and clicks, and keeps saves and settings in localStorage.
-import { loadPyodide } from "./pyodide/pyodide.mjs";
 import { Classroom } from "./classroom.js";
 
 const $ = (id) => document.getElementById(id);
@@ -23,83 +22,57 @@ const storage = {
 };
 
 // ------------------------------------------------------------------ the engine
-// Python's side of the page, run in steps so that the browser draws and answers clicks between
-// them (the engine runs on the page's own thread).
-const BOOT = [`
-import json, sys
-sys.path.insert(0, "/home/pyodide")
-from pathlib import Path
-from game.story import load_story
-from game.story.bundle import unpack
-from game.engine.viewmodel import Player
-`, `
-_site = json.loads(site_text)
-del site_text
-_root = unpack(_site["bundle"], Path("/home/pyodide/story"), Path("/home/pyodide/cache"))
-del _site
-`, `
-story = load_story(_root, check_assets=False)
-player = Player(story)
-fingerprint = story.fingerprint
-def act(text):
-    return player.act_json(text)
-def state():
-    return json.dumps(player.state())
-def report():
-    from game.tools.report import render_html  # the desktop's report page, as it is
-    return render_html(story, player.record) if player.record is not None else ""
-`];
-const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
-
 class GameError extends Error {}
 
 // The page starts from start.json (written by export-web with this engine: the story's titles and
 // note, its lessons, the backdrop catalogue and the first scene's view), so the title, the content
-// note and the first scene show at once; Python starts meanwhile, and what needs it (a choice,
-// a save, the classroom) opens when it is ready.
+// note and the first scene show at once. The engine runs in a Web Worker (worker.js): it starts
+// meanwhile without holding up the page, and what needs it (a choice, a save, the classroom)
+// opens when it is ready. Every call is a message and answers with a promise.
 const engine = {
-  py: null,
   ready: false,
+  worker: null,
+  calls: new Map(),  // id -> {resolve, reject}: calls not yet answered
+  next: 1,
+  call(method, arg) {
+    return new Promise((resolve, reject) => {
+      const id = this.next++;
+      this.calls.set(id, { resolve, reject });
+      this.worker.postMessage({ id, method, arg });
+    });
+  },
+  answered(event) {
+    const { id, result, error } = event.data;
+    const call = this.calls.get(id);
+    this.calls.delete(id);
+    if (error !== undefined) call.reject(new Error(error)); else call.resolve(result);
+  },
   async boot(say) {
     say("Starting the game engine (Python in your browser)…");
-    const base = new URL("./", location.href).href;
-    const [py, zip, site] = await Promise.all([
-      loadPyodide({ indexURL: base + "pyodide/", fullStdLib: false }),
-      fetch("game.zip").then((r) => r.arrayBuffer()),
-      fetch("story.json").then((r) => r.text()),
-    ]);
-    performance.mark("lth-runtime");  // Pyodide started, the game and the story fetched
-    say("Reading the story…");
-    py.unpackArchive(zip, "zip", { extractDir: "/home/pyodide" });
-    py.globals.set("site_text", site);
-    for (const step of BOOT) { await tick(); py.runPython(step); }
-    performance.mark("lth-story");  // the story loaded and checked by the engine
-    this.py = py;
-    this._act = py.globals.get("act");
-    this._state = py.globals.get("state");
-    this._report = py.globals.get("report");
-    if (py.globals.get("fingerprint") !== this.story.fingerprint) {
+    this.worker = new Worker("worker.js", { type: "module" });
+    this.worker.onmessage = (event) => this.answered(event);
+    this.worker.onerror = (event) => {
+      for (const call of this.calls.values()) call.reject(new Error(event.message || "the game engine stopped"));
+      this.calls.clear();
+    };
+    this.bootCall = this.next;
+    const booted = await this.call("boot");
+    const since = (t) => ({ startTime: t - performance.timeOrigin });
+    performance.mark("lth-runtime", since(booted.runtime));  // Pyodide started, the files fetched
+    performance.mark("lth-story", since(booted.story));  // the story loaded and checked by the engine
+    if (booted.fingerprint !== this.story.fingerprint) {
       throw new Error("the site's files do not belong together: export it again");
     }
     this.ready = true;
   },
-  act(action) {
-    const reply = JSON.parse(this._act(JSON.stringify(action)));
+  async act(action) {
+    const reply = JSON.parse(await this.call("act", JSON.stringify(action)));
     if (reply.error) throw new GameError(reply.error);
     return reply.ok;
   },
-  state() { return JSON.parse(this._state()); },
-  async report() {
-    // The report embeds the Chinese font subset where its title needs it, as on the desktop:
-    // the engine finds it where the desktop keeps it.
-    const font = "assets/fonts/NotoSerifCJKsc-Regular-subset.otf";
-    if (!this.py.FS.analyzePath(`/home/pyodide/${font}`).exists) {
-      const data = new Uint8Array(await (await fetch(font)).arrayBuffer());
-      this.py.FS.mkdirTree("/home/pyodide/assets/fonts");
-      this.py.FS.writeFile(`/home/pyodide/${font}`, data);
-    }
-    return this._report();
-  },
+  async state() { return JSON.parse(await this.call("state")); },
+  report() { return this.call("report"); },
+  idle() { return [...this.calls.keys()].every((id) => id === this.bootCall); },  // start-up aside
 };
 
 // ------------------------------------------------------------------ settings
@@ -275,8 +248,10 @@ function swallowActivation(e) {
   if (e.key === " " || e.key === "Enter") { e.preventDefault(); e.stopPropagation(); keyPlay(e); }
 }
 
-function choose(choiceId, tally) {
-  if (typing || !engine.ready) return;
+let acting = false;  // a choice or an undo on its way to the engine: the next waits for it
+
+async function choose(choiceId, tally) {
+  if (typing || !engine.ready || acting) return;
   const scene = view.scene;
   if (tally === undefined && classroom.voting(view)) {
     const number = scene.choices.find((c) => c.id === choiceId)?.number;
@@ -284,11 +259,14 @@ function choose(choiceId, tally) {
     return;
   }
   let next;
+  acting = true;
   try {
-    next = engine.act({ do: "choose", choice: choiceId, ...classroom.extra(scene, tally) });
+    next = await engine.act({ do: "choose", choice: choiceId, ...classroom.extra(scene, tally) });
   } catch (err) {
     if (err instanceof GameError) { message("That choice cannot be taken", [err.message]); return; }
     throw err;
+  } finally {
+    acting = false;
   }
   audio.click();
   view = next;
@@ -354,8 +332,8 @@ function renderClosing() {
   $("btn-closing-report").hidden = !classroom.active;
 }
 
-function renderStats(back) {
-  const s = classroom.statsSummary();
+async function renderStats(back) {
+  const s = await classroom.statsSummary();
   const body = [el("p", {}, `${s.sessions} class session${s.sessions === 1 ? "" : "s"} on record: `
     + `${s.ended} reached an ending, ${s.closed} ${s.closed === 1 ? "was a lesson" : "were lessons"} closed mid-story.`
     + (s.other_stories ? ` (${s.other_stories} more from other stories.)` : ""))];
@@ -374,8 +352,8 @@ function renderStats(back) {
   statsBack = back || statsBack;
   show("stats");
 }
-function exportStats() {
-  const file = classroom.statsFile();
+async function exportStats() {
+  const file = await classroom.statsFile();
   const blob = new Blob([JSON.stringify(file, null, 1)], { type: "application/json" });
   const a = el("a", { href: URL.createObjectURL(blob), download: "last-train-home-class-statistics.json" });
   document.body.append(a); a.click(); a.remove();
@@ -383,8 +361,8 @@ function exportStats() {
 }
 async function importStats(file) {
   try {
-    const added = classroom.mergeStats(await file.text());
-    renderStats();
+    const added = await classroom.mergeStats(await file.text());
+    await renderStats();
     $("stats-message").textContent = `Imported ${added} new class session${added === 1 ? "" : "s"}.`;
   } catch (err) {
     $("stats-message").textContent = err.message;
@@ -429,11 +407,14 @@ function renderEnding() {
   classroom.finished(view);
 }
 
-function undo() {
+async function undo() {
   if (typing) typing.finish();
-  if (!engine.ready) return;
-  try { view = engine.act({ do: "undo" }); } catch (err) {
+  if (!engine.ready || acting) return;
+  acting = true;
+  try { view = await engine.act({ do: "undo" }); } catch (err) {
     if (err instanceof GameError) return; throw err;
+  } finally {
+    acting = false;
   }
   lead = null; lately = []; cardsDue = [];
   autosave();
@@ -461,9 +442,9 @@ function renderFamily() {
   $("family").showModal();
 }
 
-function renderHistory() {
+async function renderHistory() {
   if (!engine.ready) return;
-  const history = engine.act({ do: "history" }).history;
+  const { history } = await engine.act({ do: "history" });
   $("history-list").replaceChildren(...history.map((h) => el("section", { class: "history-step" },
     el("p", { class: "where" }, [h.chapter, h.place, h.when].filter(Boolean).join(" · ")),
     ...h.paragraphs.map((t) => el("p", {}, t)),
@@ -476,11 +457,11 @@ function renderHistory() {
 }
 
 // ------------------------------------------------------------------ saves
-function autosave() {
+async function autosave() {
   if (!engine.ready) return;  // the first scene, shown before Python is ready: nothing to save yet
-  const save = engine.act({ do: "save" }).save;
+  const { save } = await engine.act({ do: "save" });
   storage.set(KEYS.autosave, save);
-  classroom.persist();
+  await classroom.persist();
 }
 function describeSave(save) {
   if (!save) return "Empty";
@@ -488,13 +469,13 @@ function describeSave(save) {
   const when = save.saved_at ? new Date(save.saved_at).toLocaleString() : "";
   return `${[s.chapter, s.place, s.when].filter(Boolean).join(" · ")} — saved ${when}`;
 }
-function load(save, name) {
-  try { view = engine.act({ do: "load", save, name }); } catch (err) {
+async function load(save, name) {
+  try { view = await engine.act({ do: "load", save, name }); } catch (err) {
     if (err instanceof GameError) { message("The save could not be loaded", [err.message]); return false; }
     throw err;
   }
   for (const d of document.querySelectorAll("dialog[open]")) d.close();
-  storage.set(KEYS.autosave, engine.act({ do: "save" }).save);
+  storage.set(KEYS.autosave, (await engine.act({ do: "save" })).save);
   render();
   if (view.messages.length) message("Loaded, with changes", view.messages);
   return true;
@@ -505,8 +486,8 @@ function renderSaves() {
   $("save-slots").replaceChildren(...entries.map(([label, key, writable]) => {
     const save = storage.get(key);
     return el("li", {}, el("strong", {}, label), el("span", { class: "what" }, describeSave(save)),
-      writable && inGame ? el("button", { onclick: () => {
-        const ok = storage.set(key, engine.act({ do: "save" }).save);
+      writable && inGame ? el("button", { onclick: async () => {
+        const ok = storage.set(key, (await engine.act({ do: "save" })).save);
         $("saves-message").textContent = ok ? `Saved in ${label}.` : "This browser refused to store the save (storage full or blocked). Export it as a file instead.";
         renderSaves();
       } }, `Save in ${label}`) : null,
@@ -516,8 +497,8 @@ function renderSaves() {
   $("btn-export").disabled = !inGame;
   if (!$("saves").open) $("saves").showModal();
 }
-function exportSave() {
-  const save = engine.act({ do: "save" }).save;
+async function exportSave() {
+  const { save } = await engine.act({ do: "save" });
   const blob = new Blob([JSON.stringify(save, null, 1)], { type: "application/json" });
   const a = el("a", { href: URL.createObjectURL(blob), download: "last-train-home-save.json" });
   document.body.append(a); a.click(); a.remove();
@@ -525,13 +506,13 @@ function exportSave() {
 }
 async function importSave(file) {
   const text = await file.text();
-  if (load(text, "the file")) $("saves-message").textContent = "";
+  if (await load(text, "the file")) $("saves-message").textContent = "";
 }
 
 // ------------------------------------------------------------------ flow
-function newGame(withClassroom = false, lesson = null) {
-  if (!withClassroom) classroom.stop();
-  if (engine.ready) view = engine.act(withClassroom ? { do: "class_begin", lesson } : { do: "restart" });
+async function newGame(withClassroom = false, lesson = null) {
+  if (!withClassroom) await classroom.stop();
+  if (engine.ready) view = await engine.act(withClassroom ? { do: "class_begin", lesson } : { do: "restart" });
   else view = engine.first;  // the engine's own first view, exported with the site
   lead = null; lately = []; cardsDue = [];
   const note = engine.story.content_note;
@@ -548,9 +529,13 @@ function toTitle() {
   $("btn-continue").hidden = !storage.get(KEYS.autosave);
   show("title");
 }
-function continueGame() {
+async function continueGame() {
   const save = storage.get(KEYS.autosave);
-  if (save && load(save, "the autosave")) { classroom.restore(); view = engine.act({ do: "view" }); render(); }
+  if (save && await load(save, "the autosave")) {
+    await classroom.restore();
+    view = await engine.act({ do: "view" });
+    render();
+  }
 }
 
 // ------------------------------------------------------------------ keys
@@ -694,5 +679,7 @@ function engineReady(on) {
 }
 
 // For tests and benchmarks: the engine's state and views, read-only.
-window.lth = { shown: false, ready: false, failed: null, engine, state: () => engine.state(), view: () => view, classroom };
+// idle(): no engine call waits for its answer (tests wait for it before they look).
+window.lth = { shown: false, ready: false, failed: null, engine, state: () => engine.state(), view: () => view,
+               classroom, idle: () => engine.idle() };
 main();

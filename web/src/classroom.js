@@ -71,47 +71,47 @@ export class Classroom {
     document.documentElement.classList.add("classroom");
   }
 
-  stop() {
+  async stop() {
     if (!this.active) return;
     this.active = false;
     this.storage.remove(STORE);
     document.documentElement.classList.remove("classroom");
-    this.engine.act({ do: "class_end" });
+    await this.engine.act({ do: "class_end" });
   }
 
-  persist() {
+  async persist() {
     if (!this.active) return;
-    const { record, lesson_part } = this.engine.act({ do: "class_record" });
+    const { record, lesson_part } = await this.engine.act({ do: "class_record" });
     this.storage.set(STORE, { options: this.options, record, lesson_part, seen: [...this.seen] });
   }
 
   // The class statistics kept in this browser count this session as the desktop counts its
   // record: once, when it has finished (an ending, or a lesson closed mid-story); an undo
   // past the end takes it out again.
-  countStats(view) {
+  async countStats(view) {
     const finished = !!(view.classroom && view.classroom.finished);
     if (!this.active || finished === this.counted) return;
     this.counted = finished;
-    const reply = this.engine.act({ do: "stats_sync", stats: this.storage.get(STATS) });
+    const reply = await this.engine.act({ do: "stats_sync", stats: this.storage.get(STATS) });
     this.storage.set(STATS, reply.stats);
   }
 
-  statsSummary() { return this.engine.act({ do: "stats_view", stats: this.storage.get(STATS) }).summary; }
+  async statsSummary() { return (await this.engine.act({ do: "stats_view", stats: this.storage.get(STATS) })).summary; }
 
-  statsFile() { return this.engine.act({ do: "stats_view", stats: this.storage.get(STATS) }).file; }
+  async statsFile() { return (await this.engine.act({ do: "stats_view", stats: this.storage.get(STATS) })).file; }
 
-  mergeStats(text) {
+  async mergeStats(text) {
     let file;
     try { file = JSON.parse(text); } catch { throw new Error("The file is not a class statistics file (not JSON)."); }
-    const reply = this.engine.act({ do: "stats_merge", stats: this.storage.get(STATS), file });
+    const reply = await this.engine.act({ do: "stats_merge", stats: this.storage.get(STATS), file });
     this.storage.set(STATS, reply.stats);
     return reply.new;
   }
 
-  restore() {
+  async restore() {
     const kept = this.storage.get(STORE);
-    if (!kept) { if (this.active) this.stop(); return; }
-    try { this.engine.act({ do: "class_restore", record: kept.record, lesson_part: kept.lesson_part }); } catch (err) {
+    if (!kept) { if (this.active) await this.stop(); return; }
+    try { await this.engine.act({ do: "class_restore", record: kept.record, lesson_part: kept.lesson_part }); } catch (err) {
       this.message("Classroom mode", [err.message]); return;
     }
     this.options = kept.options; this.begin();
@@ -160,7 +160,7 @@ export class Classroom {
       if (!item) return;
       const [kind] = item;
       this.seen.add(`${kind}:${scene.id}:${visit}`);
-      this.engine.act({ do: "class_seen", prompt: kind === "discuss", fact: kind === "fact" });
+      this.engine.act({ do: "class_seen", prompt: kind === "discuss", fact: kind === "fact" });  // answered in order
       const card = this.$("class-card");
       this.$("class-card-kind").textContent = kind === "fact" ? "Fact card" : "Discuss";
       this.$("class-card-body").replaceChildren(...(kind === "fact" ? this.factCard(scene.fact)
