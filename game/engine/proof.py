@@ -11,11 +11,15 @@ from __future__ import annotations
 from collections import deque
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from game.engine.intervals import NO, YES
 from game.engine.search import Failure
 from game.story.checks import reachable_scenes
 from game.story.model import Story
+
+if TYPE_CHECKING:
+    from game.engine.playthroughs import RandomReport
 
 Edges = dict[str, tuple[bool, list[int]]]  # choice -> (open in every state, abstract children)
 
@@ -45,6 +49,7 @@ class Proof:
     undecided_dead_ends: list[str] = field(default_factory=list)  # scenes
     failures: list[Failure] = field(default_factory=list)
     paths: dict[int, tuple[str, ...]] = field(default_factory=dict)
+    bounds: set[tuple[str, str, str | None, str, int]] = field(default_factory=set)  # seen in play
 
     # ------------------------------------------------------------------ notes from the search
 
@@ -64,6 +69,19 @@ class Proof:
             self.no_ending.append(index)
         else:
             self.endings_witnessed.setdefault(ending, index)
+
+    def absorb(self, report: RandomReport) -> None:
+        """Adds what random playthroughs met: real play, so as exact as a witness's."""
+        self.witnessed_scenes |= report.scenes_seen
+        self.witnessed_choices |= report.choices_taken
+        for sid, visits in report.variant_visits.items():
+            for number in range(len(self.story.scenes[sid].variants)):
+                shown = report.variants_shown.get((sid, number), 0)
+                seen = (YES if shown else 0) | (NO if shown < visits else 0)
+                self.note_variant((sid, number), seen, witnessed=True)
+        for ending in report.endings_seen:
+            self.endings_witnessed.setdefault(ending, -1)
+        self.failures = sorted([*self.failures, *report.failures], key=lambda f: (len(f.path), f.path))
 
     # ------------------------------------------------------------------ after the search
 
@@ -110,7 +128,9 @@ class Proof:
             for _, children in edges.values():
                 for child in children:
                     callers[child].append(index)
-        may_end = [bool(self.ends.get(i, (set(), False))[0]) for i in range(count)]
+        # An end (with or without an ending) or a stuck state has its own report: it counts as
+        # an end here, so that only the states that can go on for ever are dead ends.
+        may_end = [i in self.ends or not self.edges.get(i) for i in range(count)]
         queue = deque(i for i in range(count) if may_end[i])
         while queue:
             for caller in callers[queue.popleft()]:
@@ -118,10 +138,7 @@ class Proof:
                     may_end[caller] = True
                     queue.append(caller)
         must_end = self._must_end(count, callers)
-        stuck = {i for i, _ in self.stuck}
         for index in range(count):
-            if index in self.ends or index in stuck:
-                continue
             if not may_end[index]:
                 step = parent[index]
                 if witnessed[index] and (step is None or may_end[step[0]]):
@@ -135,9 +152,10 @@ class Proof:
                 self.undecided_dead_ends.append(scene_of[index])
 
     def _must_end(self, count: int, callers: list[list[int]]) -> list[bool]:
-        """Abstract states all of whose states can reach an ending: an end with an ending that
-        surely applies, or a choice open in all of them whose every child is such a state."""
-        must = [i in self.ends and not self.ends[i][1] for i in range(count)]
+        """Abstract states all of whose states can reach an end: an end scene (or a state with no
+        way on: being stuck is reported apart), or a choice open in all of them whose every
+        child is such a state."""
+        must = [i in self.ends or not self.edges.get(i) for i in range(count)]
         queue = deque(i for i in range(count) if must[i])
         while queue:
             for caller in set(callers[queue.popleft()]):

@@ -37,6 +37,7 @@ from game.engine.intervals import INF, MAYBE, NO, YES, AbstractState, Domain, Ra
 from game.engine.layout import Key, Layout, scene_order, value_of
 from game.engine.liveness import parse_effect, parse_expression
 from game.engine.proof import Proof
+from game.engine.search import bound_hits
 from game.engine.session import Session
 from game.engine.state import GameState
 from game.story.model import Choice, Scene, Story
@@ -267,6 +268,7 @@ class _Witnesses:
         session = Session(search.story, witness, keep_undo=False, describe=False)
         scene, proof = session.scene, search.proof
         proof.witnessed_scenes.add(scene.id)
+        bound_hits(search.story, witness, proof.bounds)
         for number, variant in enumerate(scene.variants):
             holds = variant.condition is None or variant.condition.holds(witness)
             proof.note_variant((scene.id, number), YES if holds else NO, witnessed=True)

@@ -33,7 +33,7 @@ _UNKNOWN = -1  # a path length not (yet) known
 class Failure:
     """A playthrough that went wrong, with the decisions that lead there."""
 
-    kind: str  # "stuck", "no-ending", "exception", "too-long"
+    kind: str  # "stuck", "no-ending", "exception", "too-long", "dead-end"
     scene: str
     message: str
     path: tuple[str, ...]  # full choice ids from the start
@@ -149,7 +149,8 @@ def words_of_ending(view: EndingView) -> int:
     return len(view.text.split()) + sum(len(line.split()) for _, _, line in view.epilogue)
 
 
-def _bound_hits(story: Story, state: GameState, found: set[tuple[str, str, str | None, str, int]]) -> None:
+def bound_hits(story: Story, state: GameState, found: set[tuple[str, str, str | None, str, int]]) -> None:
+    """Adds the stats and resources at a bound in `state` to `found`."""
     for person, values in state.stats.items():
         for name, value in values.items():
             stat = story.stats.get(name)
@@ -236,7 +237,7 @@ def explore(
     while (index := frontier.next()) is not None:
         state = pending.pop(index)
         scene_id = state.scene
-        _bound_hits(story, state, bounds)
+        bound_hits(story, state, bounds)
         session = Session(story, state)
         done += 1
         if progress is not None and done % _PROGRESS_EVERY == 0:
@@ -275,7 +276,7 @@ def explore(
             key = state_key(child, relevant)
             target = keys.get(key)
             if target is None:
-                _bound_hits(story, child, bounds)  # merged or not, its values were reached
+                bound_hits(story, child, bounds)  # merged or not, its values were reached
                 if len(keys) >= max_states:
                     complete = False
                     continue
@@ -291,6 +292,14 @@ def explore(
     if progress is not None:
         progress(len(keys), len(keys))
 
+    if complete:
+        failed = {index for _, _, _, index, _ in found}
+        for index in _dead_ends(len(keys), edges, set(ending_of), failed):
+            message = (
+                "no ending can be reached from here, whatever is chosen, in the state these "
+                f"choices lead to (from '{scene_of[index]}' on)"
+            )
+            found.append(("dead-end", scene_of[index], message, index, None))
     path_to = _shortest_paths(len(keys), edges)
     failures = [
         Failure(kind, scene, message, path_to(index) + ((choice,) if choice else ()))
@@ -303,6 +312,25 @@ def explore(
     return Exploration(
         story, start_scene, len(keys), transitions, complete, reached, endings, available, hits, failures
     )
+
+
+def _dead_ends(count: int, edges: Edges, endings: set[int], failed: set[int]) -> list[int]:
+    """The states from which no ending can be reached, where play enters them (the start, or a
+    state after a choice from one that can still end). A failed state (stuck, no ending) has its
+    own report: reaching one counts as an end here, so the states before it are not reported."""
+    callers: list[list[int]] = [[] for _ in range(count)]
+    for node in range(count):
+        for child, _, _ in edges[node]:
+            callers[child].append(node)
+    can_end = [node in endings or node in failed for node in range(count)]
+    queue = deque(node for node in range(count) if can_end[node])
+    while queue:
+        for caller in callers[queue.popleft()]:
+            if not can_end[caller]:
+                can_end[caller] = True
+                queue.append(caller)
+    dead = [node for node in range(count) if not can_end[node]]
+    return [node for node in dead if node == 0 or any(can_end[c] for c in callers[node])]
 
 
 def _shortest_paths(count: int, edges: Edges) -> Callable[[int], tuple[str, ...]]:

@@ -8,9 +8,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import shlex
-import textwrap
-from collections.abc import Sequence
 from dataclasses import replace
 from typing import TextIO
 
@@ -29,10 +26,10 @@ from game.engine.lessons import READ_ALOUD_WPM, measure_lesson
 from game.engine.session import ChoiceError, SetError
 from game.story.model import Story
 from game.tools._progress import ProgressBar
+from game.tools.explore_text import choice_where, print_failure, print_list, where, wrap
 
 USAGE_ERROR = 2
 DEFAULT_FILL = 2_000
-LAST_CHOICES = 6  # of a random playthrough's failure, the choices shown (--replay shows them all)
 LESSON_RUNS = 60
 
 
@@ -143,67 +140,6 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return 1 if result.has_errors or (fill is not None and fill.has_errors) else 0
 
 
-# ----------------------------------------------------------------------------- helpers
-
-
-def _where(story: Story, scene: str) -> str:
-    found = story.scenes.get(scene)
-    return str(found.location) if found is not None else scene
-
-
-def _choice_where(story: Story, full_id: str) -> str:
-    choice = story.choice(full_id)
-    return str(choice.location) if choice is not None else full_id
-
-
-def _command(args: argparse.Namespace, *extra: str) -> str:
-    words = ["python", "main.py", "explore"]
-    if args.story is not None:
-        words += ["--story", str(args.story)]
-    if args.start:
-        words += ["--start", args.start]
-    for name, value in args.sets:
-        words += ["--set", f"{name}={value}"]
-    if args.max_steps != DEFAULT_MAX_STEPS:
-        words += ["--max-steps", str(args.max_steps)]
-    return " ".join(shlex.quote(w) for w in [*words, *extra])
-
-
-def _wrap(text: str, indent: str = "    ") -> str:
-    return textwrap.fill(text, 100, initial_indent=indent, subsequent_indent=indent + "  ")
-
-
-def _print_failure(
-    story: Story, failure: Failure, out: TextIO, args: argparse.Namespace, count: int = 1
-) -> None:
-    kind = {"stuck": "stuck", "no-ending": "no ending", "exception": "exception", "too-long": "too long"}[
-        failure.kind
-    ]
-    times = f" ({count:,} {'runs' if failure.seed is not None else 'states'})" if count > 1 else ""
-    seed = f"seed {failure.seed}: " if failure.seed is not None else ""
-    message = failure.message
-    if failure.kind == "stuck":  # the engine's own sentence repeats the place printed in front
-        message = (
-            f"no choice is available at '{failure.scene}': every choice's condition failed. "
-            "Does this scene need a choice without 'if'?"
-        )
-    print(f"{_where(story, failure.scene)}: error: {seed}{kind}{times}: {message}", file=out)
-    if failure.seed is not None and len(failure.path) > LAST_CHOICES:
-        # A random run may fail after thousands of choices: the replay shows them all.
-        last = " ".join(failure.path[-LAST_CHOICES:])
-        print(_wrap(f"last {LAST_CHOICES} of {len(failure.path):,} choices: … {last}"), file=out)
-    else:
-        steps = " ".join(failure.path) if failure.path else "(none: at the start)"
-        print(_wrap(f"choices: {steps}"), file=out)
-    if failure.seed is not None:
-        print(f"    replay: {_command(args, '--replay', str(failure.seed))}", file=out)
-
-
-def _list(title: str, items: Sequence[str], out: TextIO, complete: bool = True) -> None:
-    so_far = "" if complete else " (so far)"
-    print(f"{title}{so_far}: {'none' if not items else len(items)}", file=out)
-
-
 # ----------------------------------------------------------------------------- exhaustive
 
 
@@ -268,7 +204,7 @@ def _print_exploration(
     warnings = 0
 
     never = [e for e in result.endings_never_reached if fill is None or e not in fill.endings_seen]
-    _list("Endings never reached", never, out, result.complete)
+    print_list("Endings never reached", never, out, result.complete)
     for ending_id in never:
         ending = next(e for e in story.endings if e.id == ending_id)
         if result.complete:
@@ -288,32 +224,32 @@ def _print_exploration(
             )
 
     scenes = result.scenes_never_reached
-    _list("Scenes never reached", scenes, out, result.complete)
+    print_list("Scenes never reached", scenes, out, result.complete)
     for scene in scenes:
         warnings += 1
-        print(f"  {_where(story, scene)}: warning: no playthrough reaches the scene '{scene}'", file=out)
+        print(f"  {where(story, scene)}: warning: no playthrough reaches the scene '{scene}'", file=out)
 
     locked = result.choices_always_locked
-    _list("Choices always locked", locked, out, result.complete)
+    print_list("Choices always locked", locked, out, result.complete)
     for full_id in locked:
         warnings += 1
         choice = story.choice(full_id)
         condition = choice.condition.source if choice and choice.condition else "?"
         print(
-            f"  {_choice_where(story, full_id)}: warning: '{full_id}' is shown locked every "
+            f"  {choice_where(story, full_id)}: warning: '{full_id}' is shown locked every "
             f"time (\"{choice.locked if choice else ''}\"): its condition '{condition}' never "
             "holds there",
             file=out,
         )
 
     hidden = result.choices_never_available
-    _list("Choices never available", hidden, out, result.complete)
+    print_list("Choices never available", hidden, out, result.complete)
     for full_id in hidden:
         warnings += 1
         choice = story.choice(full_id)
         condition = choice.condition.source if choice and choice.condition else "?"
         print(
-            f"  {_choice_where(story, full_id)}: warning: '{full_id}' is hidden every time: its "
+            f"  {choice_where(story, full_id)}: warning: '{full_id}' is hidden every time: its "
             f"condition '{condition}' never holds there",
             file=out,
         )
@@ -346,7 +282,7 @@ def _print_exploration(
             f"{ways.shortest_words:,}–{most_words} words{at_least}",
             file=out,
         )
-        print(_wrap(f"shortest: {' '.join(ways.shortest_path) or '(no choices)'}", "      "), file=out)
+        print(wrap(f"shortest: {' '.join(ways.shortest_path) or '(no choices)'}", "      "), file=out)
 
     warnings += _print_lessons(story, out)
 
@@ -356,7 +292,7 @@ def _print_exploration(
     print(f"Problems: {'none' if not failures else len(failures)}", file=out)
     for group in failures.values():
         errors += 1
-        _print_failure(story, group[0], out, args, len(group))
+        print_failure(story, group[0], out, args, len(group))
     print(f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}.", file=out)
 
 
@@ -420,7 +356,7 @@ def _print_random(report: RandomReport, args: argparse.Namespace, out: TextIO) -
     never = report.scenes_never_seen
     print(f"Scenes never seen: {', '.join(never) if never else 'none'}", file=out)
     untaken = report.choices_never_taken
-    print(_wrap(f"Choices never taken: {', '.join(untaken) if untaken else 'none'}", ""), file=out)
+    print(wrap(f"Choices never taken: {', '.join(untaken) if untaken else 'none'}", ""), file=out)
     for title, variants in (
         ("Variants never shown", report.variants_never_shown),
         ("Variants always shown", report.variants_always_shown),
@@ -430,8 +366,8 @@ def _print_random(report: RandomReport, args: argparse.Namespace, out: TextIO) -
             variant = story.scenes[sid].variants[index]
             condition = variant.condition.source if variant.condition is not None else "(none)"
             print(
-                _wrap(
-                    f"{_where(story, sid)}: scene '{sid}', variant {index + 1} "
+                wrap(
+                    f"{where(story, sid)}: scene '{sid}', variant {index + 1} "
                     f"(if: {condition}), {report.variant_visits[sid]:,} visits"
                 ),
                 file=out,
@@ -455,7 +391,7 @@ def _print_random(report: RandomReport, args: argparse.Namespace, out: TextIO) -
     for failure in report.failures:
         groups.setdefault((failure.kind, failure.scene), []).append(failure)
     for group in groups.values():
-        _print_failure(story, group[0], out, args, len(group))
+        print_failure(story, group[0], out, args, len(group))
 
 
 def _replay(story: Story, args: argparse.Namespace, out: TextIO, options: dict) -> int:
@@ -466,19 +402,19 @@ def _replay(story: Story, args: argparse.Namespace, out: TextIO, options: dict) 
         heading = " · ".join(p for p in (step.chapter, step.place, step.when) if p)
         print(f"── {step.scene}" + (f" ({heading})" if heading else ""), file=out)
         for paragraph in step.paragraphs:
-            print(_wrap(paragraph, "  "), file=out)
+            print(wrap(paragraph, "  "), file=out)
         if step.choice_text is not None:
             chosen = "Continue" if step.is_continue else step.choice_text
             print(f"  > {chosen}", file=out)
             if step.says:
-                print(_wrap(step.says, "    "), file=out)
+                print(wrap(step.says, "    "), file=out)
     print(f"choices: {' '.join(played.path) or '(none)'}", file=out)
     if played.failure is not None:
-        _print_failure(story, played.failure, out, args)
+        print_failure(story, played.failure, out, args)
         return 1
     ending = session.ending
     if ending is not None:
         print(f"Ending: {ending.id} — {ending.title}", file=out)
         for _, name, line in ending.epilogue:
-            print(_wrap(f"{name}: {line}", "  "), file=out)
+            print(wrap(f"{name}: {line}", "  "), file=out)
     return 0
