@@ -62,6 +62,13 @@ EXPECTED = [
         False,
     ),
     ("exhaustive_seconds", "playthroughs.py", "exhaustive exploration of the story", False),
+    (
+        "explore_complete_seconds",
+        "explore_proof.py",
+        "`explore` on the story to a complete answer (exact, then the abstraction)",
+        False,
+    ),
+    ("explore_undecided", "explore_proof.py", "answers `explore` leaves undecided on the story", False),
     ("engine_steps_per_s", "engine_stress.py", "random choose/undo/save/load steps per second", False),
     ("engine_consistent", "engine_stress.py", "engine state consistent after 100,000 steps", False),
     ("web_first_scene_s", "web_edition.py", "browser edition: page load to the first scene's text", False),

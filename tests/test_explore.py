@@ -155,27 +155,21 @@ def test_states_that_differ_only_in_unread_history_are_merged(tmp_path):
     assert explore(seeing).states == 5  # b and c remember which choice was taken
 
 
-def test_a_bounded_run_says_it_stopped(trouble, tmp_path):
+def test_a_bounded_run_goes_on_through_the_abstraction_with_the_same_answers(trouble, tmp_path):
     result = explore(trouble, max_states=2)
     assert not result.complete
     assert result.states == 2
-    assert result.endings_never_reached == ["never", "hopeful", "plain"]
     assert not result.has_errors  # an ending not reached yet is not an error in a bounded run
     status, out, _ = run("explore", "--story", str(trouble.root), "--max-states", "2", "--fill", "0")
-    assert "STOPPED EARLY" in out
-    assert "(so far)" in out
-    assert "Endings never reached (so far): 3" in out
-
-
-def test_random_playthroughs_fill_in_what_a_bounded_run_missed(trouble):
-    status, out, _ = run("explore", "--story", str(trouble.root), "--max-states", "2", "--fill", "300")
-    assert "Then 300 random playthroughs (seeds 1–300, --fill)" in out
-    # Only the ending no state can reach is still listed; the others were met at random.
-    assert "Endings never reached (so far): 1" in out
-    assert "the ending 'never' was not reached before the run stopped or by the random" in out
-    assert "hopeful" in out and "reached only by the random playthroughs" in out
-    # The trap the bounded run never entered is found, with the seed that replays it.
-    assert status == 1 and "stuck" in out and "--replay" in out
+    assert status == 1
+    assert "complete, through an abstraction. An exact search stopped at 2 distinct states" in out
+    text = " ".join(out.split())
+    # what the exact run finds (test_exploration_finds_every_problem), proved or met in real play
+    assert "Endings never reached (proved): 1" in text and "reach the ending 'never'" in text
+    assert "'a.gold' is shown locked (\"Needs 100 yuan\") every time" in text
+    assert "'a.secret' is hidden every time" in text and "'d.out' is hidden every time" in text
+    assert "error: stuck: no choice is available at 'd'" in text and "choices: a.trap" in text
+    assert "hope reaches its max (3) for mum" in text
 
 
 def test_explore_command_reports_errors_with_locations(trouble):

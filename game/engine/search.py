@@ -22,7 +22,7 @@ from game.story.model import Story
 
 Progress = Callable[[int, "int | None"], None]  # (done, total or None when unknown)
 
-DEFAULT_MAX_STATES = 200_000
+DEFAULT_MAX_STATES = 5_000
 _PROGRESS_EVERY = 1_000
 
 Edges = list[list[tuple[int, str, int]]]  # per state: (child, choice id, words of its says line)

@@ -1,14 +1,13 @@
 """`python main.py explore`: every distinct state, random playthroughs, or one replayed.
 
 Exit status 1 when the story has an error a player could meet (an ending no playthrough reaches, a
-scene where the player is stuck, an end scene with no ending); 0 otherwise.
+scene where the player is stuck, an end scene with no ending, a dead end); 0 otherwise.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
-from dataclasses import replace
 from typing import TextIO
 
 from game.engine.explore import (
@@ -17,8 +16,8 @@ from game.engine.explore import (
     Exploration,
     Failure,
     RandomReport,
-    count_paths,
     explore,
+    prove,
     random_playthrough,
     random_playthroughs,
 )
@@ -26,6 +25,7 @@ from game.engine.lessons import READ_ALOUD_WPM, measure_lesson
 from game.engine.session import ChoiceError, SetError
 from game.story.model import Story
 from game.tools._progress import ProgressBar
+from game.tools.explore_proof import print_proof
 from game.tools.explore_text import choice_where, print_failure, print_list, where, wrap
 
 USAGE_ERROR = 2
@@ -37,9 +37,10 @@ def register(subparsers, add_common) -> None:
     parser = subparsers.add_parser(
         "explore",
         help="play every distinct state (or random playthroughs) and report problems",
-        description="Plays the story exhaustively (every distinct state once) and reports scenes, "
-        "endings and choices no playthrough reaches, stats that hit their bounds, and "
-        "the shortest and longest path to each ending. Exit status 1 on an error.",
+        description="Plays the story exhaustively (every distinct state once; past --max-states, "
+        "through an abstraction that always finishes) and reports endings, scenes, choices and "
+        "variants no playthrough can reach (or always shows), dead ends, stats that hit their "
+        "bounds, and the ways to each ending. Exit status 1 on an error.",
     )
     add_common(parser)
     parser.add_argument(
@@ -47,7 +48,8 @@ def register(subparsers, add_common) -> None:
         type=int,
         default=DEFAULT_MAX_STATES,
         metavar="N",
-        help=f"stop after N distinct states (default {DEFAULT_MAX_STATES:,})",
+        help=f"search exactly up to N distinct states (default {DEFAULT_MAX_STATES:,}); past them, "
+        "an abstraction that always finishes gives the answers",
     )
     parser.add_argument(
         "--random", type=int, metavar="N", help="instead, play N random playthroughs and report coverage"
@@ -67,8 +69,8 @@ def register(subparsers, add_common) -> None:
         type=int,
         default=DEFAULT_FILL,
         metavar="N",
-        help="when --max-states stops the run, N random playthroughs then look for "
-        f"what it had not reached (default {DEFAULT_FILL:,}; 0: none)",
+        help="when the abstraction leaves an answer undecided, N random playthroughs then look "
+        f"for it (default {DEFAULT_FILL:,}; 0: none)",
     )
     parser.add_argument(
         "--jobs",
@@ -126,49 +128,47 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         bar = ProgressBar(err, "States")
         result = explore(story, max_states=args.max_states, progress=bar, **options)
         bar.finish()
-        fill = None
-        if not result.complete and args.fill:
-            bar = ProgressBar(err, "Playthroughs")
-            fill = random_playthroughs(
-                story, args.fill, 1, max_steps=args.max_steps, progress=bar, jobs=jobs, **options
-            )
-            bar.finish()
+        if result.complete:
+            _print_exploration(result, args, out)
+            return 1 if result.has_errors else 0
+        return _prove(story, result, args, out, err, options)
     except (ChoiceError, SetError) as exc:
         print(f"explore: {exc}", file=err)
         return USAGE_ERROR
-    _print_exploration(result, args, out, fill)
-    return 1 if result.has_errors or (fill is not None and fill.has_errors) else 0
+
+
+def _prove(
+    story: Story, bounded: Exploration, args: argparse.Namespace, out: TextIO, err: TextIO, options: dict
+) -> int:
+    """The abstract search, where the exact one stopped; random playthroughs (--fill) then look
+    for what it left undecided."""
+    proof = prove(story, **options)
+    fill = None
+    if proof.undecided and args.fill:
+        bar = ProgressBar(err, "Playthroughs")
+        jobs = args.jobs or os.cpu_count() or 1
+        fill = random_playthroughs(
+            story, args.fill, 1, max_steps=args.max_steps, progress=bar, jobs=jobs, **options
+        )
+        bar.finish()
+        proof.absorb(fill)
+    errors, warnings = print_proof(proof, bounded, fill, args, out)
+    warnings += _print_lessons(story, out)
+    print(f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}.", file=out)
+    return 1 if errors else 0
 
 
 # ----------------------------------------------------------------------------- exhaustive
 
 
-def _print_exploration(
-    result: Exploration, args: argparse.Namespace, out: TextIO, fill: RandomReport | None = None
-) -> None:
+def _print_exploration(result: Exploration, args: argparse.Namespace, out: TextIO) -> None:
+    """The report of an exact search that finished: every answer exact."""
     story = result.story
-    status = (
-        "complete"
-        if result.complete
-        else (
-            f"STOPPED EARLY at --max-states {args.max_states:,}: the lists of things never reached may "
-            "be incomplete; raise --max-states for a full run"
-        )
-    )
     print(
         f"Explored {story.title!r} from '{result.start}': {result.states:,} distinct states, "
-        f"{result.transitions:,} choices taken ({status}).",
+        f"{result.transitions:,} choices taken (complete, exact).",
         file=out,
     )
-    if not result.complete:
-        paths = count_paths(story, result.start)
-        if paths is not None:
-            print(
-                f"  (The scene graph alone has {paths:,} ways from '{result.start}' to an end: when "
-                "conditions read the decisions, states hardly merge and no bound will be enough. "
-                "Random playthroughs, --random N, cover such a story better.)",
-                file=out,
-            )
     if result.scenes_not_judged:
         count = len(result.scenes_not_judged)
         print(
@@ -176,61 +176,27 @@ def _print_exploration(
             f"leads to them from '{result.start}'.)",
             file=out,
         )
-    bounded = result
-    if fill is not None:
-        # What the random playthroughs reached is reached: the lists below keep only what neither
-        # found. Paths and word counts stay the exhaustive run's own.
-        result = replace(
-            result,
-            scenes_reached=result.scenes_reached | fill.scenes_seen,
-            choices_available=result.choices_available | fill.choices_taken,
-            failures=[*result.failures, *fill.failures],
-        )
-        found = {
-            "ending": len(set(fill.endings_seen) - set(bounded.endings)),
-            "scene": len(set(fill.scenes_seen) - bounded.scenes_reached),
-            "choice": len(set(fill.choices_taken) - bounded.choices_available),
-        }
-        news = (
-            ", ".join(f"{n} {what}{'s' * (n != 1)} more" for what, n in found.items() if n) or "nothing more"
-        )
-        print(
-            f"  Then {fill.runs:,} random playthroughs (seeds {fill.first_seed}–"
-            f"{fill.first_seed + fill.runs - 1}, --fill) looked for what the bounded run had not "
-            f"reached, and found {news}.",
-            file=out,
-        )
     errors = 0
     warnings = 0
 
-    never = [e for e in result.endings_never_reached if fill is None or e not in fill.endings_seen]
-    print_list("Endings never reached", never, out, result.complete)
+    never = result.endings_never_reached
+    print_list("Endings never reached", never, out)
     for ending_id in never:
         ending = next(e for e in story.endings if e.id == ending_id)
-        if result.complete:
-            errors += 1
-            print(
-                f"  {ending.location}: error: no playthrough reaches the ending '{ending_id}' "
-                f"({ending.title})",
-                file=out,
-            )
-        else:
-            warnings += 1
-            tried = " or by the random playthroughs" if fill is not None else ""
-            print(
-                f"  {ending.location}: warning: the ending '{ending_id}' was not reached "
-                f"before the run stopped{tried}",
-                file=out,
-            )
+        errors += 1
+        print(
+            f"  {ending.location}: error: no playthrough reaches the ending '{ending_id}' ({ending.title})",
+            file=out,
+        )
 
     scenes = result.scenes_never_reached
-    print_list("Scenes never reached", scenes, out, result.complete)
+    print_list("Scenes never reached", scenes, out)
     for scene in scenes:
         warnings += 1
         print(f"  {where(story, scene)}: warning: no playthrough reaches the scene '{scene}'", file=out)
 
     locked = result.choices_always_locked
-    print_list("Choices always locked", locked, out, result.complete)
+    print_list("Choices always locked", locked, out)
     for full_id in locked:
         warnings += 1
         choice = story.choice(full_id)
@@ -243,7 +209,7 @@ def _print_exploration(
         )
 
     hidden = result.choices_never_available
-    print_list("Choices never available", hidden, out, result.complete)
+    print_list("Choices never available", hidden, out)
     for full_id in hidden:
         warnings += 1
         choice = story.choice(full_id)
@@ -266,20 +232,12 @@ def _print_exploration(
     for ending in story.endings:
         ways = result.endings.get(ending.id)
         if ways is None:
-            if fill is not None and ending.id in fill.endings_seen:
-                low, high = fill.ending_words[ending.id]
-                print(
-                    f"  {ending.id:<{width}}  reached only by the random playthroughs "
-                    f"({fill.endings_seen[ending.id]:,} times, {low:,}–{high:,} words)",
-                    file=out,
-                )
             continue
         most = "unbounded (a loop)" if ways.longest_choices is None else f"{ways.longest_choices}"
         most_words = "unbounded" if ways.longest_words is None else f"{ways.longest_words:,}"
-        at_least = "" if result.complete else " (so far)"
         print(
             f"  {ending.id:<{width}}  {ways.shortest_choices}–{most} choices, "
-            f"{ways.shortest_words:,}–{most_words} words{at_least}",
+            f"{ways.shortest_words:,}–{most_words} words",
             file=out,
         )
         print(wrap(f"shortest: {' '.join(ways.shortest_path) or '(no choices)'}", "      "), file=out)
