@@ -438,3 +438,76 @@ def test_random_runs_report_variants_never_and_always_shown(tmp_path):
     out = " ".join(out.split())  # a long path wraps the lines
     assert "Variants never shown: 1" in out and "scene 'b', variant 2 (if: savings > 1000), 40 visits" in out
     assert "Variants always shown: 1" in out and "scene 'b', variant 1 (if: savings >= 0)" in out
+
+
+# Two paragraphs always shown, a variant that never holds, a choice never shown (hidden until a
+# flag set by the choice beside it), a says line, and a `replace:` variant hiding a scene's text.
+LINES = """\
+scenes:
+  a:
+    text: |
+      First paragraph of the market.
+
+      Second paragraph of the market.
+    variants:
+      - {if: rich, text: Gold everywhere., replace: true}
+    choices:
+      - {id: x, text: Take X, effects: [rich = true], says: You took X., goto: b}
+      - {id: y, text: Take Y, goto: b}
+      - {id: z, text: The secret door, if: rich, goto: b}
+  b:
+    text: The plain middle.
+    variants:
+      - {if: rich, text: The golden middle., replace: true}
+    next: c
+  c: {text: The end., end: true}
+endings:
+  - {id: only, title: Only, text: Done at last., epilogue: {mum: Fine.}}
+"""
+
+
+def test_random_runs_count_how_often_each_line_was_shown(tmp_path):
+    from game.engine.coverage import line_coverage
+
+    story = load_story(write_story(tmp_path / "lines", LINES), check_assets=False)
+    report = random_playthroughs(story, 40, seed=0)
+    took_x = report.taken["a.x"]
+    assert 0 < took_x < 40
+    shown = {(line.kind, line.owner, line.text): line.shown for line in line_coverage(report)}
+    assert shown == {
+        ("text", "a", "First paragraph of the market."): 40,
+        ("text", "a", "Second paragraph of the market."): 40,
+        ("variant", "a", "Gold everywhere."): 0,
+        ("choice", "a.x", "Take X"): 40,
+        ("says", "a.x", "You took X."): took_x,
+        ("choice", "a.y", "Take Y"): 40,
+        ("choice", "a.z", "The secret door"): 0,
+        ("text", "b", "The plain middle."): 40 - took_x,  # the golden middle replaced it
+        ("variant", "b", "The golden middle."): took_x,
+        ("text", "c", "The end."): 40,
+        ("ending", "only", "Done at last."): 40,
+    }
+    shared = random_playthroughs(story, 600, seed=0, jobs=2)
+    alone = random_playthroughs(story, 600, seed=0, jobs=1)
+    assert line_coverage(shared) == line_coverage(alone)
+    status, out, _ = run("explore", "--story", str(story.root), "--random", "40", "--jobs", "1")
+    assert status == 0, out
+    assert "Lines of text (paragraphs, choices, says, endings): 9 of 11 shown (81.8%)." in out
+    assert "Lines never shown: 2" in out
+    where, text = str(story.root / "01.yaml"), " ".join(out.split())  # a long path wraps the lines
+    assert f"{where}:8:26: scene 'a', variant 1: \"Gold everywhere.\"" in text
+    assert f"{where}:12:23: choice 'a.z': \"The secret door\"" in text
+
+
+def test_random_runs_from_a_later_scene_judge_coverage_from_there(tmp_path):
+    """--start b with --random: the scenes before b and the other route's are neither counted
+    in the coverage nor listed as never seen, nor are their lines."""
+    story = load_story(write_story(tmp_path / "fork", FORK), check_assets=False)
+    status, out, _ = run("explore", "--story", str(story.root), "--start", "b", "--random", "20")
+    assert status == 0, out
+    assert "Coverage: scenes 100.0% (2/2), choices" in out
+    assert "Scenes never seen: none" in out and "Lines never shown: none" in out
+    assert "(2 scenes and their lines are not judged: no choice leads to them from 'b'.)" in out
+    assert "Lines of text (paragraphs, choices, says, endings): 3 of 3 shown (100.0%)." in out
+    report = random_playthroughs(story, 20, start="b")
+    assert report.scene_coverage == 100.0 and report.scenes_never_seen == []

@@ -9,18 +9,21 @@ from __future__ import annotations
 import gc
 import itertools
 import random
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from functools import cached_property
+from typing import TYPE_CHECKING, TypeVar
 
 from game.engine.search import Failure, Progress, count_words, words_of_ending
 from game.engine.session import Session
-from game.story.model import Choice, Story
+from game.story.checks import reachable_scenes
+from game.story.model import Choice, Scene, Story
 
 if TYPE_CHECKING:
     from multiprocessing.context import ForkContext
 
 DEFAULT_MAX_STEPS = 2_000
+K = TypeVar("K")
 
 
 @dataclass(frozen=True)
@@ -35,6 +38,9 @@ class Playthrough:
     words: int
     # (scene, variant index) each time a scene was shown with that variant's condition holding
     variants_shown: tuple[tuple[str, int], ...] = ()
+    # (scene, variant index, or -1 for the scene's own text) each time a `replace:` variant hid it
+    hidden: tuple[tuple[str, int], ...] = ()
+    offered: tuple[str, ...] = ()  # each time a choice with a condition was shown (open or locked)
 
 
 @dataclass
@@ -58,6 +64,18 @@ class RandomReport:
     # how many of those visits showed each variant
     variant_visits: dict[str, int] = field(default_factory=dict)
     variants_shown: dict[tuple[str, int], int] = field(default_factory=dict)
+    # line coverage (see game.engine.coverage): visits of every scene, texts hidden by a
+    # `replace:` variant, conditional choices shown, choices taken
+    scene_visits: dict[str, int] = field(default_factory=dict)
+    hidden: dict[tuple[str, int], int] = field(default_factory=dict)
+    offered: dict[str, int] = field(default_factory=dict)
+    taken: dict[str, int] = field(default_factory=dict)
+    start: str | None = None  # where the runs began: only what comes after it is judged
+
+    @cached_property
+    def judged(self) -> set[str]:
+        """The scenes some sequence of choices leads to from the start: coverage counts these."""
+        return reachable_scenes(self.story, self.start)
 
     def _variants_of_seen_scenes(self) -> list[tuple[str, int]]:
         return [
@@ -82,12 +100,12 @@ class RandomReport:
 
     @property
     def scene_coverage(self) -> float:
-        return 100.0 * len(self.scenes_seen) / max(1, len(self.story.scenes))
+        return 100.0 * len(self.scenes_seen & self.judged) / max(1, len(self.judged))
 
     @property
     def choices_total(self) -> int:
-        """Choices in the story, "Continue"s left out."""
-        return len(_real_choices(self.story))
+        """Choices in the judged scenes, "Continue"s left out."""
+        return len(_real_choices(self.story, self.judged))
 
     @property
     def choices_covered(self) -> int:
@@ -99,19 +117,23 @@ class RandomReport:
 
     @property
     def scenes_never_seen(self) -> list[str]:
-        return [s for s in self.story.scenes if s not in self.scenes_seen]
+        return [s for s in self.story.scenes if s in self.judged and s not in self.scenes_seen]
 
     @property
     def choices_never_taken(self) -> list[str]:
-        return [c.full_id for c in _real_choices(self.story) if c.full_id not in self.choices_taken]
+        return [
+            c.full_id for c in _real_choices(self.story, self.judged) if c.full_id not in self.choices_taken
+        ]
 
     @property
     def has_errors(self) -> bool:
         return bool(self.failures)
 
 
-def _real_choices(story: Story) -> list[Choice]:
-    return [c for s in story.scenes.values() for c in s.choices if not c.is_continue]
+def _real_choices(story: Story, scenes: set[str]) -> list[Choice]:
+    return [
+        c for sid in story.scenes if sid in scenes for c in story.scenes[sid].choices if not c.is_continue
+    ]
 
 
 def random_playthrough(
@@ -131,7 +153,9 @@ def random_playthrough(
     session = Session(story, start=start, sets=sets, keep_undo=False, describe=describe)
     path: list[str] = []
     scenes = [session.state.scene]
-    shown = _variants_holding(story, session)
+    hidden: list[tuple[str, int]] = []
+    offered: list[str] = []
+    shown = _variants_holding(story, session, hidden)
     words = count_words(session.transcript[-1].paragraphs)
     failure = None
     ending = None
@@ -157,6 +181,7 @@ def random_playthrough(
             )
             break
         open_choices = session.open_choices()
+        _offered(story.scenes[scene], open_choices, offered)
         if not open_choices:
             failure = Failure("stuck", scene, session.stuck or "no choice is available", tuple(path), seed)
             break
@@ -169,21 +194,38 @@ def random_playthrough(
             break
         path.append(picked)
         scenes.append(session.state.scene)
-        shown.extend(_variants_holding(story, session))
+        shown.extend(_variants_holding(story, session, hidden))
         words += count_words(session.transcript[-1].paragraphs)
         if outcome.says:
             words += len(outcome.says.split())
-    return Playthrough(seed, tuple(path), tuple(scenes), ending, failure, words, tuple(shown)), session
+    played = Playthrough(
+        seed, tuple(path), tuple(scenes), ending, failure, words, tuple(shown), tuple(hidden), tuple(offered)
+    )
+    return played, session
 
 
-def _variants_holding(story: Story, session: Session) -> list[tuple[str, int]]:
-    """The variants of the scene just entered whose condition holds, as (scene, index)."""
+def _variants_holding(story: Story, session: Session, hidden: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """The variants of the scene just entered whose condition holds, as (scene, index); adds to
+    `hidden` what a holding `replace:` variant hides (-1: the scene's own text)."""
     sid = session.state.scene
-    return [
+    holding = [
         (sid, i)
         for i, variant in enumerate(story.scenes[sid].variants)
         if variant.condition is None or variant.condition.holds(session.state)
     ]
+    variants = story.scenes[sid].variants
+    last = max((i for _, i in holding if variants[i].replace), default=None)
+    if last is not None:  # the text and the variants before the last replacing one are not shown
+        hidden.append((sid, -1))
+        hidden.extend(key for key in holding if key[1] < last)
+    return holding
+
+
+def _offered(scene: Scene, open_choices: list[Choice], offered: list[str]) -> None:
+    """Adds the choices with a condition that the scene shows now: open, or locked with a reason."""
+    for choice in scene.choices:
+        if choice.condition is not None and (choice.locked is not None or choice in open_choices):
+            offered.append(choice.full_id)
 
 
 def random_playthroughs(
@@ -203,7 +245,7 @@ def random_playthroughs(
     story object); the report is the same as with one, seed for seed. Where processes cannot be
     forked (Windows), or for few runs, they are played here.
     """
-    report = RandomReport(story, runs, seed, set(), set(), {}, [], 0, 0)
+    report = RandomReport(story, runs, seed, set(), set(), {}, [], 0, 0, start=start)
     jobs = max(1, min(jobs, runs // MIN_RUNS_PER_JOB))
     context = _fork_context() if jobs > 1 else None
     if context is None:
@@ -278,9 +320,23 @@ def _play(
             progress(done, len(seeds))
 
 
+def _tally(table: dict[K, int], keys: Iterable[K]) -> None:
+    for key in keys:
+        table[key] = table.get(key, 0) + 1
+
+
+def _add(table: dict[K, int], other: dict[K, int]) -> None:
+    for key, times in other.items():
+        table[key] = table.get(key, 0) + times
+
+
 def _count(report: RandomReport, played: Playthrough) -> None:
     report.scenes_seen.update(played.scenes)
     report.choices_taken.update(played.path)
+    _tally(report.scene_visits, played.scenes)
+    _tally(report.hidden, played.hidden)
+    _tally(report.offered, played.offered)
+    _tally(report.taken, played.path)
     report.total_choices += len(played.path)
     report.total_words += played.words
     for sid in played.scenes:
@@ -304,6 +360,10 @@ def _merge(report: RandomReport, part: RandomReport) -> None:
     """Adds a later chunk's counts to `report`, as if its runs had been counted here."""
     report.scenes_seen |= part.scenes_seen
     report.choices_taken |= part.choices_taken
+    _add(report.scene_visits, part.scene_visits)
+    _add(report.hidden, part.hidden)
+    _add(report.offered, part.offered)
+    _add(report.taken, part.taken)
     report.total_choices += part.total_choices
     report.total_words += part.total_words
     for sid, visits in part.variant_visits.items():

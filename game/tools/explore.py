@@ -25,6 +25,7 @@ from game.engine.lessons import READ_ALOUD_WPM, measure_lesson
 from game.engine.session import ChoiceError, SetError
 from game.story.model import Story
 from game.tools._progress import ProgressBar
+from game.tools.explore_lines import print_lines
 from game.tools.explore_proof import print_proof
 from game.tools.explore_text import choice_where, print_failure, print_list, where, wrap
 
@@ -306,11 +307,18 @@ def _print_random(report: RandomReport, args: argparse.Namespace, out: TextIO) -
         )
     print(
         f"Coverage: scenes {report.scene_coverage:.1f}% "
-        f"({len(report.scenes_seen)}/{len(story.scenes)}), "
+        f"({len(report.scenes_seen & report.judged)}/{len(report.judged)}), "
         f"choices {report.choice_coverage:.1f}% "
         f"({report.choices_covered}/{report.choices_total}).",
         file=out,
     )
+    skipped = len(story.scenes) - len(report.judged)
+    if skipped:
+        print(
+            f"  ({skipped} scene{'s' * (skipped != 1)} and their lines are not judged: no choice "
+            f"leads to them from '{report.start}'.)",
+            file=out,
+        )
     never = report.scenes_never_seen
     print(f"Scenes never seen: {', '.join(never) if never else 'none'}", file=out)
     untaken = report.choices_never_taken
@@ -330,6 +338,7 @@ def _print_random(report: RandomReport, args: argparse.Namespace, out: TextIO) -
                 ),
                 file=out,
             )
+    print_lines(report, out)
     missing = [e.id for e in story.endings if e.id not in report.endings_seen]
     print(
         "Endings (times reached; fewest–most words read):" if report.endings_seen else "Endings: none",
