@@ -56,8 +56,11 @@ def test_the_parts_are_inside_the_window_and_apart(fonts: Fonts, size: tuple[int
         assert window.contains(tool.rect) and not tool.rect.colliderect(plan.panel)
     assert plan.panel.contains(plan.text_box)
     for button in plan.choice_buttons:
-        assert plan.panel.contains(button.rect)
-        assert button.rect.top >= plan.text_box.bottom, "the choices are under the text, not over it"
+        if plan.flow:  # in the text's scroll after its end: in its view, or off screen
+            assert button.rect.bottom < 0 or plan.text_box.contains(button.rect)
+        else:
+            assert plan.panel.contains(button.rect)
+            assert button.rect.top >= plan.text_box.bottom, "the choices are under the text, not over it"
     if plan.note_box is not None:  # beside the panel
         assert window.contains(plan.note_box) and not plan.note_box.colliderect(plan.panel)
     else:  # a chip in the panel's top, the text under it
@@ -67,13 +70,18 @@ def test_the_parts_are_inside_the_window_and_apart(fonts: Fonts, size: tuple[int
 
 @pytest.mark.parametrize("size", SIZES)
 @pytest.mark.parametrize("text", list(TEXT_SCALE))
-def test_a_crowded_list_scrolls_and_the_text_keeps_four_lines(
+def test_a_crowded_list_scrolls_or_follows_the_text_and_the_text_keeps_four_lines(
     fonts: Fonts, size: tuple[int, int], text: str
 ) -> None:
     long = "Say nothing now, and go to the station alone before anyone in the house is awake " * 2
     plan, _ = layout(fonts, size, text, 6, [long] * 7)
     ui_prose = plan.ui.face("prose", plan.ui.m.prose)
     assert plan.text_box.height >= 4 * ui_prose.height
+    if plan.flow:  # the choices follow the text: the keyboard's choice is scrolled into view
+        for button in plan.choice_buttons:
+            plan.show_choice(button)
+            assert plan.text_box.contains(button.rect)
+        return
     assert plan.choice_cue is not None and plan.choice_last < 6  # not all seven fit
     shown = [b for b in plan.choice_buttons if b.rect.bottom > 0]
     assert all(plan.choice_view.contains(b.rect) for b in shown)
@@ -82,3 +90,23 @@ def test_a_crowded_list_scrolls_and_the_text_keeps_four_lines(
     assert plan.choice_buttons[0].rect.bottom < 0, "scrolled off: never under the mouse"
     plan.rewind_choices()
     assert plan.choice_first == 0 and plan.choice_view.contains(plan.choice_buttons[0].rect)
+
+
+def test_large_text_lets_the_choices_follow_the_text(fonts: Fonts) -> None:
+    medium, _ = layout(fonts, (1280, 720), "medium", 8, ["Read the letter out", "Show it to Suqin first"])
+    assert not medium.flow  # two choices under the text leave it eight lines or more
+    plan, _ = layout(
+        fonts, (1280, 720), "largest", 8, ["Read the letter out", "Show it to Suqin", "Say nothing"]
+    )
+    assert plan.flow
+    m = plan.ui.m
+    assert plan.panel.bottom >= m.height - m.gap and plan.pov_at[1] < plan.panel.top  # the picture gives way
+    assert plan.text_box.height > 8 * plan.ui.face("prose", m.prose).height  # under the fact chip
+    first, last = plan.choice_buttons[0], plan.choice_buttons[-1]
+    assert first.rect.bottom < 0 and last.rect.bottom < 0  # below the text, out of view at its top
+    plan.scroll.show_bottom(plan.text_end())
+    plan.follow_scroll()
+    assert plan.text_box.contains(first.rect)
+    plan.scroll.offset = 0
+    plan.show_choice(last)
+    assert plan.text_box.contains(last.rect)

@@ -61,9 +61,10 @@ def test_long_choices_leave_the_scene_text_readable(story: Story, data_dir: Path
         ]
         assert len(lines) >= 3, f"{start}: only {len(lines)} lines of its text can be read"
         assert play.plan.text_box.height >= 3 * prose.height
-        # Every choice can be reached: shown, or behind a cue that says so, and by keyboard alone.
+        # Every choice can be reached: shown, or behind a cue that says so (a crowded list's, or
+        # "more below" when the choices follow the text), and by keyboard alone.
         hidden = [b for b in play.choice_buttons if b.rect.bottom <= 0]
-        assert not hidden or play.plan.choice_cue is not None
+        assert not hidden or play.plan.choice_cue is not None or play.scroll.cue is not None
         for _ in play.choice_buttons[1:]:
             app.frame([key(pygame.K_DOWN)], 0.01)
             focused = play.focus.focused

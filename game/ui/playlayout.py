@@ -19,6 +19,7 @@ from game.ui.words import word
 MEASURE = 70  # about 70 characters a line of prose
 NARROW_MEASURE = 45  # fewer beside a side note: the panel takes the window's width instead
 MIN_NOTE_ROOM = 220  # pixels: a side note narrower than this becomes a button in the panel
+FLOW_LINES = 8  # fewer lines of text than this above two choices: the choices follow the text
 
 
 @dataclass
@@ -54,6 +55,18 @@ class PlayLayout:
         if self.narrow:
             width = m.width - 2 * m.margin
         self.panel = Rect(m.margin, top, width, m.height - top - m.margin)
+        self.vpad = m.pad  # the panel's padding above and below the text
+        # Large text for the window: two choices under the text would leave it fewer than eight
+        # lines. The picture gives way (the panel reaches down to the window's edge), the point of
+        # view moves up into the caption, and the choices follow the text in its scroll.
+        self.flow = self._fixed_lines() < FLOW_LINES
+        if self.flow:  # from just under the caption and the tools to just above the window's edge
+            small, face = ui.face("ui_bold", m.small), ui.face("ui", m.ui)
+            caption = m.margin - m.gap + small.height + m.gap // 2 + face.height
+            tools = m.margin - m.gap + max(round(m.button_height * 0.85), small.height + 2 * m.gap)
+            self.panel.top = max(caption, tools) + m.gap
+            self.panel.height = m.height - self.panel.top - m.gap
+            self.vpad = m.gap
         self.inner = width - 2 * m.pad  # the width of the text and the choices
         self.note = Block()  # the side note's text (all of it, or its headings)
         self.note_box: Rect | None = None  # the side note beside the panel
@@ -71,6 +84,17 @@ class PlayLayout:
         self.choice_cue: Rect | None = None  # "more choices" under a crowded list
         self._block = Block()
         self._hint = False
+        self._flow_tops: list[int] = []  # flowing choices: each one's top in the scrolled content
+
+    def _fixed_lines(self) -> int:
+        """How many lines of prose the panel shows above two one-line choices fixed under them."""
+        ui, m = self.ui, self.ui.m
+        prose, label = ui.face("prose", m.prose), ui.face("ui_bold", m.small)
+        step = max(round(m.prose * m.line_spacing), prose.font.get_ascent() - prose.font.get_descent())
+        choice = max(m.button_height, ui.face("prose", m.ui + 1).height + 2 * m.gap)
+        pov_row = round(label.height * 1.6)
+        room = self.panel.height - 3 * m.pad - pov_row - 2 * choice - m.gap - Scroller.hint_height(ui)
+        return room // step
 
     # ------------------------------------------------------------------ the top
 
@@ -85,7 +109,8 @@ class PlayLayout:
             x -= w + m.gap
 
     def caption_box(self, right: int) -> Rect:
-        """Where the chapter and place go: the top left, up to `right` (the first tool button)."""
+        """Where the chapter (or, when the choices flow, the point of view) and the place go: the
+        top left, up to `right` (the first tool button)."""
         m = self.ui.m
         return Rect(m.margin, m.margin - m.gap, right - m.margin - m.gap, self.panel.top - m.margin)
 
@@ -159,8 +184,11 @@ class PlayLayout:
         """The point-of-view label (and a narrow window's note chip) above the text."""
         ui, m = self.ui, self.ui.m
         label = ui.face("ui_bold", m.small)
-        x, top = self.panel.x + m.pad, self.panel.y + m.pad
-        if chip is None:
+        x, top = self.panel.x + m.pad, self.panel.y + self.vpad
+        if self.flow:  # the point of view is the caption's first line, over the picture
+            self.pov_at = (m.margin, m.margin - m.gap)
+            self.text_top = chip.bottom + m.gap if chip is not None else top
+        elif chip is None:
             self.pov_at = (x, top)
             self.text_top = top + (label.height + round(label.height * 0.6) if self.pov else 0)
         elif not self.pov or x + label.width(self.pov) + m.gap <= chip.left:  # side by side
@@ -181,6 +209,9 @@ class PlayLayout:
         """
         ui, m, panel, inner = self.ui, self.ui.m, self.panel, self.inner
         self.choice_buttons, self._block, self._hint = buttons, block, hint
+        if self.flow:
+            self._fit_flow()
+            return
         room = panel.bottom - m.pad - self.text_top
         four, three = self._text_height(4), self._text_height(3)
         self.choice_first, self.choice_last, self.choice_cue = 0, len(buttons) - 1, None
@@ -264,6 +295,62 @@ class PlayLayout:
             ui, area, self._block.height, prose.height, [line.y for line in lines]
         )
 
+    def _fit_flow(self) -> None:
+        """The choices after the text's last line, scrolled with it; the text box takes the panel."""
+        ui, m, block = self.ui, self.ui.m, self._block
+        self.choice_first, self.choice_last, self.choice_cue = 0, len(self.choice_buttons) - 1, None
+        self.choice_gap = max(2, m.gap // 2)
+        last = max((line.y + line.face.height for line in block.lines), default=0)
+        y, self._flow_tops = last + m.gap, []
+        for b in self.choice_buttons:
+            b.compact = True
+            self._flow_tops.append(y)
+            y += b.measure(ui, self.inner) + self.choice_gap
+        area = Rect(
+            self.panel.x + m.pad, self.text_top, self.inner, self.panel.bottom - self.vpad - self.text_top
+        )
+        prose = ui.face("prose", m.prose)
+        stops = [line.y for line in block.lines] + self._flow_tops
+        content = y - self.choice_gap if self.choice_buttons else block.height
+        self.text_box = self.scroll.fit(ui, area, content, prose.height, stops)
+        if self._hint and self.text_box.height == area.height:  # "show all" needs the cue's strip
+            area.height -= Scroller.hint_height(ui)
+            self.text_box = self.scroll.fit(ui, area, content, prose.height, stops)
+        self.choice_room = self.choice_view = self.text_box
+        self.follow_scroll()
+
+    def follow_scroll(self) -> None:
+        """Flowing choices: moves them with the text's scroll (those not wholly in view are put
+        off screen, where the mouse never finds them)."""
+        if not self.flow:
+            return
+        box, offset = self.text_box, self.scroll.offset
+        for b, top in zip(self.choice_buttons, self._flow_tops, strict=True):
+            h = b.measure(self.ui, self.inner)
+            y = box.top + top - offset
+            if y < box.top - 1 or y + h > box.bottom + 1:
+                y = -10 * (h + 1000)
+            b.rect = Rect(box.x, y, self.inner, h)
+
+    def text_end(self) -> int:
+        """How far down the content the view must reach when the text has typed to its end: its
+        last line; when the choices flow, the choices down to the first that can be taken, and
+        the next ones while the view still holds the text's last eight lines (FLOW_LINES)."""
+        lines = self._block.lines
+        end = max((line.y + line.face.height for line in lines), default=0)
+        if not self.flow:
+            return end
+        prose = self.ui.face("prose", self.ui.m.prose)
+        tops = [line.y for line in lines if line.face is prose] or [0]
+        keep = tops[-min(FLOW_LINES, len(tops))]  # the top of the eighth line from the end
+        way_on = False  # a choice that can be taken is always shown
+        for b, top in zip(self.choice_buttons, self._flow_tops, strict=True):
+            bottom = top + b.measure(self.ui, self.inner)
+            if way_on and bottom - keep > self.text_box.height:
+                break
+            end, way_on = bottom, way_on or b.enabled
+        return end
+
     def scroll_choices(self, step: int) -> bool:
         """Shows the next (1) or previous (-1) choices of a crowded list; True if it moved."""
         if self.choice_cue is None:
@@ -283,10 +370,21 @@ class PlayLayout:
         self._place_choices()
 
     def show_choice(self, button: Button | None) -> None:
-        """Scrolls a crowded list so `button` (the keyboard's choice) is in view."""
-        if self.choice_cue is None or button not in self.choice_buttons:
+        """Scrolls a crowded list, or the text the choices flow in, so `button` (the keyboard's
+        choice) is in view."""
+        if button is None or button not in self.choice_buttons:
             return
         index = self.choice_buttons.index(button)
+        if self.flow:
+            top = self._flow_tops[index]
+            if top < self.scroll.offset:
+                self.scroll.offset = top
+            else:
+                self.scroll.show_bottom(top + button.measure(self.ui, self.inner))
+            self.follow_scroll()
+            return
+        if self.choice_cue is None:
+            return
         if index < self.choice_first:
             self.choice_first = index
             self._place_choices()

@@ -27,15 +27,16 @@ def text_block(ui: Ui, width: int, lead: str | None, paragraphs: list[str], stuc
     return block
 
 
-def draw_caption(ui: Ui, surface: pygame.Surface, box: Rect, scene: Scene) -> None:
-    """The chapter and the place, at the top left over the picture, in `box`."""
+def draw_caption(ui: Ui, surface: pygame.Surface, box: Rect, scene: Scene, chapter: bool = True) -> None:
+    """The chapter (unless not `chapter`: its line then holds the point of view) and the place, at
+    the top left over the picture, in `box`."""
     m, p = ui.m, ui.palette
     small, face = ui.face("ui_bold", m.small), ui.face("ui", m.ui)
-    chapter = small.wrap(scene.chapter.upper(), box.width)[0] if scene.chapter else ""
+    title = small.wrap(scene.chapter.upper(), box.width)[0] if scene.chapter and chapter else ""
     place = " · ".join(part for part in (scene.place, scene.when) if part)
     place = face.wrap(place, box.width)[0] if place else ""
     y = box.y
-    for text, f, colour in ((chapter, small, p.focus), (place, face, p.heading)):
+    for text, f, colour in ((title, small, p.focus), (place, face, p.heading)):
         if text:
             if not p.high_contrast:  # a shadow
                 ui.text(surface, text, f, (0, 0, 0), (box.x + 1, y + 1))

@@ -341,13 +341,12 @@ class PlayScreen(Screen):
     # ------------------------------------------------------------------ events
 
     def handle(self, event: pygame.event.Event) -> bool:
-        if event.type == pygame.KEYDOWN and self._key(event):
-            return True
-        if event.type != pygame.KEYDOWN and self._mouse(event):
-            return True
-        used = self.focus.handle(event)
-        if used and event.type == pygame.KEYDOWN:
-            self.plan.show_choice(self.focus.focused)
+        used = self._key(event) if event.type == pygame.KEYDOWN else self._mouse(event)
+        if not used:
+            used = self.focus.handle(event)
+            if used and event.type == pygame.KEYDOWN:
+                self.plan.show_choice(self.focus.focused)
+        self.plan.follow_scroll()  # choices that flow with the text move with its scroll
         return used
 
     def _key(self, event: pygame.event.Event) -> bool:
@@ -415,6 +414,7 @@ class PlayScreen(Screen):
                 float(self.block.chars), self.revealed + dt * self.app.settings.chars_per_second
             )
             self._follow_reveal()
+            self.plan.follow_scroll()
             if not self.revealing:  # typed to its end: the choices come, the end stays in view
                 self.layout_choices()
                 self._show_text_end()
@@ -427,10 +427,10 @@ class PlayScreen(Screen):
         return moved
 
     def _show_text_end(self) -> None:
-        """Scrolls so the text's last line shows above the choices (the player has read the rest
+        """Scrolls so the text's last line shows with the choices (the player has read the rest
         as it typed)."""
-        if self.block.lines:
-            self.scroll.show_bottom(max(line.y + line.face.height for line in self.block.lines))
+        self.scroll.show_bottom(self.plan.text_end())
+        self.plan.follow_scroll()
 
     def _follow_reveal(self) -> None:
         """Scrolls so the line being typed stays in view."""
@@ -452,10 +452,14 @@ class PlayScreen(Screen):
             # The caption and buttons stay readable over any sky (text contrast 4.5:1 or more).
             caption = m.margin + ui.face("ui_bold", m.small).height + ui.face("ui", m.ui).height
             ui.shade_top(surface, min(caption, plan.panel.top), plan.panel.top + m.gap)
-        draw_caption(ui, surface, plan.caption_box(self.tools[0].rect.left), self.scene)
+        caption = plan.caption_box(self.tools[0].rect.left)
+        draw_caption(ui, surface, caption, self.scene, chapter=not plan.flow)
         ui.panel(surface, plan.panel)
-        if plan.pov:
-            ui.text(surface, plan.pov, ui.face("ui_bold", m.small), p.focus, plan.pov_at, plan.panel)
+        if plan.pov:  # over the picture, as the caption's first line, when the choices flow
+            label, box = ui.face("ui_bold", m.small), caption if plan.flow else plan.panel
+            if plan.flow and not p.high_contrast:
+                ui.text(surface, plan.pov, label, (0, 0, 0), (plan.pov_at[0] + 1, plan.pov_at[1] + 1))
+            ui.text(surface, plan.pov, label, p.focus, plan.pov_at, box.inflate(2, 2))
         reveal = self.revealed if self.revealing else None
         self.block.draw(ui, surface, plan.text_box.topleft, plan.text_box, reveal, self.scroll.offset)
         if not self.revealing:  # while typing, the text's height is not yet what it will be
@@ -463,7 +467,7 @@ class PlayScreen(Screen):
         if self.show_all_hint or self.cards_waiting:  # a quiet hint at the bottom right
             small = ui.face("ui", m.small)
             hint = word("show_all_hint" if self.revealing else "cards_hint")
-            at = (plan.panel.right - m.pad - small.width(hint), plan.panel.bottom - m.pad - small.height)
+            at = (plan.panel.right - m.pad - small.width(hint), plan.panel.bottom - plan.vpad - small.height)
             ui.text(surface, hint, small, p.text_dim, at, plan.panel)
         for i, button in enumerate(self.focus.buttons):
             if button.rect.bottom > 0 and button is not plan.note_button:
