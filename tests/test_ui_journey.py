@@ -7,6 +7,7 @@ ending or a changed scene is covered without editing this file.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import replace
 from pathlib import Path
 
@@ -191,15 +192,64 @@ def open_scene(app: App, scene_id: str) -> PlayScreen:
     return app.top
 
 
+@pytest.mark.parametrize("window", [(800, 600), (1280, 720), (1920, 1080)])
 @pytest.mark.parametrize("size", TEXT_SIZES)
-def test_every_scene_shows_its_last_line_when_its_choices_appear(size: str, data_dir: Path) -> None:
-    app = build_app(LaunchOptions(story_dir=default_story_dir(), window_size=(1280, 720)))
+def test_every_scene_shows_its_last_line_when_its_choices_appear(
+    size: str, window: tuple[int, int], data_dir: Path
+) -> None:
+    app = build_app(LaunchOptions(story_dir=default_story_dir(), window_size=window))
     app.change_settings(replace(app.settings, text_size=size, text_speed="fast", reduced_motion=True))
     shown = TextRecorder(app)
     for scene_id in STORY.scenes:
         open_scene(app, scene_id)
         type_out(app)
         assert_scene_readable(app, shown)
+        play = app.top
+        for b in play.choice_buttons:  # each choice is whole on screen, or off it (never cut)
+            assert b.rect.bottom <= 0 or play.plan.panel.contains(b.rect), scene_id
+    pygame.quit()
+
+
+def prose_lines_drawn(play: PlayScreen, shown: TextRecorder) -> int:
+    """How many lines of the scene's own text the last frame drew."""
+    prose = play.ui.face("prose", play.ui.m.prose)
+    return sum(line.text in shown.now for line in play.block.lines if line.face is prose)
+
+
+def test_largest_text_at_1280x720_gives_the_text_room(data_dir: Path) -> None:
+    """The picture gives way to the text: at the largest size in a 1280x720 window the text has
+    room for nine lines as it types (eight beside a fact's chip; three or four before this
+    layout), and when the choices
+    appear, following the text's end in its scroll, its last lines stay with them: four at
+    least, six or more in most scenes (two to four before)."""
+    app = build_app(LaunchOptions(story_dir=default_story_dir(), window_size=(1280, 720)))
+    app.change_settings(replace(app.settings, text_size="largest", text_speed="fast", reduced_motion=True))
+    shown = TextRecorder(app)
+    prose = app.ui.face("prose", app.ui.m.prose)
+    at_choice: list[int] = []
+    for scene_id in STORY.scenes:
+        play = open_scene(app, scene_id)
+        lines = [line for line in play.block.lines if line.face is prose]
+        if len(lines) < 10 or not play.session.choices():
+            continue
+        while play.revealed < lines[9].start:  # typing its tenth line
+            play.update(0.05)
+        app.dirty = True
+        app.frame([], 0.016)
+        box, offset = play.plan.text_box, play.scroll.offset
+        step = min(b.y - a.y for a, b in itertools.pairwise(lines))  # within a paragraph
+        rows = 9 if play.plan.note_button is None else 8  # a fact's chip takes a row above the text
+        assert box.height >= rows * step, f"{scene_id}: room for {rows} lines"
+        in_view = [
+            line for line in lines if box.top <= box.top + line.y - offset <= box.bottom - prose.height
+        ]
+        typed = [line for line in in_view if line.start < play.revealed]
+        assert prose_lines_drawn(play, shown) >= len(typed) - 1  # drawn whole, but the one typing
+        type_out(app)
+        assert_scene_readable(app, shown)
+        at_choice.append(prose_lines_drawn(play, shown))
+    assert at_choice and min(at_choice) >= 4
+    assert sorted(at_choice)[len(at_choice) // 2] >= 6  # most scenes: six lines or more
     pygame.quit()
 
 
@@ -277,6 +327,47 @@ def test_f1_and_question_mark_show_every_key(example_story: Path, data_dir: Path
             assert all(keys in shown.now for keys, _ in rows[:8])  # the first rows, without scrolling
         settle(app, key(pygame.K_ESCAPE))
         assert app.top is play
+    pygame.quit()
+
+
+def test_the_keys_page_and_the_play_screen_name_the_same_keys(example_story: Path, data_dir: Path) -> None:
+    """The keys page lists every key the play screen answers to (its SHORTCUTS table), no letter
+    it does not, and each letter listed does something; W does in the flowchart."""
+    from game.ui.screens.flowchart import FlowchartScreen
+    from game.ui.screens.keys import KEYS, KeysScreen
+    from game.ui.screens.play import SHORTCUTS
+
+    special = {pygame.K_ESCAPE: "Esc", pygame.K_BACKSPACE: "Backspace"}
+    names = {code: special.get(code) or chr(code).upper() for code in SHORTCUTS}
+    sections = dict(KEYS)
+    listed = {name.strip() for keys, _ in sections["keys_reading"] for name in keys.split(",")}
+    assert set(names.values()) <= listed, "a key the play screen answers to is not on the keys page"
+    letters = {name for name in listed if len(name) == 1 and name.isalpha()}
+    assert letters <= set(names.values()), "the keys page lists a letter the play screen ignores"
+    assert "W" in {keys for keys, _ in sections["keys_in_flowchart"]}
+
+    app = build_app(LaunchOptions(story_dir=example_story, window_size=(1280, 720)))
+    app.new_game()
+    play = app.top
+    settle(app, key(pygame.K_SPACE))
+    for code, name in names.items():  # each does something a player sees
+        before = (app.top, app.advance, app.notice)
+        app.frame([key(code)], 0.016)
+        assert (app.top, app.advance, app.notice) != before, f"{name} did nothing"
+        while app.top is not play:
+            settle(app, key(pygame.K_ESCAPE))
+        app.advance, app.notice = "", None
+    settle(app, key(pygame.K_g), key(pygame.K_w))
+    assert isinstance(app.top, FlowchartScreen) and app.top.whole
+    shown = TextRecorder(app)
+    settle(app, key(pygame.K_ESCAPE), key(pygame.K_F1))
+    page = app.top
+    assert isinstance(page, KeysScreen)
+    for _ in range(12):  # read down the page
+        settle(app, key(pygame.K_PAGEDOWN))
+    for _, rows in KEYS:
+        for keys, _ in rows:
+            assert shown.ever(keys), f"{keys} is not drawn on the keys page"
     pygame.quit()
 
 

@@ -6,7 +6,8 @@ from game.ui.screens.document import DocumentScreen
 from game.ui.widgets import Block, Button
 from game.ui.words import word
 
-# (keys, what they do) by screen; README.md's "How to play" says the same (tests/test_readme.py).
+# (keys, what they do) by screen. The play screen's own table (game.ui.screens.play.SHORTCUTS) and
+# README.md's "How to play" say the same (tests/test_ui_journey.py, tests/test_readme.py).
 KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     (
         "keys_reading",
@@ -21,7 +22,18 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("H", "keys_history"),
             ("G", "keys_flowchart"),
             ("N", "keys_note"),
+            ("S", "keys_skip"),
+            ("A", "keys_auto"),
             ("Esc", "keys_menu"),
+        ),
+    ),
+    (
+        "keys_in_flowchart",
+        (
+            ("W", "keys_whole"),
+            ("+, −", "keys_zoom"),
+            ("0", "keys_fit"),
+            ("↑ ↓ ← →", "keys_pan"),
         ),
     ),
     (
