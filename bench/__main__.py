@@ -32,6 +32,13 @@ EXPECTED = [
     ),
     ("startup_ratio_dummy", "ui_startup.py", "the same in SDL's dummy driver (beside a real window)", True),
     ("startup_ratio_dummy_no_cache", "ui_startup.py", "the same with the parse cache off", False),
+    (
+        "quit_window_seconds",
+        "ui_quit.py",
+        "quitting: the window's close event to the window gone (a real X window when there is one)",
+        False,
+    ),
+    ("quit_process_seconds", "ui_quit.py", "quitting: the close event to the process's end", False),
     ("idle_cpu_still", "ui_idle.py", "CPU while the game waits for the player, still scene", False),
     ("idle_cpu_moving", "ui_idle.py", "CPU while the game waits for the player, snow falling", True),
     ("frame_reveal_median", "ui_frame.py", "frame cost while text is revealed", False),

@@ -150,6 +150,8 @@ class App:
         for event in events:
             if self.dispatch(event):
                 self.dirty = True
+        if not self.running:  # quitting: no frame more (the window closes next, in `run`)
+            return False
         moved = self.top.update(min(dt, 0.05)) if self.top is not None else False
         if self.notice is not None:
             text, left = self.notice
@@ -583,4 +585,7 @@ def run(options: LaunchOptions) -> int:
     except KeyboardInterrupt:
         return 130
     finally:
+        # The window goes first, so the game is gone the moment the player quits; the sound
+        # device and the rest of pygame close after it, unseen (bench/ui_quit.py).
+        pygame.display.quit()
         pygame.quit()
