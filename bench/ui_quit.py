@@ -8,10 +8,11 @@ quit is handled and the moment the window is closed; this script notes when the 
 Each figure is the median of N runs. Sound goes to SDL's dummy driver unless SDL_AUDIODRIVER names
 another (with `pulseaudio` and a PulseAudio server, the close of a real sound device is measured).
 
-Measured on 3 December 2026 under Xvfb with PulseAudio (a null sink), the machine busy with a test
-run: before, the window stayed 0.5-1.1 s after the close event (a last frame was drawn, then the
-sound device closed before the window); now it goes in 0.05-0.11 s, the sound device and the
-interpreter closing after it, unseen.
+Measured on 3 December 2026 under Xvfb with PulseAudio (a null sink) on a busy machine (load 9
+on two cores): before, the window stayed 0.13-0.17 s after the close event (0.5-1.1 s at a heavier
+load earlier that day): a last frame was drawn, then the sound device closed before the window.
+Now it goes in 0.04-0.05 s (0.05-0.11 s at the heavier load), the sound device and the
+interpreter closing after it, unseen. The 1.8 s a reviewer saw on a desktop was not reproduced.
 """
 
 from __future__ import annotations

@@ -441,3 +441,17 @@ def test_more_below_on_a_consequence_card_scrolls_it_and_does_not_pass_it(data_d
     click(app, card.scroll.cue)
     assert app.top is card and card.scroll.offset > 0
     pygame.quit()
+
+
+def test_the_close_event_ends_the_game_without_another_frame(data_dir: Path) -> None:
+    """Quitting is not held up by a last frame (the window then closes before the sound device:
+    bench/ui_quit.py measures it)."""
+    app = build_app(
+        LaunchOptions(story_dir=default_story_dir(), window_size=(1280, 720), start="huilong_dawn")
+    )
+    app.frame([], 0.016)
+    assert app.top.revealing  # typing: every frame would draw
+    drawn = TextRecorder(app)
+    assert not app.frame([pygame.event.Event(pygame.QUIT)], 0.016)
+    assert not app.running and drawn.frames == [[]]
+    pygame.quit()
