@@ -511,3 +511,21 @@ def test_random_runs_from_a_later_scene_judge_coverage_from_there(tmp_path):
     assert "Lines of text (paragraphs, choices, says, endings): 3 of 3 shown (100.0%)." in out
     report = random_playthroughs(story, 20, start="b")
     assert report.scene_coverage == 100.0 and report.scenes_never_seen == []
+
+
+def test_an_exact_run_proves_variants_never_and_always_shown(tmp_path):
+    story = load_story(write_story(tmp_path / "variants", VARIANTS), check_assets=False)
+    result = explore(story)
+    assert result.complete
+    assert result.variants_never_shown == [("b", 1)]
+    assert result.variants_always_shown == [("b", 0)]
+    status, out, _ = run("explore", "--story", str(story.root))
+    text = " ".join(out.split())
+    assert status == 0, out
+    assert (
+        "Variants never shown: 1" in text and "variant 2 (if: savings > 1000): warning: its condition" in text
+    )
+    assert (
+        "Variants always shown: 1" in text
+        and "variant 1 (if: savings >= 0): warning: its 'if' always" in text
+    )

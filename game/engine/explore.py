@@ -8,6 +8,7 @@ flowchart format the results themselves. The work lives in three modules, gather
 `intervals` and `proof`) and `playthroughs` (random playthroughs and the process pool).
 """
 
+from game.engine.paths import PathStats, count_paths
 from game.engine.playthroughs import (
     DEFAULT_MAX_STEPS,
     Playthrough,
@@ -23,8 +24,6 @@ from game.engine.search import (
     BoundHit,
     Exploration,
     Failure,
-    PathStats,
-    count_paths,
     explore,
 )
 from game.engine.session import ChoiceError

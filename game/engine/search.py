@@ -1,5 +1,5 @@
 """Exhaustive exploration: every distinct state reachable from the start, once, with the shortest
-and longest paths to each ending.
+and longest paths to each ending (computed in `game.engine.paths`).
 
 It drives the same `Session` the players use, so what it finds is what a player meets. Which
 states count as distinct is decided in `relevance`. Stats nothing reads are still checked against
@@ -11,9 +11,10 @@ from __future__ import annotations
 import heapq
 from collections import deque
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
+from game.engine.paths import Edges, PathStats, dead_ends, ending_paths, shortest_paths
 from game.engine.relevance import StateKey, relevance, state_key
 from game.engine.session import EndingView, Session
 from game.engine.state import GameState
@@ -25,9 +26,6 @@ Progress = Callable[[int, "int | None"], None]  # (done, total or None when unkn
 DEFAULT_MAX_STATES = 5_000
 _PROGRESS_EVERY = 1_000
 
-Edges = list[list[tuple[int, str, int]]]  # per state: (child, choice id, words of its says line)
-_UNKNOWN = -1  # a path length not (yet) known
-
 
 @dataclass(frozen=True)
 class Failure:
@@ -38,18 +36,6 @@ class Failure:
     message: str
     path: tuple[str, ...]  # full choice ids from the start
     seed: int | None = None
-
-
-@dataclass(frozen=True)
-class PathStats:
-    """Shortest and longest ways to one ending; a longest of None means a loop makes it unbounded."""
-
-    shortest_choices: int
-    longest_choices: int | None
-    shortest_words: int
-    longest_words: int | None
-    shortest_path: tuple[str, ...]
-    longest_path: tuple[str, ...] | None
 
 
 @dataclass(frozen=True)
@@ -81,6 +67,22 @@ class Exploration:
     choices_available: set[str]
     bounds: list[BoundHit]
     failures: list[Failure]
+    # (scene, variant index) -> 1 if shown in some state, | 2 if not shown in some state
+    variants: dict[tuple[str, int], int] = field(default_factory=dict)
+
+    @property
+    def variants_never_shown(self) -> list[tuple[str, int]]:
+        """Variants whose condition fails in every state at their scene."""
+        return sorted(key for key, seen in self.variants.items() if seen == 2)
+
+    @property
+    def variants_always_shown(self) -> list[tuple[str, int]]:
+        """Variants whose condition holds in every state at their scene (the 'if' changes nothing)."""
+        return sorted(
+            key
+            for key, seen in self.variants.items()
+            if seen == 1 and self.story.scenes[key[0]].variants[key[1]].condition is not None
+        )
 
     @cached_property
     def after_start(self) -> set[str]:
@@ -230,6 +232,7 @@ def explore(
     available: set[str] = set()
     bounds: set[tuple[str, str, str | None, str, int]] = set()
     found: list[tuple[str, str, str, int, str | None]] = []  # kind, scene, message, state, choice
+    variants: dict[tuple[str, int], int] = {}
     transitions = 0
     complete = True
     done = 0
@@ -239,6 +242,9 @@ def explore(
         scene_id = state.scene
         bound_hits(story, state, bounds)
         session = Session(story, state)
+        for number, variant in enumerate(story.scenes[scene_id].variants):
+            holds = variant.condition is None or variant.condition.holds(state)
+            variants[(scene_id, number)] = variants.get((scene_id, number), 0) | (1 if holds else 2)
         done += 1
         if progress is not None and done % _PROGRESS_EVERY == 0:
             progress(len(keys), None)
@@ -294,181 +300,31 @@ def explore(
 
     if complete:
         failed = {index for _, _, _, index, _ in found}
-        for index in _dead_ends(len(keys), edges, set(ending_of), failed):
+        for index in dead_ends(len(keys), edges, set(ending_of), failed):
             message = (
                 "no ending can be reached from here, whatever is chosen, in the state these "
                 f"choices lead to (from '{scene_of[index]}' on)"
             )
             found.append(("dead-end", scene_of[index], message, index, None))
-    path_to = _shortest_paths(len(keys), edges)
+    path_to = shortest_paths(len(keys), edges)
     failures = [
         Failure(kind, scene, message, path_to(index) + ((choice,) if choice else ()))
         for kind, scene, message, index, choice in found
     ]
     failures.sort(key=lambda f: (len(f.path), f.path))
-    endings = _paths(len(keys), edges, words, ending_of, path_to)
+    endings = ending_paths(len(keys), edges, words, ending_of, path_to)
     hits = [BoundHit(*bound) for bound in sorted(bounds, key=lambda b: (b[0], b[1], b[2] or "", b[3]))]
     reached = set(scene_of)  # generated states count: a player can stand there
     return Exploration(
-        story, start_scene, len(keys), transitions, complete, reached, endings, available, hits, failures
+        story,
+        start_scene,
+        len(keys),
+        transitions,
+        complete,
+        reached,
+        endings,
+        available,
+        hits,
+        failures,
+        variants,
     )
-
-
-def _dead_ends(count: int, edges: Edges, endings: set[int], failed: set[int]) -> list[int]:
-    """The states from which no ending can be reached, where play enters them (the start, or a
-    state after a choice from one that can still end). A failed state (stuck, no ending) has its
-    own report: reaching one counts as an end here, so the states before it are not reported."""
-    callers: list[list[int]] = [[] for _ in range(count)]
-    for node in range(count):
-        for child, _, _ in edges[node]:
-            callers[child].append(node)
-    can_end = [node in endings or node in failed for node in range(count)]
-    queue = deque(node for node in range(count) if can_end[node])
-    while queue:
-        for caller in callers[queue.popleft()]:
-            if not can_end[caller]:
-                can_end[caller] = True
-                queue.append(caller)
-    dead = [node for node in range(count) if not can_end[node]]
-    return [node for node in dead if node == 0 or any(can_end[c] for c in callers[node])]
-
-
-def _shortest_paths(count: int, edges: Edges) -> Callable[[int], tuple[str, ...]]:
-    """Breadth first over the explored graph: the fewest choices from the start to each state."""
-    parent = [-1] * count
-    via = [""] * count
-    seen = [False] * count
-    seen[0] = True
-    queue = deque([0])
-    while queue:
-        node = queue.popleft()
-        for child, choice, _ in edges[node]:
-            if not seen[child]:
-                seen[child] = True
-                parent[child] = node
-                via[child] = choice
-                queue.append(child)
-
-    def path_to(index: int) -> tuple[str, ...]:
-        steps = []
-        while index > 0:
-            steps.append(via[index])
-            index = parent[index]
-        return tuple(reversed(steps))
-
-    return path_to
-
-
-def _fewest_words(count: int, edges: Edges, words: list[int]) -> list[int]:
-    """Dijkstra over the explored graph: the fewest words read from the start to each state,
-    counting each state's scene (node weights) and each choice's consequence line (edge weights)."""
-    best = [_UNKNOWN] * count
-    best[0] = words[0]
-    heap = [(words[0], 0)]
-    while heap:
-        cost, node = heapq.heappop(heap)
-        if cost > best[node]:
-            continue
-        for child, _, says in edges[node]:
-            candidate = cost + says + words[child]
-            if best[child] == _UNKNOWN or candidate < best[child]:
-                best[child] = candidate
-                heapq.heappush(heap, (candidate, child))
-    return best
-
-
-class _Longest:
-    """Longest paths in choices and in words, in Kahn's topological order; states never ordered
-    lie on or after a loop, where a path can be made as long as one likes."""
-
-    def __init__(self, count: int, edges: Edges, words: list[int]) -> None:
-        indegree = [0] * count
-        for node in range(count):
-            for child, _, _ in edges[node]:
-                indegree[child] += 1
-        self.choices = [_UNKNOWN] * count
-        self.words = [_UNKNOWN] * count
-        self.back: list[tuple[int, str] | None] = [None] * count
-        self.choices[0], self.words[0] = 0, words[0]
-        self.ordered = [False] * count
-        order = deque(n for n in range(count) if indegree[n] == 0)
-        while order:
-            node = order.popleft()
-            self.ordered[node] = True
-            for child, choice, says in edges[node]:
-                if self.choices[node] != _UNKNOWN:
-                    steps = self.choices[node] + 1
-                    if steps > self.choices[child]:
-                        self.choices[child] = steps
-                        self.back[child] = (node, choice)
-                    self.words[child] = max(self.words[child], self.words[node] + says + words[child])
-                indegree[child] -= 1
-                if indegree[child] == 0:
-                    order.append(child)
-
-    def path(self, node: int) -> tuple[str, ...]:
-        """The choices of the longest path to `node`."""
-        steps = []
-        step = self.back[node]
-        while step is not None:
-            node, choice = step
-            steps.append(choice)
-            step = self.back[node]
-        return tuple(reversed(steps))
-
-
-def _paths(
-    count: int,
-    edges: Edges,
-    words: list[int],
-    ending_of: dict[int, str],
-    path_to: Callable[[int], tuple[str, ...]],
-) -> dict[str, PathStats]:
-    """Shortest (choices: BFS tree; words: Dijkstra) and longest (DAG order) paths to each ending."""
-    fewest = _fewest_words(count, edges, words)
-    longest = _Longest(count, edges, words)
-    depth = [len(path_to(n)) if n in ending_of else 0 for n in range(count)]
-    result: dict[str, PathStats] = {}
-    for ending in dict.fromkeys(ending_of.values()):
-        nodes = [n for n, e in ending_of.items() if e == ending]
-        shortest = min(nodes, key=lambda n: depth[n])
-        fewest_words = min(fewest[n] for n in nodes)
-        if all(longest.ordered[n] for n in nodes):
-            deepest = max(nodes, key=lambda n: longest.choices[n])
-            result[ending] = PathStats(
-                depth[shortest],
-                longest.choices[deepest],
-                fewest_words,
-                max(longest.words[n] for n in nodes),
-                path_to(shortest),
-                longest.path(deepest),
-            )
-        else:
-            result[ending] = PathStats(depth[shortest], None, fewest_words, None, path_to(shortest), None)
-    return result
-
-
-def count_paths(story: Story, start: str | None = None) -> int | None:
-    """How many ways through the scene graph lead from `start` to an end scene, ignoring
-    conditions: an upper bound on what an exhaustive run faces. None when a loop makes it endless."""
-    first = start or story.start
-    counts: dict[str, int] = {}
-    on_stack: set[str] = set()
-    stack: list[tuple[str, bool]] = [(first, False)]
-    while stack:
-        scene_id, children_done = stack.pop()
-        if scene_id in counts:
-            continue
-        scene = story.scenes[scene_id]
-        if children_done:
-            on_stack.discard(scene_id)
-            counts[scene_id] = 1 if scene.end else sum(counts[c.goto] for c in scene.choices)
-            continue
-        on_stack.add(scene_id)
-        stack.append((scene_id, True))
-        for choice in scene.choices:
-            if choice.goto in on_stack:
-                return None
-            if choice.goto not in counts:
-                stack.append((choice.goto, False))
-    return counts[first]

@@ -27,7 +27,7 @@ from game.story.model import Story
 from game.tools._progress import ProgressBar
 from game.tools.explore_lines import print_lines
 from game.tools.explore_proof import print_proof
-from game.tools.explore_text import choice_where, print_failure, print_list, where, wrap
+from game.tools.explore_text import choice_where, print_failure, print_list, variant_where, where, wrap
 
 USAGE_ERROR = 2
 DEFAULT_FILL = 2_000
@@ -220,6 +220,15 @@ def _print_exploration(result: Exploration, args: argparse.Namespace, out: TextI
             f"condition '{condition}' never holds there",
             file=out,
         )
+
+    for title, variants, why in (
+        ("Variants never shown", result.variants_never_shown, "its condition never holds there"),
+        ("Variants always shown", result.variants_always_shown, "its 'if' always holds there"),
+    ):
+        print_list(title, [f"{sid}.{index}" for sid, index in variants], out)
+        for sid, index in variants:
+            warnings += 1
+            print(wrap(f"{variant_where(story, sid, index)}: warning: {why}", "  "), file=out)
 
     print(f"Stats that hit their bounds: {'none' if not result.bounds else ''}".rstrip(), file=out)
     grouped: dict[tuple[str, str, int], list[str]] = {}

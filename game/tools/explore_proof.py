@@ -12,14 +12,7 @@ from typing import TextIO
 
 from game.engine.explore import Exploration, Failure, RandomReport
 from game.engine.proof import Proof
-from game.story.model import Story
-from game.tools.explore_text import choice_where, print_failure, where, wrap
-
-
-def _variant_line(story: Story, sid: str, index: int) -> str:
-    variant = story.scenes[sid].variants[index]
-    condition = variant.condition.source if variant.condition is not None else "(none)"
-    return f"{where(story, sid)}: scene '{sid}', variant {index + 1} (if: {condition})"
+from game.tools.explore_text import choice_where, print_failure, variant_where, where, wrap
 
 
 def _header(proof: Proof, bounded: Exploration, fill: RandomReport | None, out: TextIO) -> None:
@@ -87,7 +80,7 @@ def _proved(proof: Proof, out: TextIO) -> tuple[int, int]:
         print(f"{title} (proved): {len(variants) or 'none'}", file=out)
         for sid, index in variants:
             warnings += 1
-            print(wrap(f"{_variant_line(story, sid, index)}: warning: {why}", "  "), file=out)
+            print(wrap(f"{variant_where(story, sid, index)}: warning: {why}", "  "), file=out)
     dead = [f for f in proof.failures if f.kind == "dead-end"]
     if not dead and not proof.undecided_dead_ends:
         print(
@@ -103,7 +96,7 @@ def _undecided(proof: Proof, out: TextIO) -> int:
     lines = [f"{where(story, s)}: the scene '{s}' may be reachable" for s in proof.scenes_undecided]
     lines += [f"{choice_where(story, c)}: the choice '{c}' may be open" for c in proof.choices_undecided]
     lines += [
-        f"{_variant_line(story, sid, i)}: may show or not; real play showed it only one way"
+        f"{variant_where(story, sid, i)}: may show or not; real play showed it only one way"
         for sid, i in proof.variants_undecided
     ]
     lines += [f"the ending '{e}' may be reachable" for e in proof.endings_undecided]

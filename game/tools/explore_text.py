@@ -24,6 +24,13 @@ def choice_where(story: Story, full_id: str) -> str:
     return str(choice.location) if choice is not None else full_id
 
 
+def variant_where(story: Story, sid: str, index: int) -> str:
+    """A variant's place and condition, numbered from 1 as an author counts them."""
+    variant = story.scenes[sid].variants[index]
+    condition = variant.condition.source if variant.condition is not None else "(none)"
+    return f"{where(story, sid)}: scene '{sid}', variant {index + 1} (if: {condition})"
+
+
 def command(args: argparse.Namespace, *extra: str) -> str:
     words = ["python", "main.py", "explore"]
     if args.story is not None:
