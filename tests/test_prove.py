@@ -128,3 +128,22 @@ def test_every_state_random_play_meets_lies_in_the_abstraction(tmp_path):
             assert proof.variant_answers[(sid, index)] & 1, (sid, index)
             if shown < report.variant_visits[sid]:
                 assert proof.variant_answers[(sid, index)] & 2, (sid, index)
+
+
+def test_random_playthroughs_settle_what_real_play_had_not_met(tmp_path):
+    from tests.test_explore import VARIANTS
+
+    story = _story(tmp_path, "variants", VARIANTS)
+    proof = prove(story)
+    assert proof.variants_never_shown == [("b", 1)] and proof.variants_always_shown == [("b", 0)]
+    assert proof.undecided == 0
+    for seen in (
+        proof.variant_seen,
+        proof.witnessed_scenes,
+        proof.witnessed_choices,
+        proof.endings_witnessed,
+    ):
+        seen.clear()  # as if no witness had met anything
+    assert proof.scenes_undecided == ["a", "b", "c"] and proof.variants_undecided == [("b", 2)]
+    proof.absorb(random_playthroughs(story, 100))
+    assert proof.undecided == 0 and proof.random_runs == 100 and "only" in proof.random_words

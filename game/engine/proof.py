@@ -50,6 +50,8 @@ class Proof:
     failures: list[Failure] = field(default_factory=list)
     paths: dict[int, tuple[str, ...]] = field(default_factory=dict)
     bounds: set[tuple[str, str, str | None, str, int]] = field(default_factory=set)  # seen in play
+    random_runs: int = 0  # random playthroughs absorbed (see `absorb`)
+    random_words: dict[str, tuple[int, int]] = field(default_factory=dict)  # ending -> words read
 
     # ------------------------------------------------------------------ notes from the search
 
@@ -81,6 +83,10 @@ class Proof:
                 self.note_variant((sid, number), seen, witnessed=True)
         for ending in report.endings_seen:
             self.endings_witnessed.setdefault(ending, -1)
+            low, high = report.ending_words[ending]
+            known = self.random_words.get(ending, (low, high))
+            self.random_words[ending] = (min(low, known[0]), max(high, known[1]))
+        self.random_runs += report.runs
         self.failures = sorted([*self.failures, *report.failures], key=lambda f: (len(f.path), f.path))
 
     # ------------------------------------------------------------------ after the search

@@ -138,22 +138,37 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         return USAGE_ERROR
 
 
+def _fill_chunks(total: int) -> list[int]:
+    """--fill's playthroughs in growing parts (250, 500, 1,000, …): the rest are not played once
+    nothing is left undecided."""
+    parts: list[int] = []
+    size = 250
+    while total > 0:
+        parts.append(min(size, total))
+        total -= parts[-1]
+        size *= 2
+    return parts
+
+
 def _prove(
     story: Story, bounded: Exploration, args: argparse.Namespace, out: TextIO, err: TextIO, options: dict
 ) -> int:
     """The abstract search, where the exact one stopped; random playthroughs (--fill) then look
     for what it left undecided."""
     proof = prove(story, **options)
-    fill = None
-    if proof.undecided and args.fill:
+    jobs = args.jobs or os.cpu_count() or 1
+    seed = 1
+    for runs in _fill_chunks(args.fill):
+        if not proof.undecided:
+            break
         bar = ProgressBar(err, "Playthroughs")
-        jobs = args.jobs or os.cpu_count() or 1
-        fill = random_playthroughs(
-            story, args.fill, 1, max_steps=args.max_steps, progress=bar, jobs=jobs, **options
+        part = random_playthroughs(
+            story, runs, seed, max_steps=args.max_steps, progress=bar, jobs=jobs, **options
         )
         bar.finish()
-        proof.absorb(fill)
-    errors, warnings = print_proof(proof, bounded, fill, args, out)
+        proof.absorb(part)
+        seed += runs
+    errors, warnings = print_proof(proof, bounded, args, out)
     warnings += _print_lessons(story, out)
     print(f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}.", file=out)
     return 1 if errors else 0

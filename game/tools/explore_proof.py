@@ -10,12 +10,12 @@ from __future__ import annotations
 import argparse
 from typing import TextIO
 
-from game.engine.explore import Exploration, Failure, RandomReport
+from game.engine.explore import Exploration, Failure
 from game.engine.proof import Proof
 from game.tools.explore_text import choice_where, print_failure, variant_where, where, wrap
 
 
-def _header(proof: Proof, bounded: Exploration, fill: RandomReport | None, out: TextIO) -> None:
+def _header(proof: Proof, bounded: Exploration, out: TextIO) -> None:
     story = proof.story
     print(
         f"Explored {story.title!r} from '{proof.start}': complete, through an abstraction. An exact "
@@ -29,10 +29,10 @@ def _header(proof: Proof, bounded: Exploration, fill: RandomReport | None, out: 
         "error, was met in real play, with the choices that lead there.",
         file=out,
     )
-    if fill is not None:
+    if proof.random_runs:
         print(
-            f"  {fill.runs:,} random playthroughs (seeds {fill.first_seed}–"
-            f"{fill.first_seed + fill.runs - 1}, --fill) then looked for what real play had not met yet.",
+            f"  {proof.random_runs:,} random playthroughs (seeds 1–{proof.random_runs}, --fill) then "
+            "looked for what real play had not met yet.",
             file=out,
         )
     skipped = [s for s in story.scenes if s not in proof.after_start]
@@ -110,9 +110,9 @@ def _undecided(proof: Proof, out: TextIO) -> int:
     return len(lines)
 
 
-def _endings(proof: Proof, fill: RandomReport | None, out: TextIO) -> None:
+def _endings(proof: Proof, out: TextIO) -> None:
     story = proof.story
-    print("Endings met in real play (the choices of one way there):", file=out)
+    print("Endings met in real play (choices on the first way found):", file=out)
     width = max((len(e.id) for e in story.endings), default=0)
     for ending in story.endings:
         index = proof.endings_witnessed.get(ending.id)
@@ -120,20 +120,17 @@ def _endings(proof: Proof, fill: RandomReport | None, out: TextIO) -> None:
             continue
         path = proof.paths.get(index)
         if path is None:  # met only by the random playthroughs
-            assert fill is not None
-            low, high = fill.ending_words[ending.id]
+            low, high = proof.random_words[ending.id]
             print(f"  {ending.id:<{width}}  by random playthroughs ({low:,}–{high:,} words)", file=out)
             continue
         print(f"  {ending.id:<{width}}  in {len(path)} choices", file=out)
 
 
-def print_proof(
-    proof: Proof, bounded: Exploration, fill: RandomReport | None, args: argparse.Namespace, out: TextIO
-) -> tuple[int, int]:
+def print_proof(proof: Proof, bounded: Exploration, args: argparse.Namespace, out: TextIO) -> tuple[int, int]:
     """Prints the abstract search's answers, as an author reads them, but the closing count of
     errors and warnings, which it returns."""
     story = proof.story
-    _header(proof, bounded, fill, out)
+    _header(proof, bounded, out)
     errors, warnings = _proved(proof, out)
     warnings += _undecided(proof, out)
     print(
@@ -144,7 +141,7 @@ def print_proof(
         grouped.setdefault((name, bound, value), []).append(person or "the family")
     for (name, bound, value), who in grouped.items():
         print(f"  {name} reaches its {bound} ({value}) for {', '.join(who)}", file=out)
-    _endings(proof, fill, out)
+    _endings(proof, out)
     groups: dict[tuple[str, str], list[Failure]] = {}
     for failure in proof.failures:
         groups.setdefault((failure.kind, failure.scene), []).append(failure)
