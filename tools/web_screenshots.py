@@ -18,6 +18,12 @@ ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "docs" / "screenshots"
 
 
+def shown(tab, selector: str) -> bool:  # noqa: ANN001
+    """Whether `selector` is visible once the engine (in its worker) has answered the page."""
+    tab.wait_for_function("window.lth.idle()")
+    return tab.is_visible(selector)
+
+
 def lesson(tab, size: str, settle) -> None:  # noqa: ANN001
     """A 20-minute lesson played with one vote per key decision, pictured at one size."""
     tab.click("#btn-class")
@@ -28,21 +34,21 @@ def lesson(tab, size: str, settle) -> None:  # noqa: ANN001
     tab.keyboard.press("Space")
     votes = 0
     for _ in range(80):
-        while tab.is_visible("#class-card"):
+        while shown(tab, "#class-card"):
             tab.click("#btn-class-card-ok")
-        if tab.is_visible("#closing"):
+        if shown(tab, "#closing"):
             break
         tab.keyboard.press("1")
-        if tab.is_visible("#vote"):
+        if shown(tab, "#vote"):
             for key in ("1", "1", "2") if votes else ("1", "2", "2"):
                 tab.keyboard.press(key)
             if votes == 0 and shots:
                 tab.screenshot(path=OUT / f"web-{size}-key-vote.png")
             tab.click("#btn-vote-take")
             votes += 1
-        if tab.is_visible("#outcome"):
+        if shown(tab, "#outcome"):
             tab.keyboard.press("Space")
-        if votes == 1 and tab.is_visible("#lesson-card") and size == "laptop":
+        if votes == 1 and shown(tab, "#lesson-card") and size == "laptop":
             tab.screenshot(path=OUT / "web-laptop-real-family.png")
         settle(tab)
     tab.screenshot(path=OUT / f"web-{size}-closing.png", full_page=True)
@@ -79,7 +85,7 @@ def main() -> int:
         def settle(tab) -> None:
             """Past the consequence card, the real family's note and a lesson's bridge."""
             for _ in range(4):
-                if tab.is_visible("#outcome") or tab.is_visible("#lesson-card"):
+                if shown(tab, "#outcome") or shown(tab, "#lesson-card"):
                     tab.keyboard.press("Space")
 
         desk = page(1280, 720)
@@ -89,7 +95,7 @@ def main() -> int:
         desk.screenshot(path=OUT / "web-play.png")
         for _ in range(40):  # on to the first choice that earns the consequence card
             desk.click("#choices button:not(:disabled) >> nth=0")
-            if desk.is_visible("#outcome"):
+            if shown(desk, "#outcome"):
                 break
         desk.screenshot(path=OUT / "web-consequence.png")
         desk.keyboard.press("Space")
@@ -114,7 +120,7 @@ def main() -> int:
         wall.click("#btn-class-start")
         wall.keyboard.press("Space")
         for _ in range(60):
-            while wall.is_visible("#class-card"):
+            while shown(wall, "#class-card"):
                 wall.click("#btn-class-card-ok")
             real = wall.evaluate(
                 "window.lth.view().scene.choices.filter(c => c.available && !c.is_continue).length"
