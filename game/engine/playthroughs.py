@@ -224,7 +224,10 @@ def _variants_holding(story: Story, session: Session, hidden: list[tuple[str, in
 def _offered(scene: Scene, open_choices: list[Choice], offered: list[str]) -> None:
     """Adds the choices with a condition that the scene shows now: open, or locked with a reason."""
     for choice in scene.choices:
-        if choice.condition is not None and (choice.locked is not None or choice in open_choices):
+        # by identity: `in` would compare two different choices field by field
+        if choice.condition is not None and (
+            choice.locked is not None or any(choice is taken for taken in open_choices)
+        ):
             offered.append(choice.full_id)
 
 
