@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from game.story.fields import FieldReader
@@ -58,18 +59,7 @@ def read_manifest(reader: FieldReader, data: YMap) -> dict[str, Any]:
 
 def _read_stats(reader: FieldReader, data: YMap) -> None:
     """Declares the stats every person has."""
-    if "stats" not in data:
-        return
-    stats = reader.mapping(data["stats"], data.value_loc("stats"), "'stats'")
-    if stats is None:
-        return
-    for stat_id, spec in stats.items():
-        loc = stats.key_loc(stat_id)
-        if reader.identifier(stat_id, loc, "the stat id") is None:
-            continue
-        spec = reader.mapping(spec, stats.value_loc(stat_id), f"stat '{stat_id}'")
-        if spec is None:
-            continue
+    for stat_id, spec in _declared(reader, data, "stats", "stat"):
         what = f"stat '{stat_id}'"
         reader.keys(spec, ("label", "min", "max", "start", "rise", "fall"), what)
         low = reader.integer(spec, "min", what, 0)
@@ -92,18 +82,7 @@ def _read_stats(reader: FieldReader, data: YMap) -> None:
 
 def _read_resources(reader: FieldReader, data: YMap) -> None:
     """Declares the family's resources, such as savings."""
-    if "resources" not in data:
-        return
-    resources = reader.mapping(data["resources"], data.value_loc("resources"), "'resources'")
-    if resources is None:
-        return
-    for res_id, spec in resources.items():
-        loc = resources.key_loc(res_id)
-        if reader.identifier(res_id, loc, "the resource id") is None:
-            continue
-        spec = reader.mapping(spec, resources.value_loc(res_id), f"resource '{res_id}'")
-        if spec is None:
-            continue
+    for res_id, spec in _declared(reader, data, "resources", "resource"):
         what = f"resource '{res_id}'"
         reader.keys(spec, ("label", "start", "min", "max", "unit", "rise", "fall", "notable"), what)
         start = reader.integer(spec, "start", what, 0) or 0
@@ -132,6 +111,22 @@ def _read_resources(reader: FieldReader, data: YMap) -> None:
             reader.text(spec, "fall", what) or f"{res_id} shrinks",
             notable,
         )
+
+
+def _declared(reader: FieldReader, data: YMap, section: str, kind: str) -> Iterator[tuple[str, YMap]]:
+    """The well-formed entries of a declaration table (`stats:` or `resources:`) as (id, spec),
+    each malformed section, id or entry reported and skipped."""
+    if section not in data:
+        return
+    table = reader.mapping(data[section], data.value_loc(section), f"'{section}'")
+    if table is None:
+        return
+    for entry_id, spec in table.items():
+        if reader.identifier(entry_id, table.key_loc(entry_id), f"the {kind} id") is None:
+            continue
+        entry = reader.mapping(spec, table.value_loc(entry_id), f"{kind} '{entry_id}'")
+        if entry is not None:
+            yield entry_id, entry
 
 
 def _read_people(reader: FieldReader, data: YMap) -> None:
