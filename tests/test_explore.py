@@ -218,8 +218,10 @@ def test_replay_of_a_good_playthrough_prints_the_ending():
     assert "Ending: " in out and "── dorm" in out
 
 
-def test_a_loop_without_an_exit_is_reported_as_too_long(tmp_path):
-    story = load_story(
+@pytest.fixture
+def looping(tmp_path):
+    """A story that goes round a and b for ever: the way out needs a flag nothing sets."""
+    return load_story(
         write_story(
             tmp_path / "loop",
             """\
@@ -237,6 +239,10 @@ def test_a_loop_without_an_exit_is_reported_as_too_long(tmp_path):
         ),
         check_assets=False,
     )
+
+
+def test_a_loop_without_an_exit_is_reported_as_too_long(looping):
+    story = looping
     played = random_playthrough(story, 1, max_steps=50)[0]
     assert played.failure is not None and played.failure.kind == "too-long"
     result = explore(story)
@@ -329,28 +335,10 @@ def test_random_playthroughs_shared_among_processes_give_the_same_report():
     assert shared.story is story  # the parent's story, not one sent back by a worker
 
 
-def test_a_random_failure_is_reported_short_with_its_last_choices_and_the_replay(tmp_path):
+def test_a_random_failure_is_reported_short_with_its_last_choices_and_the_replay(looping):
     """A loop with no way out in 2,000 choices: the report gives the seed, the last few choices
     and the command that replays it, not the whole path (it was 3 MB on a real story)."""
-    story = load_story(
-        write_story(
-            tmp_path / "loop",
-            """\
-        scenes:
-          a:
-            text: Round.
-            choices:
-              - {id: again, text: Again, goto: b}
-              - {id: stop, text: Stop, if: rich, goto: c}
-          b: {text: And round., next: a}
-          c: {text: End., end: true}
-        endings:
-          - {id: only, title: Only, text: Done., epilogue: {mum: Fine.}}
-        """,
-        ),
-        check_assets=False,
-    )
-    status, out, _ = run("explore", "--story", str(story.root), "--random", "30", "--jobs", "1")
+    status, out, _ = run("explore", "--story", str(looping.root), "--random", "30", "--jobs", "1")
     assert status == 1
     assert "error: seed 0: too long (30 runs): no ending after 2000 choices" in out
     assert "last 6 of 2,000 choices: " in out and "… a.again b.continue" in out
