@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -225,7 +226,7 @@ def test_a_fact_card_met_twice_under_two_ids_is_printed_once(story):
     record = record_from_session(_played_to_the_end(story, 3))
     fact_id = next(iter(story.facts))
     twin = story.facts[fact_id]
-    story_with_twin = type(story)(**{**story.__dict__, "facts": {**story.facts, "twin": twin}})
+    story_with_twin = replace(story, facts={**story.facts, "twin": twin})
     record.facts_shown = [fact_id, "twin"]
     page = render_html(story_with_twin, record)
     assert page.count(f"<h3>{html.escape(twin.title, quote=True)}</h3>") == 1
@@ -254,23 +255,8 @@ def test_options_with_the_same_first_clause_are_told_apart_in_the_classes_line(s
     scene = next(s for s in story.scenes.values() if len([c for c in s.choices if not c.is_continue]) >= 2)
     first, second = [c for c in scene.choices if not c.is_continue][:2]
     twins = {first.full_id: "Go home to give birth, in March", second.full_id: "Go home to give birth, now"}
-    patched = type(story)(
-        **{
-            **story.__dict__,
-            "scenes": {
-                **story.scenes,
-                scene.id: type(scene)(
-                    **{
-                        **scene.__dict__,
-                        "choices": tuple(
-                            type(c)(**{**c.__dict__, "text": twins.get(c.full_id, c.text)})
-                            for c in scene.choices
-                        ),
-                    }
-                ),
-            },
-        }
-    )
+    choices = tuple(replace(c, text=twins.get(c.full_id, c.text)) for c in scene.choices)
+    patched = replace(story, scenes={**story.scenes, scene.id: replace(scene, choices=choices)})
     session = Session(patched, start=scene.id)
     record = SessionRecord.begin(session)
     record.record_decision(session, first.full_id, {first.full_id: 2, second.full_id: 1})

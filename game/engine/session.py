@@ -5,13 +5,13 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, NamedTuple
 
 from game.engine.notable import matters
 from game.engine.state import GameState
 from game.story.expressions import Effect
-from game.story.model import Choice, Ending, ResourceDef, Scene, StatDef, Story, paragraphs
+from game.story.model import Choice, Ending, ResourceDef, Scene, StatDef, Story, paragraph_words, paragraphs
 from game.story.suggest import did_you_mean
 
 
@@ -81,9 +81,12 @@ class Outcome:
     notable: bool = True  # shows the consequence card (game.engine.notable); else it goes quietly
 
 
-@dataclass(frozen=True)
-class Step:
-    """One scene as it was read, and what was chosen there (for the history screen)."""
+class Step(NamedTuple):
+    """One scene as it was read, and what was chosen there (for the history screen).
+
+    A NamedTuple, as the story's small values are: two are made for every choice taken, and a
+    frozen dataclass's constructor costs several times a tuple's (a sixth of a random
+    playthrough's time)."""
 
     scene: str
     chapter: str
@@ -93,7 +96,15 @@ class Step:
     choice_text: str | None = None
     is_continue: bool = False
     says: str | None = None
-    changes: tuple[Change, ...] = field(default=())
+    changes: tuple[Change, ...] = ()
+    variants: tuple[int, ...] = ()  # the scene's variants that held, by position, as it was read
+    words: int = 0  # the words of its paragraphs
+
+    def chosen(
+        self, text: str | None, is_continue: bool, says: str | None, changes: tuple[Change, ...]
+    ) -> Step:
+        """This step with what was chosen in it (or, all None and empty, with nothing chosen)."""
+        return self._replace(choice_text=text, is_continue=is_continue, says=says, changes=changes)
 
 
 @dataclass(frozen=True)
@@ -113,6 +124,12 @@ class PersonView:
 def _paragraphs(text: str) -> tuple[str, ...]:
     """`paragraphs`, remembered: the same scene text is split again on every visit (hot path)."""
     return tuple(paragraphs(text))
+
+
+@functools.lru_cache(maxsize=4096)
+def _words(text: str) -> int:
+    """The words of `_paragraphs(text)`, remembered with them."""
+    return paragraph_words(_paragraphs(text))
 
 
 def _signed(n: int) -> str:
@@ -166,13 +183,25 @@ class Session:
 
     def paragraphs(self) -> list[str]:
         """The scene's text as the player reads it now, variants resolved."""
+        return list(self._step().paragraphs)
+
+    def _step(self) -> Step:
+        """The scene as it reads now: its paragraphs, their words and the variants that hold."""
         scene, state = self.scene, self.state
-        parts = list(_paragraphs(scene.text.render(state)))
-        for variant in scene.variants:
+        text = scene.text.render(state)
+        parts, words = _paragraphs(text), _words(text)
+        shown = []
+        for index, variant in enumerate(scene.variants):
             if variant.condition is None or variant.condition.holds(state):
-                text = list(_paragraphs(variant.text.render(state)))
-                parts = text if variant.replace else parts + text
-        return parts
+                text = variant.text.render(state)
+                if variant.replace:
+                    parts, words = _paragraphs(text), _words(text)
+                else:
+                    parts, words = parts + _paragraphs(text), words + _words(text)
+                shown.append(index)
+        return Step(
+            scene.id, scene.chapter, scene.place, scene.when, parts, variants=tuple(shown), words=words
+        )
 
     @property
     def backdrop(self) -> str | None:
@@ -238,7 +267,7 @@ class Session:
         for person in self.story.people.values():
             for line in ending.epilogue.get(person.id, ()):
                 if line.condition is None or line.condition.holds(state):
-                    lines.append((person.id, person.name, " ".join(paragraphs(line.text.render(state)))))
+                    lines.append((person.id, person.name, " ".join(_paragraphs(line.text.render(state)))))
                     break
         return EndingView(
             ending.id, ending.title, ending.text.render(state), tuple(lines), ending.documentary
@@ -294,18 +323,7 @@ class Session:
         changes = tuple(self._apply(taken))
         says = taken.says.render(self.state) if taken.says else None
         notable = matters(self.story, self.scene, taken, changes)
-        read = self.transcript[-1]
-        self.transcript[-1] = Step(
-            read.scene,
-            read.chapter,
-            read.place,
-            read.when,
-            read.paragraphs,
-            taken.text,
-            taken.is_continue,
-            says,
-            changes,
-        )
+        self.transcript[-1] = self.transcript[-1].chosen(taken.text, taken.is_continue, says, changes)
         self.state.log.append(taken.full_id)
         self.state.enter(self.story, taken.goto)
         self.transcript.append(self._step())
@@ -420,13 +438,8 @@ class Session:
             return False
         self.state = self._undo.pop()
         self.transcript.pop()
-        last = self.transcript[-1]
-        self.transcript[-1] = Step(last.scene, last.chapter, last.place, last.when, last.paragraphs)
+        self.transcript[-1] = self.transcript[-1].chosen(None, False, None, ())
         return True
-
-    def _step(self) -> Step:
-        scene = self.scene
-        return Step(scene.id, scene.chapter, scene.place, scene.when, tuple(self.paragraphs()))
 
     # ------------------------------------------------------------------ replay
 
