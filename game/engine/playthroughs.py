@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, TypeVar
 
-from game.engine.search import Failure, Progress, count_words, words_of_ending
+from game.engine.search import Failure, Progress, words_of_ending
 from game.engine.session import Session
 from game.story.checks import reachable_scenes
 from game.story.model import Choice, Scene, Story
@@ -156,13 +156,13 @@ def random_playthrough(
     hidden: list[tuple[str, int]] = []
     offered: list[str] = []
     shown = _variants_holding(story, session, hidden)
-    words = count_words(session.transcript[-1].paragraphs)
+    words = session.transcript[-1].words
     failure = None
     ending = None
+    view = session.ending  # the ending reached, as each choice's outcome tells it
     while True:
         scene = session.state.scene
         if session.is_over:
-            view = session.ending
             if view is None:
                 failure = Failure(
                     "no-ending",
@@ -192,10 +192,11 @@ def random_playthrough(
         except Exception as exc:  # noqa: BLE001 - reported with the seed that reproduces it
             failure = Failure("exception", scene, f"{type(exc).__name__}: {exc}", (*path, picked), seed)
             break
+        view = outcome.ending
         path.append(picked)
         scenes.append(session.state.scene)
         shown.extend(_variants_holding(story, session, hidden))
-        words += count_words(session.transcript[-1].paragraphs)
+        words += session.transcript[-1].words
         if outcome.says:
             words += len(outcome.says.split())
     played = Playthrough(
@@ -205,14 +206,12 @@ def random_playthrough(
 
 
 def _variants_holding(story: Story, session: Session, hidden: list[tuple[str, int]]) -> list[tuple[str, int]]:
-    """The variants of the scene just entered whose condition holds, as (scene, index); adds to
-    `hidden` what a holding `replace:` variant hides (-1: the scene's own text)."""
-    sid = session.state.scene
-    holding = [
-        (sid, i)
-        for i, variant in enumerate(story.scenes[sid].variants)
-        if variant.condition is None or variant.condition.holds(session.state)
-    ]
+    """The variants of the scene just read that held (its transcript step records them), as
+    (scene, index); adds to `hidden` what a holding `replace:` variant hides (-1: the scene's own
+    text)."""
+    read = session.transcript[-1]
+    sid = read.scene
+    holding = [(sid, i) for i in read.variants]
     variants = story.scenes[sid].variants
     last = max((i for _, i in holding if variants[i].replace), default=None)
     if last is not None:  # the text and the variants before the last replacing one are not shown
