@@ -1,5 +1,7 @@
-"""Start-up: process start to the first drawn title frame (full story loaded), as a ratio to a
-bare pygame script that opens a window of the same size and draws one frame. The two are run in
+"""Start-up: process start to the first drawn title frame, as a ratio to a bare pygame script that
+opens a window of the same size and draws one frame. The game draws its title while the story is
+still being read (game.ui.loading), so a second figure times the start until the story is loaded
+and the title's New game and Continue are alive ("ready"). The two are run in
 turn N times; the figure is the median of the N paired ratios (each game start divided by the bare
 start just before it), which a host whose speed drifts during the series disturbs least. The
 medians of each side are printed too.
@@ -7,8 +9,8 @@ medians of each side are printed too.
 The figure that counts is taken with a real window: in an X server when one is available (the
 ``DISPLAY`` of the session, or an ``Xvfb`` this script starts), since creating a window is part of
 what both programs do. SDL's dummy driver, where "opening a window" costs nothing, is measured too
-and printed beside it, as is a start with the parse cache turned off (the first start after a
-story file changed). Without any X server the dummy figure is the result.
+and printed beside it, as is a start until ready with the parse cache turned off (the first start
+after a story file changed). Without any X server the dummy figures are the results.
 """
 
 from __future__ import annotations
@@ -27,12 +29,21 @@ from collections.abc import Iterator
 from ui_common import ROOT, headless, table
 
 GAME = """
-from game.cli import LaunchOptions
+from game.launch import LaunchOptions
 from game.story import default_story_dir
 from game.ui.app import build_app
-app = build_app(LaunchOptions(story_dir=default_story_dir(), window_size=(1280, 720)))
+app = build_app(LaunchOptions(story_dir=default_story_dir(), window_size=(1280, 720)), background=True)
 assert app.frame([], 0.0)
 """
+# The same start, on until the story has loaded and the title is drawn again with it.
+READY = (
+    GAME
+    + """
+app.loading.wait()
+app.frame([], 0.0)
+assert app.story is not None
+"""
+)
 BARE = """
 import pygame
 pygame.display.init()
@@ -48,15 +59,15 @@ def measure(code: str, env: dict[str, str]) -> float:
     return time.perf_counter() - start
 
 
-def series(env: dict[str, str], runs: int) -> tuple[float, float, float]:
+def series(env: dict[str, str], runs: int, game_code: str = GAME) -> tuple[float, float, float]:
     """Median seconds of (bare, game), and the median of the ratios of each bare run and the game
     run right after it: interleaved pairs see the same machine state, so a host that speeds up or
     slows down during the series moves both halves of a pair together."""
-    measure(GAME, env)  # once untimed: fills the parse cache, as any earlier start would have
+    measure(READY, env)  # once untimed: fills the parse cache, as any earlier start would have
     game, bare = [], []
     for _ in range(runs):
         bare.append(measure(BARE, env))
-        game.append(measure(GAME, env))
+        game.append(measure(game_code, env))
     ratios = [g / b for b, g in zip(bare, game, strict=True)]
     return statistics.median(bare), statistics.median(game), statistics.median(ratios)
 
@@ -99,7 +110,7 @@ def main(runs: int = 11) -> None:
         rows.extend(
             [
                 (f"{label}: bare pygame window + frame", f"{bare * 1000:.0f} ms", ""),
-                (f"{label}: game, first title frame", f"{game * 1000:.0f} ms", ""),
+                (f"{label}: game", f"{game * 1000:.0f} ms", ""),
                 (f"{label}: ratio of the medians", f"{game / bare:.2f}", ""),
                 (f"{label}: median of the paired ratios", f"{ratio:.2f}", target),
             ]
@@ -107,19 +118,26 @@ def main(runs: int = 11) -> None:
         return ratio
 
     with x_server() as display:
+        real = None
         if display is not None:
             real = {k: v for k, v in base.items() if k != "SDL_VIDEODRIVER"}
             real.update(DISPLAY=display, SDL_VIDEODRIVER="x11")
-            results.append(("startup_ratio", record("X11 window", *series(real, runs), "<= 1.5")))
-    dummy_ratio = record("dummy driver", *series(dummy, runs), "" if results else "<= 1.5")
-    results.append(("startup_ratio_dummy" if results else "startup_ratio", dummy_ratio))
+            results.append(("startup_ratio", record("X11, first title frame", *series(real, runs), "<= 1.2")))
+        dummy_ratio = record("dummy, first title frame", *series(dummy, runs), "" if results else "<= 1.2")
+        results.append(("startup_ratio_dummy" if results else "startup_ratio", dummy_ratio))
+        label = "X11, story ready" if real is not None else "dummy, story ready"
+        ready = record(label, *series(real or dummy, runs, READY), "<= 1.5")
+        results.append(("startup_ready_ratio", ready))
     cold = {**dummy, "LAST_TRAIN_HOME_CACHE": "off"}
-    results.append(("startup_ratio_dummy_no_cache", record("dummy, no parse cache", *series(cold, runs), "")))
+    cold_ratio = record("dummy, story ready, no parse cache", *series(cold, runs, READY), "")
+    results.append(("startup_ratio_dummy_no_cache", cold_ratio))
     print(table(rows))
-    # The dummy-driver figures are kept from growing: their targets are the 30 November figures
-    # (1.93-2.26 and 2.25-2.41, see docs/performance.md) with some room for the host's noise.
+    # The first frame no longer waits for the story: 1.2x a bare window (issue #16). Ready, the
+    # story loaded, keeps the old whole-start target; the dummy-driver figures are kept from
+    # growing (the 30 November figures, 1.93-2.26 and 2.25-2.41, with room for the host's noise).
     targets = {
-        "startup_ratio": "<=1.5",
+        "startup_ratio": "<=1.2",
+        "startup_ready_ratio": "<=1.5",
         "startup_ratio_dummy": "<=2.5",
         "startup_ratio_dummy_no_cache": "<=2.8",
     }

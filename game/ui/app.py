@@ -24,9 +24,10 @@ from game.settings import (
     load_settings,
     save_settings,
 )
-from game.story import Story, StoryError, load_story
+from game.story import Story
 from game.ui.art import ArtLibrary
 from game.ui.audio import Ambience
+from game.ui.loading import StoryLoading
 from game.ui.png import png_bytes
 from game.ui.screens.base import Screen
 from game.ui.text import Fonts
@@ -91,6 +92,7 @@ class App:
         self.read_log = None  # game.engine.readlog.ReadLog, opened by the play screen
         self.gallery = None  # game.engine.gallery.Gallery, the endings found, opened on first use
         self.settings_file = SETTINGS_FILE  # the profile in use: the player's, or the classroom's
+        self.loading: StoryLoading | None = None  # the story being read while the title shows
         self._apply_look()
 
     # ------------------------------------------------------------------ the stack
@@ -152,19 +154,32 @@ class App:
                 self.dirty = True
         if not self.running:  # quitting: no frame more (the window closes next, in `run`)
             return False
+        if self.loading is not None and self.loading.done:
+            self._story_loaded(self.loading)
         moved = self.top.update(min(dt, 0.05)) if self.top is not None else False
         if self.notice is not None:
             text, left = self.notice
             left -= dt
             self.notice = (text, left) if left > 0 else None
             moved = moved or self.notice is None
-        self.busy = moved or self.notice is not None
+        self.busy = moved or self.notice is not None or self.loading is not None
         if not (moved or self.dirty):
             return False
         self.draw()
         pygame.display.flip()
         self.dirty = False
+        if self.loading is not None:  # after the first frame: drawing it does not wait on the loader
+            self.loading.start()
         return True
+
+    def _story_loaded(self, loading: StoryLoading) -> None:
+        """Takes the story read behind the title: its buttons come alive, or its errors show."""
+        self.loading = None
+        self.story = loading.result()
+        if self.story is None:
+            self.reset(story_errors(self, loading.findings))
+        else:
+            self.relayout()
 
     def dispatch(self, event: pygame.event.Event) -> bool:
         """Global keys and window events first, then the top screen."""
@@ -437,6 +452,8 @@ class App:
 
     def reload_story(self) -> None:
         """Loads the story again and keeps the player's place (F5; see game.ui.hotreload)."""
+        if self.story is None:  # still loading, or it could not be read: nothing to reload yet
+            return
         if self.hot_reload is None:
             from game.ui.hotreload import HotReload
 
@@ -462,11 +479,12 @@ def wait_for_events(limit: float) -> list[pygame.event.Event]:
 def main_loop(app: App, driver=None) -> int:  # noqa: ANN001 - driver: an Autoplayer or None
     """Runs until the app stops: drain events, update, draw only on change, sleep when idle."""
     clock = pygame.time.Clock()
-    if app.hot_reload is None and app.story is not None and not (app.options and app.options.autoplay):
-        from game.ui.hotreload import HotReload
-
-        app.hot_reload = HotReload(app)  # polled below: the idle wait wakes at least once a second
+    watch = not (app.options and app.options.autoplay)
     while app.running:
+        if watch and app.hot_reload is None and app.story is not None:  # once the story has loaded
+            from game.ui.hotreload import HotReload
+
+            app.hot_reload = HotReload(app)  # polled below: the idle wait wakes at least once a second
         if app.busy or app.dirty or driver is not None:
             events = pygame.event.get()
         else:
@@ -531,9 +549,13 @@ def open_window(options: LaunchOptions | None, settings: Settings) -> pygame.Sur
     return pygame.display.set_mode(size, pygame.RESIZABLE)
 
 
-def build_app(options: LaunchOptions) -> App:
-    """Starts pygame, opens the window, loads settings and the story, and puts up the first screen."""
-    from game.ui.screens.errors import ErrorScreen
+def build_app(options: LaunchOptions, *, background: bool = False) -> App:
+    """Starts pygame, opens the window, loads settings and the story, and puts up the first screen.
+
+    With `background` (the player's start) the title screen comes up at once and the story is read
+    behind it; without, or when the start needs the story (autoplay, --start, --set, a class), the
+    story is loaded first.
+    """
     from game.ui.screens.title import TitleScreen
 
     pygame.display.init()
@@ -541,17 +563,16 @@ def build_app(options: LaunchOptions) -> App:
     data_dir = user_data_dir()
     settings, warnings = load_settings(data_dir)
     surface = open_window(options, settings)
-    story: Story | None = None
-    findings: list[str] = []
-    try:
-        story = load_story(options.story_dir, draft=options.draft)
-    except StoryError as exc:
-        findings = [str(d) for d in exc.diagnostics] or [str(exc)]
-        for line in findings:
-            print(line, file=sys.stderr)
-    app = App(surface, story, settings, data_dir, options)
-    if story is None:
-        app.push(ErrorScreen(app, findings))
+    loading = StoryLoading(options.story_dir, draft=options.draft)
+    needs_story = bool(options.classroom or options.autoplay or options.start or options.sets)
+    if not background or needs_story:
+        loading.wait()
+    app = App(surface, loading.result() if loading.done else None, settings, data_dir, options)
+    if not loading.done:
+        app.loading = loading  # started once the title's first frame is drawn
+        app.push(TitleScreen(app))
+    elif app.story is None:
+        app.push(story_errors(app, loading.findings))
     elif options.classroom and not options.autoplay:
         from game.ui.screens.classroom_setup import enter_classroom
 
@@ -568,11 +589,20 @@ def build_app(options: LaunchOptions) -> App:
     return app
 
 
+def story_errors(app: App, findings: list[str]) -> Screen:
+    """The screen listing why the story could not be loaded; the findings go to stderr too."""
+    from game.ui.screens.errors import ErrorScreen
+
+    for line in findings:
+        print(line, file=sys.stderr)
+    return ErrorScreen(app, findings)
+
+
 def run(options: LaunchOptions) -> int:
     """Plays the game in a window (or autoplays it); returns the process exit status."""
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     try:
-        app = build_app(options)
+        app = build_app(options, background=True)
         driver = None
         if options.autoplay:
             from game.ui.autoplay import Autoplayer

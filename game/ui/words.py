@@ -7,6 +7,9 @@ from __future__ import annotations
 
 WORDS: dict[str, str] = {
     # title
+    "game_title": "Last Train Home",
+    "game_title_native": "归途列车",
+    "loading_story": "Loading the story…",
     "new_game": "New game",
     "continue": "Continue",
     "load": "Load",

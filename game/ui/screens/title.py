@@ -18,6 +18,10 @@ CREDIT = "After Lixin Fan's documentary Last Train Home (2009)"
 class TitleScreen(Screen):
     """Title, 归途列车, and New game, Continue, Load, Settings, Quit (and Resume class in a class).
 
+    It comes up while the story is still being read (game.ui.loading): the game's own name shows
+    until the story's title is known, and what needs the story (New game, Continue, Classroom,
+    Load, Endings) waits, greyed, with "Loading the story…" under New game.
+
     Going back to the title does not end a class session: while one is open (begun and not at
     an ending), "Resume class" comes first and returns to the class's scene with its record and
     clock; Continue and Load keep classroom mode too (the record goes on from the loaded scene,
@@ -61,11 +65,12 @@ class TitleScreen(Screen):
         buttons = (
             [Button(word("resume_class"), self.resume_class, note=self._class_note())] if in_class else []
         )
+        ready = self.app.story is not None
         buttons += [
-            Button(word("continue"), self.resume, self.latest is not None, note=note),
-            Button(word("new_game"), self.new_game),
-            Button(word("classroom"), self.classroom),
-            Button(word("load"), self.open_load, bool(self.app.store.slots())),
+            Button(word("continue"), self.resume, ready and self.latest is not None, note=note),
+            Button(word("new_game"), self.new_game, ready, note=None if ready else word("loading_story")),
+            Button(word("classroom"), self.classroom, ready),
+            Button(word("load"), self.open_load, ready and bool(self.app.store.slots())),
             *self._endings_button(),
             Button(word("settings"), self.open_settings),
             Button(word("quit"), lambda: self.app.quit(0)),
@@ -136,17 +141,17 @@ class TitleScreen(Screen):
         else:
             surface.blit(self.app.art.backdrop("title", surface.get_size()), (0, 0))
             surface.blit(_shade(round(m.width * 0.6), m.height), (0, 0))
-        story = self.app.loaded_story
+        title, native = self._names()
         x, y = m.margin * 2, m.margin * 2
         box = Rect(x, y - m.gap, m.width - 2 * x, m.height)
         top_of_menu = min(b.rect.top for b in self.focus.buttons) if self.focus.buttons else m.height
-        big, native = ui.face("display", m.title), ui.face("display", round(m.title * 0.5))
-        if y + big.height + native.height <= top_of_menu:
-            for line in big.wrap(story.title, box.width):
+        big, native_face = ui.face("display", m.title), ui.face("display", round(m.title * 0.5))
+        if y + big.height + native_face.height <= top_of_menu:
+            for line in big.wrap(title, box.width):
                 ui.text(surface, line, big, p.heading, (x, y), box)
                 y += big.height
-            if story.title_native:
-                ui.text(surface, story.title_native, native, p.accent, (x + 2, y), box)
+            if native:
+                ui.text(surface, native, native_face, p.accent, (x + 2, y), box)
         else:  # a longer menu (Resume class) moved up into its space: the name on one line above it
             self._draw_name_line(surface, top_of_menu)
         self.focus.draw(ui, surface)
@@ -156,10 +161,17 @@ class TitleScreen(Screen):
             pos = (m.width - m.margin - small.width(line), m.height - m.margin - small.height)
             ui.text(surface, line, small, p.text_dim, pos, Rect(0, 0, m.width, m.height))
 
+    def _names(self) -> tuple[str, str]:
+        """The story's title and native title; the game's own while the story loads."""
+        story = self.app.story
+        if story is None:
+            return word("game_title"), word("game_title_native")
+        return story.title, story.title_native
+
     def _draw_name_line(self, surface: pygame.Surface, top_of_menu: int) -> None:
         """The game's name and 归途列车 on one line, as large as the room above the menu allows."""
         ui, m, p = self.ui, self.ui.m, self.ui.palette
-        story = self.app.loaded_story
+        title, native = self._names()
         room = top_of_menu - m.margin - m.gap
         size = m.title
         while size > m.small and ui.face("display", size).height > room:
@@ -167,12 +179,10 @@ class TitleScreen(Screen):
         face = ui.face("display", size)
         x, y = m.margin * 2, max(m.gap, top_of_menu - m.gap - face.height)
         box = Rect(x, 0, m.width - 2 * x, top_of_menu)
-        ui.text(surface, story.title, face, p.heading, (x, y), box)
-        if story.title_native:  # its glyphs sit low and large beside the Latin: a size smaller
-            native = ui.face("display", round(size * 0.7))
-            ui.text(
-                surface, story.title_native, native, p.accent, (x + face.width(story.title) + m.pad, y), box
-            )
+        ui.text(surface, title, face, p.heading, (x, y), box)
+        if native:  # its glyphs sit low and large beside the Latin: a size smaller
+            native_face = ui.face("display", round(size * 0.7))
+            ui.text(surface, native, native_face, p.accent, (x + face.width(title) + m.pad, y), box)
 
 
 @functools.lru_cache(maxsize=4)
