@@ -230,15 +230,130 @@ def _build(text: str, shown: str, cut: list[SourceLocation] | None = None) -> An
     """Builds the document from parser events iteratively, refusing tags, aliases and depth.
 
     Unquoted prose that a comment cuts short is added to `cut` (the place of its '#')."""
+    events = _py.events
     loader = _py.Loader(text)
-    comment_lines = _comment_lines(text) if cut is not None and (" #" in text or "\t#" in text) else set()
-    lines: list[str] = []
+    builder = _Builder(text, shown, cut)
+    documents = 0
+    try:
+        while True:
+            event = loader.get_event()
+            if event is None:
+                break
+            kind = type(event)
+            if getattr(event, "anchor", None) is not None and kind is not events.AliasEvent:
+                raise _YamlRefused(builder.loc(event.start_mark), ANCHOR_REFUSED)
+            if kind is events.ScalarEvent:
+                builder.scalar(event)
+            elif kind is events.MappingStartEvent or kind is events.SequenceStartEvent:
+                builder.open(event, YMap() if kind is events.MappingStartEvent else YList())
+            elif kind is events.MappingEndEvent or kind is events.SequenceEndEvent:
+                builder.close()
+            elif kind is events.AliasEvent:
+                raise _YamlRefused(
+                    builder.loc(event.start_mark),
+                    "aliases (*name) are not allowed in story files; write the value out",
+                )
+            elif kind is events.DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    raise _YamlRefused(
+                        builder.loc(event.start_mark),
+                        "a story file holds one YAML document; remove the second '---'",
+                    )
+    finally:
+        loader.dispose()
+    return builder.root
 
-    def cut_short(event: Any) -> None:
+
+class _Builder:
+    """The document under construction: the containers still open, innermost last, and for each
+    mapping among them the key waiting for its value."""
+
+    def __init__(self, text: str, shown: str, cut: list[SourceLocation] | None) -> None:
+        self.text, self.shown, self.cut = text, shown, cut
+        self.comment_lines = (
+            _comment_lines(text) if cut is not None and (" #" in text or "\t#" in text) else set()
+        )
+        self.lines: list[str] = []  # the text's lines, split when a comment is first looked at
+        self.stack: list[Any] = []
+        self.pending_key: list[Any] = []  # per container on the stack (_NO_KEY for lists)
+        self.root: Any = None
+
+    def loc(self, mark: Any) -> SourceLocation:
+        return SourceLocation(self.shown, mark.line + 1, mark.column + 1)
+
+    def scalar(self, event: Any) -> None:
+        """A plain or quoted value, resolved as YAML 1.1's safe types (tags other than ours refused)."""
+        where = self.loc(event.start_mark)
+        tag = event.tag
+        if tag is not None and tag not in _ALLOWED_TAGS:
+            raise _YamlRefused(where, f"the tag '{event.tag}' is not allowed in story files")
+        style = event.style
+        if style == "'" or style == '"':
+            where = where.shifted(1)
+        if tag is None and not style:  # the common case: plain text, a number, true/false
+            if self.comment_lines and event.end_mark.line in self.comment_lines:
+                self._note_cut_short(event)
+            resolved = _implicit_tag(event.value, event.implicit)
+            value = event.value if resolved == _STR else _scalar_value(event, where)
+        else:
+            value = _scalar_value(event, where)
+        self.attach(value, where)
+
+    def open(self, event: Any, container: YMap | YList) -> None:
+        """A mapping or list begins: attached where it stands, then filled until `close`."""
+        where = self.loc(event.start_mark)
+        if event.tag not in (None, *_ALLOWED_TAGS):
+            raise _YamlRefused(where, f"the tag '{event.tag}' is not allowed in story files")
+        if len(self.stack) >= MAX_DEPTH:
+            raise _YamlRefused(where, f"nesting deeper than {MAX_DEPTH} levels is not allowed")
+        if isinstance(container, YMap):
+            container.key_locs, container.value_locs = {}, {}
+        else:
+            container.item_locs = []
+        container.loc = where
+        self.attach(container, where)
+        self.stack.append(container)
+        self.pending_key.append(_NO_KEY)
+
+    def close(self) -> None:
+        self.stack.pop()
+        self.pending_key.pop()
+
+    def attach(self, value: Any, where: SourceLocation) -> None:
+        """Puts a value into the innermost container: a list's next item, or a mapping's key or
+        the value of its pending key (refusing a key given twice, or one that is not plain)."""
+        if not self.stack:
+            self.root = value
+            return
+        parent = self.stack[-1]
+        if isinstance(parent, YList):
+            parent.append(value)
+            parent.item_locs.append(where)
+            return
+        key = self.pending_key[-1]
+        if key is not _NO_KEY:
+            parent[key] = value
+            parent.value_locs[key] = where
+            self.pending_key[-1] = _NO_KEY
+            return
+        if isinstance(value, (YMap, YList)):
+            raise _YamlRefused(where, "a mapping key must be a plain value, not a list or mapping")
+        if value in parent.key_locs:
+            raise _YamlRefused(
+                where,
+                f"the key '{_shorten(str(value))}' appears twice in this mapping "
+                f"(first at line {parent.key_locs[value].line})",
+            )
+        parent.key_locs[value] = where
+        self.pending_key[-1] = value
+
+    def _note_cut_short(self, event: Any) -> None:
         """Notes a plain prose value followed by a comment on its last line."""
+        stack = self.stack
         if not stack or not event.value or not isinstance(stack[-1], YMap):
             return
-        key = pending_key[-1]
+        key = self.pending_key[-1]
         if key is _NO_KEY:
             return
         if key not in _PROSE_KEYS and not (  # the mapping's own key: its grandparent's last
@@ -248,107 +363,13 @@ def _build(text: str, shown: str, cut: list[SourceLocation] | None = None) -> An
             and next(reversed(stack[-2])) in _PROSE_PARENTS
         ):
             return
-        if not lines:
-            lines.extend(text.split("\n"))
+        if not self.lines:
+            self.lines.extend(self.text.split("\n"))
         end = event.end_mark
-        rest = lines[end.line][end.column :] if end.line < len(lines) else ""
+        rest = self.lines[end.line][end.column :] if end.line < len(self.lines) else ""
         gap = len(rest) - len(rest.lstrip(" \t"))
-        if cut is not None and rest[gap : gap + 1] == "#":
-            cut.append(SourceLocation(shown, end.line + 1, end.column + gap + 1))
-
-    events = _py.events
-    stack: list[Any] = []  # containers under construction
-    pending_key: list[Any] = []  # per mapping on the stack: the key waiting for its value
-    root: Any = None
-    documents = 0
-
-    def loc(mark: Any) -> SourceLocation:
-        return SourceLocation(shown, mark.line + 1, mark.column + 1)
-
-    def attach(value: Any, where: SourceLocation) -> None:
-        nonlocal root
-        if not stack:
-            root = value
-            return
-        parent = stack[-1]
-        if isinstance(parent, YList):
-            parent.append(value)
-            parent.item_locs.append(where)
-            return
-        key = pending_key[-1]
-        if key is _NO_KEY:
-            if isinstance(value, (YMap, YList)):
-                raise _YamlRefused(where, "a mapping key must be a plain value, not a list or mapping")
-            if value in parent.key_locs:
-                raise _YamlRefused(
-                    where,
-                    f"the key '{_shorten(str(value))}' appears twice in this mapping "
-                    f"(first at line {parent.key_locs[value].line})",
-                )
-            parent.key_locs[value] = where
-            pending_key[-1] = value
-        else:
-            parent[key] = value
-            parent.value_locs[key] = where
-            pending_key[-1] = _NO_KEY
-
-    try:
-        while True:
-            event = loader.get_event()
-            if event is None:
-                break
-            kind = type(event)
-            if getattr(event, "anchor", None) is not None and kind is not events.AliasEvent:
-                raise _YamlRefused(loc(event.start_mark), ANCHOR_REFUSED)
-            if kind is events.ScalarEvent:
-                where = loc(event.start_mark)
-                tag = event.tag
-                if tag is not None and tag not in _ALLOWED_TAGS:
-                    raise _YamlRefused(where, f"the tag '{event.tag}' is not allowed in story files")
-                style = event.style
-                if style == "'" or style == '"':
-                    where = where.shifted(1)
-                if tag is None and not style:  # the common case: plain text, a number, true/false
-                    if comment_lines and event.end_mark.line in comment_lines:
-                        cut_short(event)
-                    resolved = _implicit_tag(event.value, event.implicit)
-                    value = event.value if resolved == _STR else _scalar_value(event, where)
-                else:
-                    value = _scalar_value(event, where)
-                attach(value, where)
-            elif kind is events.MappingStartEvent or kind is events.SequenceStartEvent:
-                where = loc(event.start_mark)
-                if event.tag not in (None, *_ALLOWED_TAGS):
-                    raise _YamlRefused(where, f"the tag '{event.tag}' is not allowed in story files")
-                if len(stack) >= MAX_DEPTH:
-                    raise _YamlRefused(where, f"nesting deeper than {MAX_DEPTH} levels is not allowed")
-                if kind is events.MappingStartEvent:
-                    container: Any = YMap()
-                    container.key_locs, container.value_locs = {}, {}
-                else:
-                    container = YList()
-                    container.item_locs = []
-                container.loc = where
-                attach(container, where)
-                stack.append(container)
-                pending_key.append(_NO_KEY)
-            elif kind is events.MappingEndEvent or kind is events.SequenceEndEvent:
-                stack.pop()
-                pending_key.pop()
-            elif kind is events.AliasEvent:
-                raise _YamlRefused(
-                    loc(event.start_mark),
-                    "aliases (*name) are not allowed in story files; write the value out",
-                )
-            elif kind is events.DocumentStartEvent:
-                documents += 1
-                if documents > 1:
-                    raise _YamlRefused(
-                        loc(event.start_mark), "a story file holds one YAML document; remove the second '---'"
-                    )
-    finally:
-        loader.dispose()
-    return root
+        if self.cut is not None and rest[gap : gap + 1] == "#":
+            self.cut.append(SourceLocation(self.shown, end.line + 1, end.column + gap + 1))
 
 
 _NO_KEY = object()
