@@ -25,7 +25,7 @@ from game.story.location import (
     display_path,
 )
 from game.story.manifest import CONTENT_KEYS, FORMAT_VERSION, MANIFEST, MANIFEST_KEYS, read_manifest
-from game.story.model import Fact, FlagDef, Story
+from game.story.model import Ending, Fact, FlagDef, Scene, Story
 from game.story.safeio import UnreadableFile, find_files, read_regular
 from game.story.scenes import RawScene, raw_choice_items, read_scene
 from game.story.suggest import did_you_mean
@@ -282,58 +282,19 @@ def load_story_with_diagnostics(
         assets = default_assets_dir()
     loader = _Loader(root, assets if check_assets else None)
     manifest_path = root / MANIFEST
-    if root.is_file():
-        loader.error(
-            SourceLocation(str(root)),
-            f"this is a file, not a story folder: give the folder that holds {MANIFEST}",
-        )
+    problem = _not_a_story_folder(root, manifest_path)
+    if problem is not None:
+        loader.error(*problem)
         return None, loader.diag.sorted()
-    if not root.is_dir():
-        loader.error(SourceLocation(str(root)), "there is no story folder here")
-        return None, loader.diag.sorted()
-    if not manifest_path.is_file():
-        loader.error(
-            SourceLocation(display_path(manifest_path)), f"a story folder needs a manifest '{MANIFEST}'"
-        )
-        return None, loader.diag.sorted()
-
     read = _read_files(loader, manifest_path)
     if read is None:
         return None, loader.diag.sorted()
     documents, fingerprint = read
 
-    info: dict[str, Any] = {}
-    for path, shown, data in documents:
-        if path == manifest_path:
-            info = read_manifest(loader, data)
-        else:
-            for key in data:
-                if key not in CONTENT_KEYS:
-                    hint = " (that belongs in story.yaml)" if key in MANIFEST_KEYS else ""
-                    loader.error(
-                        data.key_loc(key),
-                        f"unknown section '{brief(key)}'{hint}" + did_you_mean(key, CONTENT_KEYS),
-                    )
-        loader.declare(data, shown)
-    loader.choice_ids()
-
+    info = _declare(loader, documents, manifest_path)  # first pass: every name the story declares
     scenes = {sid: read_scene(loader, raw, loader.facts) for sid, raw in loader.raw_scenes.items()}
-    seen: dict[str, SourceLocation] = {}
-    endings = [
-        ending
-        for spec, loc in loader.raw_endings
-        if (ending := read_ending(loader, spec, loc, seen, scenes)) is not None
-    ]
-    endings.sort(key=lambda ending: -ending.priority)  # stable: equal priorities keep the reading order
-
-    start = None
-    if info.get("start") is not None:
-        start_id, start_loc = info["start"]
-        if loader.target_exists(start_id, start_loc, "'start'"):
-            start = start_id
-    if start is None and not loader.diag.errors:  # never hand out a story with nowhere to begin
-        loader.error(SourceLocation(display_path(manifest_path), 1, 1), "the story has no start scene")
-
+    endings = _read_endings(loader, scenes)
+    start = _start_scene(loader, info, manifest_path)
     story = Story(
         title=info.get("title", "Untitled"),
         start=start or "",
@@ -342,7 +303,7 @@ def load_story_with_diagnostics(
         resources=dict(loader.names.resources),
         flags=dict(loader.names.flags),
         scenes=scenes,
-        endings=tuple(endings),
+        endings=endings,
         facts=dict(loader.facts),
         title_native=info.get("title_native", ""),
         version=info.get("version", ""),
@@ -367,6 +328,64 @@ def load_story_with_diagnostics(
     if any(d.severity == "error" for d in findings):
         return None, findings
     return _with_warnings(story, findings), findings
+
+
+def _not_a_story_folder(root: Path, manifest_path: Path) -> tuple[SourceLocation, str] | None:
+    """Where and why `root` is no story folder (a file, nothing, no manifest); None if it is one."""
+    if root.is_file():
+        return (
+            SourceLocation(str(root)),
+            f"this is a file, not a story folder: give the folder that holds {MANIFEST}",
+        )
+    if not root.is_dir():
+        return SourceLocation(str(root)), "there is no story folder here"
+    if not manifest_path.is_file():
+        return SourceLocation(display_path(manifest_path)), f"a story folder needs a manifest '{MANIFEST}'"
+    return None
+
+
+def _declare(loader: _Loader, documents: list[tuple[Path, str, YMap]], manifest_path: Path) -> dict[str, Any]:
+    """The first pass over every file: the manifest's fields, and each name declared anywhere
+    (scenes, flags, facts, choices), so that the second pass can check references to them."""
+    info: dict[str, Any] = {}
+    for path, shown, data in documents:
+        if path == manifest_path:
+            info = read_manifest(loader, data)
+        else:
+            for key in data:
+                if key not in CONTENT_KEYS:
+                    hint = " (that belongs in story.yaml)" if key in MANIFEST_KEYS else ""
+                    loader.error(
+                        data.key_loc(key),
+                        f"unknown section '{brief(key)}'{hint}" + did_you_mean(key, CONTENT_KEYS),
+                    )
+        loader.declare(data, shown)
+    loader.choice_ids()
+    return info
+
+
+def _read_endings(loader: _Loader, scenes: dict[str, Scene]) -> tuple[Ending, ...]:
+    """The well-formed endings, highest priority first (equal priorities keep the reading order)."""
+    seen: dict[str, SourceLocation] = {}
+    endings = [
+        ending
+        for spec, loc in loader.raw_endings
+        if (ending := read_ending(loader, spec, loc, seen, scenes)) is not None
+    ]
+    endings.sort(key=lambda ending: -ending.priority)
+    return tuple(endings)
+
+
+def _start_scene(loader: _Loader, info: dict[str, Any], manifest_path: Path) -> str | None:
+    """The manifest's start scene if it exists; a story with none is an error."""
+    start = None
+    if info.get("start") is not None:
+        start_id, start_loc = info["start"]
+        if loader.target_exists(start_id, start_loc, "'start'"):
+            start = start_id
+    if start is None and not loader.diag.errors:  # never hand out a story with nowhere to begin
+        loader.error(SourceLocation(display_path(manifest_path), 1, 1), "the story has no start scene")
+    return start
 
 
 def _with_warnings(story: Story, findings: list[Diagnostic]) -> Story:
