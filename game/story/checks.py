@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Callable
 
 from game.story.expressions import Condition, Effect
 from game.story.location import Diagnostics, SourceLocation
-from game.story.model import Story
+from game.story.model import Scene, Story
 
 
 def reachable_scenes(story: Story, start: str | None = None) -> set[str]:
@@ -95,6 +96,22 @@ def check_story(
     reached = reachable_scenes(story)
     unreachable = diag.warning if draft else diag.error
     note = " (draft mode: a warning for now)" if draft else ""
+    _check_scenes(story, reached, diag, unreachable, note)
+    _loops_without_exit(story, reached, diag)
+    end_scenes = [s for s in story.scenes.values() if s.end]
+    _check_end_scenes(story, end_scenes, diag, manifest)
+    _check_endings(story, {s.id for s in end_scenes}, reached, diag, unreachable, note)
+    _check_unused(story, conditions, effects, diag, manifest)
+
+
+# How a scene or ending nothing leads to is reported: an error, or in draft mode a warning (with a
+# note that says so).
+Report = Callable[[SourceLocation, str], object]
+
+
+def _check_scenes(story: Story, reached: set[str], diag: Diagnostics, unreachable: Report, note: str) -> None:
+    """A scene no choice leads to is an error (a warning in draft mode); one whose every choice
+    has a condition may strand the player."""
     for scene in story.scenes.values():
         if scene.id not in reached:
             unreachable(
@@ -109,8 +126,11 @@ def check_story(
                 "holds, the player is stuck; add one without 'if'",
             )
 
-    _loops_without_exit(story, reached, diag)
-    end_scenes = [s for s in story.scenes.values() if s.end]
+
+def _check_end_scenes(
+    story: Story, end_scenes: list[Scene], diag: Diagnostics, manifest: SourceLocation
+) -> None:
+    """The story has an end scene, and each has an ending that always applies (a fallback)."""
     for scene in end_scenes:
         candidates = [e for e in story.endings if e.from_scenes is None or scene.id in e.from_scenes]
         if not candidates:
@@ -126,8 +146,14 @@ def check_story(
             )
     if not end_scenes:
         diag.error(manifest, "the story has no end scene: give at least one scene 'end: true'")
-    for ending in story.endings:
-        sources = ending.from_scenes if ending.from_scenes is not None else {s.id for s in end_scenes}
+
+
+def _check_endings(
+    story: Story, end_scenes: set[str], reached: set[str], diag: Diagnostics, unreachable: Report, note: str
+) -> None:
+    """Each ending can be reached, and is not shadowed by an earlier one without 'if'."""
+    for position, ending in enumerate(story.endings):
+        sources = ending.from_scenes if ending.from_scenes is not None else end_scenes
         if not any(s in reached for s in sources):
             unreachable(
                 ending.location,
@@ -135,13 +161,10 @@ def check_story(
                 f"reached{note}",
             )
             continue
-        # An earlier unconditional ending for every end scene it applies to shadows it.
         shadowed = all(
             any(
-                other is not ending
-                and other.condition is None
-                and (other.from_scenes is None or s in other.from_scenes)
-                for other in story.endings[: story.endings.index(ending)]
+                other.condition is None and (other.from_scenes is None or s in other.from_scenes)
+                for other in story.endings[:position]
             )
             for s in sources
         )
@@ -153,9 +176,17 @@ def check_story(
                 "'priority')",
             )
 
+
+def _check_unused(
+    story: Story,
+    conditions: list[Condition],
+    effects: list[Effect],
+    diag: Diagnostics,
+    manifest: SourceLocation,
+) -> None:
+    """Warnings for flags nothing reads or sets, stats nothing changes or reads, unshown facts."""
     read_flags = {f for c in conditions for f in c.reads.flags}
     read_stats = {s for c in conditions for s in c.reads.stats}
-    read_resources = {r for c in conditions for r in c.reads.resources}
     set_flags = {e.name for e in effects if e.kind == "flag"}
     changed_stats = {e.name for e in effects if e.kind == "stat"}
     for flag in story.flags.values():
@@ -168,7 +199,6 @@ def check_story(
             diag.warning(manifest, f"no effect changes the stat '{stat}'")
         if stat not in read_stats:
             diag.warning(manifest, f"no condition reads the stat '{stat}'")
-    del read_resources
     shown_facts = {s.fact for s in story.scenes.values() if s.fact}
     for fact in story.facts:
         if fact not in shown_facts:
