@@ -362,88 +362,110 @@ class FlowchartScreen(Screen):
         ui.text(surface, text, face, colour, (chip.x + 5, chip.y + 1), chip)
 
     def draw(self, surface: pygame.Surface) -> None:
-        ui, m, p = self.ui, self.ui.m, self.ui.palette
-        surface.fill(p.backdrop)
-        heading = ui.face("display", m.heading)
-        small = ui.face("ui", m.small)
-        title = word("flowchart_whole_title") if self.whole else word("flowchart_title", chapter=self.chapter)
-        ui.text(
-            surface, title, heading, p.heading, (m.margin, m.margin - m.gap), Rect(0, 0, m.width, m.height)
-        )
-        hint = small.wrap(word("flowchart_hint"), m.width - 2 * m.margin)[0]
-        ui.text(
-            surface,
-            hint,
-            small,
-            p.text_dim,
-            (m.margin, m.margin - m.gap + heading.height),
-            Rect(0, 0, m.width, m.height),
-        )
+        ui, metrics = self.ui, self.ui.m
+        surface.fill(ui.palette.backdrop)
+        self._draw_heading(surface)
         clip = surface.get_clip()
         surface.set_clip(self.view)
-        s = self._scale()
         rects = {sid: self.node_rect(node) for sid, node in self.nodes.items()}
+        self._draw_edges(surface, rects)
+        tags: list[tuple[Rect, str, bool]] = []  # key decisions named above boxes too small for text
         visited = set(self.visited)
+        for sid, rect in rects.items():
+            if rect.colliderect(self.view):
+                self._draw_node(surface, sid, rect, sid in visited, tags)
+        self._draw_labels(surface, rects, tags)
+        for side in self.overflow():
+            depth = metrics.pad * 3 if side in ("left", "right") else metrics.pad
+            ui.fade(surface, self.view, side, depth)
+        surface.set_clip(clip)
+        self.focus.draw(ui, surface, "center")
+
+    def _draw_heading(self, surface: pygame.Surface) -> None:
+        """The chart's title (this chapter, or the whole story) and the hint under it."""
+        ui, metrics, palette = self.ui, self.ui.m, self.ui.palette
+        heading = ui.face("display", metrics.heading)
+        small = ui.face("ui", metrics.small)
+        title = word("flowchart_whole_title") if self.whole else word("flowchart_title", chapter=self.chapter)
+        window = Rect(0, 0, metrics.width, metrics.height)
+        top = metrics.margin - metrics.gap
+        ui.text(surface, title, heading, palette.heading, (metrics.margin, top), window)
+        hint = small.wrap(word("flowchart_hint"), metrics.width - 2 * metrics.margin)[0]
+        ui.text(surface, hint, small, palette.text_dim, (metrics.margin, top + heading.height), window)
+
+    def _draw_edges(self, surface: pygame.Surface, rects: dict[str, Rect]) -> None:
+        """The links between scenes: dim, and lit over them where this playthrough went (with the
+        class's vote share on a taken link in a class session)."""
+        ui, palette, scale = self.ui, self.ui.palette, self._scale()
         classroom = self.app.classroom
-        name_face, when_face, label_face = self.fonts()
+        label_face = self.fonts()[2]
         lit_edges = []
-        for (fr, to), choice_ids in self.edges.items():
+        for (origin, target), choice_ids in self.edges.items():
             taken = [c for c in choice_ids if c in self.taken]
-            a, b = rects[fr], rects[to]
+            a, b = rects[origin], rects[target]
             start, end = (a.right, a.centery), (b.left, b.centery)
             if b.left <= a.right:  # a loop back: go round below
                 start, end = (a.centerx, a.bottom), (b.centerx, b.bottom)
             if taken:
                 lit_edges.append((start, end, taken))
                 continue
-            pygame.draw.line(surface, p.text_dim, start, end, 2)
+            pygame.draw.line(surface, palette.text_dim, start, end, 2)
         for start, end, taken in lit_edges:
-            pygame.draw.line(surface, p.focus, start, end, max(2, round(3 * s)))
-            pygame.draw.circle(surface, p.focus, end, max(3, round(5 * s)))
+            pygame.draw.line(surface, palette.focus, start, end, max(2, round(3 * scale)))
+            pygame.draw.circle(surface, palette.focus, end, max(3, round(5 * scale)))
             share = classroom.vote_share(taken[-1]) if classroom is not None else None
             if share is not None:
                 text = f"{round(100 * share)}%"
                 mid = ((start[0] + end[0]) // 2, (start[1] + end[1]) // 2)
                 w, h = label_face.width(text) + 8, label_face.height
                 box = Rect(mid[0] - w // 2, mid[1] - h - 3, w, h)  # above its line, not on it
-                ui.panel(surface, box, p.panel_solid, radius=h // 2, edge=True)
-                ui.text(surface, text, label_face, p.focus, (box.x + 4, box.y), box)
-        current = self.visited[-1] if self.visited else None
-        tags: list[tuple[Rect, str, bool]] = []  # key decisions named above boxes too small for text
-        for sid, rect in rects.items():
-            if not rect.colliderect(self.view):
-                continue
-            scene = self.app.loaded_story.scenes[sid]
-            lit = sid in visited
-            colour = p.button_hover if lit else p.button
-            radius = max(2, min(round(8 * s), rect.height // 3))
-            ui.panel(surface, rect, p.panel_solid, radius=radius, edge=False)
-            ui.panel(surface, rect, colour, radius=radius, edge=True)
-            if scene.key:  # a key decision: a gold edge
-                pygame.draw.rect(surface, p.focus, rect, 1, border_radius=radius)
-            if sid == current:
-                pygame.draw.rect(surface, p.focus, rect, 2, border_radius=radius)
-            inner = rect.inflate(-round(16 * s), -round(10 * s))
-            if inner.height < 2 * name_face.height:  # too small for its words at a readable size
-                if scene.key:
-                    tags.append((rect, decision_label(scene), lit))
-                continue
-            y = inner.y
-            # Named by the decision taken here (the place goes under), not by the text's first words.
-            decides = scene.key or any(not c.is_continue for c in scene.choices)
-            lines = 2 if inner.height >= 3 * name_face.height + when_face.height else 1
-            for line in _first_lines(name_face, decision_label(scene), inner.width, lines if decides else 1):
-                ui.text(surface, line, name_face, p.heading if lit else p.locked, (inner.x, y), rect)
-                y += name_face.height
-            where = " · ".join(part for part in (scene.place, scene.when) if part) if decides else scene.when
-            node = self.nodes[sid]
-            chip_h = when_face.height + 4 if node.exits else 0
-            room = (rect.bottom - chip_h - round(4 * s) - y) // max(1, when_face.height)
-            for line in _first_lines(when_face, where, inner.width, max(0, min(2, room))) if room > 0 else []:
-                ui.text(surface, line, when_face, p.text if lit else p.locked, (inner.x, y), rect)
-                y += when_face.height
-            if node.exits:
-                self._draw_exit(surface, node, rect, inner, when_face, lit)
+                ui.panel(surface, box, palette.panel_solid, radius=h // 2, edge=True)
+                ui.text(surface, text, label_face, palette.focus, (box.x + 4, box.y), box)
+
+    def _draw_node(
+        self, surface: pygame.Surface, sid: str, rect: Rect, lit: bool, tags: list[tuple[Rect, str, bool]]
+    ) -> None:
+        """One scene's box: lit if visited, edged in gold if a key decision, named by its decision
+        with the place and time under it; a box too small for words adds a tag to `tags` instead."""
+        ui, palette, scale = self.ui, self.ui.palette, self._scale()
+        scene = self.app.loaded_story.scenes[sid]
+        name_face, when_face, _ = self.fonts()
+        radius = max(2, min(round(8 * scale), rect.height // 3))
+        ui.panel(surface, rect, palette.panel_solid, radius=radius, edge=False)
+        ui.panel(surface, rect, palette.button_hover if lit else palette.button, radius=radius, edge=True)
+        if scene.key:  # a key decision: a gold edge
+            pygame.draw.rect(surface, palette.focus, rect, 1, border_radius=radius)
+        if self.visited and sid == self.visited[-1]:
+            pygame.draw.rect(surface, palette.focus, rect, 2, border_radius=radius)
+        inner = rect.inflate(-round(16 * scale), -round(10 * scale))
+        if inner.height < 2 * name_face.height:  # too small for its words at a readable size
+            if scene.key:
+                tags.append((rect, decision_label(scene), lit))
+            return
+        y = inner.y
+        # Named by the decision taken here (the place goes under), not by the text's first words.
+        decides = scene.key or any(not c.is_continue for c in scene.choices)
+        lines = 2 if inner.height >= 3 * name_face.height + when_face.height else 1
+        for line in _first_lines(name_face, decision_label(scene), inner.width, lines if decides else 1):
+            ui.text(surface, line, name_face, palette.heading if lit else palette.locked, (inner.x, y), rect)
+            y += name_face.height
+        where = " · ".join(part for part in (scene.place, scene.when) if part) if decides else scene.when
+        node = self.nodes[sid]
+        chip_h = when_face.height + 4 if node.exits else 0
+        room = (rect.bottom - chip_h - round(4 * scale) - y) // max(1, when_face.height)
+        for line in _first_lines(when_face, where, inner.width, max(0, min(2, room))) if room > 0 else []:
+            ui.text(surface, line, when_face, palette.text if lit else palette.locked, (inner.x, y), rect)
+            y += when_face.height
+        if node.exits:
+            self._draw_exit(surface, node, rect, inner, when_face, lit)
+
+    def _draw_labels(
+        self, surface: pygame.Surface, rects: dict[str, Rect], tags: list[tuple[Rect, str, bool]]
+    ) -> None:
+        """The chapters' names over their first scenes, then the tags of small key decisions
+        where they do not overlap a label already placed."""
+        ui, palette = self.ui, self.ui.palette
+        name_face = self.fonts()[0]
         placed: list[Rect] = []  # labels never overlap: a later one that would is left out
         for chapter, sid in self.bands.items():
             rect = rects[sid]
@@ -452,7 +474,7 @@ class FlowchartScreen(Screen):
                 rect.x, rect.top - round(1.6 * name_face.height), name_face.width(text) + 8, name_face.height
             )
             placed.append(box)
-            ui.text(surface, text, name_face, p.text_dim, (box.x, box.y), box)
+            ui.text(surface, text, name_face, palette.text_dim, (box.x, box.y), box)
         for rect, label, lit in tags:
             text = _first_lines(name_face, label, max(rect.width * 4, 12 * name_face.height), 1)[0]
             box = Rect(0, 0, name_face.width(text) + 8, name_face.height)
@@ -460,10 +482,7 @@ class FlowchartScreen(Screen):
             if any(box.colliderect(other) for other in placed):
                 continue
             placed.append(box)
-            ui.panel(surface, box, p.panel_solid, radius=4, edge=False)
-            ui.text(surface, text, name_face, p.focus if lit else p.heading, (box.x + 4, box.y), box)
-        for side in self.overflow():
-            depth = m.pad * 3 if side in ("left", "right") else m.pad
-            ui.fade(surface, self.view, side, depth)
-        surface.set_clip(clip)
-        self.focus.draw(ui, surface, "center")
+            ui.panel(surface, box, palette.panel_solid, radius=4, edge=False)
+            ui.text(
+                surface, text, name_face, palette.focus if lit else palette.heading, (box.x + 4, box.y), box
+            )
