@@ -24,7 +24,8 @@ SUMMARY_CSS = """
 """
 
 
-def _e(text: object) -> str:
+def _escape(text: object) -> str:
+    """Text made safe to put in HTML, attribute values included."""
     return html.escape(str(text), quote=True)
 
 
@@ -62,12 +63,12 @@ def summary_html(story: Story, record: SessionRecord, decisions: list[Decision])
         '<section id="summary" class="summary"><h2>Class summary</h2>',
         '<table class="fields"><tr><th>Class:</th><td contenteditable="true"></td>'
         '<th>Teacher:</th><td contenteditable="true"></td>'
-        f"<th>Date:</th><td>{_e(record.started_at[:10])}</td></tr></table>",
+        f"<th>Date:</th><td>{_escape(record.started_at[:10])}</td></tr></table>",
     ]
     lesson = story.lesson(record.lesson) if record.lesson else None
     title = record.lesson_title or (lesson.title if lesson else None)
-    what = f"Lesson: <strong>{_e(title)}</strong> · " if title else ""
-    out.append(f"<p>{what}{_e(where_it_ended(story, record))}</p>")
+    what = f"Lesson: <strong>{_escape(title)}</strong> · " if title else ""
+    out.append(f"<p>{what}{_escape(where_it_ended(story, record))}</p>")
     key = [d for d in decisions if d.tally or (story.scenes.get(d.scene) and story.scenes[d.scene].key)]
     shown = key or decisions
     heading = "The key decisions" if key and len(key) < len(decisions) else "The decisions"
@@ -77,8 +78,8 @@ def summary_html(story: Story, record: SessionRecord, decisions: list[Decision])
         scene = story.scenes.get(decision.scene)
         when = (scene.when if scene else "") or decision.chapter
         film = _film_choice(story, decision)
-        how = f'<span class="how">({_e(_how(decision))})</span>'
-        line = f"<li>{_e(when)}: <strong>{_e(decision.text)}</strong> {how}"
+        how = f'<span class="how">({_escape(_how(decision))})</span>'
+        line = f"<li>{_escape(when)}: <strong>{_escape(decision.text)}</strong> {how}"
         if film is not None:
             compared += 1
             if film == decision.choice:
@@ -86,7 +87,7 @@ def summary_html(story: Story, record: SessionRecord, decisions: list[Decision])
                 line += ' <span class="same">— as the real family did</span>'
             else:
                 chosen = story.choice(film)
-                line += f' <span class="same">— the real family: {_e(chosen.text if chosen else film)}</span>'
+                line += f' <span class="same">— the real family: {_escape(chosen.text if chosen else film)}</span>'
         out.append(line + "</li>")
     if not shown:
         out.append("<li>No decisions were taken.</li>")
@@ -97,8 +98,8 @@ def summary_html(story: Story, record: SessionRecord, decisions: list[Decision])
             "decisions where the film shows what the Zhangs did, the class chose as they did.</p>"
         )
     if lesson is not None and record.closed_at:
-        out.append(f"<p><strong>What really happened next:</strong> {_e(lesson.close_next)}</p>")
-        out.append(f"<p><strong>The last question:</strong> {_e(lesson.close_question)}</p>")
+        out.append(f"<p><strong>What really happened next:</strong> {_escape(lesson.close_next)}</p>")
+        out.append(f"<p><strong>The last question:</strong> {_escape(lesson.close_question)}</p>")
     out.append("</section>")
     return "\n".join(out)
 
