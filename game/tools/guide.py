@@ -14,6 +14,7 @@ import argparse
 import html
 import math
 import statistics
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
@@ -39,7 +40,8 @@ LESSON_MINUTES = 45
 SAMPLE_PLAYTHROUGHS = 60
 
 
-def _e(text: object) -> str:
+def _escape(text: object) -> str:
+    """Text made safe to put in HTML, attribute values included."""
     return html.escape(str(text), quote=True)
 
 
@@ -143,7 +145,7 @@ def _timing_section(story: Story, runs: int, add) -> None:
         in_class = reading + prompts * DISCUSSION_MINUTES + votes * VOTE_MINUTES
         reached = "every path" if share == 1 else f"{share:.0%} of paths"
         add(
-            f"<tr><th>{_e(chapter)}</th><td>{reached}</td><td>{int(words):,}</td>"
+            f"<tr><th>{_escape(chapter)}</th><td>{reached}</td><td>{int(words):,}</td>"
             f"<td>about {max(1, round(reading))}</td><td>{round(prompts)} · {round(votes)}</td>"
             f"<td>about {max(1, round(in_class))}</td></tr>"
         )
@@ -165,7 +167,7 @@ def _timing_section(story: Story, runs: int, add) -> None:
                 f"‘{c}’" for c in skipped
             )
         add(
-            f'<tr class="total"><th>{_e(label)}</th><td>{len(members)} of {len(paths)} paths</td>'
+            f'<tr class="total"><th>{_escape(label)}</th><td>{len(members)} of {len(paths)} paths</td>'
             f"<td>{int(_median([sum(p.words.values()) for p in members])):,}</td>"
             f"<td>about {round(reading)}</td><td></td><td>about {round(in_class)}</td></tr>"
         )
@@ -185,30 +187,52 @@ def _timing_section(story: Story, runs: int, add) -> None:
 
 
 def render_guide(story: Story, runs: int = SAMPLE_PLAYTHROUGHS) -> str:
-    chapters = story.chapters()
+    """The teacher guide as one HTML page: synopsis, content note, lesson plan, timing, key
+    decisions, discussion prompts, fact cards and the real family's story."""
     out: list[str] = []
     add = out.append
-    native = f" ({_e(story.title_native)})" if story.title_native else ""
+    _head(story, add)
+    _synopsis_section(story, add)
+    _content_note_section(story, add)
+    if story.lessons:
+        render_plan(story, add)
+    _timing_section(story, runs, add)
+    _key_decisions_section(story, add)
+    _prompts_section(story, add)
+    _facts_section(story, add)
+    _real_family_section(story, add)
+    add("</body>\n</html>\n")
+    return "\n".join(out)
+
+
+def _head(story: Story, add: Callable[[str], None]) -> None:
+    """The page's head, styles and header line."""
+    chapters = story.chapters()
+    native = f" ({_escape(story.title_native)})" if story.title_native else ""
     add(
         f'<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{_e(story.title)}: teacher guide</title>\n"
+        f"<title>{_escape(story.title)}: teacher guide</title>\n"
         f"<style>{font_css(story.title_native)}{CSS}{GUIDE_CSS}{PLAN_CSS}</style>\n"
         "</head>\n<body>"
     )
-    version = f" · story version {_e(story.version)}" if story.version else ""
+    version = f" · story version {_escape(story.version)}" if story.version else ""
     add(
-        f'<header id="top"><h1>{_e(story.title)}{native}: teacher guide</h1>'
+        f'<header id="top"><h1>{_escape(story.title)}{native}: teacher guide</h1>'
         f'<p class="meta">Generated from the story files{version} · {len(story.scenes)} scenes · '
         f"{len(chapters)} chapters · {len(story.endings)} endings</p></header>"
     )
 
+
+def _synopsis_section(story: Story, add: Callable[[str], None]) -> None:
+    """The synopsis, the family the class plays, and how each chapter opens."""
+    chapters = story.chapters()
     add('<section id="synopsis"><h2>Synopsis</h2>')
     for paragraph in paragraphs(story.synopsis):
-        add(f"<p>{_e(paragraph)}</p>")
+        add(f"<p>{_escape(paragraph)}</p>")
     add(
         "<p><strong>The family the class plays:</strong> "
-        + "; ".join(f"{_e(p.name)}, the {_e(p.role)}" for p in story.people.values())
+        + "; ".join(f"{_escape(p.name)}, the {_escape(p.role)}" for p in story.people.values())
         + ".</p>"
     )
     add('<h3>How each chapter opens</h3><dl class="openings">')
@@ -216,20 +240,22 @@ def render_guide(story: Story, runs: int = SAMPLE_PLAYTHROUGHS) -> str:
         scene = _first_scene(story, chapter)
         opening = paragraphs(scene.text.source)
         add(
-            f"<dt><strong>{_e(chapter)}</strong> <span class='note'>{_e(scene_label(scene))}"
-            f"</span></dt><dd><p>{_e(opening[0] if opening else '')}</p></dd>"
+            f"<dt><strong>{_escape(chapter)}</strong> <span class='note'>{_escape(scene_label(scene))}"
+            f"</span></dt><dd><p>{_escape(opening[0] if opening else '')}</p></dd>"
         )
     add("</dl></section>")
 
+
+def _content_note_section(story: Story, add: Callable[[str], None]) -> None:
+    """The story's content note."""
     add('<section id="content-note"><h2>Content note</h2>')
     for paragraph in paragraphs(story.content_note or "No content note is given."):
-        add(f"<p>{_e(paragraph)}</p>")
+        add(f"<p>{_escape(paragraph)}</p>")
     add("</section>")
 
-    if story.lessons:
-        render_plan(story, add)
-    _timing_section(story, runs, add)
 
+def _key_decisions_section(story: Story, add: Callable[[str], None]) -> None:
+    """The turning points with their options, the real family's marked."""
     add(
         '<section id="key-decisions"><h2>Key decisions</h2><p class="note">Scenes the story marks '
         "as turning points, with their options; ◆ marks what the real family did. The report "
@@ -240,35 +266,42 @@ def render_guide(story: Story, runs: int = SAMPLE_PLAYTHROUGHS) -> str:
         if scene.key:
             keys.setdefault(scene.key, []).append(scene)
     for key, scenes in keys.items():
-        add(f"<h3>{_e(key[:1].upper() + key[1:])}</h3><ul>")
+        add(f"<h3>{_escape(key[:1].upper() + key[1:])}</h3><ul>")
         for scene in scenes:
             options = []
             for choice in scene.choices:
                 if choice.is_continue:
                     continue
                 real = ' <em class="real">◆ the real family</em>' if choice.film else ""
-                options.append(f"<li>{_e(_flat(choice.text))}{real}</li>")
+                options.append(f"<li>{_escape(_flat(choice.text))}{real}</li>")
             add(
-                f"<li><strong>{_e(scene_label(scene, chapter=True))}</strong>"
+                f"<li><strong>{_escape(scene_label(scene, chapter=True))}</strong>"
                 f'<ul class="options">{"".join(options)}</ul></li>'
             )
         add("</ul>")
     add("</section>")
 
+
+def _prompts_section(story: Story, add: Callable[[str], None]) -> None:
+    """The discussion prompts, chapter by chapter."""
+    chapters = story.chapters()
     add('<section id="prompts"><h2>Discussion prompts by chapter</h2>')
     for chapter in chapters:
         found = [s for s in story.scenes.values() if s.chapter == chapter and s.discuss]
         if found:
-            add(f"<h3>{_e(chapter)}</h3><ol>")
+            add(f"<h3>{_escape(chapter)}</h3><ol>")
             add(
                 "".join(
-                    f"<li>{_e(s.discuss)} <span class='note'>({_e(scene_label(s))})</span></li>"
+                    f"<li>{_escape(s.discuss)} <span class='note'>({_escape(scene_label(s))})</span></li>"
                     for s in found
                 )
             )
             add("</ol>")
     add("</section>")
 
+
+def _facts_section(story: Story, add: Callable[[str], None]) -> None:
+    """Every fact card, with the scenes that show it."""
     add('<section id="facts"><h2>Fact cards</h2>')
     shown: dict[str, list[str]] = {}
     for scene in story.scenes.values():
@@ -280,6 +313,9 @@ def render_guide(story: Story, runs: int = SAMPLE_PLAYTHROUGHS) -> str:
         add(fact_card_html(fact, "; ".join(shown.get(fact_id, ())) or "no scene (menu only)"))
     add("</section>")
 
+
+def _real_family_section(story: Story, add: Callable[[str], None]) -> None:
+    """The documentary notes of the scenes, then of the endings."""
     add(
         '<section id="real-family"><h2>The real family\'s story</h2><p class="note">The '
         "documentary notes in the story, in story order, then those of the endings.</p>"
@@ -288,12 +324,11 @@ def render_guide(story: Story, runs: int = SAMPLE_PLAYTHROUGHS) -> str:
         if scene.documentary:
             where = scene_label(scene, chapter=True)
             label = f"Key decision: {scene.key} — {where}" if scene.key else where
-            add(f"<h3>{_e(label)}</h3><p>{_e(scene.documentary)}</p>")
+            add(f"<h3>{_escape(label)}</h3><p>{_escape(scene.documentary)}</p>")
     for ending in story.endings:
         if ending.documentary:
-            add(f"<h3>Ending: {_e(ending.title)}</h3><p>{_e(ending.documentary)}</p>")
-    add("</section>\n</body>\n</html>\n")
-    return "\n".join(out)
+            add(f"<h3>Ending: {_escape(ending.title)}</h3><p>{_escape(ending.documentary)}</p>")
+    add("</section>")
 
 
 def register(subparsers, add_common) -> None:
