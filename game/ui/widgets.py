@@ -253,24 +253,28 @@ class Button:
         return ui.m.pad // 2 + (round(ui.m.ui * 1.9) if self.number is not None else 0)
 
     def draw(self, ui: Ui, surface: pygame.Surface, focused: bool, align: str | None = None) -> None:
-        p = ui.palette
+        palette = ui.palette
         align = align or self.align
         if not self._lines:
             self.measure(ui, self.rect.width)
-        colour = p.button_hover if (self.hover or focused) and self.enabled else p.button
-        if self.plate and not p.high_contrast:
-            ui.panel(surface, self.rect, p.panel, radius=max(4, ui.m.radius // 2), edge=False)
-        ui.panel(surface, self.rect, colour, radius=max(4, ui.m.radius // 2), edge=p.high_contrast)
+        colour = palette.button_hover if (self.hover or focused) and self.enabled else palette.button
+        if self.plate and not palette.high_contrast:
+            ui.panel(surface, self.rect, palette.panel, radius=max(4, ui.m.radius // 2), edge=False)
+        ui.panel(surface, self.rect, colour, radius=max(4, ui.m.radius // 2), edge=palette.high_contrast)
         if focused:
-            pygame.draw.rect(surface, p.focus, self.rect, 2, border_radius=max(4, ui.m.radius // 2))
+            pygame.draw.rect(surface, palette.focus, self.rect, 2, border_radius=max(4, ui.m.radius // 2))
         face = self.face(ui)
-        text_colour = p.button_text if self.enabled else p.locked
+        text_colour = palette.button_text if self.enabled else palette.locked
         label_lines = face.wrap(self.label, self.rect.width - self._inset(ui) - ui.m.pad // 2)
         total = len(self._lines) * face.height
         y = self.rect.centery - total // 2 if self.valign == "center" else self.rect.y + ui.m.gap
         if self.number is not None:
             badge = ui.face("ui_bold", ui.m.small)
-            colour_n = p.focus if focused and self.enabled else (p.text_dim if self.enabled else p.locked)
+            colour_n = (
+                palette.focus
+                if focused and self.enabled
+                else (palette.text_dim if self.enabled else palette.locked)
+            )
             ui.text(
                 surface,
                 str(self.number),
@@ -287,7 +291,7 @@ class Button:
                 x = self.rect.centerx - width // 2
             else:
                 x = self.rect.x + self._inset(ui)
-            ui.text(surface, line, line_face, p.text_dim if is_note else text_colour, (x, y), self.rect)
+            ui.text(surface, line, line_face, palette.text_dim if is_note else text_colour, (x, y), self.rect)
             y += face.height
 
 
@@ -546,21 +550,23 @@ def bar(
     ghost: float | None = None,
 ) -> None:
     """A rounded bar filled to `value` between `low` and `high`; `ghost` marks a previous value."""
-    p = ui.palette
+    palette = ui.palette
     radius = rect.height // 2
-    ui.panel(surface, rect, p.bar_back, radius=radius, edge=p.high_contrast)
+    ui.panel(surface, rect, palette.bar_back, radius=radius, edge=palette.high_contrast)
     span = max(1, high - low)
 
     def width(v: float) -> int:
         return round(rect.width * max(0.0, min(1.0, (v - low) / span)))
 
     if ghost is not None and width(ghost) > width(value):
-        pygame.draw.rect(surface, p.fall, (rect.x, rect.y, width(ghost), rect.height), border_radius=radius)
+        pygame.draw.rect(
+            surface, palette.fall, (rect.x, rect.y, width(ghost), rect.height), border_radius=radius
+        )
     fill = width(value)
     if fill > 0:
         pygame.draw.rect(
             surface,
-            colour or p.bar_fill,
+            colour or palette.bar_fill,
             (rect.x, rect.y, max(fill, rect.height), rect.height),
             border_radius=radius,
         )
@@ -577,12 +583,12 @@ def is_click(event: pygame.event.Event) -> bool:
 def footer_button(ui: Ui, label: str, action: Callable[[], object], panel: Rect) -> Button:
     """Back, Close and the like, the same on every screen: a compact button with its label
     centred, at the bottom right of `panel`."""
-    m = ui.m
+    metrics = ui.m
     button = Button(label, action, kind="menu")
     button.align = "center"
-    width = min(panel.width // 2, button.face(ui).width(label) + 2 * m.pad)
+    width = min(panel.width // 2, button.face(ui).width(label) + 2 * metrics.pad)
     height = button.measure(ui, width)
-    button.rect = Rect(panel.right - m.pad - width, panel.bottom - m.pad - height, width, height)
+    button.rect = Rect(panel.right - metrics.pad - width, panel.bottom - metrics.pad - height, width, height)
     return button
 
 

@@ -27,19 +27,24 @@ class CardScreen(Screen):
         return Block()
 
     def layout(self) -> None:
-        ui, m = self.ui, self.ui.m
-        width = min(m.width - 2 * m.margin, max(round(1000 * m.unit), round(m.width * 0.72)))
-        face = ui.face("ui", m.small)
-        room = m.height - 2 * m.margin - 2 * m.pad - face.height
+        ui, metrics = self.ui, self.ui.m
+        width = min(
+            metrics.width - 2 * metrics.margin, max(round(1000 * metrics.unit), round(metrics.width * 0.72))
+        )
+        face = ui.face("ui", metrics.small)
+        room = metrics.height - 2 * metrics.margin - 2 * metrics.pad - face.height
         for scale in (1.0, 0.9, 0.8, 0.7, 0.6):  # a long card gets smaller type rather than cut off
-            self.block = self.build(width - 2 * m.pad, scale)
+            self.block = self.build(width - 2 * metrics.pad, scale)
             if self.block.height <= room:
                 break
-        height = min(m.height - 2 * m.margin, self.block.height + 2 * m.pad + face.height)
+        height = min(metrics.height - 2 * metrics.margin, self.block.height + 2 * metrics.pad + face.height)
         self.panel = Rect(0, 0, width, height)
-        self.panel.center = (m.width // 2, m.height // 2)
+        self.panel.center = (metrics.width // 2, metrics.height // 2)
         self.box = Rect(
-            self.panel.x + m.pad, self.panel.y + m.pad, width - 2 * m.pad, height - 2 * m.pad - face.height
+            self.panel.x + metrics.pad,
+            self.panel.y + metrics.pad,
+            width - 2 * metrics.pad,
+            height - 2 * metrics.pad - face.height,
         )
 
     def go_on(self) -> None:
@@ -56,18 +61,21 @@ class CardScreen(Screen):
         return False
 
     def draw(self, surface: pygame.Surface) -> None:
-        ui, m, p = self.ui, self.ui.m, self.ui.palette
-        surface.fill(p.backdrop)
-        ui.panel(surface, self.panel, p.panel_solid)
+        ui, metrics, palette = self.ui, self.ui.m, self.ui.palette
+        surface.fill(palette.backdrop)
+        ui.panel(surface, self.panel, palette.panel_solid)
         self.block.draw(ui, surface, self.box.topleft, self.box)
-        small = ui.face("ui", m.small)
+        small = ui.face("ui", metrics.small)
         hint = small.wrap(word("card_hint"), self.box.width)[0]
         ui.text(
             surface,
             hint,
             small,
-            p.text_dim,
-            (self.panel.right - m.pad - small.width(hint), self.panel.bottom - m.pad // 2 - small.height),
+            palette.text_dim,
+            (
+                self.panel.right - metrics.pad - small.width(hint),
+                self.panel.bottom - metrics.pad // 2 - small.height,
+            ),
             self.panel,
         )
 
@@ -80,11 +88,15 @@ class DiscussionScreen(CardScreen):
         super().__init__(app, done)
 
     def build(self, width: int, scale: float = 1.0) -> Block:
-        ui, m, p = self.ui, self.ui.m, self.ui.palette
+        ui, metrics, palette = self.ui, self.ui.m, self.ui.palette
         block = Block()
-        block.add(word("to_discuss").upper(), ui.face("ui_bold", m.ui), p.focus, width, after=0.6)
+        block.add(word("to_discuss").upper(), ui.face("ui_bold", metrics.ui), palette.focus, width, after=0.6)
         block.add(
-            self.question, ui.face("display", round(m.heading * 1.2 * scale)), p.heading, width, spacing=1.3
+            self.question,
+            ui.face("display", round(metrics.heading * 1.2 * scale)),
+            palette.heading,
+            width,
+            spacing=1.3,
         )
         return block
 
@@ -108,24 +120,34 @@ def fact_block(
     scale: float = 1.0,
 ) -> Block:
     """The fact's title, figure, explanation and source (type scaled by `scale`)."""
-    m, p = ui.m, ui.palette
+    metrics, palette = ui.m, ui.palette
     block = block or Block()
-    block.add(f"{word('fact')} · {fact.title}".upper(), ui.face("ui_bold", m.ui), p.focus, width, after=0.4)
+    block.add(
+        f"{word('fact')} · {fact.title}".upper(),
+        ui.face("ui_bold", metrics.ui),
+        palette.focus,
+        width,
+        after=0.4,
+    )
     if fact.figure:
         block.add(
             fact.figure,
-            ui.face("display", round(m.heading * 1.6 * scale)),
-            p.heading,
+            ui.face("display", round(metrics.heading * 1.6 * scale)),
+            palette.heading,
             width,
             spacing=1.15,
             after=0.3,
         )
     block.add(
-        fact.text, ui.face("prose", max(12, round(m.prose * scale))), p.text, width, spacing=m.line_spacing
+        fact.text,
+        ui.face("prose", max(12, round(metrics.prose * scale))),
+        palette.text,
+        width,
+        spacing=metrics.line_spacing,
     )
-    block.add(f"{word('source')}: {fact.source}", ui.face("ui", m.small), p.text_dim, width)
+    block.add(f"{word('source')}: {fact.source}", ui.face("ui", metrics.small), palette.text_dim, width)
     if fact.url:
-        block.add(fact.url, ui.face("ui", m.small), p.text_dim, width)
+        block.add(fact.url, ui.face("ui", metrics.small), palette.text_dim, width)
     return block
 
 
@@ -148,20 +170,22 @@ class FactListScreen(DocumentScreen):
     opaque = False
 
     def heading(self, width: int) -> Block:
-        ui, m = self.ui, self.ui.m
+        ui, metrics = self.ui, self.ui.m
         block = Block()
-        block.add(word("fact_cards"), ui.face("display", m.heading), ui.palette.heading, width, after=0.4)
+        block.add(
+            word("fact_cards"), ui.face("display", metrics.heading), ui.palette.heading, width, after=0.4
+        )
         return block
 
     def build(self, width: int) -> Block:
-        ui, m, p = self.ui, self.ui.m, self.ui.palette
+        ui, metrics, palette = self.ui, self.ui.m, self.ui.palette
         block = Block()
         facts = facts_seen(self.app)
         if not facts:
-            block.add(word("no_facts_yet"), ui.face("prose", m.prose), p.text_dim, width)
+            block.add(word("no_facts_yet"), ui.face("prose", metrics.prose), palette.text_dim, width)
         for fact in facts:
             fact_block(ui, fact, width, block)
-            block.space(m.pad)
+            block.space(metrics.pad)
         return block
 
     def buttons(self) -> list[Button]:
@@ -179,12 +203,20 @@ class NoteScreen(DocumentScreen):
         super().__init__(app)
 
     def build(self, width: int) -> Block:
-        ui, m, p = self.ui, self.ui.m, self.ui.palette
+        ui, metrics, palette = self.ui, self.ui.m, self.ui.palette
         block = Block()
         if self.discuss:
-            block.add(word("to_discuss").upper(), ui.face("ui_bold", m.ui), p.focus, width, after=0.3)
-            block.add(self.discuss, ui.face("italic", m.prose), p.text, width, spacing=m.line_spacing)
-            block.space(m.gap)
+            block.add(
+                word("to_discuss").upper(), ui.face("ui_bold", metrics.ui), palette.focus, width, after=0.3
+            )
+            block.add(
+                self.discuss,
+                ui.face("italic", metrics.prose),
+                palette.text,
+                width,
+                spacing=metrics.line_spacing,
+            )
+            block.space(metrics.gap)
         if self.fact is not None:
             fact_block(ui, self.fact, width, block)
         return block

@@ -70,17 +70,23 @@ class ChapterCardScreen(Screen):
 
     def _rows(self, size: tuple[int, int]) -> list[tuple[str, Face, tuple[int, int, int], tuple[int, int]]]:
         """The card's lines, centred: (text, face, colour, top-left)."""
-        ui, m, p = self.ui, self.ui.m, self.ui.palette
+        ui, metrics, palette = self.ui, self.ui.m, self.ui.palette
         scene = self.scene
-        width = min(size[0] - 2 * m.margin, round(size[0] * 0.8))
-        small, big, face = ui.face("ui_bold", m.small), ui.face("display", m.title), ui.face("ui", m.ui)
+        width = min(size[0] - 2 * metrics.margin, round(size[0] * 0.8))
+        small, big, face = (
+            ui.face("ui_bold", metrics.small),
+            ui.face("display", metrics.title),
+            ui.face("ui", metrics.ui),
+        )
         rows: list[tuple[str, Face, tuple[int, int, int]]] = []
         if self.number is not None:
-            rows.append((word("chapter_of", number=self.number, count=self.count).upper(), small, p.focus))
-        rows += [(line, big, p.heading) for line in big.wrap(scene.chapter, width)]
+            rows.append(
+                (word("chapter_of", number=self.number, count=self.count).upper(), small, palette.focus)
+            )
+        rows += [(line, big, palette.heading) for line in big.wrap(scene.chapter, width)]
         where = " · ".join(part for part in (scene.place, scene.when) if part)
-        rows += [(line, face, p.text) for line in (face.wrap(where, width) if where else [])]
-        gaps = [m.pad if i and rows[i - 1][1] is not f else 0 for i, (_, f, _) in enumerate(rows)]
+        rows += [(line, face, palette.text) for line in (face.wrap(where, width) if where else [])]
+        gaps = [metrics.pad if i and rows[i - 1][1] is not f else 0 for i, (_, f, _) in enumerate(rows)]
         y = (size[1] - sum(f.height for _, f, _ in rows) - sum(gaps)) // 2
         placed = []
         for (text, f, colour), gap in zip(rows, gaps, strict=True):

@@ -52,7 +52,7 @@ class ClassroomSetupScreen(Screen):
         self.layout()
 
     def layout(self) -> None:
-        ui, m = self.ui, self.ui.m
+        ui, metrics = self.ui, self.ui.m
         onoff = {True: word("on"), False: word("off")}
         buttons = [
             Button(
@@ -77,34 +77,34 @@ class ClassroomSetupScreen(Screen):
         if self.app.loaded_story.lessons:  # lessons first: a class period needs no preparation
             starts.insert(0, Button(word("choose_lesson"), self.choose_lesson))
         buttons += starts
-        heading = ui.face("display", m.heading)
+        heading = ui.face("display", metrics.heading)
         scale = max(1.0, self.app.settings.text_scale**0.5)
-        width = min(m.width - 2 * m.margin, round(760 * m.unit * scale))
-        inner = width - 2 * m.pad
+        width = min(metrics.width - 2 * metrics.margin, round(760 * metrics.unit * scale))
+        inner = width - 2 * metrics.pad
         small_rows = [b for b in buttons if b.kind == "small"]
         # Team rows sit two to a line so everything fits at 960x540 with the largest text.
-        gap = max(2, m.gap // 2)
-        y = m.margin + m.pad + heading.height + m.gap
-        x0 = (m.width - width) // 2 + m.pad
+        gap = max(2, metrics.gap // 2)
+        y = metrics.margin + metrics.pad + heading.height + metrics.gap
+        x0 = (metrics.width - width) // 2 + metrics.pad
         for b in buttons[:3]:
             h = b.measure(ui, inner)
             b.rect = Rect(x0, y, inner, h)
             y += h + gap
-        half = (inner - m.gap) // 2
+        half = (inner - metrics.gap) // 2
         for index, b in enumerate(small_rows):
             h = b.measure(ui, half)
-            b.rect = Rect(x0 + (index % 2) * (half + m.gap), y, half, h)
+            b.rect = Rect(x0 + (index % 2) * (half + metrics.gap), y, half, h)
             if index % 2 == 1 or index == len(small_rows) - 1:
                 y += h + gap
-        y += m.gap
+        y += metrics.gap
         y = layout_column(buttons[-len(starts) :], ui, x0, y, inner, gap)
-        height = y - m.margin + m.gap + footer_height(ui) + m.pad
-        self.panel = Rect((m.width - width) // 2, m.margin, width, height)
-        overflow = self.panel.bottom - (m.height - m.margin // 2)
+        height = y - metrics.margin + metrics.gap + footer_height(ui) + metrics.pad
+        self.panel = Rect((metrics.width - width) // 2, metrics.margin, width, height)
+        overflow = self.panel.bottom - (metrics.height - metrics.margin // 2)
         if overflow > 0:
-            self.panel.y -= min(overflow, m.margin // 2)
+            self.panel.y -= min(overflow, metrics.margin // 2)
             for b in buttons:
-                b.rect.y -= min(overflow, m.margin // 2)
+                b.rect.y -= min(overflow, metrics.margin // 2)
         buttons.append(footer_button(ui, word("back"), self.leave, self.panel))
         self.focus.set(buttons, keep=True)
         if self.focus.index is None:  # the first way to start
@@ -169,20 +169,20 @@ class ClassroomSetupScreen(Screen):
         return self.focus.handle(event)
 
     def draw(self, surface: pygame.Surface) -> None:
-        ui, m, p = self.ui, self.ui.m, self.ui.palette
-        if p.high_contrast:
-            surface.fill(p.backdrop)
+        ui, metrics, palette = self.ui, self.ui.m, self.ui.palette
+        if palette.high_contrast:
+            surface.fill(palette.backdrop)
         else:
             surface.blit(self.app.art.backdrop("title", surface.get_size()), (0, 0))
             ui.scrim(surface)
-        ui.panel(surface, self.panel, p.panel_solid)
-        heading = ui.face("display", m.heading)
+        ui.panel(surface, self.panel, palette.panel_solid)
+        heading = ui.face("display", metrics.heading)
         ui.text(
             surface,
             word("classroom_title"),
             heading,
-            p.heading,
-            (self.panel.x + m.pad, self.panel.y + m.pad),
+            palette.heading,
+            (self.panel.x + metrics.pad, self.panel.y + metrics.pad),
             self.panel,
         )
         self.focus.draw(ui, surface)
@@ -211,7 +211,7 @@ class ChapterSelectScreen(Screen):
         return found
 
     def layout(self) -> None:
-        ui, m = self.ui, self.ui.m
+        ui, metrics = self.ui, self.ui.m
         buttons = []
         self.actions = []
         for number, (label, note, action, ident) in enumerate(self.entries(), 1):
@@ -220,26 +220,31 @@ class ChapterSelectScreen(Screen):
             button.scene = ident  # type: ignore[attr-defined]
             buttons.append(button)
             self.actions.append(action)
-        heading = ui.face("display", m.heading)
-        width = min(m.width - 2 * m.margin, round(1000 * m.unit))
-        inner = width - 2 * m.pad
+        heading = ui.face("display", metrics.heading)
+        width = min(metrics.width - 2 * metrics.margin, round(1000 * metrics.unit))
+        inner = width - 2 * metrics.pad
         columns = 2 if len(buttons) > 4 else 1
-        col_w = (inner - m.gap * (columns - 1)) // columns
+        col_w = (inner - metrics.gap * (columns - 1)) // columns
         heights = [b.measure(ui, col_w) for b in buttons]
         row_h = max(heights, default=0)
-        gap = max(2, m.gap // 2)
-        top = m.margin + m.pad + heading.height + m.gap
+        gap = max(2, metrics.gap // 2)
+        top = metrics.margin + metrics.pad + heading.height + metrics.gap
         rows = (len(buttons) + columns - 1) // columns
         back_h = footer_height(ui)
-        needed = top + rows * (row_h + gap) + back_h + m.pad
-        if needed > m.height - m.margin:
-            row_h = max(m.button_height, (m.height - m.margin - top - back_h - m.pad) // rows - gap)
-        x0 = (m.width - width) // 2 + m.pad
+        needed = top + rows * (row_h + gap) + back_h + metrics.pad
+        if needed > metrics.height - metrics.margin:
+            row_h = max(
+                metrics.button_height,
+                (metrics.height - metrics.margin - top - back_h - metrics.pad) // rows - gap,
+            )
+        x0 = (metrics.width - width) // 2 + metrics.pad
         for index, b in enumerate(buttons):
             col, row = index // rows, index % rows  # down the first column, then the second
-            b.rect = Rect(x0 + col * (col_w + m.gap), top + row * (row_h + gap), col_w, row_h)
-        y = top + rows * (row_h + gap) + m.gap
-        self.panel = Rect((m.width - width) // 2, m.margin, width, y + back_h + m.pad - m.margin)
+            b.rect = Rect(x0 + col * (col_w + metrics.gap), top + row * (row_h + gap), col_w, row_h)
+        y = top + rows * (row_h + gap) + metrics.gap
+        self.panel = Rect(
+            (metrics.width - width) // 2, metrics.margin, width, y + back_h + metrics.pad - metrics.margin
+        )
         back = footer_button(ui, word("back"), self.app.pop, self.panel)
         self.focus.set([*buttons, back], keep=True)
         if self.focus.index is None:
@@ -257,20 +262,20 @@ class ChapterSelectScreen(Screen):
         return self.focus.handle(event)
 
     def draw(self, surface: pygame.Surface) -> None:
-        ui, m, p = self.ui, self.ui.m, self.ui.palette
-        if p.high_contrast:
-            surface.fill(p.backdrop)
+        ui, metrics, palette = self.ui, self.ui.m, self.ui.palette
+        if palette.high_contrast:
+            surface.fill(palette.backdrop)
         else:
             surface.blit(self.app.art.backdrop("title", surface.get_size()), (0, 0))
             ui.scrim(surface)
-        ui.panel(surface, self.panel, p.panel_solid)
-        heading = ui.face("display", m.heading)
+        ui.panel(surface, self.panel, palette.panel_solid)
+        heading = ui.face("display", metrics.heading)
         ui.text(
             surface,
             word(self.title_word),
             heading,
-            p.heading,
-            (self.panel.x + m.pad, self.panel.y + m.pad),
+            palette.heading,
+            (self.panel.x + metrics.pad, self.panel.y + metrics.pad),
             self.panel,
         )
         self.focus.draw(ui, surface)

@@ -38,29 +38,31 @@ class ConsequenceScreen(DocumentScreen):
         return max(0.0, min(1.0, (self.time - DELAY) / DURATION))
 
     def build(self, width: int) -> Block:
-        ui, m, p = self.ui, self.ui.m, self.ui.palette
+        ui, metrics, palette = self.ui, self.ui.m, self.ui.palette
         story = self.app.loaded_story
         block = Block()
         self.bars = []
-        label = ui.face("ui_bold", m.small)
+        label = ui.face("ui_bold", metrics.small)
         if not self.outcome.choice_text == "":
-            block.add(self.outcome.choice_text, ui.face("ui", m.small), p.text_dim, width, after=0.5)
+            block.add(
+                self.outcome.choice_text, ui.face("ui", metrics.small), palette.text_dim, width, after=0.5
+            )
         if self.outcome.says:
             block.add(
                 self.outcome.says,
-                ui.face("italic", m.prose + 2),
-                p.heading,
+                ui.face("italic", metrics.prose + 2),
+                palette.heading,
                 width,
-                spacing=m.line_spacing,
+                spacing=metrics.line_spacing,
                 after=0.8,
             )
         people = [c for c in self.outcome.changes if c.kind == "stat"]
         others = [c for c in self.outcome.changes if c.kind != "stat"]
         if not self.outcome.changes:
-            block.add(word("nothing_changed"), ui.face("ui", m.ui), p.text_dim, width)
-        portrait = round(44 * m.unit * max(1.0, self.app.settings.text_scale * 0.9))
-        indent = portrait + m.pad // 2
-        bar_h = max(6, round(8 * m.unit))
+            block.add(word("nothing_changed"), ui.face("ui", metrics.ui), palette.text_dim, width)
+        portrait = round(44 * metrics.unit * max(1.0, self.app.settings.text_scale * 0.9))
+        indent = portrait + metrics.pad // 2
+        bar_h = max(6, round(8 * metrics.unit))
         seen: list[str] = []
         for change in people:
             if change.person is not None and change.person not in seen:
@@ -70,17 +72,19 @@ class ConsequenceScreen(DocumentScreen):
             top = block.height
             year = self.app.session.year if self.app.session else None
             self.images.append((person.portrait(year), 0, top, portrait))
-            block.add(f"{person.name}", ui.face("ui_bold", m.ui), p.heading, width, indent, after=0.1)
+            block.add(
+                f"{person.name}", ui.face("ui_bold", metrics.ui), palette.heading, width, indent, after=0.1
+            )
             for change in (c for c in people if c.person == person_id):
-                block.add(change.words, ui.face("ui", m.small), p.text, width, indent, after=0.15)
+                block.add(change.words, ui.face("ui", metrics.small), palette.text, width, indent, after=0.15)
                 self.bars.append((change, block.height))
-                block.space(bar_h + m.gap)
-            block.height = max(block.height, top + portrait) + m.gap * 2
+                block.space(bar_h + metrics.gap)
+            block.height = max(block.height, top + portrait) + metrics.gap * 2
         for change in others:
-            colour = p.rise if change.delta > 0 or change.after is True else p.fall
+            colour = palette.rise if change.delta > 0 or change.after is True else palette.fall
             if change.kind == "flag":
-                colour = p.text
-            block.add(change.words, ui.face("ui", m.ui), colour, width, after=0.3)
+                colour = palette.text
+            block.add(change.words, ui.face("ui", metrics.ui), colour, width, after=0.3)
         del label
         return block
 
@@ -116,14 +120,14 @@ class ConsequenceScreen(DocumentScreen):
 
     def draw(self, surface: pygame.Surface) -> None:
         super().draw(surface)
-        ui, m, p = self.ui, self.ui.m, self.ui.palette
+        ui, metrics, palette = self.ui, self.ui.m, self.ui.palette
         stats = self.app.loaded_story.stats
         t = self.progress
         ease = 1 - (1 - t) ** 3
-        indent = self.images[0][3] + m.pad // 2 if self.images else 0
-        figure_face = ui.face("ui_bold", m.small)
-        figure_w = figure_face.width("\u221210") + m.gap
-        bar_h = max(6, round(8 * m.unit))
+        indent = self.images[0][3] + metrics.pad // 2 if self.images else 0
+        figure_face = ui.face("ui_bold", metrics.small)
+        figure_w = figure_face.width("\u221210") + metrics.gap
+        bar_h = max(6, round(8 * metrics.unit))
         clip = surface.get_clip()
         surface.set_clip(self.box)
         for change, y in self.bars:
@@ -131,10 +135,10 @@ class ConsequenceScreen(DocumentScreen):
             if top < self.box.top or top + figure_face.height > self.box.bottom:
                 continue  # scrolled out of view
             definition = stats[change.name]
-            width = self.box.width - indent - figure_w - m.gap
+            width = self.box.width - indent - figure_w - metrics.gap
             rect = Rect(self.box.x + indent, top + 2, max(20, width), bar_h)
             value = change.before + (change.after - change.before) * ease
-            colour = p.rise if change.delta > 0 else p.fall
+            colour = palette.rise if change.delta > 0 else palette.fall
             bar(
                 ui,
                 surface,
@@ -147,6 +151,6 @@ class ConsequenceScreen(DocumentScreen):
             )
             if t > 0:
                 text = signed(change.delta)
-                pos = (rect.right + m.gap, top + bar_h // 2 + 2 - figure_face.height // 2)
+                pos = (rect.right + metrics.gap, top + bar_h // 2 + 2 - figure_face.height // 2)
                 ui.text(surface, text, figure_face, colour, pos, self.box)
         surface.set_clip(clip)

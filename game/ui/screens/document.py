@@ -44,46 +44,53 @@ class DocumentScreen(Screen):
 
     def panel_width(self) -> int:
         """The panel's width in the current window."""
-        m = self.ui.m
-        return min(m.width - 2 * m.margin, max(round(self.max_width * m.unit), round(m.width * 0.6)))
+        metrics = self.ui.m
+        return min(
+            metrics.width - 2 * metrics.margin,
+            max(round(self.max_width * metrics.unit), round(metrics.width * 0.6)),
+        )
 
     def layout(self) -> None:
-        ui, m = self.ui, self.ui.m
+        ui, metrics = self.ui, self.ui.m
         width = self.panel_width()
         buttons = self.buttons()
         self.images = []
-        self.head = self.heading(width - 2 * m.pad)
-        self.block = self.build(width - 2 * m.pad)
+        self.head = self.heading(width - 2 * metrics.pad)
+        self.block = self.build(width - 2 * metrics.pad)
         head = self.head.height
         row = 0
         if buttons:
-            widths = [b.face(ui).width(b.label) + 2 * m.pad for b in buttons]
-            fits = sum(widths) + m.gap * (len(buttons) - 1) <= width - 2 * m.pad
+            widths = [b.face(ui).width(b.label) + 2 * metrics.pad for b in buttons]
+            fits = sum(widths) + metrics.gap * (len(buttons) - 1) <= width - 2 * metrics.pad
             row = max(
-                b.measure(ui, w if fits else width - 2 * m.pad) for b, w in zip(buttons, widths, strict=True)
+                b.measure(ui, w if fits else width - 2 * metrics.pad)
+                for b, w in zip(buttons, widths, strict=True)
             )
         rows = 1 if not buttons or fits else len(buttons)
-        buttons_height = rows * row + (rows - 1) * m.gap
-        height = min(m.height - 2 * m.margin, head + self.block.height + 2 * m.pad + buttons_height + m.pad)
-        self.panel = Rect(0, 0, width, height)
-        self.panel.center = (m.width // 2, m.height // 2)
-        self.head_at = (self.panel.x + m.pad, self.panel.y + m.pad)
-        box = Rect(
-            self.panel.x + m.pad,
-            self.panel.y + m.pad + head,
-            width - 2 * m.pad,
-            height - 2 * m.pad - head - buttons_height - (m.pad if buttons else 0),
+        buttons_height = rows * row + (rows - 1) * metrics.gap
+        height = min(
+            metrics.height - 2 * metrics.margin,
+            head + self.block.height + 2 * metrics.pad + buttons_height + metrics.pad,
         )
-        y = self.panel.bottom - m.pad - buttons_height
+        self.panel = Rect(0, 0, width, height)
+        self.panel.center = (metrics.width // 2, metrics.height // 2)
+        self.head_at = (self.panel.x + metrics.pad, self.panel.y + metrics.pad)
+        box = Rect(
+            self.panel.x + metrics.pad,
+            self.panel.y + metrics.pad + head,
+            width - 2 * metrics.pad,
+            height - 2 * metrics.pad - head - buttons_height - (metrics.pad if buttons else 0),
+        )
+        y = self.panel.bottom - metrics.pad - buttons_height
         if buttons and fits:
-            x = self.panel.right - m.pad
+            x = self.panel.right - metrics.pad
             for b, w in reversed(list(zip(buttons, widths, strict=True))):
                 b.rect = Rect(x - w, y, w, row)
-                x -= w + m.gap
+                x -= w + metrics.gap
         else:
             for b in buttons:
-                b.rect = Rect(self.panel.x + m.pad, y, width - 2 * m.pad, row)
-                y += row + m.gap
+                b.rect = Rect(self.panel.x + metrics.pad, y, width - 2 * metrics.pad, row)
+                y += row + metrics.gap
         self.focus.set(buttons, keep=True)
         if self.focus.index is None and buttons and self.default_focus:
             self.focus.index = len(buttons) - 1 if fits else 0
@@ -91,7 +98,7 @@ class DocumentScreen(Screen):
             ui,
             box,
             self.block.height,
-            ui.face("prose", m.prose).height,
+            ui.face("prose", metrics.prose).height,
             [line.y for line in self.block.lines],
         )
         if self.start_at_end:
@@ -119,25 +126,25 @@ class DocumentScreen(Screen):
         return self.focus.handle(event)
 
     def draw(self, surface: pygame.Surface) -> None:
-        ui, m, p = self.ui, self.ui.m, self.ui.palette
+        ui, metrics, palette = self.ui, self.ui.m, self.ui.palette
         if self.opaque:
-            if p.high_contrast or self.backdrop is None:
-                surface.fill(p.backdrop)
+            if palette.high_contrast or self.backdrop is None:
+                surface.fill(palette.backdrop)
             else:
                 surface.blit(self.app.art.backdrop(self.backdrop, surface.get_size()), (0, 0))
         if self.dim:
             ui.scrim(surface)
-        ui.panel(surface, self.panel, p.panel_solid)
+        ui.panel(surface, self.panel, palette.panel_solid)
         if self.head.lines:
             self.head.draw(ui, surface, self.head_at, self.panel)
         self.block.draw(ui, surface, self.box.topleft, self.box, None, self.scroll.offset)
         clip = surface.get_clip()
         surface.set_clip(self.box)
-        least = min(m.ui * 2, m.pad * 2)  # no sliver of a portrait at either edge
+        least = min(metrics.ui * 2, metrics.pad * 2)  # no sliver of a portrait at either edge
         for name, x, y, size in self.images:
             top = self.box.y + y - self.scroll.offset
             if top + size >= self.box.top + least and top + least <= self.box.bottom:
                 surface.blit(self.app.art.portrait(name, (size, size)), (self.box.x + x, top))
         surface.set_clip(clip)
-        self.scroll.draw(ui, surface, self.box.inflate(m.pad, 0))
+        self.scroll.draw(ui, surface, self.box.inflate(metrics.pad, 0))
         self.focus.draw(ui, surface, "center")

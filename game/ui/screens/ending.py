@@ -33,47 +33,59 @@ class EndingScreen(DocumentScreen):
 
     def panel_width(self) -> int:
         """As wide as at 1280x720 while the window allows: the epilogue's portraits take a column."""
-        m = self.ui.m
-        wide = max(round(self.max_width * m.unit), min(self.max_width, round(m.width * 0.85)))
-        return min(m.width - 2 * m.margin, wide)
+        metrics = self.ui.m
+        wide = max(round(self.max_width * metrics.unit), min(self.max_width, round(metrics.width * 0.85)))
+        return min(metrics.width - 2 * metrics.margin, wide)
 
     def heading(self, width: int) -> Block:
-        ui, m, p = self.ui, self.ui.m, self.ui.palette
+        ui, metrics, palette = self.ui, self.ui.m, self.ui.palette
         block = Block()
-        block.add(word("the_end").upper(), ui.face("ui_bold", m.small), p.focus, width, after=0.2)
+        block.add(word("the_end").upper(), ui.face("ui_bold", metrics.small), palette.focus, width, after=0.2)
         title = self.ending.title if self.ending else self.app.playing.scene.place
-        block.add(title, ui.face("display", round(m.heading * 1.25)), p.heading, width, after=0.3)
+        block.add(title, ui.face("display", round(metrics.heading * 1.25)), palette.heading, width, after=0.3)
         return block
 
     def build(self, width: int) -> Block:
-        ui, m, p = self.ui, self.ui.m, self.ui.palette
+        ui, metrics, palette = self.ui, self.ui.m, self.ui.palette
         session, ending = self.app.playing, self.ending
         block = Block()
-        prose = ui.face("prose", m.prose)
+        prose = ui.face("prose", metrics.prose)
         texts = paragraphs(ending.text) if ending else session.paragraphs()
         for paragraph in texts:
-            block.add(paragraph, prose, p.text, width, spacing=m.line_spacing)
+            block.add(paragraph, prose, palette.text, width, spacing=metrics.line_spacing)
         if ending and ending.epilogue:
-            block.space(m.gap)
-            block.add(word("epilogue"), ui.face("display", m.heading), p.heading, width, after=0.3)
-            size = round(64 * m.unit)
-            indent = size + m.pad // 2
+            block.space(metrics.gap)
+            block.add(
+                word("epilogue"), ui.face("display", metrics.heading), palette.heading, width, after=0.3
+            )
+            size = round(64 * metrics.unit)
+            indent = size + metrics.pad // 2
             people = {v.id: v for v in session.people()}
             for person_id, name, line in ending.epilogue:
                 top = block.height
                 view = people.get(person_id)
                 self.images.append((view.portrait if view else None, 0, top, size))
-                block.add(name, ui.face("ui_bold", m.ui), p.focus, width, indent, after=0.1)
-                block.add(line, prose, p.text, width, indent, spacing=m.line_spacing, after=0.2)
-                block.height = max(block.height, top + size) + m.pad // 2
+                block.add(name, ui.face("ui_bold", metrics.ui), palette.focus, width, indent, after=0.1)
+                block.add(line, prose, palette.text, width, indent, spacing=metrics.line_spacing, after=0.2)
+                block.height = max(block.height, top + size) + metrics.pad // 2
         real = (ending.documentary if ending else None) or session.scene.documentary
         if real:
-            block.space(m.gap)
+            block.space(metrics.gap)
             block.add(
-                word("what_really_happened"), ui.face("display", m.heading), p.heading, width, after=0.3
+                word("what_really_happened"),
+                ui.face("display", metrics.heading),
+                palette.heading,
+                width,
+                after=0.3,
             )
             for paragraph in paragraphs(real):
-                block.add(paragraph, ui.face("italic", m.prose), p.text, width, spacing=m.line_spacing)
+                block.add(
+                    paragraph,
+                    ui.face("italic", metrics.prose),
+                    palette.text,
+                    width,
+                    spacing=metrics.line_spacing,
+                )
         return block
 
     def buttons(self) -> list[Button]:

@@ -26,16 +26,20 @@ class ErrorScreen(DocumentScreen):
         super().__init__(app)
 
     def build(self, width: int) -> Block:
-        ui, m, p = self.ui, self.ui.m, self.ui.palette
+        ui, metrics, palette = self.ui, self.ui.m, self.ui.palette
         block = Block()
-        block.add(word(self.title_key), ui.face("display", m.heading), p.heading, width, after=0.2)
-        block.add(word(self.help_key), ui.face("ui", m.ui), p.text_dim, width, after=0.2)
+        block.add(
+            word(self.title_key), ui.face("display", metrics.heading), palette.heading, width, after=0.2
+        )
+        block.add(word(self.help_key), ui.face("ui", metrics.ui), palette.text_dim, width, after=0.2)
         if any(self.places):
-            block.add(word("errors_editor_help"), ui.face("ui", m.small), p.text_dim, width, after=0.6)
-        face = ui.face("ui", m.small)
+            block.add(
+                word("errors_editor_help"), ui.face("ui", metrics.small), palette.text_dim, width, after=0.6
+            )
+        face = ui.face("ui", metrics.small)
         self.spans = []
         for index, finding in enumerate(self.findings):
-            colour = p.fall if ": error:" in finding else p.text
+            colour = palette.fall if ": error:" in finding else palette.text
             top = block.height
             block.add(finding, face, colour, width, after=0.3)
             self.spans.append((top, block.height, index))

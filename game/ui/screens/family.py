@@ -23,34 +23,34 @@ class FamilyScreen(DocumentScreen):
         super().__init__(app)
 
     def build(self, width: int) -> Block:
-        ui, m, p = self.ui, self.ui.m, self.ui.palette
+        ui, metrics, palette = self.ui, self.ui.m, self.ui.palette
         session, story = self.app.playing, self.app.loaded_story
         block = Block()
         self.bars = []
-        portrait = round(56 * m.unit)
-        indent = portrait + m.pad // 2
-        label_face = ui.face("ui", m.small)
-        bar_h = max(6, round(7 * m.unit))
+        portrait = round(56 * metrics.unit)
+        indent = portrait + metrics.pad // 2
+        label_face = ui.face("ui", metrics.small)
+        bar_h = max(6, round(7 * metrics.unit))
         self._add_recent(block, width)
         for person in session.people():
             if not person.present:
                 continue
             top = block.height
             self.images.append((person.portrait, 0, top, portrait))
-            block.add(person.name, ui.face("ui_bold", m.ui), p.heading, width, indent, after=0.0)
-            block.add(person.role, label_face, p.text_dim, width, indent, after=0.2)
+            block.add(person.name, ui.face("ui_bold", metrics.ui), palette.heading, width, indent, after=0.0)
+            block.add(person.role, label_face, palette.text_dim, width, indent, after=0.2)
             for stat_id, value in person.stats.items():
                 label = f"{story.stats[stat_id].label}  {value}"
-                block.add(label, label_face, p.text, width, indent, after=0.0)
+                block.add(label, label_face, palette.text, width, indent, after=0.0)
                 self.bars.append((stat_id, value, block.height))
-                block.space(bar_h + m.gap)
-            block.height = max(block.height, top + portrait) + m.pad // 2
+                block.space(bar_h + metrics.gap)
+            block.height = max(block.height, top + portrait) + metrics.pad // 2
         for resource_id, definition in story.resources.items():
             unit = f" {definition.unit}" if definition.unit else ""
             block.add(
                 f"{definition.label}: {session.resource(resource_id):,}{unit}",
-                ui.face("ui_bold", m.ui),
-                p.focus,
+                ui.face("ui_bold", metrics.ui),
+                palette.focus,
                 width,
                 after=0.2,
             )
@@ -58,55 +58,80 @@ class FamilyScreen(DocumentScreen):
 
     def _add_recent(self, block: Block, width: int) -> None:
         """What the last few choices changed, newest first: where quiet changes are told."""
-        ui, m, p = self.ui, self.ui.m, self.ui.palette
+        ui, metrics, palette = self.ui, self.ui.m, self.ui.palette
         steps = [s for s in self.app.playing.transcript if s.changes][-RECENT:]
         if not steps:
             return
-        block.add(word("recent_changes").upper(), ui.face("ui_bold", m.small), p.focus, width, after=0.2)
+        block.add(
+            word("recent_changes").upper(), ui.face("ui_bold", metrics.small), palette.focus, width, after=0.2
+        )
         for step in reversed(steps):
-            block.add(step.choice_text or "", ui.face("italic", m.small), p.text_dim, width, after=0.1)
+            block.add(
+                step.choice_text or "", ui.face("italic", metrics.small), palette.text_dim, width, after=0.1
+            )
             for change in step.changes:
-                colour = p.text if change.kind == "flag" else p.rise if change.delta > 0 else p.fall
-                block.add(change.words, ui.face("ui", m.small), colour, width, after=0.1)
-            block.space(m.gap)
-        block.space(m.gap)
+                colour = (
+                    palette.text
+                    if change.kind == "flag"
+                    else palette.rise
+                    if change.delta > 0
+                    else palette.fall
+                )
+                block.add(change.words, ui.face("ui", metrics.small), colour, width, after=0.1)
+            block.space(metrics.gap)
+        block.space(metrics.gap)
 
     def heading(self, width: int) -> Block:
-        ui, m = self.ui, self.ui.m
+        ui, metrics = self.ui, self.ui.m
         block = Block()
-        block.add(word("family_title"), ui.face("display", m.heading), ui.palette.heading, width, after=0.3)
+        block.add(
+            word("family_title"), ui.face("display", metrics.heading), ui.palette.heading, width, after=0.3
+        )
         return block
 
     def buttons(self) -> list[Button]:
         return [Button(word("close"), self.app.pop)]
 
     def layout(self) -> None:
-        ui, m = self.ui, self.ui.m
-        width = min(m.width - 2 * m.margin, max(round(430 * m.unit), round(m.width * 0.34)))
-        top = m.margin + ui.face("ui_bold", m.small).height + ui.face("ui", m.ui).height + m.gap * 2
+        ui, metrics = self.ui, self.ui.m
+        width = min(
+            metrics.width - 2 * metrics.margin, max(round(430 * metrics.unit), round(metrics.width * 0.34))
+        )
+        top = (
+            metrics.margin
+            + ui.face("ui_bold", metrics.small).height
+            + ui.face("ui", metrics.ui).height
+            + metrics.gap * 2
+        )
         # Below the play screen's tool buttons, which the scrim dims.
-        self.panel = Rect(m.width - m.margin - width, top, width, m.height - top - m.margin)
+        self.panel = Rect(
+            metrics.width - metrics.margin - width, top, width, metrics.height - top - metrics.margin
+        )
         buttons = self.buttons()
         for b in buttons:  # a compact Close at the bottom right, as on the other panels
-            w = min(width - 2 * m.pad, b.face(ui).width(b.label) + 2 * m.pad)
+            w = min(width - 2 * metrics.pad, b.face(ui).width(b.label) + 2 * metrics.pad)
             h = b.measure(ui, w)
-            b.rect = Rect(self.panel.right - m.pad - w, self.panel.bottom - m.pad - h, w, h)
+            b.rect = Rect(self.panel.right - metrics.pad - w, self.panel.bottom - metrics.pad - h, w, h)
         self.focus.set(buttons, keep=True)
         if self.focus.index is None and buttons:
             self.focus.index = 0
         button_top = min((b.rect.top for b in buttons), default=self.panel.bottom)
         self.images = []
-        self.head = self.heading(width - 2 * m.pad)
-        self.head_at = (self.panel.x + m.pad, self.panel.y + m.pad)
-        self.block = self.build(width - 2 * m.pad)
+        self.head = self.heading(width - 2 * metrics.pad)
+        self.head_at = (self.panel.x + metrics.pad, self.panel.y + metrics.pad)
+        self.block = self.build(width - 2 * metrics.pad)
         box = Rect(
-            self.panel.x + m.pad,
-            self.panel.y + m.pad + self.head.height,
-            width - 2 * m.pad,
-            button_top - m.pad - self.panel.y - m.pad - self.head.height,
+            self.panel.x + metrics.pad,
+            self.panel.y + metrics.pad + self.head.height,
+            width - 2 * metrics.pad,
+            button_top - metrics.pad - self.panel.y - metrics.pad - self.head.height,
         )
         self.box = self.scroll.fit(
-            ui, box, self.block.height, ui.face("ui", m.ui).height, [line.y for line in self.block.lines]
+            ui,
+            box,
+            self.block.height,
+            ui.face("ui", metrics.ui).height,
+            [line.y for line in self.block.lines],
         )
 
     def handle(self, event: pygame.event.Event) -> bool:
@@ -119,9 +144,9 @@ class FamilyScreen(DocumentScreen):
 
     def draw(self, surface: pygame.Surface) -> None:
         super().draw(surface)
-        ui, m = self.ui, self.ui.m
-        indent = self.images[0][3] + m.pad // 2 if self.images else 0
-        bar_h = max(6, round(7 * m.unit))
+        ui, metrics = self.ui, self.ui.m
+        indent = self.images[0][3] + metrics.pad // 2 if self.images else 0
+        bar_h = max(6, round(7 * metrics.unit))
         clip = surface.get_clip()
         surface.set_clip(self.box)
         for stat_id, value, y in self.bars:
@@ -129,7 +154,7 @@ class FamilyScreen(DocumentScreen):
             rect = Rect(
                 self.box.x + indent,
                 self.box.y + y - self.scroll.offset + 2,
-                self.box.width - indent - m.gap,
+                self.box.width - indent - metrics.gap,
                 bar_h,
             )
             if rect.top < self.box.top or rect.bottom > self.box.bottom:

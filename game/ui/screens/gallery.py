@@ -40,7 +40,7 @@ class GalleryScreen(Screen):
         self.title_at = (0, 0)
 
     def layout(self) -> None:
-        ui, m = self.ui, self.ui.m
+        ui, metrics = self.ui, self.ui.m
         story, found = self.app.loaded_story, set(gallery(self.app).found())
         self.buttons = []
         for number, ending in enumerate(story.endings, start=1):
@@ -57,23 +57,26 @@ class GalleryScreen(Screen):
                 self.buttons.append(Button(word("ending_hidden"), lambda: None, False, number=number))
         back = Button(word("back"), self.app.pop)
         width = min(
-            m.width - 2 * m.margin, round(1000 * m.unit * max(1.0, self.app.settings.text_scale * 0.8))
+            metrics.width - 2 * metrics.margin,
+            round(1000 * metrics.unit * max(1.0, self.app.settings.text_scale * 0.8)),
         )
-        heading = ui.face("display", m.heading)
-        self.title_at = ((m.width - width) // 2, m.margin)
-        top = m.margin + heading.height + ui.face("ui", m.small).height + m.pad
+        heading = ui.face("display", metrics.heading)
+        self.title_at = ((metrics.width - width) // 2, metrics.margin)
+        top = metrics.margin + heading.height + ui.face("ui", metrics.small).height + metrics.pad
         back_h = back.measure(ui, width // 3)
-        back.rect = Rect((m.width - width) // 2, m.height - m.margin - back_h, width // 3, back_h)
-        self.list_box = Rect((m.width - width) // 2, top, width, back.rect.top - m.gap - top)
-        columns = 2 if width >= 2 * ui.face("ui", m.ui).width("n") * 28 else 1
-        col_w = (width - (columns - 1) * m.gap) // columns
+        back.rect = Rect(
+            (metrics.width - width) // 2, metrics.height - metrics.margin - back_h, width // 3, back_h
+        )
+        self.list_box = Rect((metrics.width - width) // 2, top, width, back.rect.top - metrics.gap - top)
+        columns = 2 if width >= 2 * ui.face("ui", metrics.ui).width("n") * 28 else 1
+        col_w = (width - (columns - 1) * metrics.gap) // columns
         y = [top] * columns
         for index, b in enumerate(self.buttons):
             b.compact = True
             column = index % columns
             h = b.measure(ui, col_w)
-            b.rect = Rect(self.list_box.x + column * (col_w + m.gap), y[column] - self.offset, col_w, h)
-            y[column] += h + m.gap // 2
+            b.rect = Rect(self.list_box.x + column * (col_w + metrics.gap), y[column] - self.offset, col_w, h)
+            y[column] += h + metrics.gap // 2
         self.content_bottom = max(y)
         self.focus.set(self.buttons + [back], keep=True)
         if self.focus.index is None:
@@ -117,16 +120,16 @@ class GalleryScreen(Screen):
         return used
 
     def draw(self, surface: pygame.Surface) -> None:
-        ui, m, p = self.ui, self.ui.m, self.ui.palette
+        ui, metrics, palette = self.ui, self.ui.m, self.ui.palette
         surface.blit(self.app.art.backdrop("title", surface.get_size()), (0, 0))
         ui.shade_top(surface, surface.get_height(), surface.get_height(), alpha=190)
         x, y = self.title_at
-        heading = ui.face("display", m.heading)
-        ui.text(surface, word("endings_title"), heading, p.heading, (x, y))
+        heading = ui.face("display", metrics.heading)
+        ui.text(surface, word("endings_title"), heading, palette.heading, (x, y))
         count = word(
             "endings_found", found=len(gallery(self.app).found()), total=len(self.app.loaded_story.endings)
         )
-        ui.text(surface, count, ui.face("ui", m.small), p.text_dim, (x, y + heading.height))
+        ui.text(surface, count, ui.face("ui", metrics.small), palette.text_dim, (x, y + heading.height))
         clip = surface.get_clip()
         surface.set_clip(self.list_box.inflate(4, 4))
         for i, b in enumerate(self.focus.buttons):

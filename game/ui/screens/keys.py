@@ -65,27 +65,31 @@ class KeysScreen(DocumentScreen):
     max_width = 760
 
     def heading(self, width: int) -> Block:
-        ui, m = self.ui, self.ui.m
+        ui, metrics = self.ui, self.ui.m
         block = Block()
-        block.add(word("keys_title"), ui.face("display", m.heading), ui.palette.heading, width, after=0.4)
+        block.add(
+            word("keys_title"), ui.face("display", metrics.heading), ui.palette.heading, width, after=0.4
+        )
         return block
 
     def build(self, width: int) -> Block:
-        ui, m, p = self.ui, self.ui.m, self.ui.palette
+        ui, metrics, palette = self.ui, self.ui.m, self.ui.palette
         block = Block()
-        bold, face = ui.face("ui_bold", m.ui), ui.face("ui", m.ui)
+        bold, face = ui.face("ui_bold", metrics.ui), ui.face("ui", metrics.ui)
         groups = (*KEYS, WRITING_KEYS) if self.app.options is not None and self.app.options.dev else KEYS
-        column = min(width // 2, max(bold.width(k) for _, rows in groups for k, _ in rows) + m.pad)
+        column = min(width // 2, max(bold.width(k) for _, rows in groups for k, _ in rows) + metrics.pad)
         for heading, rows in groups:
-            block.add(word(heading).upper(), ui.face("ui_bold", m.small), p.focus, width, after=0.3)
+            block.add(
+                word(heading).upper(), ui.face("ui_bold", metrics.small), palette.focus, width, after=0.3
+            )
             for keys, meaning in rows:
                 top, chars = block.height, block.chars
-                block.add(keys, bold, p.heading, column - m.gap, after=0.0)
+                block.add(keys, bold, palette.heading, column - metrics.gap, after=0.0)
                 left = block.height
                 block.height, block.chars = top, chars
-                block.add(word(meaning), face, p.text, width, indent=column, after=0.25)
+                block.add(word(meaning), face, palette.text, width, indent=column, after=0.25)
                 block.height = max(block.height, left + round(face.height * 0.25))
-            block.space(m.gap)
+            block.space(metrics.gap)
         return block
 
     def buttons(self) -> list[Button]:

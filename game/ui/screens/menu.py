@@ -23,7 +23,7 @@ class PauseMenu(Screen):
         self.panel = Rect(0, 0, 0, 0)
 
     def layout(self) -> None:
-        ui, m = self.ui, self.ui.m
+        ui, metrics = self.ui, self.ui.m
         buttons = [
             Button(word("resume"), self.app.pop),
             Button(word("save"), lambda: self._open_saves("save"), self.app.session is not None),
@@ -36,32 +36,42 @@ class PauseMenu(Screen):
             Button(word("title_screen"), self._to_title),
             Button(word("quit"), self._quit),
         ]
-        heading = ui.face("display", m.heading)
-        width = min(m.width - 2 * m.margin, round(380 * m.unit * max(1.0, self.app.settings.text_scale)))
-        gap = m.gap
-        top = m.pad + heading.height + m.gap
-        heights = [b.measure(ui, width - 2 * m.pad) for b in buttons]
-        height = top + sum(heights) + gap * (len(buttons) - 1) + m.pad
+        heading = ui.face("display", metrics.heading)
+        width = min(
+            metrics.width - 2 * metrics.margin,
+            round(380 * metrics.unit * max(1.0, self.app.settings.text_scale)),
+        )
+        gap = metrics.gap
+        top = metrics.pad + heading.height + metrics.gap
+        heights = [b.measure(ui, width - 2 * metrics.pad) for b in buttons]
+        height = top + sum(heights) + gap * (len(buttons) - 1) + metrics.pad
         columns = 1
-        if height > m.height - 2 * m.margin:  # large text: two columns, not a crammed one
+        if height > metrics.height - 2 * metrics.margin:  # large text: two columns, not a crammed one
             columns = 2
-            width = min(m.width - 2 * m.margin, 2 * width - 2 * m.pad + m.gap)
-            col_w = (width - 2 * m.pad - m.gap) // 2
+            width = min(metrics.width - 2 * metrics.margin, 2 * width - 2 * metrics.pad + metrics.gap)
+            col_w = (width - 2 * metrics.pad - metrics.gap) // 2
             heights = [b.measure(ui, col_w) for b in buttons]
             half = (len(buttons) + 1) // 2
             column_h = max(sum(heights[:half]), sum(heights[half:])) + gap * (half - 1)
-            if top + column_h + m.pad > m.height - 2 * m.margin:
-                gap = max(2, m.gap // 2)
+            if top + column_h + metrics.pad > metrics.height - 2 * metrics.margin:
+                gap = max(2, metrics.gap // 2)
                 column_h = max(sum(heights[:half]), sum(heights[half:])) + gap * (half - 1)
-            height = top + column_h + m.pad
-        self.panel = Rect(0, 0, width, min(height, m.height - m.margin))
-        self.panel.center = (m.width // 2, m.height // 2)
+            height = top + column_h + metrics.pad
+        self.panel = Rect(0, 0, width, min(height, metrics.height - metrics.margin))
+        self.panel.center = (metrics.width // 2, metrics.height // 2)
         if columns == 1:
-            layout_column(buttons, ui, self.panel.x + m.pad, self.panel.y + top, width - 2 * m.pad, gap)
-        else:  # down the first column (resume to fact cards), then the second
-            layout_column(buttons[:half], ui, self.panel.x + m.pad, self.panel.y + top, col_w, gap)
             layout_column(
-                buttons[half:], ui, self.panel.x + m.pad + col_w + m.gap, self.panel.y + top, col_w, gap
+                buttons, ui, self.panel.x + metrics.pad, self.panel.y + top, width - 2 * metrics.pad, gap
+            )
+        else:  # down the first column (resume to fact cards), then the second
+            layout_column(buttons[:half], ui, self.panel.x + metrics.pad, self.panel.y + top, col_w, gap)
+            layout_column(
+                buttons[half:],
+                ui,
+                self.panel.x + metrics.pad + col_w + metrics.gap,
+                self.panel.y + top,
+                col_w,
+                gap,
             )
         self.focus.set(buttons, keep=True)
         if self.focus.index is None:
@@ -141,17 +151,17 @@ class PauseMenu(Screen):
         return self.focus.handle(event)
 
     def draw(self, surface: pygame.Surface) -> None:
-        ui, m, p = self.ui, self.ui.m, self.ui.palette
+        ui, metrics, palette = self.ui, self.ui.m, self.ui.palette
         ui.scrim(surface)
-        ui.panel(surface, self.panel, p.panel_solid)
-        heading = ui.face("display", m.heading)
+        ui.panel(surface, self.panel, palette.panel_solid)
+        heading = ui.face("display", metrics.heading)
         text = word("paused")
         ui.text(
             surface,
             text,
             heading,
-            p.heading,
-            (self.panel.centerx - heading.width(text) // 2, self.panel.y + m.pad),
+            palette.heading,
+            (self.panel.centerx - heading.width(text) // 2, self.panel.y + metrics.pad),
             self.panel,
         )
         self.focus.draw(ui, surface, "center")
@@ -170,19 +180,22 @@ class ConfirmScreen(Screen):
         self.lines: list[str] = []
 
     def layout(self) -> None:
-        ui, m = self.ui, self.ui.m
-        width = min(m.width - 2 * m.margin, round(560 * m.unit * max(1.0, self.app.settings.text_scale)))
-        face = ui.face("prose", m.prose)
-        self.lines = face.wrap(self.question, width - 2 * m.pad)
+        ui, metrics = self.ui, self.ui.m
+        width = min(
+            metrics.width - 2 * metrics.margin,
+            round(560 * metrics.unit * max(1.0, self.app.settings.text_scale)),
+        )
+        face = ui.face("prose", metrics.prose)
+        self.lines = face.wrap(self.question, width - 2 * metrics.pad)
         no = Button(word("no"), self.app.pop)
         yes = Button(word("yes"), self._yes)
-        half = (width - 2 * m.pad - m.gap) // 2
+        half = (width - 2 * metrics.pad - metrics.gap) // 2
         row = max(no.measure(ui, half), yes.measure(ui, half))
-        height = len(self.lines) * round(face.height * 1.2) + row + 3 * m.pad
+        height = len(self.lines) * round(face.height * 1.2) + row + 3 * metrics.pad
         self.panel = Rect(0, 0, width, height)
-        self.panel.center = (m.width // 2, m.height // 2)
-        no.rect = Rect(self.panel.x + m.pad, self.panel.bottom - m.pad - row, half, row)
-        yes.rect = Rect(no.rect.right + m.gap, no.rect.y, half, row)
+        self.panel.center = (metrics.width // 2, metrics.height // 2)
+        no.rect = Rect(self.panel.x + metrics.pad, self.panel.bottom - metrics.pad - row, half, row)
+        yes.rect = Rect(no.rect.right + metrics.gap, no.rect.y, half, row)
         self.focus.set([no, yes], keep=True)
         if self.focus.index is None:
             self.focus.index = 0
@@ -201,12 +214,12 @@ class ConfirmScreen(Screen):
         return self.focus.handle(event)
 
     def draw(self, surface: pygame.Surface) -> None:
-        ui, m, p = self.ui, self.ui.m, self.ui.palette
+        ui, metrics, palette = self.ui, self.ui.m, self.ui.palette
         ui.scrim(surface)
-        ui.panel(surface, self.panel, p.panel_solid)
-        face = ui.face("prose", m.prose)
-        y = self.panel.y + m.pad
+        ui.panel(surface, self.panel, palette.panel_solid)
+        face = ui.face("prose", metrics.prose)
+        y = self.panel.y + metrics.pad
         for line in self.lines:
-            ui.text(surface, line, face, p.text, (self.panel.x + m.pad, y), self.panel)
+            ui.text(surface, line, face, palette.text, (self.panel.x + metrics.pad, y), self.panel)
             y += round(face.height * 1.2)
         self.focus.draw(ui, surface, "center")

@@ -92,46 +92,58 @@ class SlotRow(Button):
         return max(thumb_h + ui.m.gap * 2, self._text_h + ui.m.gap * 2)
 
     def draw(self, ui: Ui, surface: pygame.Surface, focused: bool, align: str | None = None) -> None:
-        p, m = ui.palette, ui.m
+        palette, metrics = ui.palette, ui.m
         self.measure(ui, self.rect.width)
-        radius = max(4, m.radius // 2)
+        radius = max(4, metrics.radius // 2)
         ui.panel(
             surface,
             self.rect,
-            p.button_hover if (self.hover or focused) else p.button,
+            palette.button_hover if (self.hover or focused) else palette.button,
             radius=radius,
-            edge=p.high_contrast,
+            edge=palette.high_contrast,
         )
         if focused:
-            pygame.draw.rect(surface, p.focus, self.rect, 2, border_radius=radius)
+            pygame.draw.rect(surface, palette.focus, self.rect, 2, border_radius=radius)
         thumb = Rect(
-            self.rect.x + m.gap, self.rect.y + m.gap, 0, min(self.rect.height - 2 * m.gap, round(72 * m.unit))
+            self.rect.x + metrics.gap,
+            self.rect.y + metrics.gap,
+            0,
+            min(self.rect.height - 2 * metrics.gap, round(72 * metrics.unit)),
         )
         thumb.width = thumb.height * 16 // 9
         thumb.centery = self.rect.centery
-        small = ui.face("ui", m.small)
+        small = ui.face("ui", metrics.small)
         if self.picture is not None:
             surface.blit(pygame.transform.smoothscale(self.picture, thumb.size), thumb)
         elif self.info is None:  # an empty slot: a dashed frame saying so, not a grey box
-            dashed_rect(surface, p.text_dim if self.enabled else p.locked, thumb, max(4, m.gap))
+            dashed_rect(
+                surface, palette.text_dim if self.enabled else palette.locked, thumb, max(4, metrics.gap)
+            )
             label = small.wrap(word("empty_slot"), thumb.width - 4)[0]
             ui.text(
                 surface,
                 label,
                 small,
-                p.text_dim,
+                palette.text_dim,
                 (thumb.centerx - small.width(label) // 2, thumb.centery - small.height // 2),
                 thumb,
             )
         else:
-            ui.panel(surface, thumb, p.bar_back, radius=radius // 2, edge=False)
-        x = thumb.right + m.pad
-        box = Rect(x, self.rect.y, self.rect.right - x - m.gap, self.rect.height)
-        head = ui.face("ui_bold", m.ui)
+            ui.panel(surface, thumb, palette.bar_back, radius=radius // 2, edge=False)
+        x = thumb.right + metrics.pad
+        box = Rect(x, self.rect.y, self.rect.right - x - metrics.gap, self.rect.height)
+        head = ui.face("ui_bold", metrics.ui)
         y = self.rect.centery - self._text_h // 2  # the text block centred beside the picture
-        ui.text(surface, self.label, head, p.heading if self.enabled or self.info else p.locked, (x, y), box)
+        ui.text(
+            surface,
+            self.label,
+            head,
+            palette.heading if self.enabled or self.info else palette.locked,
+            (x, y),
+            box,
+        )
         y += head.height
-        tones = {"text": p.text, "dim": p.text_dim, "fall": p.fall}
+        tones = {"text": palette.text, "dim": palette.text_dim, "fall": palette.fall}
         for line, tone in self._detail_lines:
             ui.text(surface, line, small, tones[tone], (x, y), box)
             y += small.height
@@ -163,7 +175,7 @@ class SavesScreen(Screen):
         return self._pictures[key]
 
     def layout(self) -> None:
-        ui, m = self.ui, self.ui.m
+        ui, metrics = self.ui, self.ui.m
         infos = {i.slot: i for i in self.app.store.slots()}
         names = [f"slot{n}" for n in range(1, MANUAL_SLOTS + 1)]
         if self.mode == "load":  # only what can be loaded (or is damaged): no empty rows
@@ -171,14 +183,16 @@ class SavesScreen(Screen):
             names += sorted(s for s in infos if s not in names)
             names = [n for n in names if n in infos]
         scale = max(1.0, self.app.settings.text_scale * 0.9)
-        width = min(m.width - 2 * m.margin, round(820 * m.unit * scale))
-        heading = ui.face("display", m.heading)
-        self.panel = Rect(0, 0, width, m.height - 2 * m.margin)
-        self.panel.center = (m.width // 2, m.height // 2)
+        width = min(metrics.width - 2 * metrics.margin, round(820 * metrics.unit * scale))
+        heading = ui.face("display", metrics.heading)
+        self.panel = Rect(0, 0, width, metrics.height - 2 * metrics.margin)
+        self.panel.center = (metrics.width // 2, metrics.height // 2)
         back = footer_button(ui, word("back"), self.app.pop, self.panel)
-        top = self.panel.y + m.pad + heading.height + m.gap
-        self.box = Rect(self.panel.x + m.pad, top, width - 2 * m.pad, back.rect.top - m.gap - top)
-        delete_w = ui.face("ui", m.small).width(word("delete")) + m.pad * 2
+        top = self.panel.y + metrics.pad + heading.height + metrics.gap
+        self.box = Rect(
+            self.panel.x + metrics.pad, top, width - 2 * metrics.pad, back.rect.top - metrics.gap - top
+        )
+        delete_w = ui.face("ui", metrics.small).width(word("delete")) + metrics.pad * 2
         self.base = []
         y = 0
         buttons: list[Button] = []
@@ -187,17 +201,17 @@ class SavesScreen(Screen):
             usable = info is not None and info.problem is None
             enabled = usable if self.mode == "load" else name != AUTOSAVE
             row = SlotRow(name, info, lambda n=name: self.pick(n), enabled, self._picture(info))
-            row_w = self.box.width - delete_w - m.gap  # a Delete column on every row: one right edge
+            row_w = self.box.width - delete_w - metrics.gap  # a Delete column on every row: one right edge
             h = row.measure(ui, row_w)
             self.base.append((row, Rect(0, y, row_w, h)))
             buttons.append(row)
             if info is not None:
                 delete = Button(word("delete"), functools.partial(self.delete, name), kind="small")
-                self.base.append((delete, Rect(row_w + m.gap, y, delete_w, h)))
+                self.base.append((delete, Rect(row_w + metrics.gap, y, delete_w, h)))
                 buttons.append(delete)
-            y += h + m.gap
+            y += h + metrics.gap
         tops = sorted({rect.y for button, rect in self.base if isinstance(button, SlotRow)})
-        self.scroll.set(max(0, y - m.gap), self.box.height, round(80 * m.unit), tops)
+        self.scroll.set(max(0, y - metrics.gap), self.box.height, round(80 * metrics.unit), tops)
         self.base.append((back, Rect(back.rect)))
         index = self.focus.index
         self.focus.set([*buttons, back], keep=False)
@@ -272,26 +286,40 @@ class SavesScreen(Screen):
         return used
 
     def draw(self, surface: pygame.Surface) -> None:
-        ui, m, p = self.ui, self.ui.m, self.ui.palette
-        if p.high_contrast:
-            surface.fill(p.backdrop)
+        ui, metrics, palette = self.ui, self.ui.m, self.ui.palette
+        if palette.high_contrast:
+            surface.fill(palette.backdrop)
         else:
             surface.blit(self.app.art.backdrop("title", surface.get_size()), (0, 0))
             ui.scrim(surface)
-        ui.panel(surface, self.panel, p.panel_solid)
-        heading = ui.face("display", m.heading)
+        ui.panel(surface, self.panel, palette.panel_solid)
+        heading = ui.face("display", metrics.heading)
         title = word("save_title") if self.mode == "save" else word("load_title")
-        ui.text(surface, title, heading, p.heading, (self.panel.x + m.pad, self.panel.y + m.pad), self.panel)
+        ui.text(
+            surface,
+            title,
+            heading,
+            palette.heading,
+            (self.panel.x + metrics.pad, self.panel.y + metrics.pad),
+            self.panel,
+        )
         if len(self.focus.buttons) == 1:  # nothing saved yet: say so, not an empty list
-            face = ui.face("prose", m.prose)
+            face = ui.face("prose", metrics.prose)
             for i, line in enumerate(face.wrap(word("no_saves"), self.box.width)):
-                ui.text(surface, line, face, p.text_dim, (self.box.x, self.box.y + i * face.height), self.box)
+                ui.text(
+                    surface,
+                    line,
+                    face,
+                    palette.text_dim,
+                    (self.box.x, self.box.y + i * face.height),
+                    self.box,
+                )
         clip = surface.get_clip()
         surface.set_clip(self.box)
         for i, button in enumerate(self.focus.buttons[:-1]):
             if self.box.contains(button.rect):  # whole rows only: the cue says there are more
                 button.draw(ui, surface, i == self.focus.index)
         surface.set_clip(clip)
-        self.scroll.draw(ui, surface, self.box.inflate(m.gap * 2, 0))
+        self.scroll.draw(ui, surface, self.box.inflate(metrics.gap * 2, 0))
         back = self.focus.buttons[-1]
         back.draw(ui, surface, self.focus.index == len(self.focus.buttons) - 1)

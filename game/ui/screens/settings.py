@@ -31,22 +31,22 @@ class SettingRow(Button):
         return max(ui.m.button_height, len(lines) * face.height + ui.m.gap * 2)
 
     def draw(self, ui: Ui, surface: pygame.Surface, focused: bool, align: str | None = None) -> None:
-        p = ui.palette
+        palette = ui.palette
         face = self.face(ui)
         self.measure(ui, self.rect.width)
-        colour = p.button_hover if self.hover or focused else p.button
+        colour = palette.button_hover if self.hover or focused else palette.button
         radius = max(4, ui.m.radius // 2)
-        ui.panel(surface, self.rect, colour, radius=radius, edge=p.high_contrast)
+        ui.panel(surface, self.rect, colour, radius=radius, edge=palette.high_contrast)
         if focused:
-            pygame.draw.rect(surface, p.focus, self.rect, 2, border_radius=radius)
+            pygame.draw.rect(surface, palette.focus, self.rect, 2, border_radius=radius)
         y = self.rect.centery - len(self._lines) * face.height // 2
         for line in self._lines:
-            ui.text(surface, line, face, p.button_text, (self.rect.x + ui.m.pad // 2, y), self.rect)
+            ui.text(surface, line, face, palette.button_text, (self.rect.x + ui.m.pad // 2, y), self.rect)
             y += face.height
         value = f"\u2039  {self.value()}  \u203a"
         x = self.rect.right - ui.m.pad // 2 - face.width(value)
         self.value_span = (x, x + face.width(value) // 2)
-        ui.text(surface, value, face, p.focus, (x, self.rect.centery - face.height // 2), self.rect)
+        ui.text(surface, value, face, palette.focus, (x, self.rect.centery - face.height // 2), self.rect)
 
     def click(self, pos: tuple[int, int]) -> None:
         """The left part of the value steps back, anything else steps forward."""
@@ -96,22 +96,29 @@ class SettingsScreen(Screen):
         ]
 
     def layout(self) -> None:
-        ui, m = self.ui, self.ui.m
-        width = min(m.width - 2 * m.margin, round(640 * m.unit * max(1.0, self.app.settings.text_scale)))
-        heading = ui.face("display", m.heading)
+        ui, metrics = self.ui, self.ui.m
+        width = min(
+            metrics.width - 2 * metrics.margin,
+            round(640 * metrics.unit * max(1.0, self.app.settings.text_scale)),
+        )
+        heading = ui.face("display", metrics.heading)
         rows = self.rows()
-        gap = max(2, m.gap // 2)
-        top_pad = m.pad + heading.height + m.gap
+        gap = max(2, metrics.gap // 2)
+        top_pad = metrics.pad + heading.height + metrics.gap
         self.panel = Rect(0, 0, width, 0)
-        bottom = layout_column(rows, ui, 0, 0, width - 2 * m.pad, gap)
-        small = ui.face("ui", m.small)
-        back_w = min(width // 2, Button(word("back"), lambda: None).face(ui).width(word("back")) + 2 * m.pad)
-        self.hint_lines = small.wrap(word("settings_hint"), width - 2 * m.pad - back_w - m.gap)
-        foot_h = max(footer_height(ui), len(self.hint_lines) * small.height) + m.gap
-        self.panel.height = min(m.height - 2 * m.margin + m.pad, top_pad + bottom + foot_h + m.pad)
-        self.panel.center = (m.width // 2, m.height // 2)
+        bottom = layout_column(rows, ui, 0, 0, width - 2 * metrics.pad, gap)
+        small = ui.face("ui", metrics.small)
+        back_w = min(
+            width // 2, Button(word("back"), lambda: None).face(ui).width(word("back")) + 2 * metrics.pad
+        )
+        self.hint_lines = small.wrap(word("settings_hint"), width - 2 * metrics.pad - back_w - metrics.gap)
+        foot_h = max(footer_height(ui), len(self.hint_lines) * small.height) + metrics.gap
+        self.panel.height = min(
+            metrics.height - 2 * metrics.margin + metrics.pad, top_pad + bottom + foot_h + metrics.pad
+        )
+        self.panel.center = (metrics.width // 2, metrics.height // 2)
         for b in rows:
-            b.rect.move_ip(self.panel.x + m.pad, self.panel.y + top_pad)
+            b.rect.move_ip(self.panel.x + metrics.pad, self.panel.y + top_pad)
         back = footer_button(ui, word("back"), self.app.pop, self.panel)
         index = self.focus.index
         self.focus.set([*rows, back], keep=False)
@@ -135,26 +142,26 @@ class SettingsScreen(Screen):
         return self.focus.handle(event)
 
     def draw(self, surface: pygame.Surface) -> None:
-        ui, m, p = self.ui, self.ui.m, self.ui.palette
-        if p.high_contrast:
-            surface.fill(p.backdrop)
+        ui, metrics, palette = self.ui, self.ui.m, self.ui.palette
+        if palette.high_contrast:
+            surface.fill(palette.backdrop)
         else:
             surface.blit(self.app.art.backdrop("title", surface.get_size()), (0, 0))
             ui.scrim(surface)
-        ui.panel(surface, self.panel, p.panel_solid)
-        heading = ui.face("display", m.heading)
+        ui.panel(surface, self.panel, palette.panel_solid)
+        heading = ui.face("display", metrics.heading)
         ui.text(
             surface,
             word("settings_title"),
             heading,
-            p.heading,
-            (self.panel.x + m.pad, self.panel.y + m.pad),
+            palette.heading,
+            (self.panel.x + metrics.pad, self.panel.y + metrics.pad),
             self.panel,
         )
         self.focus.draw(ui, surface)
-        small = ui.face("ui", m.small)
+        small = ui.face("ui", metrics.small)
         back = self.focus.buttons[-1].rect  # the hint sits beside Back, in the footer
         y = back.centery - len(self.hint_lines) * small.height // 2
         for line in self.hint_lines:
-            ui.text(surface, line, small, p.text_dim, (self.panel.x + m.pad, y), self.panel)
+            ui.text(surface, line, small, palette.text_dim, (self.panel.x + metrics.pad, y), self.panel)
             y += small.height

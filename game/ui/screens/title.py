@@ -55,7 +55,7 @@ class TitleScreen(Screen):
         return [Button(word("endings"), lambda: self.app.push(GalleryScreen(self.app)), note=note)]
 
     def layout(self) -> None:
-        ui, m = self.ui, self.ui.m
+        ui, metrics = self.ui, self.ui.m
         self.latest = self.app.store.latest()
         note = None
         if self.latest is not None:
@@ -75,11 +75,13 @@ class TitleScreen(Screen):
             Button(word("settings"), self.open_settings),
             Button(word("quit"), lambda: self.app.quit(0)),
         ]
-        width = min(round(360 * m.unit * max(1.0, self.app.settings.text_scale)), m.width // 2)
-        title_h = ui.face("display", m.title).height + ui.face("display", round(m.title * 0.55)).height
-        self.menu_top = m.margin * 2 + title_h + m.pad * 2
-        bottom = layout_column(buttons, ui, m.margin * 2, self.menu_top, width, m.gap)
-        overflow = bottom - (m.height - m.margin * 2)
+        width = min(round(360 * metrics.unit * max(1.0, self.app.settings.text_scale)), metrics.width // 2)
+        title_h = (
+            ui.face("display", metrics.title).height + ui.face("display", round(metrics.title * 0.55)).height
+        )
+        self.menu_top = metrics.margin * 2 + title_h + metrics.pad * 2
+        bottom = layout_column(buttons, ui, metrics.margin * 2, self.menu_top, width, metrics.gap)
+        overflow = bottom - (metrics.height - metrics.margin * 2)
         if overflow > 0:  # small windows at the largest text: move the menu up into the title's space
             for b in buttons:
                 b.rect.y -= overflow
@@ -135,31 +137,36 @@ class TitleScreen(Screen):
         return self.focus.handle(event)
 
     def draw(self, surface: pygame.Surface) -> None:
-        ui, m, p = self.ui, self.ui.m, self.ui.palette
-        if p.high_contrast:
-            surface.fill(p.backdrop)
+        ui, metrics, palette = self.ui, self.ui.m, self.ui.palette
+        if palette.high_contrast:
+            surface.fill(palette.backdrop)
         else:
             surface.blit(self.app.art.backdrop("title", surface.get_size()), (0, 0))
-            surface.blit(_shade(round(m.width * 0.6), m.height), (0, 0))
+            surface.blit(_shade(round(metrics.width * 0.6), metrics.height), (0, 0))
         title, native = self._names()
-        x, y = m.margin * 2, m.margin * 2
-        box = Rect(x, y - m.gap, m.width - 2 * x, m.height)
-        top_of_menu = min(b.rect.top for b in self.focus.buttons) if self.focus.buttons else m.height
-        big, native_face = ui.face("display", m.title), ui.face("display", round(m.title * 0.5))
+        x, y = metrics.margin * 2, metrics.margin * 2
+        box = Rect(x, y - metrics.gap, metrics.width - 2 * x, metrics.height)
+        top_of_menu = min(b.rect.top for b in self.focus.buttons) if self.focus.buttons else metrics.height
+        big, native_face = ui.face("display", metrics.title), ui.face("display", round(metrics.title * 0.5))
         if y + big.height + native_face.height <= top_of_menu:
             for line in big.wrap(title, box.width):
-                ui.text(surface, line, big, p.heading, (x, y), box)
+                ui.text(surface, line, big, palette.heading, (x, y), box)
                 y += big.height
             if native:
-                ui.text(surface, native, native_face, p.accent, (x + 2, y), box)
+                ui.text(surface, native, native_face, palette.accent, (x + 2, y), box)
         else:  # a longer menu (Resume class) moved up into its space: the name on one line above it
             self._draw_name_line(surface, top_of_menu)
         self.focus.draw(ui, surface)
-        small = ui.face("ui", m.small)
-        credit = small.wrap(CREDIT, m.width // 2)[-1:] if m.width > 2 * small.width(CREDIT) else []
+        small = ui.face("ui", metrics.small)
+        credit = (
+            small.wrap(CREDIT, metrics.width // 2)[-1:] if metrics.width > 2 * small.width(CREDIT) else []
+        )
         for line in credit:
-            pos = (m.width - m.margin - small.width(line), m.height - m.margin - small.height)
-            ui.text(surface, line, small, p.text_dim, pos, Rect(0, 0, m.width, m.height))
+            pos = (
+                metrics.width - metrics.margin - small.width(line),
+                metrics.height - metrics.margin - small.height,
+            )
+            ui.text(surface, line, small, palette.text_dim, pos, Rect(0, 0, metrics.width, metrics.height))
 
     def _names(self) -> tuple[str, str]:
         """The story's title and native title; the game's own while the story loads."""
@@ -170,19 +177,21 @@ class TitleScreen(Screen):
 
     def _draw_name_line(self, surface: pygame.Surface, top_of_menu: int) -> None:
         """The game's name and 归途列车 on one line, as large as the room above the menu allows."""
-        ui, m, p = self.ui, self.ui.m, self.ui.palette
+        ui, metrics, palette = self.ui, self.ui.m, self.ui.palette
         title, native = self._names()
-        room = top_of_menu - m.margin - m.gap
-        size = m.title
-        while size > m.small and ui.face("display", size).height > room:
+        room = top_of_menu - metrics.margin - metrics.gap
+        size = metrics.title
+        while size > metrics.small and ui.face("display", size).height > room:
             size -= 2
         face = ui.face("display", size)
-        x, y = m.margin * 2, max(m.gap, top_of_menu - m.gap - face.height)
-        box = Rect(x, 0, m.width - 2 * x, top_of_menu)
-        ui.text(surface, title, face, p.heading, (x, y), box)
+        x, y = metrics.margin * 2, max(metrics.gap, top_of_menu - metrics.gap - face.height)
+        box = Rect(x, 0, metrics.width - 2 * x, top_of_menu)
+        ui.text(surface, title, face, palette.heading, (x, y), box)
         if native:  # its glyphs sit low and large beside the Latin: a size smaller
             native_face = ui.face("display", round(size * 0.7))
-            ui.text(surface, native, native_face, p.accent, (x + face.width(title) + m.pad, y), box)
+            ui.text(
+                surface, native, native_face, palette.accent, (x + face.width(title) + metrics.pad, y), box
+            )
 
 
 @functools.lru_cache(maxsize=4)
@@ -200,14 +209,18 @@ class ContentNoteScreen(DocumentScreen):
     backdrop = "title"
 
     def build(self, width: int) -> Block:
-        ui, m, p = self.ui, self.ui.m, self.ui.palette
+        ui, metrics, palette = self.ui, self.ui.m, self.ui.palette
         block = Block()
-        block.add(word("content_note"), ui.face("display", m.heading), p.heading, width, after=0.4)
+        block.add(
+            word("content_note"), ui.face("display", metrics.heading), palette.heading, width, after=0.4
+        )
         note = self.app.loaded_story.content_note or ""
         from game.story.model import paragraphs
 
         for paragraph in paragraphs(note):
-            block.add(paragraph, ui.face("prose", m.prose), p.text, width, spacing=m.line_spacing)
+            block.add(
+                paragraph, ui.face("prose", metrics.prose), palette.text, width, spacing=metrics.line_spacing
+            )
         return block
 
     def buttons(self) -> list[Button]:
