@@ -87,7 +87,8 @@ def summary_html(story: Story, record: SessionRecord, decisions: list[Decision])
                 line += ' <span class="same">— as the real family did</span>'
             else:
                 chosen = story.choice(film)
-                line += f' <span class="same">— the real family: {_escape(chosen.text if chosen else film)}</span>'
+                real = _escape(chosen.text if chosen else film)
+                line += f' <span class="same">— the real family: {real}</span>'
         out.append(line + "</li>")
     if not shown:
         out.append("<li>No decisions were taken.</li>")
