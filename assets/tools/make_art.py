@@ -1160,6 +1160,8 @@ def bd_shenzhen_night(c: Canvas) -> None:
 
 
 PORTRAITS: dict = {}
+# Expressions drawn for every portrait besides its plain (calm) one: <name>_<mood>.png.
+MOODS = ("sad", "glad", "angry")
 
 
 # ---------------------------------------------------------------------------
@@ -1278,41 +1280,61 @@ def head(
     brows="#2a211c",
     lean=0.0,
 ) -> None:
-    """A simple face: crescent shading, small dark eyes, a short mouth, lines with age."""
+    """A simple face: crescent shading, small dark eyes, a short mouth, lines with age.
+
+    ``mood``: calm, glad (crescent eyes, a smile), sad (brows up in the middle, eyes down, the
+    mouth's corners down), angry (brows drawn down and in, narrowed eyes, a tight mouth), and
+    sleep (closed eyes); the older names smile, worry, stern and down still work."""
+    mood = {"smile": "glad", "worry": "sad", "stern": "angry", "down": "sad"}.get(mood, mood)
     rx, ry = rx * HEAD_K, ry * HEAD_K
     shade = mix(skin, "#6a3a2a", 0.22)
+    ink = "#241c18"
     c.ellipse(cx - rx + 6, cy + 6, 16, 26, shade)  # ears
     c.ellipse(cx + rx - 6, cy + 6, 16, 26, shade)
     c.ellipse(cx, cy, rx, ry, shade)
     c.ellipse(cx - 8, cy - 4, rx - 8, ry - 6, skin)
     ey = cy + (eyes_y if eyes_y is not None else ry * 0.05)
     ex = rx * 0.42
+    inner = {"sad": -8, "angry": 9}.get(mood, 0)  # how far the brows' inner ends drop
+    lift = {"sad": 5, "glad": 3, "angry": -3}.get(mood, 0)
     for s in (-1, 1):
+        x = cx + s * ex
         if mood == "sleep":
-            c.lines([(cx + s * ex - 12, ey), (cx + s * ex, ey + 6), (cx + s * ex + 12, ey)], "#2a211c", 3)
+            c.lines([(x - 12, ey), (x, ey + 6), (x + 12, ey)], "#2a211c", 3)
+        elif mood == "glad":  # eyes creased upwards by the smile
+            c.lines([(x - 11, ey + 3), (x, ey - 5), (x + 11, ey + 3)], ink, 4)
+        elif mood == "angry":  # narrowed under a lid that slants down to the nose
+            c.ellipse(x, ey + 1, 8, 5, ink)
+            c.line((x + s * 12, ey - 6), (x - s * 12, ey - 1), skin, 4)
+        elif mood == "sad":
+            c.ellipse(x, ey + 3, 7, 5, ink)
         else:
-            c.ellipse(cx + s * ex, ey, 8, 7 if mood != "down" else 4, "#241c18")
+            c.ellipse(x, ey, 8, 7, ink)
         bl = 16 + rx * 0.05
-        by = ey - 24 - (4 if mood == "worry" else 0)
-        tilt = 5 if mood == "worry" else (-3 if mood == "stern" else 0)
-        c.line(
-            (cx + s * ex - bl, by + (tilt if s < 0 else -tilt) * (1 if s < 0 else -1)),
-            (cx + s * ex + bl, by - (tilt if s < 0 else -tilt) * (1 if s < 0 else -1)),
-            brows,
-            5,
-        )
+        by = ey - 24 - lift
+        outer, inner_x = x + s * bl, x - s * bl
+        c.line((outer, by - inner * 0.3), (inner_x, by + inner), brows, 5)
         if age > 0.5:
             c.lines([(cx + s * (ex + 18), ey + 2), (cx + s * (ex + 30), ey - 4)], shade, 2)
             c.lines([(cx + s * (ex + 18), ey + 8), (cx + s * (ex + 30), ey + 10)], shade, 2)
+    if mood == "angry":  # a crease between the brows
+        c.line((cx - 3, ey - 30), (cx - 5, ey - 14), shade, 3)
     # nose: a soft shadow on the shaded side
     c.poly([(cx + 4, ey + 10), (cx + 14, ey + 44), (cx - 4, ey + 48)], shade)
     my = ey + 74 * (ry / 108)
-    if mood == "smile":
-        c.lines([(cx - 22, my - 2), (cx, my + 8), (cx + 22, my - 2)], "#8a4a3a", 4)
+    lip = "#8a4a3a"
+    if mood == "glad":
+        c.lines([(cx - 26, my - 4), (cx - 12, my + 7), (cx + 12, my + 7), (cx + 26, my - 4)], lip, 4)
+    elif mood == "sad":
+        c.lines([(cx - 20, my + 7), (cx - 8, my), (cx + 8, my), (cx + 20, my + 7)], lip, 4)
+    elif mood == "angry":
+        c.line((cx - 15, my + 1), (cx + 15, my + 1), lip, 6)
+        c.line((cx - 15, my + 1), (cx - 20, my + 5), lip, 4)
+        c.line((cx + 15, my + 1), (cx + 20, my + 5), lip, 4)
     elif mood == "sleep":
         c.ellipse(cx, my, 8, 4, "#b5655a")
     else:
-        c.line((cx - 18, my), (cx + 18, my + (2 if mood in ("down", "stern") else 0)), "#8a4a3a", 4)
+        c.line((cx - 18, my), (cx + 18, my), lip, 4)
     if blush:
         c.begin(80)
         c.circle(cx - ex - 6, ey + 40, 20, "#e87a6a")
@@ -1413,16 +1435,16 @@ def hair_front(c: Canvas, color, cx=256, cy=300, rx=86, ry=108, fringe=0.45, sid
 
 
 @portrait
-def pt_changhua_young(c: Canvas) -> None:
+def pt_changhua_young(c: Canvas, mood: str = "calm") -> None:
     backdisc(c, "#b9c7a8")
     skin = SKIN["young"]
     body(c, "#3f5270", collar="shirt", collar_color="#e8e4d8", inner="#e8e4d8", skin=skin, lapels="#34455e")
-    head(c, skin, rx=84, ry=106, mood="calm")
+    head(c, skin, rx=84, ry=106, mood=mood)
     hair_short(c, "#1e1a18", rx=84, ry=106, part=1)
 
 
 @portrait
-def pt_changhua(c: Canvas) -> None:
+def pt_changhua(c: Canvas, mood: str = "calm") -> None:
     backdisc(c, "#a9b4bf")
     skin = SKIN["weathered"]
     body(
@@ -1435,34 +1457,34 @@ def pt_changhua(c: Canvas) -> None:
         lapels="#4a525a",
         zip_line=None,
     )
-    head(c, skin, rx=82, ry=108, age=0.8, mood="down")
+    head(c, skin, rx=82, ry=108, age=0.8, mood=mood)
     hair_short(c, "#2a2624", rx=82, ry=108, part=-1, grey="#b8b4ac", recede=0.4)
 
 
 @portrait
-def pt_suqin_young(c: Canvas) -> None:
+def pt_suqin_young(c: Canvas, mood: str = "calm") -> None:
     backdisc(c, "#c9c2a2")
     skin = SKIN["young"]
     hair_long_back(c, "#1c1816", rx=80, ry=102, length=170)
     body(c, "#b84a4a", collar="round", collar_color="#f0e6d6", skin=skin, width=210)
     for k in range(6):
         c.circle(150 + k * 44, 600 - (k % 2) * 30, 6, "#e8c8a0")
-    head(c, skin, rx=80, ry=102, mood="smile", blush=True)
+    head(c, skin, rx=80, ry=102, mood=mood, blush=True)
     hair_front(c, "#1c1816", rx=80, ry=102, fringe=0.3, side=0.2)
 
 
 @portrait
-def pt_suqin(c: Canvas) -> None:
+def pt_suqin(c: Canvas, mood: str = "calm") -> None:
     backdisc(c, "#b7aab2")
     skin = SKIN["adult"]
     hair_long_back(c, "#221d1b", rx=80, ry=104, length=110, width=1.05)
     body(c, "#6a3f55", collar="round", collar_color="#d8cfc0", skin=skin, width=214, zip_line="#55304a")
-    head(c, skin, rx=80, ry=104, age=0.6, mood="worry")
+    head(c, skin, rx=80, ry=104, age=0.6, mood=mood)
     hair_front(c, "#221d1b", rx=80, ry=104, fringe=0.05, side=0.6, grey="#9a948c")
 
 
 @portrait
-def pt_qin_baby(c: Canvas) -> None:
+def pt_qin_baby(c: Canvas, mood: str = "sleep") -> None:
     backdisc(c, "#d4c6a6")
     # the mother's arms in blue sleeves, and a red flowered quilt
     c.ellipse(256, 520, 210, 150, "#b8363a")
@@ -1481,12 +1503,12 @@ def pt_qin_baby(c: Canvas) -> None:
     c.poly([(472, 660), (450, 540), (330, 590), (210, 660)], "#34506f")
     c.ellipse(256, 316, 134, 144, "#b8363a")  # the hood of the quilt
     skin = SKIN["child"]
-    head(c, skin, cy=330, rx=84, ry=88, mood="sleep", blush=True, eyes_y=4)
+    head(c, skin, cy=330, rx=84, ry=88, mood=mood, blush=True, eyes_y=4)
     c.poly([(236, 240), (252, 226), (262, 238), (276, 228), (270, 246)], "#2a2220")
 
 
 @portrait
-def pt_qin_child(c: Canvas) -> None:
+def pt_qin_child(c: Canvas, mood: str = "calm") -> None:
     backdisc(c, "#bcc9b0")
     skin = SKIN["child"]
     for s in (-1, 1):  # two short bunches
@@ -1505,26 +1527,26 @@ def pt_qin_child(c: Canvas) -> None:
     )
     c.rect(86, 560, 40, 100, "#3f6aa0")
     c.rect(386, 560, 40, 100, "#3f6aa0")
-    head(c, skin, cy=300, rx=88, ry=100, mood="calm", blush=True)
+    head(c, skin, cy=300, rx=88, ry=100, mood=mood, blush=True)
     hair_front(c, "#1e1a18", cy=300, rx=88, ry=100, fringe=0.55)
 
 
 @portrait
-def pt_qin_teen(c: Canvas) -> None:
+def pt_qin_teen(c: Canvas, mood: str = "calm") -> None:
     backdisc(c, "#c7b3bd")
     skin = SKIN["young"]
     hair_long_back(c, "#2a1e1a", rx=80, ry=104, length=220)
     c.poly([(346, 250), (360, 250), (358, 520), (342, 520)], "#7a3a2a")  # a dyed streak
     body(c, "#e2a6b4", collar="hood", collar_color="#f0ddd8", skin=skin, width=206, zip_line="#b8808e")
     c.rect(200, 560, 26, 60, "#f2ece6")
-    head(c, skin, rx=80, ry=104, mood="stern")
+    head(c, skin, rx=80, ry=104, mood=mood)
     hair_front(c, "#2a1e1a", rx=80, ry=104, fringe=0.25, side=1.0)
     c.poly([(306, 196), (340, 202), (350, 344), (330, 344)], "#5a2e22")
     c.circle(166, 352, 6, "#e8e2d0")
 
 
 @portrait
-def pt_yang_child(c: Canvas) -> None:
+def pt_yang_child(c: Canvas, mood: str = "calm") -> None:
     backdisc(c, "#c2ccb0")
     skin = SKIN["child"]
     body(
@@ -1538,12 +1560,12 @@ def pt_yang_child(c: Canvas) -> None:
         neck_w=34,
         zip_line="#3a5e3e",
     )
-    head(c, skin, cy=310, rx=92, ry=98, mood="smile", blush=True)
+    head(c, skin, cy=310, rx=92, ry=98, mood=mood, blush=True)
     hair_short(c, "#1a1716", cy=310, rx=92, ry=98, part=0)
 
 
 @portrait
-def pt_yang_boy(c: Canvas) -> None:
+def pt_yang_boy(c: Canvas, mood: str = "calm") -> None:
     backdisc(c, "#b4c0c8")
     skin = SKIN["child"]
     body(
@@ -1559,26 +1581,26 @@ def pt_yang_boy(c: Canvas) -> None:
     )
     c.rect(70, 570, 30, 100, "#e8e6de")
     c.rect(412, 570, 30, 100, "#e8e6de")
-    head(c, skin, cy=298, rx=86, ry=102, mood="calm")
+    head(c, skin, cy=298, rx=86, ry=102, mood=mood)
     hair_front(c, "#1a1716", cy=298, rx=86, ry=102, fringe=0.45, side=-0.3)
 
 
 @portrait
-def pt_grandma(c: Canvas) -> None:
+def pt_grandma(c: Canvas, mood: str = "calm") -> None:
     backdisc(c, "#c8bea6")
     skin = SKIN["old"]
     c.circle(256, 168, 48, "#9a948a")  # the bun
     body(c, "#2e3f5c", collar="side", skin=skin, width=200)
-    head(c, skin, rx=80, ry=102, age=1.0, mood="smile")
+    head(c, skin, rx=80, ry=102, age=1.0, mood=mood)
     hair_front(c, "#8e8880", rx=80, ry=102, fringe=-0.05, side=0.0, grey="#c8c4bc")
 
 
 @portrait
-def pt_grandpa(c: Canvas) -> None:
+def pt_grandpa(c: Canvas, mood: str = "calm") -> None:
     backdisc(c, "#bfc2a8")
     skin = SKIN["old"]
     body(c, "#3c4a58", collar="mandarin", skin=skin, width=210)
-    head(c, skin, rx=80, ry=106, age=1.0, mood="calm")
+    head(c, skin, rx=80, ry=106, age=1.0, mood=mood)
     hair_short(c, "#bdb8ae", rx=80, ry=106, part=0, recede=0.6)
     # his old blue cap
     c.poly([(256 - 104, 226), (256 - 94, 164), (256 + 94, 164), (256 + 104, 226)], "#35506a")
@@ -1634,12 +1656,14 @@ def main(argv: list[str]) -> int:
     for name, fn in PORTRAITS.items():
         if names and name not in names:
             continue
-        t0 = time.perf_counter()
-        c = Canvas(512, 640, alpha=True)
-        fn(c)
-        size = c.save(out / "portraits" / f"{name}.png", grain=0, vignette=0, seed=sum(map(ord, name)))
-        total += size
-        print(f"portraits/{name}.png  {size / 1024:6.0f} KB  {time.perf_counter() - t0:5.1f} s")
+        for mood in ("", *MOODS):  # the plain portrait (calm) and one file for each expression
+            t0 = time.perf_counter()
+            c = Canvas(512, 640, alpha=True)
+            fn(c, mood) if mood else fn(c)
+            file = f"{name}_{mood}.png" if mood else f"{name}.png"
+            size = c.save(out / "portraits" / file, grain=0, vignette=0, seed=sum(map(ord, name)))
+            total += size
+            print(f"portraits/{file}  {size / 1024:6.0f} KB  {time.perf_counter() - t0:5.1f} s")
     print(f"total {total / 1024:.0f} KB in {time.perf_counter() - t_all:.1f} s")
     return 0
 
