@@ -157,6 +157,9 @@ class Choice:
         return f"{self.scene}.{self.id}"
 
 
+MOODS = ("neutral", "sad", "glad", "angry")  # the expressions a portrait is drawn with
+
+
 @dataclass(frozen=True)
 class Scene:
     """One scene: where and when, whose choice, text and variants, choices or an end."""
@@ -168,6 +171,7 @@ class Scene:
     when: str = ""
     year: int | None = None
     pov: str | None = None
+    mood: str | None = None  # the point-of-view person's expression (one of MOODS)
     backdrop: str | None = None
     key: str | None = None
     variants: tuple[Variant, ...] = ()

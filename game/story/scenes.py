@@ -10,7 +10,7 @@ from game.story.expressions import Effect
 from game.story.fields import ID, FieldReader, brief, type_name
 from game.story.located import YList, YMap
 from game.story.location import SourceLocation
-from game.story.model import Choice, Fact, Scene, Variant
+from game.story.model import MOODS, Choice, Fact, Scene, Variant
 from game.story.suggest import did_you_mean
 
 SCENE_KEYS = (
@@ -18,6 +18,7 @@ SCENE_KEYS = (
     "place",
     "when",
     "pov",
+    "mood",
     "backdrop",
     "key",
     "text",
@@ -93,6 +94,14 @@ def read_scene(reader: FieldReader, raw: RawScene, facts: dict[str, Fact]) -> Sc
             found[1] if found else raw.loc,
             f"unknown person '{brief(pov)}' as the point of view" + did_you_mean(pov, reader.names.people),
         )
+    mood = plain("mood") or None
+    if mood is not None and mood not in MOODS:
+        found = field_or_default("mood")
+        reader.error(
+            found[1] if found else raw.loc,
+            f"unknown mood '{brief(mood)}': one of {', '.join(MOODS)}" + did_you_mean(mood, MOODS),
+        )
+        mood = None
     backdrop = plain("backdrop") or None
     if backdrop is not None:
         found = field_or_default("backdrop")
@@ -117,6 +126,7 @@ def read_scene(reader: FieldReader, raw: RawScene, facts: dict[str, Fact]) -> Sc
         when=when,
         year=int(years[-1]) if years else None,
         pov=pov,
+        mood=mood,
         backdrop=backdrop,
         key=reader.prose(data, "key", what),
         variants=tuple(variants),

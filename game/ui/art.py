@@ -58,6 +58,7 @@ class ArtLibrary:
         self._raw: dict[tuple[str, str], pygame.Surface | None] = {}
         self._scaled: OrderedDict[tuple, pygame.Surface] = OrderedDict()
         self._warned: set[str] = set()
+        self._moods: dict[str, bool] = {}  # whether a portrait with an expression exists
 
     # -- catalogue ----------------------------------------------------------
     def _warn_once(self, key: str, message: str, *args: object) -> None:
@@ -247,6 +248,19 @@ class ArtLibrary:
         full = pygame.Surface(size, 0, 32)  # headless: a true-colour copy, as _load_raw makes
         full.blit(surf, (0, 0))
         return full
+
+    def with_mood(self, image: str | None, mood: str | None) -> str | None:
+        """The portrait drawn with that expression (``<image>_<mood>``) when there is one, else
+        ``image`` itself: "neutral", no mood, or a missing file fall back quietly."""
+        clean = _clean_name(image)
+        if clean is None or not mood or mood == "neutral":
+            return image
+        name = f"{clean}_{mood}"
+        if name not in self._moods:
+            self._moods[name] = (
+                _NAME.match(name) is not None and (self.root / "portraits" / f"{name}.png").is_file()
+            )
+        return name if self._moods[name] else image
 
     def portrait(self, image: str | None, size: tuple[int, int]) -> pygame.Surface:
         """The portrait scaled to cover ``size`` (transparent); fallback is a silhouette."""

@@ -73,6 +73,8 @@ class PlayLayout:
         self.note_button: Button | None = None  # "read the whole note", or the note as a chip
         self.pov = ""  # the point-of-view label, cut to the panel's width
         self.pov_at = (0, 0)
+        self.face_size = 0  # its side, when the label has a face
+        self.face_rect: Rect | None = None  # the point-of-view person's portrait, left of the label
         self.text_top = 0  # where the text starts (below the note chip in a narrow window)
         self.text_box = Rect(0, 0, 0, 0)  # where the text is drawn
         self.choice_buttons: list[Button] = []
@@ -116,17 +118,20 @@ class PlayLayout:
 
     # ------------------------------------------------------------------ the note and the header
 
-    def place_note(self, note: Note | None, pov: str, keep_clear: int = 0) -> None:
+    def place_note(self, note: Note | None, pov: str, keep_clear: int = 0, face: bool = False) -> None:
         """The discussion prompt and fact card as a quiet note beside the text panel, and the
         point-of-view label above the text.
 
         When the whole note does not fit beside the text, it shows its headings and a button
         that opens it in full: nothing, least of all a source, is cut off unseen. In a narrow
         window the note is a button at the panel's top. `keep_clear` pixels stay free above the
-        note (the classroom's clock).
+        note (the classroom's clock). `face`: a small portrait goes left of the label.
         """
         ui, m = self.ui, self.ui.m
-        self.pov = ui.face("ui_bold", m.small).wrap(pov, self.inner)[0] if pov else ""
+        label = ui.face("ui_bold", m.small)
+        self.face_size = round(label.height * 3.0) if face and pov else 0
+        room = self.inner - (self.face_size + m.gap if self.face_size else 0)
+        self.pov = label.wrap(pov, room)[0] if pov else ""
         self.note, self.note_box, self.note_button = Block(), None, None
         self._place_header(None)
         if note is None or (not note.discuss and note.fact is None):
@@ -181,22 +186,31 @@ class PlayLayout:
             )
 
     def _place_header(self, chip: Rect | None) -> None:
-        """The point-of-view label (and a narrow window's note chip) above the text."""
+        """The point-of-view label, its person's face left of it, and a narrow window's note chip,
+        above the text."""
         ui, m = self.ui, self.ui.m
         label = ui.face("ui_bold", m.small)
         x, top = self.panel.x + m.pad, self.panel.y + self.vpad
+        face = 0 if self.flow else self.face_size
+        lx = x + (face + m.gap if face else 0)  # where the label starts
         if self.flow:  # the point of view is the caption's first line, over the picture
             self.pov_at = (m.margin, m.margin - m.gap)
             self.text_top = chip.bottom + m.gap if chip is not None else top
         elif chip is None:
-            self.pov_at = (x, top)
-            self.text_top = top + (label.height + round(label.height * 0.6) if self.pov else 0)
-        elif not self.pov or x + label.width(self.pov) + m.gap <= chip.left:  # side by side
-            self.pov_at = (x, chip.centery - label.height // 2)
-            self.text_top = chip.bottom + m.gap
+            row = max(face, label.height)
+            self.pov_at = (lx, top + (row - label.height) // 2)
+            self.text_top = top + (row + round(label.height * 0.6) if self.pov else 0)
+        elif not self.pov or lx + label.width(self.pov) + m.gap <= chip.left:  # side by side
+            self.pov_at = (lx, chip.centery - label.height // 2)
+            self.text_top = max(chip.bottom, chip.centery + face // 2) + m.gap
         else:
-            self.pov_at = (x, chip.bottom + m.gap // 2)
-            self.text_top = self.pov_at[1] + label.height + m.gap
+            row = max(face, label.height)
+            self.pov_at = (lx, chip.bottom + m.gap // 2 + (row - label.height) // 2)
+            self.text_top = chip.bottom + m.gap // 2 + row + m.gap
+        self.face_rect = None
+        if face and self.pov:
+            mid = self.pov_at[1] + label.height // 2
+            self.face_rect = Rect(x, mid - face // 2, face, face)
 
     # ------------------------------------------------------------------ the choices and the text
 

@@ -71,7 +71,9 @@ class ConsequenceScreen(DocumentScreen):
             person = story.people[person_id]
             top = block.height
             year = self.app.session.year if self.app.session else None
-            self.images.append((person.portrait(year), 0, top, portrait))
+            moved = sum(c.delta for c in people if c.person == person_id)  # glad or sad at the change
+            mood = "glad" if moved > 0 else "sad" if moved < 0 else None
+            self.images.append((self.app.art.with_mood(person.portrait(year), mood), 0, top, portrait))
             block.add(
                 f"{person.name}", ui.face("ui_bold", metrics.ui), palette.heading, width, indent, after=0.1
             )

@@ -284,10 +284,13 @@ class PlayScreen(Screen):
         stuck = None if self.frozen else session.stuck
         self.block = text_block(ui, plan.inner, self.lead, self.texts, stuck)
         pov = ""  # "SUQIN'S CHOICE": pinned above the text, beside the note chip if any
+        self.face: str | None = None  # their portrait at the scene's year, with the scene's mood
         if scene.pov and scene.pov in session.story.people and not scene.end:
-            pov = word("pov_choice", name=session.story.people[scene.pov].short).upper()
+            person = session.story.people[scene.pov]
+            pov = word("pov_choice", name=person.short).upper()
+            self.face = self.app.art.with_mood(person.portrait(session.year), scene.mood)
         clock = ui.face("ui_bold", m.ui).height + 2 * m.gap if self.app.classroom is not None else 0
-        plan.place_note(self._note(), pov, keep_clear=clock)
+        plan.place_note(self._note(), pov, keep_clear=clock, face=self.face is not None)
         self.layout_choices()
 
     def _tools(self) -> list[Button]:
@@ -460,6 +463,8 @@ class PlayScreen(Screen):
             if plan.flow and not p.high_contrast:
                 ui.text(surface, plan.pov, label, (0, 0, 0), (plan.pov_at[0] + 1, plan.pov_at[1] + 1))
             ui.text(surface, plan.pov, label, p.focus, plan.pov_at, box.inflate(2, 2))
+        if plan.face_rect is not None:
+            surface.blit(self.app.art.portrait(self.face, plan.face_rect.size), plan.face_rect)
         reveal = self.revealed if self.revealing else None
         self.block.draw(ui, surface, plan.text_box.topleft, plan.text_box, reveal, self.scroll.offset)
         if not self.revealing:  # while typing, the text's height is not yet what it will be

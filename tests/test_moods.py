@@ -1,0 +1,115 @@
+"""Faces that feel: a scene's `mood:` picks the point-of-view person's expression beside the
+label, and the consequence card shows each person glad or sad at what just changed."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pygame
+import pytest
+
+from game.cli import LaunchOptions
+from game.story import StoryError, load_story
+from game.ui.app import build_app
+from game.ui.art import ArtLibrary
+from game.ui.autoplay import key
+from tests.storykit import MANIFEST, write_story
+
+ASSETS = Path(__file__).resolve().parents[1] / "assets"
+
+SCENES = """\
+scenes:
+  a:
+    pov: suqin
+    mood: angry
+    text: You hold a phone card.
+    choices:
+      - id: call
+        text: Call home
+        effects: [suqin.hope -= 2]
+        goto: b
+  b:
+    pov: qin
+    text: The kitchen.
+    next: c
+  c:
+    text: Morning.
+    end: true
+endings:
+  - id: done
+    title: Done
+    text: The end.
+    epilogue:
+      suqin: She sleeps.
+      qin: She waits.
+"""
+
+PEOPLE = (
+    "  suqin: {{name: Chen Suqin, short: Suqin, role: mother, portraits: suqin}}\n"
+    "  qin: {{name: Zhang Qin, short: Qin, role: daughter, portraits: qin_teen}}\n"
+)
+
+
+@pytest.fixture
+def story_dir(tmp_path: Path) -> Path:
+    root = write_story(tmp_path / "story", SCENES)
+    manifest = MANIFEST.format(start="a")
+    head, _, tail = manifest.partition("people:\n")
+    tail = tail.split("stats:", 1)[1]
+    (root / "story.yaml").write_text(f"{head}people:\n{PEOPLE.format()}stats:{tail}", encoding="utf-8")
+    return root
+
+
+def test_a_scene_reads_its_mood_and_an_unknown_one_is_reported_where_it_is(
+    story_dir: Path, tmp_path: Path
+) -> None:
+    story = load_story(story_dir)
+    assert story.scenes["a"].mood == "angry" and story.scenes["b"].mood is None
+    bad = write_story(tmp_path / "bad", SCENES.replace("mood: angry", "mood: cross"))
+    with pytest.raises(StoryError) as caught:
+        load_story(bad)
+    message = str(caught.value)
+    assert "01_scenes.yaml:4:11:" in message and "unknown mood 'cross'" in message and "angry" in message
+
+
+def test_every_portrait_has_its_four_expressions() -> None:
+    art = ArtLibrary(ASSETS)
+    plain = {n for n in art.portrait_names() if not n.endswith(("_sad", "_glad", "_angry"))}
+    assert len(plain) >= 11
+    for name in plain:
+        for mood in ("sad", "glad", "angry"):
+            assert art.with_mood(name, mood) == f"{name}_{mood}"
+        assert art.with_mood(name, "neutral") == name and art.with_mood(name, None) == name
+    assert art.with_mood("nobody", "sad") == "nobody"  # no such file: the plain name, quietly
+
+
+def test_the_play_screen_shows_the_pov_face_with_the_scenes_mood_and_the_card_shows_it_sad(
+    story_dir: Path, data_dir: Path
+) -> None:
+    app = build_app(LaunchOptions(story_dir=story_dir, window_size=(1280, 720)))
+    try:
+        faces: list[str | None] = []
+        real = app.art.portrait
+        app.art.portrait = lambda name, size: (faces.append(name), real(name, size))[1]
+        app.change_settings(replace(app.settings, text_speed="instant"))
+        app.new_game()
+        app.frame([], 0.016)
+        while app.top.__class__.__name__ != "PlayScreen":
+            app.top.done() if hasattr(app.top, "done") else app.frame([key(pygame.K_RETURN)], 0.016)
+        app.draw()
+        assert faces[-1] == "suqin_angry"
+        label = app.top.plan
+        assert label.face_rect is not None and label.face_rect.right < label.pov_at[0]
+        faces.clear()
+        app.frame([key(pygame.K_1)], 0.016)  # hope falls: the card shows her sad
+        assert app.top.__class__.__name__ == "ConsequenceScreen"
+        app.draw()
+        assert "suqin_sad" in faces
+        while app.top.__class__.__name__ == "ConsequenceScreen":
+            app.top.finish()
+        faces.clear()
+        app.draw()
+        assert faces[-1] == "qin_teen"  # no mood: the plain portrait
+    finally:
+        pygame.quit()
