@@ -22,7 +22,8 @@ sys.path.insert(0, str(REPO))
 from game.ui.art import ArtLibrary  # noqa: E402
 
 TW, TH = 480, 270  # backdrop thumbnails
-PW, PH = 192, 240  # portrait thumbnails
+PW, PH = 144, 180  # portrait thumbnails: each person's four expressions in a row
+MOODS = ("", "_sad", "_glad", "_angry")
 PAD, LABEL = 16, 26
 COLS = 4
 BG = (28, 30, 38)
@@ -38,9 +39,11 @@ def main(argv: list[str]) -> int:
     if "title" in backs:
         backs.remove("title")
         backs.insert(0, "title")
-    ports = sorted(art.portrait_names())
+    names = art.portrait_names()
+    people = sorted(n for n in names if not n.endswith(MOODS[1:]))
+    ports = [f"{p}{m}" for p in people for m in MOODS if f"{p}{m}" in names or not m]
     brows = (len(backs) + COLS - 1) // COLS
-    pcols = (COLS * (TW + PAD) - PAD) // (PW + PAD)
+    pcols = (COLS * (TW + PAD) - PAD) // (PW + PAD) // len(MOODS) * len(MOODS)
     prows = (len(ports) + pcols - 1) // pcols
     width = PAD + COLS * (TW + PAD)
     height = PAD + brows * (TH + LABEL + PAD) + prows * (PH + LABEL + PAD) + PAD
@@ -59,7 +62,8 @@ def main(argv: list[str]) -> int:
         y = y0 + (i // pcols) * (PH + LABEL + PAD)
         pygame.draw.rect(sheet, (60, 62, 72), (x, y, PW, PH))
         sheet.blit(art.portrait(name, (PW, PH)), (x, y))
-        sheet.blit(font.render(name, True, INK), (x, y + PH + 4))
+        mood = next((m for m in MOODS[1:] if name.endswith(m)), "")
+        sheet.blit(font.render(mood[1:] if mood else name, True, INK), (x, y + PH + 4))
     out.parent.mkdir(parents=True, exist_ok=True)
     try:  # a palette PNG keeps the sheet small; plain pygame PNG otherwise
         from PIL import Image
