@@ -1340,6 +1340,14 @@ def head(
         c.circle(cx - ex - 6, ey + 40, 20, "#e87a6a")
         c.circle(cx + ex + 6, ey + 40, 20, "#e87a6a")
         c.end()
+    if age >= 0.6:  # years of long shifts: hollows under the cheekbones, bags under the eyes
+        c.begin(90)
+        for s in (-1, 1):
+            c.ellipse(cx + s * (rx * 0.62), ey + 46, rx * 0.16, 24, shade)
+            c.lines(
+                [(cx + s * ex - 10, ey + 12), (cx + s * ex, ey + 16), (cx + s * ex + 10, ey + 12)], shade, 3
+            )
+        c.end()
     if age > 0.4:
         c.lines([(cx - 40, my - 24), (cx - 32, my + 6)], shade, 2)
         c.lines([(cx + 40, my - 24), (cx + 32, my + 6)], shade, 2)
@@ -1457,8 +1465,8 @@ def pt_changhua(c: Canvas, mood: str = "calm") -> None:
         lapels="#4a525a",
         zip_line=None,
     )
-    head(c, skin, rx=82, ry=108, age=0.8, mood=mood)
-    hair_short(c, "#2a2624", rx=82, ry=108, part=-1, grey="#b8b4ac", recede=0.4)
+    head(c, skin, rx=78, ry=108, age=0.9, mood=mood)
+    hair_short(c, "#2a2624", rx=78, ry=108, part=-1, grey="#b8b4ac", recede=0.55)
 
 
 @portrait
@@ -1479,8 +1487,8 @@ def pt_suqin(c: Canvas, mood: str = "calm") -> None:
     skin = SKIN["adult"]
     hair_long_back(c, "#221d1b", rx=80, ry=104, length=110, width=1.05)
     body(c, "#6a3f55", collar="round", collar_color="#d8cfc0", skin=skin, width=214, zip_line="#55304a")
-    head(c, skin, rx=80, ry=104, age=0.6, mood=mood)
-    hair_front(c, "#221d1b", rx=80, ry=104, fringe=0.05, side=0.6, grey="#9a948c")
+    head(c, skin, rx=78, ry=104, age=0.75, mood=mood)
+    hair_front(c, "#221d1b", rx=78, ry=104, fringe=0.05, side=0.6, grey="#a8a298")
 
 
 @portrait
