@@ -947,7 +947,9 @@ def kitchen(c: Canvas, night: bool) -> None:
         c.vgrad([(0, "#3a2e26"), (1, "#231b17")], y=780, h=300)
     c.rect(-10, 772, W + 20, 10, "#2a201a")
     # the window (upper right): hills in morning haze, or the night, through a wooden lattice
-    wx, wy, ww, wh = 1440, 170, 300, 240
+    # the stove, kettle and wok stand right of the text panel; the window is left of them
+    dx = 330
+    wx, wy, ww, wh = 990, 170, 300, 240
     if night:
         c.vgrad([(0, "#0e1428"), (1, "#2a3658")], x=wx, y=wy, w=ww, h=wh)
         for sx, sy in ((wx + 40, wy + 30), (wx + 130, wy + 70), (wx + 210, wy + 24), (wx + 260, wy + 95)):
@@ -967,12 +969,12 @@ def kitchen(c: Canvas, night: bool) -> None:
     c.rect(wx + ww, wy, 16, wh, "#3b2d22")
     if not night:  # a shaft of light falling from the window across the stove
         c.begin(46)
-        c.poly([(wx, wy), (wx + ww, wy + 40), (wx + ww - 200, 1000), (wx - 560, 1000)], "#f3e3c0")
+        c.poly([(wx, wy + 30), (wx + ww, wy), (wx + ww + 440, 1000), (wx + 100, 1000)], "#f3e3c0")
         c.end()
         c.glow(wx + ww / 2, wy + wh / 2, 380, "#f0e2c2", 0.35)
     # the beam with cured meat and chillies for New Year
     c.rect(-10, 60, W + 20, 36, "#2a1f18")
-    for i, x in enumerate([980, 1040, 1110, 1190, 1250]):
+    for i, x in enumerate([980 + dx, 1040 + dx, 1110 + dx, 1190 + dx, 1250 + dx]):
         L = 120 + (i * 37) % 60
         c.line((x, 96), (x, 120), "#8c7a5a", 2)
         c.poly(
@@ -981,32 +983,32 @@ def kitchen(c: Canvas, night: bool) -> None:
         )
         c.rect(x - 12, 120 + L * 0.3, 24, 8, "#b98d6a")
     for k in range(9):
-        c.ellipse(1340, 120 + k * 22, 9, 14, "#b8322a")
-    c.line((1340, 96), (1340, 120), "#8c7a5a", 2)
+        c.ellipse(1340 + dx, 120 + k * 22, 9, 14, "#b8322a")
+    c.line((1340 + dx, 96), (1340 + dx, 120), "#8c7a5a", 2)
     # the chimney stack and the stove
-    c.rect(1180, 96, 110, 420, "#6a4a3a")
+    c.rect(1180 + dx, 96, 110, 420, "#6a4a3a")
     for r in range(0, 420, 34):
-        c.line((1180, 96 + r), (1290, 96 + r), "#5a3e31", 2)
-    sx0, sx1, stop, sbot = 1000, 1560, 610, 800
+        c.line((1180 + dx, 96 + r), (1290 + dx, 96 + r), "#5a3e31", 2)
+    sx0, sx1, stop, sbot = 1000 + dx, 1560 + dx, 610, 800
     c.rect(sx0, stop, sx1 - sx0, sbot - stop, "#8b6a55")
     for r in range(stop + 30, sbot, 30):
         c.line((sx0, r), (sx1, r), "#76584a", 2)
     c.poly([(sx0 - 20, stop), (sx1 + 20, stop), (sx1, stop + 26), (sx0, stop + 26)], "#a5836a")
     c.rect(sx0 - 20, stop - 8, sx1 - sx0 + 40, 10, "#b1927a")
     # the fire's mouth, glowing low in the stove front
-    c.ellipse(1130, 745, 56, 40, "#2a1a12")
-    c.ellipse(1130, 755, 40, 24, "#e0803a")
-    c.glow(1130, 750, 200, "#ff9a4a", 0.45, 1.6)
+    c.ellipse(1130 + dx, 745, 56, 40, "#2a1a12")
+    c.ellipse(1130 + dx, 755, 40, 24, "#e0803a")
+    c.glow(1130 + dx, 750, 200, "#ff9a4a", 0.45, 1.6)
     # the big wok under its wooden lid, and the kettle on the second hole
-    c.ellipse(1430, stop - 2, 110, 22, "#1f1b19")
+    c.ellipse(1430 + dx, stop - 2, 110, 22, "#1f1b19")
     c.poly(
-        [(1330, stop - 6)]
-        + [(1430 + 100 * math.cos(a), stop - 6 - 60 * math.sin(a)) for a in np.linspace(math.pi, 0, 16)]
-        + [(1530, stop - 6)],
+        [(1330 + dx, stop - 6)]
+        + [(1430 + dx + 100 * math.cos(a), stop - 6 - 60 * math.sin(a)) for a in np.linspace(math.pi, 0, 16)]
+        + [(1530 + dx, stop - 6)],
         "#8a6a48",
     )
-    c.rect(1410, stop - 80, 40, 14, "#5a4330")
-    kx, ky = 1230, 596
+    c.rect(1410 + dx, stop - 80, 40, 14, "#5a4330")
+    kx, ky = 1230 + dx, 596
     c.poly([(kx - 46, ky + 8), (kx - 40, ky - 30), (kx + 40, ky - 30), (kx + 46, ky + 8)], "#3d3d3e")
     c.ellipse(kx, ky - 32, 40, 12, "#4b4b4d")
     c.circle(kx, ky - 44, 7, "#2a2a2a")
@@ -1023,13 +1025,13 @@ def kitchen(c: Canvas, night: bool) -> None:
     c.rect(810, 806, 12, 40, "#4a382a")
     c.rect(898, 806, 12, 40, "#4a382a")
     if night:  # the bare bulb on its flex from the beam, its warm light on the wall and stove
-        bx, by = 1350, 400
+        bx, by = 1480, 420
         c.line((bx, 96), (bx, by - 18), "#1a1410", 3)
         c.glow(bx, by + 100, 560, "#ffb86a", 0.16, 1.4)
         c.glow(bx, by, 200, "#ffd89a", 0.45, add=True)
         c.rect(bx - 9, by - 22, 18, 12, "#3a3430")
         c.ellipse(bx, by, 16, 20, "#fff2c8")
-        c.glow(1130, 750, 300, "#ff8a3a", 0.22, 1.4)
+        c.glow(1130 + dx, 750, 300, "#ff8a3a", 0.22, 1.4)
     c.band(800, 1090, "#150f0c", 0, 140)
 
 
