@@ -563,12 +563,33 @@ def bd_terraced_fields(c: Canvas) -> None:
 
 @backdrop
 def bd_village_school(c: Canvas) -> None:
-    c.vgrad([(0, "#9db6c8"), (0.8, "#e4e4d8"), (1, "#ece6d6")], h=560)
-    c.ridge(360, 80, "#a3b5ac", 51, base=3)
-    c.band(340, 460, "#e9e8dc", 0, 150)
-    c.ridge(470, 70, "#7f9c80", 52, base=4)
-    tree(c, 820, 640, 260, "#5d7a55", 53)
-    tree(c, 1840, 650, 300, "#57744f", 54)
+    """A two-storey rural school with its red flag, three children in the dusty yard."""
+    school(c, winter=False)
+
+
+@backdrop
+def bd_village_school_winter(c: Canvas) -> None:
+    """The same school in the cold January of 2008: a low grey sky, frost on the yard and the
+    wall, bare trees, pupils in padded coats."""
+    school(c, winter=True)
+
+
+def school(c: Canvas, winter: bool) -> None:
+    """The school and its yard, in mild weather or in the hard winter."""
+    if winter:
+        c.vgrad([(0, "#a2a8ae"), (0.8, "#d6d6d0"), (1, "#dedcd4")], h=560)
+        c.ridge(360, 80, "#aab0ae", 51, base=3)
+        c.band(340, 460, "#dcdcd6", 0, 170)
+        c.ridge(470, 70, "#8a948a", 52, base=4)
+        bare_tree(c, 820, 640, 300, "#4e4c44", 53)
+        bare_tree(c, 1840, 650, 340, "#4a4840", 54)
+    else:
+        c.vgrad([(0, "#9db6c8"), (0.8, "#e4e4d8"), (1, "#ece6d6")], h=560)
+        c.ridge(360, 80, "#a3b5ac", 51, base=3)
+        c.band(340, 460, "#e9e8dc", 0, 150)
+        c.ridge(470, 70, "#7f9c80", 52, base=4)
+        tree(c, 820, 640, 260, "#5d7a55", 53)
+        tree(c, 1840, 650, 300, "#57744f", 54)
     # the school: a two-storey block, pale tiles, a blue trim, a row of windows
     x0, base, w, h = 980, 660, 760, 260
     c.rect(x0, base - h, w, h, "#ece8de")
@@ -591,14 +612,19 @@ def bd_village_school(c: Canvas) -> None:
     c.poly([(fx + 3, 310), (fx + 130, 318 + 8), (fx + 128, 386), (fx + 3, 380)], "#c4372e")
     c.poly([(fx + 20, 326), (fx + 26, 338), (fx + 14, 332), (fx + 26, 332), (fx + 14, 338)], "#f1cf4a")
     c.rect(fx - 18, 650, 36, 14, "#b9b2a4")
-    # the dusty yard and a low wall
-    c.rect(-10, 660, W + 20, 430, "#cdbfa4")
-    c.rect(-10, 660, W + 20, 10, "#b3a488")
-    c.band(660, 1090, "#b7a789", 0, 160)
-    c.rect(-10, 700, 700, 40, "#bdb1a0")
+    # the dusty yard (frosted in winter) and a low wall
+    yard = ("#cfcbc0", "#b8b4a8", "#c4c0b6") if winter else ("#cdbfa4", "#b3a488", "#b7a789")
+    c.rect(-10, 660, W + 20, 430, yard[0])
+    c.rect(-10, 660, W + 20, 10, yard[1])
+    c.band(660, 1090, yard[2], 0, 160)
+    c.rect(-10, 700, 700, 40, "#bdb1a0" if not winter else "#c8c6be")
     c.rect(-10, 700, 700, 8, "#a69a88")
-    for i, (x, col) in enumerate([(1240, "#2f4f7a"), (1290, "#9b3d3a"), (1330, "#2f4f7a")]):
-        person(c, x, 720 + i * 4, 78, col, head="#3b2e28", bag="#c24a3c" if i == 1 else None)
+    if winter:  # pupils in padded coats, hands in their sleeves, hurrying in
+        for i, (x, col) in enumerate([(1240, "#3a4a6a"), (1300, "#8a3a3c"), (1360, "#4a5a4a")]):
+            walker(c, x, 724 + i * 4, 84, col, "#2a2a30")
+    else:
+        for i, (x, col) in enumerate([(1240, "#2f4f7a"), (1290, "#9b3d3a"), (1330, "#2f4f7a")]):
+            person(c, x, 720 + i * 4, 78, col, head="#3b2e28", bag="#c24a3c" if i == 1 else None)
 
 
 @backdrop
