@@ -96,7 +96,7 @@ def test_the_play_screen_shows_the_pov_face_with_the_scenes_mood_and_the_card_sh
         app.new_game()
         app.frame([], 0.016)
         while app.top.__class__.__name__ != "PlayScreen":
-            app.top.done() if hasattr(app.top, "done") else app.frame([key(pygame.K_RETURN)], 0.016)
+            app.top.done()
         app.draw()
         assert faces[-1] == "suqin_angry"
         label = app.top.plan
@@ -111,5 +111,21 @@ def test_the_play_screen_shows_the_pov_face_with_the_scenes_mood_and_the_card_sh
         faces.clear()
         app.draw()
         assert faces[-1] == "qin_teen"  # no mood: the plain portrait
+    finally:
+        pygame.quit()
+
+
+def test_at_the_largest_text_size_the_label_has_no_face_so_the_text_keeps_its_lines(
+    story_dir: Path, data_dir: Path
+) -> None:
+    app = build_app(LaunchOptions(story_dir=story_dir, window_size=(1280, 720)))
+    try:
+        app.change_settings(replace(app.settings, text_speed="instant", text_size="largest"))
+        app.new_game()
+        app.frame([], 0.016)
+        while app.top.__class__.__name__ != "PlayScreen":
+            app.top.done()
+        app.draw()
+        assert app.top.plan.pov and app.top.plan.face_rect is None
     finally:
         pygame.quit()

@@ -288,7 +288,8 @@ class PlayScreen(Screen):
         if scene.pov and scene.pov in session.story.people and not scene.end:
             person = session.story.people[scene.pov]
             pov = word("pov_choice", name=person.short).upper()
-            self.face = self.app.art.with_mood(person.portrait(session.year), scene.mood)
+            if self.app.settings.text_size != "largest":  # there the text needs every line
+                self.face = self.app.art.with_mood(person.portrait(session.year), scene.mood)
         clock = ui.face("ui_bold", m.ui).height + 2 * m.gap if self.app.classroom is not None else 0
         plan.place_note(self._note(), pov, keep_clear=clock, face=self.face is not None)
         self.layout_choices()
