@@ -225,7 +225,8 @@ class TextPlayer:
                 self.say("No saves yet.")
             for info in slots:
                 where = info.problem or " · ".join(p for p in (info.chapter, info.place, info.when) if p)
-                self.say(f"{info.slot}: {where} ({info.saved_at})", "  ")
+                when = f" ({info.saved_at})" if info.saved_at else ""
+                self.say(f"{info.slot}: {where}{when}", "  ")
         elif word == "" or (word.isascii() and word.isdigit()):
             self.take(word)
         else:

@@ -118,6 +118,7 @@ def test_the_terminal_player_lists_and_refuses_a_damaged_save(store: SaveStore, 
     ).run()
     text = out.getvalue()
     assert "bad: " in text and "damaged" in text and "good: " in text
+    assert "()" not in text  # a damaged save has no time of saving to show
 
 
 # ----------------------------------------------------------------------------- special files

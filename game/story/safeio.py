@@ -60,7 +60,7 @@ def _require_regular(mode: int, size: int, limit: int) -> None:
     if stat.S_ISDIR(mode):
         raise UnreadableFile("it is a folder, not a regular file")
     if not stat.S_ISREG(mode):
-        raise UnreadableFile("it is not a regular file (a pipe, device or socket)")
+        raise UnreadableFile("it is a pipe, device or socket, not a regular file")
     if size > limit:
         raise UnreadableFile(_too_large(limit))
 
