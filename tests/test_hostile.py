@@ -293,7 +293,10 @@ def test_backdrop_names_cannot_leave_the_project(tmp_path: Path, name: str) -> N
     root = write_story(tmp_path / "story", scenes)
     (match,) = located_errors(root)
     assert match["line"] == "7"
-    assert "should be lowercase letters, digits and '_'" in match["message"]
+    # A NUL is refused where it is read, before the name is looked at.
+    assert "should be lowercase letters, digits and '_'" in match["message"] or (
+        "\x00" in name and "control character" in match["message"]
+    )
 
 
 @pytest.mark.parametrize("name", ESCAPING_NAMES[:4])
@@ -402,6 +405,37 @@ def test_a_control_character_in_shown_text_is_a_located_error(tmp_path: Path, es
     (match,) = located_errors(write_story(tmp_path / "story", scenes))
     assert match["path"].endswith("01_scenes.yaml") and match["line"] == "7"
     assert "control character" in match["message"]
+
+
+@pytest.mark.parametrize(
+    ("line", "written"),
+    [
+        ("    when: Spring 2006\n", '    when: "Spring\\0 2006"\n'),
+        ("    place: Dorm\n", '    place: "Dorm\\e[2J"\n'),
+        ("    chapter: One\n", '    chapter: "One\\x07"\n'),
+        ("        says: Qin hears your voice.\n", '        says: "Qin hears\\x9b your voice."\n'),
+    ],
+)
+def test_a_control_character_in_any_shown_field_is_a_located_error(
+    tmp_path: Path, line: str, written: str
+) -> None:
+    # The place, time and chapter are shown above every scene, though read apart from 'text'.
+    scenes = BASE.replace(line, written, 1)
+    assert scenes != BASE
+    (match,) = located_errors(write_story(tmp_path / "story", scenes))
+    assert match["path"].endswith("01_scenes.yaml")
+    assert "control character" in match["message"]
+
+
+def test_a_control_character_in_a_person_name_is_a_located_error(tmp_path: Path) -> None:
+    root = write_story(tmp_path / "story", BASE)
+    manifest = root / "story.yaml"
+    manifest.write_text(
+        manifest.read_text(encoding="utf-8").replace("name: Zhang Qin", 'name: "Zhang\\0 Qin"'),
+        encoding="utf-8",
+    )
+    (match,) = located_errors(root)
+    assert match["path"].endswith("story.yaml") and "control character" in match["message"]
 
 
 FACT = """\

@@ -23,11 +23,11 @@ from game.story.located import YList, YMap
 from game.story.location import Diagnostics, SourceLocation
 from game.story.model import FlagDef, Person, ResourceDef, StatDef, Text, paragraphs
 from game.story.suggest import did_you_mean, did_you_mean_or_list
+from game.story.yamlsource import CONTROL_CHARACTER
 
 ID = re.compile(r"^[a-z][a-z0-9_]*$")
-# Control characters a font cannot draw and a terminal would obey (U+0000, ESC, ...); YAML's
-# escapes ("\0", "\e") let them into text. Tabs and line breaks are fine.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# The reader refuses control characters already; this second look covers any other way in.
+_CONTROL = CONTROL_CHARACTER
 _PLACEHOLDER = re.compile(r"\{\{|\}\}|\{([^{}]*)\}")
 
 

@@ -29,7 +29,7 @@ from game.story.safeio import read_regular
 
 # Bump when the layout below, the values the YAML reader produces or the findings it reports
 # for a file change (a stale entry would hide a new warning).
-FORMAT = b"lth-parse-3"
+FORMAT = b"lth-parse-4"
 MAX_ENTRIES = 256
 MAX_ENTRY_BYTES = 64 * 1024 * 1024  # a story file is at most 8 MB
 

@@ -21,6 +21,10 @@ if TYPE_CHECKING:
     from yaml import events
 
 MAX_FILE_BYTES = 8 * 1024 * 1024
+# Control characters a font cannot draw and a terminal would obey (U+0000, ESC, ...). The YAML
+# reader refuses them written as they are; a double-quoted string's escapes ("\0", "\e", "\x1b")
+# are the only way in, and are refused where they are read. Tabs and line breaks are fine.
+CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 MAX_DEPTH = 64
 _ALLOWED_TAGS = {
     "!",
@@ -298,6 +302,8 @@ class _Builder:
             value = event.value if resolved == _STR else _scalar_value(event, where)
         else:
             value = _scalar_value(event, where)
+            if style == '"' and isinstance(value, str):
+                _refuse_control_characters(value, where)
         self.attach(value, where)
 
     def open(self, event: Any, container: YMap | YList) -> None:
@@ -370,6 +376,16 @@ class _Builder:
         gap = len(rest) - len(rest.lstrip(" \t"))
         if self.cut is not None and rest[gap : gap + 1] == "#":
             self.cut.append(SourceLocation(self.shown, end.line + 1, end.column + gap + 1))
+
+
+def _refuse_control_characters(value: str, where: SourceLocation) -> None:
+    control = CONTROL_CHARACTER.search(value)
+    if control:
+        raise _YamlRefused(
+            where,
+            f"this text holds the control character U+{ord(control.group()):04X} (an escape such "
+            "as \\0 or \\e), which cannot be shown: remove it",
+        )
 
 
 _NO_KEY = object()
