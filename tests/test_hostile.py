@@ -438,6 +438,19 @@ def test_a_control_character_in_a_person_name_is_a_located_error(tmp_path: Path)
     assert match["path"].endswith("story.yaml") and "control character" in match["message"]
 
 
+def test_one_unreadable_file_is_one_error_not_one_per_lesson_that_names_its_scenes(tmp_path: Path) -> None:
+    from game.story import default_story_dir
+
+    root = tmp_path / "story"
+    shutil.copytree(default_story_dir(), root)
+    first = sorted(root.glob("01_*.yaml"))[0]
+    first.write_text(
+        first.read_text(encoding="utf-8").replace("    when: ", '    when: "\\0', 1), encoding="utf-8"
+    )
+    (match,) = located_errors(root)  # the lessons name scenes of that file: not reported again
+    assert match["path"].endswith(first.name) and "control character" in match["message"]
+
+
 FACT = """\
 facts:
   cards:

@@ -81,10 +81,11 @@ class Lesson:
 class _Reader:
     """Reads the raw `lessons:` sections into Lessons, reporting every mistake with its place."""
 
-    def __init__(self, scenes: Mapping[str, Scene], names: Any, diag: Diagnostics) -> None:
+    def __init__(self, scenes: Mapping[str, Scene], names: Any, diag: Diagnostics, incomplete: bool) -> None:
         self.scenes = scenes
         self.names = names  # the loader's names: people, stats, resources, flags
         self.diag = diag
+        self.incomplete = incomplete  # a story file could not be read: its scenes are not known
         self.chapters: dict[str, list[str]] = {}
         for scene in scenes.values():
             if scene.chapter:
@@ -116,9 +117,10 @@ class _Reader:
         for index, item in enumerate(items):
             where = item_loc(index) if isinstance(value, YList) else loc
             if not isinstance(item, str) or item not in self.scenes:
-                self.error(
-                    where, f"{what}: there is no scene '{item}'" + did_you_mean(str(item), self.scenes)
-                )
+                if not (self.incomplete and isinstance(item, str)):
+                    self.error(
+                        where, f"{what}: there is no scene '{item}'" + did_you_mean(str(item), self.scenes)
+                    )
                 continue
             found.append(item)
         return found
@@ -248,6 +250,8 @@ class _Reader:
         for index, chapter in enumerate(items):
             where = value.item_loc(index) if isinstance(value, YList) else spec.value_loc("chapters")
             if not isinstance(chapter, str) or chapter not in self.chapters:
+                if self.incomplete and isinstance(chapter, str):
+                    continue
                 self.error(
                     where,
                     f"'chapters' in {what}: there is no chapter '{chapter}'"
@@ -323,10 +327,16 @@ class _Reader:
 
 
 def read_lessons(
-    sections: list[tuple[Any, SourceLocation]], scenes: Mapping[str, Scene], names: Any, diag: Diagnostics
+    sections: list[tuple[Any, SourceLocation]],
+    scenes: Mapping[str, Scene],
+    names: Any,
+    diag: Diagnostics,
+    incomplete: bool = False,
 ) -> tuple[Lesson, ...]:
-    """The lessons of every `lessons:` section (in reading order); mistakes go to `diag`."""
-    reader = _Reader(scenes, names, diag)
+    """The lessons of every `lessons:` section (in reading order); mistakes go to `diag`. With
+    `incomplete` (a story file could not be read), a scene or chapter not found is not reported:
+    it may live in that file, whose own error is what the author needs."""
+    reader = _Reader(scenes, names, diag, incomplete)
     lessons: dict[str, Lesson] = {}
     seen: dict[str, SourceLocation] = {}
     for data, loc in sections:

@@ -312,7 +312,7 @@ def load_story_with_diagnostics(
         root=root,
         fingerprint=fingerprint,
         files=tuple(shown for _, shown, _ in documents),
-        lessons=read_lessons(loader.raw_lessons, scenes, loader.names, loader.diag),
+        lessons=read_lessons(loader.raw_lessons, scenes, loader.names, loader.diag, loader.incomplete),
         draft=draft,
     )
     if start is not None and not loader.diag.errors:
