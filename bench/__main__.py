@@ -48,6 +48,16 @@ EXPECTED: dict[str, list[tuple[str, str]]] = {
     "load_bench.py": [
         ("load_check_ratio", "load + check ÷ raw YAML parsing, 10,000 scenes, parse cache off"),
     ],
+    "scale_check.py": [
+        (
+            "scale_check_kb_per_scene",
+            "check of a 100,000-scene story: peak memory per scene (parsed, and from the parse cache)",
+        ),
+        ("scale_check_ms_per_scene", "the same check: CPU time per scene (the slower of the two runs)"),
+    ],
+    "ui_soak.py": [
+        ("soak_growth_per_game", "memory growth per game over 100 autoplayed games"),
+    ],
     "playthroughs.py": [
         ("random_playthroughs_per_s", "random playthroughs per second, one process"),
         ("random_playthroughs_seconds", "10,000 random playthroughs shared among the cores"),

@@ -6,6 +6,8 @@ Plays games one after another in one window (headless), through the real screens
 and its thumbnail at every choice, and prints the resident memory (RSS) every tenth game and the
 growth per game after the first ten (the target: flat, well under 0.1 MB a game; it was ~1.8 MB
 while thumbnails went through pygame.image.save into a BytesIO).
+
+Prints: RESULT soak_growth_per_game <KB> KB <=100
 """
 
 from __future__ import annotations
@@ -99,6 +101,7 @@ def main(argv: list[str] | None = None) -> int:
             f"growth after game 10: {per_game * 1000:.0f} KB a game "
             f"({figures[10]:.1f} MB -> {figures[last]:.1f} MB)"
         )
+        print(f"RESULT soak_growth_per_game {round(per_game * 1000)} KB <=100")
     return status
 
 

@@ -120,7 +120,7 @@ class _Loader(FieldReader):
             if scene is None:
                 continue
             self.raw_scenes[scene_id] = RawScene(scene_id, scene, loc, defaults)
-            self.names.scenes[scene_id] = scene
+            self.names.scenes[scene_id] = None  # the name only: the raw scene is let go once read
 
     def declare_flags(self, flags: Any, loc: SourceLocation) -> None:
         if isinstance(flags, YList):
@@ -292,7 +292,14 @@ def load_story_with_diagnostics(
     documents, fingerprint = read
 
     info = _declare(loader, documents, manifest_path)  # first pass: every name the story declares
-    scenes = {sid: read_scene(loader, raw, loader.facts) for sid, raw in loader.raw_scenes.items()}
+    files = tuple(shown for _, shown, _ in documents)
+    # Each scene's located values are let go of as soon as the scene is read, so that the model
+    # grows into the memory the read files held (all of them are held until here: any file may
+    # name what another declares).
+    del documents, read
+    scenes = {}
+    for sid in list(loader.raw_scenes):
+        scenes[sid] = read_scene(loader, loader.raw_scenes.pop(sid), loader.facts)
     endings = _read_endings(loader, scenes)
     start = _start_scene(loader, info, manifest_path)
     story = Story(
@@ -311,7 +318,7 @@ def load_story_with_diagnostics(
         synopsis=info.get("synopsis", ""),
         root=root,
         fingerprint=fingerprint,
-        files=tuple(shown for _, shown, _ in documents),
+        files=files,
         lessons=read_lessons(loader.raw_lessons, scenes, loader.names, loader.diag, loader.incomplete),
         draft=draft,
     )

@@ -19,6 +19,7 @@ import contextlib
 import hashlib
 import json
 import os
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -106,15 +107,13 @@ def _prune(folder: Path) -> None:
 def _encode(value: Any) -> Any:
     if isinstance(value, YMap):
         out: list[Any] = ["m", value.loc.line, value.loc.column]
-        for key, item in value.items():
-            kl, vl = value.key_locs[key], value.value_locs[key]
-            out += (key, kl.line, kl.column, vl.line, vl.column, _encode(item))
+        for key, item, (kl, kc), (vl, vc) in value.located_items():
+            out += (key, kl, kc, vl, vc, _encode(item))
         return out
     if isinstance(value, YList):
         out = ["s", value.loc.line, value.loc.column]
-        for index, item in enumerate(value):
-            il = value.item_locs[index]
-            out += (il.line, il.column, _encode(item))
+        for item, (line, column) in value.located_items():
+            out += (line, column, _encode(item))
         return out
     if value is None or isinstance(value, (str, int, float)):
         return value
@@ -123,7 +122,12 @@ def _encode(value: Any) -> Any:
 
 def _decode(root: Any, shown: str, max_depth: int, max_number: int) -> Any:
     def location(line: Any, column: Any) -> SourceLocation:
-        if type(line) is not int or type(column) is not int:
+        if (
+            type(line) is not int
+            or type(column) is not int
+            or not 0 <= line < 2**32
+            or not 0 <= column < 2**32
+        ):
             raise NotAnEntry
         return SourceLocation(shown, line, column)
 
@@ -142,24 +146,24 @@ def _decode(root: Any, shown: str, max_depth: int, max_number: int) -> Any:
             raise NotAnEntry
         tag = value[0]
         if tag == "m" and (len(value) - 3) % 6 == 0:
-            mapping = YMap()
-            mapping.loc = location(value[1], value[2])
-            key_locs: dict[Any, SourceLocation] = {}
-            value_locs: dict[Any, SourceLocation] = {}
+            mapping = YMap(location(value[1], value[2]))
             for i in range(3, len(value), 6):
                 key = scalar(value[i])
-                if key in key_locs:
+                if key in mapping:
                     raise NotAnEntry
-                key_locs[key] = location(value[i + 1], value[i + 2])
-                value_locs[key] = location(value[i + 3], value[i + 4])
-                mapping[key] = node(value[i + 5], depth + 1)
-            mapping.key_locs, mapping.value_locs = key_locs, value_locs
+                if type(key) is str:
+                    key = sys.intern(key)  # as the reader does: one string for each repeated key
+                mapping.put(
+                    key,
+                    location(value[i + 1], value[i + 2]),
+                    node(value[i + 5], depth + 1),
+                    location(value[i + 3], value[i + 4]),
+                )
             return mapping
         if tag == "s" and (len(value) - 3) % 3 == 0:
-            sequence = YList()
-            sequence.loc = location(value[1], value[2])
-            sequence.item_locs = [location(value[i], value[i + 1]) for i in range(3, len(value), 3)]
-            sequence.extend(node(value[i], depth + 1) for i in range(5, len(value), 3))
+            sequence = YList(location(value[1], value[2]))
+            for i in range(3, len(value), 3):
+                sequence.add(node(value[i + 2], depth + 1), location(value[i], value[i + 1]))
             return sequence
         raise NotAnEntry
 

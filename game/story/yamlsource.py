@@ -8,6 +8,7 @@ laughs" bomb) are refused before they can expand, and nesting depth is bounded w
 from __future__ import annotations
 
 import re
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -249,7 +250,7 @@ def _build(text: str, shown: str, cut: list[SourceLocation] | None = None) -> An
             if kind is events.ScalarEvent:
                 builder.scalar(event)
             elif kind is events.MappingStartEvent or kind is events.SequenceStartEvent:
-                builder.open(event, YMap() if kind is events.MappingStartEvent else YList())
+                builder.open(event, kind is events.MappingStartEvent)
             elif kind is events.MappingEndEvent or kind is events.SequenceEndEvent:
                 builder.close()
             elif kind is events.AliasEvent:
@@ -280,7 +281,7 @@ class _Builder:
         )
         self.lines: list[str] = []  # the text's lines, split when a comment is first looked at
         self.stack: list[Any] = []
-        self.pending_key: list[Any] = []  # per container on the stack (_NO_KEY for lists)
+        self.pending_key: list[Any] = []  # per container: (key, its place) or _NO_KEY (and for lists)
         self.root: Any = None
 
     def loc(self, mark: Any) -> SourceLocation:
@@ -306,18 +307,14 @@ class _Builder:
                 _refuse_control_characters(value, where)
         self.attach(value, where)
 
-    def open(self, event: Any, container: YMap | YList) -> None:
-        """A mapping or list begins: attached where it stands, then filled until `close`."""
+    def open(self, event: Any, mapping: bool) -> None:
+        """A mapping (or else a list) begins: attached where it stands, then filled until `close`."""
         where = self.loc(event.start_mark)
         if event.tag not in (None, *_ALLOWED_TAGS):
             raise _YamlRefused(where, f"the tag '{event.tag}' is not allowed in story files")
         if len(self.stack) >= MAX_DEPTH:
             raise _YamlRefused(where, f"nesting deeper than {MAX_DEPTH} levels is not allowed")
-        if isinstance(container, YMap):
-            container.key_locs, container.value_locs = {}, {}
-        else:
-            container.item_locs = []
-        container.loc = where
+        container = YMap(where) if mapping else YList(where)
         self.attach(container, where)
         self.stack.append(container)
         self.pending_key.append(_NO_KEY)
@@ -334,34 +331,34 @@ class _Builder:
             return
         parent = self.stack[-1]
         if isinstance(parent, YList):
-            parent.append(value)
-            parent.item_locs.append(where)
+            parent.add(value, where)
             return
-        key = self.pending_key[-1]
-        if key is not _NO_KEY:
-            parent[key] = value
-            parent.value_locs[key] = where
+        pending = self.pending_key[-1]
+        if pending is not _NO_KEY:
+            key, key_where = pending
+            parent.put(key, key_where, value, where)
             self.pending_key[-1] = _NO_KEY
             return
         if isinstance(value, (YMap, YList)):
             raise _YamlRefused(where, "a mapping key must be a plain value, not a list or mapping")
-        if value in parent.key_locs:
+        if value in parent:
             raise _YamlRefused(
                 where,
                 f"the key '{_shorten(str(value))}' appears twice in this mapping "
-                f"(first at line {parent.key_locs[value].line})",
+                f"(first at line {parent.key_loc(value).line})",
             )
-        parent.key_locs[value] = where
-        self.pending_key[-1] = value
+        # Every scene repeats the same few keys ("text", "goto"): one string for each.
+        self.pending_key[-1] = (sys.intern(value) if type(value) is str else value, where)
 
     def _note_cut_short(self, event: Any) -> None:
         """Notes a plain prose value followed by a comment on its last line."""
         stack = self.stack
         if not stack or not event.value or not isinstance(stack[-1], YMap):
             return
-        key = self.pending_key[-1]
-        if key is _NO_KEY:
+        pending = self.pending_key[-1]
+        if pending is _NO_KEY:
             return
+        key = pending[0]
         if key not in _PROSE_KEYS and not (  # the mapping's own key: its grandparent's last
             len(stack) > 1
             and isinstance(stack[-2], YMap)
