@@ -524,9 +524,10 @@ def test_no_renderer_makes_a_link_of_an_address_that_is_not_http(tmp_path: Path,
     put a script link in the report, the guide (same card) or the Markdown report."""
     from game.engine import Session
     from game.engine.record import record_from_session
+    from game.reporting import render_markdown
+    from game.reporting.page import fact_card_html
     from game.story import load_story
     from game.story.model import Fact
-    from game.tools.report import fact_card_html, render_markdown
 
     fact = Fact("cards", "Phone cards", "", "Cards ran out.", "A source", url)
     card = fact_card_html(fact)

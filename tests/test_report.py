@@ -15,15 +15,9 @@ from game.engine import Session
 from game.engine.classstats import ClassStats, SessionSummary, from_records
 from game.engine.explore import random_playthrough
 from game.engine.record import SessionRecord, record_from_session
+from game.reporting import render_html, render_markdown
+from game.reporting.record import GENERAL_QUESTIONS, HOMEWORK_FROM_PATH, others_line, short_label
 from game.story import default_story_dir, load_story
-from game.tools.report import (
-    GENERAL_QUESTIONS,
-    HOMEWORK_FROM_PATH,
-    others_line,
-    render_html,
-    render_markdown,
-    short_label,
-)
 
 SECTIONS = {"path", "family", "chart", "real-family", "facts", "homework"}
 

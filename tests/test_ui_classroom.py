@@ -13,8 +13,9 @@ from game.engine import Session
 from game.engine.classstats import from_records
 from game.engine.explore import random_playthrough
 from game.engine.record import SessionRecord, record_from_session
+from game.reporting import render_html, render_markdown
+from game.reporting.record import JUMP_NOTE, JUMP_NOTE_LAST
 from game.story import default_story_dir, load_story
-from game.tools.report import JUMP_NOTE, JUMP_NOTE_LAST, render_html, render_markdown
 from game.ui.app import App, build_app
 from game.ui.autoplay import key
 from game.ui.classroom import Classroom, ClassroomOptions, canonical_path, chapter_starts

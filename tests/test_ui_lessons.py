@@ -12,8 +12,8 @@ import pytest
 from game.cli import LaunchOptions
 from game.engine.classstats import from_folder
 from game.engine.record import SessionRecord
+from game.reporting import render_html
 from game.story import default_story_dir
-from game.tools.report import render_html
 from game.ui.app import App, build_app
 from game.ui.autoplay import key
 from game.ui.screens.cards import DiscussionScreen, FactCardScreen

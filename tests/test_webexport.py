@@ -123,7 +123,7 @@ def test_the_shipped_python_is_enough_to_play_and_report(tmp_path):
         shutil.copy2(ROOT / name, tmp_path / name)
     code = (
         "import sys; sys.path.insert(0, sys.argv[1]); sys.modules['yaml'] = None; "
-        "import game.story, game.story.bundle, game.engine.viewmodel, game.tools.report"
+        "import game.story, game.story.bundle, game.engine.viewmodel, game.reporting"
     )
     done = subprocess.run(
         [sys.executable, "-S", "-c", code, str(tmp_path)], capture_output=True, text=True, check=False

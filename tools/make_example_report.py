@@ -22,8 +22,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from game.engine import Session  # noqa: E402
 from game.engine.lessons import LessonRun  # noqa: E402
 from game.engine.record import SessionRecord  # noqa: E402
+from game.reporting import render_html  # noqa: E402
 from game.story import default_story_dir, load_story  # noqa: E402
-from game.tools.report import render_html  # noqa: E402
 
 CLASS_SIZE = 24
 

@@ -20,10 +20,10 @@ from pathlib import Path
 from typing import TextIO
 
 from game.engine.explore import random_playthrough
+from game.reporting.page import CSS, fact_card_html, font_css, scene_label
 from game.story.model import Story, paragraphs
 from game.story.suggest import plural
 from game.tools.lesson_plan import PLAN_CSS, render_plan
-from game.tools.report import CSS, fact_card_html, font_css, scene_label
 
 GUIDE_CSS = """
 .options { margin: .15rem 0 .4rem; }

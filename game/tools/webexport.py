@@ -35,9 +35,9 @@ PYODIDE_FILES = (
     "python_stdlib.zip",
     "pyodide-lock.json",
 )
-PACKAGES = ("game/story", "game/engine")  # shipped as they are, with game/__init__.py
-# The classroom's session report is the desktop's own page (it needs only the engine).
-TOOLS = ("game/tools/__init__.py", "game/tools/report.py", "game/tools/class_summary.py")
+# Shipped as they are, with game/__init__.py; the classroom's session report is the desktop's own
+# page (game/reporting needs only the engine).
+PACKAGES = ("game/story", "game/engine", "game/reporting")
 ASSET_FOLDERS = ("backdrops", "portraits", "fonts", "sounds")
 ASSET_SUFFIXES = (".png", ".ttf", ".otf", ".ogg", ".txt")
 
@@ -106,9 +106,9 @@ _TOP_LEVEL = re.compile(r"^\s*(?:from game\.(\w+) import|import game\.(\w+))", r
 
 
 def _shipped_sources() -> list[str]:
-    """The packages and tools, and every top-level game module they import (such as game/paths.py,
+    """The packages, and every top-level game module they import (such as game/paths.py,
     found by reading their imports, so that a module moved there later is shipped too)."""
-    files = ["game/__init__.py", *TOOLS]
+    files = ["game/__init__.py"]
     for package in PACKAGES:
         files += [p.relative_to(REPO).as_posix() for p in sorted((REPO / package).rglob("*.py"))]
     todo = list(files)

@@ -1,7 +1,7 @@
 // Classroom mode of the browser edition: the facilitator's options, fact cards and discussion
 // pauses shown full-screen, the class vote at every real decision, teams, and the session report.
 // What the class decided is recorded by the engine (game/engine/record.py, through the view
-// model); the report is the desktop's own page (game/tools/report.py), rendered in the browser.
+// model); the report is the desktop's own page (game/reporting/), rendered in the browser.
 
 const STORE = "lth.class";
 const STATS = "lth.stats";

@@ -25,7 +25,7 @@ def act(text):
 def state():
     return json.dumps(player.state())
 def report():
-    from game.tools.report import render_html  # the desktop's report page, as it is
+    from game.reporting import render_html  # the desktop's report page, as it is
     return render_html(story, player.record) if player.record is not None else ""
 `;
 

@@ -8,6 +8,7 @@ from pathlib import Path
 import pygame
 
 from game.engine.atomic import write_atomic
+from game.reporting import render_html
 from game.story.model import paragraphs
 from game.ui.screens.document import DocumentScreen
 from game.ui.widgets import Block, Button, is_key
@@ -138,8 +139,6 @@ class EndingScreen(DocumentScreen):
 def write_class_report(app) -> Path | None:  # noqa: ANN001
     """Writes the class's HTML report to the user data folder's reports/ and says where (None, with
     a notice, if it cannot)."""
-    from game.tools.report import render_html
-
     classroom = app.classroom
     if classroom is None or classroom.record is None:
         return None

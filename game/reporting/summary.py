@@ -4,9 +4,8 @@ the class's road compares with the real family's."""
 
 from __future__ import annotations
 
-import html
-
 from game.engine.record import Decision, SessionRecord
+from game.reporting.page import esc
 from game.story.model import Story
 
 SUMMARY_CSS = """
@@ -22,11 +21,6 @@ SUMMARY_CSS = """
 .summary .same { color: var(--accent); font-size: .88rem; }
 @media print { .summary { break-after: page; page-break-after: always; border: none; padding: 0; } }
 """
-
-
-def _escape(text: object) -> str:
-    """Text made safe to put in HTML, attribute values included."""
-    return html.escape(str(text), quote=True)
 
 
 def _film_choice(story: Story, decision: Decision) -> str | None:
@@ -63,12 +57,12 @@ def summary_html(story: Story, record: SessionRecord, decisions: list[Decision])
         '<section id="summary" class="summary"><h2>Class summary</h2>',
         '<table class="fields"><tr><th>Class:</th><td contenteditable="true"></td>'
         '<th>Teacher:</th><td contenteditable="true"></td>'
-        f"<th>Date:</th><td>{_escape(record.started_at[:10])}</td></tr></table>",
+        f"<th>Date:</th><td>{esc(record.started_at[:10])}</td></tr></table>",
     ]
     lesson = story.lesson(record.lesson) if record.lesson else None
     title = record.lesson_title or (lesson.title if lesson else None)
-    what = f"Lesson: <strong>{_escape(title)}</strong> · " if title else ""
-    out.append(f"<p>{what}{_escape(where_it_ended(story, record))}</p>")
+    what = f"Lesson: <strong>{esc(title)}</strong> · " if title else ""
+    out.append(f"<p>{what}{esc(where_it_ended(story, record))}</p>")
     key = [d for d in decisions if d.tally or (story.scenes.get(d.scene) and story.scenes[d.scene].key)]
     shown = key or decisions
     heading = "The key decisions" if key and len(key) < len(decisions) else "The decisions"
@@ -78,8 +72,8 @@ def summary_html(story: Story, record: SessionRecord, decisions: list[Decision])
         scene = story.scenes.get(decision.scene)
         when = (scene.when if scene else "") or decision.chapter
         film = _film_choice(story, decision)
-        how = f'<span class="how">({_escape(_how(decision))})</span>'
-        line = f"<li>{_escape(when)}: <strong>{_escape(decision.text)}</strong> {how}"
+        how = f'<span class="how">({esc(_how(decision))})</span>'
+        line = f"<li>{esc(when)}: <strong>{esc(decision.text)}</strong> {how}"
         if film is not None:
             compared += 1
             if film == decision.choice:
@@ -87,8 +81,9 @@ def summary_html(story: Story, record: SessionRecord, decisions: list[Decision])
                 line += ' <span class="same">— as the real family did</span>'
             else:
                 chosen = story.choice(film)
-                real = _escape(chosen.text if chosen else film)
-                line += f' <span class="same">— the real family: {real}</span>'
+                line += (
+                    f' <span class="same">— the real family: {esc(chosen.text if chosen else film)}</span>'
+                )
         out.append(line + "</li>")
     if not shown:
         out.append("<li>No decisions were taken.</li>")
@@ -99,8 +94,8 @@ def summary_html(story: Story, record: SessionRecord, decisions: list[Decision])
             "decisions where the film shows what the Zhangs did, the class chose as they did.</p>"
         )
     if lesson is not None and record.closed_at:
-        out.append(f"<p><strong>What really happened next:</strong> {_escape(lesson.close_next)}</p>")
-        out.append(f"<p><strong>The last question:</strong> {_escape(lesson.close_question)}</p>")
+        out.append(f"<p><strong>What really happened next:</strong> {esc(lesson.close_next)}</p>")
+        out.append(f"<p><strong>The last question:</strong> {esc(lesson.close_question)}</p>")
     out.append("</section>")
     return "\n".join(out)
 
