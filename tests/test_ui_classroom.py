@@ -74,7 +74,7 @@ def test_a_class_session_end_to_end(app: App, data_dir: Path) -> None:
     assert isinstance(vote, VoteScreen)
     settle(app, key(pygame.K_1), key(pygame.K_1), key(pygame.K_2), key(pygame.K_RETURN))  # 12 for 1
     settle(app, key(pygame.K_2), key(pygame.K_UP), key(pygame.K_UP), key(pygame.K_UP))  # 3 for 2
-    click(app, vote.steppers[1][1].rect)  # + by mouse: 4 for 2
+    click(app, vote.board.steppers[1][1].rect)  # + by mouse: 4 for 2
     settle(app, key(pygame.K_3), key(pygame.K_5))  # option 3 is locked: no votes, no typing
     assert vote.counts == {"dorm.call": 12, "dorm.rest": 4}
     settle(app, key(pygame.K_RETURN))  # decide: the majority
@@ -150,7 +150,7 @@ def test_teams_name_the_team_whose_choice_it_is(app: App) -> None:
     settle(app, key(pygame.K_SPACE))  # the class has read: the teacher asks for the cards
     for code in (pygame.K_SPACE, pygame.K_SPACE, pygame.K_1):
         settle(app, key(code))
-    assert isinstance(app.top, VoteScreen) and app.top._heading() == "Team Children decides"
+    assert isinstance(app.top, VoteScreen) and app.top.heading() == "Team Children decides"
 
 
 def test_chapter_select_starts_at_the_chosen_chapter(data_dir: Path) -> None:
@@ -375,23 +375,23 @@ def test_four_long_options_fit_the_vote_at_960x540_with_the_largest_text(data_di
     settle(app, key(pygame.K_SPACE))
     settle(app, key(pygame.K_1))
     vote = app.top
-    assert isinstance(vote, VoteScreen) and len(vote.rows) == 4
+    assert isinstance(vote, VoteScreen) and len(vote.board.rows) == 4
 
     def fits() -> None:
         # The options keep their size; those that do not fit scroll inside the panel, above the
         # buttons, and each one can be brought into view.
-        actions = vote.focus.buttons[2 * len(vote.steppers) + len(vote.takes) :]
-        assert vote.panel.top >= 0 and vote.panel.bottom <= 540
-        assert vote.panel.contains(vote.rows_view)
-        assert not any(vote.rows_view.colliderect(b.rect) for b in actions), vote.phase
-        for view, _, _ in vote.rows:
+        actions = vote.board.actions
+        assert vote.board.panel.top >= 0 and vote.board.panel.bottom <= 540
+        assert vote.board.panel.contains(vote.board.rows_view)
+        assert not any(vote.board.rows_view.colliderect(b.rect) for b in actions), vote.phase
+        for view, _, _ in vote.board.rows:
             vote.show_row(view.number)
-            rect = next(r for v, r, _ in vote.rows if v is view)
-            assert vote.rows_view.contains(rect), (rect, vote.rows_view)
+            rect = next(r for v, r, _ in vote.board.rows if v is view)
+            assert vote.board.rows_view.contains(rect), (rect, vote.board.rows_view)
 
     fits()
-    vote.counts = {view.id: 3 for view, _, _ in vote.rows}
-    vote.counts[vote.rows[2][0].id] = 9
+    vote.counts = {view.id: 3 for view, _, _ in vote.board.rows}
+    vote.counts[vote.board.rows[2][0].id] = 9
     settle(app, key(pygame.K_RETURN), key(pygame.K_RETURN))
     assert vote.phase == "result"
     fits()

@@ -54,7 +54,7 @@ def tie_vote(data_dir: Path):
     play = app.top
     settle(app, key(pygame.K_1))
     vote = app.top
-    assert isinstance(vote, VoteScreen) and len(vote.rows) == 4
+    assert isinstance(vote, VoteScreen) and len(vote.board.rows) == 4
     yield app, play, vote
     pygame.quit()
 
@@ -62,29 +62,47 @@ def tie_vote(data_dir: Path):
 # ---------------------------------------------------------------------- the vote (#8, #15)
 
 
-def test_vote_options_are_no_smaller_than_the_same_choices_on_the_play_screen(tie_vote) -> None:
-    app, play, vote = tie_vote
-    choice_size = play.choice_buttons[0].face(app.ui).key[1]
-    assert vote.text_size >= choice_size
-    option_texts = {view.text for view in vote.choices}
-    sizes = [size for text, size, _ in drawn(app) if any(text and text in option for option in option_texts)]
-    assert sizes and min(sizes) >= choice_size
-    # Rows that do not fit scroll (whole rows, with the cue) and every one can be reached.
-    settle(app, key(pygame.K_4))
-    assert vote.rows_view.contains(vote.rows[3][1])
-    assert vote.panel.contains(vote.rows_view)
+def _all_options_in_view(vote: VoteScreen) -> bool:
+    return all(vote.board.rows_view.contains(rect) for _, rect, _ in vote.board.rows)
+
+
+@pytest.mark.parametrize("size", [SMALL, (1024, 768), (1920, 1080)])
+def test_every_option_of_the_vote_and_its_result_shows_at_once(data_dir: Path, size) -> None:
+    # At 1920x1080 with the largest text, four long options showed as "1-2 of 4" and the result
+    # scrolled away from the options that lost; now the panel widens and the text steps down.
+    app = _class_at(size, "ny_parents_answer")
+    try:
+        play = app.top
+        choice_size = play.choice_buttons[0].face(app.ui).key[1]
+        settle(app, key(pygame.K_1))
+        vote = app.top
+        assert isinstance(vote, VoteScreen) and len(vote.board.rows) == 4
+        assert _all_options_in_view(vote) and vote.board.scroll.limit == 0
+        option_texts = {view.text for view in vote.choices}
+        drawn_options = {text for text, _, _ in drawn(app) if any(text and text in o for o in option_texts)}
+        assert all(any(line in o for line in drawn_options) for o in option_texts)
+        # No smaller than they need to be: the play screen's size where they fit, never below small.
+        assert app.ui.m.small <= vote.board.text_size <= choice_size
+        settle(app, key(pygame.K_4), key(pygame.K_9), key(pygame.K_RETURN), key(pygame.K_RETURN))
+        assert vote.phase == "result" and vote.winner is not None and vote.winner.number == 4
+        assert _all_options_in_view(vote)
+        taken = [rect for view, rect, _ in vote.board.rows if view is vote.winner][0]
+        marks = [r for text, _, r in drawn(app) if text == word("vote_taken")]
+        assert marks and taken.contains(marks[0])
+    finally:
+        pygame.quit()
 
 
 def test_the_tie_is_broken_with_a_click_on_take_this(tie_vote) -> None:
     app, _, vote = tie_vote
-    for view, _, _ in vote.rows:
+    for view, _, _ in vote.board.rows:
         vote.counts[view.id] = 7
     settle(app, key(pygame.K_RETURN))
-    assert vote.phase == "tie" and len(vote.takes) == 4
-    visible = [b for b in vote.takes if vote.rows_view.contains(b.rect)]
+    assert vote.phase == "tie" and len(vote.board.takes) == 4
+    visible = [b for b in vote.board.takes if vote.board.rows_view.contains(b.rect)]
     assert visible, "the tied options show a Take this button"
     second = visible[1]
-    option = next(view for view, rect, _ in vote.rows if rect.top == second.rect.top)
+    option = next(view for view, rect, _ in vote.board.rows if rect.top == second.rect.top)
     click(app, second.rect)
     assert vote.phase == "result" and vote.tie_broken
     assert vote.winner is option
@@ -94,12 +112,12 @@ def test_the_tie_is_broken_with_a_click_on_take_this(tie_vote) -> None:
 
 def test_the_tie_can_be_broken_with_tab_and_enter(tie_vote) -> None:
     app, _, vote = tie_vote
-    for view, _, _ in vote.rows:
+    for view, _, _ in vote.board.rows:
         vote.counts[view.id] = 3
     settle(app, key(pygame.K_RETURN))
-    assert vote.phase == "tie" and vote.focus.focused is vote.takes[0]
+    assert vote.phase == "tie" and vote.focus.focused is vote.board.takes[0]
     settle(app, key(pygame.K_TAB), key(pygame.K_RETURN))
-    assert vote.phase == "result" and vote.winner.id == vote.rows[1][0].id
+    assert vote.phase == "result" and vote.winner.id == vote.board.rows[1][0].id
 
 
 def test_classroom_text_is_16_px_or_more(data_dir: Path) -> None:
