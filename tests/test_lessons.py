@@ -215,3 +215,27 @@ def test_every_lesson_fits_its_minutes_on_its_longest_measured_way(story) -> Non
         timing = measure_lesson(story, lesson, runs=60)
         assert timing.longest_minutes <= lesson.minutes, (lesson.id, timing.longest_minutes)
         assert min(timing.votes) >= 1, lesson.id  # every lesson lets the class vote
+
+
+def test_a_save_in_a_lessons_later_part_loads_without_saying_the_story_changed(tmp_path: Path) -> None:
+    # A lesson's part begins at a scene reached along the film's road: its first state carries the
+    # road in its log. Loading the class's autosave replayed that road on top of it, failed at its
+    # first decision and said "the story has changed: 0 of 37 decisions could be restored".
+    from game.engine import SaveStore, Session
+    from game.engine.lessons import session_at
+
+    story = load_story(default_story_dir())
+    lesson = story.lesson("three_choices_45")
+    later = session_at(story, lesson.parts[-1].starts[0])
+    assert later.origin.log, "the part is reached along a road"
+    choice = next(v for v in later.choices() if v.available)
+    later.choose(choice.id)
+    store = SaveStore(tmp_path / "saves")
+    store.save("autosave", later)
+    result = store.load("autosave", story)
+    assert result.messages == []
+    assert result.session.state.log == later.state.log and result.session.scene.id == later.scene.id
+    # A playthrough from the story's start replays as before.
+    plain = Session(story)
+    plain.choose(next(v for v in plain.choices() if v.available).id)
+    assert Session.replay(story, plain.origin, plain.state.log)[1] == 1

@@ -269,10 +269,13 @@ def restore(document: dict[str, Any], story: Story, name: str, kept: str) -> Loa
 
 
 def _adapt(origin: GameState, story: Story) -> GameState:
+    """A starting state that fits the story, keeping whatever of `origin` still has a meaning
+    (the road that led to its scene too, while that scene exists)."""
     from game.engine.state import GameState
 
-    """A starting state that fits the story, keeping whatever of `origin` still has a meaning."""
     fresh = GameState.initial(story, origin.scene if origin.scene in story.scenes else None)
+    if origin.scene in story.scenes:
+        fresh.log = list(origin.log)
     for person, stats in fresh.stats.items():
         for stat in stats:
             old = origin.stats.get(person, {}).get(stat)
