@@ -206,3 +206,23 @@ def test_a_prompt_waits_for_the_teacher_after_the_text_is_read(class_app: App) -
     assert any("to discuss" in line for line, _, _ in drawn(class_app))
     settle(class_app, key(pygame.K_SPACE))
     assert isinstance(class_app.top, (FactCardScreen, DiscussionScreen))
+
+
+def test_continue_after_a_closed_lesson_reopens_its_closing_screen(app: App, data_dir: Path) -> None:
+    # Continue loaded the autosave at the close as a new solo game (after "the story has changed
+    # since this save: 0 of 37 decisions could be restored"); it reopens the class's close.
+    start_lesson(app, "three_choices_45")
+    play_lesson(app, option=1)
+    assert isinstance(app.top, ClosingScreen)
+    closed_at, decisions = app.session.scene.id, len(app.classroom.record.decisions)
+    notices: list[str] = []
+    shown = app.notify
+    app.notify = lambda text: (notices.append(text), shown(text))  # type: ignore[method-assign]
+    click(app, button(app, "Back to the title").rect)
+    assert app.classroom is None  # the class is over: the title is the player's again
+    click(app, button(app, "Continue").rect)
+    assert isinstance(app.top, ClosingScreen) and app.session.scene.id == closed_at
+    assert notices == ["Loaded Autosave."]
+    assert app.classroom is not None and len(app.classroom.record.decisions) == decisions
+    assert any(b.label == "Class report" for b in app.top.focus.buttons)
+    assert len(list((data_dir / "sessions").glob("*.json"))) == 1  # no new record was begun

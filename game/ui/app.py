@@ -87,6 +87,7 @@ class App:
         self.ending_reached: str | None = None  # for autoplay and tests
         self.hot_reload: HotReload | None = None  # made by main_loop or the first F5
         self.classroom = None  # a game.ui.classroom.Classroom while a class session runs
+        self.finished_class = None  # the last class that finished, for Continue to reopen its finish
         self.unseen_changes = 0  # quiet changes since the family page or a card last showed them
         self.advance = ""  # "skip", "auto" or "" (game.ui.advance)
         self.read_log = None  # game.engine.readlog.ReadLog, opened by the play screen
@@ -362,6 +363,10 @@ class App:
             return False
         self.session = result.session
         messages = list(result.messages)
+        label = word("autosave") if slot == AUTOSAVE else word("slot", n=slot.removeprefix("slot"))
+        if self._reopen_finished_class():
+            self.notify(" ".join([word("loaded", slot=label), *messages]))
+            return True
         if self.classroom is not None:  # the class goes on from the loaded scene
             kind, back = self.classroom.continue_from(self.session)
             key = "class_taken_back" if back else "class_new_record" if kind == "new" else "class_goes_on"
@@ -369,8 +374,27 @@ class App:
         play = PlayScreen(self)
         self.reset(play)
         play.open_ending()  # a save at an ending reopens it (Undo goes back into the story)
-        label = word("autosave") if slot == AUTOSAVE else word("slot", n=slot.removeprefix("slot"))
         self.notify(" ".join([word("loaded", slot=label), *messages]))
+        return True
+
+    def _reopen_finished_class(self) -> bool:
+        """A save made where a class finished, loaded: its closing screen (a lesson that closed
+        mid-story) or its ending opens again, with the class's record and report; True if so."""
+        from game.ui.screens.lesson import ClosingScreen
+        from game.ui.screens.play import PlayScreen
+
+        finished = self.classroom or self.finished_class
+        if finished is None or self.session is None or not finished.finished_at(self.session):
+            return False
+        if self.classroom is None:
+            self.classroom = finished
+            self.use_classroom_settings(True)
+        if finished.record is not None and finished.record.closed_at is not None:
+            self.reset(ClosingScreen(self))
+        else:
+            play = PlayScreen(self)
+            self.reset(play)
+            play.open_ending()
         return True
 
     def save(self, slot: str, thumbnail: pygame.Surface | None = None) -> bool:

@@ -87,6 +87,9 @@ class Classroom:
         self.base_log: list[str] = []
         self.base_origin: object = None  # that road's first state (a save may begin elsewhere)
         self.road_from = 0
+        # Where the class finished (an ending or the lesson's close): the playthrough's first
+        # state and its log then, so that loading that very place reopens the finish.
+        self.finish_point: tuple[object, list[str]] | None = None
 
     # ------------------------------------------------------------------ the session
 
@@ -98,6 +101,7 @@ class Classroom:
         self.started = self.scene_since = self.clock()
         self.base_log, self.road_from = list(session.state.log), 0
         self.base_origin = session.origin
+        self.finish_point = None
         self.shown.clear()
 
     @property
@@ -226,7 +230,19 @@ class Classroom:
                 self.record.close(session)
         if self.record is not None and session.is_over and session.ending is not None:
             self.record.finish(session)
+        if self.record is not None and self.record.is_finished:
+            self.finish_point = (session.origin.copy(), list(session.state.log))
         self.save()
+
+    def finished_at(self, session: Session) -> bool:
+        """Whether the class has finished and `session` stands exactly where it did (a save made
+        there, such as the autosave): loading it reopens the ending or the closing screen rather
+        than starting a new record."""
+        return (
+            self.record is not None
+            and self.record.is_finished
+            and self.finish_point == (session.origin, list(session.state.log))
+        )
 
     def take_step(self) -> Step | None:
         """The lesson's move after the last decision ("bridge" or "close"), once; None otherwise."""
@@ -235,6 +251,7 @@ class Classroom:
 
     def undo(self) -> None:
         self.step = None
+        self.finish_point = None
         if self.record is not None:
             self.record.undo()
             self.road_from = min(self.road_from, len(self.record.decisions))

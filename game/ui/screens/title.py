@@ -33,6 +33,8 @@ class TitleScreen(Screen):
         self.latest: SlotInfo | None = None
         self.menu_top = 0
         if app.classroom is not None and not (app.classroom.is_open and app.session is not None):
+            if app.classroom.record is not None and app.classroom.record.is_finished:
+                app.finished_class = app.classroom  # Continue at its finish reopens it
             app.classroom = None  # a class that reached its ending is over (its record is saved)
         if app.classroom is None:
             app.use_classroom_settings(False)  # the player's own settings again
