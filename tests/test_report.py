@@ -279,3 +279,44 @@ def test_the_chinese_title_prints_without_a_chinese_font_on_the_computer(story, 
     assert '@font-face { font-family: "Story CJK"; src: url(data:font/otf;base64,' in page
     fetched = re.sub(r'href="[^"]*"', "", page)  # a link to a fact's source is not fetched
     assert "http://" not in fetched.replace('xmlns="http://www.w3.org/2000/svg"', "")
+
+
+def test_a_lesson_stopped_at_the_bell_and_the_same_lesson_closed(story) -> None:
+    # A lesson the class stopped before its close says so and is not in the statistics; once it
+    # closes mid-story it counts, and its report says where it closed and asks the last question.
+    from game.engine.lessons import LessonRun
+
+    lesson = story.lesson("three_choices_20")
+    run = LessonRun(story, lesson)
+    session = run.begin()
+    record = SessionRecord.begin(session)
+    record.lesson, record.lesson_title = lesson.id, lesson.title
+    stats = ClassStats()
+    step = None
+    for n in range(60):
+        views = [v for v in session.choices() if v.available]
+        choice, other = views[0].id, views[-1].id
+        key = run.is_key(session.scene.id)
+        record.record_decision(
+            session, choice, tally={choice: 14, other: 9} if key and choice != other else None
+        )
+        session.choose(choice)
+        step = run.after_choice(session)
+        if n == 0:  # the bell rings after the first vote
+            page = render_html(story, record)
+            assert "not finished" in page and "decided by vote, 14 of 23" in page
+            assert "The session ended before the story did." in render_markdown(story, record)
+            assert not stats.add(record) and stats.count() == 0
+        if step.kind == "bridge":
+            record.lesson_took(session, step.road)
+            session = step.session
+        elif step.kind in ("close", "ending"):
+            break
+    assert step is not None and step.kind == "close"
+    record.close(session)
+    assert stats.add(record) and stats.count() == 1
+    page = render_html(story, record)
+    assert "the lesson closed mid-story" in page and html.escape(lesson.close_question, quote=True) in page
+    summary = page.split('id="summary"')[1].split("</section>")[0]
+    assert summary.count("decided by vote") == sum(1 for d in record.decisions if d.tally)
+    assert "The session ended before the story did: the lesson closed there." in page
