@@ -68,6 +68,8 @@ def test_every_prompt_fact_key_and_note_of_the_story_is_in_the_guide(story, guid
             assert _flat(scene.discuss) in text, scene.id
         if scene.documentary:
             assert _flat(scene.documentary) in text, scene.id
+        for paragraph in paragraphs(scene.teacher_note or ""):
+            assert _flat(paragraph) in text, scene.id
         if scene.key:
             assert scene.key[1:] in text
             for choice in scene.choices:
@@ -82,6 +84,7 @@ def test_every_prompt_fact_key_and_note_of_the_story_is_in_the_guide(story, guid
         assert paragraph in text
     for chapter in story.chapters():
         assert chapter in text
+    assert any(scene.teacher_note for scene in story.scenes.values())  # the note before the fight
 
 
 def test_timings_cover_every_chapter(story, guide):

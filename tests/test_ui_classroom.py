@@ -19,7 +19,7 @@ from game.story import default_story_dir, load_story
 from game.ui.app import App, build_app
 from game.ui.autoplay import key
 from game.ui.classroom import Classroom, ClassroomOptions, canonical_path, chapter_starts
-from game.ui.screens.cards import DiscussionScreen, FactCardScreen, FactListScreen
+from game.ui.screens.cards import DiscussionScreen, FactCardScreen, FactListScreen, NoteCardScreen
 from game.ui.screens.classroom_setup import ChapterSelectScreen, ClassroomSetupScreen
 from game.ui.screens.ending import EndingScreen
 from game.ui.screens.flowchart import FlowchartScreen, chapter_layout
@@ -27,7 +27,8 @@ from game.ui.screens.menu import PauseMenu
 from game.ui.screens.play import PlayScreen
 from game.ui.screens.title import TitleScreen
 from game.ui.screens.vote import VoteScreen
-from tests.uikit import button, click, settle
+from game.ui.words import word
+from tests.uikit import begin_class, button, click, drawn, settle
 
 
 def to_the_ending(app: App) -> None:
@@ -59,7 +60,7 @@ def test_classroom_from_the_command_line_opens_the_setup_in_large_type(app: App)
 
 
 def test_a_class_session_end_to_end(app: App, data_dir: Path) -> None:
-    click(app, button(app, "Start from the beginning").rect)
+    begin_class(app)
     settle(app, key(pygame.K_SPACE))  # the class has read: the teacher asks for the cards
     play = app.stack[0]
     assert isinstance(play, PlayScreen) and app.classroom is not None
@@ -67,6 +68,7 @@ def test_a_class_session_end_to_end(app: App, data_dir: Path) -> None:
     assert isinstance(app.top, FactCardScreen) and app.top.fact.id == "phone_cards"
     settle(app, key(pygame.K_SPACE))
     assert isinstance(app.top, DiscussionScreen) and "voice" in app.top.question
+    app.top.opened -= 60  # a minute of talk
     click(app, app.top.panel)  # the class is done talking
     assert app.top is play
     settle(app, key(pygame.K_1))  # the facilitator opens the vote on option 1
@@ -113,7 +115,7 @@ def test_a_class_session_end_to_end(app: App, data_dir: Path) -> None:
 
 
 def test_a_skipped_vote_is_recorded_without_a_tally(app: App, data_dir: Path) -> None:
-    click(app, button(app, "Start from the beginning").rect)
+    begin_class(app)
     settle(app, key(pygame.K_SPACE))  # the class has read: the teacher asks for the cards
     settle(app, key(pygame.K_SPACE))
     settle(app, key(pygame.K_SPACE))
@@ -124,12 +126,38 @@ def test_a_skipped_vote_is_recorded_without_a_tally(app: App, data_dir: Path) ->
     assert decision["choice"] == "dorm.rest" and decision["tally"] is None
 
 
+def test_a_prompt_put_away_at_once_or_with_esc_is_not_counted_as_discussed(app: App, data_dir: Path) -> None:
+    # The report listed every prompt the class met as "discussed in class", even one the teacher
+    # skipped: now only a question kept on screen (KEPT_SECONDS) and put away with Space counts.
+    begin_class(app)
+    settle(app, key(pygame.K_SPACE))  # the class has read: the teacher asks for the cards
+    settle(app, key(pygame.K_SPACE))  # past the fact card
+    assert isinstance(app.top, DiscussionScreen)
+    assert word("discuss_hint") in [text for text, _, _ in drawn(app)]
+    settle(app, key(pygame.K_SPACE))  # at once: skipped
+    assert isinstance(app.top, PlayScreen) and records(data_dir)[0]["prompts_shown"] == []
+    met: list[str] = []
+    for put_away, counted in ((key(pygame.K_ESCAPE), []), (key(pygame.K_RETURN), ["q"])):
+        app.push(DiscussionScreen(app, "A question?", discussed=lambda: met.append("q")))
+        app.top.opened -= 60  # a minute on screen
+        settle(app, put_away)
+        assert met == counted
+
+
+def test_a_class_sees_the_content_note_first(app: App, data_dir: Path) -> None:
+    click(app, button(app, "Start from the beginning").rect)
+    assert isinstance(app.top, NoteCardScreen) and app.top.text == app.story.content_note
+    assert app.stack[0].revealed == 0  # the scene's text waits under the note
+    settle(app, key(pygame.K_SPACE))
+    assert isinstance(app.top, PlayScreen)
+
+
 def test_pauses_off_means_no_pause_and_votes_off_no_vote(app: App, data_dir: Path) -> None:
     click(app, button(app, "Discussion pauses: On").rect)
     click(app, button(app, "Class votes: On").rect)
     click(app, button(app, "Teams: Off").rect)
     assert any(b.label == "Suqin: Team Parents" for b in app.top.focus.buttons)
-    click(app, button(app, "Start from the beginning").rect)
+    begin_class(app)
     settle(app, key(pygame.K_SPACE))  # the class has read: the teacher asks for the cards
     assert isinstance(app.top, FactCardScreen)  # fact cards stay: only the pauses are off
     settle(app, key(pygame.K_SPACE))
@@ -146,7 +174,7 @@ def test_teams_name_the_team_whose_choice_it_is(app: App) -> None:
     app.top.focus.index = app.top.focus.buttons.index(suqin)
     settle(app, key(pygame.K_RIGHT))  # cycles Suqin to the next team
     assert any(b.label == "Suqin: Team Children" for b in app.top.focus.buttons)
-    click(app, button(app, "Start from the beginning").rect)
+    begin_class(app)
     settle(app, key(pygame.K_SPACE))  # the class has read: the teacher asks for the cards
     for code in (pygame.K_SPACE, pygame.K_SPACE, pygame.K_1):
         settle(app, key(code))
@@ -207,7 +235,7 @@ def test_the_flowchart_is_offered_after_each_chapter(data_dir: Path) -> None:
     app = build_app(LaunchOptions(story_dir=default_story_dir(), start="gz_after", classroom=True))
     click(app, button(app, "Discussion pauses: On").rect)
     click(app, button(app, "Class votes: On").rect)
-    click(app, button(app, "Start from the beginning").rect)
+    begin_class(app)
     settle(app, key(pygame.K_SPACE))  # the class has read: the teacher asks for the cards
     assert app.session.scene.id == "gz_after"
     for code in (pygame.K_SPACE, pygame.K_1):  # read, choose (quiet: no consequence card)
@@ -229,7 +257,7 @@ def test_the_vote_result_shows_how_other_classes_chose(example_story: Path, data
     stats = from_records(earlier)
     assert stats.count() == 8
     app = build_app(LaunchOptions(story_dir=example_story, window_size=(960, 540), classroom=True))
-    click(app, button(app, "Start from the beginning").rect)
+    begin_class(app)
     settle(app, key(pygame.K_SPACE))  # the class has read: the teacher asks for the cards
     settle(app, key(pygame.K_SPACE))
     click(app, app.top.panel)  # past the fact card and the discussion
@@ -252,7 +280,7 @@ def test_the_vote_result_shows_how_other_classes_chose(example_story: Path, data
 
 
 def test_the_title_screen_offers_to_resume_the_class(app: App, data_dir: Path) -> None:
-    click(app, button(app, "Start from the beginning").rect)
+    begin_class(app)
     settle(app, key(pygame.K_SPACE))  # the class has read: the teacher asks for the cards
     classroom = app.classroom
     settle(app, key(pygame.K_SPACE))
@@ -277,7 +305,7 @@ def test_the_title_screen_offers_to_resume_the_class(app: App, data_dir: Path) -
 
 def test_loading_a_save_in_class_keeps_classroom_mode(app: App, data_dir: Path) -> None:
     notices: list[str] = []
-    click(app, button(app, "Start from the beginning").rect)
+    begin_class(app)
     settle(app, key(pygame.K_SPACE))  # the class has read: the teacher asks for the cards
     app.notify = notices.append
     classroom = app.classroom
@@ -368,7 +396,7 @@ def test_four_long_options_fit_the_vote_at_960x540_with_the_largest_text(data_di
         )
     )
     assert app.settings.text_size == "largest"
-    click(app, button(app, "Start from the beginning").rect)
+    begin_class(app)
     settle(app, key(pygame.K_SPACE))  # the class has read: the teacher asks for the cards
     while not isinstance(app.top, PlayScreen):
         settle(app, key(pygame.K_SPACE))  # the discussion, the fact card

@@ -28,7 +28,7 @@ from game.ui.screens.lesson import FilmNoteScreen
 from game.ui.screens.menu import PauseMenu
 from game.ui.screens.play import PlayScreen
 from game.ui.screens.title import ContentNoteScreen, TitleScreen
-from tests.uikit import TextRecorder, button, click, settle
+from tests.uikit import TextRecorder, begin_class, button, click, settle
 
 STORY = load_story(default_story_dir())
 ENDINGS = [ending.id for ending in STORY.endings]
@@ -290,7 +290,7 @@ def test_the_classroom_has_its_own_settings_and_leaves_the_players_alone(
     assert (data_dir / "settings.json").read_text() == solo
     click(app, button(app, "Classroom").rect)
     assert app.settings.text_size == "large"  # the class's own profile remembered it
-    click(app, button(app, "Start from the beginning").rect)
+    begin_class(app)
     while not isinstance(app.top, PauseMenu):  # past the cards the class sees first
         settle(app, key(pygame.K_ESCAPE))
     click(app, button(app, "Title screen").rect)

@@ -16,7 +16,7 @@ from game.reporting import render_html
 from game.story import default_story_dir
 from game.ui.app import App, build_app
 from game.ui.autoplay import key
-from game.ui.screens.cards import DiscussionScreen, FactCardScreen
+from game.ui.screens.cards import DiscussionScreen, FactCardScreen, NoteCardScreen
 from game.ui.screens.classroom_setup import ClassroomSetupScreen
 from game.ui.screens.consequence import ConsequenceScreen
 from game.ui.screens.ending import EndingScreen
@@ -24,7 +24,7 @@ from game.ui.screens.flowchart import FlowchartScreen
 from game.ui.screens.lesson import ClosingScreen, FilmNoteScreen, LessonBridgeScreen, LessonSelectScreen
 from game.ui.screens.play import PlayScreen
 from game.ui.screens.vote import VoteScreen
-from tests.uikit import button, click, drawn, settle
+from tests.uikit import begin_class, button, click, drawn, settle
 
 
 @pytest.fixture
@@ -51,6 +51,8 @@ def play_lesson(app: App, option: int = 1) -> list[str]:
             met.append(type(top).__name__)
             return met
         met.append(type(top).__name__)
+        if isinstance(top, NoteCardScreen):
+            met.append(f"note:{top.heading}")
         if isinstance(top, PlayScreen):
             if top.revealing or top.cards_waiting:  # the text, then the teacher asks for the cards
                 settle(app, key(pygame.K_SPACE))
@@ -75,6 +77,7 @@ def play_lesson(app: App, option: int = 1) -> list[str]:
             top,
             (
                 ConsequenceScreen,
+                NoteCardScreen,
                 FilmNoteScreen,
                 LessonBridgeScreen,
                 FactCardScreen,
@@ -102,6 +105,7 @@ def test_the_45_minute_lesson_end_to_end(app: App, data_dir: Path) -> None:
     assert "huilong_kitchen" in played and "huilong_kitchen" not in votes
     assert "FilmNoteScreen" in met and "LessonBridgeScreen" in met
     assert "FactCardScreen" in met and "DiscussionScreen" in met
+    assert met[0] == "NoteCardScreen"  # the class first sees the story's content note
     # The closing screen: the class's decisions, the family, what happened next, a last question.
     assert "What the class decided" in " ".join(line for line, _, _ in drawn(app))
     text = " ".join(line.text for line in app.top.block.lines)
@@ -158,7 +162,7 @@ def test_the_real_familys_panel_follows_a_key_decision_when_playing_alone(data_d
 @pytest.fixture
 def class_app(example_story: Path, data_dir: Path):
     app = build_app(LaunchOptions(story_dir=example_story, window_size=(1280, 720), classroom=True))
-    click(app, button(app, "Start from the beginning").rect)
+    begin_class(app)
     while not isinstance(app.top, PlayScreen) or app.top.cards_waiting:
         settle(app, key(pygame.K_SPACE))
     settle(app, key(pygame.K_1))
@@ -226,3 +230,15 @@ def test_continue_after_a_closed_lesson_reopens_its_closing_screen(app: App, dat
     assert app.classroom is not None and len(app.classroom.record.decisions) == decisions
     assert any(b.label == "Class report" for b in app.top.focus.buttons)
     assert len(list((data_dir / "sessions").glob("*.json"))) == 1  # no new record was begun
+
+
+def test_the_teacher_sees_the_storys_note_before_the_confrontation(app: App) -> None:
+    start_lesson(app, "chapter_home")
+    met = play_lesson(app, option=1)
+    assert met[:2] == ["NoteCardScreen", "note:Before you begin"]  # the content note first
+    scenes = [m for m in met if m.startswith(("scene:", "note:"))]
+    assert "scene:home_quarrel" in scenes
+    # The note for the teacher comes before the quarrel's text, once, and says what is coming.
+    before = scenes.index("scene:home_quarrel") - 1
+    assert scenes[before] == "note:For the teacher" and scenes.count("note:For the teacher") == 1
+    assert "hits her" in app.story.scenes["home_quarrel"].teacher_note

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pygame
 
 from game.ui.app import App
+from game.ui.autoplay import key
 
 
 def settle(app: App, *events: pygame.event.Event) -> None:
@@ -30,6 +31,16 @@ def click(app: App, rect: pygame.Rect) -> None:
 def button(app: App, label: str):  # noqa: ANN201 - a widgets.Button
     """The top screen's button with this label."""
     return next(b for b in app.top.focus.buttons if b.label == label)
+
+
+def begin_class(app: App, label: str = "Start from the beginning") -> None:
+    """Starts the class from the setup screen's button `label` and reads past the story's
+    content note, which a class sees first."""
+    from game.ui.screens.cards import NoteCardScreen
+
+    click(app, button(app, label).rect)
+    if isinstance(app.top, NoteCardScreen):
+        settle(app, key(pygame.K_SPACE))
 
 
 def drawn(app: App) -> list[tuple[str, int, pygame.Rect]]:

@@ -180,6 +180,7 @@ class Scene:
     discuss: str | None = None
     fact: str | None = None
     documentary: str | None = None
+    teacher_note: str | None = None  # for the teacher, shown in class before the scene
     location: SourceLocation = field(default=SourceLocation("<story>"), compare=False)
 
     def words(self) -> int:

@@ -29,6 +29,7 @@ SCENE_KEYS = (
     "discuss",
     "fact",
     "documentary",
+    "teacher_note",
 )
 _CHOICE_KEYS = ("id", "text", "if", "locked", "effects", "says", "goto", "film", "quiet")
 _YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
@@ -135,6 +136,7 @@ def read_scene(reader: FieldReader, raw: RawScene, facts: dict[str, Fact]) -> Sc
         discuss=reader.prose(data, "discuss", what),
         fact=fact,
         documentary=reader.prose(data, "documentary", what),
+        teacher_note=reader.prose(data, "teacher_note", what),
         location=raw.loc,
     )
 

@@ -251,6 +251,13 @@ def _content_note_section(story: Story, add: Callable[[str], None]) -> None:
     add('<section id="content-note"><h2>Content note</h2>')
     for paragraph in paragraphs(story.content_note or "No content note is given."):
         add(f"<p>{_escape(paragraph)}</p>")
+    add(
+        '<p class="note">Classroom mode shows this note full-screen as a class begins, and each '
+        "note for the teacher below before its scene.</p>"
+    )
+    for scene in (s for s in story.scenes.values() if s.teacher_note):
+        add(f"<h3>For the teacher, before {_escape(scene_label(scene, chapter=True))}</h3>")
+        add("".join(f"<p>{_escape(paragraph)}</p>" for paragraph in paragraphs(scene.teacher_note or "")))
     add("</section>")
 
 

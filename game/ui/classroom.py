@@ -79,6 +79,7 @@ class Classroom:
         self.started = clock()
         self.scene_since = self.started
         self.shown: set[tuple[str, str, int]] = set()  # (kind, scene, decisions so far)
+        self.content_note_shown = False  # the story's content note, once as the class begins
         self.pending: tuple[Mapping[str, int] | None, bool | None] = (None, None)
         self.save_problem: str | None = None
         self._stats: ClassStats | None = None
@@ -158,7 +159,9 @@ class Classroom:
         return self.options.team_of.get(pov)
 
     def cards_due(self, session: Session) -> list[tuple[str, str]]:
-        """What to show full-screen at this scene now: ("fact", fact id), ("discuss", scene id).
+        """What to show full-screen at this scene now: ("content", "") once as the class begins,
+        ("teacher", scene id) before a scene with a note for the teacher (these two before the
+        text), then ("fact", fact id) and ("discuss", scene id) once the class has read.
 
         In a lesson, only the prompts it keeps, and fact cards only if it shows them."""
         scene, visit = session.scene, len(session.state.log)
@@ -166,6 +169,11 @@ class Classroom:
         facts = lesson is None or lesson.lesson.facts
         prompt = self.options.pauses and (lesson is None or lesson.keeps_prompt(scene.id))
         due = []
+        # Before the text: the story's content note as the class begins, and the teacher's note.
+        if session.story.content_note and not self.content_note_shown:
+            due.append(("content", ""))
+        if scene.teacher_note and ("teacher", scene.id, visit) not in self.shown:
+            due.append(("teacher", scene.id))
         if (
             facts
             and scene.fact
@@ -189,12 +197,17 @@ class Classroom:
 
     def shown_card(self, session: Session, kind: str, what: str) -> None:
         self.shown.add((kind, session.scene.id, len(session.state.log)))
+        self.content_note_shown = self.content_note_shown or kind == "content"
         if self.record is None:
             return
         if kind == "fact":
             self.record.fact_shown(what)
-        else:
-            self.record.prompt_shown(what)
+
+    def discussed(self, scene_id: str) -> None:
+        """The class discussed the scene's prompt (the teacher kept it on screen): the report
+        lists it as discussed in class, not as homework."""
+        if self.record is not None:
+            self.record.prompt_shown(scene_id)
 
     def vote_decided(self, tally: Mapping[str, int] | None, tie_broken: bool | None = None) -> None:
         """The vote's result for the next `before_choice` (tally None: the vote was skipped)."""

@@ -4,6 +4,7 @@ cards (these wait until the class has read the text and the teacher asks for the
 
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING
 
 from game.engine import Session
@@ -13,7 +14,8 @@ if TYPE_CHECKING:
     from game.ui.app import App
 
 # ("chapter", its name), ("bridge", the lesson's step), ("flowchart", the chapter that ended),
-# ("fact", a fact's id), ("discuss", a scene's id).
+# ("content", "") the story's content note as a class begins, ("teacher", a scene's id) its note
+# for the teacher, ("fact", a fact's id), ("discuss", a scene's id).
 Due = tuple[str, str | Step]
 
 AFTER_READING = ("fact", "discuss")  # the others come before the text
@@ -55,12 +57,21 @@ def show_due(app: App, session: Session, due: Due) -> bool:
 
         app.push(FlowchartScreen(app, chapter=what))
         return True
-    from game.ui.screens.cards import DiscussionScreen, FactCardScreen
+    from game.ui.screens.cards import DiscussionScreen, FactCardScreen, NoteCardScreen
+    from game.ui.words import word
 
-    if app.classroom is not None:
-        app.classroom.shown_card(session, kind, what)
-    if kind == "fact":
+    classroom = app.classroom
+    if classroom is not None:
+        classroom.shown_card(session, kind, what)
+    if kind == "content":
+        app.push(NoteCardScreen(app, word("content_note"), session.story.content_note))
+    elif kind == "teacher":
+        app.push(NoteCardScreen(app, word("for_the_teacher"), session.story.scenes[what].teacher_note or ""))
+    elif kind == "fact":
         app.push(FactCardScreen(app, session.story.facts[what]))
     else:
-        app.push(DiscussionScreen(app, session.story.scenes[what].discuss or ""))
+        # Counted as discussed only if the teacher keeps the question up (DiscussionScreen).
+        discussed = functools.partial(classroom.discussed, what) if classroom is not None else None
+        question = session.story.scenes[what].discuss or ""
+        app.push(DiscussionScreen(app, question, discussed=discussed))
     return True

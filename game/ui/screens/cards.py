@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 
 import pygame
 
-from game.story.model import Fact
+from game.story.model import Fact, paragraphs
 from game.ui.screens.base import Screen
 from game.ui.screens.document import DocumentScreen
 from game.ui.widgets import Block, Button, Rect, is_click, is_key
 from game.ui.words import word
 
+KEPT_SECONDS = 10  # a discussion prompt put away sooner than this was skipped, not discussed
+
 
 class CardScreen(Screen):
     """A large centred card on a plain background; Space, Enter or a click continues."""
+
+    hint = "card_hint"  # the words at the bottom right
 
     def __init__(self, app, done: Callable[[], None] | None = None) -> None:  # noqa: ANN001
         super().__init__(app)
@@ -66,7 +71,7 @@ class CardScreen(Screen):
         ui.panel(surface, self.panel, palette.panel_solid)
         self.block.draw(ui, surface, self.box.topleft, self.box)
         small = ui.face("ui", metrics.small)
-        hint = small.wrap(word("card_hint"), self.box.width)[0]
+        hint = small.wrap(word(self.hint), self.box.width)[0]
         ui.text(
             surface,
             hint,
@@ -81,11 +86,37 @@ class CardScreen(Screen):
 
 
 class DiscussionScreen(CardScreen):
-    """The scene's discussion question, large, until the facilitator goes on."""
+    """The scene's discussion question, large, until the facilitator goes on.
 
-    def __init__(self, app, question: str, done: Callable[[], None] | None = None) -> None:  # noqa: ANN001
+    `discussed` is called when the teacher goes on after keeping the question on screen for
+    KEPT_SECONDS or more; Esc, or going on sooner, skips it (the report does not count it)."""
+
+    hint = "discuss_hint"
+
+    def __init__(
+        self,
+        app,  # noqa: ANN001
+        question: str,
+        done: Callable[[], None] | None = None,
+        discussed: Callable[[], None] | None = None,
+    ) -> None:
         self.question = question
+        self.discussed = discussed
+        self.opened = time.monotonic()
         super().__init__(app, done)
+
+    def handle(self, event: pygame.event.Event) -> bool:
+        if is_key(event, pygame.K_ESCAPE):
+            self.go_on()  # skipped
+            return True
+        kept = time.monotonic() - self.opened >= KEPT_SECONDS
+        if (
+            kept
+            and self.discussed is not None
+            and (is_key(event, pygame.K_SPACE, pygame.K_RETURN, pygame.K_KP_ENTER) or is_click(event))
+        ):
+            self.discussed()
+        return super().handle(event)
 
     def build(self, width: int, scale: float = 1.0) -> Block:
         ui, metrics, palette = self.ui, self.ui.m, self.ui.palette
@@ -98,6 +129,24 @@ class DiscussionScreen(CardScreen):
             width,
             spacing=1.3,
         )
+        return block
+
+
+class NoteCardScreen(CardScreen):
+    """A note read before the class goes on: the story's content note when a class begins, or
+    the story's note for the teacher before a scene (what is coming and how to handle it)."""
+
+    def __init__(self, app, heading: str, text: str, done: Callable[[], None] | None = None) -> None:  # noqa: ANN001
+        self.heading, self.text = heading, text
+        super().__init__(app, done)
+
+    def build(self, width: int, scale: float = 1.0) -> Block:
+        ui, m, p = self.ui, self.ui.m, self.ui.palette
+        block = Block()
+        block.add(self.heading.upper(), ui.face("ui_bold", m.ui), p.focus, width, after=0.6)
+        prose = ui.face("prose", max(12, round(m.prose * scale)))
+        for paragraph in paragraphs(self.text):
+            block.add(paragraph, prose, p.text, width, spacing=m.line_spacing)
         return block
 
 

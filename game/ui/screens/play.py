@@ -413,7 +413,7 @@ class PlayScreen(Screen):
             text = self.app.classroom.clock_text()
             moved |= text != self.clock_text
             self.clock_text = text
-        if self.revealing:
+        if self.revealing and self.app.top is self:  # not under a card that just opened
             self.revealed = min(
                 float(self.block.chars), self.revealed + dt * self.app.settings.chars_per_second
             )
