@@ -28,7 +28,7 @@ from game.ui.screens.play import PlayScreen
 from game.ui.screens.title import TitleScreen
 from game.ui.screens.vote import VoteScreen
 from game.ui.words import word
-from tests.uikit import begin_class, button, click, drawn, settle
+from tests.uikit import begin_class, button, click, drawn, read_through, settle
 
 
 def to_the_ending(app: App) -> None:
@@ -188,6 +188,8 @@ def test_chapter_select_starts_at_the_chosen_chapter(data_dir: Path) -> None:
     chapters = chapter_starts(app.story)
     number = next(i for i, (_, scene) in enumerate(chapters, 1) if scene == "storm_arrive")
     settle(app, key(pygame.K_0 + number))
+    assert isinstance(app.top, NoteCardScreen)  # the content note, then the chapter
+    settle(app, key(pygame.K_SPACE))
     assert isinstance(app.top, PlayScreen) and app.session.scene.id == "storm_arrive"
     assert not app.session.can_undo  # the replayed road is not the class's to undo
     assert records(data_dir)[0]["start_scene"] == "storm_arrive"
@@ -238,8 +240,8 @@ def test_the_flowchart_is_offered_after_each_chapter(data_dir: Path) -> None:
     begin_class(app)
     settle(app, key(pygame.K_SPACE))  # the class has read: the teacher asks for the cards
     assert app.session.scene.id == "gz_after"
-    for code in (pygame.K_SPACE, pygame.K_1):  # read, choose (quiet: no consequence card)
-        settle(app, key(code))
+    read_through(app)
+    settle(app, key(pygame.K_1))  # choose (quiet: no consequence card)
     chart = app.top
     assert isinstance(chart, FlowchartScreen) and chart.chapter == "The Guangzhou Years"
     settle(app, key(pygame.K_RETURN))
@@ -397,10 +399,10 @@ def test_four_long_options_fit_the_vote_at_960x540_with_the_largest_text(data_di
     )
     assert app.settings.text_size == "largest"
     begin_class(app)
+    read_through(app)  # the pages of text
     settle(app, key(pygame.K_SPACE))  # the class has read: the teacher asks for the cards
     while not isinstance(app.top, PlayScreen):
         settle(app, key(pygame.K_SPACE))  # the discussion, the fact card
-    settle(app, key(pygame.K_SPACE))
     settle(app, key(pygame.K_1))
     vote = app.top
     assert isinstance(vote, VoteScreen) and len(vote.board.rows) == 4

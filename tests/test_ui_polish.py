@@ -35,7 +35,7 @@ def _class_at(size: tuple[int, int], start: str) -> App:
     )
     assert isinstance(app.top, ClassroomSetupScreen) and app.settings.text_size == "largest"
     click(app, next(b for b in app.top.focus.buttons if b.label == word("start_beginning")).rect)
-    for _ in range(8):
+    for _ in range(20):  # the content note, the pages of text, the cards
         if (
             isinstance(app.top, PlayScreen)
             and not app.top.revealing

@@ -43,6 +43,18 @@ def begin_class(app: App, label: str = "Start from the beginning") -> None:
         settle(app, key(pygame.K_SPACE))
 
 
+def read_through(app: App) -> None:
+    """Turns the play screen's pages (in class the text shows a page at a time) until it is all
+    shown."""
+    from game.ui.screens.play import PlayScreen
+
+    for _ in range(30):
+        if not (isinstance(app.top, PlayScreen) and app.top.revealing):
+            return
+        settle(app, key(pygame.K_SPACE))
+    raise AssertionError("the text never showed whole")
+
+
 def drawn(app: App) -> list[tuple[str, int, pygame.Rect]]:
     """Draws the stack; returns every line of text drawn: (text, its size in px, where)."""
     seen: list[tuple[str, int, pygame.Rect]] = []

@@ -214,19 +214,23 @@ class PlayLayout:
 
     # ------------------------------------------------------------------ the choices and the text
 
-    def fit_choices(self, buttons: list[Button], block: Block, hint: bool) -> None:
+    def fit_choices(self, buttons: list[Button], block: Block, hint: bool, paged: bool = False) -> None:
         """The choices at the bottom of the panel, the text (`block`) above them.
 
         The text keeps at least four lines (or 45% of the panel): when long choices would take
         more, their padding shrinks and then the list scrolls, a whole choice at a time. `hint`:
-        no choices yet, and "show all" has its own strip under the typing text.
+        no choices yet, and "show all" has its own strip under the typing text. `paged`: in class
+        the text turns pages (game.ui.pages), so it keeps two lines, every choice shows,
+        and the hints keep a strip under them.
         """
         ui, m, panel, inner = self.ui, self.ui.m, self.panel, self.inner
         self.choice_buttons, self._block, self._hint = buttons, block, hint
         if self.flow:
             self._fit_flow()
             return
-        room = panel.bottom - m.pad - self.text_top
+        # In class the hints (pages, cards) keep a strip of their own under the choices.
+        edge = panel.bottom - (Scroller.hint_height(ui) if paged else 0)
+        room = edge - m.pad - self.text_top
         four, three = self._text_height(4), self._text_height(3)
         self.choice_first, self.choice_last, self.choice_cue = 0, len(buttons) - 1, None
         self.choice_gap = m.gap
@@ -236,7 +240,7 @@ class PlayLayout:
             return
         heights = [b.measure(ui, inner) for b in buttons]
         list_h = sum(heights) + m.gap * (len(buttons) - 1)
-        text_min = min(block.height, max(four, round(0.45 * room)))
+        text_min = min(block.height, self._text_height(2) if paged else max(four, round(0.45 * room)))
         if text_min + m.pad + list_h > room:  # crowded: tighter buttons first
             self.choice_gap = max(2, m.gap // 2)
             for b in buttons:
@@ -251,11 +255,11 @@ class PlayLayout:
             cue = Scroller.hint_height(ui)
             list_room += m.pad // 2  # the cue takes the panel's bottom padding
             list_h = max(max(heights), list_room - cue)
-            cue_top = panel.bottom - m.pad // 2 - cue + m.gap // 2
+            cue_top = edge - m.pad // 2 - cue + m.gap // 2
             self.choice_cue = Rect(panel.x + m.pad, cue_top, inner, cue - m.gap // 2)
             bottom = self.choice_cue.top - m.gap // 2
         else:
-            bottom = panel.bottom - m.pad
+            bottom = edge - m.pad
         self.choice_room = Rect(panel.x + m.pad, bottom - list_h, inner, list_h)
         self._place_choices()
 

@@ -10,7 +10,7 @@ import pygame
 
 from game.engine import ChoiceView, Session
 from game.engine.readlog import text_key
-from game.ui import advance
+from game.ui import advance, pages
 from game.ui.playdue import AFTER_READING, Due, due_at, show_due
 from game.ui.playlayout import Note, PlayLayout
 from game.ui.playparts import draw_caption, draw_choice_cue, draw_clock, text_block
@@ -71,6 +71,7 @@ class PlayScreen(Screen):
 
     @property
     def revealing(self) -> bool:
+        """The text is still being shown (in class, a page at a time: game.ui.pages)."""
         return self.revealed < self.block.chars
 
     @property
@@ -122,6 +123,10 @@ class PlayScreen(Screen):
         self.layout()
         speed = self.app.settings.chars_per_second
         self.revealed = 0.0 if reveal and speed > 0 else float(self.block.chars)
+        if reveal and speed <= 0 and self.paged:  # at once, in class: the first page
+            self.revealed = 0.0
+            self.layout_choices()
+            self.revealed = self.page_end()
         self.layout_choices()
         self.app.dirty = True
 
@@ -133,6 +138,32 @@ class PlayScreen(Screen):
     def show_all(self) -> None:
         self.revealed = float(self.block.chars)
         self.layout_choices()
+
+    @property
+    def paged(self) -> bool:
+        """In class the text shows a page at a time and the teacher turns pages (game.ui.pages)."""
+        return self.app.classroom is not None
+
+    def page_end(self) -> float:
+        """Where the text stops appearing: the end of the page in view in class, else its end."""
+        if not self.paged:
+            return float(self.block.chars)
+        return float(pages.page_end(self.block, self.scroll.offset, self.plan.text_box.height))
+
+    def turn_page(self) -> None:
+        """In class: the rest of the page at once, then the next page (its first line at the
+        top). Once the last page shows whole, the choices come (or the prompt and card wait)."""
+        end = self.page_end()
+        top = pages.next_page(self.block, self.scroll.offset, self.plan.text_box.height)
+        if self.revealed < end:
+            self.revealed = end
+        elif top is not None:
+            self.scroll.offset = min(self.scroll.end, top)
+            if self.app.settings.chars_per_second <= 0:  # at once: the whole page
+                self.revealed = max(self.revealed, self.page_end())
+        if not self.revealing:
+            self.layout_choices()
+            self._show_text_end()
 
     def open_ending(self) -> None:
         """The ending, over this (end) scene: Undo there comes back to the last choice."""
@@ -321,7 +352,8 @@ class PlayScreen(Screen):
         return Note(discuss, fact, self.open_note) if discuss or fact is not None else None
 
     def layout_choices(self) -> None:
-        """The scene's choices (none while the text types) at the bottom of the panel."""
+        """The scene's choices (none while the text types, or in class until the teacher has
+        turned its last page) at the bottom of the panel."""
         self.choices = [] if self.revealing or self.frozen else self.session.choices()
         if self.session.is_over and not (self.revealing or self.frozen):
             self.choices = [ChoiceView("", 1, word("see_ending"), True, None, True)]
@@ -336,7 +368,8 @@ class PlayScreen(Screen):
             )
             for view in self.choices
         ]
-        self.plan.fit_choices(self.choice_buttons, self.block, self.show_all_hint)
+        hint = self.show_all_hint or (self.paged and self.revealing)  # in class: the page hints
+        self.plan.fit_choices(self.choice_buttons, self.block, hint, paged=self.paged)
         note = self.plan.note_button
         extra = [note] if note is not None and not self.revealing else []
         # No focus until the player moves it: Space and Enter continue, they never take a choice.
@@ -363,8 +396,8 @@ class PlayScreen(Screen):
             return True
         go_on = event.key in (pygame.K_SPACE, pygame.K_RETURN, pygame.K_KP_ENTER)
         number = _number(event)
-        if self.revealing and (go_on or number is not None):
-            self.show_all()
+        if self.revealing and (go_on or number is not None or (self.paged and event.key == pygame.K_RIGHT)):
+            self.turn_page() if self.paged else self.show_all()
             return True
         if self.cards_waiting and (go_on or number is not None):
             self.cards_asked = True  # the prompt and card come before the choice
@@ -395,7 +428,7 @@ class PlayScreen(Screen):
         if not is_click(event):
             return False
         if self.revealing and plan.panel.collidepoint(event.pos):
-            self.show_all()
+            self.turn_page() if self.paged else self.show_all()
             return True
         if plan.choice_cue is not None and plan.choice_cue.collidepoint(event.pos):
             if not plan.scroll_choices(1):  # at the end of the list: back to its start
@@ -413,12 +446,12 @@ class PlayScreen(Screen):
             text = self.app.classroom.clock_text()
             moved |= text != self.clock_text
             self.clock_text = text
-        if self.revealing and self.app.top is self:  # not under a card that just opened
-            self.revealed = min(
-                float(self.block.chars), self.revealed + dt * self.app.settings.chars_per_second
-            )
-            self._follow_reveal()
-            self.plan.follow_scroll()
+        end = self.page_end() if self.revealing else 0.0
+        if self.revealing and self.revealed < end and self.app.top is self:  # not under a card
+            self.revealed = min(end, self.revealed + dt * self.app.settings.chars_per_second)
+            if not self.paged:  # in class the page stays put: the teacher turns it
+                self._follow_reveal()
+                self.plan.follow_scroll()
             if not self.revealing:  # typed to its end: the choices come, the end stays in view
                 self.layout_choices()
                 self._show_text_end()
@@ -470,9 +503,9 @@ class PlayScreen(Screen):
         self.block.draw(ui, surface, plan.text_box.topleft, plan.text_box, reveal, self.scroll.offset)
         if not self.revealing:  # while typing, the text's height is not yet what it will be
             self.scroll.draw(ui, surface, plan.text_box.inflate(m.pad, 0))
-        if self.show_all_hint or self.cards_waiting:  # a quiet hint at the bottom right
+        hint = self._hint()
+        if hint:  # a quiet hint at the bottom right
             small = ui.face("ui", m.small)
-            hint = word("show_all_hint" if self.revealing else "cards_hint")
             at = (plan.panel.right - m.pad - small.width(hint), plan.panel.bottom - plan.vpad - small.height)
             ui.text(surface, hint, small, p.text_dim, at, plan.panel)
         for i, button in enumerate(self.focus.buttons):
@@ -487,6 +520,22 @@ class PlayScreen(Screen):
             plan.note_button.draw(ui, surface, self.focus.focused is plan.note_button)
         if self.app.classroom is not None:
             self._draw_clock(surface, self.app.classroom)
+
+    def _hint(self) -> str:
+        """The quiet hint: show all (or in class the page, and which page), or ask for the cards."""
+        if self.cards_waiting:
+            return word("cards_hint")
+        if not self.revealing:
+            return ""
+        if not self.paged:
+            return word("show_all_hint") if self.show_all_hint else ""
+        height = self.plan.text_box.height
+        count = pages.page_count(self.block, height)
+        page = count - pages.page_count(self.block, height, self.scroll.offset) + 1
+        where = word("page_of", page=page, pages=count) + " · " if count > 1 else ""
+        if self.revealed < self.page_end():
+            return where + word("page_typing_hint")
+        return where + word("next_page_hint")
 
     def _draw_clock(self, surface: pygame.Surface, classroom: Classroom) -> None:
         """The session clock under the tool buttons, and a key decision marked before the vote."""
