@@ -40,7 +40,7 @@ class PlayLayout:
     text gets the height the choices leave, in `text_box`, and `scroll` is set for it.
     """
 
-    def __init__(self, ui: Ui, scroll: Scroller) -> None:
+    def __init__(self, ui: Ui, scroll: Scroller, paged: bool = False) -> None:
         self.ui = ui
         self.scroll = scroll  # the text's scroll offset outlives a layout: it is the screen's
         m = ui.m
@@ -58,8 +58,10 @@ class PlayLayout:
         self.vpad = m.pad  # the panel's padding above and below the text
         # Large text for the window: two choices under the text would leave it fewer than eight
         # lines. The picture gives way (the panel reaches down to the window's edge), the point of
-        # view moves up into the caption, and the choices follow the text in its scroll.
-        self.flow = self._fixed_lines() < FLOW_LINES
+        # view moves up into the caption, and the choices follow the text in its scroll. Not in
+        # class (`paged`): there the text turns pages (game.ui.pages), every choice shows under it
+        # for the vote, and the clock and the key decision's mark keep their place under the tools.
+        self.flow = not paged and self._fixed_lines() < FLOW_LINES
         if self.flow:  # from just under the caption and the tools to just above the window's edge
             small, face = ui.face("ui_bold", m.small), ui.face("ui", m.ui)
             caption = m.margin - m.gap + small.height + m.gap // 2 + face.height

@@ -40,7 +40,7 @@ class PlayScreen(Screen):
         self.scene_id: str | None = None
         self.motion: Motion | None = None
         self._motion_time = 0.0
-        self.plan = PlayLayout(self.ui, self.scroll)  # where everything goes (game.ui.playlayout)
+        self.plan = PlayLayout(self.ui, self.scroll, app.classroom is not None)  # where things go
         self.scene = self.session.scene  # what is shown: kept during the consequence moment
         self.backdrop = self.session.backdrop
         self.texts: list[str] = []
@@ -309,7 +309,7 @@ class PlayScreen(Screen):
     def layout(self) -> None:
         """Places the frame, the tool buttons, the side note, the scene's text and its choices."""
         ui, m, session, scene = self.ui, self.ui.m, self.session, self.scene
-        self.plan = plan = PlayLayout(ui, self.scroll)
+        self.plan = plan = PlayLayout(ui, self.scroll, self.paged)
         self.tools = self._tools()
         plan.place_tools(self.tools)
         stuck = None if self.frozen else session.stuck
