@@ -2,7 +2,8 @@
 
 Every mutated story — lines deleted, duplicated or swapped, indentation broken, ids and keys
 changed, values of the wrong type, truncation, random bytes, invalid UTF-8, YAML syntax, broken
-expressions — must be checked within seconds, without a traceback, with every finding located.
+expressions, and the hostile kinds (control characters, huge words and numbers, script links,
+loops) — must be checked within seconds, without a traceback, with every finding located.
 """
 
 from __future__ import annotations

@@ -4,7 +4,9 @@
 
 Each case copies nothing twice: the story is copied once into a work folder, one or more of its
 files are mutated (lines deleted, duplicated or swapped, indentation broken, ids and keys changed,
-values of the wrong type, files truncated, random bytes, invalid UTF-8, YAML syntax, expressions),
+values of the wrong type, files truncated, random bytes, invalid UTF-8, YAML syntax, expressions,
+and the hostile kinds of issue #18: control characters, 10,000-character words and 4,301-digit
+numbers in shown text, links that are not http(s), NaN and non-ASCII digits, gotos sent round in loops),
 `check` runs on it in-process (every K-th case also as a real subprocess, to see real stderr), and
 the file is restored. A case fails if `check` raises, prints a Python traceback, takes longer than a
 few seconds, or prints a line that is neither a located finding nor a summary. When the mutated
@@ -397,6 +399,85 @@ def replace_file(rng: random.Random, data: bytes, ctx: Context) -> bytes:
     )
 
 
+# The kinds of hostile input issue #18 found: text a renderer or a terminal must never pass on,
+# numbers past Python's int-conversion limit, links that would run script, ways round the story
+# that never reach an end. Each must be refused or shown safely, never crash or hang `check`.
+_SHOWN_LINE = re.compile(rb"^(\s*(?:- )?(?:text|says|place|when|chapter|title|locked|label): )(.+)$", re.M)
+_URL_LINE = re.compile(rb"^(\s*url: )(.+)$", re.M)
+_GOTO_LINE = re.compile(rb"^(\s*(?:goto|next): )(\S+)\s*$", re.M)
+HOSTILE_TEXT = [
+    b'"a NUL \\0 here"',
+    b'"an escape \\e[31m red"',
+    b'"a bell \\a"',
+    b"raw \x00 nul",
+    b"raw \x1b[2J clear screen",
+    b"raw \x07 bell and \x08 backspace",
+    b"x" * 10_000,
+    b"9" * 4_301,
+    b"\xd9\xa3 Arabic-Indic three",
+    b"&anchor unaliased",
+    b"\xe2\x80\xae right-to-left override",
+]
+HOSTILE_URLS = [
+    b"javascript:alert(1)",
+    b"JavaScript:alert(1)",
+    b"data:text/html,<script>alert(1)</script>",
+    b'"https://example.org/\\"><script>alert(1)</script>"',
+    b"vbscript:msgbox(1)",
+    b"file:///etc/passwd",
+    b"//example.org/no-scheme",
+    b'"https://example.org/ space"',
+]
+HOSTILE_NUMBERS = [b"9" * 4_301, b"-" + b"9" * 5_000, b".nan", b".inf", b"-.inf", b"\xd9\xa3", b"\xc2\xb2"]
+
+
+def hostile_text(rng: random.Random, data: bytes, ctx: Context) -> bytes:
+    """Control characters, a 10,000-character word, a 4,301-digit number in text that is shown."""
+    matches = list(_SHOWN_LINE.finditer(data))
+    if not matches:
+        return data + b"\n" + rng.choice(HOSTILE_TEXT) + b"\n"
+    match = rng.choice(matches)
+    return data[: match.start(2)] + rng.choice(HOSTILE_TEXT) + data[match.end(2) :]
+
+
+def hostile_link(rng: random.Random, data: bytes, ctx: Context) -> bytes:
+    """A fact's link that is not http(s), or that tries to break out of the link it becomes."""
+    matches = list(_URL_LINE.finditer(data))
+    if not matches:
+        return wrong_type(rng, data, ctx)
+    match = rng.choice(matches)
+    return data[: match.start(2)] + rng.choice(HOSTILE_URLS) + data[match.end(2) :]
+
+
+def hostile_number(rng: random.Random, data: bytes, ctx: Context) -> bytes:
+    """Numbers past the int-conversion limit, NaN, infinities and digits that are not ASCII."""
+    matches = list(_EXPR_LINE.finditer(data)) + list(_VALUE_LINE.finditer(data))
+    if not matches:
+        return data
+    match = rng.choice(matches)
+    digits = list(re.finditer(rb"\d+", match.group(2)))
+    number = rng.choice(HOSTILE_NUMBERS)
+    if not digits:
+        return data[: match.start(2)] + number + data[match.end(2) :]
+    old = rng.choice(digits)
+    start = match.start(2) + old.start()
+    return data[:start] + number + data[match.start(2) + old.end() :]
+
+
+def loop_back(rng: random.Random, data: bytes, ctx: Context) -> bytes:
+    """A `goto` or `next` sent back to a scene of the story, often making a way round with no end."""
+    matches = list(_GOTO_LINE.finditer(data))
+    if not matches or not ctx.identifiers:
+        return data
+    match = rng.choice(matches)
+    target = (
+        rng.choice([m.group(2) for m in matches])
+        if rng.random() < 0.7
+        else rng.choice(ctx.identifiers).encode()
+    )
+    return data[: match.start(2)] + target + data[match.end(2) :]
+
+
 MUTATORS: dict[str, Mutator] = {
     "delete-lines": delete_lines,
     "duplicate-lines": duplicate_lines,
@@ -411,6 +492,10 @@ MUTATORS: dict[str, Mutator] = {
     "yaml-syntax": yaml_syntax,
     "break-expression": break_expression,
     "replace-file": replace_file,
+    "hostile-text": hostile_text,
+    "hostile-link": hostile_link,
+    "hostile-number": hostile_number,
+    "loop-back": loop_back,
 }
 
 
