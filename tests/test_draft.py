@@ -130,3 +130,40 @@ def test_dev_on_the_command_line_means_draft_too() -> None:
     assert options.dev and options.draft
     options = _options(build_parser().parse_args(["--draft"]))
     assert options.draft and not options.dev
+
+
+def test_in_writing_mode_a_story_broken_at_start_up_reloads_when_the_fix_is_saved(
+    tmp_path: Path,
+) -> None:
+    import pygame
+
+    from game.launch import LaunchOptions
+    from game.ui.app import build_app
+    from game.ui.hotreload import HotReload
+    from game.ui.screens.errors import ErrorScreen
+    from game.ui.screens.title import TitleScreen
+
+    root = write_story(tmp_path / "broken", BASE.replace("goto: b", "goto: bb", 1))
+    scenes = root / "01_scenes.yaml"
+    for dev in (False, True):
+        options = LaunchOptions(story_dir=root, window_size=(800, 600), dev=dev, draft=dev)
+        app = build_app(options)
+        try:
+            assert app.story is None and isinstance(app.top, ErrorScreen)
+            reloader = HotReload(app, interval=0)
+            if not dev:  # outside writing mode a broken story waits for a restart
+                assert reloader.watcher is None and not reloader.poll()
+                continue
+            # Still broken in a new way: the page lists the new finding, not the old one.
+            scenes.write_text(scenes.read_text().replace("goto: bb", "goto: bbb"))
+            assert not reloader.reload()
+            page = app.top
+            assert isinstance(page, ErrorScreen) and app.story is None
+            assert any("'bbb'" in line for line in page.findings)
+            assert not any("'bb'" in line for line in page.findings)
+            # Fixed and saved: the title comes up with the story, without a restart.
+            scenes.write_text(scenes.read_text().replace("goto: bbb", "goto: b"))
+            assert reloader.poll()  # the watcher saw the saved file
+            assert app.story is not None and isinstance(app.top, TitleScreen)
+        finally:
+            pygame.quit()

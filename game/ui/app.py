@@ -505,7 +505,7 @@ def main_loop(app: App, driver=None) -> int:  # noqa: ANN001 - driver: an Autopl
     clock = pygame.time.Clock()
     watch = not (app.options and app.options.autoplay)
     while app.running:
-        if watch and app.hot_reload is None and app.story is not None:  # once the story has loaded
+        if watch and app.hot_reload is None and (app.story is not None or _fixable(app)):
             from game.ui.hotreload import HotReload
 
             app.hot_reload = HotReload(app)  # polled below: the idle wait wakes at least once a second
@@ -520,6 +520,11 @@ def main_loop(app: App, driver=None) -> int:  # noqa: ANN001 - driver: an Autopl
         if driver is not None:
             driver.step(app)
     return app.exit_code
+
+
+def _fixable(app: App) -> bool:
+    """A story that failed to load, in writing mode: watched so that saving the fix reloads it."""
+    return app.loading is None and app.options is not None and app.options.dev
 
 
 def window_icon(size: int = 64) -> pygame.Surface:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from game.engine.reload import StoryWatcher, reload_session
@@ -34,8 +35,9 @@ class HotReload:
         self.app = app
         self.interval = interval
         self.clock = clock
-        story = app.story
-        self.watcher = StoryWatcher(story.root) if story is not None else None
+        root = app.story.root if app.story is not None else _options_root(app)
+        self.watcher = StoryWatcher(root) if root is not None else None
+        self.root = root
         self._next = clock() + interval
 
     def poll(self) -> bool:
@@ -54,10 +56,10 @@ class HotReload:
     def reload(self) -> bool:
         """Loads the story again; True if the new version now runs, False if it has errors."""
         app = self.app
-        if app.story is None:
-            return False
         if self.watcher is not None:
             self.watcher.poll()  # this reload covers the edits seen so far
+        if app.story is None:  # the story never loaded: its errors are on screen
+            return self._load_fixed_story()
         if app.session is None:  # at the title: nothing to replay
             story, findings = load_story_with_diagnostics(app.story.root, draft=app.story.draft)
             if story is None:
@@ -75,6 +77,26 @@ class HotReload:
         app.story = result.session.story
         self._show_session(result.session)
         app.notify(" ".join([word("story_reloaded"), *result.messages]))
+        return True
+
+    def _load_fixed_story(self) -> bool:
+        """In writing mode, a story that failed at start-up is read again when a file changes:
+        fixed, the title comes up with it; still broken, its error page lists the new findings."""
+        from game.ui.app import story_errors
+        from game.ui.screens.title import TitleScreen
+
+        app = self.app
+        if self.root is None:
+            return False
+        draft = bool(app.options and app.options.draft)
+        story, findings = load_story_with_diagnostics(self.root, draft=draft)
+        if story is None:
+            lines = [str(f) for f in sorted(findings, key=lambda f: f.severity != "error")]
+            app.reset(story_errors(app, lines))
+            return False
+        app.story = story
+        app.reset(TitleScreen(app))
+        app.notify(word("story_reloaded"))
         return True
 
     def _show_session(self, session: Session) -> None:
@@ -97,6 +119,15 @@ class HotReload:
             self.app.pop()
         self.app.push(ReloadErrorScreen(self.app, lines))
         self.app.notify(word("story_reload_kept"))
+
+
+def _options_root(app: App) -> Path | None:
+    """The story folder the window was started with, watched in writing mode when the story
+    could not be loaded (outside writing mode a broken story waits for a restart)."""
+    options = app.options
+    if options is None or not options.dev:
+        return None
+    return Path(options.story_dir)
 
 
 def _dialogs() -> tuple[type, ...]:
