@@ -383,3 +383,27 @@ def test_the_title_note_and_first_scene_show_before_the_engine_is_ready(web, sto
     exported = json.loads((site / "start.json").read_text(encoding="utf-8"))["first"]
     assert web.page.evaluate("window.lth.engine.act({do: 'view'})") == exported
     assert web.state()["log"] == []
+
+
+def test_a_class_sees_the_content_note_and_the_teacher_note_before_the_confrontation(web, story):
+    web.home()
+    web.page.click("#btn-class")
+    web.page.uncheck("#class-form [name=votes]")
+    web.page.click('[data-lesson="chapter_home"]')
+    assert web.visible("#note")  # the story's content note as the class begins
+    assert story.content_note.split()[0] in web.text("#note") and "Before you begin" in web.text("#note")
+    web.page.keyboard.press("Space")
+    teacher = " ".join(story.scenes["home_quarrel"].teacher_note.split())
+    cards: list[tuple[str, str, str]] = []  # (scene, kind, text) of each class card shown
+    for _ in range(10):
+        scene = web.view()["scene"]
+        while web.visible("#class-card"):
+            cards.append((scene["id"], web.text("#class-card-kind"), web.text("#class-card-body")))
+            web.page.keyboard.press("Enter")
+        if scene["id"] == "home_quarrel":
+            break
+        web.take(next(c for c in scene["choices"] if c["available"])["id"])
+    notes = [(where, " ".join(text.split())) for where, kind, text in cards if kind == "For the teacher"]
+    assert notes == [("home_quarrel", teacher)]
+    at_quarrel = [kind for where, kind, _ in cards if where == "home_quarrel"]
+    assert at_quarrel[0] == "For the teacher"  # before the discussion pause

@@ -140,3 +140,23 @@ def test_lessons_are_listed_with_minutes_and_key_decisions(story):
     lessons = Player(story).act({"do": "lessons"})["lessons"]
     assert [lesson["id"] for lesson in lessons] == [lesson.id for lesson in story.lessons]
     assert all(lesson["minutes"] > 0 and lesson["keys"] >= 1 for lesson in lessons)
+
+
+def test_the_teacher_note_is_due_before_the_confrontation_in_class_only(story):
+    player = Player(story)
+    view = player.act({"do": "class_begin", "lesson": "chapter_home"})
+    seen = []
+    while view["scene"]["id"] != "home_quarrel":
+        seen += view["classroom"]["notes"]
+        view = player.act({"do": "choose", "choice": view["scene"]["choices"][0]["id"]})
+    assert seen == []  # no other scene on the way carries one
+    (note,) = view["classroom"]["notes"]
+    assert (note["kind"], note["title"]) == ("teacher", "For the teacher")
+    assert " ".join(note["text"]) == " ".join(story.scenes["home_quarrel"].teacher_note.split())
+    # Undone and chosen again, it is the same visit under the same key: shown once, as on the desktop.
+    again = player.act({"do": "undo"})
+    again = player.act({"do": "choose", "choice": again["scene"]["choices"][0]["id"]})
+    assert again["classroom"]["notes"] == [note]
+    # Outside the classroom the player never sees it.
+    player.act({"do": "class_end"})
+    assert player.view()["classroom"] is None

@@ -56,6 +56,7 @@ def class_here(session: Session, record: SessionRecord, run: LessonRun | None) -
         "votes_here": run is None or run.is_key(scene.id),
         "prompt": bool(scene.discuss) and (run is None or run.keeps_prompt(scene.id)),
         "fact": scene.fact is not None and (lesson is None or lesson.facts),
+        "notes": notes_due(session),
         "lesson": None
         if run is None or lesson is None
         else {
@@ -66,6 +67,24 @@ def class_here(session: Session, record: SessionRecord, run: LessonRun | None) -
             "parts": len(lesson.parts),
         },
     }
+
+
+def notes_due(session: Session) -> list[dict[str, Any]]:
+    """The notes shown full-screen before the scene's text in class, as on the desktop
+    (game/ui/classroom.py): the scene's note for the teacher. Each carries a "seen" key, and the
+    front end shows it once per key (once a visit of the scene). The story's content note needs
+    none: the browser shows it before every new game, a class's too."""
+    scene = session.scene
+    if not scene.teacher_note:
+        return []
+    return [
+        {
+            "kind": "teacher",
+            "title": "For the teacher",
+            "text": paragraphs(scene.teacher_note),
+            "seen": f"teacher:{scene.id}:{len(session.state.log)}",
+        }
+    ]
 
 
 def bridge_view(story: Story, step: Step) -> dict[str, Any]:
@@ -221,6 +240,7 @@ __all__ = [
     "closing_view",
     "lessons_view",
     "merge_stats",
+    "notes_due",
     "read_stats",
     "stats_action",
     "stats_sync",

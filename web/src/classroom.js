@@ -149,22 +149,31 @@ export class Classroom {
   }
 
   cards(scene, here) {
-    // Full-screen for the class, once per visit: the fact card first, then the discussion pause
+    // Full-screen for the class, once per visit: the fact card, then the discussion pause
     // (in a lesson, only the prompts it keeps, and fact cards only if it shows them).
     const visit = window.lth.view().decisions;
-    const due = [];
+    // Before them, the notes the engine says are due before the text (the scene's note for the
+    // teacher), each once per its "seen" key.
+    const due = here.notes.filter((n) => !this.seen.has(n.seen)).map((n) => ["note", n]);
     if (scene.fact && here.fact && !this.seen.has(`fact:${scene.id}:${visit}`)) due.push(["fact", scene]);
     if (here.prompt && this.options.pauses && !this.seen.has(`discuss:${scene.id}:${visit}`)) due.push(["discuss", scene]);
     const next = () => {
       const item = due.shift();
       if (!item) return;
-      const [kind] = item;
-      this.seen.add(`${kind}:${scene.id}:${visit}`);
-      this.engine.act({ do: "class_seen", prompt: kind === "discuss", fact: kind === "fact" });  // answered in order
+      const [kind, note] = item;
       const card = this.$("class-card");
-      this.$("class-card-kind").textContent = kind === "fact" ? "Fact card" : "Discuss";
-      this.$("class-card-body").replaceChildren(...(kind === "fact" ? this.factCard(scene.fact)
-        : [this.el("p", { class: "question" }, scene.discuss)]));
+      card.dataset.kind = kind === "note" ? note.kind : kind;
+      if (kind === "note") {
+        this.seen.add(note.seen);
+        this.$("class-card-kind").textContent = note.title;
+        this.$("class-card-body").replaceChildren(...note.text.map((t) => this.el("p", {}, t)));
+      } else {
+        this.seen.add(`${kind}:${scene.id}:${visit}`);
+        this.engine.act({ do: "class_seen", prompt: kind === "discuss", fact: kind === "fact" });  // answered in order
+        this.$("class-card-kind").textContent = kind === "fact" ? "Fact card" : "Discuss";
+        this.$("class-card-body").replaceChildren(...(kind === "fact" ? this.factCard(scene.fact)
+          : [this.el("p", { class: "question" }, scene.discuss)]));
+      }
       // The next card opens at once (a dialog's close event would come later, after it).
       const ok = () => { card.close(); this.persist(); next(); };
       this.$("btn-class-card-ok").onclick = ok;
