@@ -14,7 +14,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from game.engine.intervals import NO, YES
-from game.engine.search import Failure
+from game.engine.search import Failure, endings_missing
 from game.story.checks import reachable_scenes
 from game.story.model import Story
 
@@ -238,13 +238,7 @@ class Proof:
     @property
     def endings_never_reached(self) -> list[str]:
         """Proved: of the endings of end scenes after the start, those no state can get."""
-        ends = {s for s in self.after_start if self.story.scenes[s].end}
-        return [
-            e.id
-            for e in self.story.endings
-            if e.id not in self.endings_possible
-            and not ends.isdisjoint(ends if e.from_scenes is None else e.from_scenes)
-        ]
+        return endings_missing(self.story, self.after_start, self.endings_possible)
 
     @property
     def endings_undecided(self) -> list[str]:

@@ -27,6 +27,17 @@ DEFAULT_MAX_STATES = 5_000
 _PROGRESS_EVERY = 1_000
 
 
+def endings_missing(story: Story, after_start: set[str], found: Iterable[str]) -> list[str]:
+    """Of the endings that can follow an end scene after the start, those not in `found`."""
+    found_ids = set(found)
+    ends = {s for s in after_start if story.scenes[s].end}
+    return [
+        e.id
+        for e in story.endings
+        if e.id not in found_ids and not ends.isdisjoint(ends if e.from_scenes is None else e.from_scenes)
+    ]
+
+
 @dataclass(frozen=True)
 class Failure:
     """A playthrough that went wrong, with the decisions that lead there."""
@@ -102,13 +113,7 @@ class Exploration:
     @property
     def endings_never_reached(self) -> list[str]:
         """Endings no playthrough reached, of those for an end scene after the start."""
-        ends = {s for s in self.after_start if self.story.scenes[s].end}
-        return [
-            e.id
-            for e in self.story.endings
-            if e.id not in self.endings
-            and not ends.isdisjoint(ends if e.from_scenes is None else e.from_scenes)
-        ]
+        return endings_missing(self.story, self.after_start, self.endings)
 
     def _unavailable(self) -> list[str]:
         return [
