@@ -58,6 +58,9 @@ class LoadResult:
 
     session: Session
     messages: list[str] = field(default_factory=list)  # what could not be restored, if anything
+    # Made where a class finished: the front end's note of that class (its record's id and its
+    # setup), so that loading it after a restart reopens the class's finish. None otherwise.
+    classroom: dict[str, Any] | None = None
 
 
 def _describe(slot: str) -> str:
@@ -78,10 +81,17 @@ class SaveStore:
     def backup_path(self, slot: str) -> Path:
         return self.directory / f"{slot}.bak.json"
 
-    def save(self, slot: str, session: Session, thumbnail: bytes | None = None) -> Path:
-        """Writes the session to a slot atomically, keeping the previous save as a backup."""
+    def save(
+        self,
+        slot: str,
+        session: Session,
+        thumbnail: bytes | None = None,
+        classroom: dict[str, Any] | None = None,
+    ) -> Path:
+        """Writes the session to a slot atomically, keeping the previous save as a backup
+        (`classroom`: the note of a class that finished here, see LoadResult)."""
         path = self.path(slot)
-        document = save_document(session)
+        document = save_document(session, classroom)
         data = json.dumps(document, ensure_ascii=False, indent=1).encode("utf-8")
         try:
             # The picture first: if it cannot be written, the save itself is still untouched.
@@ -171,11 +181,12 @@ class SaveStore:
                 raise SaveError(f"Could not delete {_describe(slot)}: {exc.strerror or exc}.") from exc
 
 
-def save_document(session: Session) -> dict[str, Any]:
-    """The save of a session as plain JSON-ready data (what a slot file or a browser holds)."""
+def save_document(session: Session, classroom: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The save of a session as plain JSON-ready data (what a slot file or a browser holds), with
+    the note of a class that finished here if given."""
     scene = session.scene
     story = session.story
-    return {
+    document: dict[str, Any] = {
         "format": SAVE_FORMAT,
         "min_format": MIN_SAVE_FORMAT,
         "game": "last-train-home",
@@ -186,6 +197,9 @@ def save_document(session: Session) -> dict[str, Any]:
         "log": list(session.state.log),
         "state": session.state.to_json(),
     }
+    if classroom is not None:
+        document["classroom"] = dict(classroom)
+    return document
 
 
 def parse_save(raw: bytes, name: str, kept: str) -> dict[str, Any]:
@@ -265,7 +279,8 @@ def restore(document: dict[str, Any], story: Story, name: str, kept: str) -> Loa
             "The story has changed since this save; every decision was replayed on "
             "the new version, so some values may differ from when you saved."
         )
-    return LoadResult(session, messages)
+    note = document.get("classroom")
+    return LoadResult(session, messages, note if isinstance(note, dict) else None)
 
 
 def _adapt(origin: GameState, story: Story) -> GameState:

@@ -38,6 +38,7 @@ from game.ui.words import word
 if TYPE_CHECKING:
     from game.engine import Outcome, Session
     from game.launch import LaunchOptions
+    from game.ui.classroom import Classroom
     from game.ui.hotreload import HotReload
 
 log = logging.getLogger("game.ui")
@@ -86,8 +87,8 @@ class App:
         self.windowed_size = surface.get_size()
         self.ending_reached: str | None = None  # for autoplay and tests
         self.hot_reload: HotReload | None = None  # made by main_loop or the first F5
-        self.classroom = None  # a game.ui.classroom.Classroom while a class session runs
-        self.finished_class = None  # the last class that finished, for Continue to reopen its finish
+        self.classroom: Classroom | None = None  # while a class session runs
+        self.finished_class: Classroom | None = None  # the last class that finished, for Continue
         self.unseen_changes = 0  # quiet changes since the family page or a card last showed them
         self.advance = ""  # "skip", "auto" or "" (game.ui.advance)
         self.read_log = None  # game.engine.readlog.ReadLog, opened by the play screen
@@ -364,7 +365,7 @@ class App:
         self.session = result.session
         messages = list(result.messages)
         label = word("autosave") if slot == AUTOSAVE else word("slot", n=slot.removeprefix("slot"))
-        if self._reopen_finished_class():
+        if self._reopen_finished_class(result.classroom):
             self.notify(" ".join([word("loaded", slot=label), *messages]))
             return True
         if self.classroom is not None:  # the class goes on from the loaded scene
@@ -377,15 +378,27 @@ class App:
         self.notify(" ".join([word("loaded", slot=label), *messages]))
         return True
 
-    def _reopen_finished_class(self) -> bool:
+    def _reopen_finished_class(self, note: dict[str, object] | None = None) -> bool:
         """A save made where a class finished, loaded: its closing screen (a lesson that closed
-        mid-story) or its ending opens again, with the class's record and report; True if so."""
+        mid-story) or its ending opens again, with the class's record and report; True if so.
+
+        The class is the one of this run of the game, or (after a restart) the one the save's
+        `note` names, rebuilt from its record in the sessions folder."""
+        from game.ui.classfinish import reopen_finished
         from game.ui.screens.lesson import ClosingScreen
         from game.ui.screens.play import PlayScreen
 
-        finished = self.classroom or self.finished_class
-        if finished is None or self.session is None or not finished.finished_at(self.session):
+        if self.session is None:
             return False
+        finished = self.classroom or self.finished_class
+        if finished is None or not finished.finished_at(self.session):
+            if not note or (self.classroom is not None and self.classroom.is_open):
+                return False  # a class under way goes on from the save (see load)
+            sessions = self.data_dir / "sessions"
+            finished = reopen_finished(self.loaded_story, note, sessions, self.session)
+            if finished is None:
+                return False
+            self.classroom = None  # a class of this run that finished elsewhere is over
         if self.classroom is None:
             self.classroom = finished
             self.use_classroom_settings(True)
@@ -402,11 +415,17 @@ class App:
         if self.session is None:
             return False
         try:
-            self.store.save(slot, self.session, thumbnail=self.thumbnail(thumbnail))
+            self.store.save(slot, self.session, self.thumbnail(thumbnail), self._class_note())
         except SaveError as exc:
             self.notify(str(exc))
             return False
         return True
+
+    def _class_note(self) -> dict[str, object] | None:
+        """For a save made where the class finished: what reopens the class after a restart."""
+        if self.classroom is None or self.session is None:
+            return None
+        return self.classroom.finish_note(self.session)
 
     def thumbnail(self, picture: pygame.Surface | None = None) -> bytes:
         """A 256x144 PNG of `picture` (or of the current scene's backdrop)."""
@@ -445,7 +464,7 @@ class App:
         if self.session is None:
             return
         try:
-            self.store.save(AUTOSAVE, self.session, thumbnail=self.thumbnail())
+            self.store.save(AUTOSAVE, self.session, self.thumbnail(), self._class_note())
         except SaveError as exc:
             self.notify(word("autosave_failed", reason=str(exc)))
 

@@ -257,6 +257,16 @@ class Classroom:
             and self.finish_point == (session.origin, list(session.state.log))
         )
 
+    def finish_note(self, session: Session) -> dict[str, object] | None:
+        """What a save made where the class finished keeps of it (its record's id and the
+        facilitator's setup), so that loading that save after a restart reopens the finish
+        (see `reopen_finished`); None if the class has not finished at `session`'s place."""
+        if self.record is None or not self.finished_at(session):
+            return None
+        options = self.options
+        setup = {"pauses": options.pauses, "votes": options.votes, "teams": options.teams}
+        return {"record": self.record.id, "finished": True, **setup, "team_of": dict(options.team_of)}
+
     def take_step(self) -> Step | None:
         """The lesson's move after the last decision ("bridge" or "close"), once; None otherwise."""
         step, self.step = self.step, None
