@@ -186,6 +186,11 @@ WORDS: dict[str, str] = {
     "result_hint": "{total} votes · Enter goes on",
     "vote_tie": "A tie: the facilitator chooses",
     "vote_result": "The class decided",
+    "vote_too_many": (
+        "{count} votes for one option is more than a class (at most {most}): type an option's "
+        "number, a space, then its votes (1 8 2 4: 8 for 1, 4 for 2)."
+    ),
+    "vote_at_most": "An option can have at most {most} votes.",
     "vote_no_votes": "No votes yet: enter how many voted for each option, or skip the vote.",
     "skip_vote": "Skip vote",
     "decide": "Decide",

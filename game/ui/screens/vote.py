@@ -2,6 +2,8 @@
 
 Keys: a number selects its option (then typed digits set its count, Enter ends the typing),
 + / - / Up / Down change the selected count, Enter decides, S skips the vote, Esc goes back.
+A count above MAX_COUNT is a slip (digits typed without the spaces: "1824"), refused with a
+notice that says how to type a vote.
 Mouse: - and + beside each option, and Decide, Skip vote, Back. A tie is broken by the
 facilitator choosing among the tied options; then the result and the other classes' choices.
 """
@@ -23,7 +25,7 @@ from game.ui.words import word
 if TYPE_CHECKING:
     from game.ui.app import App
 
-MAX_COUNT = 999
+MAX_COUNT = 200  # votes for one option: more than any class (a larger number is a typing slip)
 
 
 class VoteScreen(Screen):
@@ -46,6 +48,7 @@ class VoteScreen(Screen):
         usable = [c for c in choices if c.available]
         self.selected = selected if selected in {c.number for c in usable} else usable[0].number
         self.typing: str | None = None  # the digits typed for the selected option's count
+        self.count_before = 0  # the selected option's count before its typing began
         self.phase = "vote"  # "vote", "tie", "result"
         self.tied: list[str] = []
         self.winner: ChoiceView | None = None
@@ -88,6 +91,7 @@ class VoteScreen(Screen):
         if self.phase == "vote":
             self.selected = number
             self.typing = ""
+            self.count_before = self.counts[view.id]
             self.show_row(number)
 
     def adjust(self, number: int, step: int) -> None:
@@ -96,16 +100,25 @@ class VoteScreen(Screen):
         if self.phase != "vote" or view is None or not view.available:
             return
         self.selected, self.typing = number, None
-        self.counts[view.id] = max(0, min(MAX_COUNT, self.counts[view.id] + step))
+        count = self.counts[view.id] + step
+        if count > MAX_COUNT:
+            self.app.notify(word("vote_at_most", most=MAX_COUNT))
+        self.counts[view.id] = max(0, min(MAX_COUNT, count))
         self.layout()
 
     def type_digit(self, digit: int) -> None:
-        """Types a digit of the selected option's count (three at most: the last three typed)."""
+        """Types a digit of the selected option's count. A count larger than a class is refused
+        with a notice: the option's count goes back to what it was, and typing starts again."""
         view = self.view(self.selected)
         if view is None:
             return
-        self.typing = ((self.typing or "") + str(digit))[-3:]
-        self.counts[view.id] = int(self.typing)
+        typed = (self.typing or "") + str(digit)
+        if int(typed) > MAX_COUNT:
+            self.app.notify(word("vote_too_many", count=int(typed), most=MAX_COUNT))
+            self.typing, self.counts[view.id] = "", self.count_before
+            return
+        self.typing = typed
+        self.counts[view.id] = int(typed)
 
     def decide(self) -> None:
         """Counts the vote: the majority's option is the result; a tie asks the facilitator."""
@@ -267,8 +280,10 @@ class VoteScreen(Screen):
             elif digit > 0:
                 self.select(digit)
             return True
-        if key == pygame.K_SPACE and self.typing == "":
-            return True  # "1 8": the space between an option and its count is not a decision
+        if key == pygame.K_SPACE and self.phase == "vote":
+            if self.typing:  # "1 8 2 4": a space ends a count; spaces never decide
+                self.typing = None
+            return True
         if key == pygame.K_BACKSPACE and self.typing is not None:
             self.typing = self.typing[:-1]
             view = self.view(self.selected)
@@ -285,8 +300,8 @@ class VoteScreen(Screen):
             self.skip()
             return True
         if key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
-            if self.typing is not None:
-                self.typing = None
+            typed, self.typing = self.typing, None
+            if typed:  # Enter after a count ends its typing; with nothing typed it decides
                 return True
             # Enter presses the focused action (Back, Skip vote, Decide, Take this), never a
             # vote's +/− by surprise: after Tab through the counts, Enter decides.
