@@ -8,6 +8,7 @@ a road sign, 春节 on a New Year banner); the rest are light boxes and bars.
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 
 import artkit
 import numpy as np
@@ -15,6 +16,7 @@ import pygame
 from artkit import Canvas, H, W, mix
 from figures import seated_front, walker
 from guangzhou import CJK_FONT
+from poses import Look, parent_and_child, person, phone, shoulder_bag, walk
 
 
 def sign_text(c: Canvas, text, x, y, size, color) -> None:
@@ -190,7 +192,18 @@ def bd_city_street(c: Canvas) -> None:
     coats = ["#e8e2d6", "#3d5a80", "#7a4a5a", "#d9c27a", "#5a6a4a", "#2e2e36"]
     people = sorted((rng.uniform(1000, 1900), rng.uniform(790, 860)) for _ in range(7))
     for i, (px, base) in enumerate(sorted(people, key=lambda p: p[1])):  # far first
-        walker(c, px, base, rng.uniform(150, 175) * (0.8 + (base - 790) / 300), coats[i % len(coats)])
+        k = rng.uniform(0.9, 1.06) * (0.8 + (base - 790) / 300)
+        look = Look(
+            top=coats[i % len(coats)], bottom=["#2a2a30", "#3a4660", "#4a4036"][i % 3], long_hair=i % 2 == 1
+        )
+        facing = 1 if rng.random() < 0.5 else -1
+        if i == 2:  # a mother taking her son to the station by the hand
+            parent_and_child(c, px, base, k, look, Look(top="#c0302a", bottom="#2a3a5a"), facing)
+            continue
+        pose = [walk(1.0), walk(-0.8), phone(), replace(shoulder_bag(), legs=walk(0.9).legs), walk(0.6)][
+            i % 5
+        ]
+        person(c, px, base, k, pose, look, "side", facing)
     for i, (sx, sy, s) in enumerate(((1260, 980, 1.2), (1640, 1010, 1.35), (960, 960, 1.0))):
         scooter(c, sx, sy, s, ["#2f5d8a", "#8a2f2f", "#3f3f3f"][i], coats[(i + 2) % len(coats)], i == 1)
     c.band(900, H + 10, "#3a3834", 0, 110)

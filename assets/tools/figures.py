@@ -90,7 +90,8 @@ def seated_front(
     """A seated person from the front, shoulder line at y, down to the waist.
 
     ``arms``: "work" (hands forward and down, at a machine or table), "fold" (crossed on the
-    chest), "lap" (down at the sides), "hug" (holding a bag on the lap)."""
+    chest), "lap" (down at the sides), "hug" (holding a bag on the lap), "phone" (looking at a
+    phone held at the chest)."""
     sh, sk = _fade(shirt, haze, t), _fade(skin, haze, t)
     dark = mix(sh, (20, 20, 30), 0.25)
     half = 21 * k
@@ -129,6 +130,20 @@ def seated_front(
                 10 * k,
             )
         c.thick([(x - half, y + 34 * k), (x + half, y + 30 * k)], dark, 11 * k)
+    elif arms == "phone":  # forearms up, both hands round a phone at the chest, its screen lit
+        for side in (-1, 1):
+            c.thick(
+                [
+                    (x + side * (half - 3 * k), y + 8 * k),
+                    (x + side * (half + 1 * k), y + 36 * k),
+                    (x + side * 4 * k, y + 30 * k),
+                ],
+                dark,
+                10 * k,
+            )
+        c.ellipse(x, y + 30 * k, 8 * k, 4.5 * k, sk)
+        c.rect(x - 3.5 * k, y + 21 * k, 7 * k, 10 * k, _fade("#23252c", haze, t))
+        c.rect(x - 2.6 * k, y + 22 * k, 5.2 * k, 7 * k, _fade("#cfe8f4", haze, t))
     elif arms == "hug":
         for side in (-1, 1):
             c.thick(
@@ -163,11 +178,14 @@ def standing_back(
     haze=None,
     t=0.0,
     lean=0.0,
+    act=None,
 ) -> None:
     """A standing person seen from behind, shoulder line at y, down to the knees.
 
     ``carry``: None, "shoulder" (a striped bag on the shoulder), "pack" (a backpack),
-    "sack" (a bundle held up on the head), "strap" (a bag on a strap at the hip)."""
+    "sack" (a bundle held up on the head), "strap" (a bag on a strap at the hip).
+    ``act``: None, "child" (a child riding on the shoulders), "phone" (an arm up, a lit phone
+    held high), "turn" (the head turned, a cheek and an ear showing), "bow" (looking down)."""
     co = _fade(coat, haze, t)
     dark = mix(co, (15, 15, 25), 0.3)
     half = 22 * k
@@ -188,6 +206,16 @@ def standing_back(
         c.thick([(x - half + 3 * k, y + 10 * k), (x - half - 1 * k + lx, y + 68 * k)], dark, 9 * k)
         c.thick([(x + half - 3 * k, y + 10 * k), (x + half + 1 * k + lx, y + 68 * k)], dark, 9 * k)
     hx, hy = x + lx * 0.3, y - 17 * k
+    if act == "phone":  # the right arm up past the head, a phone's lit screen at the top
+        c.thick(
+            [(x + half - 4 * k, y + 8 * k), (x + half + 4 * k, y - 22 * k), (x + half - 2 * k, y - 48 * k)],
+            dark,
+            9 * k,
+        )
+        c.rect(x + half - 6 * k, y - 60 * k, 8 * k, 13 * k, _fade("#23252c", haze, t))
+        c.rect(x + half - 5 * k, y - 59 * k, 6 * k, 10 * k, _fade("#d8eef8", haze, t * 0.5))
+    if act == "bow":
+        hy += 5 * k
     if hood:
         c.ellipse(hx, hy + 2 * k, 11 * k, 13 * k, mix(co, (15, 15, 25), 0.12))
     else:
@@ -195,6 +223,21 @@ def standing_back(
         c.circle(hx - 8.4 * k, hy + 1 * k, 2.4 * k, _fade(skin, haze, t))  # ears
         c.circle(hx + 8.4 * k, hy + 1 * k, 2.4 * k, _fade(skin, haze, t))
         c.ellipse(hx, hy, 8.3 * k, 10.5 * k, _fade(hair, haze, t))
+        if act == "turn":  # looking aside: a cheek and the line of the jaw
+            side = 1 if lean >= 0 else -1
+            c.ellipse(hx + side * 5.5 * k, hy + 3 * k, 3.6 * k, 7 * k, _fade(skin, haze, t))
+    if act == "child":  # a child on the shoulders, legs down either side of the head, hands on it
+        kid = _fade(["#c0302a", "#d8b26a", "#3d7a9a"][int(x) % 3], haze, t)
+        for side in (-1, 1):
+            c.thick(
+                [(hx + side * 5 * k, hy - 10 * k), (hx + side * 10 * k, hy + 10 * k)],
+                _fade("#2a3a5a", haze, t),
+                6 * k,
+            )
+        c.ellipse(hx, hy - 22 * k, 9 * k, 13 * k, kid)
+        c.ellipse(hx, hy - 40 * k, 6 * k, 7.5 * k, _fade(hair, haze, t))
+        for side in (-1, 1):
+            c.thick([(hx + side * 7 * k, hy - 28 * k), (hx + side * 6 * k, hy - 12 * k)], kid, 4.5 * k)
     if carry == "shoulder":
         bag(c, x + half * 0.35, y - 30 * k, 42 * k, 30 * k, haze, t)
     elif carry == "pack":
@@ -274,6 +317,10 @@ def crowd_from_behind(
             coat = coats[rng.integers(len(coats))]
             hair = HAIRS[rng.integers(len(HAIRS))]
             carry = carries[rng.integers(len(carries))] if kk > 0.35 and rng.random() < carry_share else None
+            # a few do something: a child on the shoulders, a phone held up, a head turned or bowed
+            roll = rng.random()
+            act = None if kk < 0.3 else "child" if roll < 0.02 else "phone" if roll < 0.04 else None
+            act = act or ("turn" if roll > 0.9 else "bow" if roll > 0.8 else None)
             if umbrellas and rng.random() < umbrella_share:
                 standing_back(c, x, y, kk, coat, hair, haze=haze, t=t)
                 umbrella(
@@ -298,6 +345,7 @@ def crowd_from_behind(
                 haze=haze,
                 t=t,
                 lean=rng.uniform(-3, 3),
+                act=act,
             )
         z -= spacing * 0.8
 

@@ -8,12 +8,14 @@ play screen's text panel covers the left.
 from __future__ import annotations
 
 import pathlib
+from dataclasses import replace
 
 import artkit
 import numpy as np
 import pygame
 from artkit import Canvas, H, W, mix
 from figures import HAIRS, SKINS, Persp, bag, crowd_from_behind, seated_front, standing_back
+from poses import Look, neck_height, person, phone, sew, shoulder_bag, sit, squat, stand, walk
 
 DENIM = ["#243e6b", "#2c4a7d", "#1f355c", "#34548a", "#2a4677"]
 SHIRTS = ["#d9dfe6", "#c98d9a", "#8fb0c8", "#e8e0cf", "#6d8fa8", "#b0c4a0", "#d8b26a", "#a8849c"]
@@ -79,25 +81,20 @@ def factory_row(c: Canvas, P: Persp, Z, xs, rng, haze) -> None:
     ty = P(0, 85, Z)[1]
     xl, xr = P(min(xs) - 90, 85, Z)[0], P(max(xs) + 90, 85, Z)[0]
     # the workers behind the table, then the table and what is on it
+    seated = neck_height(sit())  # an upright sitter's shoulders; a bent one's are lower
     for X in xs:
         x = P(X, 0, Z + 40)[0]
-        shirt = SHIRTS[rng.integers(len(SHIRTS))]
-        style = ["bun", "ponytail", "short", "bun", "cap"][rng.integers(5)]
-        seated_front(
-            c,
-            x,
-            P(0, 42, Z + 40)[1],
-            P.k(Z + 40),
-            shirt,
-            SKINS[rng.integers(len(SKINS))],
-            HAIRS[rng.integers(len(HAIRS))],
-            style,
-            "work",
-            bow=rng.uniform(0.1, 0.55),
-            tilt=rng.uniform(-2, 2),
-            haze=haze,
-            t=t,
+        kk = P.k(Z + 40)
+        look = Look(
+            top=SHIRTS[rng.integers(len(SHIRTS))],
+            bottom=DENIM[rng.integers(len(DENIM))],
+            shoes="#4a4440",
+            skin=SKINS[rng.integers(len(SKINS))],
+            hair=HAIRS[rng.integers(len(HAIRS))],
+            extras={"style": ["bun", "ponytail", "short", "bun", "cap"][rng.integers(5)]},
         )
+        bent = replace(sew(), lean=rng.uniform(18, 40), bow=rng.uniform(12, 34))
+        person(c, x, P(0, 42, Z + 40)[1] + seated * kk, kk, bent, look, "front", haze=haze, t=t)
     c.poly([(xl, ty - 14 * k), (xr, ty - 14 * k), (xr, ty), (xl, ty)], top)
     c.rect(xl, ty, xr - xl, 5 * k, edge)
     c.rect(xl, ty + 5 * k, xr - xl, 28 * k, mix("#3a3834", haze, t))  # the shadow under the top
@@ -161,6 +158,12 @@ def bd_factory_floor(c: Canvas) -> None:
             c.ellipse(
                 bx - 70 + j * 35 + rng.uniform(-8, 8), 948 + rng.uniform(-6, 6), 36, 14, DENIM[j % len(DENIM)]
             )
+    # in the aisle in front: a woman carrying a bundle of cut legs to her row, another squatting
+    # to count the finished ones into the baskets
+    carrier = Look(top="#c98d9a", bottom="#2a3a5a", skin=SKINS[1], extras={"load": "denim"})
+    person(c, 930, 1010, 2.3, replace(shoulder_bag(), legs=walk(0.7).legs), carrier, "side", 1)
+    counter = Look(top="#8fb0c8", bottom="#34548a", skin=SKINS[0], long_hair=True)
+    person(c, 1150, 1048, 2.9, replace(squat(), arms=((50, 112), (44, 100))), counter, "side", 1)
     c.band(900, H + 10, "#3a423e", 0, 120)
 
 
@@ -233,8 +236,8 @@ def passengers_facing(c: Canvas, P: Persp, X0, X1, Z, rng, haze, t) -> None:
             SKINS[rng.integers(len(SKINS))],
             HAIRS[rng.integers(len(HAIRS))],
             ["short", "short", "long", "ponytail", "cap"][rng.integers(5)],
-            ["fold", "lap", "hug", "fold"][rng.integers(4)],
-            bow=0.5 if asleep else rng.uniform(0.0, 0.25),
+            arms := ["fold", "lap", "hug", "phone", "fold"][rng.integers(5)],
+            bow=0.5 if asleep or arms == "phone" else rng.uniform(0.0, 0.25),
             tilt=(6 if X > 0 else -6) if asleep and window else rng.uniform(-1.5, 1.5),
             haze=haze,
             t=t,
@@ -367,37 +370,25 @@ def aisle_people(c: Canvas, P: Persp, Z, rng, haze, t) -> None:
 
     r = rng.random()
     X = rng.uniform(-20, 20)
-    if r < 0.35:
-        x, y = P(X, 20, Z + 60)
-        standing_back(
-            c,
-            x,
-            y,
-            P.k(Z + 60),
-            PASSENGER[rng.integers(len(PASSENGER))],
-            haze=haze,
-            t=t,
-            lean=rng.uniform(-4, 4),
-        )
-    elif r < 0.6:
-        x, y = P(X, 95, Z + 60)
-        seated_front(
-            c,
-            x,
-            y,
-            P.k(Z + 60),
-            PASSENGER[rng.integers(len(PASSENGER))],
-            SKINS[rng.integers(len(SKINS))],
-            HAIRS[0],
-            "short",
-            ["fold", "hug"][rng.integers(2)],
-            bow=0.6,
-            haze=haze,
-            t=t,
-        )
+    k = P.k(Z + 60)
+    look = Look(
+        top=PASSENGER[rng.integers(len(PASSENGER))],
+        bottom=["#2a2c34", "#3a3f52", "#2c3a52"][rng.integers(3)],
+        skin=SKINS[rng.integers(len(SKINS))],
+        hair=HAIRS[rng.integers(len(HAIRS))],
+        long_hair=rng.random() < 0.4,
+    )
+    floor = P(X, 165, Z + 60)[1]
+    if r < 0.3 and Z > 500:  # standing, facing down the carriage, some with a phone
+        pose = phone() if rng.random() < 0.5 else replace(stand(), lean=rng.uniform(-3, 4))
+        person(c, P(X, 0, Z + 60)[0], floor, k, pose, look, "back", haze=haze, t=t)
+    elif r < 0.55:  # squatting in the aisle, or sitting on a bag, facing us
         x, y = P(X, 140, Z + 55)
         bag(c, x, y, 50 * P.k(Z + 55), 26 * P.k(Z + 55), haze, t)
-    elif r < 0.85:
+        pose = squat() if rng.random() < 0.5 else replace(sit(), lean=20, bow=24)
+        lift = 0.0 if pose.legs[0][0] > 100 else 26 * k  # a sitter's seat is the bag
+        person(c, P(X, 0, Z + 50)[0], floor - lift, k, pose, look, "front", haze=haze, t=t)
+    elif r < 0.8:
         x, y = P(X, 138, Z + 80)
         bag(c, x, y, 55 * P.k(Z + 80), 28 * P.k(Z + 80), haze, t)
 

@@ -18,14 +18,16 @@ import math
 import pathlib
 import sys
 import time
+from dataclasses import replace
 
 import artkit
 import city
 import guangzhou
 import numpy as np
+import poses
 import pygame
 from artkit import ROOT, C, Canvas, Col, H, W, hexc, mix, noise1d  # noqa: F401
-from figures import bag, bare_tree, walker
+from figures import bare_tree
 
 # ---------------------------------------------------------------------------
 # motifs
@@ -619,12 +621,22 @@ def school(c: Canvas, winter: bool) -> None:
     c.band(660, 1090, yard[2], 0, 160)
     c.rect(-10, 700, 700, 40, "#bdb1a0" if not winter else "#c8c6be")
     c.rect(-10, 700, 700, 8, "#a69a88")
-    if winter:  # pupils in padded coats, hands in their sleeves, hurrying in
-        for i, (x, col) in enumerate([(1240, "#3a4a6a"), (1300, "#8a3a3c"), (1360, "#4a5a4a")]):
-            walker(c, x, 724 + i * 4, 84, col, "#2a2a30")
-    else:
-        for i, (x, col) in enumerate([(1240, "#2f4f7a"), (1290, "#9b3d3a"), (1330, "#2f4f7a")]):
-            person(c, x, 720 + i * 4, 78, col, head="#3b2e28", bag="#c24a3c" if i == 1 else None)
+    k = 84 / 165 / 0.62  # canvas units per cm for a child of about ten
+    if winter:  # pupils in padded coats, bent into the cold, hurrying in; a grandmother with the smallest
+        for i, (x, col, phase) in enumerate([(1250, "#3a4a6a", 0.9), (1330, "#8a3a3c", -0.6)]):
+            hunched = replace(poses.walk(phase), lean=14, bow=12)
+            poses.person(c, x, 724 + i * 4, k, hunched, poses.Look(top=col, bottom="#2a2a30"), scale=0.62)
+        poses.parent_and_child(
+            c, 1430, 740, k * 0.9, poses.Look(top="#4a4a52", hair="#8a8a86"), poses.Look(top="#4a5a4a")
+        )
+    else:  # two pupils squatting over a game of marbles, a third running up with her satchel
+        kids = [poses.Look(top=col, bottom="#2a2f44") for col in ("#2f4f7a", "#9b3d3a", "#e8e4da")]
+        poses.person(c, 1232, 724, k, poses.squat(), kids[0], facing=1, scale=0.62)
+        poses.person(c, 1300, 726, k, poses.squat(), kids[2], facing=-1, scale=0.62)
+        for mx, my in ((1262, 722), (1270, 725), (1251, 726)):
+            c.circle(mx, my, 1.6, "#5f86a4")
+        runner = replace(poses.walk(1.0), lean=12, prop="shoulder_bag")
+        poses.person(c, 1390, 736, k, runner, kids[1], facing=-1, scale=0.62)
 
 
 @backdrop
@@ -800,19 +812,23 @@ def path_home(c: Canvas, winter: bool) -> None:
     c.poly(left + right[::-1], "#d9c291" if not winter else "#a89a84")
     c.lines(right, "#b39b6c" if not winter else "#857864", 2)
     if winter:  # the family walking up with their bags, bigger, nearer the village
-        walker(c, 1150, 688, 96, "#3d4e6b", "#2a2a30")
-        bag(c, 1150, 612, 30, 20)
-        walker(c, 1196, 672, 88, "#7a3f44", "#2a2a30")
-        walker(c, 1232, 660, 70, "#c86a8a", "#2a2a30")
-        bag(c, 1246, 648, 22, 14)
+        loaded = replace(poses.walk(0.8), lean=10, prop="shoulder_bag")
+        k = 96 / 165
+        poses.person(c, 1130, 690, k, loaded, poses.Look(top="#3d4e6b"))
+        poses.parent_and_child(
+            c, 1212, 670, k * 0.9, poses.Look(top="#7a3f44", long_hair=True), poses.Look(top="#c86a8a")
+        )
         bare_tree(c, 1810, 780, 420, "#4a4a40", 85)
         bare_tree(c, 1030, 620, 160, "#6a6a5e", 87, depth=5)
         bamboo(c, 1680, 700, 240, "#5e6a48", 86, lean=0.2)
         c.band(780, 1090, "#5a5c4a", 0, 110)
     else:
         # two walkers carrying bags, small, well up the path
-        person(c, 1200, 664, 70, "#3d4e6b", head="#2e2622", bag="#a64235")
-        person(c, 1245, 642, 64, "#7a3f44", head="#2e2622", bag="#385c7a")
+        loaded = replace(poses.walk(0.7), lean=9, prop="shoulder_bag")
+        poses.person(c, 1200, 664, 70 / 165, loaded, poses.Look(top="#3d4e6b"))
+        poses.person(
+            c, 1245, 642, 64 / 165, replace(loaded, legs=poses.walk(-0.6).legs), poses.Look(top="#7a3f44")
+        )
         tree(c, 1810, 760, 330, "#6f7a48", 85)
         bamboo(c, 1680, 700, 240, "#70804d", 86, lean=0.2)
         c.band(780, 1090, "#7c7a4e", 0, 110)
@@ -1667,8 +1683,14 @@ def prescale(name: str, size: tuple[int, int]) -> int:
 
 def main(argv: list[str]) -> int:
     pygame.init()
-    names = [a for a in argv if not a.startswith("-")]
     out = ROOT
+    if "--out" in argv:  # somewhere else (tests/test_art_rerun.py compares a rerun with assets/)
+        at = argv.index("--out")
+        out = pathlib.Path(argv[at + 1])
+        argv = argv[:at] + argv[at + 2 :]
+        for folder in ("backdrops", "portraits"):
+            (out / folder).mkdir(parents=True, exist_ok=True)
+    names = [a for a in argv if not a.startswith("-")]
     if "--preview" in argv:  # quick look while drawing: no supersampling, written to /tmp
         artkit.S = 1
         out = pathlib.Path("/tmp/art-preview")
