@@ -1339,46 +1339,55 @@ def head(
     c.ellipse(cx - 8, cy - 4, rx - 8, ry - 6, skin)
     ey = cy + (eyes_y if eyes_y is not None else ry * 0.05)
     ex = rx * 0.42
-    inner = {"sad": -8, "angry": 9}.get(mood, 0)  # how far the brows' inner ends drop
-    lift = {"sad": 5, "glad": 3, "angry": -3}.get(mood, 0)
+    # Features are drawn bold, as the play screen shows a face about 110 px high (a fifth of this):
+    # a line must be 10 units wide to stay two pixels there, and each mood changes brows, eyes
+    # and mouth together so that it reads at a glance.
+    inner = {"sad": -17, "angry": 15, "glad": -2}.get(mood, 0)  # how far the brows' inner ends drop
+    lift = {"sad": 6, "glad": 6, "angry": -4}.get(mood, 0)
     for s in (-1, 1):
         x = cx + s * ex
         if mood == "sleep":
-            c.lines([(x - 12, ey), (x, ey + 6), (x + 12, ey)], "#2a211c", 3)
+            c.lines([(x - 13, ey), (x, ey + 7), (x + 13, ey)], "#2a211c", 5)
         elif mood == "glad":  # eyes creased upwards by the smile
-            c.lines([(x - 11, ey + 3), (x, ey - 5), (x + 11, ey + 3)], ink, 4)
+            c.thick([(x - 13, ey + 4), (x, ey - 7), (x + 13, ey + 4)], ink, 7)
         elif mood == "angry":  # narrowed under a lid that slants down to the nose
-            c.ellipse(x, ey + 1, 8, 5, ink)
-            c.line((x + s * 12, ey - 6), (x - s * 12, ey - 1), skin, 4)
-        elif mood == "sad":
-            c.ellipse(x, ey + 3, 7, 5, ink)
+            c.ellipse(x, ey + 2, 11, 7, ink)
+            c.poly([(x - 16, ey - 9), (x + 16, ey - 9), (x - s * 16, ey + 1), (x + s * 16, ey - 7)], skin)
+        elif mood == "sad":  # eyes a little lowered, the upper lids drooping to the outside
+            c.ellipse(x, ey + 4, 10, 8, ink)
+            c.poly([(x - 16, ey - 8), (x + 16, ey - 8), (x + s * 16, ey + 2), (x - s * 14, ey - 4)], skin)
         else:
-            c.ellipse(x, ey, 8, 7, ink)
-        bl = 16 + rx * 0.05
-        by = ey - 24 - lift
-        outer, inner_x = x + s * bl, x - s * bl
-        c.line((outer, by - inner * 0.3), (inner_x, by + inner), brows, 5)
+            c.ellipse(x, ey, 10, 9, ink)
+            c.circle(x + 3, ey - 3, 2.5, "#f4efe6")
+        bl = 19 + rx * 0.05
+        by = ey - 26 - lift
+        outer, inner_x = x + s * bl, x - s * bl * 0.85
+        c.thick([(outer, by - inner * 0.35), (inner_x, by + inner)], brows, 9)
         if age > 0.5:
-            c.lines([(cx + s * (ex + 18), ey + 2), (cx + s * (ex + 30), ey - 4)], shade, 2)
-            c.lines([(cx + s * (ex + 18), ey + 8), (cx + s * (ex + 30), ey + 10)], shade, 2)
+            c.lines([(cx + s * (ex + 20), ey + 2), (cx + s * (ex + 32), ey - 4)], shade, 3)
+            c.lines([(cx + s * (ex + 20), ey + 8), (cx + s * (ex + 32), ey + 10)], shade, 3)
     if mood == "angry":  # a crease between the brows
-        c.line((cx - 3, ey - 30), (cx - 5, ey - 14), shade, 3)
+        c.thick([(cx - 4, ey - 34), (cx - 6, ey - 16)], shade, 5)
+    if mood == "sad":  # the worried lines the lifted brows draw on the forehead
+        c.thick([(cx - 18, ey - 50), (cx, ey - 44), (cx + 18, ey - 50)], shade, 4)
     # nose: a soft shadow on the shaded side
     c.poly([(cx + 4, ey + 10), (cx + 14, ey + 44), (cx - 4, ey + 48)], shade)
     my = ey + 74 * (ry / 108)
-    lip = "#8a4a3a"
-    if mood == "glad":
-        c.lines([(cx - 26, my - 4), (cx - 12, my + 7), (cx + 12, my + 7), (cx + 26, my - 4)], lip, 4)
+    lip = "#7a3a30"
+    if mood == "glad":  # an open smile
+        c.poly(
+            [(cx - 30, my - 6), (cx - 16, my + 10), (cx, my + 14), (cx + 16, my + 10), (cx + 30, my - 6)],
+            lip,
+        )
+        c.poly([(cx - 22, my - 2), (cx + 22, my - 2), (cx + 14, my + 3), (cx - 14, my + 3)], "#f2ebe0")
     elif mood == "sad":
-        c.lines([(cx - 20, my + 7), (cx - 8, my), (cx + 8, my), (cx + 20, my + 7)], lip, 4)
+        c.thick([(cx - 24, my + 10), (cx - 10, my + 1), (cx + 10, my + 1), (cx + 24, my + 10)], lip, 7)
     elif mood == "angry":
-        c.line((cx - 15, my + 1), (cx + 15, my + 1), lip, 6)
-        c.line((cx - 15, my + 1), (cx - 20, my + 5), lip, 4)
-        c.line((cx + 15, my + 1), (cx + 20, my + 5), lip, 4)
+        c.thick([(cx - 22, my + 6), (cx - 14, my + 1), (cx + 14, my + 1), (cx + 22, my + 6)], lip, 8)
     elif mood == "sleep":
         c.ellipse(cx, my, 8, 4, "#b5655a")
     else:
-        c.line((cx - 18, my), (cx + 18, my), lip, 4)
+        c.thick([(cx - 19, my), (cx + 19, my)], lip, 6)
     if blush:
         c.begin(80)
         c.circle(cx - ex - 6, ey + 40, 20, "#e87a6a")
