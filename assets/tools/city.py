@@ -16,7 +16,7 @@ import pygame
 from artkit import Canvas, H, W, mix
 from figures import seated_front, walker
 from guangzhou import CJK_FONT
-from poses import Look, parent_and_child, person, phone, shoulder_bag, walk
+from poses import Look, Skeleton, parent_and_child, person, phone, shoulder_bag, sit, squat, taper, walk
 
 
 def sign_text(c: Canvas, text, x, y, size, color) -> None:
@@ -26,11 +26,29 @@ def sign_text(c: Canvas, text, x, y, size, color) -> None:
     c.surf.blit(img, (round(x * artkit.S - img.get_width() / 2), round(y * artkit.S - img.get_height() / 2)))
 
 
-def shophouse(c: Canvas, x, w, top, base, body, rng, night, sign=None) -> None:
+def shophouse(c: Canvas, x, w, top, base, body, rng, night, sign=None, tiles=False, gable=False) -> None:
     """A qilou: an arcade at street level on square columns, three or four floors of windows with
-    bars, balconies with laundry, air-conditioner boxes, and a shop sign over the arcade."""
+    bars, balconies with laundry, air-conditioner boxes, and a shop sign over the arcade.
+
+    ``tiles`` covers the façade in small white tiles (as the 1990s re-fronted houses were);
+    ``gable`` gives the parapet the old curved pediment of the 1920s houses."""
     dark = mix(body, "#000000", 0.35)
     c.rect(x, top, w, base - top, body)
+    if tiles:  # a grid of tile joints, fainter than the windows
+        joint = mix(body, "#8a8478", 0.35)
+        for ty in np.arange(top + 8, base - 150, 14):
+            c.line((x, ty), (x + w, ty), joint, 1)
+        for tx in np.arange(x + 7, x + w, 14):
+            c.line((tx, top), (tx, base - 150), joint, 1)
+    if gable:  # a curved pediment over the middle of the parapet, with a round vent
+        arc = [
+            (x + w / 2 + w * 0.22 * math.cos(a), top - 10 - 60 * math.sin(a))
+            for a in np.linspace(0, math.pi, 20)
+        ]
+        c.poly(arc, mix(body, "#ffffff", 0.12))
+        c.circle(x + w / 2, top - 34, 13, mix(body, "#000000", 0.3))
+        for side in (-1, 1):
+            c.rect(x + w / 2 + side * w * 0.36 - 9, top - 34, 18, 26, mix(body, "#ffffff", 0.12))
     c.rect(x - 4, top - 10, w + 8, 12, mix(body, "#000000", 0.2))  # the parapet
     arcade = base - 150
     floors = max(2, int((arcade - 70 - top) / 110))
@@ -157,17 +175,20 @@ def bd_city_street(c: Canvas) -> None:
         top = rng.uniform(120, 400)
         c.rect(x, top, rng.uniform(80, 150), 640 - top, mix("#a9aaa4", "#ddd3bd", rng.uniform(0.1, 0.5)))
     c.band(300, 640, "#ddd3bd", 0, 150)
+    c.glow(1500, 120, 700, "#f4e8c8", 0.45)  # the sun through the humid haze
+    # houses of different ages: a tiled one, old ones with curved pediments, a tall later block
     houses = [
-        ("#c8b79c", None),
-        ("#b9a88e", ("#b8322a", "四川")),
-        ("#c2ae92", ("#2e6b8f", None)),
-        ("#bfae98", ("#d2a640", None)),
+        ("#c8b79c", None, 230, False, True),
+        ("#e4e0d6", ("#b8322a", "四川"), 150, True, False),
+        ("#c9a98a", ("#2e6b8f", None), 270, False, True),
+        ("#b8b4a4", ("#d2a640", None), 120, True, False),
     ]
     x = 0
-    for body, sign in houses:
+    for body, sign, top, tiles, gable in houses:
         w = 440 + rng.uniform(-30, 50)
-        shophouse(c, x, w, 220 + rng.uniform(-30, 50), 780, body, rng, False, sign)
+        shophouse(c, x, w, top + rng.uniform(-20, 20), 780, body, rng, False, sign, tiles, gable)
         x += w + 16
+    arcade_life(c, rng)
     # the overpass crossing high on the left, on round columns
     c.poly([(-10, 110), (1100, 170), (1100, 236), (-10, 186)], "#8c8a84")
     c.poly([(-10, 186), (1100, 236), (1100, 254), (-10, 204)], "#6f6d68")
@@ -204,9 +225,79 @@ def bd_city_street(c: Canvas) -> None:
             i % 5
         ]
         person(c, px, base, k, pose, look, "side", facing)
+    banyan(c, 1830, 800, rng)
     for i, (sx, sy, s) in enumerate(((1260, 980, 1.2), (1640, 1010, 1.35), (960, 960, 1.0))):
         scooter(c, sx, sy, s, ["#2f5d8a", "#8a2f2f", "#3f3f3f"][i], coats[(i + 2) % len(coats)], i == 1)
     c.band(900, H + 10, "#3a3834", 0, 110)
+
+
+def arcade_life(c: Canvas, rng) -> None:
+    """What spills out of the shops under the arcades: stools, crates of fruit, a rack of clothes,
+    a shopkeeper on a stool, a man squatting over a bowl."""
+    floor = 780
+    for sx in (400, 1210):  # stacked red plastic stools
+        for j in range(4):
+            c.poly(
+                [
+                    (sx - 18, floor - 30 - j * 7),
+                    (sx + 18, floor - 30 - j * 7),
+                    (sx + 14, floor),
+                    (sx - 14, floor),
+                ],
+                mix("#c0302a", "#000000", 0.06 * j),
+            )
+    for cx in (520, 560, 600):  # crates of oranges and pomelos for the New Year
+        c.rect(cx - 18, floor - 26, 36, 26, "#b08a58")
+        for k in range(4):
+            c.circle(cx - 12 + k * 8, floor - 28, 6, "#e88a2a" if cx != 560 else "#d8d070")
+    c.line((1000, floor - 120), (1090, floor - 120), "#5a5a5a", 3)  # a rail of clothes for sale
+    for k in range(7):
+        c.rect(
+            1004 + k * 12,
+            floor - 118,
+            10,
+            rng.uniform(40, 60),
+            ["#c85a7a", "#3a6a9a", "#e8e0c8", "#6a8a4a"][k % 4],
+        )
+    c.line((1004, floor - 120), (1004, floor), "#5a5a5a", 3)
+    c.line((1086, floor - 120), (1086, floor), "#5a5a5a", 3)
+    keeper = Look(top="#e8e0d0", bottom="#3a3a40", hair="#3a3634")
+    c.poly([(640, floor - 34), (676, floor - 34), (672, floor), (644, floor)], "#2e6b8f")  # his stool
+    person(c, 660, floor, 0.95, sit(), keeper, "side", -1)
+    eater = Look(top="#5a6a4a", bottom="#2a2a30")
+    person(
+        c, 760, floor, 0.95, replace(squat(), lean=18, arms=((40, 150), (30, 140)), bow=26), eater, "side", -1
+    )
+    c.ellipse(744, floor - 70, 10, 5, "#e8e4da")  # his bowl
+
+
+def banyan(c: Canvas, x, base, rng) -> None:
+    """A big banyan at the kerb: a thick trunk of twisted stems, a dark canopy over the street,
+    aerial roots hanging from its branches."""
+    bark, leaf = "#5a5046", "#46583e"
+    for k in range(4):  # the trunk: several stems grown together, tapering as they rise
+        x0, x1, x2 = x - 36 + k * 24, x - 24 + k * 16 + rng.uniform(-8, 8), x - 70 + k * 40
+        tone = mix(bark, "#000000", 0.1 * (k % 2))
+        taper(c, (x0, base), (x1, base - 220), 34, 24, tone)
+        taper(c, (x1, base - 220), (x2, base - 400), 24, 14, tone)
+    for ax, ay, bx, by in (
+        (x - 30, base - 330, x - 280, base - 470),
+        (x + 20, base - 340, x + 130, base - 490),
+    ):
+        taper(c, (ax, ay), ((ax + bx) / 2, ay - 70), 20, 13, bark)
+        taper(c, ((ax + bx) / 2, ay - 70), (bx, by), 13, 7, bark)
+    for _ in range(9):  # the canopy in overlapping clumps, above the banner
+        c.ellipse(
+            x + rng.uniform(-220, 140),
+            base - rng.uniform(600, 720),
+            rng.uniform(100, 150),
+            rng.uniform(50, 75),
+            mix(leaf, "#2e3a2a", rng.uniform(0, 0.5)),
+        )
+    for _ in range(22):  # aerial roots hanging down from the branches
+        rx = x + rng.uniform(-210, 110)
+        top = base - rng.uniform(560, 620)
+        c.line((rx, top), (rx + rng.uniform(-6, 6), top + rng.uniform(80, 260)), mix(bark, "#c8c0a8", 0.2), 2)
 
 
 def scooter(c: Canvas, x, y, s, color, rider, load) -> None:
@@ -225,22 +316,8 @@ def scooter(c: Canvas, x, y, s, color, rider, load) -> None:
         color,
     )
     c.rect(x - 60 * s, y - 36 * s, 60 * s, 14 * s, "#222")  # the seat
-    c.poly(
-        [
-            (x - 30 * s, y - 36 * s),
-            (x - 6 * s, y - 36 * s),
-            (x + 6 * s, y - 110 * s),
-            (x - 24 * s, y - 112 * s),
-        ],
-        rider,
-    )
-    c.thick(
-        [(x - 2 * s, y - 100 * s), (x + 40 * s, y - 74 * s), (x + 62 * s, y - 70 * s)],
-        mix(rider, "#000000", 0.2),
-        10 * s,
-    )
-    c.thick([(x - 16 * s, y - 40 * s), (x + 22 * s, y - 36 * s), (x + 26 * s, y - 6 * s)], "#2a2a33", 14 * s)
-    c.circle(x - 10 * s, y - 126 * s, 15 * s, "#1d1b1a")
+    riding = replace(sit(), lean=14, arms=((72, 96), (68, 92)), legs=((84, 10), (80, 14)))
+    person(c, x - 12 * s, y - 6 * s, 0.9 * s, riding, Look(top=rider, bottom="#2a2a33"), "side", 1)
     if load:
         c.rect(x - 96 * s, y - 80 * s, 56 * s, 44 * s, "#c8b890")
         c.line((x - 96 * s, y - 58 * s), (x - 40 * s, y - 58 * s), "#8a7a5a", 2)
@@ -285,8 +362,8 @@ def bunk(c: Canvas, x0, x1, floor, rng, sheet, quilt_colors) -> None:
 
 def bd_dormitory(c: Canvas) -> None:
     """A factory dormitory room at night, seen square on: one clear bunk on the right with a
-    woman sitting on it mending, a barred window on the city, laundry on a line, a thermos,
-    a basin and a cooker on the floor."""
+    woman sitting on it mending and a younger one above her on her phone, a barred window on the
+    city, laundry on a line, a thermos, a basin and a cooker on the floor."""
     rng = np.random.default_rng(1308)
     floor = 900
     c.vgrad([(0, "#a8aa9c"), (1, "#bcbcac")], h=520)  # the whitewashed upper wall
@@ -333,6 +410,14 @@ def bd_dormitory(c: Canvas) -> None:
         c.ellipse(1480 + side * 10 * k, floor + 2, 9 * k, 3 * k, "#c8433a")
     c.poly([(1380, seat - 30), (1580, seat - 36), (1610, seat + 40), (1360, seat + 40)], "#2c4a7d")
     c.line((1440, seat - 30), (1420, seat + 40), "#c8a060", 3)
+    # on the upper bunk, a younger woman sits on the edge, legs down, reading a message home
+    upper = 432
+    reading = replace(phone(), lean=6, bow=30, legs=((88, 4), (86, -6)))
+    girl = Look(top="#d89aa8", bottom="#3a4a6a", skin="#e0b08c", long_hair=True, extras={"style": "long"})
+    hip_up = Skeleton(reading, "front", 1, 1.0).floor  # from her feet up to the hip on the mattress
+    girl_at = person(c, 1560, upper + hip_up * k * 0.92, k * 0.92, reading, girl, "front")
+    hand = girl_at.joint("arm0")
+    c.glow(hand[0], hand[1] - 20, 120, "#bfe0f0", 0.35)  # the screen's light on her face
 
     # laundry on a line across the room
     line = [(0, 150), (W, 190)]
@@ -341,6 +426,8 @@ def bd_dormitory(c: Canvas) -> None:
         x = 80 + k * 130 + rng.uniform(-20, 20)
         y = 150 + 40 * x / W
         col = rng.choice(["#c8433a", "#e8e2d0", "#3f6f9a", "#d8b04a", "#6a8a5a", "#2c4a7d"])
+        if 1440 < x < 1640:  # a gap in the washing where the young woman sits
+            continue
         if rng.random() < 0.4:  # a pair of jeans by the cuffs
             c.poly(
                 [

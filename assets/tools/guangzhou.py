@@ -427,13 +427,21 @@ def station_building(c: Canvas, P: Persp, Z, wall, windows, frame, clock) -> tup
     ground = 400
     box(-12000, ground - 1500, 7000, ground, wall)  # the wings
     box(-12000, ground - 1560, 7000, ground - 1500, frame)
-    for X in range(-11800, 6900, 420):  # tall windows along the wings
-        box(X, ground - 1250, X + 220, ground - 250, windows)
+    for X in range(-11800, 6900, 420):  # tall windows along the wings, a row of small ones above
+        box(X, ground - 1250, X + 220, ground - 420, windows)
+        box(X, ground - 1430, X + 220, ground - 1320, windows)
+    box(-12000, ground - 1300, 7000, ground - 1270, frame)  # a cornice between the rows
+    box(-12000, ground - 420, 7000, ground - 340, frame)  # the long canopy over the entrances
+    box(-12000, ground - 340, 7000, ground, mix(windows, (20, 20, 28), 0.35))  # the shade under it
+    for X in range(-11600, 6900, 840):  # the canopy's posts
+        box(X, ground - 340, X + 60, ground, frame)
     box(1700, ground - 2900, 4300, ground, mix(wall, (255, 255, 255), 0.08))  # the centre
     box(1660, ground - 2960, 4340, ground - 2900, frame)
-    for i in range(7):
+    box(1700, ground - 2160, 4300, ground - 2110, frame)  # the centre's cornice under the clock
+    for i in range(7):  # its tall glazed bays down to the doors
         X = 1880 + i * 350
         box(X, ground - 2000, X + 200, ground - 150, windows)
+        box(X + 90, ground - 2000, X + 110, ground - 150, frame)  # a mullion
     cx_, cy_ = P(3000, ground - 2450, Z)
     r = 300 * P.k(Z)
     c.circle(cx_, cy_, r, frame)
@@ -441,6 +449,22 @@ def station_building(c: Canvas, P: Persp, Z, wall, windows, frame, clock) -> tup
     c.line((cx_, cy_), (cx_, cy_ - r * 0.6), "#2a2a2a", max(1, r * 0.08))
     c.line((cx_, cy_), (cx_ + r * 0.45, cy_ + r * 0.25), "#2a2a2a", max(1, r * 0.08))
     return P(3000, ground - 2960, Z)
+
+
+def square_lamps(c: Canvas, P: Persp, haze) -> None:
+    """The square's tall lamp posts, each with a ring of lamps just lit at dusk, far to near; the
+    crowd (drawn after) hides their feet."""
+    for Z, Xs in ((5600, (-5200, -1500, 2300)), (3600, (-3300, 300))):
+        t = min(0.7, Z / 8000)
+        k = P.k(Z)
+        pole = mix("#3a3a44", haze, t)
+        for X in Xs:
+            (x, y0), (_, y1) = P(X, 400, Z), P(X, -1400, Z)
+            c.line((x, y0), (x, y1), pole, max(1.5, 14 * k))
+            c.line((x - 80 * k, y1 + 20 * k), (x + 80 * k, y1 + 20 * k), pole, max(1.5, 8 * k))
+            for dx in (-80, -27, 27, 80):
+                c.circle(x + dx * k, y1 + 12 * k, max(1.5, 16 * k), mix("#ffe0a8", haze, t * 0.5))
+            c.glow(x, y1 + 12 * k, 500 * k, "#ffcf90", 0.25)
 
 
 def bd_guangzhou_station(c: Canvas) -> None:
@@ -453,6 +477,7 @@ def bd_guangzhou_station(c: Canvas) -> None:
     top = station_building(c, P, 7000, "#bdb7ac", "#6f747c", "#9f9a90", "#f4f2ea")
     station_name(c, top[0], top[1] - 175, 140, (200, 48, 42), glow="#e0604a")
     c.band(P(0, -600, 7000)[1], P(0, 400, 7000)[1] + 20, haze, 0, 110)
+    square_lamps(c, P, haze)
     coats = ["#2f3140", "#3a3a46", "#45404a", "#2b3440", "#4a3a3a", "#3c4650", "#5a4a3a", "#6a3030"]
     crowd_from_behind(c, P, 6500, 420, (-1400, 800), coats, 151, haze, eye=400, carry_share=0.3)
     c.band(860, H + 10, "#1e1f28", 0, 140)

@@ -113,7 +113,7 @@ def _dir(angle: float) -> tuple[float, float]:
     return math.sin(a), math.cos(a)
 
 
-def _taper(c: Canvas, a, b, w0: float, w1: float, color) -> None:
+def taper(c: Canvas, a, b, w0: float, w1: float, color) -> None:
     """A limb from a (width w0) to b (width w1) with rounded ends."""
     dx, dy = b[0] - a[0], b[1] - a[1]
     d = math.hypot(dx, dy)
@@ -218,8 +218,8 @@ def person(
 
     def leg(i: int, colour) -> None:
         hip, knee, ankle = (P(p) for p in sk.limbs[f"leg{i}"])
-        _taper(c, hip, knee, 15 * w, 11 * w, colour)
-        _taper(c, knee, ankle, 11 * w, 8 * w, colour)
+        taper(c, hip, knee, 15 * w, 11 * w, colour)
+        taper(c, knee, ankle, 11 * w, 8 * w, colour)
         toe = 1 if view == "side" else 0
         c.ellipse(
             ankle[0] + toe * fx * 7 * w, ankle[1] + 1 * w, (12 if toe else 6) * w, 3.5 * w, col(look.shoes)
@@ -227,14 +227,14 @@ def person(
 
     def arm(i: int, colour) -> None:
         sh, el, wr = (P(p) for p in sk.limbs[f"arm{i}"])
-        _taper(c, sh, el, 11 * w, 9 * w, colour)
-        _taper(c, el, wr, 9 * w, 7.5 * w, colour)
+        taper(c, sh, el, 11 * w, 9 * w, colour)
+        taper(c, el, wr, 9 * w, 7.5 * w, colour)
         c.circle(wr[0], wr[1], 4.2 * w, skin)
 
     def torso() -> None:
         hip, neck = P(sk.hip), P(sk.neck)
         if view == "side":
-            _taper(c, hip, neck, 22 * w, 28 * w, top)
+            taper(c, hip, neck, 22 * w, 28 * w, top)
             c.ellipse(hip[0], hip[1], 13.5 * w, 9 * w, bottom)  # the trousers' seat
         else:
             half_s, half_h = SHOULDER_HALF * w + 5 * w, HIP_HALF * w + 8 * w
@@ -253,7 +253,7 @@ def person(
     def head() -> None:
         hx, hy = P(sk.head)
         neck = P(sk.neck)
-        _taper(c, neck, (hx, hy), 9 * w, 8 * w, mix(skin, (70, 45, 35), 0.2))
+        taper(c, neck, (hx, hy), 9 * w, 8 * w, mix(skin, (70, 45, 35), 0.2))
         rx, ry = 8.2 * w, 10.5 * w
         if view == "back":
             c.circle(hx - rx, hy + 1 * w, 2.3 * w, skin)
