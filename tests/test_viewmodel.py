@@ -104,6 +104,30 @@ def test_a_broken_save_is_refused_in_words_and_changes_nothing(story):
         assert player.state() == before
 
 
+def test_a_prompt_counts_as_discussed_only_if_the_teacher_kept_it_up_ten_seconds(story):
+    # The desktop's rule (game.engine.classview.kept_up), which the browser now sends its seconds to:
+    # it recorded every prompt shown as discussed, even one put away at once.
+    from pathlib import Path
+
+    from game.engine.classview import KEPT_SECONDS
+    from game.engine.record import SessionRecord
+
+    shipped = load_story(Path(__file__).resolve().parents[1] / "story")
+
+    def discussed_after(seconds: float | None) -> tuple[str, list[str]]:
+        player = Player(shipped)
+        view = player.act({"do": "class_begin"})
+        while not shipped.scenes[view["scene"]["id"]].discuss:  # on to the first prompt
+            view = player.act({"do": "choose", "choice": 1})
+        player.act({"do": "class_seen", "prompt_seconds": seconds, "fact": True})
+        record = SessionRecord.from_json(player.act({"do": "class_record"})["record"])
+        return view["scene"]["id"], record.prompts_shown
+
+    assert discussed_after(2.0)[1] == [] and discussed_after(None)[1] == []
+    scene, discussed = discussed_after(KEPT_SECONDS)
+    assert discussed == [scene]
+
+
 def test_unknown_actions_are_errors_not_tracebacks(story):
     player = Player(story)
     assert "no action 'fly'" in json.loads(player.act_json('{"do": "fly"}'))["error"]
@@ -118,7 +142,7 @@ def test_classroom_mode_records_votes_prompts_and_the_ending(story):
     view = player.act({"do": "class_begin"})
     assert (view["classroom"]["decisions"], view["classroom"]["finished"]) == (0, False)
     assert view["classroom"]["lesson"] is None
-    player.act({"do": "class_seen", "prompt": True, "fact": True})
+    player.act({"do": "class_seen", "prompt_seconds": 12.5, "fact": True})
     view = player.act(
         {
             "do": "choose",
@@ -152,4 +176,4 @@ def test_classroom_mode_records_votes_prompts_and_the_ending(story):
         restored.act({"do": "class_restore", "record": {"kind": "nonsense"}})
     player.act({"do": "restart"})
     with pytest.raises(ActionError, match="not on"):
-        player.act({"do": "class_seen", "prompt": True})
+        player.act({"do": "class_seen", "prompt_seconds": 12.5})

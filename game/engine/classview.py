@@ -19,6 +19,13 @@ from game.engine.session import Session
 from game.story.model import Story, paragraphs
 
 ROAD_SHOWN = 6  # the last few decisions a lesson took between parts: the class hears how it got there
+KEPT_SECONDS = 10.0  # a discussion prompt put away sooner than this was skipped, not discussed
+
+
+def kept_up(seconds: float) -> bool:
+    """Whether a discussion prompt the teacher kept on screen this long (and put away by going
+    on, not by skipping) counts as discussed in the report: both front ends ask this."""
+    return seconds >= KEPT_SECONDS
 
 
 def lessons_view(story: Story) -> list[dict[str, Any]]:
@@ -234,10 +241,12 @@ def stats_action(
 
 
 __all__ = [
+    "KEPT_SECONDS",
     "StatsError",
     "bridge_view",
     "class_here",
     "closing_view",
+    "kept_up",
     "lessons_view",
     "merge_stats",
     "notes_due",

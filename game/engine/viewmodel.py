@@ -18,6 +18,7 @@ from game.engine.classview import (
     bridge_view,
     class_here,
     closing_view,
+    kept_up,
     lessons_view,
     stats_action,
 )
@@ -305,7 +306,8 @@ class Player:
     def _classroom(self, kind: str, action: Mapping[str, Any]) -> dict[str, Any]:
         """Classroom actions: "lessons" lists the story's lessons; "class_begin" starts a class
         session (with "lesson": id, that lesson at its first scene and state); "class_end" leaves
-        it; "class_seen" notes the scene's "prompt" and "fact" card as shown; "class_record" and
+        it; "class_seen" notes the scene's "fact" card as shown, and its prompt as discussed when the
+        teacher went on after keeping it up "prompt_seconds" (classview.kept_up); "class_record" and
         "class_restore" give and take back the record and the lesson's part. In class a choice may
         carry the class's "tally" ({choice id: votes}), "team" and "seconds". The statistics
         actions are game.engine.classview.stats_action's."""
@@ -333,7 +335,8 @@ class Player:
             raise ActionError("classroom mode is not on")
         if kind == "class_seen":
             scene = self.session.scene
-            if scene.discuss and action.get("prompt"):
+            kept = action.get("prompt_seconds")
+            if scene.discuss and isinstance(kept, (int, float)) and kept_up(float(kept)):
                 record.prompt_shown(scene.id)
             if scene.fact and action.get("fact"):
                 record.fact_shown(scene.fact)

@@ -7,13 +7,12 @@ from collections.abc import Callable
 
 import pygame
 
+from game.engine.classview import kept_up
 from game.story.model import Fact, paragraphs
 from game.ui.screens.base import Screen
 from game.ui.screens.document import DocumentScreen
 from game.ui.widgets import Block, Button, Rect, is_click, is_key
 from game.ui.words import word
-
-KEPT_SECONDS = 10  # a discussion prompt put away sooner than this was skipped, not discussed
 
 
 class CardScreen(Screen):
@@ -89,7 +88,8 @@ class DiscussionScreen(CardScreen):
     """The scene's discussion question, large, until the facilitator goes on.
 
     `discussed` is called when the teacher goes on after keeping the question on screen for
-    KEPT_SECONDS or more; Esc, or going on sooner, skips it (the report does not count it)."""
+    KEPT_SECONDS or more (game.engine.classview.kept_up, the browser's rule too); Esc, or going on
+    sooner, skips it (the report does not count it)."""
 
     hint = "discuss_hint"
 
@@ -109,7 +109,7 @@ class DiscussionScreen(CardScreen):
         if is_key(event, pygame.K_ESCAPE):
             self.go_on()  # skipped
             return True
-        kept = time.monotonic() - self.opened >= KEPT_SECONDS
+        kept = kept_up(time.monotonic() - self.opened)
         if (
             kept
             and self.discussed is not None
