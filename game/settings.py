@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from game.engine.atomic import write_atomic
+from game.engine.lessons import READ_ALOUD_CPS
 from game.story.safeio import UnreadableFile, read_json
 
 log = logging.getLogger("game.settings")
@@ -25,7 +26,7 @@ TEXT_SPEEDS = ("aloud", "slow", "normal", "fast", "instant")
 TEXT_SIZES = ("small", "medium", "large", "largest")
 # "aloud": the pace of a teacher reading to a class, about 130 words (of some 6 characters with
 # their space) a minute: the classroom's default, where the text shows a page at a time.
-CHARS_PER_SECOND = {"aloud": 13.0, "slow": 28.0, "normal": 55.0, "fast": 110.0, "instant": 0.0}
+CHARS_PER_SECOND = {"aloud": READ_ALOUD_CPS, "slow": 28.0, "normal": 55.0, "fast": 110.0, "instant": 0.0}
 TEXT_SCALE = {"small": 0.88, "medium": 1.0, "large": 1.18, "largest": 1.4}
 
 
