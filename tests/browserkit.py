@@ -163,6 +163,25 @@ class WebPage:
         self.page.click(f'#choices button[data-choice="{choice_id}"]')
         self.settle()
 
+    def read_class_scene(self) -> list[tuple[str, str]]:
+        """In class: past the cards before the text (the note for the teacher), the pages turned
+        with → until the text is read, then the cards the teacher asks for with Space (the fact
+        card, the prompt), each put away at once. Returns each card's (kind, text)."""
+        cards: list[tuple[str, str]] = []
+
+        def put_away() -> None:
+            while self.visible("#class-card"):
+                cards.append((self.text("#class-card-kind"), self.text("#class-card-body")))
+                self.page.click("#btn-class-card-ok")
+
+        put_away()
+        while self.page.evaluate("window.lth.reading() !== null"):
+            self.page.keyboard.press("ArrowRight")
+        if self.page.evaluate("window.lth.cardsWaiting()"):
+            self.page.keyboard.press("Space")
+        put_away()
+        return cards
+
     def settle(self) -> None:
         """Dismisses what a choice shows before the next scene: the consequence card, then the
         real family's note after a key decision and a lesson's bridge."""

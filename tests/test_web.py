@@ -3,6 +3,7 @@ Chromium, against the same engine playing the same choices on the desktop side."
 
 from __future__ import annotations
 
+import html
 import json
 import random
 from pathlib import Path
@@ -202,16 +203,9 @@ def test_a_class_votes_with_teams_and_prints_its_report(web, story):
     if web.visible("#note"):
         web.page.keyboard.press("Space")
 
-    def dismiss_cards() -> list[str]:
-        shown = []
-        while web.visible("#class-card"):
-            shown.append(web.text("#class-card"))
-            web.page.click("#btn-class-card-ok")
-        return shown
-
     def to_a_vote() -> dict[str, Any]:
         for _ in range(50):
-            dismiss_cards()
+            web.read_class_scene()
             scene = web.view()["scene"]
             real = [c for c in scene["choices"] if c["available"] and not c["is_continue"]]
             if len(real) > 1:
@@ -252,7 +246,7 @@ def test_a_class_votes_with_teams_and_prints_its_report(web, story):
     assert voted[0]["team"].startswith("Team ")
 
     for _ in range(300):  # the rest of the story, skipping the votes
-        dismiss_cards()
+        web.read_class_scene()
         if web.view()["scene"]["is_over"]:
             break
         web.page.click("#choices button:not(:disabled) >> nth=0")
@@ -310,8 +304,7 @@ def test_a_lesson_with_class_votes_closes_counts_in_the_statistics_and_prints(we
         web.page.keyboard.press("Space")
     votes = notes = 0
     for _ in range(80):
-        while web.visible("#class-card"):
-            web.page.click("#btn-class-card-ok")
+        web.read_class_scene()
         if web.visible("#closing"):
             break
         view = web.view()
@@ -346,6 +339,7 @@ def test_a_lesson_with_class_votes_closes_counts_in_the_statistics_and_prints(we
     web.page.click("#btn-stats-back")
 
     web.page.click("#btn-closing-report")
+    web.page.wait_for_selector("#report:not([hidden])")  # not the last class's report, still in the page
     report = web.page.frame_locator(".report-frame")
     text = report.locator("body").inner_text()
     assert lesson.title in text and "the lesson closed mid-story" in text
@@ -397,9 +391,7 @@ def test_a_class_sees_the_content_note_and_the_teacher_note_before_the_confronta
     cards: list[tuple[str, str, str]] = []  # (scene, kind, text) of each class card shown
     for _ in range(10):
         scene = web.view()["scene"]
-        while web.visible("#class-card"):
-            cards.append((scene["id"], web.text("#class-card-kind"), web.text("#class-card-body")))
-            web.page.keyboard.press("Enter")
+        cards += [(scene["id"], kind, text) for kind, text in web.read_class_scene()]
         if scene["id"] == "home_quarrel":
             break
         web.take(next(c for c in scene["choices"] if c["available"])["id"])
@@ -407,3 +399,120 @@ def test_a_class_sees_the_content_note_and_the_teacher_note_before_the_confronta
     assert notes == [("home_quarrel", teacher)]
     at_quarrel = [kind for where, kind, _ in cards if where == "home_quarrel"]
     assert at_quarrel[0] == "For the teacher"  # before the discussion pause
+
+
+@pytest.fixture(scope="module")
+def projector(browser, site_url):
+    """A small projector's window (800×600) with the text typed, as a class sees it."""
+    settings = {"size": "1", "speed": "45", "contrast": False, "motion": False, "volume": 0}
+    page = web_page(browser, site_url, settings, viewport=(800, 600)).open()
+    yield page
+    assert page.errors == []
+    page.page.context.close()
+
+
+def start_lesson(web, lesson: str, speed: str = "aloud", votes: bool = False) -> None:
+    web.home()
+    web.page.click("#btn-class")
+    web.page.select_option("#class-form [name=speed]", speed)
+    (web.page.check if votes else web.page.uncheck)("#class-form [name=votes]")
+    web.page.click(f'[data-lesson="{lesson}"]')
+    if web.visible("#note"):
+        web.page.keyboard.press("Space")
+
+
+def reading(web) -> dict[str, Any] | None:
+    return web.page.evaluate("window.lth.reading()")
+
+
+def test_in_class_the_text_shows_a_page_at_a_time_and_waits_for_the_teacher(projector, story):
+    web = projector
+    start_lesson(web, "chapter_home")  # its first scene is longer than the window
+    assert web.view()["scene"]["id"] == "home_arrival"
+    first = reading(web)
+    assert first is not None and first["page"] == 1 and first["pages"] >= 2
+    assert web.text("#page-hint").startswith(f"Page 1 of {first['pages']}")
+    box = "document.querySelector('#scene-text').scrollTop"
+    web.page.wait_for_timeout(600)
+    typed = reading(web)["revealed"]
+    assert 0 < typed < 40  # reading aloud: about 13 characters a second
+    web.page.keyboard.press("Space")  # the rest of the page, at once
+    whole = reading(web)
+    assert whole["page"] == 1 and typed < whole["revealed"] < whole["total"]
+    assert "Space or →: next page" in web.text("#page-hint")
+    web.page.wait_for_timeout(1200)  # the page stays: nothing moves until the teacher turns it
+    assert reading(web) == whole and web.page.evaluate(box) == 0
+    assert web.page.locator("#choices button").count() == 0
+    web.page.keyboard.press("Space")
+    assert reading(web)["page"] == 2 and web.text("#page-hint").startswith(f"Page 2 of {first['pages']}")
+    top = web.page.evaluate(box)
+    assert top > 0  # the next page's first line at the top of the box
+    web.page.wait_for_timeout(800)
+    assert web.page.evaluate(box) == top  # typing on page 2 does not scroll either
+    while reading(web) is not None:
+        web.page.keyboard.press("ArrowRight")
+    # The text is read: the prompt waits for the teacher, it does not cover the text.
+    assert not web.visible("#class-card") and web.page.evaluate("window.lth.cardsWaiting()")
+    assert "Space: to discuss" in web.text("#page-hint")
+    web.page.keyboard.press("Space")
+    web.page.click("#btn-class-card-ok")
+    # The choices come under the last page, which shows whole: its last line above them.
+    assert web.page.locator("#choices button").count() >= 2
+    last = web.page.evaluate(
+        "document.querySelector('#scene-text p:last-of-type').getBoundingClientRect().bottom"
+    )
+    box = web.page.locator("#scene-text").bounding_box()
+    choices = web.page.locator("#choices").bounding_box()
+    assert box["y"] < last <= box["y"] + box["height"] + 1 <= choices["y"] + 1
+
+
+def test_a_prompt_counts_as_discussed_only_if_the_teacher_kept_it_up(projector, story):
+    web = projector
+    start_lesson(web, "chapter_home", speed="instant")
+    kept = story.scenes["home_arrival"].discuss
+    while reading(web) is not None:
+        web.page.keyboard.press("Space")
+    web.page.keyboard.press("Space")  # the teacher asks for the prompt
+    assert web.text("#class-card-kind") == "Discuss" and kept in web.text("#class-card-body")
+    assert "not counted as discussed" in web.text("#class-card-hint")
+    # The class talks for twelve seconds (the card's clock moved on, not slept through).
+    web.page.evaluate("() => { const c = window.lth.classroom, real = c.now; c.now = () => real() + 12000; }")
+    web.page.keyboard.press("Space")
+    web.page.evaluate("() => { window.lth.classroom.now = () => performance.now(); }")
+    quick = []
+    for _ in range(6):  # on to the next prompts, each put away at once (or skipped with Esc)
+        web.take(next(c for c in web.view()["scene"]["choices"] if c["available"])["id"])
+        scene = web.view()["scene"]["id"]
+        for kind, _text in web.read_class_scene():
+            if kind == "Discuss":
+                quick.append(story.scenes[scene].discuss)
+        if len(quick) >= 1:
+            break
+    assert quick
+    report = web.page.evaluate("window.lth.engine.report()")
+    discussed = report[report.index('<section id="discussed">') :]
+    discussed = discussed[: discussed.index("</section>")]
+    assert html.escape(kept) in discussed
+    assert all(html.escape(q) not in discussed for q in quick)
+
+
+def test_the_teacher_note_fits_a_small_window_and_esc_opens_the_menu(projector, story):
+    web = projector
+    start_lesson(web, "chapter_home", speed="instant")
+    for _ in range(10):
+        if web.visible("#class-card") and web.text("#class-card-kind") == "For the teacher":
+            break
+        web.read_class_scene()
+        web.take(next(c for c in web.view()["scene"]["choices"] if c["available"])["id"])
+    assert web.view()["scene"]["id"] == "home_quarrel"
+    card = web.page.locator("#class-card")
+    assert "Esc opens the menu" in web.text("#class-card-body")
+    assert card.evaluate("e => e.scrollHeight <= e.clientHeight")  # no scrollbar at 800×600
+    box = card.bounding_box()
+    assert box["y"] >= 0 and box["y"] + box["height"] <= 600
+    web.page.keyboard.press("Escape")
+    assert web.visible("#menu") and web.visible("#class-card")  # the menu, over the note
+    web.page.click("#btn-resume")
+    assert web.visible("#class-card") and web.text("#class-card-kind") == "For the teacher"
+    web.page.keyboard.press("Space")
+    assert not web.visible("#class-card") and web.visible("#scene-text")

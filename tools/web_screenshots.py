@@ -2,8 +2,9 @@
 
 Exports the shipped story, serves it on localhost and takes pictures in Debian's headless chromium
 at desktop (1280×720), phone (390×844) and projector (1920×1080, classroom mode) sizes: play, and
-a classroom lesson (the lesson list, a key-decision vote, the real family's note, the closing
-screen, the class statistics and the session report).
+a classroom lesson (the lesson list, a page of a scene for the teacher to turn, a key-decision
+vote, the real family's note, the closing screen, the class statistics and the session report);
+and a small projector (800×600): a page, and the note for the teacher before the quarrel.
 """
 
 from __future__ import annotations
@@ -24,6 +25,39 @@ def shown(tab, selector: str) -> bool:  # noqa: ANN001
     return tab.is_visible(selector)
 
 
+def read(tab) -> None:  # noqa: ANN001
+    """In class: past the note for the teacher, the pages turned until the text is read, then the
+    fact card and the prompt the teacher asks for (tests.browserkit.WebPage.read_class_scene)."""
+    while shown(tab, "#class-card"):
+        tab.click("#btn-class-card-ok")
+    while tab.evaluate("window.lth.reading() !== null"):
+        tab.keyboard.press("ArrowRight")
+    if tab.evaluate("window.lth.cardsWaiting()"):
+        tab.keyboard.press("Space")
+    while shown(tab, "#class-card"):
+        tab.click("#btn-class-card-ok")
+
+
+def small_class(tab) -> None:  # noqa: ANN001
+    """A lesson on a small projector (800×600): a long scene's first page, and the note for the
+    teacher before the quarrel at home."""
+    tab.click("#btn-class")
+    tab.uncheck("#class-form [name=votes]")
+    tab.click('[data-lesson="chapter_home"]')
+    tab.keyboard.press("Space")
+    tab.wait_for_function("window.lth.reading() !== null")
+    tab.screenshot(path=OUT / "web-small-page.png")
+    for _ in range(10):
+        if shown(tab, "#class-card") and tab.inner_text("#class-card-kind") == "For the teacher":
+            break
+        read(tab)
+        tab.click("#choices button:not(:disabled) >> nth=0")
+        for _ in range(4):
+            if shown(tab, "#outcome") or shown(tab, "#lesson-card"):
+                tab.keyboard.press("Space")
+    tab.screenshot(path=OUT / "web-small-teacher-note.png")
+
+
 def lesson(tab, size: str, settle) -> None:  # noqa: ANN001
     """A 20-minute lesson played with one vote per key decision, pictured at one size."""
     tab.click("#btn-class")
@@ -32,10 +66,12 @@ def lesson(tab, size: str, settle) -> None:  # noqa: ANN001
         tab.screenshot(path=OUT / f"web-{size}-lessons.png")
     tab.click('[data-lesson="three_choices_20"]')
     tab.keyboard.press("Space")
+    if size == "projector":  # the first page, for the teacher to turn
+        shown(tab, "#play")
+        tab.screenshot(path=OUT / "web-projector-page.png")
     votes = 0
     for _ in range(80):
-        while shown(tab, "#class-card"):
-            tab.click("#btn-class-card-ok")
+        read(tab)
         if shown(tab, "#closing"):
             break
         tab.keyboard.press("1")
@@ -120,8 +156,7 @@ def main() -> int:
         wall.click("#btn-class-start")
         wall.keyboard.press("Space")
         for _ in range(60):
-            while shown(wall, "#class-card"):
-                wall.click("#btn-class-card-ok")
+            read(wall)
             real = wall.evaluate(
                 "window.lth.view().scene.choices.filter(c => c.available && !c.is_continue).length"
             )
@@ -133,6 +168,7 @@ def main() -> int:
         for key in ("1", "2", "2"):
             wall.keyboard.press(key)
         wall.screenshot(path=OUT / "web-projector-vote.png")
+        small_class(page(800, 600))
         for size, name in (((1920, 1080), "projector"), ((1280, 720), "laptop"), ((390, 844), "phone")):
             lesson(page(*size), name, settle)
         browser.close()

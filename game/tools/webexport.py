@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from game.engine.classview import lessons_view
+from game.engine.lessons import READ_ALOUD_CPS
 from game.engine.viewmodel import Player, story_view
 from game.story.bundle import bundle_text, make_bundle
 from game.story.model import Story
@@ -176,6 +177,7 @@ def _start_page(story: Story, assets: Path, target: Path) -> None:
         "lessons": lessons_view(story),
         "catalog": _catalog(assets),
         "first": Player(story).view(),
+        "speeds": {"aloud": READ_ALOUD_CPS, "instant": 0},  # the class's text speeds, the desktop's
     }
     target.write_text(json.dumps(start, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 

@@ -2,6 +2,7 @@
 // The story's rules all live in Python (game/story, game/engine, run by Pyodide); this file only
 // renders views, handles keys and clicks, and keeps saves and settings in localStorage.
 import { Classroom } from "./classroom.js";
+import { PagedText } from "./reading.js";
 
 const $ = (id) => document.getElementById(id);
 const KEYS = { autosave: "lth.autosave", settings: "lth.settings", slot: (n) => `lth.slot.${n}` };
@@ -89,7 +90,12 @@ function applySettings() {
 function reducedMotion() {
   return !!settings.motion || matchMedia("(prefers-reduced-motion: reduce)").matches;
 }
-function textSpeed() { return reducedMotion() ? 0 : SPEEDS[settings.speed] ?? 45; }
+function textSpeed() {
+  if (reducedMotion()) return 0;
+  // In class: the pace of reading aloud or each page whole, the desktop's speeds (game/settings.py).
+  if (classroom.active) return engine.speeds[classroom.options.speed] ?? engine.speeds.aloud;
+  return SPEEDS[settings.speed] ?? 45;
+}
 
 function bindSettings() {
   const form = $("settings-form");
@@ -159,7 +165,8 @@ function message(title, lines) {
 
 // ------------------------------------------------------------------ play
 let view = null;           // the engine's latest view
-let typing = null;         // the running typewriter, if any
+let typing = null;         // the text still being shown: {finish (Space), stop}; in class, its pages
+let cardsWaiting = null;   // in class, the text read: the fact card and prompt wait for the teacher
 let lead = null;           // a quiet choice's says line: it opens the next scene
 let lately = [];           // quiet changes not yet seen on the family page
 let cardsDue = [];         // after a choice: the real family's note, a lesson's bridge
@@ -175,6 +182,7 @@ function setBackdrop(name) {
 }
 
 function typeText(container, texts, done) {
+  if (classroom.active) { readPages(container, texts, done); return; }
   // Every word is in the page from the start (screen readers read it all); the typewriter only
   // hides what has not been "typed" yet.
   container.replaceChildren();
@@ -194,7 +202,7 @@ function typeText(container, texts, done) {
   if (!speed) { finish(); return; }
   let index = 0, pos = 0;
   const step = Math.max(1, Math.round(speed / 30));
-  typing = { finish, timer: setInterval(() => {
+  typing = { finish, stop: finish, timer: setInterval(() => {
     const s = spans[index];
     pos += step;
     s.shown.textContent = s.text.slice(0, pos); s.rest.textContent = s.text.slice(pos);
@@ -202,6 +210,44 @@ function typeText(container, texts, done) {
     if (index >= spans.length) finish();
   }, 1000 / 30) };
   $("skip-hint").hidden = false;
+}
+
+// In class the text shows a page at a time (reading.js, as game/ui/pages.py on the desktop); once
+// the last page is whole, the fact card and the prompt wait for the teacher, then the choices come.
+function readPages(container, texts, done) {
+  const hint = $("page-hint");
+  const pager = new PagedText({
+    box: container, texts, speed: textSpeed(), choiceRoom,
+    hint: (text) => { hint.textContent = text; },
+    done: () => {
+      typing = null;
+      const due = classroom.cardsDue(view);
+      if (!due.length) { done(); return; }
+      hint.textContent = "Space: to discuss, and the fact card";
+      cardsWaiting = () => { cardsWaiting = null; hint.textContent = ""; classroom.showCards(due, view.scene, done); };
+    },
+  });
+  if (pager.reading) typing = { finish: () => pager.advance(), stop: () => { pager.stop(); typing = null; }, pager };
+}
+
+// The height the choices take under the text (the last page leaves them that room).
+function choiceRoom() {
+  const list = $("choices"), box = $("scene-text");
+  if (list.children.length) return 0;
+  const without = box.clientHeight;
+  list.style.visibility = "hidden";
+  renderChoices();
+  const room = without - box.clientHeight;
+  list.replaceChildren(); list.style.visibility = "";
+  return room;
+}
+
+// A scene's text left for another (a load, the class restored): its typewriter stops, showing nothing more.
+function stopTyping() {
+  if (!typing) return;
+  if (typing.pager) typing.pager.stop(); else clearInterval(typing.timer);
+  typing = null;
+  $("skip-hint").hidden = true;
 }
 
 function render() {
@@ -219,8 +265,13 @@ function render() {
   $("btn-family").textContent = lately.length ? `Family (${lately.length} new)` : "Family";
   $("choices").replaceChildren();
   $("stuck").hidden = true;
+  $("page-hint").textContent = "";
+  stopTyping();
+  cardsWaiting = null;
   classroom.decorate(view);
-  typeText($("scene-text"), scene.paragraphs, () => renderChoices());
+  if (!classroom.active) { typeText($("scene-text"), scene.paragraphs, () => renderChoices()); return; }
+  $("scene-text").replaceChildren();  // in class the note for the teacher comes before the text
+  classroom.notes(view, () => typeText($("scene-text"), scene.paragraphs, () => renderChoices()));
 }
 
 function renderChoices() {
@@ -408,7 +459,7 @@ function renderEnding() {
 }
 
 async function undo() {
-  if (typing) typing.finish();
+  if (typing) typing.stop();
   if (!engine.ready || acting) return;
   acting = true;
   try { view = await engine.act({ do: "undo" }); } catch (err) {
@@ -525,7 +576,8 @@ async function newGame(withClassroom = false, lesson = null) {
 function startPlaying() { autosave(); render(); }
 function toTitle() {
   for (const d of document.querySelectorAll("dialog[open]")) d.close();
-  if (typing) typing.finish();
+  if (typing) typing.stop();
+  cardsWaiting = null;
   $("btn-continue").hidden = !storage.get(KEYS.autosave);
   show("title");
 }
@@ -540,6 +592,8 @@ async function continueGame() {
 
 // ------------------------------------------------------------------ keys
 function keyPlay(e) {
+  if (typing && typing.pager && e.key === "ArrowRight") { typing.finish(); return true; }
+  if (cardsWaiting && (e.key === " " || e.key === "Enter" || /^[1-9]$/.test(e.key))) { cardsWaiting(); return true; }
   if (e.key === " " || e.key === "Enter") {
     if (typing) typing.finish();
     else if (view.scene.is_over && currentScreen() === "play") renderEnding();
@@ -632,6 +686,11 @@ function wire() {
   $("import-file").addEventListener("change", (e) => { if (e.target.files[0]) importSave(e.target.files[0]); e.target.value = ""; });
   for (const b of document.querySelectorAll("dialog .close")) b.onclick = () => b.closest("dialog").close();
   document.addEventListener("keydown", onKey);
+  $("scene-text").addEventListener("click", () => {  // in class a click turns the page, as on the desktop
+    if (typing && typing.pager) typing.finish();
+    else if (cardsWaiting) cardsWaiting();
+  });
+  addEventListener("resize", () => { if (typing && typing.pager) typing.pager.relayout(); });
   bindSettings();
 }
 
@@ -646,7 +705,8 @@ async function main() {
     window.lth.failed = String(err.message || err);
     throw err;
   }
-  Object.assign(engine, { story: start.story, lessons: start.lessons, catalog: start.catalog, first: start.first });
+  Object.assign(engine, { story: start.story, lessons: start.lessons, catalog: start.catalog, first: start.first,
+                          speeds: start.speeds });
   $("title-text").textContent = engine.story.title;
   $("title-native").textContent = engine.story.title_native;
   document.title = `${engine.story.title}${engine.story.title_native ? " · " + engine.story.title_native : ""}`;
@@ -680,6 +740,9 @@ function engineReady(on) {
 
 // For tests and benchmarks: the engine's state and views, read-only.
 // idle(): no engine call waits for its answer (tests wait for it before they look).
+// reading(): in class, the page being read ({page, pages, revealed, total}), or null once read.
 window.lth = { shown: false, ready: false, failed: null, engine, state: () => engine.state(), view: () => view,
-               classroom, idle: () => engine.idle() };
+               classroom, idle: () => engine.idle(), cardsWaiting: () => !!cardsWaiting,
+               reading: () => (typing && typing.pager ? { page: typing.pager.page + 1, pages: typing.pager.pages.length,
+                                                        revealed: typing.pager.revealed, total: typing.pager.total } : null) };
 main();

@@ -10,10 +10,11 @@ export class Classroom {
   constructor({ engine, el, show, message, storage, onChange }) {
     Object.assign(this, { engine, el, show, message, storage, onChange });
     this.active = false;
-    this.options = { pauses: true, votes: true, teams: false, teamOf: {} };
+    this.options = { pauses: true, votes: true, teams: false, teamOf: {}, speed: "aloud" };
     this.seen = new Set();      // "fact:scene:visit" and "discuss:scene:visit" already shown
     this.started = 0;           // when the current scene was shown (seconds of a decision)
     this.vote = null;           // the vote in progress: {choices, tally, onDecide}
+    this.now = () => performance.now();  // how long a prompt was kept up (a test may move it on)
   }
 
   $(id) { return document.getElementById(id); }
@@ -38,6 +39,7 @@ export class Classroom {
       `${p.name} (${p.role}): `, this.el("input", { name: `team-${p.id}`, value: teams[p.id], maxlength: "30" }))));
     form.pauses.checked = this.options.pauses; form.votes.checked = this.options.votes;
     form.teams.checked = this.options.teams;
+    form.speed.value = this.options.speed || "aloud";
     const fieldset = this.$("class-teams").closest("fieldset");
     fieldset.hidden = !form.teams.checked;
     form.teams.onchange = () => { fieldset.hidden = !form.teams.checked; };
@@ -45,7 +47,8 @@ export class Classroom {
       e.preventDefault();
       const teamOf = {};
       for (const p of this.engine.story.people) teamOf[p.id] = form[`team-${p.id}`].value.trim() || `Team ${p.short}`;
-      this.options = { pauses: form.pauses.checked, votes: form.votes.checked, teams: form.teams.checked, teamOf };
+      this.options = { pauses: form.pauses.checked, votes: form.votes.checked, teams: form.teams.checked, teamOf,
+                       speed: form.speed.value };
       dialog.close();
       this.begin();
       start(lesson);
@@ -127,10 +130,10 @@ export class Classroom {
   decorate(view) {
     const scene = view.scene, here = this.active ? view.classroom : null;
     const fact = this.$("scene-fact"), discuss = this.$("scene-discuss");
-    fact.hidden = !scene.fact || (here && !here.fact);
+    // In class the fact card and the prompt come full-screen once the text is read (cardsDue).
+    fact.hidden = !scene.fact || !!here;
     if (!fact.hidden) fact.replaceChildren(...this.factCard(scene.fact));
-    discuss.hidden = !(here && this.options.pauses && here.prompt);
-    discuss.querySelector("p").textContent = scene.discuss || "";
+    discuss.hidden = true;
     const team = this.team(scene);
     this.$("scene-team").textContent = team ? `${team} decides` : "";
     this.$("scene-team").hidden = !team;
@@ -140,7 +143,6 @@ export class Classroom {
       + (here.key && scene.key_label ? ` · key decision: ${scene.key_label}` : "") : "";
     mark.hidden = !lesson;
     this.started = performance.now();
-    if (here) this.cards(scene, here);
   }
 
   factCard(f) {
@@ -148,40 +150,76 @@ export class Classroom {
       ...f.text.map((t) => this.el("p", {}, t)), this.el("p", { class: "source" }, `Source: ${f.source}`)];
   }
 
-  cards(scene, here) {
-    // Full-screen for the class, once per visit: the fact card, then the discussion pause
-    // (in a lesson, only the prompts it keeps, and fact cards only if it shows them).
-    const visit = window.lth.view().decisions;
-    // Before them, the notes the engine says are due before the text (the scene's note for the
-    // teacher), each once per its "seen" key.
-    const due = here.notes.filter((n) => !this.seen.has(n.seen)).map((n) => ["note", n]);
+  // Before the scene's text, full-screen: the notes the engine says are due (the scene's note for
+  // the teacher), each once per its "seen" key; then `then()`.
+  notes(view, then) {
+    const here = this.active ? view.classroom : null;
+    const due = here ? here.notes.filter((n) => !this.seen.has(n.seen)).map((n) => ["note", n]) : [];
+    this.showCards(due, view.scene, then);
+  }
+
+  // Once the class has read the text, when the teacher asks (as on the desktop): the fact card,
+  // then the discussion prompt, once a visit (in a lesson, only the prompts it keeps, and fact
+  // cards only if it shows them).
+  cardsDue(view) {
+    const scene = view.scene, here = this.active ? view.classroom : null;
+    if (!here) return [];
+    const visit = view.decisions;
+    const due = [];
     if (scene.fact && here.fact && !this.seen.has(`fact:${scene.id}:${visit}`)) due.push(["fact", scene]);
     if (here.prompt && this.options.pauses && !this.seen.has(`discuss:${scene.id}:${visit}`)) due.push(["discuss", scene]);
-    const next = () => {
-      const item = due.shift();
-      if (!item) return;
-      const [kind, note] = item;
-      const card = this.$("class-card");
-      card.dataset.kind = kind === "note" ? note.kind : kind;
-      if (kind === "note") {
-        this.seen.add(note.seen);
-        this.$("class-card-kind").textContent = note.title;
-        this.$("class-card-body").replaceChildren(...note.text.map((t) => this.el("p", {}, t)));
-      } else {
-        this.seen.add(`${kind}:${scene.id}:${visit}`);
-        this.engine.act({ do: "class_seen", prompt: kind === "discuss", fact: kind === "fact" });  // answered in order
-        this.$("class-card-kind").textContent = kind === "fact" ? "Fact card" : "Discuss";
-        this.$("class-card-body").replaceChildren(...(kind === "fact" ? this.factCard(scene.fact)
-          : [this.el("p", { class: "question" }, scene.discuss)]));
-      }
-      // The next card opens at once (a dialog's close event would come later, after it).
-      const ok = () => { card.close(); this.persist(); next(); };
-      this.$("btn-class-card-ok").onclick = ok;
-      card.oncancel = (e) => { e.preventDefault(); ok(); };
-      card.showModal();
-      this.$("btn-class-card-ok").focus();
+    return due;
+  }
+
+  // The cards one after another, then `then()`. A prompt counts as discussed only if the teacher
+  // goes on after keeping it up (the engine's rule, game.engine.classview.kept_up: it is sent the
+  // seconds); Esc skips it. Esc on the note for the teacher opens the menu, as the note says.
+  showCards(due, scene, then) {
+    const item = due.shift();
+    if (!item) { then(); return; }
+    const [kind, note] = item;
+    const card = this.$("class-card");
+    const visit = window.lth.view().decisions;
+    card.dataset.kind = kind === "note" ? note.kind : kind;
+    let hint = "Space, Enter or a click: go on";
+    if (kind === "note") {
+      this.seen.add(note.seen);
+      this.$("class-card-kind").textContent = note.title;
+      this.$("class-card-body").replaceChildren(...note.text.map((t) => this.el("p", {}, t)));
+      hint += " · Esc: the menu";
+    } else {
+      this.seen.add(`${kind}:${scene.id}:${visit}`);
+      if (kind === "fact") this.engine.act({ do: "class_seen", fact: true });  // answered in order
+      this.$("class-card-kind").textContent = kind === "fact" ? "Fact card" : "Discuss";
+      this.$("class-card-body").replaceChildren(...(kind === "fact" ? this.factCard(scene.fact)
+        : [this.el("p", { class: "question" }, scene.discuss)]));
+      if (kind === "discuss") hint += " · Esc: skip (not counted as discussed)";
+    }
+    this.$("class-card-hint").textContent = hint;
+    const opened = this.now();
+    // The next card opens at once (a dialog's close event would come later, after it).
+    const ok = () => {
+      if (kind === "discuss") this.engine.act({ do: "class_seen", prompt_seconds: (this.now() - opened) / 1000 });
+      card.close(); this.persist(); this.showCards(due, scene, then);
     };
-    next();
+    this.$("btn-class-card-ok").onclick = ok;
+    card.oncancel = (e) => {
+      e.preventDefault();
+      if (kind === "note") { this.$("menu").showModal(); return; }  // over the note: Resume comes back to it
+      if (kind === "discuss") { card.close(); this.persist(); this.showCards(due, scene, then); return; }  // skipped
+      ok();
+    };
+    card.showModal();
+    this.fit(card);
+    this.$("btn-class-card-ok").focus();
+  }
+
+  // A long card gets smaller type rather than a scrollbar (as on the desktop's cards), down to 0.6.
+  fit(card) {
+    for (const scale of [1, 0.9, 0.8, 0.7, 0.6]) {
+      card.style.setProperty("--card-scale", String(scale));
+      if (card.scrollHeight <= card.clientHeight) break;
+    }
   }
 
   // ---------------------------------------------------------------- the vote
