@@ -94,7 +94,8 @@ def factory_row(c: Canvas, P: Persp, Z, xs, rng, haze) -> None:
             extras={"style": ["bun", "ponytail", "short", "bun", "cap"][rng.integers(5)]},
         )
         bent = replace(sew(), lean=rng.uniform(18, 40), bow=rng.uniform(12, 34))
-        person(c, x, P(0, 42, Z + 40)[1] + seated * kk, kk, bent, look, "front", haze=haze, t=t)
+        # seen level (elev=0): her lap is under the table
+        person(c, x, P(0, 42, Z + 40)[1] + seated * kk, kk, bent, look, "front", haze=haze, t=t, elev=0)
     c.poly([(xl, ty - 14 * k), (xr, ty - 14 * k), (xr, ty), (xl, ty)], top)
     c.rect(xl, ty, xr - xl, 5 * k, edge)
     c.rect(xl, ty + 5 * k, xr - xl, 28 * k, mix("#3a3834", haze, t))  # the shadow under the top

@@ -22,6 +22,9 @@ from figures import head_front
 # segment lengths (cm) of a 165 cm adult; a child is drawn with ``scale``
 TORSO, NECK, UPPER_ARM, FOREARM, THIGH, SHIN = 50.0, 9.0, 29.0, 27.0, 44.0, 45.0
 HIP_HALF, SHOULDER_HALF = 9.0, 17.0  # lateral half-widths of the joints, as seen from the front
+# We look at people a little from above: seen from the front, what comes towards us sinks by this
+# share of its length (a sitter's lap shows), seen from behind what goes away rises.
+ELEV = 0.3
 
 
 @dataclass(frozen=True)
@@ -141,13 +144,14 @@ def neck_height(pose: Pose, scale: float = 1.0) -> float:
 class Skeleton:
     """The joints of a pose in world centimetres: x forward (side view) or lateral (front/back), y down."""
 
-    def __init__(self, pose: Pose, view: str, facing: int, scale: float) -> None:
+    def __init__(self, pose: Pose, view: str, facing: int, scale: float, elev: float = ELEV) -> None:
         self.pose, self.view, self.facing, self.s = pose, view, facing, scale
         side = view == "side"
         lean = math.radians(pose.lean)
         self.hip = (0.0, 0.0)
         fwd, up = math.sin(lean), math.cos(lean)
-        self.neck = (fwd * TORSO * scale if side else 0.0, -up * TORSO * scale)
+        self.tilt = {"front": elev, "back": -elev}.get(view, 0.0)
+        self.neck = (fwd * TORSO * scale if side else 0.0, (-up + fwd * self.tilt) * TORSO * scale)
         self.limbs: dict[str, list[tuple[float, float]]] = {}
         for i, (upper, lower) in enumerate(pose.arms):
             self.limbs[f"arm{i}"] = self._chain(
@@ -161,7 +165,9 @@ class Skeleton:
         # the head's centre; seen from the front a bowed head comes towards us and sinks
         self.head = (
             self.neck[0] + (hf * reach if side else 0.0),
-            self.neck[1] + hd * reach if side else self.neck[1] - reach * math.cos(math.radians(head_pitch)),
+            self.neck[1] + hd * reach
+            if side
+            else self.neck[1] - reach * (math.cos(math.radians(head_pitch)) - hf * self.tilt),
         )
         ys = [p[1] for limb in self.limbs.values() for p in limb]
         self.floor = max(ys + [0.0]) + 2.0 * scale
@@ -182,7 +188,7 @@ class Skeleton:
                 x += math.sin(splay) * length * self.s * abs(d)
                 if j == 1 and half == SHOULDER_HALF:  # forearms reaching forward turn in
                     x -= side * self.pose.inward * length * self.s * abs(f)
-                y += d * length * self.s
+                y += (d + f * self.tilt) * length * self.s
             pts.append((x, y))
         return pts
 
@@ -199,11 +205,13 @@ def person(
     scale: float = 1.0,
     haze=None,
     t: float = 0.0,
+    elev: float = ELEV,
 ) -> Placed:
     """Draw one person in ``pose`` with the feet on ``base``; returns the skeleton placed in the
-    picture (canvas units), so a caller can put a stool under the hip or a bag in a hand."""
+    picture (canvas units), so a caller can put a stool under the hip or a bag in a hand.
+    ``elev`` is how much we look down on them (ELEV by default; 0 seen level)."""
     look = look or Look()
-    sk = Skeleton(pose, view, facing, scale)
+    sk = Skeleton(pose, view, facing, scale, elev)
     fx = facing if view == "side" else (1 if view == "front" else -1)
 
     def P(p) -> tuple[float, float]:
@@ -312,14 +320,18 @@ def person(
     else:
         # seen from the front, limbs reaching forward come in front of the body; from behind, behind it
         forward = [i for i in (0, 1) if pose.arms[i][1] > 45 or pose.arms[i][0] > 45]
+        lap = [i for i in (0, 1) if pose.legs[i][0] > 45] if view == "front" and elev > 0 else []
         for i in (0, 1):
-            leg(i, bottom)
+            if i not in lap:
+                leg(i, bottom)
         if view == "back":
             for i in forward:
                 arm(i, top_far)
         if view == "front":
             load()
         torso()
+        for i in lap:  # a sitter's or squatter's thighs come towards us, over the torso's foot
+            leg(i, bottom)
         if view == "back":
             load()
         for i in (0, 1):
