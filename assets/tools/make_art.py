@@ -553,13 +553,26 @@ def bd_terraced_fields(c: Canvas) -> None:
     # terraces: water holding the pale sky, green banks; tighter and smaller far up
     terraces(c, -20, 1940, 360, 560, 7, 43, "#cfdcd6", "#5f7d55", "#7f9f69", curve=30)
     terraces(c, -20, 1940, 560, 1100, 8, 44, "#c4d6d2", "#4c6b47", "#6f9160", curve=55, tilt=-40)
-    # a farmer with a straw hat, upper right, and a buffalo
-    person(c, 1500, 505, 70, "#3c4a5c", head="#8a6a55", hat="straw")
-    c.ellipse(1640, 490, 50, 22, "#3b3a3a")
-    c.circle(1690, 478, 14, "#3b3a3a")
-    c.lines([(1684, 466), (1676, 456), (1668, 458)], "#3b3a3a", 3)
-    for x in (1610, 1625, 1655, 1670):
-        c.line((x, 500), (x, 520), "#3b3a3a", 5)
+    # a farmer in a straw hat bent to plant out the rice, upper right, and a buffalo grazing
+    k = 70 / 165
+    planting = poses.Pose(lean=70, bow=12, arms=((10, 24), (-4, 14)), legs=((10, 2), (-12, -4)))
+    look = poses.Look(top="#3c4a5c", bottom="#2e3640", skin="#8a6a55", hair="#2a2420")
+    farmer = poses.person(c, 1500, 512, k, planting, look, facing=-1)
+    hx, hy = farmer.joint("head")
+    c.poly([(hx - 19, hy + 2), (hx + 1, hy - 12), (hx + 21, hy + 4)], "#c9b47c")  # the conical hat
+    c.ellipse(1500, 513, 24, 3, "#b4c8c4")  # ripples round her shins
+    for sx in range(1420, 1490, 12):  # the seedlings she has planted, in a row
+        c.line((sx, 514), (sx - 1, 506), "#6f9160", 2)
+    ox = "#3b3a3a"
+    for lx, top in ((1606, 494), (1620, 496), (1660, 494), (1674, 492)):  # legs
+        poses.taper(c, (lx, top), (lx + 1, 522), 8, 5, ox)
+    c.ellipse(1640, 488, 50, 18, ox)  # the body, a hump over the shoulders, the tail
+    c.ellipse(1672, 480, 20, 14, ox)
+    c.line((1592, 482), (1586, 512), ox, 2)
+    poses.taper(c, (1680, 482), (1696, 498), 18, 13, ox)  # the head lowered to graze
+    c.ellipse(1701, 503, 7, 5, ox)  # the muzzle
+    for dx in (0, 6):  # the wide horns, a crescent up and back from the head
+        c.lines([(1692 + dx, 490), (1702 + dx, 477), (1700 + dx, 465), (1688 + dx, 460)], ox, 3)
     c.band(700, 1090, "#3d5638", 0, 60)
 
 
