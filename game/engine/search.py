@@ -207,6 +207,138 @@ class _Frontier:
         return None
 
 
+class _Search:
+    """One exhaustive search as it grows: the distinct states (by key) with their scene, words read
+    and choices out, the endings met, and what was found on the way."""
+
+    def __init__(self, story: Story, root_session: Session, max_states: int) -> None:
+        self.story = story
+        self.max_states = max_states
+        self.relevant = relevance(story)
+        root = root_session.state
+        self.keys: dict[StateKey, int] = {state_key(root, self.relevant): 0}
+        self.scene_of: list[str] = [root.scene]
+        self.words: list[int] = [count_words(root_session.transcript[-1].paragraphs)]
+        self.edges: Edges = [[]]
+        self.ending_of: dict[int, str] = {}
+        self.pending: dict[int, GameState] = {0: root}
+        self.frontier = _Frontier()
+        self.frontier.add(0, root.scene)
+        self.available: set[str] = set()
+        self.bounds: set[tuple[str, str, str | None, str, int]] = set()
+        self.found: list[tuple[str, str, str, int, str | None]] = []  # kind, scene, message, state, choice
+        self.variants: dict[tuple[str, int], int] = {}
+        self.transitions = 0
+        self.complete = True  # until --max-states turns a new state away
+
+    def expand(self, index: int) -> None:
+        """Visits the waiting state `index`: notes its bounds and variants, then its ending or
+        every choice open there."""
+        state = self.pending.pop(index)
+        bound_hits(self.story, state, self.bounds)
+        session = Session(self.story, state)
+        self._note_variants(state)
+        if session.is_over:
+            self._end(index, session)
+        else:
+            self._choose_each(index, session)
+
+    def _note_variants(self, state: GameState) -> None:
+        scene_id = state.scene
+        for number, variant in enumerate(self.story.scenes[scene_id].variants):
+            holds = variant.condition is None or variant.condition.holds(state)
+            self.variants[(scene_id, number)] = self.variants.get((scene_id, number), 0) | (1 if holds else 2)
+
+    def _end(self, index: int, session: Session) -> None:
+        """An end scene: the ending that applies, with its words, or a finding that none does."""
+        scene_id = session.state.scene
+        ending = session.ending
+        if ending is None:
+            message = f"the end scene '{scene_id}' has no ending that applies to this state"
+            self.found.append(("no-ending", scene_id, message, index, None))
+        else:
+            self.ending_of[index] = ending.id
+            self.words[index] += words_of_ending(ending)
+
+    def _choose_each(self, index: int, session: Session) -> None:
+        """Takes every open choice in turn (undoing each), adding the states they lead to."""
+        scene_id = session.state.scene
+        open_choices = [v for v in session.choices() if v.available]
+        if not open_choices:
+            self.found.append(("stuck", scene_id, session.stuck or "no choice is available", index, None))
+            return
+        for choice in open_choices:
+            self.available.add(choice.id)
+            try:
+                outcome = session.choose(choice.id)
+            except Exception as exc:  # noqa: BLE001 - any engine error is a finding, not a crash
+                self.found.append(("exception", scene_id, f"{type(exc).__name__}: {exc}", index, choice.id))
+                continue
+            child = session.state
+            child_words = count_words(session.transcript[-1].paragraphs)
+            session.undo()
+            self.transitions += 1
+            target = self._state_index(child, child_words)
+            if target is not None:
+                says = len(outcome.says.split()) if outcome.says else 0
+                self.edges[index].append((target, choice.id, says))
+
+    def _state_index(self, child: GameState, child_words: int) -> int | None:
+        """The index of the state `child` counts as, added (and waiting) if new; None when it is
+        new but --max-states is reached."""
+        key = state_key(child, self.relevant)
+        target = self.keys.get(key)
+        if target is not None:
+            return target
+        bound_hits(self.story, child, self.bounds)  # merged or not, its values were reached
+        if len(self.keys) >= self.max_states:
+            self.complete = False
+            return None
+        target = len(self.keys)
+        self.keys[key] = target
+        self.scene_of.append(child.scene)
+        self.words.append(child_words)
+        self.edges.append([])
+        self.pending[target] = child
+        self.frontier.add(target, child.scene)
+        return target
+
+    def result(self, start_scene: str) -> Exploration:
+        """The finished search as an Exploration: dead ends (when complete), the shortest way to
+        each finding, the paths to each ending."""
+        count = len(self.keys)
+        found = list(self.found)
+        if self.complete:
+            failed = {index for _, _, _, index, _ in found}
+            for index in dead_ends(count, self.edges, set(self.ending_of), failed):
+                message = (
+                    "no ending can be reached from here, whatever is chosen, in the state these "
+                    f"choices lead to (from '{self.scene_of[index]}' on)"
+                )
+                found.append(("dead-end", self.scene_of[index], message, index, None))
+        path_to = shortest_paths(count, self.edges)
+        failures = [
+            Failure(kind, scene, message, path_to(index) + ((choice,) if choice else ()))
+            for kind, scene, message, index, choice in found
+        ]
+        failures.sort(key=lambda f: (len(f.path), f.path))
+        endings = ending_paths(count, self.edges, self.words, self.ending_of, path_to)
+        order = sorted(self.bounds, key=lambda b: (b[0], b[1], b[2] or "", b[3]))
+        return Exploration(
+            self.story,
+            start_scene,
+            count,
+            self.transitions,
+            self.complete,
+            set(self.scene_of),  # generated states count: a player can stand there
+            endings,
+            self.available,
+            [BoundHit(*bound) for bound in order],
+            failures,
+            self.variants,
+        )
+
+
 def explore(
     story: Story,
     *,
@@ -223,113 +355,14 @@ def explore(
     Raises ChoiceError/SetError for a bad `start` or `sets`, as `Session` does.
     """
     root_session = Session(story, start=start, sets=sets)
-    relevant = relevance(story)
-    root = root_session.state
-    start_scene = root.scene
-    keys: dict[StateKey, int] = {state_key(root, relevant): 0}
-    scene_of: list[str] = [root.scene]
-    words: list[int] = [count_words(root_session.transcript[-1].paragraphs)]
-    edges: Edges = [[]]
-    ending_of: dict[int, str] = {}
-    pending: dict[int, GameState] = {0: root}
-    frontier = _Frontier()
-    frontier.add(0, root.scene)
-    available: set[str] = set()
-    bounds: set[tuple[str, str, str | None, str, int]] = set()
-    found: list[tuple[str, str, str, int, str | None]] = []  # kind, scene, message, state, choice
-    variants: dict[tuple[str, int], int] = {}
-    transitions = 0
-    complete = True
+    start_scene = root_session.state.scene
+    search = _Search(story, root_session, max_states)
     done = 0
-
-    while (index := frontier.next()) is not None:
-        state = pending.pop(index)
-        scene_id = state.scene
-        bound_hits(story, state, bounds)
-        session = Session(story, state)
-        for number, variant in enumerate(story.scenes[scene_id].variants):
-            holds = variant.condition is None or variant.condition.holds(state)
-            variants[(scene_id, number)] = variants.get((scene_id, number), 0) | (1 if holds else 2)
+    while (index := search.frontier.next()) is not None:
         done += 1
         if progress is not None and done % _PROGRESS_EVERY == 0:
-            progress(len(keys), None)
-        if session.is_over:
-            ending = session.ending
-            if ending is None:
-                found.append(
-                    (
-                        "no-ending",
-                        scene_id,
-                        f"the end scene '{scene_id}' has no ending that applies to this state",
-                        index,
-                        None,
-                    )
-                )
-            else:
-                ending_of[index] = ending.id
-                words[index] += words_of_ending(ending)
-            continue
-        open_choices = [v for v in session.choices() if v.available]
-        if not open_choices:
-            found.append(("stuck", scene_id, session.stuck or "no choice is available", index, None))
-            continue
-        for choice in open_choices:
-            available.add(choice.id)
-            try:
-                outcome = session.choose(choice.id)
-            except Exception as exc:  # noqa: BLE001 - any engine error is a finding, not a crash
-                found.append(("exception", scene_id, f"{type(exc).__name__}: {exc}", index, choice.id))
-                continue
-            child = session.state
-            child_words = count_words(session.transcript[-1].paragraphs)
-            session.undo()
-            transitions += 1
-            key = state_key(child, relevant)
-            target = keys.get(key)
-            if target is None:
-                bound_hits(story, child, bounds)  # merged or not, its values were reached
-                if len(keys) >= max_states:
-                    complete = False
-                    continue
-                target = len(keys)
-                keys[key] = target
-                scene_of.append(child.scene)
-                words.append(child_words)
-                edges.append([])
-                pending[target] = child
-                frontier.add(target, child.scene)
-            says = len(outcome.says.split()) if outcome.says else 0
-            edges[index].append((target, choice.id, says))
+            progress(len(search.keys), None)
+        search.expand(index)
     if progress is not None:
-        progress(len(keys), len(keys))
-
-    if complete:
-        failed = {index for _, _, _, index, _ in found}
-        for index in dead_ends(len(keys), edges, set(ending_of), failed):
-            message = (
-                "no ending can be reached from here, whatever is chosen, in the state these "
-                f"choices lead to (from '{scene_of[index]}' on)"
-            )
-            found.append(("dead-end", scene_of[index], message, index, None))
-    path_to = shortest_paths(len(keys), edges)
-    failures = [
-        Failure(kind, scene, message, path_to(index) + ((choice,) if choice else ()))
-        for kind, scene, message, index, choice in found
-    ]
-    failures.sort(key=lambda f: (len(f.path), f.path))
-    endings = ending_paths(len(keys), edges, words, ending_of, path_to)
-    hits = [BoundHit(*bound) for bound in sorted(bounds, key=lambda b: (b[0], b[1], b[2] or "", b[3]))]
-    reached = set(scene_of)  # generated states count: a player can stand there
-    return Exploration(
-        story,
-        start_scene,
-        len(keys),
-        transitions,
-        complete,
-        reached,
-        endings,
-        available,
-        hits,
-        failures,
-        variants,
-    )
+        progress(len(search.keys), len(search.keys))
+    return search.result(start_scene)
