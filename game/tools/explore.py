@@ -14,24 +14,22 @@ from game.engine.explore import (
     DEFAULT_MAX_STATES,
     DEFAULT_MAX_STEPS,
     Exploration,
-    Failure,
     RandomReport,
     explore,
     prove,
     random_playthrough,
     random_playthroughs,
 )
-from game.engine.lessons import READ_ALOUD_WPM, measure_lesson
 from game.engine.session import ChoiceError, SetError
 from game.story.model import Story
 from game.tools._progress import ProgressBar
+from game.tools.explore_exact import print_exploration
 from game.tools.explore_lines import print_lines
 from game.tools.explore_proof import print_proof
-from game.tools.explore_text import choice_where, print_failure, print_list, variant_where, where, wrap
+from game.tools.explore_text import failure_groups, print_failure, print_lessons, where, wrap
 
 USAGE_ERROR = 2
 DEFAULT_FILL = 2_000
-LESSON_RUNS = 60
 
 
 def register(subparsers, add_common) -> None:
@@ -130,7 +128,7 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         result = explore(story, max_states=args.max_states, progress=bar, **options)
         bar.finish()
         if result.complete:
-            _print_exploration(result, args, out)
+            print_exploration(result, args, out)
             return 1 if result.has_errors else 0
         return _prove(story, result, args, out, err, options)
     except (ChoiceError, SetError) as exc:
@@ -169,145 +167,9 @@ def _prove(
         proof.absorb(part)
         seed += runs
     errors, warnings = print_proof(proof, bounded, args, out)
-    warnings += _print_lessons(story, out)
+    warnings += print_lessons(story, out)
     print(f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}.", file=out)
     return 1 if errors else 0
-
-
-# ----------------------------------------------------------------------------- exhaustive
-
-
-def _print_exploration(result: Exploration, args: argparse.Namespace, out: TextIO) -> None:
-    """The report of an exact search that finished: every answer exact."""
-    story = result.story
-    print(
-        f"Explored {story.title!r} from '{result.start}': {result.states:,} distinct states, "
-        f"{result.transitions:,} choices taken (complete, exact).",
-        file=out,
-    )
-    if result.scenes_not_judged:
-        count = len(result.scenes_not_judged)
-        print(
-            f"  ({count} scene{'s' * (count != 1)} and their endings are not judged: no choice "
-            f"leads to them from '{result.start}'.)",
-            file=out,
-        )
-    errors = 0
-    warnings = 0
-
-    never = result.endings_never_reached
-    print_list("Endings never reached", never, out)
-    for ending_id in never:
-        ending = next(e for e in story.endings if e.id == ending_id)
-        errors += 1
-        print(
-            f"  {ending.location}: error: no playthrough reaches the ending '{ending_id}' ({ending.title})",
-            file=out,
-        )
-
-    scenes = result.scenes_never_reached
-    print_list("Scenes never reached", scenes, out)
-    for scene in scenes:
-        warnings += 1
-        print(f"  {where(story, scene)}: warning: no playthrough reaches the scene '{scene}'", file=out)
-
-    locked = result.choices_always_locked
-    print_list("Choices always locked", locked, out)
-    for full_id in locked:
-        warnings += 1
-        choice = story.choice(full_id)
-        condition = choice.condition.source if choice and choice.condition else "?"
-        print(
-            f"  {choice_where(story, full_id)}: warning: '{full_id}' is shown locked every "
-            f"time (\"{choice.locked if choice else ''}\"): its condition '{condition}' never "
-            "holds there",
-            file=out,
-        )
-
-    hidden = result.choices_never_available
-    print_list("Choices never available", hidden, out)
-    for full_id in hidden:
-        warnings += 1
-        choice = story.choice(full_id)
-        condition = choice.condition.source if choice and choice.condition else "?"
-        print(
-            f"  {choice_where(story, full_id)}: warning: '{full_id}' is hidden every time: its "
-            f"condition '{condition}' never holds there",
-            file=out,
-        )
-
-    for title, variants, why in (
-        ("Variants never shown", result.variants_never_shown, "its condition never holds there"),
-        ("Variants always shown", result.variants_always_shown, "its 'if' always holds there"),
-    ):
-        print_list(title, [f"{sid}.{index}" for sid, index in variants], out)
-        for sid, index in variants:
-            warnings += 1
-            print(wrap(f"{variant_where(story, sid, index)}: warning: {why}", "  "), file=out)
-
-    print(f"Stats that hit their bounds: {'none' if not result.bounds else ''}".rstrip(), file=out)
-    grouped: dict[tuple[str, str, int], list[str]] = {}
-    for hit in result.bounds:
-        grouped.setdefault((hit.name, hit.bound, hit.value), []).append(hit.person or "the family")
-    for (name, bound, value), who in grouped.items():
-        print(f"  {name} reaches its {bound} ({value}) for {', '.join(who)}", file=out)
-
-    print("Endings (fewest–most choices; fewest–most words read):", file=out)
-    width = max((len(e.id) for e in story.endings), default=0)
-    for ending in story.endings:
-        ways = result.endings.get(ending.id)
-        if ways is None:
-            continue
-        most = "unbounded (a loop)" if ways.longest_choices is None else f"{ways.longest_choices}"
-        most_words = "unbounded" if ways.longest_words is None else f"{ways.longest_words:,}"
-        print(
-            f"  {ending.id:<{width}}  {ways.shortest_choices}–{most} choices, "
-            f"{ways.shortest_words:,}–{most_words} words",
-            file=out,
-        )
-        print(wrap(f"shortest: {' '.join(ways.shortest_path) or '(no choices)'}", "      "), file=out)
-
-    warnings += _print_lessons(story, out)
-
-    failures: dict[tuple[str, str], list[Failure]] = {}
-    for failure in result.failures:
-        failures.setdefault((failure.kind, failure.scene), []).append(failure)
-    print(f"Problems: {'none' if not failures else len(failures)}", file=out)
-    for group in failures.values():
-        errors += 1
-        print_failure(story, group[0], out, args, len(group))
-    print(f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}.", file=out)
-
-
-def _print_lessons(story: Story, out: TextIO) -> int:
-    """Each lesson's words, choices and minutes over seeded playthroughs; returns the warnings
-    (a lesson whose longest measured way overruns its minutes)."""
-    if not story.lessons:
-        return 0
-    print(
-        f"Lessons ({LESSON_RUNS} playthroughs each, reading aloud at {READ_ALOUD_WPM} words a "
-        "minute, with the votes, prompts and close):",
-        file=out,
-    )
-    width = max(len(lesson.id) for lesson in story.lessons)
-    overruns = 0
-    for lesson in story.lessons:
-        timing = measure_lesson(story, lesson, LESSON_RUNS)
-        print(
-            f"  {lesson.id:<{width}}  {lesson.minutes} min: {timing.median_words:,} words "
-            f"(longest {timing.longest_words:,}), {timing.median('decisions'):g} choices, "
-            f"{timing.median('votes'):g} votes, {timing.median_minutes:.0f} min "
-            f"(longest {timing.longest_minutes:.0f})",
-            file=out,
-        )
-        if timing.longest_minutes > lesson.minutes:
-            overruns += 1
-            print(
-                f"{lesson.location}: warning: lesson '{lesson.id}' can take "
-                f"{timing.longest_minutes:.0f} minutes, more than its {lesson.minutes}",
-                file=out,
-            )
-    return overruns
 
 
 # ----------------------------------------------------------------------------- random
@@ -378,10 +240,7 @@ def _print_random(report: RandomReport, args: argparse.Namespace, out: TextIO) -
         print(f"Endings never seen: {', '.join(missing)}", file=out)
     print(f"Failures: {len(report.failures) or 'none'}", file=out)
     # One report per kind of failure and scene: the first seed's, with how many runs met it.
-    groups: dict[tuple[str, str], list[Failure]] = {}
-    for failure in report.failures:
-        groups.setdefault((failure.kind, failure.scene), []).append(failure)
-    for group in groups.values():
+    for group in failure_groups(report.failures):
         print_failure(story, group[0], out, args, len(group))
 
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 import argparse
 from typing import TextIO
 
-from game.engine.explore import Exploration, Failure
+from game.engine.explore import Exploration
 from game.engine.proof import Proof
-from game.tools.explore_text import choice_where, print_failure, variant_where, where, wrap
+from game.tools.explore_text import choice_where, print_bounds, print_problems, variant_where, where, wrap
 
 
 def _header(proof: Proof, bounded: Exploration, out: TextIO) -> None:
@@ -133,20 +133,8 @@ def print_proof(proof: Proof, bounded: Exploration, args: argparse.Namespace, ou
     _header(proof, bounded, out)
     errors, warnings = _proved(proof, out)
     warnings += _undecided(proof, out)
-    print(
-        f"Stats that hit their bounds (in real play): {'none' if not proof.bounds else ''}".rstrip(), file=out
-    )
-    grouped: dict[tuple[str, str, int], list[str]] = {}
-    for _, name, person, bound, value in sorted(proof.bounds, key=lambda b: (b[0], b[1], b[2] or "", b[3])):
-        grouped.setdefault((name, bound, value), []).append(person or "the family")
-    for (name, bound, value), who in grouped.items():
-        print(f"  {name} reaches its {bound} ({value}) for {', '.join(who)}", file=out)
+    hits = sorted(proof.bounds, key=lambda b: (b[0], b[1], b[2] or "", b[3]))
+    print_bounds("Stats that hit their bounds (in real play)", [hit[1:] for hit in hits], out)
     _endings(proof, out)
-    groups: dict[tuple[str, str], list[Failure]] = {}
-    for failure in proof.failures:
-        groups.setdefault((failure.kind, failure.scene), []).append(failure)
-    print(f"Problems: {'none' if not groups else len(groups)}", file=out)
-    for group in groups.values():
-        errors += 1
-        print_failure(story, group[0], out, args, len(group))
+    errors += print_problems(story, proof.failures, args, out)
     return errors, warnings

@@ -1,17 +1,20 @@
-"""Text helpers shared by the `explore` command's reports: places, wrapping, failures."""
+"""Text helpers shared by the `explore` command's reports: places, wrapping, failures, bounds,
+lessons."""
 
 from __future__ import annotations
 
 import argparse
 import shlex
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import TextIO
 
 from game.engine.explore import DEFAULT_MAX_STEPS, Failure
+from game.engine.lessons import READ_ALOUD_WPM, measure_lesson
 from game.story.model import Story
 
 LAST_CHOICES = 6  # of a random playthrough's failure, the choices shown (--replay shows them all)
+LESSON_RUNS = 60  # seeded playthroughs that time each lesson
 
 
 def where(story: Story, scene: str) -> str:
@@ -81,3 +84,62 @@ def print_failure(
 def print_list(title: str, items: Sequence[str], out: TextIO, complete: bool = True) -> None:
     so_far = "" if complete else " (so far)"
     print(f"{title}{so_far}: {'none' if not items else len(items)}", file=out)
+
+
+def failure_groups(failures: Iterable[Failure]) -> list[list[Failure]]:
+    """Failures grouped by kind and scene, in order of their first: each group is reported once."""
+    groups: dict[tuple[str, str], list[Failure]] = {}
+    for failure in failures:
+        groups.setdefault((failure.kind, failure.scene), []).append(failure)
+    return list(groups.values())
+
+
+def print_problems(story: Story, failures: Iterable[Failure], args: argparse.Namespace, out: TextIO) -> int:
+    """The "Problems:" section, one error per kind of failure and scene; returns the errors."""
+    groups = failure_groups(failures)
+    print(f"Problems: {'none' if not groups else len(groups)}", file=out)
+    for group in groups:
+        print_failure(story, group[0], out, args, len(group))
+    return len(groups)
+
+
+def print_bounds(heading: str, hits: Sequence[tuple[str, str | None, str, int]], out: TextIO) -> None:
+    """Stats and resources at a bound, as (name, person or None, "min"/"max", value), one line for
+    each bound with everyone who reaches it."""
+    print(f"{heading}: {'none' if not hits else ''}".rstrip(), file=out)
+    grouped: dict[tuple[str, str, int], list[str]] = {}
+    for name, person, bound, value in hits:
+        grouped.setdefault((name, bound, value), []).append(person or "the family")
+    for (name, bound, value), who in grouped.items():
+        print(f"  {name} reaches its {bound} ({value}) for {', '.join(who)}", file=out)
+
+
+def print_lessons(story: Story, out: TextIO) -> int:
+    """Each lesson's words, choices and minutes over seeded playthroughs; returns the warnings
+    (a lesson whose longest measured way overruns its minutes)."""
+    if not story.lessons:
+        return 0
+    print(
+        f"Lessons ({LESSON_RUNS} playthroughs each, reading aloud at {READ_ALOUD_WPM} words a "
+        "minute, with the votes, prompts and close):",
+        file=out,
+    )
+    width = max(len(lesson.id) for lesson in story.lessons)
+    overruns = 0
+    for lesson in story.lessons:
+        timing = measure_lesson(story, lesson, LESSON_RUNS)
+        print(
+            f"  {lesson.id:<{width}}  {lesson.minutes} min: {timing.median_words:,} words "
+            f"(longest {timing.longest_words:,}), {timing.median('decisions'):g} choices, "
+            f"{timing.median('votes'):g} votes, {timing.median_minutes:.0f} min "
+            f"(longest {timing.longest_minutes:.0f})",
+            file=out,
+        )
+        if timing.longest_minutes > lesson.minutes:
+            overruns += 1
+            print(
+                f"{lesson.location}: warning: lesson '{lesson.id}' can take "
+                f"{timing.longest_minutes:.0f} minutes, more than its {lesson.minutes}",
+                file=out,
+            )
+    return overruns
