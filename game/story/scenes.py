@@ -57,73 +57,111 @@ def raw_choice_items(raw: RawScene) -> list[tuple[Any, SourceLocation]]:
     return items
 
 
-def read_scene(reader: FieldReader, raw: RawScene, facts: dict[str, Fact]) -> Scene:
-    """The scene `raw` with its defaults and extensions folded in; reports what is wrong."""
-    data, sid = raw.data, raw.id
-    what = f"scene '{sid}'"
-    reader.keys(data, SCENE_KEYS, what)
+class _SceneFields:
+    """A scene's single-valued fields, each from the scene or else its file's `defaults:`, read with
+    what is wrong in them reported."""
 
-    def field_or_default(key: str) -> tuple[Any, SourceLocation] | None:
+    def __init__(self, reader: FieldReader, raw: RawScene) -> None:
+        self.reader = reader
+        self.raw = raw
+        self.what = f"scene '{raw.id}'"
+
+    def find(self, key: str) -> tuple[Any, SourceLocation] | None:
+        """The value and its place, from the scene or its defaults; None when neither has it."""
+        data, defaults = self.raw.data, self.raw.defaults
         if key in data:
             return data[key], data.value_loc(key)
-        if raw.defaults is not None and key in raw.defaults:
-            return raw.defaults[key], raw.defaults.value_loc(key)
+        if defaults is not None and key in defaults:
+            return defaults[key], defaults.value_loc(key)
         return None
 
-    def plain(key: str) -> str:
-        found = field_or_default(key)
+    def where(self, key: str) -> SourceLocation:
+        """Where the value of `key` was written (the scene, when nowhere)."""
+        found = self.find(key)
+        return found[1] if found else self.raw.loc
+
+    def plain(self, key: str) -> str:
+        """A text field ("" when absent or not text, which is reported)."""
+        found = self.find(key)
         if found is None or found[0] is None:
             return ""
         value, loc = found
         if isinstance(value, (YMap, YList)) or isinstance(value, bool):
-            reader.error(loc, f"'{key}' in {what} should be text, not {type_name(value)}")
+            self.reader.error(loc, f"'{key}' in {self.what} should be text, not {type_name(value)}")
             return ""
         return str(value)
 
+    def check_headings(self) -> None:
+        """Chapter, place and time are shown as written: their text is checked for that."""
+        for key in ("chapter", "place", "when"):
+            found = self.find(key)
+            if found is not None and isinstance(found[0], str):
+                self.reader.shown_as_written(found[0], found[1], f"'{key}'")
+
+    def pov(self) -> str | None:
+        """The point-of-view person, who must be one of the story's people."""
+        pov = self.plain("pov") or None
+        people = self.reader.names.people
+        if pov is not None and pov not in people:
+            message = f"unknown person '{brief(pov)}' as the point of view" + did_you_mean(pov, people)
+            self.reader.error(self.where("pov"), message)
+        return pov
+
+    def mood(self) -> str | None:
+        """One of MOODS; None (after an error) for any other."""
+        mood = self.plain("mood") or None
+        if mood is not None and mood not in MOODS:
+            self.reader.error(
+                self.where("mood"),
+                f"unknown mood '{brief(mood)}': one of {', '.join(MOODS)}" + did_you_mean(mood, MOODS),
+            )
+            return None
+        return mood
+
+    def backdrop(self) -> str | None:
+        """A backdrop's name, which must be an identifier with a picture in the assets."""
+        backdrop = self.plain("backdrop") or None
+        if backdrop is None:
+            return None
+        loc = self.where("backdrop")
+        if self.reader.identifier(backdrop, loc, "the backdrop") is None:
+            return None
+        self.reader.asset_exists("backdrops", backdrop, loc)
+        return backdrop
+
+    def fact(self, facts: dict[str, Fact]) -> str | None:
+        """The fact card's id, which must name one of the story's fact cards."""
+        data, reader = self.raw.data, self.reader
+        fact = reader.text(data, "fact", self.what)
+        if fact is not None and fact not in facts and not reader.incomplete:
+            reader.error(
+                data.value_loc("fact"), f"unknown fact card '{brief(fact)}'" + did_you_mean(fact, facts)
+            )
+        return fact
+
+
+def read_scene(reader: FieldReader, raw: RawScene, facts: dict[str, Fact]) -> Scene:
+    """The scene `raw` with its defaults and extensions folded in; reports what is wrong."""
+    data, sid = raw.data, raw.id
+    fields = _SceneFields(reader, raw)
+    what = fields.what
+    reader.keys(data, SCENE_KEYS, what)
     text_source = reader.text(data, "text", what, required=True) or ""
     text = reader.compile_text(text_source, data.value_loc("text"))
-    when = plain("when")
-    for key in ("chapter", "place", "when"):
-        found = field_or_default(key)
-        if found is not None and isinstance(found[0], str):
-            reader.shown_as_written(found[0], found[1], f"'{key}'")
+    when = fields.plain("when")
+    fields.check_headings()
     years = _YEAR.findall(when)
-    pov = plain("pov") or None
-    if pov is not None and pov not in reader.names.people:
-        found = field_or_default("pov")
-        reader.error(
-            found[1] if found else raw.loc,
-            f"unknown person '{brief(pov)}' as the point of view" + did_you_mean(pov, reader.names.people),
-        )
-    mood = plain("mood") or None
-    if mood is not None and mood not in MOODS:
-        found = field_or_default("mood")
-        reader.error(
-            found[1] if found else raw.loc,
-            f"unknown mood '{brief(mood)}': one of {', '.join(MOODS)}" + did_you_mean(mood, MOODS),
-        )
-        mood = None
-    backdrop = plain("backdrop") or None
-    if backdrop is not None:
-        found = field_or_default("backdrop")
-        loc = found[1] if found else raw.loc
-        if reader.identifier(backdrop, loc, "the backdrop") is None:
-            backdrop = None
-        else:
-            reader.asset_exists("backdrops", backdrop, loc)
-    fact = reader.text(data, "fact", what)
-    if fact is not None and fact not in facts and not reader.incomplete:
-        reader.error(data.value_loc("fact"), f"unknown fact card '{brief(fact)}'" + did_you_mean(fact, facts))
-
+    pov = fields.pov()
+    mood = fields.mood()
+    backdrop = fields.backdrop()
+    fact = fields.fact(facts)
     variants = _read_variants(reader, raw)
-
     choices, end = _read_ways_on(reader, raw, what)
-
     return Scene(
         id=sid,
         text=text,
-        chapter=plain("chapter"),
-        place=plain("place"),
+        chapter=fields.plain("chapter"),
+        place=fields.plain("place"),
         when=when,
         year=int(years[-1]) if years else None,
         pov=pov,
