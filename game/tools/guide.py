@@ -11,7 +11,6 @@ for each discussion prompt and each class vote on that path; whole paths are tot
 from __future__ import annotations
 
 import argparse
-import html
 import math
 import statistics
 from collections.abc import Callable
@@ -20,7 +19,7 @@ from pathlib import Path
 from typing import TextIO
 
 from game.engine.explore import random_playthrough
-from game.reporting.page import CSS, fact_card_html, font_css, scene_label
+from game.reporting.page import CSS, esc, fact_card_html, font_css, scene_label
 from game.story.model import Story, paragraphs
 from game.story.suggest import plural
 from game.tools.lesson_plan import PLAN_CSS, render_plan
@@ -38,11 +37,6 @@ DISCUSSION_MINUTES = 4
 VOTE_MINUTES = 1
 LESSON_MINUTES = 45
 SAMPLE_PLAYTHROUGHS = 60
-
-
-def _escape(text: object) -> str:
-    """Text made safe to put in HTML, attribute values included."""
-    return html.escape(str(text), quote=True)
 
 
 @dataclass
@@ -145,7 +139,7 @@ def _timing_section(story: Story, runs: int, add) -> None:
         in_class = reading + prompts * DISCUSSION_MINUTES + votes * VOTE_MINUTES
         reached = "every path" if share == 1 else f"{share:.0%} of paths"
         add(
-            f"<tr><th>{_escape(chapter)}</th><td>{reached}</td><td>{int(words):,}</td>"
+            f"<tr><th>{esc(chapter)}</th><td>{reached}</td><td>{int(words):,}</td>"
             f"<td>about {max(1, round(reading))}</td><td>{round(prompts)} · {round(votes)}</td>"
             f"<td>about {max(1, round(in_class))}</td></tr>"
         )
@@ -167,7 +161,7 @@ def _timing_section(story: Story, runs: int, add) -> None:
                 f"‘{c}’" for c in skipped
             )
         add(
-            f'<tr class="total"><th>{_escape(label)}</th><td>{len(members)} of {len(paths)} paths</td>'
+            f'<tr class="total"><th>{esc(label)}</th><td>{len(members)} of {len(paths)} paths</td>'
             f"<td>{int(_median([sum(p.words.values()) for p in members])):,}</td>"
             f"<td>about {round(reading)}</td><td></td><td>about {round(in_class)}</td></tr>"
         )
@@ -208,17 +202,17 @@ def render_guide(story: Story, runs: int = SAMPLE_PLAYTHROUGHS) -> str:
 def _head(story: Story, add: Callable[[str], None]) -> None:
     """The page's head, styles and header line."""
     chapters = story.chapters()
-    native = f" ({_escape(story.title_native)})" if story.title_native else ""
+    native = f" ({esc(story.title_native)})" if story.title_native else ""
     add(
         f'<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{_escape(story.title)}: teacher guide</title>\n"
+        f"<title>{esc(story.title)}: teacher guide</title>\n"
         f"<style>{font_css(story.title_native)}{CSS}{GUIDE_CSS}{PLAN_CSS}</style>\n"
         "</head>\n<body>"
     )
-    version = f" · story version {_escape(story.version)}" if story.version else ""
+    version = f" · story version {esc(story.version)}" if story.version else ""
     add(
-        f'<header id="top"><h1>{_escape(story.title)}{native}: teacher guide</h1>'
+        f'<header id="top"><h1>{esc(story.title)}{native}: teacher guide</h1>'
         f'<p class="meta">Generated from the story files{version} · {len(story.scenes)} scenes · '
         f"{len(chapters)} chapters · {len(story.endings)} endings</p></header>"
     )
@@ -229,10 +223,10 @@ def _synopsis_section(story: Story, add: Callable[[str], None]) -> None:
     chapters = story.chapters()
     add('<section id="synopsis"><h2>Synopsis</h2>')
     for paragraph in paragraphs(story.synopsis):
-        add(f"<p>{_escape(paragraph)}</p>")
+        add(f"<p>{esc(paragraph)}</p>")
     add(
         "<p><strong>The family the class plays:</strong> "
-        + "; ".join(f"{_escape(p.name)}, the {_escape(p.role)}" for p in story.people.values())
+        + "; ".join(f"{esc(p.name)}, the {esc(p.role)}" for p in story.people.values())
         + ".</p>"
     )
     add('<h3>How each chapter opens</h3><dl class="openings">')
@@ -240,8 +234,8 @@ def _synopsis_section(story: Story, add: Callable[[str], None]) -> None:
         scene = _first_scene(story, chapter)
         opening = paragraphs(scene.text.source)
         add(
-            f"<dt><strong>{_escape(chapter)}</strong> <span class='note'>{_escape(scene_label(scene))}"
-            f"</span></dt><dd><p>{_escape(opening[0] if opening else '')}</p></dd>"
+            f"<dt><strong>{esc(chapter)}</strong> <span class='note'>{esc(scene_label(scene))}"
+            f"</span></dt><dd><p>{esc(opening[0] if opening else '')}</p></dd>"
         )
     add("</dl></section>")
 
@@ -250,14 +244,14 @@ def _content_note_section(story: Story, add: Callable[[str], None]) -> None:
     """The story's content note."""
     add('<section id="content-note"><h2>Content note</h2>')
     for paragraph in paragraphs(story.content_note or "No content note is given."):
-        add(f"<p>{_escape(paragraph)}</p>")
+        add(f"<p>{esc(paragraph)}</p>")
     add(
         '<p class="note">Classroom mode shows this note full-screen as a class begins, and each '
         "note for the teacher below before its scene.</p>"
     )
     for scene in (s for s in story.scenes.values() if s.teacher_note):
-        add(f"<h3>For the teacher, before {_escape(scene_label(scene, chapter=True))}</h3>")
-        add("".join(f"<p>{_escape(paragraph)}</p>" for paragraph in paragraphs(scene.teacher_note or "")))
+        add(f"<h3>For the teacher, before {esc(scene_label(scene, chapter=True))}</h3>")
+        add("".join(f"<p>{esc(paragraph)}</p>" for paragraph in paragraphs(scene.teacher_note or "")))
     add("</section>")
 
 
@@ -273,16 +267,16 @@ def _key_decisions_section(story: Story, add: Callable[[str], None]) -> None:
         if scene.key:
             keys.setdefault(scene.key, []).append(scene)
     for key, scenes in keys.items():
-        add(f"<h3>{_escape(key[:1].upper() + key[1:])}</h3><ul>")
+        add(f"<h3>{esc(key[:1].upper() + key[1:])}</h3><ul>")
         for scene in scenes:
             options = []
             for choice in scene.choices:
                 if choice.is_continue:
                     continue
                 real = ' <em class="real">◆ the real family</em>' if choice.film else ""
-                options.append(f"<li>{_escape(_flat(choice.text))}{real}</li>")
+                options.append(f"<li>{esc(_flat(choice.text))}{real}</li>")
             add(
-                f"<li><strong>{_escape(scene_label(scene, chapter=True))}</strong>"
+                f"<li><strong>{esc(scene_label(scene, chapter=True))}</strong>"
                 f'<ul class="options">{"".join(options)}</ul></li>'
             )
         add("</ul>")
@@ -296,10 +290,10 @@ def _prompts_section(story: Story, add: Callable[[str], None]) -> None:
     for chapter in chapters:
         found = [s for s in story.scenes.values() if s.chapter == chapter and s.discuss]
         if found:
-            add(f"<h3>{_escape(chapter)}</h3><ol>")
+            add(f"<h3>{esc(chapter)}</h3><ol>")
             add(
                 "".join(
-                    f"<li>{_escape(s.discuss)} <span class='note'>({_escape(scene_label(s))})</span></li>"
+                    f"<li>{esc(s.discuss)} <span class='note'>({esc(scene_label(s))})</span></li>"
                     for s in found
                 )
             )
@@ -331,10 +325,10 @@ def _real_family_section(story: Story, add: Callable[[str], None]) -> None:
         if scene.documentary:
             where = scene_label(scene, chapter=True)
             label = f"Key decision: {scene.key} — {where}" if scene.key else where
-            add(f"<h3>{_escape(label)}</h3><p>{_escape(scene.documentary)}</p>")
+            add(f"<h3>{esc(label)}</h3><p>{esc(scene.documentary)}</p>")
     for ending in story.endings:
         if ending.documentary:
-            add(f"<h3>Ending: {_escape(ending.title)}</h3><p>{_escape(ending.documentary)}</p>")
+            add(f"<h3>Ending: {esc(ending.title)}</h3><p>{esc(ending.documentary)}</p>")
     add("</section>")
 
 

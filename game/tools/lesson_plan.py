@@ -8,7 +8,6 @@ a lesson that does not fit its bell.
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable
 
 from game.engine.lessons import (
@@ -19,6 +18,7 @@ from game.engine.lessons import (
     LessonTiming,
     measure_lesson,
 )
+from game.reporting.page import esc
 from game.story.lessons import Lesson
 from game.story.model import Story
 
@@ -137,10 +137,6 @@ COAST = (
 )
 
 
-def _e(text: object) -> str:
-    return html.escape(str(text), quote=True)
-
-
 def map_svg() -> str:
     """Huilong, Chengdu, Guangzhou and Shenzhen, with the journey home, drawn from coordinates
     (an equirectangular sketch of our own: no map data is copied)."""
@@ -190,11 +186,11 @@ def map_svg() -> str:
         dx = -8 if left else 8
         parts.append(
             f'<text x="{x + dx}" y="{ty}" font-size="14" font-weight="bold" '
-            f'text-anchor="{anchor}">{_e(name)}</text>'
+            f'text-anchor="{anchor}">{esc(name)}</text>'
         )
         parts.append(
             f'<text x="{x + dx}" y="{ty + 13}" font-size="10.5" fill="#5f6368" '
-            f'text-anchor="{anchor}">{_e(note)}</text>'
+            f'text-anchor="{anchor}">{esc(note)}</text>'
         )
     parts.append(
         f'<line x1="20" y1="{height - 20}" x2="{20 + bar:.1f}" y2="{height - 20}" '
@@ -234,21 +230,21 @@ def procedure_rows(story: Story, lesson: Lesson, timing: LessonTiming) -> list[t
             continue
         keys = [s for s in lesson.key if s in part.scenes]
         prompts = [s for s in lesson.prompts if s in part.scenes]
-        what = [f"<strong>{_e(part.title)}</strong>"]
+        what = [f"<strong>{esc(part.title)}</strong>"]
         if share < 1:
             what.append(f"(only if the class's road leads here: {share:.0%} of measured runs)")
         if keys:
             what.append(
-                "Class vote at " + _e(_scene_names(story, frozenset(keys))) + ", then the "
+                "Class vote at " + esc(_scene_names(story, frozenset(keys))) + ", then the "
                 "real family's panel."
             )
         if prompts:
             what.append(
                 f"Discussion ({lesson.pause_minutes} min each): "
-                + " / ".join(f"“{_e(story.scenes[s].discuss)}”" for s in sorted(prompts))
+                + " / ".join(f"“{esc(story.scenes[s].discuss)}”" for s in sorted(prompts))
             )
         if part.bridge and index < len(lesson.parts) - 1:
-            what.append(f"The lesson moves on: “{_e(part.bridge)}”")
+            what.append(f"The lesson moves on: “{esc(part.bridge)}”")
         rows.append((clock, clock + spent, " ".join(what)))
         clock += spent if share >= 0.5 else 0  # a rare part is time in hand, not on the clock
     rows.append(
@@ -257,7 +253,7 @@ def procedure_rows(story: Story, lesson: Lesson, timing: LessonTiming) -> list[t
             clock + CLOSE_MINUTES,
             "Closing screen: what the class decided, where the "
             "family stands, what really happened next. The class answers the last question: "
-            f"“{_e(lesson.close_question)}”",
+            f"“{esc(lesson.close_question)}”",
         )
     )
     clock += CLOSE_MINUTES
@@ -287,9 +283,9 @@ def _procedures(story: Story, add: Callable[[str], None]) -> list[LessonTiming]:
     for lesson in story.lessons:
         timing = measure_lesson(story, lesson, LESSON_RUNS)
         timings.append(timing)
-        add(f'<div class="lesson" id="lesson-{_e(lesson.id)}"><h3>{_e(lesson.title)}</h3>')
+        add(f'<div class="lesson" id="lesson-{esc(lesson.id)}"><h3>{esc(lesson.title)}</h3>')
         if lesson.summary:
-            add(f"<p>{_e(lesson.summary)}</p>")
+            add(f"<p>{esc(lesson.summary)}</p>")
         add(
             f'<p class="note">Measured: {timing.median_words:,} words read (longest '
             f"{timing.longest_words:,}), {timing.median('votes'):g} votes, "
@@ -348,7 +344,7 @@ def _sheets(story: Story, add: Callable[[str], None]) -> None:
         "<th>The real family</th></tr></thead><tbody>"
     )
     for name, year in keys:
-        add(f"<tr><td>{_e(name)} ({year})</td><td></td><td></td><td></td></tr>")
+        add(f"<tr><td>{esc(name)} ({year})</td><td></td><td></td><td></td></tr>")
     add(
         "</tbody></table></li>"
         "<li>One push factor and one pull factor for the parents' move to Guangzhou.<div "
@@ -375,16 +371,16 @@ def render_plan(story: Story, add: Callable[[str], None]) -> list[LessonTiming]:
     """Adds the lesson plan's sections (before the story reference); returns each lesson's timing."""
     add(
         '<section id="objectives"><h2>Learning objectives</h2><p>By the end of a lesson, students '
-        "can:</p><ul>" + "".join(f"<li>{_e(o)}</li>" for o in OBJECTIVES) + "</ul></section>"
+        "can:</p><ul>" + "".join(f"<li>{esc(o)}</li>" for o in OBJECTIVES) + "</ul></section>"
     )
     add(
         '<section id="curriculum"><h2>Curriculum links</h2><table><tbody>'
-        + "".join(f"<tr><th>{_e(a)}</th><td>{_e(b)}</td></tr>" for a, b in CURRICULUM)
+        + "".join(f"<tr><th>{esc(a)}</th><td>{esc(b)}</td></tr>" for a, b in CURRICULUM)
         + "</tbody></table></section>"
     )
     add(
         '<section id="vocabulary"><h2>Vocabulary</h2><dl class="vocab">'
-        + "".join(f"<dt>{_e(a)}</dt><dd>{_e(b)}</dd>" for a, b in VOCABULARY)
+        + "".join(f"<dt>{esc(a)}</dt><dd>{esc(b)}</dd>" for a, b in VOCABULARY)
         + "</dl></section>"
     )
     add(
