@@ -4,9 +4,11 @@ so that an import inside a function counts as much as one at the top)."""
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+DOC = ROOT / "docs" / "architecture.md"
 
 # Each floor and the floors it may import (its own included). Nothing may import the command line.
 FLOORS = {
@@ -118,3 +120,40 @@ def test_the_checker_sees_an_arrow_that_breaks_a_rule(tmp_path: Path) -> None:
     assert {"game.cli", "game.ui.app"} <= _imports(tmp_path / "m.py")
     assert _floor("game.ui.screens.play") == "game.ui" and _floor("game.story.loader") == "game.story"
     assert "game.ui" not in FLOORS["game.engine"]
+
+
+def _named_paths(text: str) -> set[str]:
+    """The files and folders docs/architecture.md names, as paths from the repository's root or
+    from game/; a bare `name.py` stands in the folder of the path named before it on its line."""
+    named = set()
+    for line in text.splitlines():
+        folder = ""
+        for token in re.findall(r"`([\w./]+)`|\b(game/[\w/]*\w(?:\.py|/))", line):
+            path = token[0] or token[1]
+            if "/" in path:
+                named.add(path)
+                folder = path if path.endswith("/") else path.rpartition("/")[0] + "/"
+            elif path.endswith(".py") and folder:
+                named.add(folder + path)
+    return named
+
+
+def test_every_file_the_architecture_page_names_exists() -> None:
+    # game/shipped/ exists only inside a built wheel (pyproject.toml maps story/ and assets/ there).
+    named = _named_paths(DOC.read_text(encoding="utf-8")) - {"game/shipped/"}
+    assert len(named) > 40
+    missing = sorted(p for p in named if not (ROOT / p).exists() and not (ROOT / "game" / p).exists())
+    assert missing == []
+
+
+def test_the_architecture_page_draws_every_floor() -> None:
+    text = DOC.read_text(encoding="utf-8")
+    picture = text.split("```")[1]
+    for floor in FLOORS.keys() - {"game"}:
+        path = floor.replace(".", "/")
+        assert f"{path}/" in picture or f"{path}.py" in picture, f"{floor} is not in the picture"
+
+
+def test_the_page_reader_resolves_names_in_their_folder() -> None:
+    line = "| Saves | `engine/saves.py`, `atomic.py`; the window `ui/` with `app.py` and game/cli.py |"
+    assert _named_paths(line) == {"engine/saves.py", "engine/atomic.py", "ui/", "ui/app.py", "game/cli.py"}
