@@ -516,3 +516,20 @@ def test_the_teacher_note_fits_a_small_window_and_esc_opens_the_menu(projector, 
     assert web.visible("#class-card") and web.text("#class-card-kind") == "For the teacher"
     web.page.keyboard.press("Space")
     assert not web.visible("#class-card") and web.visible("#scene-text")
+
+
+def test_in_class_the_pages_are_made_again_when_the_window_changes_size(projector):
+    web = projector
+    start_lesson(web, "chapter_home", speed="instant")
+    small = reading(web)
+    assert small is not None and small["page"] == 1 and small["pages"] >= 2
+    try:
+        web.page.set_viewport_size({"width": 1200, "height": 1000})
+        web.page.wait_for_function(f"window.lth.reading().pages < {small['pages']}")
+        large = reading(web)  # fewer, larger pages; what was shown stays shown, nothing turned
+        assert large["page"] == 1 and large["revealed"] == small["revealed"]
+    finally:
+        web.page.set_viewport_size({"width": 800, "height": 600})
+    web.page.wait_for_function(f"window.lth.reading().pages === {small['pages']}")
+    box = web.page.locator("#scene-text").bounding_box()
+    assert box["y"] + box["height"] <= 600

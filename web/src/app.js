@@ -166,6 +166,7 @@ function message(title, lines) {
 // ------------------------------------------------------------------ play
 let view = null;           // the engine's latest view
 let typing = null;         // the text still being shown: {finish (Space), stop}; in class, its pages
+let reader = null;         // in class, the scene's pages (kept once read: a resize pages it again)
 let cardsWaiting = null;   // in class, the text read: the fact card and prompt wait for the teacher
 let lead = null;           // a quiet choice's says line: it opens the next scene
 let lately = [];           // quiet changes not yet seen on the family page
@@ -216,7 +217,7 @@ function typeText(container, texts, done) {
 // the last page is whole, the fact card and the prompt wait for the teacher, then the choices come.
 function readPages(container, texts, done) {
   const hint = $("page-hint");
-  const pager = new PagedText({
+  const pager = reader = new PagedText({
     box: container, texts, speed: textSpeed(), choiceRoom,
     hint: (text) => { hint.textContent = text; },
     done: () => {
@@ -244,6 +245,7 @@ function choiceRoom() {
 
 // A scene's text left for another (a load, the class restored): its typewriter stops, showing nothing more.
 function stopTyping() {
+  reader = null;
   if (!typing) return;
   if (typing.pager) typing.pager.stop(); else clearInterval(typing.timer);
   typing = null;
@@ -690,7 +692,7 @@ function wire() {
     if (typing && typing.pager) typing.finish();
     else if (cardsWaiting) cardsWaiting();
   });
-  addEventListener("resize", () => { if (typing && typing.pager) typing.pager.relayout(); });
+  addEventListener("resize", () => { if (reader && currentScreen() === "play") reader.relayout(); });
   bindSettings();
 }
 
