@@ -60,6 +60,7 @@ EXPECTED: dict[str, list[tuple[str, str]]] = {
     ],
     "playthroughs.py": [
         ("random_playthroughs_per_s", "random playthroughs per second, one process"),
+        ("random_playthroughs_per_cpu_s", "the same per CPU-second of that process (steadier under load)"),
         ("random_playthroughs_seconds", "10,000 random playthroughs shared among the cores"),
         ("random_playthroughs_same_report", "the shared run's report is the single process's"),
         ("random_playthrough_failures", "playthroughs that fail (stuck, no ending, an error)"),
