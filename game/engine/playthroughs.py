@@ -213,10 +213,10 @@ def _variants_holding(story: Story, session: Session, hidden: list[tuple[str, in
     sid = read.scene
     holding = [(sid, i) for i in read.variants]
     variants = story.scenes[sid].variants
-    last = max((i for _, i in holding if variants[i].replace), default=None)
-    if last is not None:  # the text and the variants before the last replacing one are not shown
+    replacing = [i for i in read.variants if variants[i].replace]
+    if replacing:  # the text and the variants before the last replacing one are not shown
         hidden.append((sid, -1))
-        hidden.extend(key for key in holding if key[1] < last)
+        hidden.extend(key for key in holding if key[1] < replacing[-1])
     return holding
 
 

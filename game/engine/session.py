@@ -104,7 +104,20 @@ class Step(NamedTuple):
         self, text: str | None, is_continue: bool, says: str | None, changes: tuple[Change, ...]
     ) -> Step:
         """This step with what was chosen in it (or, all None and empty, with nothing chosen)."""
-        return self._replace(choice_text=text, is_continue=is_continue, says=says, changes=changes)
+        # Built directly: `_replace` goes through every field by name, several times the cost.
+        return Step(
+            self.scene,
+            self.chapter,
+            self.place,
+            self.when,
+            self.paragraphs,
+            text,
+            is_continue,
+            says,
+            changes,
+            self.variants,
+            self.words,
+        )
 
 
 @dataclass(frozen=True)
