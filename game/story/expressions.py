@@ -621,14 +621,11 @@ class _Compiler:
 
 @dataclass(frozen=True)
 class Condition:
-    """A compiled condition: call `holds(state)`."""
+    """A compiled condition: call `holds(state)`, the closure the compiler built (true or false)."""
 
     source: str
-    test: Fn
+    holds: Callable[[EvalState], bool]
     reads: Reads
-
-    def holds(self, state: EvalState) -> bool:
-        return bool(self.test(state))
 
 
 @dataclass(frozen=True)
