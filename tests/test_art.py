@@ -58,6 +58,7 @@ PORTRAITS = [
     "grandpa",
 ]
 MOTIONS = {"snow", "sleet", "rain", "steam", "slide", "sway", None}
+SUBJECTS = {"left", "right", "centre"}  # the text panel takes the other side (game.engine.looks)
 
 
 @pytest.fixture
@@ -70,6 +71,7 @@ def test_catalogue_names_every_backdrop_with_valid_fields():
     for name, entry in CATALOG.items():
         assert entry["motion"] in MOTIONS, name
         assert isinstance(entry["description"], str) and entry["description"], name
+        assert entry["subject"] in SUBJECTS, f"{name}: where is its subject (left, right or centre)?"
         if entry["ambience"] is not None:
             assert (ASSETS / "sounds" / f"{entry['ambience']}.ogg").is_file(), name
 

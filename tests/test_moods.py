@@ -10,6 +10,7 @@ import pygame
 import pytest
 
 from game.cli import LaunchOptions
+from game.engine.looks import faces
 from game.story import StoryError, load_story
 from game.ui.app import build_app
 from game.ui.art import ArtLibrary
@@ -79,9 +80,10 @@ def test_every_portrait_has_its_four_expressions() -> None:
     assert len(plain) >= 11
     for name in plain:
         for mood in ("sad", "glad", "angry"):
-            assert art.with_mood(name, mood) == f"{name}_{mood}"
-        assert art.with_mood(name, "neutral") == name and art.with_mood(name, None) == name
-    assert art.with_mood("nobody", "sad") == "nobody"  # no such file: the plain name, quietly
+            assert art.first_portrait(faces(name, mood)) == f"{name}_{mood}"
+        assert art.first_portrait(faces(name, "neutral")) == name
+        assert art.first_portrait(faces(name, None)) == name
+    assert art.first_portrait(faces("nobody", "sad")) == "nobody"  # no such file: the plain name, quietly
 
 
 def test_the_play_screen_shows_the_pov_face_with_the_scenes_mood_and_the_card_shows_it_sad(
@@ -99,8 +101,9 @@ def test_the_play_screen_shows_the_pov_face_with_the_scenes_mood_and_the_card_sh
             app.top.done()
         app.draw()
         assert faces[-1] == "suqin_angry"
-        label = app.top.plan
-        assert label.face_rect is not None and label.face_rect.right < label.pov_at[0]
+        plan = app.top.plan  # a face to read, beside the panel's top corner, over the picture
+        assert plan.face_rect is not None and plan.face_rect.size == (112, 112)
+        assert plan.face_rect.left > plan.panel.right and plan.face_rect.top == plan.panel.top
         faces.clear()
         app.frame([key(pygame.K_1)], 0.016)  # hope falls: the card shows her sad
         assert app.top.__class__.__name__ == "ConsequenceScreen"
@@ -115,7 +118,30 @@ def test_the_play_screen_shows_the_pov_face_with_the_scenes_mood_and_the_card_sh
         pygame.quit()
 
 
-def test_at_the_largest_text_size_the_label_has_no_face_so_the_text_keeps_its_lines(
+@pytest.mark.parametrize(
+    ("size", "text", "side"),
+    [((1280, 720), "small", 112), ((1920, 1080), "medium", 168), ((800, 600), "medium", 70)],
+)
+def test_the_face_grows_with_the_window_and_costs_the_text_no_line(
+    story_dir: Path, data_dir: Path, size: tuple[int, int], text: str, side: int
+) -> None:
+    app = build_app(LaunchOptions(story_dir=story_dir, window_size=size))
+    try:
+        app.change_settings(replace(app.settings, text_speed="instant", text_size=text))
+        app.new_game()
+        app.frame([], 0.016)
+        while app.top.__class__.__name__ != "PlayScreen":
+            app.top.done()
+        app.draw()
+        plan = app.top.plan
+        assert plan.pov and plan.face_rect is not None and plan.face_rect.size == (side, side)
+        assert not plan.face_rect.colliderect(plan.panel)  # outside the panel: every line stays
+        assert pygame.Rect((0, 0), size).contains(plan.face_rect)
+    finally:
+        pygame.quit()
+
+
+def test_at_the_largest_text_size_the_picture_gives_way_and_the_label_has_no_face(
     story_dir: Path, data_dir: Path
 ) -> None:
     app = build_app(LaunchOptions(story_dir=story_dir, window_size=(1280, 720)))

@@ -28,11 +28,18 @@ def fonts() -> Fonts:
 
 
 def layout(
-    fonts: Fonts, size: tuple[int, int], text: str, paragraphs: int, choices: list[str]
+    fonts: Fonts,
+    size: tuple[int, int],
+    text: str,
+    paragraphs: int,
+    choices: list[str],
+    subject: str | None = None,
+    shrink: bool = False,
 ) -> tuple[PlayLayout, list[Button]]:
-    """The layout and its tool buttons for a scene of `paragraphs` paragraphs and these choices, laid out at a window and text size."""
+    """The layout and its tool buttons for a scene of `paragraphs` paragraphs and these choices, laid out at a window and text size
+    over a backdrop whose subject is on that side (`shrink`: a short scene's panel fits its text)."""
     ui = Ui(fonts, NIGHT, metrics(size, TEXT_SCALE[text]))
-    plan = PlayLayout(ui, Scroller())
+    plan = PlayLayout(ui, Scroller(), subject=subject)
     tools = [Button(label, lambda: None, kind="small") for label in ("Undo", "Family", "History", "Menu")]
     plan.place_tools(tools)
     fact = Fact("f", "Migrant workers", "60 million", "Many left the villages.", "A source")
@@ -42,6 +49,8 @@ def layout(
     for _ in range(paragraphs):
         block.add(PARAGRAPH, prose, NIGHT.text, plan.inner, spacing=ui.m.line_spacing)
     buttons = [Button(label, lambda: None, number=i + 1, kind="choice") for i, label in enumerate(choices)]
+    if shrink:
+        plan.shrink(block, buttons)
     plan.fit_choices(buttons, block, hint=False)
     return plan, tools
 
@@ -110,3 +119,48 @@ def test_large_text_lets_the_choices_follow_the_text(fonts: Fonts) -> None:
     plan.scroll.offset = 0
     plan.show_choice(last)
     assert plan.text_box.contains(last.rect)
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("text", list(TEXT_SCALE))
+@pytest.mark.parametrize("subject", ["left", "right", "centre", None])
+def test_the_panel_takes_the_side_the_pictures_subject_is_not_on(
+    fonts: Fonts, size: tuple[int, int], text: str, subject: str | None
+) -> None:
+    plan, tools = layout(fonts, size, text, 4, ["Read the letter out", "Show it to Suqin"], subject, True)
+    window, m = pygame.Rect((0, 0), size), plan.ui.m
+    assert window.contains(plan.panel) and plan.panel.contains(plan.text_box)
+    assert all(plan.panel.contains(b.rect) for b in plan.choice_buttons if not plan.flow)
+    if plan.narrow:  # large text in a small window: the panel takes the window's width
+        return
+    if subject == "left":
+        assert plan.side == "right" and plan.panel.right == size[0] - m.margin
+        assert plan.panel.left > size[0] // 3  # the left of the picture shows
+    else:
+        assert plan.side == "left" and plan.panel.left == m.margin
+    if subject == "right":
+        assert plan.panel.right < size[0] * 0.66  # the right third and more shows
+    if plan.note_box is not None:  # the note on the picture's side, clear of the panel
+        assert not plan.note_box.colliderect(plan.panel) and window.contains(plan.note_box)
+        assert (plan.note_box.centerx > plan.panel.centerx) == (plan.side == "left")
+
+
+def test_beside_a_subject_the_panel_leaves_the_subjects_half_clear_at_1280x720(fonts: Fonts) -> None:
+    wide, _ = layout(fonts, (1280, 720), "medium", 4, ["Go", "Stay"], "centre")
+    plan, _ = layout(fonts, (1280, 720), "medium", 4, ["Go", "Stay"], "right")
+    assert wide.panel.right > 0.66 * 1280  # over a centred subject the panel keeps its width
+    assert plan.panel.right < 0.6 * 1280 and not plan.narrow  # about 55 characters a line still
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_a_short_scenes_panel_shrinks_to_its_text_so_more_picture_shows(
+    fonts: Fonts, size: tuple[int, int]
+) -> None:
+    full, _ = layout(fonts, size, "medium", 1, ["Go on"], "right")
+    plan, _ = layout(fonts, size, "medium", 1, ["Go on"], "right", shrink=True)
+    assert plan.panel.bottom == full.panel.bottom and plan.panel.top > full.panel.top + size[1] // 5
+    assert plan.text_box.height >= plan._block.height  # every line shows, nothing to scroll
+    assert plan.text_box.top >= plan.panel.top and plan.text_box.bottom <= plan.choice_view.top
+    assert plan.panel.contains(plan.choice_buttons[0].rect)
+    long, _ = layout(fonts, size, "medium", 8, ["Go on"], "right", shrink=True)
+    assert long.panel.top == full.panel.top  # a long scene keeps the whole height

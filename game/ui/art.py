@@ -58,7 +58,7 @@ class ArtLibrary:
         self._raw: dict[tuple[str, str], pygame.Surface | None] = {}
         self._scaled: OrderedDict[tuple, pygame.Surface] = OrderedDict()
         self._warned: set[str] = set()
-        self._moods: dict[str, bool] = {}  # whether a portrait with an expression exists
+        self._moods: dict[str, bool] = {}  # whether a portrait (with an expression) exists
 
     # -- catalogue ----------------------------------------------------------
     def _warn_once(self, key: str, message: str, *args: object) -> None:
@@ -109,6 +109,16 @@ class ArtLibrary:
             return {p.stem for p in (self.root / "portraits").glob("*.png") if _NAME.match(p.stem)}
         except OSError:
             return set()
+
+    def subjects(self) -> dict[str, str]:
+        """Each backdrop's `subject` in the catalogue: where its subject is (left, right or
+        centre), so the text panel can take the other side (game.engine.looks.panel_side)."""
+        found: dict[str, str] = {}
+        for name, entry in self.catalog.items():
+            subject = entry.get("subject")
+            if isinstance(subject, str):
+                found[name] = subject
+        return found
 
     def describe(self, backdrop: str | None) -> str:
         """The catalogue's one-line description ('' if none)."""
@@ -249,18 +259,16 @@ class ArtLibrary:
         full.blit(surf, (0, 0))
         return full
 
-    def with_mood(self, image: str | None, mood: str | None) -> str | None:
-        """The portrait drawn with that expression (``<image>_<mood>``) when there is one, else
-        ``image`` itself: "neutral", no mood, or a missing file fall back quietly."""
-        clean = _clean_name(image)
-        if clean is None or not mood or mood == "neutral":
-            return image
-        name = f"{clean}_{mood}"
-        if name not in self._moods:
-            self._moods[name] = (
-                _NAME.match(name) is not None and (self.root / "portraits" / f"{name}.png").is_file()
-            )
-        return name if self._moods[name] else image
+    def first_portrait(self, names: tuple[str, ...]) -> str | None:
+        """The first of `names` (best first, as game.engine.looks.faces gives them) that has a
+        picture, else the last: a missing mood's drawing falls back quietly to the plain face."""
+        for name in names:
+            if name not in self._moods:
+                clean = _clean_name(name)
+                self._moods[name] = clean is not None and (self.root / "portraits" / f"{clean}.png").is_file()
+            if self._moods[name]:
+                return name
+        return names[-1] if names else None
 
     def portrait(self, image: str | None, size: tuple[int, int]) -> pygame.Surface:
         """The portrait scaled to cover ``size`` (transparent); fallback is a silhouette."""

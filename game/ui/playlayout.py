@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from game.engine.looks import panel_side
 from game.story.model import Fact
 from game.ui.widgets import Block, Button, Rect, Scroller, Ui
 from game.ui.words import word
@@ -20,6 +21,9 @@ MEASURE = 70  # about 70 characters a line of prose
 NARROW_MEASURE = 45  # fewer beside a side note: the panel takes the window's width instead
 MIN_NOTE_ROOM = 220  # pixels: a side note narrower than this becomes a button in the panel
 FLOW_LINES = 8  # fewer lines of text than this above two choices: the choices follow the text
+WIDE_SHARE = 0.64  # the most of the window's width the panel takes over a picture's centre
+SIDE_SHARE = 0.5  # and beside a subject on one side of the picture, which it leaves clear
+FACE = 112  # the point-of-view face's side beside the panel, in pixels at 1280x720
 
 
 @dataclass
@@ -34,27 +38,36 @@ class Note:
 class PlayLayout:
     """The rectangles of the play screen for one window size, text size and scene.
 
-    Made for a window and text size (`panel`, `narrow`, `inner`), then told what the scene shows
-    in order: `place_tools`, `place_note` (which also places the header), `fit_choices`. A
+    Made for a window and text size and the backdrop's `subject` (left, right or centre: the
+    panel takes the other `side`), then told what the scene shows in order: `place_tools`,
+    `place_note` (which also places the header), `shrink` (a short scene's panel fits its text and
+    choices, so more of the picture shows), `fit_choices`. A
     crowded choice list scrolls a whole choice at a time (`scroll_choices`, `show_choice`); the
     text gets the height the choices leave, in `text_box`, and `scroll` is set for it.
     """
 
-    def __init__(self, ui: Ui, scroll: Scroller, paged: bool = False) -> None:
+    def __init__(self, ui: Ui, scroll: Scroller, paged: bool = False, subject: str | None = None) -> None:
         self.ui = ui
         self.scroll = scroll  # the text's scroll offset outlives a layout: it is the screen's
+        self.paged = paged
         m = ui.m
         prose = ui.face("prose", m.prose)
         measure = prose.width("n") * MEASURE
         top = m.margin + ui.face("ui_bold", m.small).height + ui.face("ui", m.ui).height + m.gap * 2
-        width = min(max(measure + 2 * m.pad, int(m.width * 0.5)), int(m.width * 0.64))
+        # In class the panel keeps the left: the clock and the key decision's mark have the top right.
+        self.side = "left" if paged else panel_side(subject)
+        width = min(max(measure + 2 * m.pad, int(m.width * 0.5)), int(m.width * WIDE_SHARE))
+        self.beside_subject = subject in ("left", "right") and not paged
+        if self.beside_subject:  # narrower, down to half the window or 45 characters a line
+            width = min(width, max(int(m.width * SIDE_SHARE), prose.width("n") * NARROW_MEASURE + 2 * m.pad))
         # Large text in a small window: fewer than about 45 characters a line beside a side note
         # leaves too little room for text and choices. The panel then takes the window's width,
         # and the note becomes a button at the panel's top.
         self.narrow = (width - 2 * m.pad) < prose.width("n") * NARROW_MEASURE
         if self.narrow:
             width = m.width - 2 * m.margin
-        self.panel = Rect(m.margin, top, width, m.height - top - m.margin)
+        x = m.margin if self.side == "left" else m.width - m.margin - width
+        self.panel = Rect(x, top, width, m.height - top - m.margin)
         self.vpad = m.pad  # the panel's padding above and below the text
         # Large text for the window: two choices under the text would leave it fewer than eight
         # lines. The picture gives way (the panel reaches down to the window's edge), the point of
@@ -76,7 +89,8 @@ class PlayLayout:
         self.pov = ""  # the point-of-view label, cut to the panel's width
         self.pov_at = (0, 0)
         self.face_size = 0  # its side, when the label has a face
-        self.face_rect: Rect | None = None  # the point-of-view person's portrait, left of the label
+        self.face_rect: Rect | None = None  # the point-of-view person's portrait
+        self.face_outside = False  # beside the panel's top corner, over the picture
         self.text_top = 0  # where the text starts (below the note chip in a narrow window)
         self.text_box = Rect(0, 0, 0, 0)  # where the text is drawn
         self.choice_buttons: list[Button] = []
@@ -127,22 +141,31 @@ class PlayLayout:
         When the whole note does not fit beside the text, it shows its headings and a button
         that opens it in full: nothing, least of all a source, is cut off unseen. In a narrow
         window the note is a button at the panel's top. `keep_clear` pixels stay free above the
-        note (the classroom's clock). `face`: a small portrait goes left of the label.
+        note (the classroom's clock). `face`: the point-of-view person's portrait goes beside the
+        panel's top corner, over the picture, where it costs the text no line; in a window too
+        narrow for that, a small one goes left of the label (not when the choices flow).
         """
         ui, m = self.ui, self.ui.m
         label = ui.face("ui_bold", m.small)
-        self.face_size = round(label.height * 3.0) if face and pov else 0
-        room = self.inner - (self.face_size + m.gap if self.face_size else 0)
+        big = round(FACE * m.unit)
+        self.face_outside = bool(face and pov) and m.width - self.panel.width - 2 * m.margin >= big + m.gap
+        if self.face_outside:
+            self.face_size = big
+            keep_clear += big + m.gap
+        else:
+            self.face_size = round(label.height * 3.0) if face and pov and not self.flow else 0
+        room = self.inner - (self.face_size + m.gap if self.face_size and not self.face_outside else 0)
         self.pov = label.wrap(pov, room)[0] if pov else ""
         self.note, self.note_box, self.note_button = Block(), None, None
         self._place_header(None)
         if note is None or (not note.discuss and note.fact is None):
             return
-        room = m.width - self.panel.right - 2 * m.margin
-        if self.narrow or room < MIN_NOTE_ROOM:
+        room, full = m.width - self.panel.width - 3 * m.margin, round(420 * m.unit)
+        # Beside a subject the note would cover it: there it sits beside only at its full width.
+        if self.narrow or room < MIN_NOTE_ROOM or (self.beside_subject and room < full):
             self._note_chip(note)
         else:
-            self._note_beside(note, min(room, round(420 * m.unit)), self.panel.height - keep_clear)
+            self._note_beside(note, min(room, full), self.panel.height - keep_clear)
 
     def _note_chip(self, note: Note) -> None:
         """The note as a button at the panel's top right, its titles on it."""
@@ -181,19 +204,20 @@ class PlayLayout:
             self.note_button = button
         self.note = full
         box_h = min(height, full.height + m.pad + (button_h + m.gap if self.note_button else 0))
-        self.note_box = Rect(m.width - m.margin - width, self.panel.bottom - box_h, width, box_h)
+        x = m.width - m.margin - width if self.side == "left" else m.margin
+        self.note_box = Rect(x, self.panel.bottom - box_h, width, box_h)
         if self.note_button is not None:
             self.note_button.rect = Rect(
                 self.note_box.x + m.pad, self.note_box.bottom - m.pad // 2 - button_h, inner, button_h
             )
 
     def _place_header(self, chip: Rect | None) -> None:
-        """The point-of-view label, its person's face left of it, and a narrow window's note chip,
-        above the text."""
+        """The point-of-view label, its person's face (beside the panel, or left of the label),
+        and a narrow window's note chip, above the text."""
         ui, m = self.ui, self.ui.m
         label = ui.face("ui_bold", m.small)
         x, top = self.panel.x + m.pad, self.panel.y + self.vpad
-        face = 0 if self.flow else self.face_size
+        face = 0 if self.flow or self.face_outside else self.face_size
         lx = x + (face + m.gap if face else 0)  # where the label starts
         if self.flow:  # the point of view is the caption's first line, over the picture
             self.pov_at = (m.margin, m.margin - m.gap)
@@ -210,9 +234,34 @@ class PlayLayout:
             self.pov_at = (lx, chip.bottom + m.gap // 2 + (row - label.height) // 2)
             self.text_top = chip.bottom + m.gap // 2 + row + m.gap
         self.face_rect = None
-        if face and self.pov:
+        if self.face_outside and self.pov:
+            size, panel = self.face_size, self.panel
+            left = panel.right + m.gap if self.side == "left" else panel.left - m.gap - size
+            self.face_rect = Rect(left, panel.top, size, size)
+        elif face and self.pov:
             mid = self.pov_at[1] + label.height // 2
             self.face_rect = Rect(x, mid - face // 2, face, face)
+
+    def shrink(self, block: Block, buttons: list[Button]) -> None:
+        """A short scene's panel: as tall as its header, its text (`block`) and its choices
+        (`buttons`, the ones it will show once the text is read) need, its bottom kept, so the
+        picture shows above it. Not when the choices flow or in class, where the text turns pages."""
+        ui, m, panel = self.ui, self.ui.m, self.panel
+        if self.flow or self.paged:
+            return
+        choices = sum(b.measure(ui, self.inner) for b in buttons) + m.gap * max(0, len(buttons) - 1)
+        need = (self.text_top - panel.y) + block.height + m.pad + choices + m.pad + m.gap
+        drop = panel.height - need
+        if drop <= 0:
+            return
+        panel.y += drop
+        panel.height -= drop
+        self.text_top += drop
+        self.pov_at = (self.pov_at[0], self.pov_at[1] + drop)
+        if self.face_rect is not None:
+            self.face_rect.y += drop
+        if self.note_button is not None and self.note_box is None:  # the chip in the panel's top
+            self.note_button.rect.y += drop
 
     # ------------------------------------------------------------------ the choices and the text
 

@@ -7,12 +7,14 @@ from collections.abc import Callable
 import pygame
 
 from game.engine import Change, Outcome
+from game.engine.looks import faces, moved_mood
 from game.ui.screens.document import DocumentScreen
 from game.ui.widgets import Block, Button, Rect, bar, is_click, is_key
 from game.ui.words import word
 
 DELAY = 0.25
 DURATION = 0.9
+FACE = 88  # each person's face beside their changes, in pixels at 1280x720
 
 
 def signed(n: int) -> str:
@@ -60,7 +62,7 @@ class ConsequenceScreen(DocumentScreen):
         others = [c for c in self.outcome.changes if c.kind != "stat"]
         if not self.outcome.changes:
             block.add(word("nothing_changed"), ui.face("ui", metrics.ui), palette.text_dim, width)
-        portrait = round(44 * metrics.unit * max(1.0, self.app.settings.text_scale * 0.9))
+        portrait = round(FACE * metrics.unit * max(1.0, self.app.settings.text_scale * 0.9))
         indent = portrait + metrics.pad // 2
         bar_h = max(6, round(8 * metrics.unit))
         seen: list[str] = []
@@ -72,8 +74,8 @@ class ConsequenceScreen(DocumentScreen):
             top = block.height
             year = self.app.session.year if self.app.session else None
             moved = sum(c.delta for c in people if c.person == person_id)  # glad or sad at the change
-            mood = "glad" if moved > 0 else "sad" if moved < 0 else None
-            self.images.append((self.app.art.with_mood(person.portrait(year), mood), 0, top, portrait))
+            face = self.app.art.first_portrait(faces(person.portrait(year), moved_mood(moved)))
+            self.images.append((face, 0, top, portrait))
             block.add(
                 f"{person.name}", ui.face("ui_bold", metrics.ui), palette.heading, width, indent, after=0.1
             )

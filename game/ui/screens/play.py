@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game.engine import ChoiceView, Session
+from game.engine.looks import pov_faces
 from game.engine.readlog import text_key
 from game.ui import advance, pages
 from game.ui.playdue import AFTER_READING, Due, due_at, show_due
@@ -309,20 +310,21 @@ class PlayScreen(Screen):
     def layout(self) -> None:
         """Places the frame, the tool buttons, the side note, the scene's text and its choices."""
         ui, m, session, scene = self.ui, self.ui.m, self.session, self.scene
-        self.plan = plan = PlayLayout(ui, self.scroll, self.paged)
+        subject = self.app.art.subjects().get(self.backdrop or "")
+        self.plan = plan = PlayLayout(ui, self.scroll, self.paged, subject)  # the panel opposite it
         self.tools = self._tools()
         plan.place_tools(self.tools)
         stuck = None if self.frozen else session.stuck
         self.block = text_block(ui, plan.inner, self.lead, self.texts, stuck)
         pov = ""  # "SUQIN'S CHOICE": pinned above the text, beside the note chip if any
-        self.face: str | None = None  # their portrait at the scene's year, with the scene's mood
+        # Their portrait at the scene's year, with the scene's mood (game.engine.looks).
+        self.face: str | None = self.app.art.first_portrait(pov_faces(session))
         if scene.pov and scene.pov in session.story.people and not scene.end:
-            person = session.story.people[scene.pov]
-            pov = word("pov_choice", name=person.short).upper()
-            if self.app.settings.text_size != "largest":  # there the text needs every line
-                self.face = self.app.art.with_mood(person.portrait(session.year), scene.mood)
+            pov = word("pov_choice", name=session.story.people[scene.pov].short).upper()
         clock = ui.face("ui_bold", m.ui).height + 2 * m.gap if self.app.classroom is not None else 0
         plan.place_note(self._note(), pov, keep_clear=clock, face=self.face is not None)
+        if not self.frozen:  # room for the choices the scene shows once its text is read
+            plan.shrink(self.block, self._buttons(self._views()))
         self.layout_choices()
 
     def _tools(self) -> list[Button]:
@@ -354,10 +356,24 @@ class PlayScreen(Screen):
     def layout_choices(self) -> None:
         """The scene's choices (none while the text types, or in class until the teacher has
         turned its last page) at the bottom of the panel."""
-        self.choices = [] if self.revealing or self.frozen else self.session.choices()
-        if self.session.is_over and not (self.revealing or self.frozen):
-            self.choices = [ChoiceView("", 1, word("see_ending"), True, None, True)]
-        self.choice_buttons = [
+        self.choices = [] if self.revealing or self.frozen else self._views()
+        self.choice_buttons = self._buttons(self.choices)
+        hint = self.show_all_hint or (self.paged and self.revealing)  # in class: the page hints
+        self.plan.fit_choices(self.choice_buttons, self.block, hint, paged=self.paged)
+        note = self.plan.note_button
+        extra = [note] if note is not None and not self.revealing else []
+        # No focus until the player moves it: Space and Enter continue, they never take a choice.
+        self.focus.set(self.choice_buttons + self.tools + extra, keep=False)
+
+    def _views(self) -> list[ChoiceView]:
+        """The scene's choices, once its text is read (at an end scene, the way to the ending)."""
+        if self.session.is_over:
+            return [ChoiceView("", 1, word("see_ending"), True, None, True)]
+        return self.session.choices()
+
+    def _buttons(self, views: list[ChoiceView]) -> list[Button]:
+        """A choice button for each view."""
+        return [
             Button(
                 word("continue_choice") if view.is_continue and view.id else view.text,
                 partial(self.choose, view),
@@ -366,14 +382,8 @@ class PlayScreen(Screen):
                 note=view.locked_reason,
                 kind="choice",
             )
-            for view in self.choices
+            for view in views
         ]
-        hint = self.show_all_hint or (self.paged and self.revealing)  # in class: the page hints
-        self.plan.fit_choices(self.choice_buttons, self.block, hint, paged=self.paged)
-        note = self.plan.note_button
-        extra = [note] if note is not None and not self.revealing else []
-        # No focus until the player moves it: Space and Enter continue, they never take a choice.
-        self.focus.set(self.choice_buttons + self.tools + extra, keep=False)
 
     # ------------------------------------------------------------------ events
 
