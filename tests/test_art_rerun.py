@@ -110,6 +110,7 @@ def test_the_scripts_make_exactly_the_committed_pictures_and_sounds():
     sys.path.insert(0, str(TOOLS))
     try:
         import make_art
+        import make_music
         import make_sounds
     finally:
         sys.path.remove(str(TOOLS))
@@ -120,7 +121,7 @@ def test_the_scripts_make_exactly_the_committed_pictures_and_sounds():
         for name in make_art.PORTRAITS
         for mood in ("", *make_art.MOODS)
     }
-    sounds = {f"{name}.ogg" for name in make_sounds.SOUNDS}
+    sounds = {f"{name}.ogg" for name in (*make_sounds.SOUNDS, *make_music.PIECES)}
     on_disk = {folder: {p.name for p in (ASSETS / folder).iterdir()} for folder in FOLDERS}
     assert on_disk["backdrops"] - {"catalog.yaml"} == backdrops
     assert on_disk["portraits"] == portraits
