@@ -28,6 +28,7 @@ TEXT_SIZES = ("small", "medium", "large", "largest")
 # their space) a minute: the classroom's default, where the text shows a page at a time.
 CHARS_PER_SECOND = {"aloud": READ_ALOUD_CPS, "slow": 28.0, "normal": 55.0, "fast": 110.0, "instant": 0.0}
 TEXT_SCALE = {"small": 0.88, "medium": 1.0, "large": 1.18, "largest": 1.4}
+VOLUMES = ("music_volume", "ambience_volume")  # each 0..1, kept to two decimals
 
 
 @dataclass(frozen=True)
@@ -37,7 +38,8 @@ class Settings:
     text_speed: str = "normal"
     text_size: str = "medium"
     fullscreen: bool = False
-    volume: float = 0.7
+    music_volume: float = 0.7  # the theme on the title and at the endings
+    ambience_volume: float = 0.7  # a scene's background sound, and the click of a choice
     high_contrast: bool = False
     reduced_motion: bool = False
 
@@ -51,9 +53,26 @@ class Settings:
         return TEXT_SCALE[self.text_size]
 
 
+def _is_volume(value: object) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and 0.0 <= float(value) <= 1.0
+
+
+def _migrate(raw: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
+    """Files written before music had its own volume have one `volume`: both volumes take it."""
+    if "volume" not in raw:
+        return raw, []
+    raw = dict(raw)
+    old = raw.pop("volume")
+    if not _is_volume(old):
+        return raw, [f"volume = {old!r}"]
+    for name in VOLUMES:
+        raw.setdefault(name, old)
+    return raw, []
+
+
 def _clean(raw: dict[str, Any], defaults: Settings) -> tuple[Settings, list[str]]:
     """Keeps every known, well-typed value of `raw`; returns the problems with the rest."""
-    problems: list[str] = []
+    raw, problems = _migrate(raw)
     values: dict[str, Any] = {}
     for f in fields(Settings):
         if f.name not in raw:
@@ -63,12 +82,7 @@ def _clean(raw: dict[str, Any], defaults: Settings) -> tuple[Settings, list[str]
             values[f.name] = value
         elif f.name == "text_size" and value in TEXT_SIZES:
             values[f.name] = value
-        elif (
-            f.name == "volume"
-            and isinstance(value, (int, float))
-            and not isinstance(value, bool)
-            and 0.0 <= float(value) <= 1.0
-        ):
+        elif f.name in VOLUMES and _is_volume(value):
             values[f.name] = round(float(value), 2)
         elif isinstance(default, bool) and isinstance(value, bool):
             values[f.name] = value

@@ -375,5 +375,5 @@ def test_settings_with_wrong_values_keep_the_good_ones(tmp_path: Path) -> None:
         json.dumps({"text_size": "large", "volume": 1e308 * 10, "fullscreen": "yes", "unknown": 1})
     )
     settings, warnings = load_settings(tmp_path)
-    assert settings.text_size == "large" and settings.volume == Settings().volume
+    assert settings.text_size == "large" and settings.music_volume == Settings().music_volume
     assert settings.fullscreen is False and len(warnings) == 1

@@ -139,7 +139,7 @@ def test_settings_change_at_once_and_persist(app: App, data_dir: Path, example_s
     settle(app, key(pygame.K_DOWN), key(pygame.K_RIGHT))  # text size: medium -> large
     assert app.settings.text_size == "large"
     assert json.loads((data_dir / "settings.json").read_text())["text_size"] == "large"
-    for _ in range(3):
+    for _ in range(4):  # past full screen and the music and ambient sound volumes
         settle(app, key(pygame.K_DOWN))
     settle(app, key(pygame.K_RETURN))  # high contrast on
     assert app.settings.high_contrast and app.ui.palette.high_contrast

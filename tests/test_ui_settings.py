@@ -14,7 +14,8 @@ def test_settings_round_trip(tmp_path: Path) -> None:
         Settings(),
         text_size="largest",
         text_speed="fast",
-        volume=0.3,
+        music_volume=0.3,
+        ambience_volume=0.9,
         high_contrast=True,
         reduced_motion=True,
     )
@@ -41,5 +42,9 @@ def test_unknown_values_keep_the_good_ones(tmp_path: Path) -> None:
         json.dumps({"text_size": "enormous", "volume": 0.5, "fullscreen": "yes", "extra": 1})
     )
     settings, warnings = load_settings(tmp_path)
-    assert settings.volume == 0.5 and settings.text_size == "medium" and not settings.fullscreen
+    assert (
+        settings.music_volume == settings.ambience_volume == 0.5
+        and settings.text_size == "medium"
+        and not settings.fullscreen
+    )
     assert "text_size" in warnings[0] and "fullscreen" in warnings[0]

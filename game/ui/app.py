@@ -75,7 +75,9 @@ class App:
         self.session: Session | None = None
         self.art = ArtLibrary(assets, reduced_motion=settings.reduced_motion)
         quiet = bool(options and options.autoplay)
-        self.audio = Ambience(assets, volume=settings.volume, enabled=not quiet)
+        self.audio = Ambience(
+            assets, volume=settings.ambience_volume, music_volume=settings.music_volume, enabled=not quiet
+        )
         self.fonts = Fonts(assets / "fonts")
         self.ui = Ui(self.fonts, NIGHT, metrics(surface.get_size(), settings.text_scale))
         self.stack: list[Screen] = []
@@ -287,7 +289,8 @@ class App:
     def _apply_look(self) -> None:
         self.ui.palette = HIGH_CONTRAST if self.settings.high_contrast else NIGHT
         self.art.reduced_motion = self.settings.reduced_motion
-        self.audio.set_volume(self.settings.volume)
+        self.audio.set_volume(self.settings.ambience_volume)
+        self.audio.set_music_volume(self.settings.music_volume)
 
     def change_settings(self, new: Settings) -> None:
         """Applies new settings at once and keeps them for the next run."""

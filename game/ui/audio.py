@@ -1,9 +1,14 @@
-"""Ambient sound: one looping OGG at a time, crossfaded, plus a soft click.
+"""Sound: the scene's ambience or the theme, crossfaded, plus a soft click.
 
-``Ambience`` uses ``pygame.mixer`` if it can be started. If it cannot (no audio
-device, mixer missing, a bad file), every method quietly does nothing: sound is
-a courtesy, never a reason to fail. Nothing runs at import time; the mixer is
-started on first use.
+Two layers, each on its own pair of reserved mixer channels with its own volume: the ambience
+(a scene's looping background, channels 0 and 1) and the music (the theme on the title, its
+ending cue at an ending; channels 2 and 3). One of them plays at a time: starting a scene's
+ambience fades the music out and starting the music fades the ambience out. The click of a
+choice follows the ambience volume (it belongs to the scene, not the score).
+
+``Ambience`` uses ``pygame.mixer`` if it can be started. If it cannot (no audio device, mixer
+missing, a bad file), every method quietly does nothing: sound is a courtesy, never a reason to
+fail. Nothing runs at import time; the mixer is started on first use.
 """
 
 from __future__ import annotations
@@ -14,12 +19,58 @@ import pathlib
 import pygame
 
 log = logging.getLogger("game.audio")
-MIX_RATE = 22050  # the rate every file in assets/sounds is made at (make_sounds.py)
+MIX_RATE = 22050  # the rate every file in assets/sounds is made at (make_sounds.py, make_music.py)
 MIX_BUFFER = 1024  # samples per mixing callback (46 ms)
+THEME = "theme"  # assets/sounds/theme.ogg: the title's loop (assets/tools/make_music.py)
+ENDING_CUE = "theme_end"  # played once at an ending
+KEEP_CACHED = ("choose", "page", THEME, ENDING_CUE)
+
+
+def _clamp(v: object) -> float:
+    try:
+        f = float(v)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return 0.0
+    return 0.0 if f != f else max(0.0, min(1.0, f))
+
+
+class _Layer:
+    """One kind of sound on two reserved channels, so that the old loop can fade as the new starts."""
+
+    def __init__(self, channels: tuple[int, int], volume: float) -> None:
+        self.channels = channels
+        self.volume = _clamp(volume)
+        self.current: pathlib.Path | None = None
+        self.channel: pygame.mixer.Channel | None = None
+
+    def set_volume(self, volume: float) -> None:
+        self.volume = _clamp(volume)
+        if self.channel is not None:
+            self.channel.set_volume(self.volume)
+
+    def fade_out(self, fade_ms: int) -> None:
+        if self.channel is not None:
+            self.channel.fadeout(fade_ms)
+        self.channel = None
+        self.current = None
+
+    def start(self, sound: pygame.mixer.Sound, loops: int, fade_ms: int) -> None:
+        """Plays ``sound`` on whichever of the two channels is not fading out."""
+        old = self.channel
+        idx = (
+            self.channels[1]
+            if (old is not None and old == pygame.mixer.Channel(self.channels[0]))
+            else self.channels[0]
+        )
+        ch = pygame.mixer.Channel(idx)
+        ch.stop()
+        ch.set_volume(self.volume)
+        ch.play(sound, loops=loops, fade_ms=fade_ms)
+        self.channel = ch
 
 
 class Ambience:
-    """Looping background sound with crossfades, and the choosing sound."""
+    """The ambience and music layers with crossfades, and the choosing sound."""
 
     def __init__(
         self,
@@ -27,25 +78,26 @@ class Ambience:
         volume: float = 0.6,
         fade_ms: int = 1500,
         enabled: bool = True,
+        music_volume: float | None = None,
     ) -> None:
         self.assets_root = pathlib.Path(assets_root) if assets_root is not None else None
-        self.volume = self._clamp(volume)
         self.fade_ms = max(0, int(fade_ms))
         self.enabled = bool(enabled)
         self._ready: bool | None = None  # None = not tried yet
-        self._current: pathlib.Path | None = None
-        self._channel: pygame.mixer.Channel | None = None
+        self._ambience = _Layer((0, 1), volume)
+        self._music = _Layer((2, 3), volume if music_volume is None else music_volume)
         self._sounds: dict[pathlib.Path, object] = {}
         self._click: pygame.mixer.Sound | bool | None = None  # False: there is no click sound
         self._bad: set[str] = set()
 
-    @staticmethod
-    def _clamp(v: object) -> float:
-        try:
-            f = float(v)  # type: ignore[arg-type]
-        except (TypeError, ValueError):
-            return 0.0
-        return 0.0 if f != f else max(0.0, min(1.0, f))
+    @property
+    def volume(self) -> float:
+        """The ambience volume (the click follows it)."""
+        return self._ambience.volume
+
+    @property
+    def music_volume(self) -> float:
+        return self._music.volume
 
     @property
     def available(self) -> bool:
@@ -62,10 +114,10 @@ class Ambience:
                     # take half the memory.
                     pygame.mixer.init(frequency=MIX_RATE, buffer=MIX_BUFFER)
                 self._ready = bool(pygame.mixer.get_init())
-                if self._ready and pygame.mixer.get_num_channels() < 4:
+                if self._ready and pygame.mixer.get_num_channels() < 8:
                     pygame.mixer.set_num_channels(8)
                 if self._ready:
-                    pygame.mixer.set_reserved(2)  # channels 0 and 1 carry the ambience
+                    pygame.mixer.set_reserved(4)  # 0, 1: the ambience; 2, 3: the music
             except Exception as exc:
                 log.info("no sound: mixer unavailable (%s)", exc)
                 self._ready = False
@@ -86,45 +138,60 @@ class Ambience:
 
     def set_volume(self, volume: float) -> None:
         """Set the ambience volume, 0..1 (the click follows it)."""
-        self.volume = self._clamp(volume)
         try:
-            if self._ready and self._channel is not None:
-                self._channel.set_volume(self.volume)
+            self._ambience.set_volume(volume)
+        except Exception:
+            pass
+
+    def set_music_volume(self, volume: float) -> None:
+        """Set the music volume, 0..1."""
+        try:
+            self._music.set_volume(volume)
         except Exception:
             pass
 
     def play(self, path: pathlib.Path | str | None) -> None:
-        """Crossfade to the loop at ``path``; ``None`` fades the current loop out."""
+        """Crossfade to the ambience loop at ``path`` (the music fades out); ``None``: silence."""
+        self._switch(self._ambience, self._music, pathlib.Path(path) if path is not None else None, -1)
+
+    def play_music(self, name: str | None, loop: bool = True) -> None:
+        """Crossfade to assets/sounds/NAME.ogg on the music layer (the ambience fades out).
+
+        ``loop=False`` plays it once (the ending cue); ``None`` fades the music out.
+        """
+        path = None
+        if name is not None and self.assets_root is not None:
+            path = self.assets_root / "sounds" / f"{pathlib.Path(name).name}.ogg"
+        self._switch(self._music, self._ambience, path, -1 if loop else 0)
+
+    @property
+    def chosen(self) -> tuple[pathlib.Path | None, pathlib.Path | None]:
+        """(ambience, music) now chosen, whether or not the mixer could start."""
+        return self._ambience.current, self._music.current
+
+    def _switch(self, layer: _Layer, other: _Layer, new: pathlib.Path | None, loops: int) -> None:
         try:
-            new = pathlib.Path(path) if path is not None else None
-            if new == self._current:
+            if new == layer.current and other.current is None:
                 return
             if not self._ensure():
-                self._current = new
+                layer.current, other.current = new, None
                 return
-            old_channel = self._channel
-            if old_channel is not None:
-                old_channel.fadeout(self.fade_ms)
-            self._channel = None
-            # A decoded loop is several MB: keep only the one fading out and the one starting.
-            keep = {self._current, new}
-            for cached in [p for p in self._sounds if p not in keep and p.stem not in ("choose", "page")]:
+            # A decoded loop is several MB: keep only the ones that can be playing or fading.
+            keep = {new, self._ambience.current, self._music.current}
+            for cached in [p for p in self._sounds if p not in keep and p.stem not in KEEP_CACHED]:
                 del self._sounds[cached]
-            self._current = new
+            other.fade_out(self.fade_ms)
+            if new == layer.current:
+                return
+            layer.fade_out(self.fade_ms)
+            layer.current = new
             if new is None:
                 return
             snd = self._sound(new)
-            if snd is None:
-                return
-            # alternate between the two reserved channels so the old loop can fade
-            idx = 1 if (old_channel is not None and old_channel == pygame.mixer.Channel(0)) else 0
-            ch = pygame.mixer.Channel(idx)
-            ch.stop()
-            ch.set_volume(self.volume)
-            ch.play(snd, loops=-1, fade_ms=self.fade_ms)
-            self._channel = ch
+            if snd is not None:
+                layer.start(snd, loops, self.fade_ms)
         except Exception as exc:
-            log.warning("ambience failed (%s)", exc)
+            log.warning("sound failed (%s)", exc)
 
     def click(self) -> None:
         """The soft sound of choosing."""
@@ -144,10 +211,11 @@ class Ambience:
 
     def stop(self) -> None:
         """Fade everything out (the mixer stays open)."""
-        try:
-            if self._ready and self._channel is not None:
-                self._channel.fadeout(min(self.fade_ms, 600))
-        except Exception:
-            pass
-        self._channel = None
-        self._current = None
+        for layer in (self._ambience, self._music):
+            try:
+                if self._ready:
+                    layer.fade_out(min(self.fade_ms, 600))
+            except Exception:
+                pass
+            layer.channel = None
+            layer.current = None

@@ -10,6 +10,7 @@ import pygame
 from game.engine.atomic import write_atomic
 from game.reporting import render_html
 from game.story.model import paragraphs
+from game.ui.audio import ENDING_CUE
 from game.ui.screens.document import DocumentScreen
 from game.ui.widgets import Block, Button, is_key
 from game.ui.words import word
@@ -30,7 +31,7 @@ class EndingScreen(DocumentScreen):
             record_ending(app, self.ending.id)
         self.backdrop = app.playing.backdrop  # a variant may set its own
         super().__init__(app)
-        app.audio.play(app.art.ambience(self.backdrop))
+        app.audio.play_music(ENDING_CUE, loop=False)  # once, instead of the scene's ambience
 
     def panel_width(self) -> int:
         """As wide as at 1280x720 while the window allows: the epilogue's portraits take a column."""

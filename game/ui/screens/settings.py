@@ -59,7 +59,8 @@ def _on_off(value: bool) -> str:
 
 
 class SettingsScreen(Screen):
-    """Text speed, text size, fullscreen, volume, high contrast, reduced motion; saved at once."""
+    """Text speed, text size, fullscreen, music and ambience volumes, high contrast, reduced motion;
+    saved at once."""
 
     def __init__(self, app) -> None:  # noqa: ANN001
         super().__init__(app)
@@ -77,8 +78,11 @@ class SettingsScreen(Screen):
         def toggle(name: str) -> Callable[[int], None]:
             return lambda step: self._set(**{name: not getattr(s(), name)})
 
-        def volume(step: int) -> None:
-            self._set(volume=round(max(0.0, min(1.0, s().volume + 0.1 * step)), 2))
+        def volume(name: str) -> Callable[[int], None]:
+            def change(step: int) -> None:
+                self._set(**{name: round(max(0.0, min(1.0, getattr(s(), name) + 0.1 * step)), 2)})
+
+            return change
 
         return [
             SettingRow(
@@ -90,7 +94,14 @@ class SettingsScreen(Screen):
                 cycle("text_size", TEXT_SIZES, wrap=False),
             ),  # never Largest to Small
             SettingRow(word("fullscreen"), lambda: _on_off(s().fullscreen), toggle("fullscreen")),
-            SettingRow(word("volume"), lambda: f"{round(s().volume * 100)}%", volume),
+            SettingRow(
+                word("music_volume"), lambda: f"{round(s().music_volume * 100)}%", volume("music_volume")
+            ),
+            SettingRow(
+                word("ambience_volume"),
+                lambda: f"{round(s().ambience_volume * 100)}%",
+                volume("ambience_volume"),
+            ),
             SettingRow(word("high_contrast"), lambda: _on_off(s().high_contrast), toggle("high_contrast")),
             SettingRow(word("reduced_motion"), lambda: _on_off(s().reduced_motion), toggle("reduced_motion")),
         ]

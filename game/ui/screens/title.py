@@ -7,6 +7,7 @@ import functools
 import pygame
 
 from game.engine.saves import SlotInfo
+from game.ui.audio import THEME
 from game.ui.screens.base import Screen
 from game.ui.screens.document import DocumentScreen
 from game.ui.widgets import Block, Button, Rect, is_key, layout_column
@@ -38,10 +39,12 @@ class TitleScreen(Screen):
             app.classroom = None  # a class that reached its ending is over (its record is saved)
         if app.classroom is None:
             app.use_classroom_settings(False)  # the player's own settings again
+        app.audio.play_music(THEME)  # looped, fading in as any scene's ambience fades out
 
     def on_top(self) -> None:
         if self.app.classroom is None:  # back from the classroom's setup: the player's settings
             self.app.use_classroom_settings(False)
+        self.app.audio.play_music(THEME)
         super().on_top()
 
     def _endings_button(self) -> list[Button]:
