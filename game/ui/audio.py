@@ -1,10 +1,11 @@
 """Sound: the scene's ambience or the theme, crossfaded, plus a soft click.
 
-Two layers, each on its own pair of reserved mixer channels with its own volume: the ambience
-(a scene's looping background, channels 0 and 1) and the music (the theme on the title, its
-ending cue at an ending; channels 2 and 3). One of them plays at a time: starting a scene's
-ambience fades the music out and starting the music fades the ambience out. The click of a
-choice follows the ambience volume (it belongs to the scene, not the score).
+Two layers, each with its own volume: the ambience (a scene's looping background, decoded, on
+reserved channels 0 and 1 so that one loop can fade into the next) and the music (the theme on
+the title, its ending cue at an ending), streamed by ``pygame.mixer.music``: a 48 s theme is not
+decoded (a quarter of a second) before the title's first frame. One layer plays at a time:
+starting a scene's ambience fades the music out, starting the music fades the ambience out. The
+click of a choice follows the ambience volume (it belongs to the scene, not the score).
 
 ``Ambience`` uses ``pygame.mixer`` if it can be started. If it cannot (no audio device, mixer
 missing, a bad file), every method quietly does nothing: sound is a courtesy, never a reason to
@@ -23,7 +24,6 @@ MIX_RATE = 22050  # the rate every file in assets/sounds is made at (make_sounds
 MIX_BUFFER = 1024  # samples per mixing callback (46 ms)
 THEME = "theme"  # assets/sounds/theme.ogg: the title's loop (assets/tools/make_music.py)
 ENDING_CUE = "theme_end"  # played once at an ending
-KEEP_CACHED = ("choose", "page", THEME, ENDING_CUE)
 
 
 def _clamp(v: object) -> float:
@@ -35,7 +35,7 @@ def _clamp(v: object) -> float:
 
 
 class _Layer:
-    """One kind of sound on two reserved channels, so that the old loop can fade as the new starts."""
+    """The ambience, on two reserved channels, so that the old loop can fade as the new starts."""
 
     def __init__(self, channels: tuple[int, int], volume: float) -> None:
         self.channels = channels
@@ -49,8 +49,10 @@ class _Layer:
             self.channel.set_volume(self.volume)
 
     def fade_out(self, fade_ms: int) -> None:
-        if self.channel is not None:
+        if self.channel is not None and fade_ms > 0:
             self.channel.fadeout(fade_ms)
+        elif self.channel is not None:
+            self.channel.stop()
         self.channel = None
         self.current = None
 
@@ -69,6 +71,33 @@ class _Layer:
         self.channel = ch
 
 
+class _Music:
+    """The music, streamed from its file by ``pygame.mixer.music`` (one piece at a time)."""
+
+    def __init__(self, volume: float) -> None:
+        self.volume = _clamp(volume)
+        self.current: pathlib.Path | None = None
+
+    def set_volume(self, volume: float) -> None:
+        self.volume = _clamp(volume)
+        if pygame.mixer.get_init():
+            pygame.mixer.music.set_volume(self.volume)
+
+    def fade_out(self, fade_ms: int) -> None:
+        if self.current is not None and pygame.mixer.get_init():
+            if fade_ms > 0:
+                pygame.mixer.music.fadeout(fade_ms)
+            else:
+                pygame.mixer.music.stop()
+        self.current = None
+
+    def start(self, path: pathlib.Path, loops: int, fade_ms: int) -> None:
+        """Streams ``path`` (a piece still playing stops: the title and the endings never meet)."""
+        pygame.mixer.music.load(str(path))
+        pygame.mixer.music.set_volume(self.volume)
+        pygame.mixer.music.play(loops=loops, fade_ms=fade_ms)
+
+
 class Ambience:
     """The ambience and music layers with crossfades, and the choosing sound."""
 
@@ -85,7 +114,7 @@ class Ambience:
         self.enabled = bool(enabled)
         self._ready: bool | None = None  # None = not tried yet
         self._ambience = _Layer((0, 1), volume)
-        self._music = _Layer((2, 3), volume if music_volume is None else music_volume)
+        self._music = _Music(volume if music_volume is None else music_volume)
         self._sounds: dict[pathlib.Path, object] = {}
         self._click: pygame.mixer.Sound | bool | None = None  # False: there is no click sound
         self._bad: set[str] = set()
@@ -114,10 +143,10 @@ class Ambience:
                     # take half the memory.
                     pygame.mixer.init(frequency=MIX_RATE, buffer=MIX_BUFFER)
                 self._ready = bool(pygame.mixer.get_init())
-                if self._ready and pygame.mixer.get_num_channels() < 8:
+                if self._ready and pygame.mixer.get_num_channels() < 4:
                     pygame.mixer.set_num_channels(8)
                 if self._ready:
-                    pygame.mixer.set_reserved(4)  # 0, 1: the ambience; 2, 3: the music
+                    pygame.mixer.set_reserved(2)  # channels 0 and 1 carry the ambience
             except Exception as exc:
                 log.info("no sound: mixer unavailable (%s)", exc)
                 self._ready = False
@@ -152,7 +181,27 @@ class Ambience:
 
     def play(self, path: pathlib.Path | str | None) -> None:
         """Crossfade to the ambience loop at ``path`` (the music fades out); ``None``: silence."""
-        self._switch(self._ambience, self._music, pathlib.Path(path) if path is not None else None, -1)
+        new = pathlib.Path(path) if path is not None else None
+        try:
+            if new == self._ambience.current and self._music.current is None:
+                return
+            if not self._ensure():
+                self._ambience.current, self._music.current = new, None
+                return
+            self._music.fade_out(self.fade_ms)
+            if new == self._ambience.current:
+                return
+            # A decoded loop is several MB: keep only the one fading out and the one starting.
+            keep = {new, self._ambience.current}
+            for cached in [p for p in self._sounds if p not in keep and p.stem not in ("choose", "page")]:
+                del self._sounds[cached]
+            self._ambience.fade_out(self.fade_ms)
+            self._ambience.current = new
+            snd = self._sound(new) if new is not None else None
+            if snd is not None:
+                self._ambience.start(snd, -1, self.fade_ms)
+        except Exception as exc:
+            log.warning("ambience failed (%s)", exc)
 
     def play_music(self, name: str | None, loop: bool = True) -> None:
         """Crossfade to assets/sounds/NAME.ogg on the music layer (the ambience fades out).
@@ -162,36 +211,30 @@ class Ambience:
         path = None
         if name is not None and self.assets_root is not None:
             path = self.assets_root / "sounds" / f"{pathlib.Path(name).name}.ogg"
-        self._switch(self._music, self._ambience, path, -1 if loop else 0)
+        try:
+            if path == self._music.current and self._ambience.current is None:
+                return
+            if not self._ensure():
+                self._music.current, self._ambience.current = path, None
+                return
+            self._ambience.fade_out(self.fade_ms)
+            if path == self._music.current:
+                return
+            self._music.fade_out(self.fade_ms)
+            self._music.current = path
+            if path is not None and str(path) not in self._bad:
+                try:
+                    self._music.start(path, -1 if loop else 0, self.fade_ms)
+                except pygame.error as exc:
+                    self._bad.add(str(path))
+                    log.warning("cannot play %s (%s)", path, exc)
+        except Exception as exc:
+            log.warning("music failed (%s)", exc)
 
     @property
     def chosen(self) -> tuple[pathlib.Path | None, pathlib.Path | None]:
         """(ambience, music) now chosen, whether or not the mixer could start."""
         return self._ambience.current, self._music.current
-
-    def _switch(self, layer: _Layer, other: _Layer, new: pathlib.Path | None, loops: int) -> None:
-        try:
-            if new == layer.current and other.current is None:
-                return
-            if not self._ensure():
-                layer.current, other.current = new, None
-                return
-            # A decoded loop is several MB: keep only the ones that can be playing or fading.
-            keep = {new, self._ambience.current, self._music.current}
-            for cached in [p for p in self._sounds if p not in keep and p.stem not in KEEP_CACHED]:
-                del self._sounds[cached]
-            other.fade_out(self.fade_ms)
-            if new == layer.current:
-                return
-            layer.fade_out(self.fade_ms)
-            layer.current = new
-            if new is None:
-                return
-            snd = self._sound(new)
-            if snd is not None:
-                layer.start(snd, loops, self.fade_ms)
-        except Exception as exc:
-            log.warning("sound failed (%s)", exc)
 
     def click(self) -> None:
         """The soft sound of choosing."""
@@ -217,5 +260,5 @@ class Ambience:
                     layer.fade_out(min(self.fade_ms, 600))
             except Exception:
                 pass
-            layer.channel = None
             layer.current = None
+        self._ambience.channel = None
