@@ -533,3 +533,30 @@ def test_in_class_the_pages_are_made_again_when_the_window_changes_size(projecto
     web.page.wait_for_function(f"window.lth.reading().pages === {small['pages']}")
     box = web.page.locator("#scene-text").bounding_box()
     assert box["y"] + box["height"] <= 600
+
+
+def test_the_title_plays_the_theme_and_settings_have_two_volumes(browser, site_url, site):
+    """The title asks for the theme (the old single volume, 40, gives the music its value); the
+    settings show a music and an ambient sound volume; the exported site carries both cues."""
+    assert (site / "assets" / "sounds" / "theme.ogg").is_file()
+    assert (site / "assets" / "sounds" / "theme_end.ogg").is_file()
+    page = web_page(
+        browser, site_url, {"size": "1", "speed": "0", "contrast": False, "motion": True, "volume": 40}
+    )
+    asked: list[str] = []
+    page.page.on("request", lambda request: asked.append(request.url))
+    try:
+        page.page.goto(page.url)
+        page.page.wait_for_function("window.lth && window.lth.shown === true")
+        page.page.wait_for_timeout(500)
+        assert any(url.endswith("/assets/sounds/theme.ogg") for url in asked), asked
+        page.page.click("#btn-settings")
+        music = page.page.get_by_label("Music volume")
+        ambience = page.page.get_by_label("Ambient sound volume")
+        assert music.input_value() == "40" and ambience.input_value() == "40"
+        music.fill("70")  # a range input takes fill() as a player's drag
+        stored = json.loads(page.page.evaluate("localStorage.getItem('lth.settings')"))
+        assert (stored["music"], stored["volume"]) == (70, 40)
+        assert page.outside == []
+    finally:
+        page.page.context.close()

@@ -77,15 +77,18 @@ const engine = {
 };
 
 // ------------------------------------------------------------------ settings
+// volume: the ambient sound (and the click); music: the theme. Settings from before the theme
+// had one volume: the music takes it too.
 const DEFAULTS = { size: "1", speed: "45", contrast: false, motion: false, volume: 60 };
 let settings = { ...DEFAULTS, ...(storage.get(KEYS.settings) || {}) };
+if (settings.music === undefined) settings.music = settings.volume;
 
 function applySettings() {
   const root = document.documentElement;
   root.style.setProperty("--scale", settings.size);
   root.classList.toggle("contrast", !!settings.contrast);
   root.classList.toggle("reduced", reducedMotion());
-  audio.volume(settings.volume / 100);
+  audio.volume(settings.volume / 100, settings.music / 100);
 }
 function reducedMotion() {
   return !!settings.motion || matchMedia("(prefers-reduced-motion: reduce)").matches;
@@ -101,41 +104,72 @@ function bindSettings() {
   const form = $("settings-form");
   form.size.value = settings.size; form.speed.value = settings.speed;
   form.contrast.checked = !!settings.contrast; form.motion.checked = !!settings.motion;
-  form.volume.value = settings.volume;
+  form.volume.value = settings.volume; form.music.value = settings.music;
   form.addEventListener("input", () => {
     settings = { size: form.size.value, speed: form.speed.value, contrast: form.contrast.checked,
-                 motion: form.motion.checked, volume: Number(form.volume.value) };
+                 motion: form.motion.checked, volume: Number(form.volume.value),
+                 music: Number(form.music.value) };
     storage.set(KEYS.settings, settings);
     applySettings();
   });
 }
 
 // ------------------------------------------------------------------ sound
+// One sound at a time: a scene's ambience, or the theme (title) or its ending cue (endings).
 const audio = {
-  level: 0.6, loop: null, name: null,
-  volume(v) { this.level = v; if (this.loop) this.loop.volume = v * 0.5; },
-  ambience(name) {
+  level: 0.6, musicLevel: 0.6, loop: null, name: null, isMusic: false,
+  volume(v, music) {
+    this.level = v; this.musicLevel = music;
+    if (this.loop) this.loop.volume = this.isMusic ? music * 0.5 : v * 0.5;
+  },
+  start(name, isMusic, loop) {
     if (name === this.name) return;
     this.stop();
-    this.name = name;
-    if (!name || this.level <= 0) return;
-    this.loop = new Audio(`assets/sounds/${name}.ogg`);
-    this.loop.loop = true; this.loop.volume = this.level * 0.5;
-    this.loop.play().catch(() => {});  // a browser may refuse sound before the first click
+    this.name = name; this.isMusic = isMusic;
+    const level = (isMusic ? this.musicLevel : this.level) * 0.5;
+    if (!name || level <= 0) return;
+    const a = this.loop = new Audio(`assets/sounds/${name}.ogg`);
+    a.loop = loop; a.volume = 0;
+    a.play().catch(() => {  // a browser may refuse sound before the first click: try again then
+      const retry = () => { if (this.loop === a) a.play().catch(() => {}); };
+      addEventListener("pointerdown", retry, { once: true });
+      addEventListener("keydown", retry, { once: true });
+    });
+    const began = performance.now();
+    const fadeIn = () => {  // over 1.5 s, as on the desktop
+      if (this.loop !== a) return;
+      const t = Math.min(1, (performance.now() - began) / 1500);
+      a.volume = t * (this.isMusic ? this.musicLevel : this.level) * 0.5;
+      if (t < 1) requestAnimationFrame(fadeIn);
+    };
+    requestAnimationFrame(fadeIn);
   },
+  ambience(name) { this.start(name, false, true); },
+  music(name, loop) { this.start(name, true, loop); },
   click() {
     if (this.level <= 0) return;
     const a = new Audio("assets/sounds/choose.ogg"); a.volume = this.level;
     a.play().catch(() => {});
   },
-  stop() { if (this.loop) this.loop.pause(); this.loop = null; this.name = null; },
+  stop() {
+    const a = this.loop, from = a ? a.volume : 0, began = performance.now();
+    const fadeOut = () => {  // over 0.6 s, then it is let go
+      const t = Math.min(1, (performance.now() - began) / 600);
+      a.volume = from * (1 - t);
+      if (t < 1) requestAnimationFrame(fadeOut); else a.pause();
+    };
+    if (a) requestAnimationFrame(fadeOut);
+    this.loop = null; this.name = null;
+  },
 };
 
 // ------------------------------------------------------------------ screens
 const SCREENS = ["loading", "title", "note", "play", "ending", "closing", "stats", "report"];
 function show(name) {
   for (const id of SCREENS) $(id).hidden = id !== name;
-  if (name !== "play" && name !== "ending") audio.stop();
+  if (name === "title") audio.music("theme", true);
+  else if (name === "ending") audio.music("theme_end", false);
+  else if (name !== "play") audio.stop();
   const first = $(name).querySelector("h1, h2");
   if (first) { first.tabIndex = -1; first.focus({ preventScroll: false }); }
 }
