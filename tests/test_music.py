@@ -87,6 +87,21 @@ def test_music_and_ambience_play_at_their_own_volumes() -> None:
         pygame.mixer.quit()
 
 
+def test_nothing_starts_the_mixer_before_the_first_frame_is_drawn() -> None:
+    pygame.mixer.quit()
+    audio = Ambience(ASSETS, music_volume=0.5, fade_ms=0, deferred=True)
+    audio.play_music(THEME)  # what the title asks for as it is made
+    assert not pygame.mixer.get_init() and audio.chosen == (None, SOUNDS / f"{THEME}.ogg")
+    audio.begin()  # the app, once its first frame is on screen
+    if not audio.available:
+        pytest.skip("no mixer even with the dummy driver")
+    try:
+        assert pygame.mixer.music.get_busy() and audio.chosen == (None, SOUNDS / f"{THEME}.ogg")
+    finally:
+        audio.stop()
+        pygame.mixer.quit()
+
+
 def test_the_theme_files_are_there_and_long_enough() -> None:
     if not Ambience(ASSETS).available:
         pytest.skip("no mixer even with the dummy driver")
@@ -107,6 +122,8 @@ def app(example_story: Path, data_dir: Path):
 def test_the_title_plays_the_theme_the_scenes_their_ambience_and_the_ending_its_cue(app: App) -> None:
     assert isinstance(app.top, TitleScreen)
     assert app.audio.chosen == (None, SOUNDS / f"{THEME}.ogg")
+    settle(app)  # (the theme starts once the first frame is on screen)
+    assert app.audio.available and pygame.mixer.music.get_busy()
     settle(app, key(pygame.K_RETURN), key(pygame.K_RETURN))  # New game, then past the content note
     assert isinstance(app.top, PlayScreen)
     ambience, music = app.audio.chosen

@@ -76,7 +76,11 @@ class App:
         self.art = ArtLibrary(assets, reduced_motion=settings.reduced_motion)
         quiet = bool(options and options.autoplay)
         self.audio = Ambience(
-            assets, volume=settings.ambience_volume, music_volume=settings.music_volume, enabled=not quiet
+            assets,
+            volume=settings.ambience_volume,
+            music_volume=settings.music_volume,
+            enabled=not quiet,
+            deferred=True,
         )
         self.fonts = Fonts(assets / "fonts")
         self.ui = Ui(self.fonts, NIGHT, metrics(surface.get_size(), settings.text_scale))
@@ -174,6 +178,7 @@ class App:
         self.dirty = False
         if self.loading is not None:  # after the first frame: drawing it does not wait on the loader
             self.loading.start()
+        self.audio.begin()  # nor on the mixer
         return True
 
     def _story_loaded(self, loading: StoryLoading) -> None:

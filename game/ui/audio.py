@@ -108,6 +108,7 @@ class Ambience:
         fade_ms: int = 1500,
         enabled: bool = True,
         music_volume: float | None = None,
+        deferred: bool = False,
     ) -> None:
         self.assets_root = pathlib.Path(assets_root) if assets_root is not None else None
         self.fade_ms = max(0, int(fade_ms))
@@ -118,6 +119,22 @@ class Ambience:
         self._sounds: dict[pathlib.Path, object] = {}
         self._click: pygame.mixer.Sound | bool | None = None  # False: there is no click sound
         self._bad: set[str] = set()
+        # deferred: nothing starts before `begin` (the app calls it once its first frame is drawn:
+        # starting the mixer takes 20-100 ms that the first title frame must not wait for)
+        self._deferred = bool(deferred)
+        self._music_loops = -1
+
+    def begin(self) -> None:
+        """Starts what was asked for while deferred (does nothing the second time)."""
+        if not self._deferred:
+            return
+        self._deferred = False
+        ambience, music = self.chosen
+        self._ambience.current = self._music.current = None
+        if music is not None:
+            self.play_music(music.stem, loop=self._music_loops < 0)
+        elif ambience is not None:
+            self.play(ambience)
 
     @property
     def volume(self) -> float:
@@ -185,7 +202,7 @@ class Ambience:
         try:
             if new == self._ambience.current and self._music.current is None:
                 return
-            if not self._ensure():
+            if self._deferred or not self._ensure():
                 self._ambience.current, self._music.current = new, None
                 return
             self._music.fade_out(self.fade_ms)
@@ -214,7 +231,8 @@ class Ambience:
         try:
             if path == self._music.current and self._ambience.current is None:
                 return
-            if not self._ensure():
+            self._music_loops = -1 if loop else 0
+            if self._deferred or not self._ensure():
                 self._music.current, self._ambience.current = path, None
                 return
             self._ambience.fade_out(self.fade_ms)
