@@ -136,15 +136,11 @@ class PersonView:
 
 
 @functools.lru_cache(maxsize=4096)
-def _paragraphs(text: str) -> tuple[str, ...]:
-    """`paragraphs`, remembered: the same scene text is split again on every visit (hot path)."""
-    return tuple(paragraphs(text))
-
-
-@functools.lru_cache(maxsize=4096)
-def _words(text: str) -> int:
-    """The words of `_paragraphs(text)`, remembered with them."""
-    return paragraph_words(_paragraphs(text))
+def _read(text: str) -> tuple[tuple[str, ...], int]:
+    """`paragraphs(text)` and their words, remembered together: the same scene text is split
+    again on every visit (hot path)."""
+    parts = tuple(paragraphs(text))
+    return parts, paragraph_words(parts)
 
 
 def _signed(n: int) -> str:
@@ -203,16 +199,15 @@ class Session:
     def _step(self) -> Step:
         """The scene as it reads now: its paragraphs, their words and the variants that hold."""
         scene, state = self.scene, self.state
-        text = scene.text.render(state)
-        parts, words = _paragraphs(text), _words(text)
+        parts, words = _read(scene.text.render(state))
         shown = []
         for index, variant in enumerate(scene.variants):
             if variant.condition is None or variant.condition.holds(state):
-                text = variant.text.render(state)
+                more, more_words = _read(variant.text.render(state))
                 if variant.replace:
-                    parts, words = _paragraphs(text), _words(text)
+                    parts, words = more, more_words
                 else:
-                    parts, words = parts + _paragraphs(text), words + _words(text)
+                    parts, words = parts + more, words + more_words
                 shown.append(index)
         return Step(
             scene.id, scene.chapter, scene.place, scene.when, parts, variants=tuple(shown), words=words
@@ -282,7 +277,7 @@ class Session:
         for person in self.story.people.values():
             for line in ending.epilogue.get(person.id, ()):
                 if line.condition is None or line.condition.holds(state):
-                    lines.append((person.id, person.name, " ".join(_paragraphs(line.text.render(state)))))
+                    lines.append((person.id, person.name, " ".join(_read(line.text.render(state))[0])))
                     break
         return EndingView(
             ending.id, ending.title, ending.text.render(state), tuple(lines), ending.documentary
