@@ -243,6 +243,8 @@ def main(argv: list[str]) -> int:
 
     png_dir = pathlib.Path(argv[argv.index("--png") + 1]) if "--png" in argv else None
     out = ROOT / "sounds"
+    if png_dir is not None:
+        png_dir.mkdir(parents=True, exist_ok=True)
     for name, (make, loop) in PIECES.items():
         t0 = time.perf_counter()
         rng = np.random.default_rng(2026 + sum(map(ord, name)))
