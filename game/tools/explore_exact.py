@@ -27,8 +27,7 @@ def print_exploration(result: Exploration, args: argparse.Namespace, out: TextIO
     _header(result, out)
     errors = _endings_never_reached(result, out)
     warnings = _scenes_never_reached(result, out)
-    warnings += _choices_always_locked(result, out)
-    warnings += _choices_never_available(result, out)
+    warnings += _choices_never_taken(result, out)
     warnings += _variants(result, out)
     hits = [(hit.name, hit.person, hit.bound, hit.value) for hit in result.bounds]
     print_bounds("Stats that hit their bounds", hits, out)
@@ -75,37 +74,30 @@ def _scenes_never_reached(result: Exploration, out: TextIO) -> int:
     return len(scenes)
 
 
-def _choices_always_locked(result: Exploration, out: TextIO) -> int:
-    """Choices shown greyed every time: their condition never holds where they are."""
+def _choices_never_taken(result: Exploration, out: TextIO) -> int:
+    """Choices whose condition never holds where they are: shown greyed every time (locked), or
+    hidden every time."""
     story = result.story
-    locked = result.choices_always_locked
-    print_list("Choices always locked", locked, out)
-    for full_id in locked:
-        choice = story.choice(full_id)
-        condition = choice.condition.source if choice and choice.condition else "?"
-        print(
-            f"  {choice_where(story, full_id)}: warning: '{full_id}' is shown locked every "
-            f"time (\"{choice.locked if choice else ''}\"): its condition '{condition}' never "
-            "holds there",
-            file=out,
-        )
-    return len(locked)
-
-
-def _choices_never_available(result: Exploration, out: TextIO) -> int:
-    """Choices hidden every time: their condition never holds where they are."""
-    story = result.story
-    hidden = result.choices_never_available
-    print_list("Choices never available", hidden, out)
-    for full_id in hidden:
-        choice = story.choice(full_id)
-        condition = choice.condition.source if choice and choice.condition else "?"
-        print(
-            f"  {choice_where(story, full_id)}: warning: '{full_id}' is hidden every time: its "
-            f"condition '{condition}' never holds there",
-            file=out,
-        )
-    return len(hidden)
+    warnings = 0
+    for title, ids in (
+        ("Choices always locked", result.choices_always_locked),
+        ("Choices never available", result.choices_never_available),
+    ):
+        print_list(title, ids, out)
+        for full_id in ids:
+            choice = story.choice(full_id)
+            condition = choice.condition.source if choice and choice.condition else "?"
+            if choice is not None and choice.locked is not None:
+                how = f'is shown locked every time ("{choice.locked}")'
+            else:
+                how = "is hidden every time"
+            print(
+                f"  {choice_where(story, full_id)}: warning: '{full_id}' {how}: its condition "
+                f"'{condition}' never holds there",
+                file=out,
+            )
+        warnings += len(ids)
+    return warnings
 
 
 def _variants(result: Exploration, out: TextIO) -> int:
