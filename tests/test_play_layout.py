@@ -45,9 +45,9 @@ def layout(
     fact = Fact("f", "Migrant workers", "60 million", "Many left the villages.", "A source")
     plan.place_note(Note("What would you do?", fact, lambda: None), "CHANGHUA'S CHOICE")
     block = Block()
-    prose = ui.face("prose", ui.m.prose)
+    prose = ui.face("prose", ui.metrics.prose)
     for _ in range(paragraphs):
-        block.add(PARAGRAPH, prose, NIGHT.text, plan.inner, spacing=ui.m.line_spacing)
+        block.add(PARAGRAPH, prose, NIGHT.text, plan.inner, spacing=ui.metrics.line_spacing)
     buttons = [Button(label, lambda: None, number=i + 1, kind="choice") for i, label in enumerate(choices)]
     if shrink:
         plan.shrink(block, buttons)
@@ -84,7 +84,7 @@ def test_a_crowded_list_scrolls_or_follows_the_text_and_the_text_keeps_four_line
 ) -> None:
     long = "Say nothing now, and go to the station alone before anyone in the house is awake " * 2
     plan, _ = layout(fonts, size, text, 6, [long] * 7)
-    ui_prose = plan.ui.face("prose", plan.ui.m.prose)
+    ui_prose = plan.ui.face("prose", plan.ui.metrics.prose)
     assert plan.text_box.height >= 4 * ui_prose.height
     if plan.flow:  # the choices follow the text: the keyboard's choice is scrolled into view
         for button in plan.choice_buttons:
@@ -108,7 +108,7 @@ def test_large_text_lets_the_choices_follow_the_text(fonts: Fonts) -> None:
         fonts, (1280, 720), "largest", 8, ["Read the letter out", "Show it to Suqin", "Say nothing"]
     )
     assert plan.flow
-    m = plan.ui.m
+    m = plan.ui.metrics
     assert plan.panel.bottom >= m.height - m.gap and plan.pov_at[1] < plan.panel.top  # the picture gives way
     assert plan.text_box.height > 8 * plan.ui.face("prose", m.prose).height  # under the fact chip
     first, last = plan.choice_buttons[0], plan.choice_buttons[-1]

@@ -69,7 +69,7 @@ def type_out(app: App) -> None:
 
 def last_prose_line(play: PlayScreen) -> str:
     """The last line of the scene's own text (not a "stuck" note under it)."""
-    prose = play.ui.face("prose", play.ui.m.prose)
+    prose = play.ui.face("prose", play.ui.metrics.prose)
     return [line.text for line in play.block.lines if line.face is prose][-1]
 
 
@@ -80,7 +80,9 @@ def assert_scene_readable(app: App, shown: TextRecorder) -> None:
     assert play.texts, f"{play.scene.id}: a scene without text"
     assert shown.shows(last_prose_line(play)), f"{play.scene.id}: its last line is not in view"
     ways = [
-        b for b in play.choice_buttons if b.enabled and 0 <= b.rect.top and b.rect.bottom <= app.ui.m.height
+        b
+        for b in play.choice_buttons
+        if b.enabled and 0 <= b.rect.top and b.rect.bottom <= app.ui.metrics.height
     ]
     assert ways, f"{play.scene.id}: no way forward on screen"
     assert any(line in shown.now for line in ways[0]._lines), f"{play.scene.id}: its choice is not drawn"
@@ -212,7 +214,7 @@ def test_every_scene_shows_its_last_line_when_its_choices_appear(
 
 def prose_lines_drawn(play: PlayScreen, shown: TextRecorder) -> int:
     """How many lines of the scene's own text the last frame drew."""
-    prose = play.ui.face("prose", play.ui.m.prose)
+    prose = play.ui.face("prose", play.ui.metrics.prose)
     return sum(line.text in shown.now for line in play.block.lines if line.face is prose)
 
 
@@ -225,7 +227,7 @@ def test_largest_text_at_1280x720_gives_the_text_room(data_dir: Path) -> None:
     app = build_app(LaunchOptions(story_dir=default_story_dir(), window_size=(1280, 720)))
     app.change_settings(replace(app.settings, text_size="largest", text_speed="fast", reduced_motion=True))
     shown = TextRecorder(app)
-    prose = app.ui.face("prose", app.ui.m.prose)
+    prose = app.ui.face("prose", app.ui.metrics.prose)
     at_choice: list[int] = []
     for scene_id in STORY.scenes:
         play = open_scene(app, scene_id)

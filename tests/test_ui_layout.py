@@ -54,7 +54,7 @@ def test_every_screen_fits(size, text_size, example_story: Path, data_dir: Path)
     app = build_app(LaunchOptions(story_dir=_story_dir(example_story), window_size=size))
     try:
         app.change_settings(replace(app.settings, text_size=text_size, text_speed="instant"))
-        assert app.ui.m.width == size[0]
+        assert app.ui.metrics.width == size[0]
         assert assert_fits(app, "title") > 3
         app.push(ContentNoteScreen(app))
         assert_fits(app, "content note")

@@ -82,7 +82,7 @@ def test_every_option_of_the_vote_and_its_result_shows_at_once(data_dir: Path, s
         drawn_options = {text for text, _, _ in drawn(app) if any(text and text in o for o in option_texts)}
         assert all(any(line in o for line in drawn_options) for o in option_texts)
         # No smaller than they need to be: the play screen's size where they fit, never below small.
-        assert app.ui.m.small <= vote.board.text_size <= choice_size
+        assert app.ui.metrics.small <= vote.board.text_size <= choice_size
         settle(app, key(pygame.K_4), key(pygame.K_9), key(pygame.K_RETURN), key(pygame.K_RETURN))
         assert vote.phase == "result" and vote.winner is not None and vote.winner.number == 4
         assert _all_options_in_view(vote)
@@ -220,7 +220,7 @@ def test_the_save_list_has_one_right_edge_and_the_empty_load_list_says_so(data_d
 def test_back_is_one_compact_button_at_the_bottom_right(data_dir: Path) -> None:
     app = _player(data_dir, SMALL, "largest")
     try:
-        m = app.ui.m
+        m = app.ui.metrics
         screens = [
             SettingsScreen(app),
             SavesScreen(app, "save"),
@@ -245,7 +245,7 @@ def test_the_pause_menu_is_not_crammed_at_the_largest_text(data_dir: Path) -> No
         settle(app, key(pygame.K_ESCAPE))
         menu = app.top
         assert isinstance(menu, PauseMenu)
-        m = app.ui.m
+        m = app.ui.metrics
         assert menu.panel.top >= m.margin and menu.panel.bottom <= m.height - m.margin
         columns = collections.defaultdict(list)
         for b in menu.focus.buttons:

@@ -53,7 +53,7 @@ def test_long_choices_leave_the_scene_text_readable(story: Story, data_dir: Path
     try:
         play = app.top
         assert isinstance(play, PlayScreen) and not play.revealing and len(play.choices) >= 3
-        prose = app.ui.face("prose", app.ui.m.prose)
+        prose = app.ui.face("prose", app.ui.metrics.prose)
         lines = [
             rect
             for text, rect in _drawn(app)
@@ -97,7 +97,7 @@ def test_a_fact_note_shows_its_source_or_a_way_to_read_it(
                     for _, rect in drawn
                     if rect.colliderect(play.plan.note_box)
                 )
-                last = app.ui.face("ui", app.ui.m.small).wrap(f"Source: {fact.source}", 10_000)[0]
+                last = app.ui.face("ui", app.ui.metrics.small).wrap(f"Source: {fact.source}", 10_000)[0]
                 assert any(text == last or last.endswith(text) for text, _ in drawn)
                 continue
             assert not source, "a cut source is never shown"
@@ -118,7 +118,7 @@ def test_the_more_below_cue_never_covers_the_text(data_dir: Path) -> None:
     try:
         play = app.top
         assert play.scroll.more_below
-        m = app.ui.m
+        m = app.ui.metrics
         cue = play.scroll.more_rect(app.ui, play.plan.text_box.inflate(m.pad, 0))
         assert not cue.colliderect(play.plan.text_box)
         assert play.plan.panel.contains(cue)

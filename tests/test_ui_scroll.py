@@ -30,7 +30,7 @@ def test_a_long_scene_says_there_is_more_until_the_player_scrolls_to_its_end(dat
 
 def test_a_line_break_in_text_never_ends_up_inside_a_drawn_line(data_dir: Path) -> None:
     app = build_app(LaunchOptions(story_dir=default_story_dir(), window_size=(1280, 720)))
-    face = app.ui.face("prose", app.ui.m.prose)
+    face = app.ui.face("prose", app.ui.metrics.prose)
     lines = face.wrap("Why does he still\nhave to choose between being there and earning?", 300)
     assert all("\n" not in line for line in lines)
     assert lines[0] == "Why does he still"

@@ -148,7 +148,7 @@ class App:
 
     def relayout(self) -> None:
         """Lays every screen out again (after a resize or a settings change)."""
-        self.ui.m = metrics(self.surface.get_size(), self.settings.text_scale)
+        self.ui.metrics = metrics(self.surface.get_size(), self.settings.text_scale)
         for screen in self.stack:
             screen.layout()
         self.dirty = True
@@ -240,16 +240,16 @@ class App:
             self._draw_notice(self.notice[0])
 
     def _draw_notice(self, text: str) -> None:
-        ui, m = self.ui, self.ui.m
-        face = ui.face("ui", m.small)
-        width = min(m.width - 2 * m.margin, face.width(text) + 2 * m.pad)
-        lines = face.wrap(text, width - 2 * m.pad)
-        height = len(lines) * face.height + m.pad
+        ui, metrics = self.ui, self.ui.metrics
+        face = ui.face("ui", metrics.small)
+        width = min(metrics.width - 2 * metrics.margin, face.width(text) + 2 * metrics.pad)
+        lines = face.wrap(text, width - 2 * metrics.pad)
+        height = len(lines) * face.height + metrics.pad
         box = self._notice_place(pygame.Rect(0, 0, width, height))
         ui.panel(self.surface, box, ui.palette.panel_solid)
-        y = box.y + m.pad // 2
+        y = box.y + metrics.pad // 2
         for line in lines:
-            ui.text(self.surface, line, face, ui.palette.text, (box.x + m.pad, y), box)
+            ui.text(self.surface, line, face, ui.palette.text, (box.x + metrics.pad, y), box)
             y += face.height
 
     def show_keys(self) -> None:
@@ -262,7 +262,7 @@ class App:
     def _notice_place(self, box: pygame.Rect) -> pygame.Rect:
         """Where a notice goes: at the bottom centre, else the first place up the window (then
         down from its top) that covers none of the top screen's buttons."""
-        m, top = self.ui.m, self.top
+        metrics, top = self.ui.metrics, self.top
         buttons = [
             b.rect.inflate(4, 4)
             for b in (top.focus.buttons if top else [])
@@ -270,17 +270,20 @@ class App:
         ]
         cue = getattr(getattr(top, "scroll", None), "cue", None)  # "more below" is a button too
         buttons += [cue] if cue is not None else []
-        centres = [m.width // 2]
+        centres = [metrics.width // 2]
         panel = getattr(top, "panel", None)  # beside the play screen's text, where there is room
-        if panel is not None and m.width - panel.right - 2 * m.margin >= box.width:
-            centres.insert(0, (panel.right + m.width) // 2)
+        if panel is not None and metrics.width - panel.right - 2 * metrics.margin >= box.width:
+            centres.insert(0, (panel.right + metrics.width) // 2)
         step = max(8, box.height // 4)
         for centre in centres:
-            for bottom in range(m.height - m.margin, box.height + m.gap, -step):
+            for bottom in range(metrics.height - metrics.margin, box.height + metrics.gap, -step):
                 box.midbottom = (centre, bottom)
                 if box.collidelist(buttons) < 0:
                     return box
-        box.midbottom = (m.width // 2, m.height - m.margin)  # nowhere free: the bottom, as before
+        box.midbottom = (
+            metrics.width // 2,
+            metrics.height - metrics.margin,
+        )  # nowhere free: the bottom, as before
         return box
 
     def notify(self, text: str) -> None:

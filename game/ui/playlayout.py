@@ -50,25 +50,33 @@ class PlayLayout:
         self.ui = ui
         self.scroll = scroll  # the text's scroll offset outlives a layout: it is the screen's
         self.paged = paged
-        m = ui.m
-        prose = ui.face("prose", m.prose)
+        metrics = ui.metrics
+        prose = ui.face("prose", metrics.prose)
         measure = prose.width("n") * MEASURE
-        top = m.margin + ui.face("ui_bold", m.small).height + ui.face("ui", m.ui).height + m.gap * 2
+        top = (
+            metrics.margin
+            + ui.face("ui_bold", metrics.small).height
+            + ui.face("ui", metrics.ui).height
+            + metrics.gap * 2
+        )
         # In class the panel keeps the left: the clock and the key decision's mark have the top right.
         self.side = "left" if paged else panel_side(subject)
-        width = min(max(measure + 2 * m.pad, int(m.width * 0.5)), int(m.width * WIDE_SHARE))
+        width = min(max(measure + 2 * metrics.pad, int(metrics.width * 0.5)), int(metrics.width * WIDE_SHARE))
         self.beside_subject = subject in ("left", "right") and not paged
         if self.beside_subject:  # narrower, down to half the window or 45 characters a line
-            width = min(width, max(int(m.width * SIDE_SHARE), prose.width("n") * NARROW_MEASURE + 2 * m.pad))
+            width = min(
+                width,
+                max(int(metrics.width * SIDE_SHARE), prose.width("n") * NARROW_MEASURE + 2 * metrics.pad),
+            )
         # Large text in a small window: fewer than about 45 characters a line beside a side note
         # leaves too little room for text and choices. The panel then takes the window's width,
         # and the note becomes a button at the panel's top.
-        self.narrow = (width - 2 * m.pad) < prose.width("n") * NARROW_MEASURE
+        self.narrow = (width - 2 * metrics.pad) < prose.width("n") * NARROW_MEASURE
         if self.narrow:
-            width = m.width - 2 * m.margin
-        x = m.margin if self.side == "left" else m.width - m.margin - width
-        self.panel = Rect(x, top, width, m.height - top - m.margin)
-        self.vpad = m.pad  # the panel's padding above and below the text
+            width = metrics.width - 2 * metrics.margin
+        x = metrics.margin if self.side == "left" else metrics.width - metrics.margin - width
+        self.panel = Rect(x, top, width, metrics.height - top - metrics.margin)
+        self.vpad = metrics.pad  # the panel's padding above and below the text
         # Large text for the window: two choices under the text would leave it fewer than eight
         # lines. The picture gives way (the panel reaches down to the window's edge), the point of
         # view moves up into the caption, and the choices follow the text in its scroll. Not in
@@ -76,13 +84,17 @@ class PlayLayout:
         # for the vote, and the clock and the key decision's mark keep their place under the tools.
         self.flow = not paged and self._fixed_lines() < FLOW_LINES
         if self.flow:  # from just under the caption and the tools to just above the window's edge
-            small, face = ui.face("ui_bold", m.small), ui.face("ui", m.ui)
-            caption = m.margin - m.gap + small.height + m.gap // 2 + face.height
-            tools = m.margin - m.gap + max(round(m.button_height * 0.85), small.height + 2 * m.gap)
-            self.panel.top = max(caption, tools) + m.gap
-            self.panel.height = m.height - self.panel.top - m.gap
-            self.vpad = m.gap
-        self.inner = width - 2 * m.pad  # the width of the text and the choices
+            small, face = ui.face("ui_bold", metrics.small), ui.face("ui", metrics.ui)
+            caption = metrics.margin - metrics.gap + small.height + metrics.gap // 2 + face.height
+            tools = (
+                metrics.margin
+                - metrics.gap
+                + max(round(metrics.button_height * 0.85), small.height + 2 * metrics.gap)
+            )
+            self.panel.top = max(caption, tools) + metrics.gap
+            self.panel.height = metrics.height - self.panel.top - metrics.gap
+            self.vpad = metrics.gap
+        self.inner = width - 2 * metrics.pad  # the width of the text and the choices
         self.note = Block()  # the side note's text (all of it, or its headings)
         self.note_box: Rect | None = None  # the side note beside the panel
         self.note_button: Button | None = None  # "read the whole note", or the note as a chip
@@ -96,7 +108,7 @@ class PlayLayout:
         self.choice_buttons: list[Button] = []
         self.choice_room = Rect(0, 0, 0, 0)  # the most the choices may take
         self.choice_view = Rect(0, 0, 0, 0)  # where the choices shown are drawn
-        self.choice_gap = m.gap
+        self.choice_gap = metrics.gap
         self.choice_first = 0  # a crowded list shows choices from this one on
         self.choice_last = -1
         self.choice_cue: Rect | None = None  # "more choices" under a crowded list
@@ -106,31 +118,45 @@ class PlayLayout:
 
     def _fixed_lines(self) -> int:
         """How many lines of prose the panel shows above two one-line choices fixed under them."""
-        ui, m = self.ui, self.ui.m
-        prose, label = ui.face("prose", m.prose), ui.face("ui_bold", m.small)
-        step = max(round(m.prose * m.line_spacing), prose.font.get_ascent() - prose.font.get_descent())
-        choice = max(m.button_height, ui.face("prose", m.ui + 1).height + 2 * m.gap)
+        ui, metrics = self.ui, self.ui.metrics
+        prose, label = ui.face("prose", metrics.prose), ui.face("ui_bold", metrics.small)
+        step = max(
+            round(metrics.prose * metrics.line_spacing), prose.font.get_ascent() - prose.font.get_descent()
+        )
+        choice = max(metrics.button_height, ui.face("prose", metrics.ui + 1).height + 2 * metrics.gap)
         pov_row = round(label.height * 1.6)
-        room = self.panel.height - 3 * m.pad - pov_row - 2 * choice - m.gap - Scroller.hint_height(ui)
+        room = (
+            self.panel.height
+            - 3 * metrics.pad
+            - pov_row
+            - 2 * choice
+            - metrics.gap
+            - Scroller.hint_height(ui)
+        )
         return room // step
 
     # ------------------------------------------------------------------ the top
 
     def place_tools(self, tools: list[Button]) -> None:
         """Puts the tool buttons in a row at the window's top right, the last one rightmost."""
-        ui, m = self.ui, self.ui.m
-        x = m.width - m.margin
+        ui, metrics = self.ui, self.ui.metrics
+        x = metrics.width - metrics.margin
         for button in reversed(tools):
             button.plate = True
-            w = button.face(ui).width(button.label) + m.pad + m.gap * 2
-            button.rect = Rect(x - w, m.margin - m.gap, w, button.measure(ui, w))
-            x -= w + m.gap
+            w = button.face(ui).width(button.label) + metrics.pad + metrics.gap * 2
+            button.rect = Rect(x - w, metrics.margin - metrics.gap, w, button.measure(ui, w))
+            x -= w + metrics.gap
 
     def caption_box(self, right: int) -> Rect:
         """Where the chapter (or, when the choices flow, the point of view) and the place go: the
         top left, up to `right` (the first tool button)."""
-        m = self.ui.m
-        return Rect(m.margin, m.margin - m.gap, right - m.margin - m.gap, self.panel.top - m.margin)
+        metrics = self.ui.metrics
+        return Rect(
+            metrics.margin,
+            metrics.margin - metrics.gap,
+            right - metrics.margin - metrics.gap,
+            self.panel.top - metrics.margin,
+        )
 
     # ------------------------------------------------------------------ the note and the header
 
@@ -145,22 +171,24 @@ class PlayLayout:
         panel's top corner, over the picture, where it costs the text no line; in a window too
         narrow for that, a small one goes left of the label (not when the choices flow).
         """
-        ui, m = self.ui, self.ui.m
-        label = ui.face("ui_bold", m.small)
-        big = round(FACE * m.unit)
-        self.face_outside = bool(face and pov) and m.width - self.panel.width - 2 * m.margin >= big + m.gap
+        ui, metrics = self.ui, self.ui.metrics
+        label = ui.face("ui_bold", metrics.small)
+        big = round(FACE * metrics.unit)
+        self.face_outside = (
+            bool(face and pov) and metrics.width - self.panel.width - 2 * metrics.margin >= big + metrics.gap
+        )
         if self.face_outside:
             self.face_size = big
-            keep_clear += big + m.gap
+            keep_clear += big + metrics.gap
         else:
             self.face_size = round(label.height * 3.0) if face and pov and not self.flow else 0
-        room = self.inner - (self.face_size + m.gap if self.face_size and not self.face_outside else 0)
+        room = self.inner - (self.face_size + metrics.gap if self.face_size and not self.face_outside else 0)
         self.pov = label.wrap(pov, room)[0] if pov else ""
         self.note, self.note_box, self.note_button = Block(), None, None
         self._place_header(None)
         if note is None or (not note.discuss and note.fact is None):
             return
-        room, full = m.width - self.panel.width - 3 * m.margin, round(420 * m.unit)
+        room, full = metrics.width - self.panel.width - 3 * metrics.margin, round(420 * metrics.unit)
         # Beside a subject the note would cover it: there it sits beside only at its full width.
         if self.narrow or room < MIN_NOTE_ROOM or (self.beside_subject and room < full):
             self._note_chip(note)
@@ -169,26 +197,26 @@ class PlayLayout:
 
     def _note_chip(self, note: Note) -> None:
         """The note as a button at the panel's top right, its titles on it."""
-        ui, m = self.ui, self.ui.m
+        ui, metrics = self.ui, self.ui.metrics
         fact = note.fact
         label = word("note_chip_fact", title=fact.title) if fact is not None else word("note_chip")
         if fact is not None and note.discuss:
             label = f"{word('to_discuss')} · {label}"
         button = Button(label, note.open_whole, kind="small")
         button.plate = True
-        w = min(self.inner, button.face(ui).width(label) + 2 * m.pad)
+        w = min(self.inner, button.face(ui).width(label) + 2 * metrics.pad)
         h = button.measure(ui, w)
-        button.rect = Rect(self.panel.right - m.pad - w, self.panel.y + m.pad // 2, w, h)
+        button.rect = Rect(self.panel.right - metrics.pad - w, self.panel.y + metrics.pad // 2, w, h)
         self.note_button = button
         self._place_header(button.rect)
 
     def _note_beside(self, note: Note, width: int, height: int) -> None:
         """The note in a box `width` wide beside the panel, at most `height` tall."""
-        ui, m = self.ui, self.ui.m
-        inner = width - 2 * m.pad
+        ui, metrics = self.ui, self.ui.metrics
+        inner = width - 2 * metrics.pad
         full = _note_block(ui, note, inner, discuss=True, figure=True, body=True)
         button_h = 0
-        if full.height + m.pad > height:  # the headings, as many whole parts as fit, and a button
+        if full.height + metrics.pad > height:  # the headings, as many whole parts as fit, and a button
             button = Button(
                 word("read_fact") if note.fact is not None else word("read_note"),
                 note.open_whole,
@@ -196,47 +224,50 @@ class PlayLayout:
             )
             button.plate = True
             button_h = button.measure(ui, inner)
-            budget = height - m.pad - button_h - m.gap
+            budget = height - metrics.pad - button_h - metrics.gap
             for discuss, figure in ((True, True), (True, False), (False, True), (False, False)):
                 full = _note_block(ui, note, inner, discuss=discuss, figure=figure, body=False)
                 if full.height <= budget:
                     break
             self.note_button = button
         self.note = full
-        box_h = min(height, full.height + m.pad + (button_h + m.gap if self.note_button else 0))
-        x = m.width - m.margin - width if self.side == "left" else m.margin
+        box_h = min(height, full.height + metrics.pad + (button_h + metrics.gap if self.note_button else 0))
+        x = metrics.width - metrics.margin - width if self.side == "left" else metrics.margin
         self.note_box = Rect(x, self.panel.bottom - box_h, width, box_h)
         if self.note_button is not None:
             self.note_button.rect = Rect(
-                self.note_box.x + m.pad, self.note_box.bottom - m.pad // 2 - button_h, inner, button_h
+                self.note_box.x + metrics.pad,
+                self.note_box.bottom - metrics.pad // 2 - button_h,
+                inner,
+                button_h,
             )
 
     def _place_header(self, chip: Rect | None) -> None:
         """The point-of-view label, its person's face (beside the panel, or left of the label),
         and a narrow window's note chip, above the text."""
-        ui, m = self.ui, self.ui.m
-        label = ui.face("ui_bold", m.small)
-        x, top = self.panel.x + m.pad, self.panel.y + self.vpad
+        ui, metrics = self.ui, self.ui.metrics
+        label = ui.face("ui_bold", metrics.small)
+        x, top = self.panel.x + metrics.pad, self.panel.y + self.vpad
         face = 0 if self.flow or self.face_outside else self.face_size
-        lx = x + (face + m.gap if face else 0)  # where the label starts
+        lx = x + (face + metrics.gap if face else 0)  # where the label starts
         if self.flow:  # the point of view is the caption's first line, over the picture
-            self.pov_at = (m.margin, m.margin - m.gap)
-            self.text_top = chip.bottom + m.gap if chip is not None else top
+            self.pov_at = (metrics.margin, metrics.margin - metrics.gap)
+            self.text_top = chip.bottom + metrics.gap if chip is not None else top
         elif chip is None:
             row = max(face, label.height)
             self.pov_at = (lx, top + (row - label.height) // 2)
             self.text_top = top + (row + round(label.height * 0.6) if self.pov else 0)
-        elif not self.pov or lx + label.width(self.pov) + m.gap <= chip.left:  # side by side
+        elif not self.pov or lx + label.width(self.pov) + metrics.gap <= chip.left:  # side by side
             self.pov_at = (lx, chip.centery - label.height // 2)
-            self.text_top = max(chip.bottom, chip.centery + face // 2) + m.gap
+            self.text_top = max(chip.bottom, chip.centery + face // 2) + metrics.gap
         else:
             row = max(face, label.height)
-            self.pov_at = (lx, chip.bottom + m.gap // 2 + (row - label.height) // 2)
-            self.text_top = chip.bottom + m.gap // 2 + row + m.gap
+            self.pov_at = (lx, chip.bottom + metrics.gap // 2 + (row - label.height) // 2)
+            self.text_top = chip.bottom + metrics.gap // 2 + row + metrics.gap
         self.face_rect = None
         if self.face_outside and self.pov:
             size, panel = self.face_size, self.panel
-            left = panel.right + m.gap if self.side == "left" else panel.left - m.gap - size
+            left = panel.right + metrics.gap if self.side == "left" else panel.left - metrics.gap - size
             self.face_rect = Rect(left, panel.top, size, size)
         elif face and self.pov:
             mid = self.pov_at[1] + label.height // 2
@@ -246,11 +277,11 @@ class PlayLayout:
         """A short scene's panel: as tall as its header, its text (`block`) and its choices
         (`buttons`, the ones it will show once the text is read) need, its bottom kept, so the
         picture shows above it. Not when the choices flow or in class, where the text turns pages."""
-        ui, m, panel = self.ui, self.ui.m, self.panel
+        ui, metrics, panel = self.ui, self.ui.metrics, self.panel
         if self.flow or self.paged:
             return
-        choices = sum(b.measure(ui, self.inner) for b in buttons) + m.gap * max(0, len(buttons) - 1)
-        need = (self.text_top - panel.y) + block.height + m.pad + choices + m.pad + m.gap
+        choices = sum(b.measure(ui, self.inner) for b in buttons) + metrics.gap * max(0, len(buttons) - 1)
+        need = (self.text_top - panel.y) + block.height + metrics.pad + choices + metrics.pad + metrics.gap
         drop = panel.height - need
         if drop <= 0:
             return
@@ -274,52 +305,52 @@ class PlayLayout:
         the text turns pages (game.ui.pages), so it keeps two lines, every choice shows,
         and the hints keep a strip under them.
         """
-        ui, m, panel, inner = self.ui, self.ui.m, self.panel, self.inner
+        ui, metrics, panel, inner = self.ui, self.ui.metrics, self.panel, self.inner
         self.choice_buttons, self._block, self._hint = buttons, block, hint
         if self.flow:
             self._fit_flow()
             return
         # In class the hints (pages, cards) keep a strip of their own under the choices.
         edge = panel.bottom - (Scroller.hint_height(ui) if paged else 0)
-        room = edge - m.pad - self.text_top
+        room = edge - metrics.pad - self.text_top
         four, three = self._text_height(4), self._text_height(3)
         self.choice_first, self.choice_last, self.choice_cue = 0, len(buttons) - 1, None
-        self.choice_gap = m.gap
+        self.choice_gap = metrics.gap
         if not buttons:
-            self.choice_room = Rect(panel.x + m.pad, panel.bottom - m.pad, inner, 0)
+            self.choice_room = Rect(panel.x + metrics.pad, panel.bottom - metrics.pad, inner, 0)
             self._place_choices()
             return
         heights = [b.measure(ui, inner) for b in buttons]
-        list_h = sum(heights) + m.gap * (len(buttons) - 1)
+        list_h = sum(heights) + metrics.gap * (len(buttons) - 1)
         text_min = min(block.height, self._text_height(2) if paged else max(four, round(0.45 * room)))
-        if text_min + m.pad + list_h > room:  # crowded: tighter buttons first
-            self.choice_gap = max(2, m.gap // 2)
+        if text_min + metrics.pad + list_h > room:  # crowded: tighter buttons first
+            self.choice_gap = max(2, metrics.gap // 2)
             for b in buttons:
                 b.compact = True
             heights = [b.measure(ui, inner) for b in buttons]
             list_h = sum(heights) + self.choice_gap * (len(buttons) - 1)
-        crowded = self.choice_gap < m.gap
-        list_room = room - (m.gap if crowded else m.pad) - text_min
+        crowded = self.choice_gap < metrics.gap
+        list_room = room - (metrics.gap if crowded else metrics.pad) - text_min
         if list_h > list_room >= list_h - (four - three):  # a line less of text shows every choice
             list_room = list_h
         if list_h > list_room:  # still crowded: the list scrolls, with a cue under it
             cue = Scroller.hint_height(ui)
-            list_room += m.pad // 2  # the cue takes the panel's bottom padding
+            list_room += metrics.pad // 2  # the cue takes the panel's bottom padding
             list_h = max(max(heights), list_room - cue)
-            cue_top = edge - m.pad // 2 - cue + m.gap // 2
-            self.choice_cue = Rect(panel.x + m.pad, cue_top, inner, cue - m.gap // 2)
-            bottom = self.choice_cue.top - m.gap // 2
+            cue_top = edge - metrics.pad // 2 - cue + metrics.gap // 2
+            self.choice_cue = Rect(panel.x + metrics.pad, cue_top, inner, cue - metrics.gap // 2)
+            bottom = self.choice_cue.top - metrics.gap // 2
         else:
-            bottom = edge - m.pad
-        self.choice_room = Rect(panel.x + m.pad, bottom - list_h, inner, list_h)
+            bottom = edge - metrics.pad
+        self.choice_room = Rect(panel.x + metrics.pad, bottom - list_h, inner, list_h)
         self._place_choices()
 
     def _text_height(self, count: int) -> int:
         """The height the text's first `count` lines of prose take (with the "more below" cue
         under them when there is more)."""
-        ui, m, block = self.ui, self.ui.m, self._block
-        prose = ui.face("prose", m.prose)
-        step = max(round(m.prose * m.line_spacing), prose.height)
+        ui, metrics, block = self.ui, self.ui.metrics, self._block
+        prose = ui.face("prose", metrics.prose)
+        step = max(round(metrics.prose * metrics.line_spacing), prose.height)
         lines = [line for line in block.lines if line.face is prose]
         height = lines[min(count, len(lines)) - 1].y + step if lines else 0
         cue = Scroller.hint_height(ui) if block.height > height else 0
@@ -328,7 +359,7 @@ class PlayLayout:
     def _place_choices(self) -> None:
         """Puts the choices from `choice_first` on that fit above the panel's bottom (the others
         off screen), and gives the text the height they leave."""
-        ui, m = self.ui, self.ui.m
+        ui, metrics = self.ui, self.ui.metrics
         room, gap = self.choice_room, self.choice_gap
         shown: list[Button] = []
         total = 0
@@ -350,14 +381,17 @@ class PlayLayout:
             y += h + gap
             self.choice_last = index
         if self.choice_buttons:
-            text_bottom = self.choice_view.top - (m.gap if gap < m.gap else m.pad)
+            text_bottom = self.choice_view.top - (metrics.gap if gap < metrics.gap else metrics.pad)
         else:
-            text_bottom = self.panel.bottom - m.pad
+            text_bottom = self.panel.bottom - metrics.pad
             if self._hint:  # its own strip under the typing text
                 text_bottom -= Scroller.hint_height(ui)
-        prose = ui.face("prose", m.prose)
+        prose = ui.face("prose", metrics.prose)
         area = Rect(
-            self.panel.x + m.pad, self.text_top, room.width, max(prose.height, text_bottom - self.text_top)
+            self.panel.x + metrics.pad,
+            self.text_top,
+            room.width,
+            max(prose.height, text_bottom - self.text_top),
         )
         lines = self._block.lines
         self.text_box = self.scroll.fit(
@@ -366,19 +400,22 @@ class PlayLayout:
 
     def _fit_flow(self) -> None:
         """The choices after the text's last line, scrolled with it; the text box takes the panel."""
-        ui, m, block = self.ui, self.ui.m, self._block
+        ui, metrics, block = self.ui, self.ui.metrics, self._block
         self.choice_first, self.choice_last, self.choice_cue = 0, len(self.choice_buttons) - 1, None
-        self.choice_gap = max(2, m.gap // 2)
+        self.choice_gap = max(2, metrics.gap // 2)
         last = max((line.y + line.face.height for line in block.lines), default=0)
-        y, self._flow_tops = last + m.gap, []
+        y, self._flow_tops = last + metrics.gap, []
         for b in self.choice_buttons:
             b.compact = True
             self._flow_tops.append(y)
             y += b.measure(ui, self.inner) + self.choice_gap
         area = Rect(
-            self.panel.x + m.pad, self.text_top, self.inner, self.panel.bottom - self.vpad - self.text_top
+            self.panel.x + metrics.pad,
+            self.text_top,
+            self.inner,
+            self.panel.bottom - self.vpad - self.text_top,
         )
-        prose = ui.face("prose", m.prose)
+        prose = ui.face("prose", metrics.prose)
         stops = [line.y for line in block.lines] + self._flow_tops
         content = y - self.choice_gap if self.choice_buttons else block.height
         self.text_box = self.scroll.fit(ui, area, content, prose.height, stops)
@@ -409,7 +446,7 @@ class PlayLayout:
         end = max((line.y + line.face.height for line in lines), default=0)
         if not self.flow:
             return end
-        prose = self.ui.face("prose", self.ui.m.prose)
+        prose = self.ui.face("prose", self.ui.metrics.prose)
         tops = [line.y for line in lines if line.face is prose] or [0]
         keep = tops[-min(FLOW_LINES, len(tops))]  # the top of the eighth line from the end
         way_on = False  # a choice that can be taken is always shown
@@ -465,20 +502,20 @@ class PlayLayout:
 def _note_block(ui: Ui, note: Note, inner: int, discuss: bool, figure: bool, body: bool) -> Block:
     """The side note's text `inner` wide: the prompt (if `discuss`), the fact's heading (its
     figure if `figure`), and its text and source if `body`."""
-    m, p = ui.m, ui.palette
-    label, small = ui.face("ui_bold", m.small), ui.face("ui", m.small)
+    metrics, palette = ui.metrics, ui.palette
+    label, small = ui.face("ui_bold", metrics.small), ui.face("ui", metrics.small)
     block = Block()
     if note.discuss and discuss:
-        block.add(word("to_discuss").upper(), label, p.focus, inner, after=0.2)
-        block.add(note.discuss, ui.face("italic", m.small + 1), p.text, inner)
+        block.add(word("to_discuss").upper(), label, palette.focus, inner, after=0.2)
+        block.add(note.discuss, ui.face("italic", metrics.small + 1), palette.text, inner)
     fact = note.fact
     if fact is not None:
-        block.add(f"{word('fact').upper()} · {fact.title}".upper(), label, p.focus, inner, after=0.2)
+        block.add(f"{word('fact').upper()} · {fact.title}".upper(), label, palette.focus, inner, after=0.2)
         if figure and fact.figure:
-            block.add(fact.figure, ui.face("display", m.heading), p.heading, inner, after=0.2)
+            block.add(fact.figure, ui.face("display", metrics.heading), palette.heading, inner, after=0.2)
         if body:
-            block.add(fact.text, small, p.text, inner, after=0.3)
-            block.add(f"{word('source')}: {fact.source}", small, p.text_dim, inner)
+            block.add(fact.text, small, palette.text, inner, after=0.3)
+            block.add(f"{word('source')}: {fact.source}", small, palette.text_dim, inner)
     elif not discuss:
-        block.add(word("to_discuss").upper(), label, p.focus, inner, after=0.2)
+        block.add(word("to_discuss").upper(), label, palette.focus, inner, after=0.2)
     return block

@@ -15,33 +15,37 @@ from game.ui.words import word
 def text_block(ui: Ui, width: int, lead: str | None, paragraphs: list[str], stuck: str | None) -> Block:
     """The scene's text laid out `width` wide: the last quiet choice's words (`lead`, in italics),
     the paragraphs, and a note when the player is `stuck` (no choice can be taken)."""
-    m, p = ui.m, ui.palette
+    metrics, palette = ui.metrics, ui.palette
     block = Block()
     if lead:
-        block.add(lead, ui.face("italic", m.prose), p.heading, width, spacing=m.line_spacing)
+        block.add(
+            lead, ui.face("italic", metrics.prose), palette.heading, width, spacing=metrics.line_spacing
+        )
     for paragraph in paragraphs:
-        block.add(paragraph, ui.face("prose", m.prose), p.text, width, spacing=m.line_spacing)
+        block.add(
+            paragraph, ui.face("prose", metrics.prose), palette.text, width, spacing=metrics.line_spacing
+        )
     if stuck:
-        block.add(word("stuck_title"), ui.face("ui_bold", m.ui), p.fall, width)
-        block.add(stuck, ui.face("ui", m.small), p.text_dim, width)
+        block.add(word("stuck_title"), ui.face("ui_bold", metrics.ui), palette.fall, width)
+        block.add(stuck, ui.face("ui", metrics.small), palette.text_dim, width)
     return block
 
 
 def draw_caption(ui: Ui, surface: pygame.Surface, box: Rect, scene: Scene, chapter: bool = True) -> None:
     """The chapter (unless not `chapter`: its line then holds the point of view) and the place, at
     the top left over the picture, in `box`."""
-    m, p = ui.m, ui.palette
-    small, face = ui.face("ui_bold", m.small), ui.face("ui", m.ui)
+    metrics, palette = ui.metrics, ui.palette
+    small, face = ui.face("ui_bold", metrics.small), ui.face("ui", metrics.ui)
     title = small.wrap(scene.chapter.upper(), box.width)[0] if scene.chapter and chapter else ""
     place = " · ".join(part for part in (scene.place, scene.when) if part)
     place = face.wrap(place, box.width)[0] if place else ""
     y = box.y
-    for text, f, colour in ((title, small, p.focus), (place, face, p.heading)):
+    for text, f, colour in ((title, small, palette.focus), (place, face, palette.heading)):
         if text:
-            if not p.high_contrast:  # a shadow
+            if not palette.high_contrast:  # a shadow
                 ui.text(surface, text, f, (0, 0, 0), (box.x + 1, y + 1))
             ui.text(surface, text, f, colour, (box.x, y), box.inflate(2, 2))
-        y += f.height + m.gap // 2
+        y += f.height + metrics.gap // 2
 
 
 def draw_choice_cue(ui: Ui, surface: pygame.Surface, plan: PlayLayout) -> None:
@@ -49,7 +53,7 @@ def draw_choice_cue(ui: Ui, surface: pygame.Surface, plan: PlayLayout) -> None:
     cue = plan.choice_cue
     if cue is None:
         return
-    face = ui.face("ui", ui.m.small)
+    face = ui.face("ui", ui.metrics.small)
     count = len(plan.choice_buttons)
     text = word(
         "more_choices" if plan.choice_last < count - 1 else "earlier_choices",
@@ -64,15 +68,17 @@ def draw_choice_cue(ui: Ui, surface: pygame.Surface, plan: PlayLayout) -> None:
 def draw_clock(ui: Ui, surface: pygame.Surface, top: int, clock: str, key: str | None) -> None:
     """The class's clock at the top right from `top` down, and under it the `key` decision's chip
     (its words) if any."""
-    m, p = ui.m, ui.palette
-    face = ui.face("ui_bold", m.ui)
-    box = Rect(0, top, face.width(clock) + m.pad, face.height + m.gap)
-    box.right = m.width - m.margin
-    ui.panel(surface, box, p.panel_solid, radius=box.height // 2)
-    ui.text(surface, clock, face, p.focus, (box.x + m.pad // 2, box.y + m.gap // 2), box)
+    metrics, palette = ui.metrics, ui.palette
+    face = ui.face("ui_bold", metrics.ui)
+    box = Rect(0, top, face.width(clock) + metrics.pad, face.height + metrics.gap)
+    box.right = metrics.width - metrics.margin
+    ui.panel(surface, box, palette.panel_solid, radius=box.height // 2)
+    ui.text(surface, clock, face, palette.focus, (box.x + metrics.pad // 2, box.y + metrics.gap // 2), box)
     if key:
-        chip = Rect(0, box.bottom + m.gap // 2, face.width(key) + m.pad, face.height + m.gap)
-        chip.right = m.width - m.margin
-        ui.panel(surface, chip, (*p.focus, 255), radius=chip.height // 2)
-        ink = p.panel_solid[:3]
-        ui.text(surface, key, face, ink, (chip.x + m.pad // 2, chip.y + m.gap // 2), chip)
+        chip = Rect(
+            0, box.bottom + metrics.gap // 2, face.width(key) + metrics.pad, face.height + metrics.gap
+        )
+        chip.right = metrics.width - metrics.margin
+        ui.panel(surface, chip, (*palette.focus, 255), radius=chip.height // 2)
+        ink = palette.panel_solid[:3]
+        ui.text(surface, key, face, ink, (chip.x + metrics.pad // 2, chip.y + metrics.gap // 2), chip)

@@ -23,7 +23,7 @@ class Ui:
     def __init__(self, fonts: Fonts, palette: Palette, metrics: Metrics) -> None:
         self.fonts = fonts
         self.palette = palette
-        self.m = metrics
+        self.metrics = metrics
         self.text_log: list[tuple[Rect, Rect]] | None = None  # (text, its box) when recording
         self._panels: dict[tuple, pygame.Surface] = {}
         self._panel_bytes = 0
@@ -61,7 +61,7 @@ class Ui:
     ) -> None:
         """A soft rounded panel (cached per size and colour)."""
         colour = colour or self.palette.panel
-        radius = self.m.radius if radius is None else radius
+        radius = self.metrics.radius if radius is None else radius
         key = (rect.size, colour, radius, edge, self.palette.edge)
         panel = self._panels.pop(key, None)  # put back below: the dict is kept in last-used order
         if panel is None:
@@ -234,23 +234,26 @@ class Button:
 
     def face(self, ui: Ui) -> Face:
         if self.kind == "choice":
-            return ui.face("prose", ui.m.ui + 1)
-        return ui.face("ui", ui.m.ui if self.kind == "menu" else ui.m.small)
+            return ui.face("prose", ui.metrics.ui + 1)
+        return ui.face("ui", ui.metrics.ui if self.kind == "menu" else ui.metrics.small)
 
     def measure(self, ui: Ui, width: int) -> int:
         """Lays the label out for `width`; returns the height the button needs."""
         face = self.face(ui)
-        inner = width - self._inset(ui) - ui.m.pad // 2
+        inner = width - self._inset(ui) - ui.metrics.pad // 2
         self._lines = face.wrap(self.label, inner)
         if self.note:
-            self._lines += ui.face("ui", ui.m.small).wrap(self.note, inner)
+            self._lines += ui.face("ui", ui.metrics.small).wrap(self.note, inner)
         if self.compact:
-            return len(self._lines) * face.height + ui.m.gap
-        height = len(self._lines) * face.height + ui.m.gap * 2
-        return max(ui.m.button_height if self.kind != "small" else round(ui.m.button_height * 0.85), height)
+            return len(self._lines) * face.height + ui.metrics.gap
+        height = len(self._lines) * face.height + ui.metrics.gap * 2
+        return max(
+            ui.metrics.button_height if self.kind != "small" else round(ui.metrics.button_height * 0.85),
+            height,
+        )
 
     def _inset(self, ui: Ui) -> int:
-        return ui.m.pad // 2 + (round(ui.m.ui * 1.9) if self.number is not None else 0)
+        return ui.metrics.pad // 2 + (round(ui.metrics.ui * 1.9) if self.number is not None else 0)
 
     def draw(self, ui: Ui, surface: pygame.Surface, focused: bool, align: str | None = None) -> None:
         palette = ui.palette
@@ -259,17 +262,21 @@ class Button:
             self.measure(ui, self.rect.width)
         colour = palette.button_hover if (self.hover or focused) and self.enabled else palette.button
         if self.plate and not palette.high_contrast:
-            ui.panel(surface, self.rect, palette.panel, radius=max(4, ui.m.radius // 2), edge=False)
-        ui.panel(surface, self.rect, colour, radius=max(4, ui.m.radius // 2), edge=palette.high_contrast)
+            ui.panel(surface, self.rect, palette.panel, radius=max(4, ui.metrics.radius // 2), edge=False)
+        ui.panel(
+            surface, self.rect, colour, radius=max(4, ui.metrics.radius // 2), edge=palette.high_contrast
+        )
         if focused:
-            pygame.draw.rect(surface, palette.focus, self.rect, 2, border_radius=max(4, ui.m.radius // 2))
+            pygame.draw.rect(
+                surface, palette.focus, self.rect, 2, border_radius=max(4, ui.metrics.radius // 2)
+            )
         face = self.face(ui)
         text_colour = palette.button_text if self.enabled else palette.locked
-        label_lines = face.wrap(self.label, self.rect.width - self._inset(ui) - ui.m.pad // 2)
+        label_lines = face.wrap(self.label, self.rect.width - self._inset(ui) - ui.metrics.pad // 2)
         total = len(self._lines) * face.height
-        y = self.rect.centery - total // 2 if self.valign == "center" else self.rect.y + ui.m.gap
+        y = self.rect.centery - total // 2 if self.valign == "center" else self.rect.y + ui.metrics.gap
         if self.number is not None:
-            badge = ui.face("ui_bold", ui.m.small)
+            badge = ui.face("ui_bold", ui.metrics.small)
             colour_n = (
                 palette.focus
                 if focused and self.enabled
@@ -280,12 +287,12 @@ class Button:
                 str(self.number),
                 badge,
                 colour_n,
-                (self.rect.x + ui.m.pad // 2, y + (face.height - badge.height) // 2),
+                (self.rect.x + ui.metrics.pad // 2, y + (face.height - badge.height) // 2),
                 self.rect,
             )
         for index, line in enumerate(self._lines):
             is_note = index >= len(label_lines)
-            line_face = ui.face("ui", ui.m.small) if is_note else face
+            line_face = ui.face("ui", ui.metrics.small) if is_note else face
             width = line_face.width(line)
             if align == "center":
                 x = self.rect.centerx - width // 2
@@ -480,7 +487,7 @@ class Scroller:
     @staticmethod
     def hint_height(ui: Ui) -> int:
         """The strip kept free under a scrolling view for the "more below" cue."""
-        return ui.face("ui", ui.m.small).height + ui.m.gap
+        return ui.face("ui", ui.metrics.small).height + ui.metrics.gap
 
     def fit(self, ui: Ui, box: Rect, content: int, line: int, stops: list[int] | None = None) -> Rect:
         """Sets the scroller for `content` pixels in `box`; returns the view to draw the text in.
@@ -526,15 +533,15 @@ class Scroller:
 
     def more_rect(self, ui: Ui, box: Rect) -> Rect:
         """Where the "more below" cue goes: in the strip under the view `box`, never over its text."""
-        face = ui.face("ui", ui.m.small)
+        face = ui.face("ui", ui.metrics.small)
         label = word("more_below")
         rect = Rect(0, 0, face.width(label), face.height)
-        rect.midtop = (box.centerx, box.bottom + ui.m.gap // 2)
+        rect.midtop = (box.centerx, box.bottom + ui.metrics.gap // 2)
         return rect
 
     def _draw_more(self, ui: Ui, surface: pygame.Surface, box: Rect) -> None:
         """A quiet cue centred under the text saying there is more to read."""
-        face = ui.face("ui", ui.m.small)
+        face = ui.face("ui", ui.metrics.small)
         rect = self.more_rect(ui, box)
         ui.text(surface, word("more_below"), face, ui.palette.focus, rect.topleft, rect)
 
@@ -583,7 +590,7 @@ def is_click(event: pygame.event.Event) -> bool:
 def footer_button(ui: Ui, label: str, action: Callable[[], object], panel: Rect) -> Button:
     """Back, Close and the like, the same on every screen: a compact button with its label
     centred, at the bottom right of `panel`."""
-    metrics = ui.m
+    metrics = ui.metrics
     button = Button(label, action, kind="menu")
     button.align = "center"
     width = min(panel.width // 2, button.face(ui).width(label) + 2 * metrics.pad)
@@ -594,7 +601,7 @@ def footer_button(ui: Ui, label: str, action: Callable[[], object], panel: Rect)
 
 def footer_height(ui: Ui) -> int:
     """The height `footer_button` gives its button."""
-    return Button("Back", lambda: None, kind="menu").measure(ui, ui.m.width)
+    return Button("Back", lambda: None, kind="menu").measure(ui, ui.metrics.width)
 
 
 def layout_column(buttons: list[Button], ui: Ui, x: int, y: int, width: int, gap: int) -> int:

@@ -31,7 +31,7 @@ class CardScreen(Screen):
         return Block()
 
     def layout(self) -> None:
-        ui, metrics = self.ui, self.ui.m
+        ui, metrics = self.ui, self.ui.metrics
         width = min(
             metrics.width - 2 * metrics.margin, max(round(1000 * metrics.unit), round(metrics.width * 0.72))
         )
@@ -65,7 +65,7 @@ class CardScreen(Screen):
         return False
 
     def draw(self, surface: pygame.Surface) -> None:
-        ui, metrics, palette = self.ui, self.ui.m, self.ui.palette
+        ui, metrics, palette = self.ui, self.ui.metrics, self.ui.palette
         surface.fill(palette.backdrop)
         ui.panel(surface, self.panel, palette.panel_solid)
         self.block.draw(ui, surface, self.box.topleft, self.box)
@@ -119,7 +119,7 @@ class DiscussionScreen(CardScreen):
         return super().handle(event)
 
     def build(self, width: int, scale: float = 1.0) -> Block:
-        ui, metrics, palette = self.ui, self.ui.m, self.ui.palette
+        ui, metrics, palette = self.ui, self.ui.metrics, self.ui.palette
         block = Block()
         block.add(word("to_discuss").upper(), ui.face("ui_bold", metrics.ui), palette.focus, width, after=0.6)
         block.add(
@@ -141,12 +141,12 @@ class NoteCardScreen(CardScreen):
         super().__init__(app, done)
 
     def build(self, width: int, scale: float = 1.0) -> Block:
-        ui, m, p = self.ui, self.ui.m, self.ui.palette
+        ui, metrics, palette = self.ui, self.ui.metrics, self.ui.palette
         block = Block()
-        block.add(self.heading.upper(), ui.face("ui_bold", m.ui), p.focus, width, after=0.6)
-        prose = ui.face("prose", max(12, round(m.prose * scale)))
+        block.add(self.heading.upper(), ui.face("ui_bold", metrics.ui), palette.focus, width, after=0.6)
+        prose = ui.face("prose", max(12, round(metrics.prose * scale)))
         for paragraph in paragraphs(self.text):
-            block.add(paragraph, prose, p.text, width, spacing=m.line_spacing)
+            block.add(paragraph, prose, palette.text, width, spacing=metrics.line_spacing)
         return block
 
 
@@ -169,7 +169,7 @@ def fact_block(
     scale: float = 1.0,
 ) -> Block:
     """The fact's title, figure, explanation and source (type scaled by `scale`)."""
-    metrics, palette = ui.m, ui.palette
+    metrics, palette = ui.metrics, ui.palette
     block = block or Block()
     block.add(
         f"{word('fact')} · {fact.title}".upper(),
@@ -219,7 +219,7 @@ class FactListScreen(DocumentScreen):
     opaque = False
 
     def heading(self, width: int) -> Block:
-        ui, metrics = self.ui, self.ui.m
+        ui, metrics = self.ui, self.ui.metrics
         block = Block()
         block.add(
             word("fact_cards"), ui.face("display", metrics.heading), ui.palette.heading, width, after=0.4
@@ -227,7 +227,7 @@ class FactListScreen(DocumentScreen):
         return block
 
     def build(self, width: int) -> Block:
-        ui, metrics, palette = self.ui, self.ui.m, self.ui.palette
+        ui, metrics, palette = self.ui, self.ui.metrics, self.ui.palette
         block = Block()
         facts = facts_seen(self.app)
         if not facts:
@@ -252,7 +252,7 @@ class NoteScreen(DocumentScreen):
         super().__init__(app)
 
     def build(self, width: int) -> Block:
-        ui, metrics, palette = self.ui, self.ui.m, self.ui.palette
+        ui, metrics, palette = self.ui, self.ui.metrics, self.ui.palette
         block = Block()
         if self.discuss:
             block.add(

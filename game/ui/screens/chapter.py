@@ -70,7 +70,7 @@ class ChapterCardScreen(Screen):
 
     def _rows(self, size: tuple[int, int]) -> list[tuple[str, Face, tuple[int, int, int], tuple[int, int]]]:
         """The card's lines, centred: (text, face, colour, top-left)."""
-        ui, metrics, palette = self.ui, self.ui.m, self.ui.palette
+        ui, metrics, palette = self.ui, self.ui.metrics, self.ui.palette
         scene = self.scene
         width = min(size[0] - 2 * metrics.margin, round(size[0] * 0.8))
         small, big, face = (

@@ -52,7 +52,7 @@ class ClassroomSetupScreen(Screen):
         self.layout()
 
     def layout(self) -> None:
-        ui, metrics = self.ui, self.ui.m
+        ui, metrics = self.ui, self.ui.metrics
         onoff = {True: word("on"), False: word("off")}
         buttons = [
             Button(
@@ -169,7 +169,7 @@ class ClassroomSetupScreen(Screen):
         return self.focus.handle(event)
 
     def draw(self, surface: pygame.Surface) -> None:
-        ui, metrics, palette = self.ui, self.ui.m, self.ui.palette
+        ui, metrics, palette = self.ui, self.ui.metrics, self.ui.palette
         if palette.high_contrast:
             surface.fill(palette.backdrop)
         else:
@@ -211,7 +211,7 @@ class ChapterSelectScreen(Screen):
         return found
 
     def layout(self) -> None:
-        ui, metrics = self.ui, self.ui.m
+        ui, metrics = self.ui, self.ui.metrics
         buttons = []
         self.actions = []
         for number, (label, note, action, ident) in enumerate(self.entries(), 1):
@@ -262,7 +262,7 @@ class ChapterSelectScreen(Screen):
         return self.focus.handle(event)
 
     def draw(self, surface: pygame.Surface) -> None:
-        ui, metrics, palette = self.ui, self.ui.m, self.ui.palette
+        ui, metrics, palette = self.ui, self.ui.metrics, self.ui.palette
         if palette.high_contrast:
             surface.fill(palette.backdrop)
         else:

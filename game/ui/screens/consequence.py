@@ -40,7 +40,7 @@ class ConsequenceScreen(DocumentScreen):
         return max(0.0, min(1.0, (self.time - DELAY) / DURATION))
 
     def build(self, width: int) -> Block:
-        ui, metrics, palette = self.ui, self.ui.m, self.ui.palette
+        ui, metrics, palette = self.ui, self.ui.metrics, self.ui.palette
         story = self.app.loaded_story
         block = Block()
         self.bars = []
@@ -124,7 +124,7 @@ class ConsequenceScreen(DocumentScreen):
 
     def draw(self, surface: pygame.Surface) -> None:
         super().draw(surface)
-        ui, metrics, palette = self.ui, self.ui.m, self.ui.palette
+        ui, metrics, palette = self.ui, self.ui.metrics, self.ui.palette
         stats = self.app.loaded_story.stats
         t = self.progress
         ease = 1 - (1 - t) ** 3

@@ -93,17 +93,19 @@ class WritingPanel(Screen):
     # ------------------------------------------------------------------ layout
 
     def layout(self) -> None:
-        ui, m = self.ui, self.ui.m
-        width = min(m.width - 2 * m.margin, max(round(900 * m.unit), round(m.width * 0.6)))
-        self.panel = Rect(0, 0, width, m.height - 2 * m.margin)
-        self.panel.center = (m.width // 2, m.height // 2)
-        inner = self.panel.inflate(-2 * m.pad, -2 * m.pad)
-        heading, small = ui.face("display", m.heading), ui.face("ui", m.small)
+        ui, metrics = self.ui, self.ui.metrics
+        width = min(
+            metrics.width - 2 * metrics.margin, max(round(900 * metrics.unit), round(metrics.width * 0.6))
+        )
+        self.panel = Rect(0, 0, width, metrics.height - 2 * metrics.margin)
+        self.panel.center = (metrics.width // 2, metrics.height // 2)
+        inner = self.panel.inflate(-2 * metrics.pad, -2 * metrics.pad)
+        heading, small = ui.face("display", metrics.heading), ui.face("ui", metrics.small)
         hint_lines = len(small.wrap(word("writing_hint"), inner.width))
-        top = inner.y + heading.height + m.gap + hint_lines * small.height + m.gap
-        field_face = ui.face("ui", m.ui)
-        self.field = Rect(inner.x, top, inner.width, field_face.height + m.pad)
-        message = small.height + m.gap
+        top = inner.y + heading.height + metrics.gap + hint_lines * small.height + metrics.gap
+        field_face = ui.face("ui", metrics.ui)
+        self.field = Rect(inner.x, top, inner.width, field_face.height + metrics.pad)
+        message = small.height + metrics.gap
         below = small.height  # room for "more below" under the list
         self.list_box = Rect(
             inner.x,
@@ -115,16 +117,20 @@ class WritingPanel(Screen):
         self._place_rows()
 
     def _place_rows(self) -> None:
-        ui, m = self.ui, self.ui.m
+        ui, metrics = self.ui, self.ui.metrics
         y = 0
         for row in self.rows:
             row.y = y
             if row.kind == "heading":  # a gap above it, after a section
-                row.height = ui.face("ui_bold", m.small).height + (m.gap if y == 0 else 2 * m.gap)
+                row.height = ui.face("ui_bold", metrics.small).height + (
+                    metrics.gap if y == 0 else 2 * metrics.gap
+                )
             elif row.kind == "value":
-                row.height = ui.face("ui", m.ui).height + m.gap // 2
+                row.height = ui.face("ui", metrics.ui).height + metrics.gap // 2
             else:
-                row.height = ui.face("ui", m.ui).height + ui.face("ui", m.small).height + m.gap
+                row.height = (
+                    ui.face("ui", metrics.ui).height + ui.face("ui", metrics.small).height + metrics.gap
+                )
             y += row.height
         self._keep_selected_in_view()
 
@@ -168,7 +174,7 @@ class WritingPanel(Screen):
             last = self.rows[-1] if self.rows else Row("heading", "")
             most = max(0, last.y + last.height - self.list_box.height)
             self.offset = max(
-                0, min(most, self.offset - event.y * self.ui.face("ui", self.ui.m.ui).height * 3)
+                0, min(most, self.offset - event.y * self.ui.face("ui", self.ui.metrics.ui).height * 3)
             )
             return True
         if event.type == pygame.MOUSEBUTTONUP and event.button == 1:
@@ -249,52 +255,60 @@ class WritingPanel(Screen):
     # ------------------------------------------------------------------ drawing
 
     def draw(self, surface: pygame.Surface) -> None:
-        ui, m, p = self.ui, self.ui.m, self.ui.palette
+        ui, metrics, palette = self.ui, self.ui.metrics, self.ui.palette
         ui.scrim(surface)
-        ui.panel(surface, self.panel, p.panel_solid)
-        inner = self.panel.inflate(-2 * m.pad, -2 * m.pad)
-        heading, small, face = ui.face("display", m.heading), ui.face("ui", m.small), ui.face("ui", m.ui)
-        ui.text(surface, word("writing_title"), heading, p.heading, inner.topleft, self.panel)
-        y = inner.y + heading.height + m.gap
+        ui.panel(surface, self.panel, palette.panel_solid)
+        inner = self.panel.inflate(-2 * metrics.pad, -2 * metrics.pad)
+        heading, small, face = (
+            ui.face("display", metrics.heading),
+            ui.face("ui", metrics.small),
+            ui.face("ui", metrics.ui),
+        )
+        ui.text(surface, word("writing_title"), heading, palette.heading, inner.topleft, self.panel)
+        y = inner.y + heading.height + metrics.gap
         for line in small.wrap(word("writing_hint"), inner.width):
-            ui.text(surface, line, small, p.text_dim, (inner.x, y), self.panel)
+            ui.text(surface, line, small, palette.text_dim, (inner.x, y), self.panel)
             y += small.height
-        ui.panel(surface, self.field, p.button, radius=m.radius // 2)
-        pygame.draw.rect(surface, p.focus, self.field, 2, border_radius=m.radius // 2)
-        inside = self.field.inflate(-m.pad, 0)
+        ui.panel(surface, self.field, palette.button, radius=metrics.radius // 2)
+        pygame.draw.rect(surface, palette.focus, self.field, 2, border_radius=metrics.radius // 2)
+        inside = self.field.inflate(-metrics.pad, 0)
         ty = self.field.y + (self.field.height - face.height) // 2
         if self.query:
             shown = _tail(face, self.query, inside.width - 4)
-            ui.text(surface, shown, face, p.text, (inside.x, ty), self.field)
+            ui.text(surface, shown, face, palette.text, (inside.x, ty), self.field)
             caret_x = inside.x + face.width(shown) + 1
         else:
             ui.text(
                 surface,
                 _fit(face, word("writing_placeholder"), inside.width),
                 face,
-                p.text_dim,
+                palette.text_dim,
                 (inside.x, ty),
                 self.field,
             )
             caret_x = inside.x
-        pygame.draw.line(surface, p.focus, (caret_x, ty + 2), (caret_x, ty + face.height - 2), 2)
+        pygame.draw.line(surface, palette.focus, (caret_x, ty + 2), (caret_x, ty + face.height - 2), 2)
         if self.message:
             ui.text(
                 surface,
                 _fit(small, self.message, inner.width),
                 small,
-                p.fall,
-                (inner.x, self.field.bottom + m.gap // 2),
+                palette.fall,
+                (inner.x, self.field.bottom + metrics.gap // 2),
                 self.panel,
             )
         self._draw_rows(surface)
 
     def _draw_rows(self, surface: pygame.Surface) -> None:
-        ui, m, p = self.ui, self.ui.m, self.ui.palette
+        ui, metrics, palette = self.ui, self.ui.metrics, self.ui.palette
         box = self.list_box
-        small, bold, face = ui.face("ui", m.small), ui.face("ui_bold", m.small), ui.face("ui", m.ui)
+        small, bold, face = (
+            ui.face("ui", metrics.small),
+            ui.face("ui_bold", metrics.small),
+            ui.face("ui", metrics.ui),
+        )
         if not self.rows:
-            ui.text(surface, word("writing_nothing"), face, p.text_dim, box.topleft, box)
+            ui.text(surface, word("writing_nothing"), face, palette.text_dim, box.topleft, box)
             return
         chosen = self.choosable[self.selected] if self.choosable else None
         here = self.app.playing.state.scene
@@ -308,20 +322,20 @@ class WritingPanel(Screen):
                 ui.panel(
                     surface,
                     Rect(box.x, top, box.width, row.height),
-                    p.button_hover,
-                    radius=m.radius // 2,
+                    palette.button_hover,
+                    radius=metrics.radius // 2,
                     edge=False,
                 )
-            x, width = box.x + m.gap, box.width - 2 * m.gap
+            x, width = box.x + metrics.gap, box.width - 2 * metrics.gap
             if isinstance(row.item, str):
-                above = row.height - bold.height - m.gap
-                ui.text(surface, row.item.upper(), bold, p.focus, (box.x, top + above), box)
+                above = row.height - bold.height - metrics.gap
+                ui.text(surface, row.item.upper(), bold, palette.focus, (box.x, top + above), box)
             elif isinstance(row.item, Value):
                 value = row.item
                 right = f"{value.name} = {value.shown}"
-                room = width - face.width(right) - m.gap
-                ui.text(surface, _fit(face, value.label, room), face, p.text, (x, top), box)
-                ui.text(surface, right, face, p.heading, (x + width - face.width(right), top), box)
+                room = width - face.width(right) - metrics.gap
+                ui.text(surface, _fit(face, value.label, room), face, palette.text, (x, top), box)
+                ui.text(surface, right, face, palette.heading, (x + width - face.width(right), top), box)
             else:
                 scene = row.item
                 where = " · ".join(part for part in (scene.chapter, scene.place, scene.when) if part)
@@ -330,18 +344,25 @@ class WritingPanel(Screen):
                     surface,
                     _fit(face, f"{title} — {where}" if where else title, width),
                     face,
-                    p.heading,
+                    palette.heading,
                     (x, top),
                     box,
                 )
                 ui.text(
-                    surface, _fit(small, scene.opening, width), small, p.text_dim, (x, top + face.height), box
+                    surface,
+                    _fit(small, scene.opening, width),
+                    small,
+                    palette.text_dim,
+                    (x, top + face.height),
+                    box,
                 )
         surface.set_clip(clip)
         last = self.rows[-1]
         if last.y + last.height > self.offset + box.height:  # more below: say so, under the list
             cue = word("more_below")
-            ui.text(surface, cue, small, p.focus, (box.right - small.width(cue), box.bottom), self.panel)
+            ui.text(
+                surface, cue, small, palette.focus, (box.right - small.width(cue), box.bottom), self.panel
+            )
 
 
 def _value_of(session, name: str) -> str:  # noqa: ANN001 - a Session

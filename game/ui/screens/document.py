@@ -44,14 +44,14 @@ class DocumentScreen(Screen):
 
     def panel_width(self) -> int:
         """The panel's width in the current window."""
-        metrics = self.ui.m
+        metrics = self.ui.metrics
         return min(
             metrics.width - 2 * metrics.margin,
             max(round(self.max_width * metrics.unit), round(metrics.width * 0.6)),
         )
 
     def layout(self) -> None:
-        ui, metrics = self.ui, self.ui.m
+        ui, metrics = self.ui, self.ui.metrics
         width = self.panel_width()
         buttons = self.buttons()
         self.images = []
@@ -126,7 +126,7 @@ class DocumentScreen(Screen):
         return self.focus.handle(event)
 
     def draw(self, surface: pygame.Surface) -> None:
-        ui, metrics, palette = self.ui, self.ui.m, self.ui.palette
+        ui, metrics, palette = self.ui, self.ui.metrics, self.ui.palette
         if self.opaque:
             if palette.high_contrast or self.backdrop is None:
                 surface.fill(palette.backdrop)

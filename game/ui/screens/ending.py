@@ -35,12 +35,12 @@ class EndingScreen(DocumentScreen):
 
     def panel_width(self) -> int:
         """As wide as at 1280x720 while the window allows: the epilogue's portraits take a column."""
-        metrics = self.ui.m
+        metrics = self.ui.metrics
         wide = max(round(self.max_width * metrics.unit), min(self.max_width, round(metrics.width * 0.85)))
         return min(metrics.width - 2 * metrics.margin, wide)
 
     def heading(self, width: int) -> Block:
-        ui, metrics, palette = self.ui, self.ui.m, self.ui.palette
+        ui, metrics, palette = self.ui, self.ui.metrics, self.ui.palette
         block = Block()
         block.add(word("the_end").upper(), ui.face("ui_bold", metrics.small), palette.focus, width, after=0.2)
         title = self.ending.title if self.ending else self.app.playing.scene.place
@@ -48,7 +48,7 @@ class EndingScreen(DocumentScreen):
         return block
 
     def build(self, width: int) -> Block:
-        ui, metrics, palette = self.ui, self.ui.m, self.ui.palette
+        ui, metrics, palette = self.ui, self.ui.metrics, self.ui.palette
         session, ending = self.app.playing, self.ending
         block = Block()
         prose = ui.face("prose", metrics.prose)

@@ -26,7 +26,7 @@ class ErrorScreen(DocumentScreen):
         super().__init__(app)
 
     def build(self, width: int) -> Block:
-        ui, metrics, palette = self.ui, self.ui.m, self.ui.palette
+        ui, metrics, palette = self.ui, self.ui.metrics, self.ui.palette
         block = Block()
         block.add(
             word(self.title_key), ui.face("display", metrics.heading), palette.heading, width, after=0.2

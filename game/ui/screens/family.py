@@ -23,7 +23,7 @@ class FamilyScreen(DocumentScreen):
         super().__init__(app)
 
     def build(self, width: int) -> Block:
-        ui, metrics, palette = self.ui, self.ui.m, self.ui.palette
+        ui, metrics, palette = self.ui, self.ui.metrics, self.ui.palette
         session, story = self.app.playing, self.app.loaded_story
         block = Block()
         self.bars = []
@@ -58,7 +58,7 @@ class FamilyScreen(DocumentScreen):
 
     def _add_recent(self, block: Block, width: int) -> None:
         """What the last few choices changed, newest first: where quiet changes are told."""
-        ui, metrics, palette = self.ui, self.ui.m, self.ui.palette
+        ui, metrics, palette = self.ui, self.ui.metrics, self.ui.palette
         steps = [s for s in self.app.playing.transcript if s.changes][-RECENT:]
         if not steps:
             return
@@ -82,7 +82,7 @@ class FamilyScreen(DocumentScreen):
         block.space(metrics.gap)
 
     def heading(self, width: int) -> Block:
-        ui, metrics = self.ui, self.ui.m
+        ui, metrics = self.ui, self.ui.metrics
         block = Block()
         block.add(
             word("family_title"), ui.face("display", metrics.heading), ui.palette.heading, width, after=0.3
@@ -93,7 +93,7 @@ class FamilyScreen(DocumentScreen):
         return [Button(word("close"), self.app.pop)]
 
     def layout(self) -> None:
-        ui, metrics = self.ui, self.ui.m
+        ui, metrics = self.ui, self.ui.metrics
         width = min(
             metrics.width - 2 * metrics.margin, max(round(430 * metrics.unit), round(metrics.width * 0.34))
         )
@@ -144,7 +144,7 @@ class FamilyScreen(DocumentScreen):
 
     def draw(self, surface: pygame.Surface) -> None:
         super().draw(surface)
-        ui, metrics = self.ui, self.ui.m
+        ui, metrics = self.ui, self.ui.metrics
         indent = self.images[0][3] + metrics.pad // 2 if self.images else 0
         bar_h = max(6, round(7 * metrics.unit))
         clip = surface.get_clip()

@@ -182,7 +182,7 @@ class FlowchartScreen(Screen):
 
     def _scale(self) -> float:
         """Pixels per layout unit: follows the text size, so labels stay readable when projected."""
-        return self.ui.m.small / 15.5 * self.zoom
+        return self.ui.metrics.small / 15.5 * self.zoom
 
     def node_rect(self, node: Node) -> Rect:
         s = self._scale()
@@ -210,7 +210,7 @@ class FlowchartScreen(Screen):
             return
         layers = max(n.layer for n in self.nodes.values()) + 1
         rows = max(n.row for n in self.nodes.values()) - min(n.row for n in self.nodes.values()) + 1
-        unit = self.ui.m.small / 15.5
+        unit = self.ui.metrics.small / 15.5
         need_w = (layers * (NODE_W + COL_GAP) - COL_GAP) * unit
         need_h = (rows * (NODE_H + ROW_GAP) - ROW_GAP) * unit
         readable = self.floor() / (13 * unit)  # the zoom at which the place line is at the floor
@@ -247,19 +247,21 @@ class FlowchartScreen(Screen):
         return sides
 
     def layout(self) -> None:
-        ui, m = self.ui, self.ui.m
-        heading = ui.face("display", m.heading)
-        top = m.margin + heading.height + ui.face("ui", m.small).height + m.gap
+        ui, metrics = self.ui, self.ui.metrics
+        heading = ui.face("display", metrics.heading)
+        top = metrics.margin + heading.height + ui.face("ui", metrics.small).height + metrics.gap
         close = Button(word("press_continue") if self.done else word("close"), self.close, kind="menu")
-        w = close.face(ui).width(close.label) + 2 * m.pad
+        w = close.face(ui).width(close.label) + 2 * metrics.pad
         h = close.measure(ui, w)
-        close.rect = Rect(m.width - m.margin - w, m.height - m.margin - h, w, h)
+        close.rect = Rect(metrics.width - metrics.margin - w, metrics.height - metrics.margin - h, w, h)
         whole = Button(
             word("flowchart_chapter" if self.whole else "flowchart_whole"), self.toggle_whole, kind="menu"
         )
-        ww = whole.face(ui).width(whole.label) + 2 * m.pad
-        whole.rect = Rect(close.rect.left - m.gap - ww, close.rect.top, ww, h)
-        self.view = Rect(m.margin, top, m.width - 2 * m.margin, close.rect.top - m.gap - top)
+        ww = whole.face(ui).width(whole.label) + 2 * metrics.pad
+        whole.rect = Rect(close.rect.left - metrics.gap - ww, close.rect.top, ww, h)
+        self.view = Rect(
+            metrics.margin, top, metrics.width - 2 * metrics.margin, close.rect.top - metrics.gap - top
+        )
         self.focus.set([close, whole], keep=False)
         self.focus.index = 0
         if not self._fitted:
@@ -292,7 +294,7 @@ class FlowchartScreen(Screen):
         self.pan = [self.pan[0] * ratio, self.pan[1] * ratio]
 
     def handle(self, event: pygame.event.Event) -> bool:
-        step = 60 * self.ui.m.unit
+        step = 60 * self.ui.metrics.unit
         if event.type == pygame.KEYDOWN:
             moves = {
                 pygame.K_LEFT: (step, 0),
@@ -349,20 +351,20 @@ class FlowchartScreen(Screen):
         lit: bool,
     ) -> None:
         """A chip at the foot of a box whose choices leave the chapter: "→ the next chapter"."""
-        ui, p = self.ui, self.ui.palette
+        ui, palette = self.ui, self.ui.palette
         names = [name for name in node.leads if name]
         label = "→ " + (" / ".join(names) if names else word("flowchart_next"))
         chip = Rect(inner.x - 4, 0, 0, face.height + 2)
         text = _first_lines(face, label, inner.width, 1)[0]
         chip.width = min(inner.width + 8, face.width(text) + 12)
         chip.bottom = rect.bottom - max(3, (rect.bottom - inner.bottom) // 2)
-        colour = p.focus if lit else p.text_dim
-        ui.panel(surface, chip, p.panel_solid, radius=chip.height // 2, edge=False)
+        colour = palette.focus if lit else palette.text_dim
+        ui.panel(surface, chip, palette.panel_solid, radius=chip.height // 2, edge=False)
         pygame.draw.rect(surface, colour, chip, 1, border_radius=chip.height // 2)
         ui.text(surface, text, face, colour, (chip.x + 5, chip.y + 1), chip)
 
     def draw(self, surface: pygame.Surface) -> None:
-        ui, metrics = self.ui, self.ui.m
+        ui, metrics = self.ui, self.ui.metrics
         surface.fill(ui.palette.backdrop)
         self._draw_heading(surface)
         clip = surface.get_clip()
@@ -383,7 +385,7 @@ class FlowchartScreen(Screen):
 
     def _draw_heading(self, surface: pygame.Surface) -> None:
         """The chart's title (this chapter, or the whole story) and the hint under it."""
-        ui, metrics, palette = self.ui, self.ui.m, self.ui.palette
+        ui, metrics, palette = self.ui, self.ui.metrics, self.ui.palette
         heading = ui.face("display", metrics.heading)
         small = ui.face("ui", metrics.small)
         title = word("flowchart_whole_title") if self.whole else word("flowchart_title", chapter=self.chapter)

@@ -40,7 +40,7 @@ class GalleryScreen(Screen):
         self.title_at = (0, 0)
 
     def layout(self) -> None:
-        ui, metrics = self.ui, self.ui.m
+        ui, metrics = self.ui, self.ui.metrics
         story, found = self.app.loaded_story, set(gallery(self.app).found())
         self.buttons = []
         for number, ending in enumerate(story.endings, start=1):
@@ -120,7 +120,7 @@ class GalleryScreen(Screen):
         return used
 
     def draw(self, surface: pygame.Surface) -> None:
-        ui, metrics, palette = self.ui, self.ui.m, self.ui.palette
+        ui, metrics, palette = self.ui, self.ui.metrics, self.ui.palette
         surface.blit(self.app.art.backdrop("title", surface.get_size()), (0, 0))
         ui.shade_top(surface, surface.get_height(), surface.get_height(), alpha=190)
         x, y = self.title_at

@@ -14,7 +14,7 @@ class HistoryScreen(DocumentScreen):
     start_at_end = True
 
     def heading(self, width: int) -> Block:
-        ui, metrics = self.ui, self.ui.m
+        ui, metrics = self.ui, self.ui.metrics
         block = Block()
         block.add(
             word("history_title"), ui.face("display", metrics.heading), ui.palette.heading, width, after=0.3
@@ -22,7 +22,7 @@ class HistoryScreen(DocumentScreen):
         return block
 
     def build(self, width: int) -> Block:
-        ui, metrics, palette = self.ui, self.ui.m, self.ui.palette
+        ui, metrics, palette = self.ui, self.ui.metrics, self.ui.palette
         block = Block()
         session = self.app.session
         steps = session.transcript if session is not None else []

@@ -65,7 +65,7 @@ class KeysScreen(DocumentScreen):
     max_width = 760
 
     def heading(self, width: int) -> Block:
-        ui, metrics = self.ui, self.ui.m
+        ui, metrics = self.ui, self.ui.metrics
         block = Block()
         block.add(
             word("keys_title"), ui.face("display", metrics.heading), ui.palette.heading, width, after=0.4
@@ -73,7 +73,7 @@ class KeysScreen(DocumentScreen):
         return block
 
     def build(self, width: int) -> Block:
-        ui, metrics, palette = self.ui, self.ui.m, self.ui.palette
+        ui, metrics, palette = self.ui, self.ui.metrics, self.ui.palette
         block = Block()
         bold, face = ui.face("ui_bold", metrics.ui), ui.face("ui", metrics.ui)
         groups = (*KEYS, WRITING_KEYS) if self.app.options is not None and self.app.options.dev else KEYS

@@ -41,28 +41,36 @@ class LessonBridgeScreen(CardScreen):
         super().__init__(app, done)
 
     def build(self, width: int, scale: float = 1.0) -> Block:
-        ui, m, p = self.ui, self.ui.m, self.ui.palette
+        ui, metrics, palette = self.ui, self.ui.metrics, self.ui.palette
         block = Block()
-        block.add(word("lesson_moves_on").upper(), ui.face("ui_bold", m.ui), p.focus, width, after=0.5)
+        block.add(
+            word("lesson_moves_on").upper(), ui.face("ui_bold", metrics.ui), palette.focus, width, after=0.5
+        )
         ended = self.step.ended
         if ended is not None and ended.bridge:
             block.add(
-                ended.bridge, ui.face("display", round(m.heading * scale)), p.heading, width, spacing=1.3
+                ended.bridge,
+                ui.face("display", round(metrics.heading * scale)),
+                palette.heading,
+                width,
+                spacing=1.3,
             )
         session = self.step.session
         if session is not None:
             scene = session.scene
             where = " · ".join(x for x in (scene.place, scene.when) if x)
             if where:
-                block.add(where, ui.face("ui_bold", round(m.prose * scale)), p.text, width, after=0.4)
+                block.add(
+                    where, ui.face("ui_bold", round(metrics.prose * scale)), palette.text, width, after=0.4
+                )
         story = self.app.loaded_story
         found = [story.choice(c) for c in self.step.road]
         taken = [c for c in found if c is not None and not c.is_continue]
         if taken:
-            small = ui.face("ui", round(m.prose * 0.85 * scale))
-            block.add(word("lesson_road"), small, p.text_dim, width, after=0.2)
+            small = ui.face("ui", round(metrics.prose * 0.85 * scale))
+            block.add(word("lesson_road"), small, palette.text_dim, width, after=0.2)
             for choice in taken[-6:]:  # the last few: the class hears how the family got here
-                block.add(f"· {choice.text}", small, p.text, width, indent=m.pad, after=0.15)
+                block.add(f"· {choice.text}", small, palette.text, width, indent=metrics.pad, after=0.15)
         return block
 
 
@@ -74,16 +82,18 @@ class FilmNoteScreen(CardScreen):
         super().__init__(app, done)
 
     def build(self, width: int, scale: float = 1.0) -> Block:
-        ui, m, p = self.ui, self.ui.m, self.ui.palette
+        ui, metrics, palette = self.ui, self.ui.metrics, self.ui.palette
         block = Block()
-        block.add(word("real_family").upper(), ui.face("ui_bold", m.ui), p.focus, width, after=0.5)
+        block.add(
+            word("real_family").upper(), ui.face("ui_bold", metrics.ui), palette.focus, width, after=0.5
+        )
         for paragraph in paragraphs(self.note):
             block.add(
                 paragraph,
-                ui.face("italic", round(m.prose * 1.15 * scale)),
-                p.text,
+                ui.face("italic", round(metrics.prose * 1.15 * scale)),
+                palette.text,
                 width,
-                spacing=m.line_spacing,
+                spacing=metrics.line_spacing,
             )
         return block
 
@@ -104,27 +114,29 @@ class ClosingScreen(DocumentScreen):
         return classroom.lesson.lesson if classroom is not None and classroom.lesson else None
 
     def heading(self, width: int) -> Block:
-        ui, m, p = self.ui, self.ui.m, self.ui.palette
+        ui, metrics, palette = self.ui, self.ui.metrics, self.ui.palette
         block = Block()
-        block.add(word("lesson_closes").upper(), ui.face("ui_bold", m.small), p.focus, width, after=0.2)
+        block.add(
+            word("lesson_closes").upper(), ui.face("ui_bold", metrics.small), palette.focus, width, after=0.2
+        )
         title = self.lesson.title if self.lesson else self.app.playing.scene.chapter
-        block.add(title, ui.face("display", round(m.heading * 1.15)), p.heading, width, after=0.3)
+        block.add(title, ui.face("display", round(metrics.heading * 1.15)), palette.heading, width, after=0.3)
         return block
 
     def build(self, width: int) -> Block:
-        ui, m, p = self.ui, self.ui.m, self.ui.palette
+        ui, metrics, palette = self.ui, self.ui.metrics, self.ui.palette
         session, lesson, classroom = self.app.playing, self.lesson, self.app.classroom
         record = classroom.record if classroom is not None else None
-        head = ui.face("display", m.heading)
-        prose, bold = ui.face("prose", m.prose), ui.face("ui_bold", m.ui)
+        head = ui.face("display", metrics.heading)
+        prose, bold = ui.face("prose", metrics.prose), ui.face("ui_bold", metrics.ui)
         block = Block()
-        block.add(word("class_decided"), head, p.heading, width, after=0.3)
+        block.add(word("class_decided"), head, palette.heading, width, after=0.3)
         decided: list[Decision] = record.class_decisions() if record is not None else []
         run = classroom.lesson if classroom is not None else None
         key = [d for d in decided if d.tally or (run is not None and run.is_key(d.scene))]
         if not decided:
-            block.add(word("no_decisions"), prose, p.text, width)
-        small = ui.face("ui", m.small)
+            block.add(word("no_decisions"), prose, palette.text, width)
+        small = ui.face("ui", metrics.small)
         for decision in key or decided:  # the key decisions: a projector shows a few lines well
             scene = self.app.loaded_story.scenes.get(decision.scene)
             when = scene.when if scene is not None else decision.chapter
@@ -134,37 +146,51 @@ class ClosingScreen(DocumentScreen):
                 )
             else:
                 how = word("chosen_no_vote")
-            block.add(f"{when}: {decision.text}", ui.face("prose", m.ui), p.text, width, after=0.05)
-            block.add(how, small, p.text_dim, width, indent=m.pad, after=0.35)
-        block.space(m.gap)
-        block.add(word("family_stands"), head, p.heading, width, after=0.3)
+            block.add(
+                f"{when}: {decision.text}", ui.face("prose", metrics.ui), palette.text, width, after=0.05
+            )
+            block.add(how, small, palette.text_dim, width, indent=metrics.pad, after=0.35)
+        block.space(metrics.gap)
+        block.add(word("family_stands"), head, palette.heading, width, after=0.3)
         scene = session.scene
-        block.add(" · ".join(x for x in (scene.place, scene.when) if x), bold, p.focus, width, after=0.3)
+        block.add(
+            " · ".join(x for x in (scene.place, scene.when) if x), bold, palette.focus, width, after=0.3
+        )
         for person in session.people():
             if not person.present:
                 continue
             defs = self.app.loaded_story.stats
             stats = ", ".join(f"{defs[k].label.lower()} {v}" for k, v in person.stats.items() if k in defs)
-            block.add(f"{person.short}: {stats}", ui.face("ui", m.ui), p.text, width, after=0.1)
+            block.add(f"{person.short}: {stats}", ui.face("ui", metrics.ui), palette.text, width, after=0.1)
         for resource in self.app.loaded_story.resources.values():
             amount = session.resource(resource.id)
             block.add(
                 f"{resource.label}: {amount:,} {resource.unit}".rstrip(),
-                ui.face("ui", m.ui),
-                p.text,
+                ui.face("ui", metrics.ui),
+                palette.text,
                 width,
                 after=0.3,
             )
         if lesson is not None and lesson.close_next:
-            block.space(m.gap)
-            block.add(word("happened_next"), head, p.heading, width, after=0.3)
+            block.space(metrics.gap)
+            block.add(word("happened_next"), head, palette.heading, width, after=0.3)
             for paragraph in paragraphs(lesson.close_next):
-                block.add(paragraph, ui.face("italic", m.prose), p.text, width, spacing=m.line_spacing)
+                block.add(
+                    paragraph,
+                    ui.face("italic", metrics.prose),
+                    palette.text,
+                    width,
+                    spacing=metrics.line_spacing,
+                )
         if lesson is not None and lesson.close_question:
-            block.space(m.gap)
-            block.add(word("last_question"), head, p.heading, width, after=0.3)
+            block.space(metrics.gap)
+            block.add(word("last_question"), head, palette.heading, width, after=0.3)
             block.add(
-                lesson.close_question, ui.face("display", round(m.heading * 1.1)), p.focus, width, spacing=1.3
+                lesson.close_question,
+                ui.face("display", round(metrics.heading * 1.1)),
+                palette.focus,
+                width,
+                spacing=1.3,
             )
         return block
 

@@ -23,7 +23,7 @@ class PauseMenu(Screen):
         self.panel = Rect(0, 0, 0, 0)
 
     def layout(self) -> None:
-        ui, metrics = self.ui, self.ui.m
+        ui, metrics = self.ui, self.ui.metrics
         buttons = [
             Button(word("resume"), self.app.pop),
             Button(word("save"), lambda: self._open_saves("save"), self.app.session is not None),
@@ -151,7 +151,7 @@ class PauseMenu(Screen):
         return self.focus.handle(event)
 
     def draw(self, surface: pygame.Surface) -> None:
-        ui, metrics, palette = self.ui, self.ui.m, self.ui.palette
+        ui, metrics, palette = self.ui, self.ui.metrics, self.ui.palette
         ui.scrim(surface)
         ui.panel(surface, self.panel, palette.panel_solid)
         heading = ui.face("display", metrics.heading)
@@ -180,7 +180,7 @@ class ConfirmScreen(Screen):
         self.lines: list[str] = []
 
     def layout(self) -> None:
-        ui, metrics = self.ui, self.ui.m
+        ui, metrics = self.ui, self.ui.metrics
         width = min(
             metrics.width - 2 * metrics.margin,
             round(560 * metrics.unit * max(1.0, self.app.settings.text_scale)),
@@ -214,7 +214,7 @@ class ConfirmScreen(Screen):
         return self.focus.handle(event)
 
     def draw(self, surface: pygame.Surface) -> None:
-        ui, metrics, palette = self.ui, self.ui.m, self.ui.palette
+        ui, metrics, palette = self.ui, self.ui.metrics, self.ui.palette
         ui.scrim(surface)
         ui.panel(surface, self.panel, palette.panel_solid)
         face = ui.face("prose", metrics.prose)

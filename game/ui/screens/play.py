@@ -309,7 +309,7 @@ class PlayScreen(Screen):
 
     def layout(self) -> None:
         """Places the frame, the tool buttons, the side note, the scene's text and its choices."""
-        ui, m, session, scene = self.ui, self.ui.m, self.session, self.scene
+        ui, metrics, session, scene = self.ui, self.ui.metrics, self.session, self.scene
         subject = self.app.art.subjects().get(self.backdrop or "")
         self.plan = plan = PlayLayout(ui, self.scroll, self.paged, subject)  # the panel opposite it
         self.tools = self._tools()
@@ -321,7 +321,9 @@ class PlayScreen(Screen):
         self.face: str | None = self.app.art.first_portrait(pov_faces(session))
         if scene.pov and scene.pov in session.story.people and not scene.end:
             pov = word("pov_choice", name=session.story.people[scene.pov].short).upper()
-        clock = ui.face("ui_bold", m.ui).height + 2 * m.gap if self.app.classroom is not None else 0
+        clock = (
+            ui.face("ui_bold", metrics.ui).height + 2 * metrics.gap if self.app.classroom is not None else 0
+        )
         plan.place_note(self._note(), pov, keep_clear=clock, face=self.face is not None)
         if not self.frozen:  # room for the choices the scene shows once its text is read
             plan.shrink(self.block, self._buttons(self._views()))
@@ -489,42 +491,47 @@ class PlayScreen(Screen):
     # ------------------------------------------------------------------ drawing
 
     def draw(self, surface: pygame.Surface) -> None:
-        ui, m, p, plan = self.ui, self.ui.m, self.ui.palette, self.plan
-        if p.high_contrast:
-            surface.fill(p.backdrop)
+        ui, metrics, palette, plan = self.ui, self.ui.metrics, self.ui.palette, self.plan
+        if palette.high_contrast:
+            surface.fill(palette.backdrop)
         else:
             surface.blit(self.app.art.backdrop(self.backdrop, surface.get_size()), (0, 0))
             if self.motion is not None and not self.app.settings.reduced_motion:
                 self.motion.draw(surface, surface.get_rect())
             # The caption and buttons stay readable over any sky (text contrast 4.5:1 or more).
-            caption = m.margin + ui.face("ui_bold", m.small).height + ui.face("ui", m.ui).height
-            ui.shade_top(surface, min(caption, plan.panel.top), plan.panel.top + m.gap)
+            caption = (
+                metrics.margin + ui.face("ui_bold", metrics.small).height + ui.face("ui", metrics.ui).height
+            )
+            ui.shade_top(surface, min(caption, plan.panel.top), plan.panel.top + metrics.gap)
         caption = plan.caption_box(self.tools[0].rect.left)
         draw_caption(ui, surface, caption, self.scene, chapter=not plan.flow)
         ui.panel(surface, plan.panel)
         if plan.pov:  # over the picture, as the caption's first line, when the choices flow
-            label, box = ui.face("ui_bold", m.small), caption if plan.flow else plan.panel
-            if plan.flow and not p.high_contrast:
+            label, box = ui.face("ui_bold", metrics.small), caption if plan.flow else plan.panel
+            if plan.flow and not palette.high_contrast:
                 ui.text(surface, plan.pov, label, (0, 0, 0), (plan.pov_at[0] + 1, plan.pov_at[1] + 1))
-            ui.text(surface, plan.pov, label, p.focus, plan.pov_at, box.inflate(2, 2))
+            ui.text(surface, plan.pov, label, palette.focus, plan.pov_at, box.inflate(2, 2))
         if plan.face_rect is not None:
             surface.blit(self.app.art.portrait(self.face, plan.face_rect.size), plan.face_rect)
         reveal = self.revealed if self.revealing else None
         self.block.draw(ui, surface, plan.text_box.topleft, plan.text_box, reveal, self.scroll.offset)
         if not self.revealing:  # while typing, the text's height is not yet what it will be
-            self.scroll.draw(ui, surface, plan.text_box.inflate(m.pad, 0))
+            self.scroll.draw(ui, surface, plan.text_box.inflate(metrics.pad, 0))
         hint = self._hint()
         if hint:  # a quiet hint at the bottom right
-            small = ui.face("ui", m.small)
-            at = (plan.panel.right - m.pad - small.width(hint), plan.panel.bottom - plan.vpad - small.height)
-            ui.text(surface, hint, small, p.text_dim, at, plan.panel)
+            small = ui.face("ui", metrics.small)
+            at = (
+                plan.panel.right - metrics.pad - small.width(hint),
+                plan.panel.bottom - plan.vpad - small.height,
+            )
+            ui.text(surface, hint, small, palette.text_dim, at, plan.panel)
         for i, button in enumerate(self.focus.buttons):
             if button.rect.bottom > 0 and button is not plan.note_button:
                 button.draw(ui, surface, i == self.focus.index)
         draw_choice_cue(ui, surface, plan)
         if plan.note_box is not None and not self.revealing:
             ui.panel(surface, plan.note_box)
-            inner = plan.note_box.inflate(-2 * m.pad, -m.pad)
+            inner = plan.note_box.inflate(-2 * metrics.pad, -metrics.pad)
             plan.note.draw(ui, surface, inner.topleft, inner)
         if plan.note_button is not None and not self.revealing:
             plan.note_button.draw(ui, surface, self.focus.focused is plan.note_button)
@@ -549,7 +556,7 @@ class PlayScreen(Screen):
 
     def _draw_clock(self, surface: pygame.Surface, classroom: Classroom) -> None:
         """The session clock under the tool buttons, and a key decision marked before the vote."""
-        top = max((b.rect.bottom for b in self.tools), default=self.ui.m.margin) + self.ui.m.gap
+        top = max((b.rect.bottom for b in self.tools), default=self.ui.metrics.margin) + self.ui.metrics.gap
         key = None
         if classroom.is_key(self.session) and not self.frozen:
             key = word("key_decision_vote" if classroom.votes_here(self.session) else "key_decision")

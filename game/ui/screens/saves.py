@@ -81,18 +81,18 @@ class SlotRow(Button):
         ]
 
     def measure(self, ui: Ui, width: int) -> int:
-        thumb_h = round(72 * ui.m.unit)
-        text_w = width - thumb_h * 16 // 9 - ui.m.pad * 2
-        small = ui.face("ui", ui.m.small)
+        thumb_h = round(72 * ui.metrics.unit)
+        text_w = width - thumb_h * 16 // 9 - ui.metrics.pad * 2
+        small = ui.face("ui", ui.metrics.small)
         self._lines = [self.label]
         self._detail_lines = [
             (line, tone) for text, tone in self.details() for line in small.wrap(text, text_w)
         ]
-        self._text_h = ui.face("ui_bold", ui.m.ui).height + len(self._detail_lines) * small.height
-        return max(thumb_h + ui.m.gap * 2, self._text_h + ui.m.gap * 2)
+        self._text_h = ui.face("ui_bold", ui.metrics.ui).height + len(self._detail_lines) * small.height
+        return max(thumb_h + ui.metrics.gap * 2, self._text_h + ui.metrics.gap * 2)
 
     def draw(self, ui: Ui, surface: pygame.Surface, focused: bool, align: str | None = None) -> None:
-        palette, metrics = ui.palette, ui.m
+        palette, metrics = ui.palette, ui.metrics
         self.measure(ui, self.rect.width)
         radius = max(4, metrics.radius // 2)
         ui.panel(
@@ -175,7 +175,7 @@ class SavesScreen(Screen):
         return self._pictures[key]
 
     def layout(self) -> None:
-        ui, metrics = self.ui, self.ui.m
+        ui, metrics = self.ui, self.ui.metrics
         infos = {i.slot: i for i in self.app.store.slots()}
         names = [f"slot{n}" for n in range(1, MANUAL_SLOTS + 1)]
         if self.mode == "load":  # only what can be loaded (or is damaged): no empty rows
@@ -286,7 +286,7 @@ class SavesScreen(Screen):
         return used
 
     def draw(self, surface: pygame.Surface) -> None:
-        ui, metrics, palette = self.ui, self.ui.m, self.ui.palette
+        ui, metrics, palette = self.ui, self.ui.metrics, self.ui.palette
         if palette.high_contrast:
             surface.fill(palette.backdrop)
         else:

@@ -25,26 +25,28 @@ class SettingRow(Button):
 
     def measure(self, ui: Ui, width: int) -> int:
         face = self.face(ui)
-        value_w = face.width("\u2039  Largest  \u203a") + ui.m.pad
-        lines = face.wrap(self.label, max(40, width - value_w - ui.m.pad))
+        value_w = face.width("\u2039  Largest  \u203a") + ui.metrics.pad
+        lines = face.wrap(self.label, max(40, width - value_w - ui.metrics.pad))
         self._lines = lines
-        return max(ui.m.button_height, len(lines) * face.height + ui.m.gap * 2)
+        return max(ui.metrics.button_height, len(lines) * face.height + ui.metrics.gap * 2)
 
     def draw(self, ui: Ui, surface: pygame.Surface, focused: bool, align: str | None = None) -> None:
         palette = ui.palette
         face = self.face(ui)
         self.measure(ui, self.rect.width)
         colour = palette.button_hover if self.hover or focused else palette.button
-        radius = max(4, ui.m.radius // 2)
+        radius = max(4, ui.metrics.radius // 2)
         ui.panel(surface, self.rect, colour, radius=radius, edge=palette.high_contrast)
         if focused:
             pygame.draw.rect(surface, palette.focus, self.rect, 2, border_radius=radius)
         y = self.rect.centery - len(self._lines) * face.height // 2
         for line in self._lines:
-            ui.text(surface, line, face, palette.button_text, (self.rect.x + ui.m.pad // 2, y), self.rect)
+            ui.text(
+                surface, line, face, palette.button_text, (self.rect.x + ui.metrics.pad // 2, y), self.rect
+            )
             y += face.height
         value = f"\u2039  {self.value()}  \u203a"
-        x = self.rect.right - ui.m.pad // 2 - face.width(value)
+        x = self.rect.right - ui.metrics.pad // 2 - face.width(value)
         self.value_span = (x, x + face.width(value) // 2)
         ui.text(surface, value, face, palette.focus, (x, self.rect.centery - face.height // 2), self.rect)
 
@@ -107,7 +109,7 @@ class SettingsScreen(Screen):
         ]
 
     def layout(self) -> None:
-        ui, metrics = self.ui, self.ui.m
+        ui, metrics = self.ui, self.ui.metrics
         width = min(
             metrics.width - 2 * metrics.margin,
             round(640 * metrics.unit * max(1.0, self.app.settings.text_scale)),
@@ -153,7 +155,7 @@ class SettingsScreen(Screen):
         return self.focus.handle(event)
 
     def draw(self, surface: pygame.Surface) -> None:
-        ui, metrics, palette = self.ui, self.ui.m, self.ui.palette
+        ui, metrics, palette = self.ui, self.ui.metrics, self.ui.palette
         if palette.high_contrast:
             surface.fill(palette.backdrop)
         else:

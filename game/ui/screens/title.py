@@ -60,7 +60,7 @@ class TitleScreen(Screen):
         return [Button(word("endings"), lambda: self.app.push(GalleryScreen(self.app)), note=note)]
 
     def layout(self) -> None:
-        ui, metrics = self.ui, self.ui.m
+        ui, metrics = self.ui, self.ui.metrics
         self.latest = self.app.store.latest()
         note = None
         if self.latest is not None:
@@ -142,7 +142,7 @@ class TitleScreen(Screen):
         return self.focus.handle(event)
 
     def draw(self, surface: pygame.Surface) -> None:
-        ui, metrics, palette = self.ui, self.ui.m, self.ui.palette
+        ui, metrics, palette = self.ui, self.ui.metrics, self.ui.palette
         if palette.high_contrast:
             surface.fill(palette.backdrop)
         else:
@@ -182,7 +182,7 @@ class TitleScreen(Screen):
 
     def _draw_name_line(self, surface: pygame.Surface, top_of_menu: int) -> None:
         """The game's name and 归途列车 on one line, as large as the room above the menu allows."""
-        ui, metrics, palette = self.ui, self.ui.m, self.ui.palette
+        ui, metrics, palette = self.ui, self.ui.metrics, self.ui.palette
         title, native = self._names()
         room = top_of_menu - metrics.margin - metrics.gap
         size = metrics.title
@@ -214,7 +214,7 @@ class ContentNoteScreen(DocumentScreen):
     backdrop = "title"
 
     def build(self, width: int) -> Block:
-        ui, metrics, palette = self.ui, self.ui.m, self.ui.palette
+        ui, metrics, palette = self.ui, self.ui.metrics, self.ui.palette
         block = Block()
         block.add(
             word("content_note"), ui.face("display", metrics.heading), palette.heading, width, after=0.4

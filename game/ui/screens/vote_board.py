@@ -55,40 +55,45 @@ class VoteBoard:
 
     def layout(self) -> None:
         """Chooses the panel's width and the options' size so all options show, then places all."""
-        m = self.ui.m
-        full_width = m.width - 2 * m.margin
-        usual = min(full_width, max(round(980 * m.unit), round(m.width * 0.7)))
-        full_height = m.height - 2 * m.margin
+        metrics = self.ui.metrics
+        full_width = metrics.width - 2 * metrics.margin
+        usual = min(full_width, max(round(980 * metrics.unit), round(metrics.width * 0.7)))
+        full_height = metrics.height - 2 * metrics.margin
         self.actions = self.vote.actions()
         fits = False
         for width, size in self._tries(usual, full_width):
             self.text_size = size
             head_h, content, row_h = self._measure(width)
-            needed = head_h + content + row_h + m.gap + m.pad
+            needed = head_h + content + row_h + metrics.gap + metrics.pad
             if needed <= full_height:
                 fits = True
                 break
         self.panel = Rect(0, 0, width, min(full_height, max(needed, full_height // 2)))
-        self.panel.center = (m.width // 2, m.height // 2)
+        self.panel.center = (metrics.width // 2, metrics.height // 2)
         top = self.panel.y + head_h
-        actions_top = self.panel.bottom - m.pad - row_h
-        inner = width - 2 * m.pad
-        box = Rect(self.panel.x + m.pad, top, inner, max(m.button_height, actions_top - m.gap - top))
+        actions_top = self.panel.bottom - metrics.pad - row_h
+        inner = width - 2 * metrics.pad
+        box = Rect(
+            self.panel.x + metrics.pad,
+            top,
+            inner,
+            max(metrics.button_height, actions_top - metrics.gap - top),
+        )
         line = self.ui.face("prose", self.text_size).height
         self.rows_view = self.scroll.fit(self.ui, box, content, line, list(self.tops))
         if fits:
             self.scroll.offset = 0
         self.position_rows()
-        x = self.panel.right - m.pad
+        x = self.panel.right - metrics.pad
         for b in reversed(self.actions):
             w = self._action_width(b)
             b.rect = Rect(x - w, actions_top, w, row_h)
-            x -= w + m.gap
+            x -= w + metrics.gap
 
     def _tries(self, usual: int, full_width: int) -> list[tuple[int, int]]:
         """(panel width, text size) to try in turn: the choices' size in the usual panel, in a
         panel as wide as the window, then smaller steps down to the small text size."""
-        start, floor = choice_size(self.ui), self.ui.m.small
+        start, floor = choice_size(self.ui), self.ui.metrics.small
         tries = [(usual, start)] + ([(full_width, start)] if full_width > usual else [])
         size = start
         while size > floor:
@@ -97,37 +102,37 @@ class VoteBoard:
         return tries
 
     def _action_width(self, button: Button) -> int:
-        return button.face(self.ui).width(button.label) + 2 * self.ui.m.pad
+        return button.face(self.ui).width(button.label) + 2 * self.ui.metrics.pad
 
     def _measure(self, width: int) -> tuple[int, int, int]:
         """Wraps the heading and places the rows for a panel `width`: (heading height, rows'
         height, actions' height)."""
-        ui, m = self.ui, self.ui.m
-        inner = width - 2 * m.pad
-        heading = ui.face("display", m.heading)
+        ui, metrics = self.ui, self.ui.metrics
+        inner = width - 2 * metrics.pad
+        heading = ui.face("display", metrics.heading)
         self.heading_lines = heading.wrap(self.vote.heading(), inner)
-        head_h = m.pad + len(self.heading_lines) * heading.height + m.gap
-        head_h += len(self.hint_lines(width)) * ui.face("ui", m.small).height + m.gap
+        head_h = metrics.pad + len(self.heading_lines) * heading.height + metrics.gap
+        head_h += len(self.hint_lines(width)) * ui.face("ui", metrics.small).height + metrics.gap
         row_h = max(b.measure(ui, self._action_width(b)) for b in self.actions)
         return head_h, self._place_rows(inner), row_h
 
     def hint_lines(self, width: int | None = None) -> list[str]:
         """The instruction line(s) under the heading, wrapped to the panel."""
-        m = self.ui.m
+        metrics = self.ui.metrics
         width = self.panel.width if width is None else width
-        return self.ui.face("ui", m.small).wrap(self.vote.hint(), width - 2 * m.pad)
+        return self.ui.face("ui", metrics.small).wrap(self.vote.hint(), width - 2 * metrics.pad)
 
     def _place_rows(self, inner: int) -> int:
         """Lays out the options' rows from 0 down at the options' text size, with their buttons;
         returns their height. `position_rows` then puts them in the view at the scroll offset."""
-        ui, m, vote = self.ui, self.ui.m, self.vote
+        ui, metrics, vote = self.ui, self.ui.metrics, self.vote
         text_face = ui.face("prose", self.text_size)
-        step_w = round(m.button_height * 1.1)
-        take_w = ui.face("ui", m.small).width(word("take_this")) + 2 * m.pad
-        count_w = ui.face("ui_bold", m.heading).width("000") + m.gap
-        side_w = {"vote": 2 * step_w + 2 * m.gap, "tie": take_w + m.gap}.get(vote.phase, 0)
-        text_w = inner - side_w - count_w - m.gap - self.indent
-        small_h = ui.face("ui", m.small).height
+        step_w = round(metrics.button_height * 1.1)
+        take_w = ui.face("ui", metrics.small).width(word("take_this")) + 2 * metrics.pad
+        count_w = ui.face("ui_bold", metrics.heading).width("000") + metrics.gap
+        side_w = {"vote": 2 * step_w + 2 * metrics.gap, "tie": take_w + metrics.gap}.get(vote.phase, 0)
+        text_w = inner - side_w - count_w - metrics.gap - self.indent
+        small_h = ui.face("ui", metrics.small).height
         self.rows, self.steppers, self.takes, self.tops, self.owner = [], [], [], [], {}
         y = 0
         for index, view in enumerate(vote.choices):
@@ -136,33 +141,37 @@ class VoteBoard:
                 lines += [f"({view.locked_reason})"]
             text_h = len(lines) * text_face.height
             if vote.phase == "result" and view.available:
-                text_h += small_h + m.gap // 2  # the shares' note, between the text and the bar
-            h = max(m.button_height, text_h) + (self.bar_height if vote.phase != "tie" else 0) + m.gap
+                text_h += small_h + metrics.gap // 2  # the shares' note, between the text and the bar
+            h = (
+                max(metrics.button_height, text_h)
+                + (self.bar_height if vote.phase != "tie" else 0)
+                + metrics.gap
+            )
             self.rows.append((view, Rect(0, y, inner, h), lines))
             self.tops.append(y)
             if view.available and vote.phase == "vote":
                 minus = Button("\u2212", partial(vote.adjust, view.number, -1), kind="menu")
                 plus = Button("+", partial(vote.adjust, view.number, 1), kind="menu")
-                minus.rect = Rect(0, 0, step_w, m.button_height)
-                plus.rect = Rect(0, 0, step_w, m.button_height)
+                minus.rect = Rect(0, 0, step_w, metrics.button_height)
+                plus.rect = Rect(0, 0, step_w, metrics.button_height)
                 self.steppers.append((minus, plus))
                 self.owner[id(minus)] = self.owner[id(plus)] = index
             if vote.phase == "tie" and view.id in vote.tied:
                 take = Button(word("take_this"), partial(vote.select, view.number), kind="small")
-                take.rect = Rect(0, 0, take_w, m.button_height)
+                take.rect = Rect(0, 0, take_w, metrics.button_height)
                 self.takes.append(take)
                 self.owner[id(take)] = index
-            y += h + m.gap
-        return max(0, y - m.gap)
+            y += h + metrics.gap
+        return max(0, y - metrics.gap)
 
     @property
     def indent(self) -> int:
         """Where an option's text starts, right of its number."""
-        return round(self.ui.m.ui * 1.9)
+        return round(self.ui.metrics.ui * 1.9)
 
     @property
     def bar_height(self) -> int:
-        return max(6, round(self.ui.m.gap * 1.2))
+        return max(6, round(self.ui.metrics.gap * 1.2))
 
     @property
     def stepper_buttons(self) -> list[Button]:
@@ -184,7 +193,7 @@ class VoteBoard:
             row = self.rows[self.owner[id(button)]][1]
             right = row.right
             if id(button) in minus:  # "−" sits left of "+"
-                right -= button.rect.width + self.ui.m.gap
+                right -= button.rect.width + self.ui.metrics.gap
             button.rect.topright = (right, row.y)
             if not self.rows_view.contains(row):
                 button.rect.y = -10 * (button.rect.height + 1000)
@@ -211,20 +220,20 @@ class VoteBoard:
 
     def draw(self, surface: pygame.Surface) -> None:
         """The panel, heading, instructions, the rows that are wholly in view, and the buttons."""
-        ui, m, p = self.ui, self.ui.m, self.ui.palette
-        surface.fill(p.backdrop)
-        ui.panel(surface, self.panel, p.panel_solid)
-        heading, small = ui.face("display", m.heading), ui.face("ui", m.small)
-        x, y = self.panel.x + m.pad, self.panel.y + m.pad
+        ui, metrics, palette = self.ui, self.ui.metrics, self.ui.palette
+        surface.fill(palette.backdrop)
+        ui.panel(surface, self.panel, palette.panel_solid)
+        heading, small = ui.face("display", metrics.heading), ui.face("ui", metrics.small)
+        x, y = self.panel.x + metrics.pad, self.panel.y + metrics.pad
         for line in self.heading_lines:
-            ui.text(surface, line, heading, p.heading, (x, y), self.panel)
+            ui.text(surface, line, heading, palette.heading, (x, y), self.panel)
             y += heading.height
-        y += m.gap // 2
+        y += metrics.gap // 2
         for line in self.hint_lines():
-            ui.text(surface, line, small, p.text_dim, (x, y), self.panel)
+            ui.text(surface, line, small, palette.text_dim, (x, y), self.panel)
             y += small.height
         clip = surface.get_clip()
-        surface.set_clip(self.rows_view.inflate(m.gap, m.gap // 2).clip(self.panel))
+        surface.set_clip(self.rows_view.inflate(metrics.gap, metrics.gap // 2).clip(self.panel))
         shown = self.rows_view
         for view, rect, lines in self.rows:
             # Whole rows only (a row the view's edge would cut waits for the scroll).
@@ -234,33 +243,33 @@ class VoteBoard:
         for b in self.row_buttons:
             b.draw(ui, surface, focused is b, "center")
         surface.set_clip(clip)
-        self.scroll.draw(ui, surface, self.rows_view.inflate(m.gap * 2, 0))
+        self.scroll.draw(ui, surface, self.rows_view.inflate(metrics.gap * 2, 0))
         for b in self.actions:
             b.draw(ui, surface, focused is b, "center")
 
     def _draw_row(self, surface: pygame.Surface, view: ChoiceView, rect: Rect, lines: list[str]) -> None:
         """One option: highlighted when selected, tied or taken; its number, text, count and bar."""
-        ui, m, p, vote = self.ui, self.ui.m, self.ui.palette, self.vote
+        ui, metrics, palette, vote = self.ui, self.ui.metrics, self.ui.palette, self.vote
         text_face = ui.face("prose", self.text_size)
         chosen = vote.winner is not None and view.id == vote.winner.id
         tied = vote.phase == "tie" and view.id in vote.tied
         selected = vote.phase == "vote" and view.number == vote.selected
-        frame = rect.inflate(m.gap, m.gap // 2)
-        radius = max(4, m.radius // 2)
+        frame = rect.inflate(metrics.gap, metrics.gap // 2)
+        radius = max(4, metrics.radius // 2)
         if selected or chosen or tied:
-            ui.panel(surface, frame, p.button_hover, radius=radius, edge=True)
+            ui.panel(surface, frame, palette.button_hover, radius=radius, edge=True)
         if chosen:
-            pygame.draw.rect(surface, p.focus, frame, 2, border_radius=radius)
-        colour = p.text if view.available else p.locked
+            pygame.draw.rect(surface, palette.focus, frame, 2, border_radius=radius)
+        colour = palette.text if view.available else palette.locked
         if (vote.phase == "tie" and not tied) or (vote.phase == "result" and not chosen):
-            colour = p.text_dim if view.available else p.locked
-        number_colour = p.focus if view.available else p.locked
+            colour = palette.text_dim if view.available else palette.locked
+        number_colour = palette.focus if view.available else palette.locked
         ui.text(
             surface,
             str(view.number),
-            ui.face("ui_bold", m.ui),
+            ui.face("ui_bold", metrics.ui),
             number_colour,
-            (rect.x + m.gap // 2, rect.y),
+            (rect.x + metrics.gap // 2, rect.y),
             rect,
         )
         ty = rect.y
@@ -274,47 +283,49 @@ class VoteBoard:
         self, surface: pygame.Surface, view: ChoiceView, rect: Rect, selected: bool, chosen: bool
     ) -> None:
         """An option's count (or the digits being typed), its bar, and after the vote its shares."""
-        ui, m, p, vote = self.ui, self.ui.m, self.ui.palette, self.vote
-        count_face, small = ui.face("ui_bold", m.heading), ui.face("ui", m.small)
+        ui, metrics, palette, vote = self.ui, self.ui.metrics, self.ui.palette, self.vote
+        count_face, small = ui.face("ui_bold", metrics.heading), ui.face("ui", metrics.small)
         count = vote.counts[view.id]
         label = (vote.typing + "_") if selected and vote.typing is not None else str(count)
-        side = {"vote": 2 * round(m.button_height * 1.1) + 2 * m.gap}.get(vote.phase, 0)
+        side = {"vote": 2 * round(metrics.button_height * 1.1) + 2 * metrics.gap}.get(vote.phase, 0)
         if vote.phase == "tie" and self.takes:
-            side = self.takes[0].rect.width + m.gap
+            side = self.takes[0].rect.width + metrics.gap
         right = rect.right - side
-        colour = p.focus if selected or chosen else p.heading
-        y = rect.y + (m.button_height - count_face.height) // 2
+        colour = palette.focus if selected or chosen else palette.heading
+        y = rect.y + (metrics.button_height - count_face.height) // 2
         ui.text(surface, label, count_face, colour, (right - count_face.width(label), y), rect)
         if vote.phase == "tie":  # equal bars say nothing: the count says it all
             return
         bar_rect = Rect(
             rect.x + self.indent,
-            rect.bottom - self.bar_height - m.gap // 2,
+            rect.bottom - self.bar_height - metrics.gap // 2,
             rect.width - self.indent,
             self.bar_height,
         )
-        bar(ui, surface, bar_rect, count, 0, max(1, vote.total), p.focus if chosen else None)
+        bar(ui, surface, bar_rect, count, 0, max(1, vote.total), palette.focus if chosen else None)
         if vote.phase == "result":
-            note_y = bar_rect.y - small.height - m.gap // 2
+            note_y = bar_rect.y - small.height - metrics.gap // 2
             x = bar_rect.x
             if chosen:
                 x += self._draw_taken(surface, Rect(bar_rect.x, note_y, bar_rect.width, small.height))
             note = small.wrap(vote.result_note(view), max(8, bar_rect.right - x))[0]
-            ui.text(surface, note, small, p.focus if chosen else p.text_dim, (x, note_y), rect)
+            ui.text(surface, note, small, palette.focus if chosen else palette.text_dim, (x, note_y), rect)
 
     def _draw_taken(self, surface: pygame.Surface, line: Rect) -> int:
         """A tick and "Taken" at the start of `line` (the winner's note line); returns its width."""
-        ui, m, p = self.ui, self.ui.m, self.ui.palette
-        face = ui.face("ui_bold", m.small)
+        ui, metrics, palette = self.ui, self.ui.metrics, self.ui.palette
+        face = ui.face("ui_bold", metrics.small)
         label = word("vote_taken")
         tick = face.height * 2 // 3
-        chip = Rect(0, 0, tick + m.gap + face.width(label) + m.pad, face.height + 2)
+        chip = Rect(0, 0, tick + metrics.gap + face.width(label) + metrics.pad, face.height + 2)
         chip.midleft = (line.x, line.centery)
-        ui.panel(surface, chip, p.panel_solid, radius=chip.height // 2, edge=False)
-        pygame.draw.rect(surface, p.focus, chip, 2 if p.high_contrast else 1, border_radius=chip.height // 2)
-        x0, cy = chip.x + m.pad // 2, chip.centery
-        width = max(2, round(m.small / 8))
+        ui.panel(surface, chip, palette.panel_solid, radius=chip.height // 2, edge=False)
+        pygame.draw.rect(
+            surface, palette.focus, chip, 2 if palette.high_contrast else 1, border_radius=chip.height // 2
+        )
+        x0, cy = chip.x + metrics.pad // 2, chip.centery
+        width = max(2, round(metrics.small / 8))
         points = [(x0, cy), (x0 + tick // 3, cy + tick // 3), (x0 + tick, cy - tick // 2)]
-        pygame.draw.lines(surface, p.focus, False, points, width)
-        ui.text(surface, label, face, p.focus, (x0 + tick + m.gap // 2, chip.y + 1), chip)
-        return chip.width + m.gap
+        pygame.draw.lines(surface, palette.focus, False, points, width)
+        ui.text(surface, label, face, palette.focus, (x0 + tick + metrics.gap // 2, chip.y + 1), chip)
+        return chip.width + metrics.gap
