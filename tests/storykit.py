@@ -21,6 +21,17 @@ flags:
   called: {{label: Suqin called home}}
 """
 
+# The one ending of the window tests' little stories, which are about what comes before it.
+ONE_ENDING = """\
+endings:
+  - id: done
+    title: Done
+    text: The end.
+    epilogue:
+      suqin: She sleeps.
+      qin: She waits.
+"""
+
 
 def write_story(
     root: Path,

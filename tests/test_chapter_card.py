@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 from pathlib import Path
 
 import pygame
@@ -14,10 +13,11 @@ from game.ui.app import build_app
 from game.ui.autoplay import key
 from game.ui.screens.chapter import FADE, ChapterCardScreen
 from game.ui.screens.play import PlayScreen
-from tests.storykit import write_story
-from tests.uikit import click, drawn
+from tests.storykit import ONE_ENDING, write_story
+from tests.uikit import click, drawn, open_app
 
-SCENES = """\
+SCENES = (
+    """\
 scenes:
   a:
     chapter: Leaving Huilong
@@ -41,21 +41,15 @@ scenes:
     chapter: The Guangzhou Years
     text: Night.
     end: true
-endings:
-  - id: done
-    title: Done
-    text: The end.
-    epilogue:
-      suqin: She sleeps.
-      qin: She waits.
 """
+    + ONE_ENDING
+)
 
 
 @pytest.fixture
 def app(tmp_path: Path, data_dir: Path):
     root = write_story(tmp_path / "story", SCENES)
-    app = build_app(LaunchOptions(story_dir=root, window_size=(1280, 720)))
-    app.change_settings(replace(app.settings, text_speed="instant"))
+    app = open_app(root)
     yield app
     pygame.quit()
 

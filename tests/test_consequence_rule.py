@@ -3,24 +3,22 @@ the family page, and a `quiet: true` choice never shows one (game/engine/notable
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
 import pygame
 import pytest
 
-from game.cli import LaunchOptions
 from game.engine import Session
 from game.story import StoryError, load_story
-from game.ui.app import build_app
 from game.ui.autoplay import key
 from game.ui.screens.consequence import ConsequenceScreen
 from game.ui.screens.family import FamilyScreen
 from game.ui.screens.play import PlayScreen
-from tests.storykit import write_story
-from tests.uikit import button, click, drawn, settle
+from tests.storykit import ONE_ENDING, write_story
+from tests.uikit import button, click, drawn, open_app, settle
 
-SCENES = """\
+SCENES = (
+    """\
 scenes:
   a:
     text: You hold a phone card.
@@ -65,14 +63,9 @@ scenes:
   c:
     text: Morning.
     end: true
-endings:
-  - id: done
-    title: Done
-    text: The end.
-    epilogue:
-      suqin: She sleeps.
-      qin: She waits.
 """
+    + ONE_ENDING
+)
 
 
 @pytest.fixture
@@ -117,8 +110,7 @@ def test_quiet_and_notable_are_checked(tmp_path: Path) -> None:
 
 @pytest.fixture
 def app(story_dir: Path, data_dir: Path):
-    app = build_app(LaunchOptions(story_dir=story_dir, window_size=(1280, 720)))
-    app.change_settings(replace(app.settings, text_speed="instant"))
+    app = open_app(story_dir)
     yield app
     pygame.quit()
 

@@ -3,14 +3,11 @@ choice, remembered in the user data folder."""
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
 import pygame
 import pytest
 
-from game.cli import LaunchOptions
-from game.ui.app import build_app
 from game.ui.autoplay import key
 from game.ui.screens.consequence import ConsequenceScreen
 from game.ui.screens.ending import EndingScreen
@@ -18,7 +15,7 @@ from game.ui.screens.gallery import GalleryScreen
 from game.ui.screens.play import PlayScreen
 from game.ui.screens.title import TitleScreen
 from tests.storykit import write_story
-from tests.uikit import button, click, drawn
+from tests.uikit import button, click, drawn, open_app
 
 SCENES = """\
 scenes:
@@ -61,12 +58,6 @@ endings:
 @pytest.fixture
 def story_dir(tmp_path: Path) -> Path:
     return write_story(tmp_path / "story", SCENES)
-
-
-def open_app(story_dir: Path):  # noqa: ANN201
-    app = build_app(LaunchOptions(story_dir=story_dir, window_size=(1280, 720)))
-    app.change_settings(replace(app.settings, text_speed="instant"))
-    return app
 
 
 def play_to_the_end(app, choice: int) -> None:  # noqa: ANN001

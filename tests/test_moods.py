@@ -3,23 +3,22 @@ label, and the consequence card shows each person glad or sad at what just chang
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
 import pygame
 import pytest
 
-from game.cli import LaunchOptions
 from game.engine.looks import faces
 from game.story import StoryError, load_story
-from game.ui.app import build_app
 from game.ui.art import ArtLibrary
 from game.ui.autoplay import key
-from tests.storykit import MANIFEST, write_story
+from tests.storykit import MANIFEST, ONE_ENDING, write_story
+from tests.uikit import open_app
 
 ASSETS = Path(__file__).resolve().parents[1] / "assets"
 
-SCENES = """\
+SCENES = (
+    """\
 scenes:
   a:
     pov: suqin
@@ -37,14 +36,9 @@ scenes:
   c:
     text: Morning.
     end: true
-endings:
-  - id: done
-    title: Done
-    text: The end.
-    epilogue:
-      suqin: She sleeps.
-      qin: She waits.
 """
+    + ONE_ENDING
+)
 
 PEOPLE = (
     "  suqin: {{name: Chen Suqin, short: Suqin, role: mother, portraits: suqin}}\n"
@@ -89,12 +83,11 @@ def test_every_portrait_has_its_four_expressions() -> None:
 def test_the_play_screen_shows_the_pov_face_with_the_scenes_mood_and_the_card_shows_it_sad(
     story_dir: Path, data_dir: Path
 ) -> None:
-    app = build_app(LaunchOptions(story_dir=story_dir, window_size=(1280, 720)))
+    app = open_app(story_dir)
     try:
         faces: list[str | None] = []
         real = app.art.portrait
         app.art.portrait = lambda name, size: (faces.append(name), real(name, size))[1]
-        app.change_settings(replace(app.settings, text_speed="instant"))
         app.new_game()
         app.frame([], 0.016)
         while app.top.__class__.__name__ != "PlayScreen":
@@ -125,9 +118,8 @@ def test_the_play_screen_shows_the_pov_face_with_the_scenes_mood_and_the_card_sh
 def test_the_face_grows_with_the_window_and_costs_the_text_no_line(
     story_dir: Path, data_dir: Path, size: tuple[int, int], text: str, side: int
 ) -> None:
-    app = build_app(LaunchOptions(story_dir=story_dir, window_size=size))
+    app = open_app(story_dir, size, text_size=text)
     try:
-        app.change_settings(replace(app.settings, text_speed="instant", text_size=text))
         app.new_game()
         app.frame([], 0.016)
         while app.top.__class__.__name__ != "PlayScreen":
@@ -144,9 +136,8 @@ def test_the_face_grows_with_the_window_and_costs_the_text_no_line(
 def test_at_the_largest_text_size_the_picture_gives_way_and_the_label_has_no_face(
     story_dir: Path, data_dir: Path
 ) -> None:
-    app = build_app(LaunchOptions(story_dir=story_dir, window_size=(1280, 720)))
+    app = open_app(story_dir, text_size="largest")
     try:
-        app.change_settings(replace(app.settings, text_speed="instant", text_size="largest"))
         app.new_game()
         app.frame([], 0.016)
         while app.top.__class__.__name__ != "PlayScreen":

@@ -3,21 +3,19 @@
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 from pathlib import Path
 
 import pygame
 import pytest
 
-from game.cli import LaunchOptions
-from game.ui.app import build_app
 from game.ui.autoplay import key
 from game.ui.screens.chapter import ChapterCardScreen
 from game.ui.screens.play import PlayScreen
-from tests.storykit import write_story
-from tests.uikit import button, click
+from tests.storykit import ONE_ENDING, write_story
+from tests.uikit import button, click, open_app
 
-SCENES = """\
+SCENES = (
+    """\
 scenes:
   a:
     chapter: One
@@ -45,25 +43,14 @@ scenes:
   end:
     text: Home.
     end: true
-endings:
-  - id: done
-    title: Done
-    text: The end.
-    epilogue:
-      suqin: She sleeps.
-      qin: She waits.
 """
+    + ONE_ENDING
+)
 
 
 @pytest.fixture
 def story_dir(tmp_path: Path) -> Path:
     return write_story(tmp_path / "story", SCENES)
-
-
-def open_app(story_dir: Path, speed: str = "instant"):  # noqa: ANN201
-    app = build_app(LaunchOptions(story_dir=story_dir, window_size=(1280, 720)))
-    app.change_settings(replace(app.settings, text_speed=speed))
-    return app
 
 
 def run(app, seconds: float) -> None:  # noqa: ANN001
@@ -146,7 +133,7 @@ def test_the_read_record_outlives_the_game_and_a_damaged_one_is_set_aside(
 
 
 def test_auto_goes_on_at_reading_pace_and_waits_at_choices(story_dir: Path, data_dir: Path) -> None:
-    app = open_app(story_dir, speed="normal")
+    app = open_app(story_dir, text_speed="normal")
     try:
         app.new_game()
         app.frame([key(pygame.K_a)], 0.016)

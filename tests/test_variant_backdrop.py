@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
 import pygame
 import pytest
 
-from game.cli import LaunchOptions
 from game.engine import Session
 from game.story import StoryError, load_story
-from game.ui.app import build_app
 from game.ui.autoplay import key
-from tests.storykit import write_story
+from tests.storykit import ONE_ENDING, write_story
+from tests.uikit import open_app
 
-SCENES = """\
+SCENES = (
+    """\
 scenes:
   a:
     backdrop: dormitory
@@ -40,14 +39,9 @@ scenes:
   c:
     text: Morning.
     end: true
-endings:
-  - id: done
-    title: Done
-    text: The end.
-    epilogue:
-      suqin: She sleeps.
-      qin: She waits.
 """
+    + ONE_ENDING
+)
 
 
 @pytest.fixture
@@ -80,12 +74,11 @@ def test_a_variant_needs_text_or_a_backdrop_and_a_known_picture(tmp_path: Path) 
 
 
 def test_the_play_screen_draws_the_variants_picture(story_dir: Path, data_dir: Path) -> None:
-    app = build_app(LaunchOptions(story_dir=story_dir, window_size=(1280, 720)))
+    app = open_app(story_dir)
     try:
         drawn: list[str | None] = []
         real = app.art.backdrop
         app.art.backdrop = lambda name, size: (drawn.append(name), real(name, size))[1]
-        app.change_settings(replace(app.settings, text_speed="instant"))
         app.new_game()
         app.frame([key(pygame.K_1)], 0.016)  # call: a flag, so a card; then on
         while app.top.__class__.__name__ == "ConsequenceScreen":

@@ -3,10 +3,22 @@ that was drawn."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+from pathlib import Path
+
 import pygame
 
-from game.ui.app import App
+from game.launch import LaunchOptions
+from game.ui.app import App, build_app
 from game.ui.autoplay import key
+
+
+def open_app(story_dir: Path, size: tuple[int, int] = (1280, 720), **settings: object) -> App:
+    """The game's window on the story in `story_dir`, its text shown at once unless `settings`
+    (fields of the player's Settings) say otherwise."""
+    app = build_app(LaunchOptions(story_dir=story_dir, window_size=size))
+    app.change_settings(replace(app.settings, **{"text_speed": "instant", **settings}))
+    return app
 
 
 def settle(app: App, *events: pygame.event.Event) -> None:
