@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import html
 import re
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -13,21 +12,7 @@ from game.cli import main
 from game.story import default_story_dir, load_story
 from game.story.model import paragraphs
 from game.tools.guide import render_guide
-
-
-class _Parts(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.tags: list[str] = []
-        self.ids: set[str] = set()
-        self.text: list[str] = []
-
-    def handle_starttag(self, tag, attrs):
-        self.tags.append(tag)
-        self.ids.update(v for k, v in attrs if k == "id")
-
-    def handle_data(self, data):
-        self.text.append(data)
+from tests.htmlkit import parse_page
 
 
 @pytest.fixture(scope="module")
@@ -38,9 +23,8 @@ def story():
 @pytest.fixture(scope="module")
 def guide(story):
     page = render_guide(story, runs=20)
-    parts = _Parts()
-    parts.feed(page)
-    return page, parts, " ".join(" ".join(parts.text).split())
+    parts = parse_page(page)
+    return page, parts, parts.words
 
 
 def _flat(text: str) -> str:

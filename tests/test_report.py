@@ -5,7 +5,6 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import replace
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -18,6 +17,7 @@ from game.engine.record import SessionRecord, record_from_session
 from game.reporting import render_html, render_markdown
 from game.reporting.record import GENERAL_QUESTIONS, HOMEWORK_FROM_PATH, others_line, short_label
 from game.story import default_story_dir, load_story
+from tests.htmlkit import parse_page
 
 SECTIONS = {"path", "family", "chart", "real-family", "facts", "homework"}
 
@@ -40,32 +40,6 @@ def records_by_ending(story) -> dict[str, SessionRecord]:
     return found
 
 
-class _Parts(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.tags: list[str] = []
-        self.ids: set[str] = set()
-        self.text: list[str] = []
-        self.attrs: list[str] = []
-
-    def handle_starttag(self, tag, attrs):
-        self.tags.append(tag)
-        for name, value in attrs:
-            if name == "id":
-                self.ids.add(value)
-            self.attrs.append(f"{name}={value}")
-
-    def handle_data(self, data):
-        self.text.append(data)
-
-
-def _parse(page: str) -> _Parts:
-    parts = _Parts()
-    parts.feed(page)
-    parts.close()
-    return parts
-
-
 def test_every_ending_of_the_story_is_reached(story, records_by_ending):
     assert set(records_by_ending) == {e.id for e in story.endings}
 
@@ -73,8 +47,8 @@ def test_every_ending_of_the_story_is_reached(story, records_by_ending):
 def test_the_report_for_each_ending_has_every_part(story, records_by_ending):
     for ending_id, record in records_by_ending.items():
         page = render_html(story, record)
-        parts = _parse(page)
-        text = " ".join(" ".join(parts.text).split())
+        parts = parse_page(page)
+        text = parts.words
         assert SECTIONS <= parts.ids, ending_id
         assert "svg" in parts.tags and "polyline" in parts.tags
         assert "script" not in parts.tags and "link" not in parts.tags
@@ -101,7 +75,7 @@ def test_story_text_is_escaped(story, records_by_ending):
     page = render_html(story, record)
     assert "<script>" not in page and "<b>bold" not in page
     assert html.escape('<script>alert("x")</script> & more') in page
-    parts = _parse(page)
+    parts = parse_page(page)
     assert "script" not in parts.tags and "b" not in parts.tags
     assert "<b>bold</b> & <i>" in " ".join(parts.text)
     markdown = render_markdown(story, record)
