@@ -128,7 +128,7 @@ def test_the_panel_takes_the_side_the_pictures_subject_is_not_on(
     fonts: Fonts, size: tuple[int, int], text: str, subject: str | None
 ) -> None:
     plan, tools = layout(fonts, size, text, 4, ["Read the letter out", "Show it to Suqin"], subject, True)
-    window, m = pygame.Rect((0, 0), size), plan.ui.m
+    window, m = pygame.Rect((0, 0), size), plan.ui.metrics
     assert window.contains(plan.panel) and plan.panel.contains(plan.text_box)
     assert all(plan.panel.contains(b.rect) for b in plan.choice_buttons if not plan.flow)
     if plan.narrow:  # large text in a small window: the panel takes the window's width
