@@ -14,16 +14,23 @@ from ui_common import headless, table
 def idle(scene: str | None, seconds: float) -> float:
     import pygame
 
-    from game.cli import LaunchOptions
+    from game.launch import LaunchOptions
     from game.story import default_story_dir
     from game.ui.app import build_app, main_loop
+    from game.ui.screens.play import PlayScreen
 
     app = build_app(LaunchOptions(story_dir=default_story_dir(), window_size=(1280, 720), start=scene))
     app.new_game()
-    for _ in range(400):  # let the text reveal finish
-        app.frame([pygame.event.Event(pygame.KEYDOWN, key=pygame.K_SPACE, mod=0)] if _ == 0 else [], 0.05)
-        if not app.top.revealing:
+    space = pygame.event.Event(pygame.KEYDOWN, key=pygame.K_SPACE, mod=0)
+    for _ in range(400):  # the content note and a chapter's title card (Space passes each), then
+        if not isinstance(app.top, PlayScreen):  # the text, revealed to its end
+            app.frame([space], 0.05)
+        elif app.top.revealing:
+            app.frame([], 0.05)
+        else:
             break
+    if not isinstance(app.top, PlayScreen) or app.top.revealing:
+        raise SystemExit(f"the play screen's text did not come up ({type(app.top).__name__} is on top)")
     pygame.time.set_timer(pygame.QUIT, int(seconds * 1000), 1)
     cpu = time.process_time()
     main_loop(app)
