@@ -177,3 +177,25 @@ def test_classroom_mode_records_votes_prompts_and_the_ending(story):
     player.act({"do": "restart"})
     with pytest.raises(ActionError, match="not on"):
         player.act({"do": "class_seen", "prompt_seconds": 12.5})
+
+
+def test_the_scene_carries_the_pov_face_with_its_mood_and_the_panels_side(tmp_path):
+    from tests.storykit import MANIFEST
+    from tests.test_moods import PEOPLE, SCENES
+
+    root = write_story(
+        tmp_path / "moods", SCENES.replace("pov: suqin\n", "pov: suqin\n    backdrop: phone_booth\n")
+    )
+    head, _, tail = MANIFEST.format(start="a").partition("people:\n")
+    (root / "story.yaml").write_text(
+        f"{head}people:\n{PEOPLE.format()}stats:{tail.split('stats:', 1)[1]}", encoding="utf-8"
+    )
+    story = load_story(root, check_assets=False)
+    player = Player(story, subjects={"phone_booth": "left"})
+    scene = player.view()["scene"]
+    assert scene["face"] == "portraits/suqin_angry.png" and scene["face_fallback"] == "portraits/suqin.png"
+    assert scene["mood"] == "angry" and scene["panel"] == "right"  # the booth on the left: the panel right
+    assert Player(story, subjects={"phone_booth": "right"}).view()["scene"]["panel"] == "left"
+    after = player.act({"do": "choose", "choice": 1})["scene"]
+    assert after["face"] == "portraits/qin_teen.png" and after["face_fallback"] is None  # no mood: plain
+    assert after["panel"] == "left"  # no backdrop

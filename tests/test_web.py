@@ -560,3 +560,41 @@ def test_the_title_plays_the_theme_and_settings_have_two_volumes(browser, site_u
         assert page.outside == []
     finally:
         page.page.context.close()
+
+
+def path_to_a_mood(story) -> tuple[list[str], Session]:
+    """The fewest choices from the start to a scene with a point of view and a `mood:`."""
+    from collections import deque
+
+    todo = deque([([], Session(story))])
+    while todo:
+        path, session = todo.popleft()
+        scene = session.scene
+        if scene.mood not in (None, "neutral") and scene.pov and not scene.end:
+            return path, session
+        for choice in session.open_choices():
+            after = Session(story)
+            for taken in [*path, choice.full_id]:
+                after.choose(taken)
+            todo.append(([*path, choice.full_id], after))
+    raise AssertionError("no scene with a mood")
+
+
+def test_the_pov_face_shows_the_scenes_mood_and_the_panel_leaves_the_subject_clear(web, story):
+    path, desktop = path_to_a_mood(story)
+    web.new_game()
+    for choice_id in path:
+        web.take(choice_id)
+    scene = desktop.scene
+    person = story.people[scene.pov]
+    assert web.view()["scene"]["id"] == scene.id
+    face = web.page.locator("#scene-face")
+    expected = f"assets/portraits/{person.portrait(desktop.year)}_{scene.mood}.png"
+    assert face.get_attribute("src") == expected  # the engine's choice, as the desktop draws it
+    web.page.wait_for_function("document.querySelector('#scene-face').naturalWidth > 0")
+    box = face.bounding_box()
+    assert 96 <= box["width"] <= 128 and box["width"] == box["height"]  # a face to read, at 1280x720
+    panel = web.page.locator("#play").bounding_box()
+    assert web.view()["scene"]["panel"] == "left"  # its backdrop's subject is on the right
+    assert panel["x"] + panel["width"] < 1280 * 0.8  # the panel keeps to the left: the right shows
+    assert panel["x"] < 1280 - (panel["x"] + panel["width"])

@@ -23,6 +23,7 @@ from game.engine.classview import (
     stats_action,
 )
 from game.engine.lessons import LessonRun
+from game.engine.looks import pov_faces, scene_panel_side
 from game.engine.record import RecordError, SessionRecord
 from game.engine.saves import LoadResult, SaveError, parse_save, restore, save_document
 from game.engine.session import ChoiceError, EndingView, Outcome, Session, Step
@@ -68,9 +69,12 @@ def fact_view(story: Story, fact_id: str | None) -> dict[str, Any] | None:
     }
 
 
-def scene_view(session: Session) -> dict[str, Any]:
-    """The current scene as the player reads it: text with variants resolved, choices, extras."""
+def scene_view(session: Session, subjects: Mapping[str, str] | None = None) -> dict[str, Any]:
+    """The current scene as the player reads it: text with variants resolved, choices, extras;
+    the point-of-view face (its mood's drawing, then the plain one if that is missing) and the
+    side the text panel takes (`subjects`: each backdrop's subject, from its catalogue)."""
     scene = session.scene
+    faces = [f"portraits/{name}.png" for name in pov_faces(session)]
     return {
         "id": scene.id,
         "chapter": scene.chapter,
@@ -79,7 +83,11 @@ def scene_view(session: Session) -> dict[str, Any]:
         "year": session.year,
         "pov": scene.pov,
         "pov_name": _short_name(session, scene.pov),
-        "backdrop": scene.backdrop,
+        "mood": scene.mood,
+        "backdrop": session.backdrop,
+        "panel": scene_panel_side(session, subjects or {}),
+        "face": faces[0] if faces else None,
+        "face_fallback": faces[-1] if len(faces) > 1 else None,
         "key": scene.key is not None,
         "key_label": scene.key,
         "paragraphs": session.paragraphs(),
@@ -194,8 +202,11 @@ def history_view(session: Session) -> list[dict[str, Any]]:
 class Player:
     """One playthrough behind a plain-data boundary: `view()` to draw, `act()` to play."""
 
-    def __init__(self, story: Story, session: Session | None = None) -> None:
+    def __init__(
+        self, story: Story, session: Session | None = None, subjects: Mapping[str, str] | None = None
+    ) -> None:
         self.story = story
+        self.subjects = dict(subjects or {})  # each backdrop's subject: where the panel goes
         self.session = session or Session(story)
         self.record: SessionRecord | None = None  # the class session's record, in classroom mode
         self.lesson: LessonRun | None = None  # the lesson the class plays, if it chose one
@@ -206,7 +217,7 @@ class Player:
         """The whole screen's data: scene, family, ending, what can be undone, the last outcome."""
         session, record = self.session, self.record
         return {
-            "scene": scene_view(session),
+            "scene": scene_view(session, self.subjects),
             "family": family_view(session),
             "ending": ending_view(session.ending),
             "can_undo": session.can_undo,

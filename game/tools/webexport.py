@@ -130,7 +130,7 @@ def _game_zip(target: Path) -> None:
 
 
 def _catalog(assets: Path) -> dict[str, Any]:
-    """The backdrop catalogue as plain data (file, ambience, description per backdrop)."""
+    """The backdrop catalogue as plain data (file, ambience, description and subject per backdrop)."""
     from game.story.location import Diagnostics
     from game.story.yamlsource import read_yaml
 
@@ -143,6 +143,7 @@ def _catalog(assets: Path) -> dict[str, Any]:
             "file": entry.get("file"),
             "ambience": entry.get("ambience"),
             "description": entry.get("description", ""),
+            "subject": entry.get("subject"),
         }
         for name, entry in json.loads(json.dumps(backdrops)).items()
         if isinstance(entry, dict)
@@ -169,14 +170,19 @@ def _licence_page(out: Path) -> None:
     )
 
 
-def _start_page(story: Story, assets: Path, target: Path) -> None:
+def _subjects(catalog: dict[str, Any]) -> dict[str, str]:
+    """Each backdrop's subject (left, right or centre), for the engine's panel side."""
+    return {name: entry["subject"] for name, entry in catalog.items() if isinstance(entry["subject"], str)}
+
+
+def _start_page(story: Story, catalog: dict[str, Any], target: Path) -> None:
     """start.json: what the page shows before Python has started, made by the engine itself: the
     story's titles and note, its lessons, the backdrop catalogue, and the first scene's view."""
     start = {
         "story": story_view(story),
         "lessons": lessons_view(story),
-        "catalog": _catalog(assets),
-        "first": Player(story).view(),
+        "catalog": catalog,
+        "first": Player(story, subjects=_subjects(catalog)).view(),
         "speeds": {"aloud": READ_ALOUD_CPS, "instant": 0},  # the class's text speeds, the desktop's
     }
     target.write_text(json.dumps(start, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
@@ -211,8 +217,12 @@ def export(story_dir: Path, out: Path, err: TextIO) -> tuple[int, int]:
     shutil.copy2(assets / "LICENSE-art.txt", licences / "art-LICENSE.txt")
     _licence_page(out)
     bundle = make_bundle(story_dir, _story_files(story_dir))
-    (out / "story.json").write_text('{"bundle":' + bundle_text(bundle) + "}", encoding="utf-8")
-    _start_page(story, assets, out / "start.json")
+    catalog = _catalog(assets)
+    subjects = json.dumps(_subjects(catalog), separators=(",", ":"))
+    (out / "story.json").write_text(
+        '{"bundle":' + bundle_text(bundle) + ',"subjects":' + subjects + "}", encoding="utf-8"
+    )
+    _start_page(story, catalog, out / "start.json")
     files = [p for p in out.rglob("*") if p.is_file()]
     (out / MARKER).write_text(
         json.dumps({"game": "last-train-home", "pyodide": pinned_pyodide(), "files": len(files)}),

@@ -167,6 +167,7 @@ const audio = {
 const SCREENS = ["loading", "title", "note", "play", "ending", "closing", "stats", "report"];
 function show(name) {
   for (const id of SCREENS) $(id).hidden = id !== name;
+  if (name !== "play") delete document.body.dataset.panel;  // the picture shows fully only in play
   if (name === "title") audio.music("theme", true);
   else if (name === "ending") audio.music("theme_end", false);
   else if (name !== "play") audio.stop();
@@ -295,6 +296,8 @@ function render() {
   $("scene-chapter").textContent = scene.chapter || engine.story.title;
   $("scene-where").textContent = [scene.place, scene.when].filter(Boolean).join(" · ");
   $("scene-pov").textContent = scene.pov_name ? `${scene.pov_name}'s choice` : "";
+  showFace(scene);
+  document.body.dataset.panel = scene.panel;  // the side the backdrop's subject is not on
   $("btn-undo").disabled = !view.can_undo;
   $("scene-lead").textContent = lead || "";
   $("scene-lead").hidden = !lead;
@@ -308,6 +311,17 @@ function render() {
   if (!classroom.active) { typeText($("scene-text"), scene.paragraphs, () => renderChoices()); return; }
   $("scene-text").replaceChildren();  // in class the note for the teacher comes before the text
   classroom.notes(view, () => typeText($("scene-text"), scene.paragraphs, () => renderChoices()));
+}
+
+// The point-of-view person's face, as the engine chose it (game/engine/looks.py): their portrait
+// with the scene's mood, or the plain one if that drawing is missing.
+function showFace(scene) {
+  const face = $("scene-face");
+  face.hidden = !scene.face;
+  if (!scene.face) { face.removeAttribute("src"); return; }
+  face.onerror = () => { if (scene.face_fallback) { face.onerror = null; face.src = `assets/${scene.face_fallback}`; } };
+  face.src = `assets/${scene.face}`;
+  face.alt = scene.mood && scene.mood !== "neutral" ? `${scene.pov_name}, ${scene.mood}` : scene.pov_name || "";
 }
 
 function renderChoices() {

@@ -17,8 +17,8 @@ _site = json.loads(site_text)
 del site_text
 story = load_story(unpack(_site["bundle"], Path("/home/pyodide/story"), Path("/home/pyodide/cache")),
                    check_assets=False)
+player = Player(story, subjects=_site.get("subjects"))  # where each backdrop's subject is
 del _site
-player = Player(story)
 fingerprint = story.fingerprint
 def act(text):
     return player.act_json(text)
