@@ -4,6 +4,7 @@ family's panel, bridges, cards and the closing screen; the record, report and st
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pygame
@@ -24,7 +25,7 @@ from game.ui.screens.flowchart import FlowchartScreen
 from game.ui.screens.lesson import ClosingScreen, FilmNoteScreen, LessonBridgeScreen, LessonSelectScreen
 from game.ui.screens.play import PlayScreen
 from game.ui.screens.vote import VoteScreen
-from tests.uikit import begin_class, button, click, drawn, settle
+from tests.uikit import TextRecorder, begin_class, button, click, drawn, settle
 
 
 @pytest.fixture
@@ -42,17 +43,25 @@ def start_lesson(app: App, lesson_id: str) -> None:
     click(app, next(b for b in app.top.focus.buttons if b.scene == lesson_id).rect)  # type: ignore[attr-defined]
 
 
-def play_lesson(app: App, option: int = 1) -> list[str]:
-    """Plays on through every screen, voting `option` at each vote; returns what was met."""
+def play_lesson(
+    app: App, option: int = 1, shown: TextRecorder | None = None, until: Callable[[App], bool] | None = None
+) -> list[str]:
+    """Plays on through every screen, voting `option` at each vote, to the close or ending (or
+    until `until(app)`); returns what was met (with `shown`, also what the window showed:
+    "drawn:" and the page hint, the cards' hint, the real family's heading)."""
     met: list[str] = []
     for _ in range(400):
         top = app.top
-        if isinstance(top, (ClosingScreen, EndingScreen)):
+        if isinstance(top, (ClosingScreen, EndingScreen)) or (until is not None and until(app)):
             met.append(type(top).__name__)
             return met
         met.append(type(top).__name__)
         if isinstance(top, NoteCardScreen):
             met.append(f"note:{top.heading}")
+        if shown is not None:
+            settle(app)
+            hints = ("Page ", "Space: to discuss", "WHAT THE REAL FAMILY DID")
+            met += [f"drawn:{line}" for line in shown.now if line.startswith(hints)]
         if isinstance(top, PlayScreen):
             if top.revealing or top.cards_waiting:  # the text, then the teacher asks for the cards
                 settle(app, key(pygame.K_SPACE))
@@ -95,8 +104,23 @@ def test_the_45_minute_lesson_end_to_end(app: App, data_dir: Path) -> None:
     start_lesson(app, "three_choices_45")
     lesson = app.story.lesson("three_choices_45")
     assert app.session.scene.id == lesson.start
-    met = play_lesson(app, option=1)
+    shown = TextRecorder(app)
+    met = play_lesson(app, option=1, shown=shown)
     assert met[-1] == "ClosingScreen"
+    # Pages turn at the teacher's key: a long scene shows "Page 1 of N", then page 2.
+    pages = [m for m in met if m.startswith("drawn:Page ")]
+    assert any("Page 1 of" in p for p in pages) and any("Page 2 of" in p for p in pages)
+    # Prompts wait for the teacher: the scene's text stays, with the hint, before the prompt.
+    assert "drawn:Space: to discuss, and the fact card" in met
+    waited = met.index("drawn:Space: to discuss, and the fact card")
+    assert "DiscussionScreen" in met[waited:] and "DiscussionScreen" not in met[:waited]
+    # After each key vote with a note of what the real family did, the class sees it drawn.
+    noted = [i for i, m in enumerate(met) if m.startswith("vote:") and app.story.scenes[m[5:]].documentary]
+    assert len(noted) >= 3
+    for index in noted:
+        entry, following = met[index], met[index + 1 :]
+        upto = next((i for i, m in enumerate(following) if m.startswith(("scene:", "vote:"))), None)
+        assert "drawn:WHAT THE REAL FAMILY DID" in following[:upto], entry
     votes = [m.split(":")[1] for m in met if m.startswith("vote:")]
     played = [m.split(":")[1] for m in met if m.startswith("scene:")]
     # Votes at the lesson's key decisions only, and at every one the class met.
@@ -107,6 +131,8 @@ def test_the_45_minute_lesson_end_to_end(app: App, data_dir: Path) -> None:
     assert "FactCardScreen" in met and "DiscussionScreen" in met
     assert met[0] == "NoteCardScreen"  # the class first sees the story's content note
     # The closing screen: the class's decisions, the family, what happened next, a last question.
+    assert shown.shows("THE LESSON CLOSES HERE") and shown.shows(lesson.title)
+    assert shown.shows("What the class decided") and shown.shows("decided by vote, 14 of 23")
     assert "What the class decided" in " ".join(line for line, _, _ in drawn(app))
     text = " ".join(line.text for line in app.top.block.lines)
     for heading in (
