@@ -1,5 +1,6 @@
 """A class that finished, then the game quit and started again: Continue reopens the class's
-closing screen or ending with its record, as it does within one run of the game."""
+closing screen or ending with its record, as it does within one run of the game; and a class the
+teacher ends at the bell, from the menu."""
 
 from __future__ import annotations
 
@@ -11,11 +12,14 @@ import pytest
 
 from game.cli import LaunchOptions
 from game.engine import AUTOSAVE
+from game.engine.classstats import from_folder
+from game.engine.record import SessionRecord
 from game.story import default_story_dir
 from game.ui.app import App, build_app
 from game.ui.autoplay import key
 from game.ui.screens.ending import EndingScreen
 from game.ui.screens.lesson import ClosingScreen
+from game.ui.screens.menu import ConfirmScreen, PauseMenu
 from game.ui.screens.play import PlayScreen
 from game.ui.screens.title import TitleScreen
 from tests.test_ui_lessons import play_lesson, start_lesson
@@ -126,4 +130,47 @@ def test_continue_after_a_restart_reopens_a_class_ending_with_its_report(
     assert isinstance(app.top, EndingScreen) and shown.ever(title)
     assert shown.ever("Class report") and app.classroom is not None
     assert app.classroom.record.ending == app.top.ending.id
+    pygame.quit()
+
+
+def test_the_teacher_ends_the_class_at_the_bell_and_it_counts(story: Path, data_dir: Path) -> None:
+    app = build_app(LaunchOptions(story_dir=story, window_size=(1280, 720), classroom=True))
+    start_lesson(app, "three_choices_45")
+
+    def voted_once(app: App) -> bool:
+        record = app.classroom.record
+        top = app.top
+        return any(d.tally for d in record.decisions) and isinstance(top, PlayScreen) and not top.revealing
+
+    play_lesson(app, option=1, until=voted_once)
+    where = app.session.scene
+    settle(app, key(pygame.K_ESCAPE))
+    assert isinstance(app.top, PauseMenu)
+    shown = TextRecorder(app)
+    click(app, button(app, "End the class here").rect)
+    assert isinstance(app.top, ConfirmScreen) and shown.ever("End the class here?")
+    click(app, button(app, "Yes").rect)
+    assert isinstance(app.top, ClosingScreen) and app.session.scene is where
+    assert shown.shows("THE LESSON CLOSES HERE") and shown.shows("What the class decided")
+    assert shown.ever("Spring 1990: Go together, both of you, as soon as the rice is planted")
+    assert shown.ever("decided by vote, 14 of 23")
+    # The record is closed where the class stood, and counts in the statistics.
+    (path,) = (data_dir / "sessions").glob("*.json")
+    record = SessionRecord.load(path)
+    assert record.closed_at == where.id and record.is_finished
+    assert from_folder(data_dir / "sessions")[0].count() == 1
+    click(app, button(app, "Class report").rect)
+    assert "the lesson closed mid-story" in app.top.report_path.read_text()
+    # After a restart, Continue reopens that closing screen.
+    app = restart(story)
+    press_continue(app)
+    assert isinstance(app.top, ClosingScreen) and app.classroom.record.id == record.id
+    pygame.quit()
+
+
+def test_the_menu_offers_no_end_of_class_outside_a_class(story: Path, data_dir: Path) -> None:
+    app = build_app(LaunchOptions(story_dir=story, window_size=(1280, 720), start="huilong_decision"))
+    settle(app, key(pygame.K_ESCAPE))
+    assert isinstance(app.top, PauseMenu)
+    assert "End the class here" not in [b.label for b in app.top.focus.buttons]
     pygame.quit()

@@ -479,6 +479,19 @@ class App:
         except SaveError as exc:
             self.notify(word("autosave_failed", reason=str(exc)))
 
+    def end_class_here(self) -> None:
+        """Closes the class where it stands (the pause menu's End the class here): the closing
+        screen, the record closed and counted, and the autosave made at the close."""
+        from game.ui.screens.lesson import ClosingScreen
+
+        if self.classroom is None or self.session is None:
+            return
+        self.classroom.close_here(self.session)
+        if self.classroom.save_problem:
+            self.notify(word("record_failed", reason=self.classroom.save_problem))
+        self.autosave()
+        self.reset(ClosingScreen(self))
+
     def start_classroom(self, classroom, session: Session) -> None:  # noqa: ANN001
         """Begins a class session at `session`'s scene (the record starts and is saved at once)."""
         from game.ui.screens.play import PlayScreen

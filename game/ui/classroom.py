@@ -247,6 +247,16 @@ class Classroom:
             self.finish_point = (session.origin.copy(), list(session.state.log))
         self.save()
 
+    def close_here(self, session: Session) -> None:
+        """The teacher ends the class where it stands (at the bell): the record closes at this
+        scene, as a lesson closing mid-story, and counts in the statistics."""
+        if self.record is None or self.record.is_finished:
+            return
+        self.step = None
+        self.record.close(session)
+        self.finish_point = (session.origin.copy(), list(session.state.log))
+        self.save()
+
     def finished_at(self, session: Session) -> bool:
         """Whether the class has finished and `session` stands exactly where it did (a save made
         there, such as the autosave): loading it reopens the ending or the closing screen rather

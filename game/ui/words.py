@@ -112,6 +112,11 @@ WORDS: dict[str, str] = {
     "resume": "Resume",
     "save": "Save",
     "title_screen": "Title screen",
+    "end_class": "End the class here",
+    "confirm_end_class": (
+        "End the class here? The closing screen shows what the class decided, and the session "
+        "counts in the class statistics and report as a lesson closed mid-story."
+    ),
     "screenshot": "Screenshot",
     "confirm_title": "Return to the title screen? Your progress is autosaved at every choice.",
     "confirm_quit": "Quit the game? Your progress is autosaved at every choice.",

@@ -12,7 +12,8 @@ from game.ui.words import word
 
 
 class PauseMenu(Screen):
-    """Resume, Save, Load, History, Settings, Screenshot, Title screen, Quit."""
+    """Resume, Save, Load, History, Settings, Screenshot, (in class) End the class here, Title
+    screen, Quit."""
 
     opaque = False
     hide_when_covered = True  # the panels it opens dim the scene themselves
@@ -33,6 +34,7 @@ class PauseMenu(Screen):
             Button(word("flowchart"), self._flowchart, self.app.session is not None),
             Button(word("settings"), self._settings),
             Button(word("screenshot"), self._screenshot),
+            *self._end_class_button(),
             Button(word("title_screen"), self._to_title),
             Button(word("quit"), self._quit),
         ]
@@ -127,6 +129,17 @@ class PauseMenu(Screen):
         self.app.draw()
         path = self.app.screenshot()
         del path
+
+    def _end_class_button(self) -> list[Button]:
+        """In a class under way (not at an ending): the teacher closes the lesson where the class
+        stands, at the bell, and the closing screen shows what the class decided."""
+        classroom, session = self.app.classroom, self.app.session
+        if classroom is None or not classroom.is_open or session is None or session.is_over:
+            return []
+        return [Button(word("end_class"), self._end_class)]
+
+    def _end_class(self) -> None:
+        self.app.push(ConfirmScreen(self.app, word("confirm_end_class"), self.app.end_class_here))
 
     def _to_title(self) -> None:
         def go() -> None:
