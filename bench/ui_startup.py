@@ -29,7 +29,7 @@ from collections.abc import Iterator
 from ui_common import ROOT, headless, table
 
 GAME = """
-from game.launch import LaunchOptions
+from game.options import LaunchOptions
 from game.story import default_story_dir
 from game.ui.app import build_app
 app = build_app(LaunchOptions(story_dir=default_story_dir(), window_size=(1280, 720)), background=True)

@@ -1,6 +1,11 @@
 """The command line: `python main.py [COMMAND]` and the `last-train-home` script.
 
 Exit status: 0 success, 1 a story with errors (or a failed run), 2 a usage error.
+
+Opening the window is the command the player waits on: it reads no story here (the window shows
+its title first and reads the story behind it, game.ui.start), and a tool's module is imported only
+when the command line names a tool. The commands that read a story import the story's package
+where they run.
 """
 
 from __future__ import annotations
@@ -12,12 +17,14 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
-from game.launch import LaunchOptions, load_or_report, start_problem
-from game.story import Story, StoryError, default_story_dir, load_story_with_diagnostics
-from game.story.location import display_path
-from game.story.suggest import plural
+from game.options import LaunchOptions
+from game.paths import shipped_dir
+
+if TYPE_CHECKING:
+    from game.engine import Session
+    from game.story import Story
 
 USAGE_ERROR = 2
 DRAFT_HELP = "a story being written: a scene or ending nothing leads to yet is a warning, not an error"
@@ -72,7 +79,8 @@ def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--draft", action="store_true", help=DRAFT_HELP)
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(tools: bool = True) -> argparse.ArgumentParser:
+    """The parser of every command (`tools`: with the tools' commands, which imports them)."""
     parser = argparse.ArgumentParser(
         prog="last-train-home",
         description="Last Train Home (归途列车): a branching story about a family of migrant "
@@ -111,7 +119,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--strict", action="store_true", help="exit 1 on warnings too")
     check.add_argument("--draft", action="store_true", help=DRAFT_HELP)
 
-    for module in _TOOLS.values():
+    for module in _TOOLS.values() if tools else ():
         importlib.import_module(module).register(commands, _common)
     _defer_to_global(parser, commands)
     return parser
@@ -140,8 +148,33 @@ _TOOLS = {
 }
 
 
+def _command_word(parser: argparse.ArgumentParser, argv: Sequence[str]) -> str | None:
+    """The command `argv` names: its first word that is neither an option nor an option's value
+    (None without one; "-h" when help is asked for before it)."""
+    takes_value = {name for action in parser._actions if action.nargs != 0 for name in action.option_strings}
+    words = iter(argv)
+    for word in words:
+        if word in ("-h", "--help"):
+            return "-h"
+        if word.startswith("-"):
+            if word in takes_value:  # (`--story=DIR` holds its value)
+                next(words, None)
+            continue
+        return word
+    return None
+
+
+def _needs_tools(argv: Sequence[str]) -> bool:
+    """Whether the command line may name a tool (or lists them all: help, a mistyped command)."""
+    return _command_word(build_parser(tools=False), argv) not in (None, "play", "check")
+
+
 def run_check(args: argparse.Namespace, out: TextIO) -> int:
-    story_dir = args.story_dir or args.story or default_story_dir()
+    from game.story import load_story_with_diagnostics
+    from game.story.location import display_path
+    from game.story.suggest import plural
+
+    story_dir = args.story_dir or args.story or shipped_dir("story")
     story, findings = load_story_with_diagnostics(story_dir, draft=args.draft)
     errors = [f for f in findings if f.severity == "error"]
     warnings = [f for f in findings if f.severity == "warning"]
@@ -168,7 +201,7 @@ def run_check(args: argparse.Namespace, out: TextIO) -> int:
 
 def _options(args: argparse.Namespace) -> LaunchOptions:
     return LaunchOptions(
-        story_dir=args.story or default_story_dir(),
+        story_dir=args.story or shipped_dir("story"),
         start=args.start,
         sets=dict(args.sets),
         classroom=getattr(args, "classroom", False),
@@ -181,7 +214,7 @@ def _options(args: argparse.Namespace) -> LaunchOptions:
     )
 
 
-def _new_session(story: Story, options: LaunchOptions, err: TextIO):  # -> Session | None
+def _new_session(story: Story, options: LaunchOptions, err: TextIO) -> Session | None:
     from game.engine import ChoiceError, Session, SetError
 
     try:
@@ -193,6 +226,7 @@ def _new_session(story: Story, options: LaunchOptions, err: TextIO):  # -> Sessi
 
 def run_text(options: LaunchOptions, out: TextIO, err: TextIO, stdin: TextIO) -> int:
     from game.engine import SaveStore, user_data_dir
+    from game.launch import load_or_report, start_problem
     from game.textui import TextPlayer
 
     story = load_or_report(options.story_dir, err, draft=options.draft)
@@ -231,6 +265,8 @@ def _launch_problem(options: LaunchOptions, err: TextIO) -> int | None:
             return USAGE_ERROR
     if not options.start and not options.sets:
         return None
+    from game.launch import load_or_report, start_problem  # a start inside the story: read it here
+
     story = load_or_report(options.story_dir, err)
     if story is None:
         return None  # the window shows the story's errors itself
@@ -271,7 +307,7 @@ def main(
     out = out or sys.stdout or open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
     err = err or sys.stderr or open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
     stdin = stdin or sys.stdin or open(os.devnull, encoding="utf-8")  # noqa: SIM115
-    parser = build_parser()
+    parser = build_parser(tools=_needs_tools(sys.argv[1:] if argv is None else argv))
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse has printed the usage error
@@ -306,21 +342,11 @@ def _quiet(out: TextIO) -> None:
 def _dispatch(args: argparse.Namespace, out: TextIO, err: TextIO, stdin: TextIO) -> int:
     """Runs the command `args` names; returns the exit status."""
     try:
-        if args.command == "check":
-            return run_check(args, out)
-        if args.command in _TOOLS:
-            return args.run(args, out, err)
-        options = _options(args)
-        if args.command == "play" and args.text:
-            return run_text(options, out, err, stdin)
-        problem = _launch_problem(options, err)
-        if problem is not None:
-            return problem
-        return run_desktop(options, err)
-    except StoryError as exc:
-        for finding in exc.diagnostics:
-            print(finding, file=err)
-        return 1
+        if args.command in (None, "play") and not getattr(args, "text", False):
+            options = _options(args)
+            problem = _launch_problem(options, err)
+            return problem if problem is not None else run_desktop(options, err)
+        return _run_reading_command(args, out, err, stdin)
     except ModuleNotFoundError as exc:
         if exc.name != "yaml":
             raise
@@ -329,6 +355,23 @@ def _dispatch(args: argparse.Namespace, out: TextIO, err: TextIO, stdin: TextIO)
     except KeyboardInterrupt:
         print("", file=err)
         return 130
+
+
+def _run_reading_command(args: argparse.Namespace, out: TextIO, err: TextIO, stdin: TextIO) -> int:
+    """Runs a command that reads the story before anything else (check, play --text, the tools);
+    a story that cannot be read is reported as its findings."""
+    from game.story import StoryError
+
+    try:
+        if args.command == "check":
+            return run_check(args, out)
+        if args.command in _TOOLS:
+            return args.run(args, out, err)
+        return run_text(_options(args), out, err, stdin)
+    except StoryError as exc:
+        for finding in exc.diagnostics:
+            print(finding, file=err)
+        return 1
 
 
 def main_entry() -> None:

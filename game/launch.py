@@ -1,5 +1,5 @@
-"""Launching a story, shared by every front end: the options, loading with the problems reported,
-and checking where to begin.
+"""Launching a story, shared by every front end: loading it with the problems reported, and checking
+where to begin (the options themselves are game.options).
 
 It sits below the front ends (the command line, the window, the terminal player, the tools), so
 none of them needs to import another to start a story.
@@ -7,29 +7,11 @@ none of them needs to import another to start a story.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
 from game.story import Story, default_story_dir, load_story_with_diagnostics
 from game.story.suggest import did_you_mean
-
-
-@dataclass
-class LaunchOptions:
-    """What the front ends need to start: the story, where to begin, and how to run."""
-
-    story_dir: Path
-    start: str | None = None
-    sets: dict[str, str] = field(default_factory=dict)
-    classroom: bool = False
-    autoplay: bool = False
-    seed: int | None = None
-    screenshots: Path | None = None
-    window_size: tuple[int, int] | None = None
-    max_steps: int = 2000
-    draft: bool = False  # unreachable scenes are warnings (a story being written)
-    dev: bool = False  # the window's writing mode: the writing panel (F9), draft on
 
 
 def load_or_report(story_dir: Path | None, err: TextIO, *, draft: bool = False) -> Story | None:

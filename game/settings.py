@@ -13,9 +13,9 @@ from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
-from game.engine.atomic import write_atomic
+from game.atomic import write_atomic
 from game.engine.lessons import READ_ALOUD_CPS
-from game.story.safeio import UnreadableFile, read_json
+from game.safeio import UnreadableFile, read_json
 
 log = logging.getLogger("game.settings")
 

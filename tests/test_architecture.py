@@ -10,24 +10,37 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 DOC = ROOT / "docs" / "architecture.md"
 
-# Each floor and the floors it may import (its own included). Nothing may import the command line.
+# The ground floor: where folders are, reading damaged files safely, writing files atomically.
+# None of it imports anything of the game's, so every floor (and the window's first frame) can use
+# it without reading a story.
+GROUND = {"game.paths", "game.safeio", "game.atomic"}
+# Each floor and the floors it may import (its own and the ground included). Nothing may import
+# the command line.
 FLOORS = {
-    "game.paths": {"game.paths"},
-    "game.story": {"game.story", "game.paths"},
-    "game.engine": {"game.engine", "game.story", "game.paths"},
-    "game.launch": {"game.launch", "game.engine", "game.story", "game.paths"},
-    "game.settings": {"game.settings", "game.engine", "game.story", "game.paths"},
-    "game.textui": {"game.textui", "game.launch", "game.engine", "game.story", "game.paths"},
-    "game.reporting": {"game.reporting", "game.engine", "game.story", "game.paths"},
-    "game.tools": {"game.tools", "game.reporting", "game.launch", "game.engine", "game.story", "game.paths"},
+    **{module: set() for module in GROUND},
+    "game.story": {"game.story"},
+    "game.engine": {"game.engine", "game.story"},
+    "game.options": {"game.options"},
+    "game.launch": {"game.launch", "game.options", "game.engine", "game.story"},
+    "game.settings": {"game.settings"},
+    "game.textui": {"game.textui", "game.options", "game.launch", "game.engine", "game.story"},
+    "game.reporting": {"game.reporting", "game.engine", "game.story"},
+    "game.tools": {
+        "game.tools",
+        "game.reporting",
+        "game.options",
+        "game.launch",
+        "game.engine",
+        "game.story",
+    },
     "game.ui": {
         "game.ui",
         "game.reporting",
+        "game.options",
         "game.launch",
         "game.settings",
         "game.engine",
         "game.story",
-        "game.paths",
     },
     "game.cli": {
         "game.cli",
@@ -35,14 +48,17 @@ FLOORS = {
         "game.textui",
         "game.tools",
         "game.reporting",
+        "game.options",
         "game.launch",
         "game.settings",
         "game.engine",
         "game.story",
-        "game.paths",
     },
     "game": {"game"},  # the package's own __init__
 }
+for _floor_name, _allowed in FLOORS.items():
+    if _floor_name not in GROUND:
+        _allowed.update(GROUND)
 PYGAME_FLOORS = {"game.ui"}
 
 

@@ -102,7 +102,7 @@ def test_a_reload_stays_in_draft_mode(loose_story: Path) -> None:
 def test_the_window_loads_a_draft_in_writing_mode(loose_story: Path) -> None:
     import pygame
 
-    from game.launch import LaunchOptions
+    from game.options import LaunchOptions
     from game.ui.app import build_app
     from game.ui.screens.errors import ErrorScreen
 
@@ -137,7 +137,7 @@ def test_in_writing_mode_a_story_broken_at_start_up_reloads_when_the_fix_is_save
 ) -> None:
     import pygame
 
-    from game.launch import LaunchOptions
+    from game.options import LaunchOptions
     from game.ui.app import build_app
     from game.ui.hotreload import HotReload
     from game.ui.screens.errors import ErrorScreen

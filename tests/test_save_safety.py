@@ -19,8 +19,8 @@ from pathlib import Path
 
 import pytest
 
+from game import atomic as atomic_module
 from game.engine import SaveError, SaveStore, Session
-from game.engine import atomic as atomic_module
 from game.settings import Settings, load_settings
 from game.story import Story, load_story
 from game.textui import TextPlayer

@@ -9,7 +9,7 @@ from pathlib import Path
 import pygame
 import pytest
 
-from game.launch import LaunchOptions
+from game.options import LaunchOptions
 from game.ui.app import App, build_app
 from game.ui.autoplay import key
 from game.ui.screens.errors import ErrorScreen

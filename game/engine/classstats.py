@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from game.engine.atomic import write_atomic
+from game.atomic import write_atomic
 from game.engine.record import RecordError, SessionRecord
-from game.story.safeio import UnreadableFile, read_json
+from game.safeio import UnreadableFile, read_json
 
 STATS_FORMAT = 1
 STATS_KIND = "last-train-home class statistics"

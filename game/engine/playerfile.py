@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from game.story.safeio import UnreadableFile, read_json
+from game.safeio import UnreadableFile, read_json
 
 FORMAT = 1
 MAX_PLAYER_FILE_BYTES = 16 * 1024 * 1024  # a read log of 100,000 scenes is about 2 MB
@@ -48,7 +48,7 @@ def read_stories(path: Path, valid: Callable[[Any], bool], what: str) -> tuple[d
 
 def write_stories(path: Path, stories: dict[str, Any], what: str) -> str | None:
     """Writes the table atomically; a sentence if it could not be saved."""
-    from game.engine.atomic import write_atomic
+    from game.atomic import write_atomic
 
     data = json.dumps({"format": FORMAT, "stories": stories}, ensure_ascii=False).encode("utf-8")
     try:

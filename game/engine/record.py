@@ -17,10 +17,10 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from game.engine.atomic import write_atomic
+from game.atomic import write_atomic
 from game.engine.session import ChoiceError, Session
 from game.paths import user_data_dir
-from game.story.safeio import UnreadableFile, parse_json, read_json
+from game.safeio import UnreadableFile, parse_json, read_json
 
 RECORD_FORMAT = 1
 RECORD_MIN_FORMAT = 1

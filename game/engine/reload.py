@@ -12,9 +12,9 @@ from pathlib import Path
 
 from game.engine.saves import _adapt
 from game.engine.session import Session
+from game.safeio import find_files
 from game.story.loader import load_story_with_diagnostics
 from game.story.location import Diagnostic
-from game.story.safeio import find_files
 
 
 @dataclass

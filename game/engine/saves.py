@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from game.engine.atomic import sweep_temporary_files, write_atomic
+from game.atomic import sweep_temporary_files, write_atomic
+from game.safeio import UnreadableFile, parse_json, read_regular
 from game.story.model import Story
-from game.story.safeio import UnreadableFile, parse_json, read_regular
 
 if TYPE_CHECKING:  # imported where a save is loaded: the title screen only lists the slots
     from game.engine.session import Session

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from game.paths import shipped_dir
+from game.safeio import UnreadableFile, find_files, read_regular
 from game.story import checks
 from game.story.endings import read_ending
 from game.story.fields import FieldReader, brief, type_name
@@ -26,7 +27,6 @@ from game.story.location import (
 )
 from game.story.manifest import CONTENT_KEYS, FORMAT_VERSION, MANIFEST, MANIFEST_KEYS, read_manifest
 from game.story.model import Ending, Fact, FlagDef, Scene, Story
-from game.story.safeio import UnreadableFile, find_files, read_regular
 from game.story.scenes import RawScene, raw_choice_items, read_scene
 from game.story.suggest import did_you_mean
 from game.story.yamlsource import MAX_FILE_BYTES, read_yaml

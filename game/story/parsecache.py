@@ -24,9 +24,9 @@ from pathlib import Path
 from typing import Any
 
 from game.paths import user_cache_dir
+from game.safeio import read_regular
 from game.story.located import YList, YMap
 from game.story.location import SourceLocation
-from game.story.safeio import read_regular
 
 # Bump when the layout below, the values the YAML reader produces or the findings it reports
 # for a file change (a stale entry would hide a new warning).

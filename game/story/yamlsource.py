@@ -12,10 +12,10 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from game.safeio import UnreadableFile, read_regular
 from game.story import parsecache
 from game.story.located import YList, YMap
 from game.story.location import Diagnostics, SourceLocation
-from game.story.safeio import UnreadableFile, read_regular
 from game.story.yamlsyntax import syntax_problem
 
 if TYPE_CHECKING:

@@ -347,7 +347,7 @@ def register(subparsers, add_common) -> None:
 
 
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from game.engine.atomic import write_atomic
+    from game.atomic import write_atomic
     from game.launch import load_or_report
 
     if args.output.suffix.lower() not in (".html", ".htm"):

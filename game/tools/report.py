@@ -12,7 +12,7 @@ import argparse
 from pathlib import Path
 from typing import Any, TextIO
 
-from game.engine.atomic import write_atomic
+from game.atomic import write_atomic
 from game.engine.classstats import ClassStats, StatsError, load_any
 from game.engine.record import RecordError, SessionRecord
 from game.reporting import render_html, render_markdown

@@ -11,7 +11,7 @@ import json
 from pathlib import Path
 from typing import TextIO
 
-from game.engine.atomic import write_atomic
+from game.atomic import write_atomic
 from game.engine.classstats import ClassStats, StatsError, imported_dir, on_this_computer
 from game.engine.record import default_sessions_dir
 from game.story import StoryError, default_story_dir, load_story

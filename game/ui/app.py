@@ -37,7 +37,7 @@ from game.ui.words import word
 
 if TYPE_CHECKING:
     from game.engine import Outcome, Session
-    from game.launch import LaunchOptions
+    from game.options import LaunchOptions
     from game.ui.classroom import Classroom
     from game.ui.hotreload import HotReload
 

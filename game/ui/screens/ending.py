@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pygame
 
-from game.engine.atomic import write_atomic
+from game.atomic import write_atomic
 from game.reporting import render_html
 from game.story.model import paragraphs
 from game.ui.audio import ENDING_CUE
