@@ -284,7 +284,7 @@ def run_desktop(options: LaunchOptions, err: TextIO) -> int:
     # pygame greets on stdout when imported; the game's own window is greeting enough.
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     try:
-        from game.ui.app import run
+        from game.ui.start import run
     except ModuleNotFoundError as exc:
         if exc.name != "pygame":
             raise

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import ast
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -173,3 +175,19 @@ def test_the_architecture_page_draws_every_floor() -> None:
 def test_the_page_reader_resolves_names_in_their_folder() -> None:
     line = "| Saves | `engine/saves.py`, `atomic.py`; the window `ui/` with `app.py` and game/cli.py |"
     assert _named_paths(line) == {"engine/saves.py", "engine/atomic.py", "ui/", "ui/app.py", "game/cli.py"}
+
+
+def test_the_first_frame_needs_neither_the_story_nor_the_engine() -> None:
+    # The window's first frame is drawn before the story is read (game.ui.start): the command
+    # line and the first frame's module, imported as main.py imports them, must not pull in the
+    # story's reader, the engine, the tools or the screens (they are imported behind the frame).
+    code = (
+        "import sys, game.cli, game.ui.start, game.ui.firstframe\n"
+        "game.cli.build_parser(tools=game.cli._needs_tools([]))\n"
+        "print(' '.join(sorted(m for m in sys.modules if m.startswith('game'))))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    loaded = done.stdout.split()
+    assert "game.ui.firstframe" in loaded
+    heavy = ("game.story", "game.engine", "game.tools", "game.launch", "game.ui.app", "game.ui.screens")
+    assert [m for m in loaded if m.startswith(heavy)] == []

@@ -101,7 +101,7 @@ def test_every_screen_fits(size, text_size, example_story: Path, data_dir: Path)
 def test_the_window_has_its_own_icon_a_lamp_at_the_end_of_the_rails():
     pygame.display.init()
     try:
-        from game.ui.app import window_icon
+        from game.ui.firstframe import window_icon
 
         icon = window_icon()
         assert icon.get_size() == (64, 64)

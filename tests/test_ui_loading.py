@@ -12,8 +12,10 @@ import pytest
 from game.options import LaunchOptions
 from game.ui.app import App, build_app
 from game.ui.autoplay import key
+from game.ui.firstframe import draw_card, menu_top, open_first_frame
 from game.ui.screens.errors import ErrorScreen
 from game.ui.screens.title import ContentNoteScreen, TitleScreen
+from game.ui.start import wait_showing
 from tests.uikit import TextRecorder, button, drawn, settle
 
 
@@ -83,5 +85,62 @@ def test_a_broken_story_shows_its_errors_once_they_are_known(
         assert isinstance(app.top, ErrorScreen) and app.story is None
         assert any("nowhere" in line for line, _, _ in drawn(app))
         assert "nowhere" in capsys.readouterr().err
+    finally:
+        pygame.quit()
+
+
+def _drawn_at(ui, draw) -> list[tuple[str, tuple[int, int]]]:  # noqa: ANN001 - a Ui, a callable
+    """The lines `draw()` puts in the window through `ui`, with where each begins."""
+    lines: list[tuple[str, tuple[int, int]]] = []
+    real = ui.text
+
+    def text(surface, line, face, colour, pos, box=None, clip_width=None):  # noqa: ANN001, ANN202
+        lines.append((line, tuple(pos)))
+        return real(surface, line, face, colour, pos, box, clip_width)
+
+    ui.text = text
+    try:
+        draw()
+    finally:
+        del ui.text  # the Ui's own method again
+    return lines
+
+
+@pytest.mark.usefixtures("data_dir")
+@pytest.mark.parametrize("size", [(1280, 720), (800, 600)])
+def test_the_first_frame_shows_the_name_where_the_title_keeps_it(
+    example_story: Path, size: tuple[int, int]
+) -> None:
+    # The first frame is drawn before the game is imported (game.ui.start): the name and
+    # "Loading the story…" where the menu will be. The title that follows it draws the name on
+    # the same spot, with the menu under it, so nothing jumps.
+    options = LaunchOptions(story_dir=example_story, window_size=size)
+    first = open_first_frame(options)
+    try:
+        card = _drawn_at(first.ui, lambda: draw_card(first))
+        texts = [line for line, _ in card]
+        assert texts[:2] == ["Last Train Home", "归途列车"] and "Loading the story…" in texts
+        assert dict(card)["Loading the story…"][1] == menu_top(first.ui)  # where the menu begins
+        app = build_app(options, background=True, first=first)
+        assert app.surface is first.surface and isinstance(app.top, TitleScreen)
+        title = _drawn_at(app.ui, lambda: app.frame([], 0.0))
+        assert title[:2] == card[:2]  # the name, and 归途列车 under it, on the same spot
+        assert not button(app, "New game").enabled  # greyed, the story still being read
+        _until_loaded(app)
+        assert button(app, "New game").enabled
+    finally:
+        pygame.quit()
+
+
+@pytest.mark.usefixtures("data_dir")
+def test_closing_the_window_before_the_game_is_imported_quits(example_story: Path) -> None:
+    first = open_first_frame(LaunchOptions(story_dir=example_story, window_size=(800, 600)))
+
+    class StillImporting:
+        done = False
+
+    try:
+        pygame.event.post(pygame.event.Event(pygame.QUIT))
+        assert wait_showing(first, StillImporting()) is False  # type: ignore[arg-type]
     finally:
         pygame.quit()

@@ -14,8 +14,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from game.engine import AUTOSAVE, SaveError, SaveStore, user_data_dir
-from game.paths import shipped_dir
+from game.engine import AUTOSAVE, SaveError, SaveStore
 from game.settings import (
     CLASSROOM_SETTINGS_FILE,
     SETTINGS_FILE,
@@ -27,6 +26,7 @@ from game.settings import (
 from game.story import Story
 from game.ui.art import ArtLibrary
 from game.ui.audio import Ambience
+from game.ui.firstframe import ASSETS, FirstFrame, open_first_frame
 from game.ui.loading import StoryLoading
 from game.ui.png import png_bytes
 from game.ui.screens.base import Screen
@@ -43,8 +43,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("game.ui")
 
-ASSETS = shipped_dir("assets")
-DEFAULT_SIZE = (1280, 720)
 BUSY_FPS = 60
 IDLE_WAIT_MS = 1000
 # pygame.event.wait() polls inside SDL (about 3% of a core under X11 even for a bare window);
@@ -570,59 +568,9 @@ def _fixable(app: App) -> bool:
     return app.loading is None and app.options is not None and app.options.dev
 
 
-def window_icon(size: int = 64) -> pygame.Surface:
-    """The window's icon, drawn here (no file to lose): a lit train lamp at the end of two rails
-    on the night palette's blue, in a rounded square."""
-    icon = pygame.Surface((size, size), pygame.SRCALPHA)
-    unit = size / 64
-    pygame.draw.rect(icon, (*NIGHT.backdrop, 255), icon.get_rect(), border_radius=round(12 * unit))
-    horizon = round(26 * unit)
-    pygame.draw.rect(
-        icon,
-        (34, 40, 64, 255),
-        (0, horizon, size, size - horizon),
-        border_bottom_left_radius=round(12 * unit),
-        border_bottom_right_radius=round(12 * unit),
-    )
-    rail = (*NIGHT.bar_fill, 255)
-    for foot, top in ((10, 29), (54, 35)):  # two rails meeting at the lamp
-        pygame.draw.line(
-            icon, rail, (round(foot * unit), size - 1), (round(top * unit), horizon), max(2, round(3 * unit))
-        )
-    for y in (40, 50, 60):  # sleepers, wider as they come closer
-        half = (y - 22) * 0.62
-        pygame.draw.line(
-            icon,
-            (*NIGHT.text_dim, 255),
-            (round((32 - half) * unit), round(y * unit)),
-            (round((32 + half) * unit), round(y * unit)),
-            max(1, round(2 * unit)),
-        )
-    lamp = (round(32 * unit), round(18 * unit))
-    glow = pygame.Surface((size, size), pygame.SRCALPHA)
-    for radius, alpha in ((15, 40), (11, 70)):  # a soft halo, blended over the sky
-        pygame.draw.circle(glow, (*NIGHT.focus, alpha), lamp, round(radius * unit))
-    icon.blit(glow, (0, 0))
-    pygame.draw.circle(icon, (*NIGHT.focus, 255), lamp, round(7 * unit))
-    pygame.draw.circle(icon, (255, 244, 214, 255), lamp, round(4 * unit))
-    return icon
-
-
-def open_window(options: LaunchOptions | None, settings: Settings) -> pygame.Surface:
-    """Opens the game window (resizable; fullscreen if the settings say so)."""
-    size = (options.window_size if options and options.window_size else None) or DEFAULT_SIZE
-    pygame.display.set_caption("Last Train Home · 归途列车")
-    pygame.display.set_icon(window_icon())
-    if settings.fullscreen and not (options and options.autoplay):
-        try:
-            return pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
-        except pygame.error as exc:
-            log.warning("fullscreen is not available: %s", exc)
-    return pygame.display.set_mode(size, pygame.RESIZABLE)
-
-
-def build_app(options: LaunchOptions, *, background: bool = False) -> App:
-    """Starts pygame, opens the window, loads settings and the story, and puts up the first screen.
+def build_app(options: LaunchOptions, *, background: bool = False, first: FirstFrame | None = None) -> App:
+    """Puts the game into the window the first frame opened (opening it now if `first` is None):
+    reads the story and shows the first screen.
 
     With `background` (the player's start) the title screen comes up at once and the story is read
     behind it; without, or when the start needs the story (autoplay, --start, --set, a class), the
@@ -630,16 +578,13 @@ def build_app(options: LaunchOptions, *, background: bool = False) -> App:
     """
     from game.ui.screens.title import TitleScreen
 
-    pygame.display.init()
-    pygame.font.init()
-    data_dir = user_data_dir()
-    settings, warnings = load_settings(data_dir)
-    surface = open_window(options, settings)
+    first = first or open_first_frame(options)
     loading = StoryLoading(options.story_dir, draft=options.draft)
     needs_story = bool(options.classroom or options.autoplay or options.start or options.sets)
     if not background or needs_story:
         loading.wait()
-    app = App(surface, loading.result() if loading.done else None, settings, data_dir, options)
+    story = loading.result() if loading.done else None
+    app = App(first.surface, story, first.settings, first.data_dir, options)
     if not loading.done:
         app.loading = loading  # started once the title's first frame is drawn
         app.push(TitleScreen(app))
@@ -656,7 +601,7 @@ def build_app(options: LaunchOptions, *, background: bool = False) -> App:
         app.push(TitleScreen(app))
     if options.dev:
         app.notify(word("writing_mode_on"))
-    for warning in warnings:
+    for warning in first.warnings:
         app.notify(warning)
     return app
 
@@ -670,24 +615,15 @@ def story_errors(app: App, findings: list[str]) -> Screen:
     return ErrorScreen(app, findings)
 
 
-def run(options: LaunchOptions) -> int:
-    """Plays the game in a window (or autoplays it); returns the process exit status."""
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
-    try:
-        app = build_app(options, background=True)
-        driver = None
-        if options.autoplay:
-            from game.ui.autoplay import Autoplayer
+def play(options: LaunchOptions, first: FirstFrame) -> int:
+    """Plays the game (or autoplays it) in the window of the first frame; returns the exit status."""
+    app = build_app(options, background=True, first=first)
+    driver = None
+    if options.autoplay:
+        from game.ui.autoplay import Autoplayer
 
-            driver = Autoplayer(options.seed, options.screenshots, options.max_steps)
-        status = main_loop(app, driver)
-        if driver is not None and status == 0:
-            print(driver.summary(app))
-        return status
-    except KeyboardInterrupt:
-        return 130
-    finally:
-        # The window goes first, so the game is gone the moment the player quits; the sound
-        # device and the rest of pygame close after it, unseen (bench/ui_quit.py).
-        pygame.display.quit()
-        pygame.quit()
+        driver = Autoplayer(options.seed, options.screenshots, options.max_steps)
+    status = main_loop(app, driver)
+    if driver is not None and status == 0:
+        print(driver.summary(app))
+    return status

@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-import functools
-
 import pygame
 
 from game.engine.saves import SlotInfo
 from game.ui.audio import THEME
+from game.ui.firstframe import draw_credit, draw_name, draw_title_backdrop, menu_top, name_height
 from game.ui.screens.base import Screen
 from game.ui.screens.document import DocumentScreen
 from game.ui.widgets import Block, Button, Rect, is_key, layout_column
 from game.ui.words import word
-
-CREDIT = "After Lixin Fan's documentary Last Train Home (2009)"
 
 
 class TitleScreen(Screen):
@@ -81,10 +78,7 @@ class TitleScreen(Screen):
             Button(word("quit"), lambda: self.app.quit(0)),
         ]
         width = min(round(360 * metrics.unit * max(1.0, self.app.settings.text_scale)), metrics.width // 2)
-        title_h = (
-            ui.face("display", metrics.title).height + ui.face("display", round(metrics.title * 0.55)).height
-        )
-        self.menu_top = metrics.margin * 2 + title_h + metrics.pad * 2
+        self.menu_top = menu_top(ui)
         bottom = layout_column(buttons, ui, metrics.margin * 2, self.menu_top, width, metrics.gap)
         overflow = bottom - (metrics.height - metrics.margin * 2)
         if overflow > 0:  # small windows at the largest text: move the menu up into the title's space
@@ -142,36 +136,17 @@ class TitleScreen(Screen):
         return self.focus.handle(event)
 
     def draw(self, surface: pygame.Surface) -> None:
-        ui, metrics, palette = self.ui, self.ui.metrics, self.ui.palette
-        if palette.high_contrast:
-            surface.fill(palette.backdrop)
-        else:
-            surface.blit(self.app.art.backdrop("title", surface.get_size()), (0, 0))
-            surface.blit(_shade(round(metrics.width * 0.6), metrics.height), (0, 0))
+        """The first frame's picture (game.ui.firstframe), with the menu where it said "Loading"."""
+        metrics = self.ui.metrics
+        draw_title_backdrop(surface, self.ui, self.app.assets)
         title, native = self._names()
-        x, y = metrics.margin * 2, metrics.margin * 2
-        box = Rect(x, y - metrics.gap, metrics.width - 2 * x, metrics.height)
         top_of_menu = min(b.rect.top for b in self.focus.buttons) if self.focus.buttons else metrics.height
-        big, native_face = ui.face("display", metrics.title), ui.face("display", round(metrics.title * 0.5))
-        if y + big.height + native_face.height <= top_of_menu:
-            for line in big.wrap(title, box.width):
-                ui.text(surface, line, big, palette.heading, (x, y), box)
-                y += big.height
-            if native:
-                ui.text(surface, native, native_face, palette.accent, (x + 2, y), box)
+        if metrics.margin * 2 + name_height(self.ui) <= top_of_menu:
+            draw_name(surface, self.ui, title, native)
         else:  # a longer menu (Resume class) moved up into its space: the name on one line above it
             self._draw_name_line(surface, top_of_menu)
-        self.focus.draw(ui, surface)
-        small = ui.face("ui", metrics.small)
-        credit = (
-            small.wrap(CREDIT, metrics.width // 2)[-1:] if metrics.width > 2 * small.width(CREDIT) else []
-        )
-        for line in credit:
-            pos = (
-                metrics.width - metrics.margin - small.width(line),
-                metrics.height - metrics.margin - small.height,
-            )
-            ui.text(surface, line, small, palette.text_dim, pos, Rect(0, 0, metrics.width, metrics.height))
+        self.focus.draw(self.ui, surface)
+        draw_credit(surface, self.ui)
 
     def _names(self) -> tuple[str, str]:
         """The story's title and native title; the game's own while the story loads."""
@@ -197,15 +172,6 @@ class TitleScreen(Screen):
             ui.text(
                 surface, native, native_face, palette.accent, (x + face.width(title) + metrics.pad, y), box
             )
-
-
-@functools.lru_cache(maxsize=4)
-def _shade(width: int, height: int) -> pygame.Surface:
-    """A night-blue veil, dark at the left edge and fading out to the right."""
-    strip = pygame.Surface((width, 1), pygame.SRCALPHA)  # one row, stretched: a fill per pixel
-    for x in range(width):  # of a column cost ms at start-up
-        strip.set_at((x, 0), (12, 14, 30, round(170 * (1 - x / width) ** 1.6)))
-    return pygame.transform.scale(strip, (width, height))
 
 
 class ContentNoteScreen(DocumentScreen):
