@@ -19,16 +19,16 @@ def test_a_tool_that_fails_to_import_surfaces_its_error(monkeypatch) -> None:
 
 
 def test_the_window_without_pygame_says_how_to_install_it(monkeypatch) -> None:
-    monkeypatch.delitem(sys.modules, "game.ui.app", raising=False)
-    monkeypatch.setattr("builtins.__import__", _failing_import("game.ui.app", "pygame"))
+    monkeypatch.delitem(sys.modules, "game.ui.start", raising=False)
+    monkeypatch.setattr("builtins.__import__", _failing_import("game.ui.start", "pygame"))
     err = io.StringIO()
     assert main(["play"], out=io.StringIO(), err=err) == 1
     assert "needs pygame-ce" in err.getvalue()
 
 
 def test_the_window_with_another_broken_import_shows_that_error(monkeypatch) -> None:
-    monkeypatch.delitem(sys.modules, "game.ui.app", raising=False)
-    monkeypatch.setattr("builtins.__import__", _failing_import("game.ui.app", "game.ui.oops"))
+    monkeypatch.delitem(sys.modules, "game.ui.start", raising=False)
+    monkeypatch.setattr("builtins.__import__", _failing_import("game.ui.start", "game.ui.oops"))
     with pytest.raises(ModuleNotFoundError) as caught:
         main(["play"], out=io.StringIO(), err=io.StringIO())
     assert caught.value.name == "game.ui.oops"

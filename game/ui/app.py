@@ -62,6 +62,7 @@ class App:
         data_dir: Path,
         options: LaunchOptions | None = None,
         assets: Path = ASSETS,
+        fonts: Fonts | None = None,
     ) -> None:
         self.surface = surface
         self.story = story
@@ -80,7 +81,7 @@ class App:
             enabled=not quiet,
             deferred=True,
         )
-        self.fonts = Fonts(assets / "fonts")
+        self.fonts = fonts or Fonts(assets / "fonts")  # the first frame's, already loaded
         self.ui = Ui(self.fonts, NIGHT, metrics(surface.get_size(), settings.text_scale))
         self.stack: list[Screen] = []
         self.running = True
@@ -584,7 +585,7 @@ def build_app(options: LaunchOptions, *, background: bool = False, first: FirstF
     if not background or needs_story:
         loading.wait()
     story = loading.result() if loading.done else None
-    app = App(first.surface, story, first.settings, first.data_dir, options)
+    app = App(first.surface, story, first.settings, first.data_dir, options, fonts=first.ui.fonts)
     if not loading.done:
         app.loading = loading  # started once the title's first frame is drawn
         app.push(TitleScreen(app))
