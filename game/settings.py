@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from game.atomic import write_atomic
-from game.engine.lessons import READ_ALOUD_CPS
+from game.pace import READ_ALOUD_CPS
 from game.safeio import UnreadableFile, read_json
 
 log = logging.getLogger("game.settings")

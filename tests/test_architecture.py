@@ -12,10 +12,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 DOC = ROOT / "docs" / "architecture.md"
 
-# The ground floor: where folders are, reading damaged files safely, writing files atomically.
+# The ground floor: where folders are, reading damaged files safely, writing files atomically, the
+# pace of reading aloud.
 # None of it imports anything of the game's, so every floor (and the window's first frame) can use
 # it without reading a story.
-GROUND = {"game.paths", "game.safeio", "game.atomic"}
+GROUND = {"game.paths", "game.safeio", "game.atomic", "game.pace"}
 # Each floor and the floors it may import (its own and the ground included). Nothing may import
 # the command line.
 FLOORS = {

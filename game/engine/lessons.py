@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from game.engine.session import ChoiceError, Session, apply_setting
 from game.engine.state import GameState
+from game.pace import READ_ALOUD_WPM
 from game.story.lessons import Lesson, LessonPart
 from game.story.model import Story
 
@@ -25,11 +26,7 @@ _DEPARTURE_WORDS = ("what if", "did not", "never reached")
 
 # The timing of a lesson (the teacher guide prints these; the tests hold the shipped lessons to
 # their minutes). Reading aloud to a class runs at about 120-150 words a minute; we take a steady
-# 130, slower than the guide's 150 for a whole path, because a lesson reads every word aloud.
-READ_ALOUD_WPM = 130
-# The same pace on the screen, for the text's typewriter in class: words of some 6 characters with
-# their space, 13 characters a second (game/settings.py's "Reading aloud", and the browser's).
-READ_ALOUD_CPS = READ_ALOUD_WPM * 6 / 60
+# 130 (game/pace.py, where the settings' "Reading aloud" text speed and the browser's take it too).
 # Every word put on the screen is counted as read aloud (scene text, choices, consequence lines,
 # prompts, fact cards, the real family's panels, bridges, the close); pauses come on top.
 VOTE_MINUTES = 1.0  # hands up, counted, entered

@@ -18,8 +18,8 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from game.engine.classview import lessons_view
-from game.engine.lessons import READ_ALOUD_CPS
 from game.engine.viewmodel import Player, story_view
+from game.pace import READ_ALOUD_CPS
 from game.story.bundle import bundle_text, make_bundle
 from game.story.model import Story
 
