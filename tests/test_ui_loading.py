@@ -144,3 +144,27 @@ def test_closing_the_window_before_the_game_is_imported_quits(example_story: Pat
         assert wait_showing(first, StillImporting()) is False  # type: ignore[arg-type]
     finally:
         pygame.quit()
+
+
+@pytest.mark.usefixtures("data_dir")
+def test_the_first_frame_is_drawn_again_when_the_window_is_resized_while_the_game_is_imported(
+    example_story: Path,
+) -> None:
+    first = open_first_frame(LaunchOptions(story_dir=example_story, window_size=(1280, 720)))
+
+    class ImportedAfterOneLook:
+        looks = 0
+
+        @property
+        def done(self) -> bool:
+            self.looks += 1
+            return self.looks > 1
+
+    try:
+        pygame.display.set_mode((800, 600), pygame.RESIZABLE)
+        pygame.event.post(pygame.event.Event(pygame.VIDEORESIZE, size=(800, 600), w=800, h=600))
+        lines = _drawn_at(first.ui, lambda: wait_showing(first, ImportedAfterOneLook()))  # type: ignore[arg-type]
+        assert first.surface.get_size() == (800, 600) and first.ui.m.width == 800
+        assert ("Loading the story…", (first.ui.m.margin * 2, menu_top(first.ui))) in lines
+    finally:
+        pygame.quit()
