@@ -14,7 +14,7 @@ from ui_common import headless, table
 def idle(scene: str | None, seconds: float) -> float:
     import pygame
 
-    from game.launch import LaunchOptions
+    from game.options import LaunchOptions
     from game.story import default_story_dir
     from game.ui.app import build_app, main_loop
     from game.ui.screens.play import PlayScreen

@@ -164,7 +164,7 @@ def test_the_first_frame_is_drawn_again_when_the_window_is_resized_while_the_gam
         pygame.display.set_mode((800, 600), pygame.RESIZABLE)
         pygame.event.post(pygame.event.Event(pygame.VIDEORESIZE, size=(800, 600), w=800, h=600))
         lines = _drawn_at(first.ui, lambda: wait_showing(first, ImportedAfterOneLook()))  # type: ignore[arg-type]
-        assert first.surface.get_size() == (800, 600) and first.ui.m.width == 800
-        assert ("Loading the story…", (first.ui.m.margin * 2, menu_top(first.ui))) in lines
+        assert first.surface.get_size() == (800, 600) and first.ui.metrics.width == 800
+        assert ("Loading the story…", (first.ui.metrics.margin * 2, menu_top(first.ui))) in lines
     finally:
         pygame.quit()

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pygame
 
-from game.launch import LaunchOptions
+from game.options import LaunchOptions
 from game.ui.app import App, build_app
 from game.ui.autoplay import key
 

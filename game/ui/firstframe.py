@@ -183,7 +183,8 @@ def menu_top(ui: Ui) -> int:
 
 def name_height(ui: Ui) -> int:
     """The height the name and its native line take, drawn by `draw_name`."""
-    return ui.face("display", ui.metrics.title).height + ui.face("display", round(ui.metrics.title * 0.5)).height
+    title = ui.metrics.title
+    return ui.face("display", title).height + ui.face("display", round(title * 0.5)).height
 
 
 def draw_name(surface: pygame.Surface, ui: Ui, title: str, native: str) -> None:
