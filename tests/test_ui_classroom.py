@@ -152,6 +152,21 @@ def test_a_class_sees_the_content_note_first(app: App, data_dir: Path) -> None:
     assert isinstance(app.top, PlayScreen)
 
 
+def test_esc_on_a_note_opens_the_menu_and_resume_returns_to_it(app: App) -> None:
+    # The note before the quarrel says "Esc opens the menu if you need to stop": it must.
+    click(app, button(app, "Start from the beginning").rect)
+    assert isinstance(app.top, NoteCardScreen)
+    assert any("Esc: menu" in line for line, _, _ in drawn(app))  # the card says so
+    settle(app, key(pygame.K_ESCAPE))
+    assert isinstance(app.top, PauseMenu)
+    lines = [line for line, _, _ in drawn(app)]
+    assert "Resume" in lines and "End the class here" in lines
+    settle(app, key(pygame.K_RETURN))  # Resume, the menu's first button
+    assert isinstance(app.top, NoteCardScreen)  # the note again, not the scene
+    settle(app, key(pygame.K_SPACE))
+    assert isinstance(app.top, PlayScreen)
+
+
 def test_pauses_off_means_no_pause_and_votes_off_no_vote(app: App, data_dir: Path) -> None:
     click(app, button(app, "Discussion pauses: On").rect)
     click(app, button(app, "Class votes: On").rect)

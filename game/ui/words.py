@@ -203,6 +203,7 @@ WORDS: dict[str, str] = {
     "others_chose": "{percent}% of {reached} other classes chose this",
     "others_none": "no other class on this computer has reached this choice yet",
     "card_hint": "Space, Enter or a click: go on",
+    "note_hint": "Space, Enter or a click: go on · Esc: menu",
     "discuss_hint": "Space, Enter or a click: go on · Esc: skip (not counted as discussed)",
     "fact_cards": "Fact cards",
     "no_facts_yet": "No fact cards yet.",

@@ -134,11 +134,24 @@ class DiscussionScreen(CardScreen):
 
 class NoteCardScreen(CardScreen):
     """A note read before the class goes on: the story's content note when a class begins, or
-    the story's note for the teacher before a scene (what is coming and how to handle it)."""
+    the story's note for the teacher before a scene (what is coming and how to handle it).
+
+    Esc opens the pause menu over the note (the note before the quarrel tells the teacher so, in
+    case the class must stop there); Resume comes back to the note."""
+
+    hint = "note_hint"
 
     def __init__(self, app, heading: str, text: str, done: Callable[[], None] | None = None) -> None:  # noqa: ANN001
         self.heading, self.text = heading, text
         super().__init__(app, done)
+
+    def handle(self, event: pygame.event.Event) -> bool:
+        if is_key(event, pygame.K_ESCAPE):
+            from game.ui.screens.menu import PauseMenu
+
+            self.app.push(PauseMenu(self.app))
+            return True
+        return super().handle(event)
 
     def build(self, width: int, scale: float = 1.0) -> Block:
         ui, metrics, palette = self.ui, self.ui.metrics, self.ui.palette
