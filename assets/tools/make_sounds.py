@@ -5,7 +5,8 @@
     .venv/bin/python assets/tools/make_sounds.py train rain # a few
 
 Needs numpy and soundfile (``pip install numpy soundfile``; its wheels bundle
-libsndfile with Ogg/Vorbis). Fixed seeds: the output is the same each run.
+libsndfile with Ogg/Vorbis). Fixed seeds and a fixed Ogg serial number (oggfix.py): a rerun
+writes the same bytes.
 
 Loops are seamless by construction: every loop is built on a circular buffer
 of exactly N samples. Noise is shaped in the frequency domain (so it is
@@ -20,6 +21,7 @@ import sys
 import time
 
 import numpy as np
+from oggfix import fix_serial
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]  # assets/
 SR = 22050
@@ -420,6 +422,7 @@ def main(argv: list[str]) -> int:
         data = finish(fn(rng), SHORT.get(name, PEAK), loop=name not in SHORT)
         path = out / f"{name}.ogg"
         sf.write(str(path), data, SR, format="OGG", subtype="VORBIS")
+        fix_serial(path, 0x4C54_4800 + sum(map(ord, name)))  # libsndfile's serial is random
         size = path.stat().st_size
         total += size
         print(
