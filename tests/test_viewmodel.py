@@ -199,3 +199,31 @@ def test_the_scene_carries_the_pov_face_with_its_mood_and_the_panels_side(tmp_pa
     after = player.act({"do": "choose", "choice": 1})["scene"]
     assert after["face"] == "portraits/qin_teen.png" and after["face_fallback"] is None  # no mood: plain
     assert after["panel"] == "left"  # no backdrop
+
+
+def test_the_consequence_card_carries_each_moved_persons_face_glad_or_sad():
+    # As on the desktop's card (game.engine.looks.moved_faces): a face per person a choice moved,
+    # glad when their stats rose in all, sad when they fell, with the plain face to fall back on.
+    from game.paths import shipped_dir
+    from game.story import default_story_dir
+
+    story = load_story(default_story_dir())
+    player, seen = Player(story), 0
+    for _ in range(40):
+        view = player.view()
+        if view["ending"] or not view["scene"]["choices"]:
+            break
+        number = next(c["number"] for c in view["scene"]["choices"] if c["available"])
+        outcome = player.act({"do": "choose", "choice": number})["outcome"]
+        moved: dict[str, int] = {}
+        for change in outcome["changes"]:
+            if change["kind"] == "stat":
+                moved[change["person"]] = moved.get(change["person"], 0) + change["delta"]
+        assert list(outcome["faces"]) == list(moved)  # in the order first moved
+        for person, delta in moved.items():
+            first, *rest = outcome["faces"][person]
+            mood = "_glad.png" if delta > 0 else "_sad.png" if delta < 0 else None
+            assert first.endswith(mood) if mood else not rest
+            assert all((shipped_dir("assets") / face).is_file() for face in outcome["faces"][person])
+            seen += 1
+    assert seen >= 3

@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 from game.engine import Session
+from game.engine.looks import moved_faces
 from game.story import load_story
 from tests.browserkit import ROOT, web_page
 
@@ -64,6 +65,15 @@ def test_the_site_plays_to_an_ending_showing_the_engines_words(web, story):
         if outcome.notable and (outcome.says or outcome.changes):
             card = web.text("#outcome")
             assert all(change.words in card for change in outcome.changes)
+            # each person moved shows a face, glad or sad at it, as the desktop's card does
+            faces = web.page.eval_on_selector_all(
+                "#outcome-changes img.face",
+                "els => els.map((e) => [e.dataset.person, e.getAttribute('src')])",
+            )
+            expected = moved_faces(story, outcome.changes, replay.year)
+            assert faces == [
+                [person, f"assets/portraits/{names[0]}.png"] for person, names in expected.items()
+            ]
             if outcome.says:
                 assert outcome.says in card
             quiet = []

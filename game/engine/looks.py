@@ -1,5 +1,5 @@
 """How a scene looks, decided once for every front end: the face shown beside the point-of-view
-label, and the side of the window the text panel takes.
+label, the faces on the consequence card, and the side of the window the text panel takes.
 
 The desktop (game/ui/screens/play.py) and the browser (through game/engine/viewmodel.py) both
 call these, so the two editions show the same face and keep the same part of the picture clear.
@@ -7,9 +7,10 @@ call these, so the two editions show the same face and keep the same part of the
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
-from game.engine.session import Session
+from game.engine.session import Change, Session
+from game.story.model import Story
 
 SIDES = ("left", "right")  # where the text panel can sit
 SUBJECTS = ("left", "right", "centre")  # where a backdrop's subject is (its catalogue's `subject`)
@@ -47,6 +48,20 @@ def pov_faces(session: Session) -> tuple[str, ...]:
     if person is None or scene.end:
         return ()
     return faces(person.portrait(session.year), scene.mood)
+
+
+def moved_faces(story: Story, changes: Iterable[Change], year: int | None) -> dict[str, tuple[str, ...]]:
+    """The consequence card's faces: each person a choice moved (in the order first moved), with
+    their faces at what it did to them in all (see `moved_mood`), at `year`."""
+    moved: dict[str, int] = {}
+    for change in changes:
+        person = change.person
+        if change.kind == "stat" and person is not None and person in story.people:
+            moved[person] = moved.get(person, 0) + change.delta
+    return {
+        person: faces(story.people[person].portrait(year), moved_mood(delta))
+        for person, delta in moved.items()
+    }
 
 
 def moved_mood(moved: int) -> str | None:

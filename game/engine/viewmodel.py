@@ -23,7 +23,7 @@ from game.engine.classview import (
     stats_action,
 )
 from game.engine.lessons import LessonRun
-from game.engine.looks import pov_faces, scene_panel_side
+from game.engine.looks import moved_faces, pov_faces, scene_panel_side
 from game.engine.record import RecordError, SessionRecord
 from game.engine.saves import LoadResult, SaveError, parse_save, restore, save_document
 from game.engine.session import ChoiceError, EndingView, Outcome, Session, Step
@@ -164,11 +164,20 @@ def ending_view(ending: EndingView | None) -> dict[str, Any] | None:
     }
 
 
-def outcome_view(story: Story, outcome: Outcome, film_note: str | None = None) -> dict[str, Any]:
+def outcome_view(
+    story: Story, outcome: Outcome, film_note: str | None = None, year: int | None = None
+) -> dict[str, Any]:
     """What a choice did, in words and numbers; `notable` says whether it earns the consequence
     card (game.engine.notable) or goes quietly (the says line opens the next scene). After a key
-    decision, `film_note` is what the real family did (shown next, in class and solo alike)."""
+    decision, `film_note` is what the real family did (shown next, in class and solo alike).
+    `faces`: each person it moved, with their portraits at `year`, glad or sad as on the desktop's
+    card (best first, the plain face last)."""
     return {
+        "faces": {
+            person: [f"portraits/{name}.png" for name in names]
+            for person, names in moved_faces(story, outcome.changes, year).items()
+            if names
+        },
         "film_note": paragraphs(film_note) if film_note else [],
         "choice_id": outcome.choice_id,
         "choice_text": outcome.choice_text,
@@ -310,7 +319,8 @@ class Player:
                 record.close(self.session)
         if record is not None and self.session.is_over:
             record.finish(self.session)
-        view = self.view(outcome_view(self.story, outcome, scene.documentary if scene.key else None))
+        film_note = scene.documentary if scene.key else None
+        view = self.view(outcome_view(self.story, outcome, film_note, self.session.year))
         view["bridge"] = bridge
         return view
 

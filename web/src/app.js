@@ -481,10 +481,21 @@ function showOutcome(outcome) {
   $("outcome-choice").textContent = outcome.choice_text;
   $("outcome-says").textContent = outcome.says || "";
   $("outcome-says").hidden = !outcome.says;
+  // Each person moved shows their face once, glad or sad at what the choice did to them in all
+  // (the engine's rule, game.engine.looks.moved_faces, as on the desktop's card).
+  const faced = new Set();
   $("outcome-changes").replaceChildren(...outcome.changes.map((c) => {
     const cls = c.delta > 0 || (c.kind === "flag" && c.after) ? "rise" : "fall";
     const def = c.kind === "stat" ? statDef(c.name) : null;
-    return el("li", { class: cls }, el("span", {}, c.words),
+    const looks = c.person && !faced.has(c.person) ? (outcome.faces || {})[c.person] : null;
+    let face = null;
+    if (looks && looks.length) {
+      faced.add(c.person);
+      face = el("img", { class: "face", alt: c.person_name || "", src: `assets/${looks[0]}`, "data-person": c.person });
+      face.onerror = () => { face.onerror = null; face.src = `assets/${looks[looks.length - 1]}`; };
+    }
+    const whose = face ? " with-face" : c.person ? "" : " family";  // the family's own start below the faces
+    return el("li", { class: cls + whose }, face, el("span", {}, c.words),
       def ? bar(c.after, def.min, def.max) : null);
   }));
   const dialog = $("outcome");

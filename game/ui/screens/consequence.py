@@ -7,7 +7,7 @@ from collections.abc import Callable
 import pygame
 
 from game.engine import Change, Outcome
-from game.engine.looks import faces, moved_mood
+from game.engine.looks import moved_faces
 from game.ui.screens.document import DocumentScreen
 from game.ui.widgets import Block, Button, Rect, bar, is_click, is_key
 from game.ui.words import word
@@ -69,12 +69,12 @@ class ConsequenceScreen(DocumentScreen):
         for change in people:
             if change.person is not None and change.person not in seen:
                 seen.append(change.person)
+        year = self.app.session.year if self.app.session else None
+        looks = moved_faces(story, people, year)  # glad or sad at the change
         for person_id in seen:
             person = story.people[person_id]
             top = block.height
-            year = self.app.session.year if self.app.session else None
-            moved = sum(c.delta for c in people if c.person == person_id)  # glad or sad at the change
-            face = self.app.art.first_portrait(faces(person.portrait(year), moved_mood(moved)))
+            face = self.app.art.first_portrait(looks.get(person_id, ()))
             self.images.append((face, 0, top, portrait))
             block.add(
                 f"{person.name}", ui.face("ui_bold", metrics.ui), palette.heading, width, indent, after=0.1
