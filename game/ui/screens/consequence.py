@@ -65,16 +65,12 @@ class ConsequenceScreen(DocumentScreen):
         portrait = round(FACE * metrics.unit * max(1.0, self.app.settings.text_scale * 0.9))
         indent = portrait + metrics.pad // 2
         bar_h = max(6, round(8 * metrics.unit))
-        seen: list[str] = []
-        for change in people:
-            if change.person is not None and change.person not in seen:
-                seen.append(change.person)
         year = self.app.session.year if self.app.session else None
-        looks = moved_faces(story, people, year)  # glad or sad at the change
-        for person_id in seen:
+        # each person moved, in the order first moved, with their face glad or sad at the change
+        for person_id, looks in moved_faces(story, people, year).items():
             person = story.people[person_id]
             top = block.height
-            face = self.app.art.first_portrait(looks.get(person_id, ()))
+            face = self.app.art.first_portrait(looks)
             self.images.append((face, 0, top, portrait))
             block.add(
                 f"{person.name}", ui.face("ui_bold", metrics.ui), palette.heading, width, indent, after=0.1
