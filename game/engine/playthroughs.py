@@ -6,6 +6,7 @@ failure is reported with the seed that reproduces it.
 
 from __future__ import annotations
 
+import functools
 import gc
 import itertools
 import random
@@ -15,9 +16,9 @@ from functools import cached_property
 from typing import TYPE_CHECKING, TypeVar
 
 from game.engine.search import Failure, Progress, words_of_ending
-from game.engine.session import Session
+from game.engine.session import Session, Step
 from game.story.checks import reachable_scenes
-from game.story.model import Choice, Scene, Story
+from game.story.model import Choice, Scene, Story, count_words
 
 if TYPE_CHECKING:
     from multiprocessing.context import ForkContext
@@ -151,65 +152,75 @@ def random_playthrough(
     (a sixth of the cost), for runs that only count."""
     rng = random.Random(seed)
     session = Session(story, start=start, sets=sets, keep_undo=False, describe=describe)
-    path: list[str] = []
-    scenes = [session.state.scene]
-    hidden: list[tuple[str, int]] = []
+    # What the session does not keep is counted on the way: the conditional choices shown, and
+    # the words of each choice's `says`; the scenes, their variants and words, and the path are
+    # read from its transcript and decision log at the end.
     offered: list[str] = []
-    shown = _variants_holding(story, session, hidden)
-    words = session.transcript[-1].words
+    says_words = 0
     failure = None
-    ending = None
     view = session.ending  # the ending reached, as each choice's outcome tells it
+    log = session.state.log
     while True:
-        scene = session.state.scene
-        if session.is_over:
+        scene = session.scene
+        if scene.end:
             if view is None:
                 failure = Failure(
                     "no-ending",
-                    scene,
-                    f"the end scene '{scene}' has no ending that applies to this state",
-                    tuple(path),
+                    scene.id,
+                    f"the end scene '{scene.id}' has no ending that applies to this state",
+                    tuple(log),
                     seed,
                 )
-            else:
-                ending = view.id
-                words += words_of_ending(view)
             break
-        if len(path) >= max_steps:
+        if len(log) >= max_steps:
             failure = Failure(
-                "too-long", scene, f"no ending after {max_steps} choices (a loop?)", tuple(path), seed
+                "too-long", scene.id, f"no ending after {max_steps} choices (a loop?)", tuple(log), seed
             )
             break
         open_choices = session.open_choices()
-        _offered(story.scenes[scene], open_choices, offered)
+        _offered(scene, open_choices, offered)
         if not open_choices:
-            failure = Failure("stuck", scene, session.stuck or "no choice is available", tuple(path), seed)
+            failure = Failure("stuck", scene.id, session.stuck or "no choice is available", tuple(log), seed)
             break
         taken = rng.choice(open_choices)
-        picked = taken.full_id
         try:
             outcome = session.take(taken)
         except Exception as exc:  # noqa: BLE001 - reported with the seed that reproduces it
-            failure = Failure("exception", scene, f"{type(exc).__name__}: {exc}", (*path, picked), seed)
+            failure = Failure(
+                "exception", scene.id, f"{type(exc).__name__}: {exc}", (*log, taken.full_id), seed
+            )
             break
         view = outcome.ending
-        path.append(picked)
-        scenes.append(session.state.scene)
-        shown.extend(_variants_holding(story, session, hidden))
-        words += session.transcript[-1].words
         if outcome.says:
-            words += len(outcome.says.split())
+            says_words += _words(outcome.says)
+    steps = session.transcript
+    words = sum(step.words for step in steps) + says_words
+    ending = None
+    if failure is None and view is not None:
+        ending = view.id
+        words += words_of_ending(view)
+    hidden: list[tuple[str, int]] = []
+    shown = [key for step in steps if step.variants for key in _variants_holding(story, step, hidden)]
     played = Playthrough(
-        seed, tuple(path), tuple(scenes), ending, failure, words, tuple(shown), tuple(hidden), tuple(offered)
+        seed,
+        tuple(log),
+        tuple(step.scene for step in steps),
+        ending,
+        failure,
+        words,
+        tuple(shown),
+        tuple(hidden),
+        tuple(offered),
     )
     return played, session
 
 
-def _variants_holding(story: Story, session: Session, hidden: list[tuple[str, int]]) -> list[tuple[str, int]]:
-    """The variants of the scene just read that held (its transcript step records them), as
-    (scene, index); adds to `hidden` what a holding `replace:` variant hides (-1: the scene's own
-    text)."""
-    read = session.transcript[-1]
+_words = functools.lru_cache(maxsize=4096)(count_words)  # a choice's `says` is met again and again
+
+
+def _variants_holding(story: Story, read: Step, hidden: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """The variants of a scene as it was read that held, as (scene, index); adds to `hidden` what
+    a holding `replace:` variant hides (-1: the scene's own text)."""
     sid = read.scene
     holding = [(sid, i) for i in read.variants]
     variants = story.scenes[sid].variants
