@@ -328,14 +328,15 @@ class Session:
 
     def take(self, taken: Choice) -> Outcome:
         """Takes one of `open_choices()` (no lookup, no second check of its condition)."""
+        story, state = self.story, self.state
         if self.keep_undo:
-            self._undo.append(self.state.copy())
+            self._undo.append(state.copy())
         changes = tuple(self._apply(taken))
-        says = taken.says.render(self.state) if taken.says else None
-        notable = matters(self.story, self.scene, taken, changes)
+        says = taken.says.render(state) if taken.says else None
+        notable = matters(story, story.scenes[state.scene], taken, changes)
         self.transcript[-1] = self.transcript[-1].chosen(taken.text, taken.is_continue, says, changes)
-        self.state.log.append(taken.full_id)
-        self.state.enter(self.story, taken.goto)
+        state.log.append(taken.full_id)
+        state.enter(story, taken.goto)
         self.transcript.append(self._step())
         return Outcome(taken.full_id, taken.text, says, changes, taken.goto, self.ending, notable)
 
