@@ -104,12 +104,15 @@ def test_an_edited_file_is_parsed_again_and_its_mistake_located(cache, example_s
         "not json at all",
         "",
         json.dumps({"m": 1}),
-        json.dumps(["m", 1, 1, "key", 1, 1, 1, 6]),  # a value missing
-        json.dumps(["m", "1", 1]),  # a line that is not a number
-        json.dumps(["x", 1, 1]),  # no such container
-        json.dumps(["m", 1, 1, ["list", "key"], 1, 1, 1, 6, "v"]),  # a key that is a container
-        json.dumps(["m", 1, 1, "k", 1, 1, 1, 5, 10**20]),  # a number no story may hold
-        json.dumps(["m", 1, 1, "k", 1, 1, 1, 5, "a", "k", 2, 1, 2, 5, "b"]),  # a key twice
+        json.dumps(["m", 1, 1, ["key"], [], [1, 1, 1, 6]]),  # a value missing
+        json.dumps(["m", 1, 1, ["key"], ["v"], [1, 1, 1]]),  # a place missing
+        json.dumps(["m", 1, 1, ["key"], ["v"], [1, 1, 1, -6]]),  # a place that is no place
+        json.dumps(["s", 1, 1, ["a"], [1, 1.5]]),  # a column that is not a whole number
+        json.dumps(["m", "1", 1, [], [], []]),  # a line that is not a number
+        json.dumps(["x", 1, 1, [], [], []]),  # no such container
+        json.dumps(["m", 1, 1, [["list", "key"]], ["v"], [1, 1, 1, 6]]),  # a key that is a container
+        json.dumps(["m", 1, 1, ["k"], [10**20], [1, 1, 1, 5]]),  # a number no story may hold
+        json.dumps(["m", 1, 1, ["k", "k"], ["a", "b"], [1, 1, 1, 5, 2, 1, 2, 5]]),  # a key twice
         "[" * 100_000 + "]" * 100_000,  # nesting that would recurse
     ],
 )

@@ -12,7 +12,7 @@ container's own `loc`), and becomes a `SourceLocation` only when one is asked fo
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from game.story.location import SourceLocation
@@ -22,6 +22,14 @@ __all__ = ["YList", "YMap"]
 
 def _places() -> array[int]:
     return array("I")  # unsigned: lines and columns are never negative, and fit 32 bits
+
+
+def _numbers(places: Iterable[int]) -> array[int]:
+    """Places given as numbers; ValueError unless each is a whole number from 0 to 2**32 - 1."""
+    try:
+        return array("I", places)
+    except (TypeError, OverflowError) as exc:
+        raise ValueError(f"not a place: {exc}") from None
 
 
 class YMap(dict[Any, Any]):
@@ -38,6 +46,20 @@ class YMap(dict[Any, Any]):
         self.loc = loc
         self._places = _places()  # per key, in order: key line, key column, value line, value column
         self._index: dict[Any, int] | None = None  # key -> its number, made on the first lookup
+
+    @classmethod
+    def whole(cls, loc: SourceLocation, items: Iterable[tuple[Any, Any]], places: Iterable[int]) -> YMap:
+        """A mapping made at once from its (key, value) pairs in order and their places as `put`
+        keeps them (four numbers a key); ValueError if a key repeats or the places do not fit."""
+        mapping = cls(loc)
+        count = 0
+        for key, value in items:
+            mapping[key] = value
+            count += 1
+        mapping._places = _numbers(places)
+        if len(mapping) != count or len(mapping._places) != 4 * count:
+            raise ValueError("a key repeats, or the places do not fit the keys")
+        return mapping
 
     def put(self, key: Any, key_loc: SourceLocation, value: Any, value_loc: SourceLocation) -> None:
         """Adds a key that is not there yet, with its value and both their places."""
@@ -81,6 +103,17 @@ class YList(list[Any]):
         super().__init__()
         self.loc = loc
         self._places = _places()  # per item, in order: line, column
+
+    @classmethod
+    def whole(cls, loc: SourceLocation, items: Iterable[Any], places: Iterable[int]) -> YList:
+        """A sequence made at once from its items and their places as `add` keeps them (two
+        numbers an item); ValueError if the places do not fit."""
+        sequence = cls(loc)
+        sequence.extend(items)
+        sequence._places = _numbers(places)
+        if len(sequence._places) != 2 * len(sequence):
+            raise ValueError("the places do not fit the items")
+        return sequence
 
     def add(self, item: Any, loc: SourceLocation) -> None:
         self.append(item)

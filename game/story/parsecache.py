@@ -30,7 +30,7 @@ from game.story.location import SourceLocation
 
 # Bump when the layout below, the values the YAML reader produces or the findings it reports
 # for a file change (a stale entry would hide a new warning).
-FORMAT = b"lth-parse-4"
+FORMAT = b"lth-parse-5"
 MAX_ENTRIES = 256
 MAX_ENTRY_BYTES = 64 * 1024 * 1024  # a story file is at most 8 MB
 
@@ -99,22 +99,30 @@ def _prune(folder: Path) -> None:
 
 
 # -- the layout ------------------------------------------------------------------------------
-# A mapping is ["m", line, col, key, key line, key col, value line, value col, value, ...]; a
-# sequence ["s", line, col, item line, item col, item, ...]; a scalar is itself (JSON has no other
-# lists, so a list is always a container).
+# A mapping is ["m", line, col, [key, ...], [value, ...], [key line, key col, value line, value col,
+# ...]]; a sequence ["s", line, col, [item, ...], [item line, item col, ...]]; a scalar is itself.
+# The places are kept as the located values keep them (four numbers a key, two an item), so that a
+# container is made whole from its entry; a list where a value or an item goes is always a
+# container.
 
 
 def _encode(value: Any) -> Any:
     if isinstance(value, YMap):
-        out: list[Any] = ["m", value.loc.line, value.loc.column]
-        for key, item, (kl, kc), (vl, vc) in value.located_items():
-            out += (key, kl, kc, vl, vc, _encode(item))
-        return out
+        keys: list[Any] = []
+        values: list[Any] = []
+        places: list[int] = []
+        for key, item, key_place, value_place in value.located_items():
+            keys.append(key)
+            values.append(_encode(item))
+            places += (*key_place, *value_place)
+        return ["m", value.loc.line, value.loc.column, keys, values, places]
     if isinstance(value, YList):
-        out = ["s", value.loc.line, value.loc.column]
-        for item, (line, column) in value.located_items():
-            out += (line, column, _encode(item))
-        return out
+        items: list[Any] = []
+        places = []
+        for item, place in value.located_items():
+            items.append(_encode(item))
+            places += place
+        return ["s", value.loc.line, value.loc.column, items, places]
     if value is None or isinstance(value, (str, int, float)):
         return value
     raise ValueError(f"cannot cache a {type(value).__name__}")
@@ -139,32 +147,30 @@ def _decode(root: Any, shown: str, max_depth: int, max_number: int) -> Any:
             return value
         raise NotAnEntry
 
+    def key(value: Any) -> Any:
+        value = scalar(value)
+        return sys.intern(value) if type(value) is str else value  # one string per repeated key
+
     def node(value: Any, depth: int) -> Any:
         if type(value) is not list:
             return scalar(value)
-        if depth >= max_depth or len(value) < 3:
+        if depth >= max_depth or not all(type(part) is list for part in value[3:]):
             raise NotAnEntry
-        tag = value[0]
-        if tag == "m" and (len(value) - 3) % 6 == 0:
-            mapping = YMap(location(value[1], value[2]))
-            for i in range(3, len(value), 6):
-                key = scalar(value[i])
-                if key in mapping:
-                    raise NotAnEntry
-                if type(key) is str:
-                    key = sys.intern(key)  # as the reader does: one string for each repeated key
-                mapping.put(
-                    key,
-                    location(value[i + 1], value[i + 2]),
-                    node(value[i + 5], depth + 1),
-                    location(value[i + 3], value[i + 4]),
-                )
-            return mapping
-        if tag == "s" and (len(value) - 3) % 3 == 0:
-            sequence = YList(location(value[1], value[2]))
-            for i in range(3, len(value), 3):
-                sequence.add(node(value[i + 2], depth + 1), location(value[i], value[i + 1]))
-            return sequence
+        # (A place that is JSON's true or false reads as 1 or 0: a wrong place in a message at
+        # worst, as any tampered number would be.)
+        if value[:1] == ["m"] and len(value) == 6 and len(value[3]) == len(value[4]):
+            _, line, column, keys, values, places = value
+            items = [(key(k), node(v, depth + 1)) for k, v in zip(keys, values, strict=True)]
+            try:
+                return YMap.whole(location(line, column), items, places)
+            except ValueError:
+                raise NotAnEntry from None
+        if value[:1] == ["s"] and len(value) == 5:
+            _, line, column, items, places = value
+            try:
+                return YList.whole(location(line, column), [node(v, depth + 1) for v in items], places)
+            except ValueError:
+                raise NotAnEntry from None
         raise NotAnEntry
 
     return node(root, 0)
