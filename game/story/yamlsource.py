@@ -16,7 +16,6 @@ from game.safeio import UnreadableFile, read_regular
 from game.story import parsecache
 from game.story.located import YList, YMap
 from game.story.location import Diagnostics, SourceLocation
-from game.story.yamlsyntax import syntax_problem
 
 if TYPE_CHECKING:
     from yaml import events
@@ -172,6 +171,8 @@ def read_yaml(path: Path, shown: str, diagnostics: Diagnostics) -> Any:
     except _YamlRefused as exc:
         diagnostics.error(exc.location, exc.message)
     except yaml.MarkedYAMLError as exc:
+        from game.story.yamlsyntax import syntax_problem  # (its tables: only a mistake needs them)
+
         line, column, message = syntax_problem(exc, text, MAX_DEPTH)
         diagnostics.error(SourceLocation(shown, line, column) if line else here, message)
     except yaml.YAMLError as exc:  # reader errors: control characters and the like

@@ -12,7 +12,6 @@ from __future__ import annotations
 import importlib
 import logging
 import threading
-import time
 
 import pygame
 
@@ -41,6 +40,10 @@ class GameImport:
     def done(self) -> bool:
         return not self._thread.is_alive()
 
+    def wait(self, seconds: float) -> None:
+        """Waits until the import ends, or `seconds` at most."""
+        self._thread.join(seconds)
+
     def finish(self) -> None:
         """Waits for the import to end; raises what it raised."""
         self._thread.join()
@@ -58,7 +61,7 @@ def wait_showing(first: FirstFrame, rest: GameImport) -> bool:
             if event.type in (pygame.VIDEORESIZE, pygame.WINDOWSIZECHANGED, pygame.WINDOWEXPOSED):
                 first.surface = pygame.display.get_surface() or first.surface
                 draw_card(first)
-        time.sleep(POLL_S)
+        rest.wait(POLL_S)  # back at once when the import ends
     return True
 
 
