@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -78,6 +79,14 @@ def draw_card(first: FirstFrame) -> None:
 def open_window(options: LaunchOptions | None, settings: Settings) -> pygame.Surface:
     """Opens the game window (resizable; fullscreen if the settings say so)."""
     size = (options.window_size if options and options.window_size else None) or DEFAULT_SIZE
+    if pygame.display.get_driver() == "x11":
+        # The game draws each frame itself, in software, on the window's surface. Under X11,
+        # SDL shows that surface through OpenGL by default (a texture uploaded at every flip),
+        # which loads the GL driver as the window opens: about 90 ms of CPU with Mesa's software
+        # GL, and 9-10 ms a flip there. X11's own shared-memory image shows the same pixels at
+        # 0.6 ms a flip with no driver to load (SDL makes this choice itself on Windows). Only
+        # for X11: Wayland has no such image. A value the player set is kept.
+        os.environ.setdefault("SDL_FRAMEBUFFER_ACCELERATION", "0")
     pygame.display.set_caption("Last Train Home · 归途列车")
     pygame.display.set_icon(window_icon())
     if settings.fullscreen and not (options and options.autoplay):
