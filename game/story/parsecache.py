@@ -59,6 +59,8 @@ def load(shown: str, data: bytes, max_depth: int, max_number: int) -> tuple[bool
 
 def store(shown: str, data: bytes, document: Any) -> None:
     """Keeps a parsed document; a cache that cannot be written is silently not used."""
+    if user_cache_dir() is None:
+        return  # (the cache is off: nothing to encode the document for)
     try:
         encoded = _encode(document)
     except (ValueError, RecursionError):
