@@ -139,6 +139,9 @@ def test_closing_the_window_before_the_game_is_imported_quits(example_story: Pat
     class StillImporting:
         done = False
 
+        def wait(self, seconds: float) -> None:
+            pass
+
     try:
         pygame.event.post(pygame.event.Event(pygame.QUIT))
         assert wait_showing(first, StillImporting()) is False  # type: ignore[arg-type]
@@ -159,6 +162,9 @@ def test_the_first_frame_is_drawn_again_when_the_window_is_resized_while_the_gam
         def done(self) -> bool:
             self.looks += 1
             return self.looks > 1
+
+        def wait(self, seconds: float) -> None:
+            pass
 
     try:
         pygame.display.set_mode((800, 600), pygame.RESIZABLE)
