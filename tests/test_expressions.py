@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from game.story.expressions import ExpressionError, compile_condition, compile_effect, parse_expression
+from game.story.expression_syntax import ExpressionError, parse_expression
+from game.story.expressions import compile_condition, compile_effect
 
 NAMES = SimpleNamespace(
     people={"qin": 1, "suqin": 1},

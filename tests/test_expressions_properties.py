@@ -18,13 +18,8 @@ from hypothesis import strategies as st
 
 from game.engine import GameState, Session
 from game.story import Story, load_story
-from game.story.expressions import (
-    ExpressionError,
-    compile_condition,
-    compile_effect,
-    parse_effect,
-    parse_expression,
-)
+from game.story.expression_syntax import ExpressionError, parse_effect, parse_expression
+from game.story.expressions import compile_condition, compile_effect
 from tests.storykit import BASE, write_story
 
 FAST = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -24,7 +24,8 @@ import pytest
 
 from game import cli
 from game.story import load_story_with_diagnostics
-from game.story.expressions import ExpressionError, compile_condition, compile_effect
+from game.story.expression_syntax import ExpressionError
+from game.story.expressions import compile_condition, compile_effect
 from tests.storykit import BASE, write_story
 
 LOCATED = re.compile(r"^(?P<path>[^:\n]+):(?P<line>\d+):(?P<col>\d+): error: (?P<message>.+)$")

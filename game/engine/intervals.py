@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from game.story.expressions import Binary, Boolean, Call, Name, Node, Number, Unary
+from game.story.expression_syntax import Binary, Boolean, Call, Name, Node, Number, Unary
 from game.story.model import Story
 
 YES, NO = 1, 2

@@ -15,9 +15,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
-from game.story.expressions import Assignment, Binary, Call, Name, Node, Number, Unary
-from game.story.expressions import parse_effect as _parse_effect
-from game.story.expressions import parse_expression as _parse_expression
+from game.story.expression_syntax import Assignment, Binary, Call, Name, Node, Number, Unary
+from game.story.expression_syntax import parse_effect as _parse_effect
+from game.story.expression_syntax import parse_expression as _parse_expression
 from game.story.model import Choice, Scene, Story
 
 parse_expression = lru_cache(maxsize=None)(_parse_expression)

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from game.engine.state import GameState
-from game.story.expressions import (
+from game.story.expression_syntax import (
     Binary,
     Call,
     ExpressionError,

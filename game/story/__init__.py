@@ -3,7 +3,7 @@
 Nothing in this package imports pygame.
 """
 
-from game.story.expressions import ExpressionError
+from game.story.expression_syntax import ExpressionError
 from game.story.loader import (
     FORMAT_VERSION,
     default_story_dir,

@@ -12,13 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from game.story.expressions import (
-    Condition,
-    Effect,
-    ExpressionError,
-    compile_condition,
-    compile_effect,
-)
+from game.story.expression_syntax import ExpressionError
+from game.story.expressions import Condition, Effect, compile_condition, compile_effect
 from game.story.located import YList, YMap
 from game.story.location import Diagnostics, SourceLocation
 from game.story.model import FlagDef, Person, ResourceDef, StatDef, Text, paragraphs
