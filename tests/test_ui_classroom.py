@@ -147,7 +147,7 @@ def test_a_prompt_put_away_at_once_or_with_esc_is_not_counted_as_discussed(app: 
 def test_a_class_sees_the_content_note_first(app: App, data_dir: Path) -> None:
     click(app, button(app, "Start from the beginning").rect)
     assert isinstance(app.top, NoteCardScreen) and app.top.text == app.story.content_note
-    assert app.stack[0].revealed == 0  # the scene's text waits under the note
+    assert app.stack[0].reading.revealed == 0  # the scene's text waits under the note
     settle(app, key(pygame.K_SPACE))
     assert isinstance(app.top, PlayScreen)
 

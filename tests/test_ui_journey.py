@@ -70,7 +70,7 @@ def type_out(app: App) -> None:
 def last_prose_line(play: PlayScreen) -> str:
     """The last line of the scene's own text (not a "stuck" note under it)."""
     prose = play.ui.face("prose", play.ui.metrics.prose)
-    return [line.text for line in play.block.lines if line.face is prose][-1]
+    return [line.text for line in play.reading.block.lines if line.face is prose][-1]
 
 
 def assert_scene_readable(app: App, shown: TextRecorder) -> None:
@@ -215,7 +215,7 @@ def test_every_scene_shows_its_last_line_when_its_choices_appear(
 def prose_lines_drawn(play: PlayScreen, shown: TextRecorder) -> int:
     """How many lines of the scene's own text the last frame drew."""
     prose = play.ui.face("prose", play.ui.metrics.prose)
-    return sum(line.text in shown.now for line in play.block.lines if line.face is prose)
+    return sum(line.text in shown.now for line in play.reading.block.lines if line.face is prose)
 
 
 def test_largest_text_at_1280x720_gives_the_text_room(data_dir: Path) -> None:
@@ -231,21 +231,21 @@ def test_largest_text_at_1280x720_gives_the_text_room(data_dir: Path) -> None:
     at_choice: list[int] = []
     for scene_id in STORY.scenes:
         play = open_scene(app, scene_id)
-        lines = [line for line in play.block.lines if line.face is prose]
+        lines = [line for line in play.reading.block.lines if line.face is prose]
         if len(lines) < 10 or not play.session.choices():
             continue
-        while play.revealed < lines[9].start:  # typing its tenth line
+        while play.reading.revealed < lines[9].start:  # typing its tenth line
             play.update(0.05)
         app.dirty = True
         app.frame([], 0.016)
-        box, offset = play.plan.text_box, play.scroll.offset
+        box, offset = play.plan.text_box, play.reading.scroll.offset
         step = min(b.y - a.y for a, b in itertools.pairwise(lines))  # within a paragraph
         rows = 9 if play.plan.note_button is None else 8  # a fact's chip takes a row above the text
         assert box.height >= rows * step, f"{scene_id}: room for {rows} lines"
         in_view = [
             line for line in lines if box.top <= box.top + line.y - offset <= box.bottom - prose.height
         ]
-        typed = [line for line in in_view if line.start < play.revealed]
+        typed = [line for line in in_view if line.start < play.reading.revealed]
         assert prose_lines_drawn(play, shown) >= len(typed) - 1  # drawn whole, but the one typing
         type_out(app)
         assert_scene_readable(app, shown)

@@ -43,21 +43,21 @@ def test_the_text_stops_at_the_page_end_and_the_teacher_turns_the_page(data_dir:
         play = app.top
         assert app.settings.text_speed == "aloud"  # the classroom profile reads at reading pace
         height = play.plan.text_box.height
-        count = pages.page_count(play.block, height)
+        count = pages.page_count(play.reading.block, height)
         assert count >= 2, "the scene is longer than a page at the largest text"
-        before = play.revealed
+        before = play.reading.revealed
         _wait(app, 1.0)
-        assert 0 < play.revealed - before <= CHARS_PER_SECOND["aloud"] * 1.1  # reading pace
+        assert 0 < play.reading.revealed - before <= CHARS_PER_SECOND["aloud"] * 1.1  # reading pace
         _wait(app, 200)  # long enough to read the whole scene: it stops at the page's end
         settle(app)
-        assert play.revealed == play.page_end() < play.block.chars
-        assert play.scroll.offset == 0  # never scrolled away from the lines being read
+        assert play.reading.revealed == play.reading.page_end() < play.reading.block.chars
+        assert play.reading.scroll.offset == 0  # never scrolled away from the lines being read
         hint = word("page_of", page=1, pages=count) + " · " + word("next_page_hint")
         assert hint in [text for text, _, _ in drawn(app)]
         assert not play.choices  # the choices wait for the text
-        first_below = pages.next_page(play.block, 0, height)
+        first_below = pages.next_page(play.reading.block, 0, height)
         settle(app, key(pygame.K_RIGHT))  # the next page: its first line at the top
-        assert play.scroll.offset == min(play.scroll.end, first_below)
+        assert play.reading.scroll.offset == min(play.reading.scroll.end, first_below)
         for _ in range(2 * count):  # the rest of each page, then the next
             settle(app, key(pygame.K_SPACE))
             if not play.revealing:
@@ -71,9 +71,11 @@ def test_at_once_shows_each_page_whole(data_dir: Path) -> None:
     app = _class((1920, 1080), speed="instant", start="village_storm")
     try:
         play = app.top
-        assert play.revealed == play.page_end() < play.block.chars  # the first page at once
+        assert (
+            play.reading.revealed == play.reading.page_end() < play.reading.block.chars
+        )  # the first page at once
         settle(app, key(pygame.K_SPACE))
-        assert play.revealed == play.page_end()  # the next page, whole
+        assert play.reading.revealed == play.reading.page_end()  # the next page, whole
     finally:
         pygame.quit()
 
@@ -84,7 +86,7 @@ def test_alone_the_text_is_not_paged(data_dir: Path) -> None:
     )
     try:
         play = app.top
-        assert isinstance(play, PlayScreen) and not play.paged
+        assert isinstance(play, PlayScreen) and not play.reading.paged
         settle(app, key(pygame.K_SPACE))
         assert not play.revealing  # Space shows it all, as before
     finally:

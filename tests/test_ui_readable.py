@@ -64,7 +64,7 @@ def test_long_choices_leave_the_scene_text_readable(story: Story, data_dir: Path
         # Every choice can be reached: shown, or behind a cue that says so (a crowded list's, or
         # "more below" when the choices follow the text), and by keyboard alone.
         hidden = [b for b in play.choice_buttons if b.rect.bottom <= 0]
-        assert not hidden or play.plan.choice_cue is not None or play.scroll.cue is not None
+        assert not hidden or play.plan.choice_cue is not None or play.reading.scroll.cue is not None
         for _ in play.choice_buttons[1:]:
             app.frame([key(pygame.K_DOWN)], 0.01)
             focused = play.focus.focused
@@ -117,9 +117,9 @@ def test_the_more_below_cue_never_covers_the_text(data_dir: Path) -> None:
     app = _open(data_dir, SMALL, "medium", "qc_city_winter")
     try:
         play = app.top
-        assert play.scroll.more_below
+        assert play.reading.scroll.more_below
         m = app.ui.metrics
-        cue = play.scroll.more_rect(app.ui, play.plan.text_box.inflate(m.pad, 0))
+        cue = play.reading.scroll.more_rect(app.ui, play.plan.text_box.inflate(m.pad, 0))
         assert not cue.colliderect(play.plan.text_box)
         assert play.plan.panel.contains(cue)
         drawn = _drawn(app)
@@ -129,7 +129,7 @@ def test_the_more_below_cue_never_covers_the_text(data_dir: Path) -> None:
                 assert not rect.colliderect(cue) or not play.plan.text_box.colliderect(rect), text
         # After a page down, no line is cut at the top: the view starts at a line.
         app.frame([key(pygame.K_PAGEDOWN)], 0.01)
-        assert play.scroll.offset in [line.y for line in play.block.lines]
+        assert play.reading.scroll.offset in [line.y for line in play.reading.block.lines]
         for text, rect in _drawn(app):
             if rect.colliderect(play.plan.text_box):
                 assert play.plan.text_box.inflate(2, 2).contains(rect), f"{text!r} cut by the text's edge"

@@ -97,7 +97,7 @@ def test_a_broken_edit_shows_the_errors_and_keeps_playing(app: App, example_stor
     app.frame([key(pygame.K_ESCAPE)], 0.016)
     play = app.top
     assert isinstance(play, PlayScreen) and play.scene.id == "booth" and OLD in shown(app)
-    play.show_all()
+    play.reading.show_all()
     go_on = next(c for c in play.choices if c.available)
     assert app.take_choice(go_on.id) is not None
     assert app.session.scene.id == "night"

@@ -21,9 +21,9 @@ def test_a_long_scene_says_there_is_more_until_the_player_scrolls_to_its_end(dat
     for _ in range(20):
         app.frame([], 0.05)
     assert not play.revealing
-    assert play.scroll.more_below  # this scene is longer than its panel at 960x540
+    assert play.reading.scroll.more_below  # this scene is longer than its panel at 960x540
     app.frame([key(pygame.K_END)], 0.05)
-    assert not play.scroll.more_below
+    assert not play.reading.scroll.more_below
     app.top.draw(pygame.display.get_surface())  # the cue's drawing path runs without the tab
     pygame.quit()
 
@@ -45,13 +45,17 @@ def test_more_below_is_a_button_and_the_bar_can_be_dragged(data_dir: Path) -> No
     )
     play = app.top
     settle(app, key(pygame.K_SPACE))  # the whole text at once: the view stays at its top
-    assert play.scroll.offset == 0 and play.scroll.more_below and play.scroll.cue is not None
-    click(app, play.scroll.cue)
-    assert play.scroll.offset > 0
+    assert (
+        play.reading.scroll.offset == 0
+        and play.reading.scroll.more_below
+        and play.reading.scroll.cue is not None
+    )
+    click(app, play.reading.scroll.cue)
+    assert play.reading.scroll.offset > 0
     settle(app, key(pygame.K_HOME))
-    assert play.scroll.offset == 0
-    track = play.scroll.track
-    thumb = play.scroll._thumb()
+    assert play.reading.scroll.offset == 0
+    track = play.reading.scroll.track
+    thumb = play.reading.scroll._thumb()
     settle(
         app,
         pygame.event.Event(pygame.MOUSEBUTTONDOWN, button=1, pos=thumb.center),
@@ -60,7 +64,7 @@ def test_more_below_is_a_button_and_the_bar_can_be_dragged(data_dir: Path) -> No
         ),
         pygame.event.Event(pygame.MOUSEBUTTONUP, button=1, pos=(thumb.centerx, track.bottom + 50)),
     )
-    assert play.scroll.offset == play.scroll.end and not play.scroll.more_below
+    assert play.reading.scroll.offset == play.reading.scroll.end and not play.reading.scroll.more_below
     assert app.session.state.log == []  # dragging took no choice
     pygame.quit()
 

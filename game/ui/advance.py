@@ -62,7 +62,7 @@ def step(play: PlayScreen, dt: float) -> bool:
             app.notify(word("skip_stopped"))
             return True
         if play.revealing:
-            play.show_all()
+            play.reading.show_all()
             return True
         going = lone_continue(play)
         if going is not None and play.advance_time >= SKIP_DELAY:

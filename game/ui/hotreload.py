@@ -108,7 +108,7 @@ class HotReload:
         kept = [screen for screen in app.stack if isinstance(screen, _dialogs())]
         play = PlayScreen(app)
         app.reset(play)
-        play.show_all()
+        play.reading.show_all()
         play.open_ending()  # at an end scene, its ending again
         for screen in kept:
             app.push(screen)  # laid out again: it shows the reloaded session

@@ -246,7 +246,7 @@ class WritingPanel(Screen):
         play = PlayScreen(app)
         app.reset(play)
         if not reveal:
-            play.show_all()
+            play.reading.show_all()
         play.open_ending()
         app.autosave()
         if keep:

@@ -11,12 +11,13 @@ import pygame
 from game.engine import ChoiceView, Session
 from game.engine.looks import pov_faces
 from game.engine.readlog import text_key
-from game.ui import advance, pages
+from game.ui import advance
 from game.ui.playdue import AFTER_READING, Due, due_at, show_due
 from game.ui.playlayout import Note, PlayLayout
 from game.ui.playparts import draw_caption, draw_choice_cue, draw_clock, text_block
+from game.ui.playreading import Reading
 from game.ui.screens.base import Screen
-from game.ui.widgets import Block, Button, Scroller, is_click, is_key
+from game.ui.widgets import Button, Scroller, is_click, is_key
 from game.ui.words import word
 
 if TYPE_CHECKING:
@@ -32,16 +33,14 @@ class PlayScreen(Screen):
 
     def __init__(self, app: App) -> None:
         super().__init__(app)
-        self.scroll = Scroller()
-        self.revealed = 0.0
-        self.block = Block()
         self.choices: list[ChoiceView] = []
         self.choice_buttons: list[Button] = []
         self.tools: list[Button] = []
         self.scene_id: str | None = None
         self.motion: Motion | None = None
         self._motion_time = 0.0
-        self.plan = PlayLayout(self.ui, self.scroll, app.classroom is not None)  # where things go
+        self.plan = PlayLayout(self.ui, Scroller(), app.classroom is not None)  # where things go
+        self.reading = Reading(app, self.plan, self.layout_choices)  # the text, as far as it shows
         self.scene = self.session.scene  # what is shown: kept during the consequence moment
         self.backdrop = self.session.backdrop
         self.texts: list[str] = []
@@ -72,8 +71,13 @@ class PlayScreen(Screen):
 
     @property
     def revealing(self) -> bool:
-        """The text is still being shown (in class, a page at a time: game.ui.pages)."""
-        return self.revealed < self.block.chars
+        """The text is still being shown (in class, a page at a time: game.ui.playreading)."""
+        return self.reading.revealing
+
+    @property
+    def scroll(self) -> Scroller:
+        """The text's scroll (the app keeps its notices off the text's "more below" cue)."""
+        return self.reading.scroll
 
     @property
     def cards_waiting(self) -> bool:
@@ -84,11 +88,6 @@ class PlayScreen(Screen):
             and not self.frozen
             and any(kind in AFTER_READING for kind, _ in self.due)
         )
-
-    @property
-    def show_all_hint(self) -> bool:
-        """Whether "Space: show all" shows: while the text types, unless motion is reduced."""
-        return self.revealing and not self.app.settings.reduced_motion
 
     def enter_scene(self, reveal: bool = True) -> None:
         """Shows the session's current scene (after a choice, an undo or a load).
@@ -120,51 +119,15 @@ class PlayScreen(Screen):
         self.backdrop = self.session.backdrop  # a variant may set its own (night, winter)
         self.motion = self.app.art.motion(self.backdrop)
         self.app.audio.play(self.app.art.ambience(self.backdrop))
-        self.scroll.offset = 0
+        self.reading.scroll.offset = 0  # the new text from its top
         self.layout()
-        speed = self.app.settings.chars_per_second
-        self.revealed = 0.0 if reveal and speed > 0 else float(self.block.chars)
-        if reveal and speed <= 0 and self.paged:  # at once, in class: the first page
-            self.revealed = 0.0
-            self.layout_choices()
-            self.revealed = self.page_end()
-        self.layout_choices()
+        self.reading.begin(reveal)
         self.app.dirty = True
 
     def announce_chapter(self) -> None:
         """Shows the chapter's title card before the text (a new game's first chapter)."""
         if self.scene.chapter and self.app.classroom is None:
             self.due = [("chapter", self.scene.chapter)]
-
-    def show_all(self) -> None:
-        self.revealed = float(self.block.chars)
-        self.layout_choices()
-
-    @property
-    def paged(self) -> bool:
-        """In class the text shows a page at a time and the teacher turns pages (game.ui.pages)."""
-        return self.app.classroom is not None
-
-    def page_end(self) -> float:
-        """Where the text stops appearing: the end of the page in view in class, else its end."""
-        if not self.paged:
-            return float(self.block.chars)
-        return float(pages.page_end(self.block, self.scroll.offset, self.plan.text_box.height))
-
-    def turn_page(self) -> None:
-        """In class: the rest of the page at once, then the next page (its first line at the
-        top). Once the last page shows whole, the choices come (or the prompt and card wait)."""
-        end = self.page_end()
-        top = pages.next_page(self.block, self.scroll.offset, self.plan.text_box.height)
-        if self.revealed < end:
-            self.revealed = end
-        elif top is not None:
-            self.scroll.offset = min(self.scroll.end, top)
-            if self.app.settings.chars_per_second <= 0:  # at once: the whole page
-                self.revealed = max(self.revealed, self.page_end())
-        if not self.revealing:
-            self.layout_choices()
-            self._show_text_end()
 
     def open_ending(self) -> None:
         """The ending, over this (end) scene: Undo there comes back to the last choice."""
@@ -311,11 +274,12 @@ class PlayScreen(Screen):
         """Places the frame, the tool buttons, the side note, the scene's text and its choices."""
         ui, metrics, session, scene = self.ui, self.ui.metrics, self.session, self.scene
         subject = self.app.art.subjects().get(self.backdrop or "")
-        self.plan = plan = PlayLayout(ui, self.scroll, self.paged, subject)  # the panel opposite it
+        reading = self.reading
+        self.plan = plan = PlayLayout(ui, reading.scroll, reading.paged, subject)  # the panel opposite it
         self.tools = self._tools()
         plan.place_tools(self.tools)
         stuck = None if self.frozen else session.stuck
-        self.block = text_block(ui, plan.inner, self.lead, self.texts, stuck)
+        reading.place(text_block(ui, plan.inner, self.lead, self.texts, stuck), plan)
         pov = ""  # "SUQIN'S CHOICE": pinned above the text, beside the note chip if any
         # Their portrait at the scene's year, with the scene's mood (game.engine.looks).
         self.face: str | None = self.app.art.first_portrait(pov_faces(session))
@@ -326,7 +290,7 @@ class PlayScreen(Screen):
         )
         plan.place_note(self._note(), pov, keep_clear=clock, face=self.face is not None)
         if not self.frozen:  # room for the choices the scene shows once its text is read
-            plan.shrink(self.block, self._buttons(self._views()))
+            plan.shrink(reading.block, self._buttons(self._views()))
         self.layout_choices()
 
     def _tools(self) -> list[Button]:
@@ -360,8 +324,8 @@ class PlayScreen(Screen):
         turned its last page) at the bottom of the panel."""
         self.choices = [] if self.revealing or self.frozen else self._views()
         self.choice_buttons = self._buttons(self.choices)
-        hint = self.show_all_hint or (self.paged and self.revealing)  # in class: the page hints
-        self.plan.fit_choices(self.choice_buttons, self.block, hint, paged=self.paged)
+        reading = self.reading
+        self.plan.fit_choices(self.choice_buttons, reading.block, reading.hinted, paged=reading.paged)
         note = self.plan.note_button
         extra = [note] if note is not None and not self.revealing else []
         # No focus until the player moves it: Space and Enter continue, they never take a choice.
@@ -408,8 +372,11 @@ class PlayScreen(Screen):
             return True
         go_on = event.key in (pygame.K_SPACE, pygame.K_RETURN, pygame.K_KP_ENTER)
         number = _number(event)
-        if self.revealing and (go_on or number is not None or (self.paged and event.key == pygame.K_RIGHT)):
-            self.turn_page() if self.paged else self.show_all()
+        reading = self.reading
+        if reading.revealing and (
+            go_on or number is not None or (reading.paged and event.key == pygame.K_RIGHT)
+        ):
+            reading.skip_ahead()
             return True
         if self.cards_waiting and (go_on or number is not None):
             self.cards_asked = True  # the prompt and card come before the choice
@@ -424,23 +391,23 @@ class PlayScreen(Screen):
             self.choose(only)  # Continue is the one way on; a real choice is never taken by Enter
             return True
         if event.key in (pygame.K_PAGEUP, pygame.K_PAGEDOWN, pygame.K_HOME, pygame.K_END):
-            return self.scroll.handle(event)
+            return self.reading.scroll.handle(event)
         return False
 
     def _mouse(self, event: pygame.event.Event) -> bool:
         """The mouse: the text's scrollbar and "more below", the wheel, a crowded list's cue, the note."""
-        plan = self.plan
-        if not self.revealing and self.scroll.handle_mouse(event):
+        plan, scroll = self.plan, self.reading.scroll
+        if not self.revealing and scroll.handle_mouse(event):
             return True
         if event.type == pygame.MOUSEWHEEL:
             cue = plan.choice_cue
             if cue is not None and plan.choice_room.union(cue).collidepoint(pygame.mouse.get_pos()):
                 return plan.scroll_choices(-1 if event.y > 0 else 1)
-            return self.scroll.handle(event)
+            return scroll.handle(event)
         if not is_click(event):
             return False
         if self.revealing and plan.panel.collidepoint(event.pos):
-            self.turn_page() if self.paged else self.show_all()
+            self.reading.skip_ahead()
             return True
         if plan.choice_cue is not None and plan.choice_cue.collidepoint(event.pos):
             if not plan.scroll_choices(1):  # at the end of the list: back to its start
@@ -458,35 +425,14 @@ class PlayScreen(Screen):
             text = self.app.classroom.clock_text()
             moved |= text != self.clock_text
             self.clock_text = text
-        end = self.page_end() if self.revealing else 0.0
-        if self.revealing and self.revealed < end and self.app.top is self:  # not under a card
-            self.revealed = min(end, self.revealed + dt * self.app.settings.chars_per_second)
-            if not self.paged:  # in class the page stays put: the teacher turns it
-                self._follow_reveal()
-                self.plan.follow_scroll()
-            if not self.revealing:  # typed to its end: the choices come, the end stays in view
-                self.layout_choices()
-                self._show_text_end()
-            moved = True
+        if self.app.top is self:  # not under a card
+            moved |= self.reading.update(dt)
         if self.motion is not None and not self.app.settings.reduced_motion:
             self._motion_time += dt
             if self._motion_time >= MOTION_STEP:
                 moved |= bool(self.motion.update(self._motion_time))
                 self._motion_time = 0.0
         return moved
-
-    def _show_text_end(self) -> None:
-        """Scrolls so the text's last line shows with the choices (the player has read the rest
-        as it typed)."""
-        self.scroll.show_bottom(self.plan.text_end())
-        self.plan.follow_scroll()
-
-    def _follow_reveal(self) -> None:
-        """Scrolls so the line being typed stays in view."""
-        for line in self.block.lines:
-            if line.start <= self.revealed < line.start + len(line.text) + 1:
-                self.scroll.show_bottom(line.y + line.face.height)
-                return
 
     # ------------------------------------------------------------------ drawing
 
@@ -513,11 +459,8 @@ class PlayScreen(Screen):
             ui.text(surface, plan.pov, label, palette.focus, plan.pov_at, box.inflate(2, 2))
         if plan.face_rect is not None:
             surface.blit(self.app.art.portrait(self.face, plan.face_rect.size), plan.face_rect)
-        reveal = self.revealed if self.revealing else None
-        self.block.draw(ui, surface, plan.text_box.topleft, plan.text_box, reveal, self.scroll.offset)
-        if not self.revealing:  # while typing, the text's height is not yet what it will be
-            self.scroll.draw(ui, surface, plan.text_box.inflate(metrics.pad, 0))
-        hint = self._hint()
+        self.reading.draw(surface)
+        hint = word("cards_hint") if self.cards_waiting else self.reading.hint()
         if hint:  # a quiet hint at the bottom right
             small = ui.face("ui", metrics.small)
             at = (
@@ -537,22 +480,6 @@ class PlayScreen(Screen):
             plan.note_button.draw(ui, surface, self.focus.focused is plan.note_button)
         if self.app.classroom is not None:
             self._draw_clock(surface, self.app.classroom)
-
-    def _hint(self) -> str:
-        """The quiet hint: show all (or in class the page, and which page), or ask for the cards."""
-        if self.cards_waiting:
-            return word("cards_hint")
-        if not self.revealing:
-            return ""
-        if not self.paged:
-            return word("show_all_hint") if self.show_all_hint else ""
-        height = self.plan.text_box.height
-        count = pages.page_count(self.block, height)
-        page = count - pages.page_count(self.block, height, self.scroll.offset) + 1
-        where = word("page_of", page=page, pages=count) + " · " if count > 1 else ""
-        if self.revealed < self.page_end():
-            return where + word("page_typing_hint")
-        return where + word("next_page_hint")
 
     def _draw_clock(self, surface: pygame.Surface, classroom: Classroom) -> None:
         """The session clock under the tool buttons, and a key decision marked before the vote."""
