@@ -67,7 +67,7 @@ def play_to_the_end(app, choice: int) -> None:  # noqa: ANN001
             app.frame([], 2.0)
             click(app, button(app, "Continue").rect)
         elif len(app.top.choices) == 1:  # Continue, or at the end scene "How it ends"
-            click(app, app.top.choice_buttons[0].rect)
+            click(app, app.top.plan.choice_buttons[0].rect)
         else:
             app.frame([key(pygame.K_0 + choice)], 0.016)
 

@@ -65,7 +65,7 @@ def play_through(app, choice: int) -> None:  # noqa: ANN001
         if isinstance(app.top, ChapterCardScreen):
             app.top.skip()
         elif len(app.top.choices) == 1:  # Continue, or at the end scene "How it ends"
-            click(app, app.top.choice_buttons[0].rect)
+            click(app, app.top.plan.choice_buttons[0].rect)
         else:
             app.frame([key(pygame.K_0 + choice)], 0.016)
 

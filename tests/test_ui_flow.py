@@ -164,7 +164,7 @@ def test_resize_mid_scene(app: App) -> None:
     settle(app, pygame.event.Event(pygame.VIDEORESIZE, size=(960, 540), w=960, h=540))
     assert app.ui.metrics.width == 960 and surface.get_size() == (960, 540)
     assert play.plan.panel.right <= 960 and play.plan.panel.bottom <= 540
-    assert all(b.rect.bottom <= play.plan.panel.bottom for b in play.choice_buttons)
+    assert all(b.rect.bottom <= play.plan.panel.bottom for b in play.plan.choice_buttons)
     settle(app, key(pygame.K_1))
     assert isinstance(app.top, ConsequenceScreen)
 

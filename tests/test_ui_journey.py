@@ -81,7 +81,7 @@ def assert_scene_readable(app: App, shown: TextRecorder) -> None:
     assert shown.shows(last_prose_line(play)), f"{play.scene.id}: its last line is not in view"
     ways = [
         b
-        for b in play.choice_buttons
+        for b in play.plan.choice_buttons
         if b.enabled and 0 <= b.rect.top and b.rect.bottom <= app.ui.metrics.height
     ]
     assert ways, f"{play.scene.id}: no way forward on screen"
@@ -96,7 +96,7 @@ def play_path(app: App, shown: TextRecorder, path: tuple[str, ...]) -> None:
         play = app.top
         view = next(v for v in play.choices if v.id == choice_id)
         if step % 3 == 2:
-            click(app, play.choice_buttons[view.number - 1].rect)
+            click(app, play.plan.choice_buttons[view.number - 1].rect)
         else:
             settle(app, key(pygame.K_0 + view.number))
         if isinstance(app.top, ConsequenceScreen):
@@ -207,7 +207,7 @@ def test_every_scene_shows_its_last_line_when_its_choices_appear(
         type_out(app)
         assert_scene_readable(app, shown)
         play = app.top
-        for b in play.choice_buttons:  # each choice is whole on screen, or off it (never cut)
+        for b in play.plan.choice_buttons:  # each choice is whole on screen, or off it (never cut)
             assert b.rect.bottom <= 0 or play.plan.panel.contains(b.rect), scene_id
     pygame.quit()
 
@@ -271,7 +271,7 @@ def test_space_and_enter_never_take_a_choice(data_dir: Path) -> None:
     # After the arrow keys move the focus onto a choice, Enter takes it.
     play = open_scene(app, "huilong_dawn")
     settle(app, key(pygame.K_SPACE), key(pygame.K_DOWN), key(pygame.K_DOWN))
-    assert play.focus.focused is play.choice_buttons[1]
+    assert play.focus.focused is play.plan.choice_buttons[1]
     second = play.choices[1].id
     settle(app, key(pygame.K_RETURN))
     assert app.session.state.log == [second]

@@ -73,7 +73,7 @@ def test_every_option_of_the_vote_and_its_result_shows_at_once(data_dir: Path, s
     app = _class_at(size, "ny_parents_answer")
     try:
         play = app.top
-        choice_size = play.choice_buttons[0].face(app.ui).key[1]
+        choice_size = play.plan.choice_buttons[0].face(app.ui).key[1]
         settle(app, key(pygame.K_1))
         vote = app.top
         assert isinstance(vote, VoteScreen) and len(vote.board.rows) == 4

@@ -63,12 +63,12 @@ def test_long_choices_leave_the_scene_text_readable(story: Story, data_dir: Path
         assert play.plan.text_box.height >= 3 * prose.height
         # Every choice can be reached: shown, or behind a cue that says so (a crowded list's, or
         # "more below" when the choices follow the text), and by keyboard alone.
-        hidden = [b for b in play.choice_buttons if b.rect.bottom <= 0]
+        hidden = [b for b in play.plan.choice_buttons if b.rect.bottom <= 0]
         assert not hidden or play.plan.choice_cue is not None or play.reading.scroll.cue is not None
-        for _ in play.choice_buttons[1:]:
+        for _ in play.plan.choice_buttons[1:]:
             app.frame([key(pygame.K_DOWN)], 0.01)
             focused = play.focus.focused
-            if focused in play.choice_buttons:
+            if focused in play.plan.choice_buttons:
                 assert play.plan.choice_view.contains(focused.rect), (
                     "the focused choice is scrolled into view"
                 )

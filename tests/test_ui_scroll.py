@@ -77,7 +77,7 @@ def test_the_mouse_and_the_keyboard_light_one_button_at_a_time(data_dir: Path) -
     )
     play = app.top
     settle(app, key(pygame.K_SPACE), key(pygame.K_DOWN))
-    first, second = play.choice_buttons[:2]
+    first, second = play.plan.choice_buttons[:2]
     assert play.focus.focused is first
     settle(app, pygame.event.Event(pygame.MOUSEMOTION, pos=second.rect.center, rel=(1, 1), buttons=(0, 0, 0)))
     lit = [b for i, b in enumerate(play.focus.buttons) if b.hover or i == play.focus.index]

@@ -11,6 +11,7 @@ Which text was read lives in the user data folder (game.engine.readlog). Not off
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from game.engine.readlog import ReadLog
@@ -22,6 +23,16 @@ if TYPE_CHECKING:
 SKIP_DELAY = 0.12  # seconds on each read scene while skipping: enough to see it pass
 READING_CPS = 20.0  # characters a second, a comfortable reading pace
 MIN_WAIT = 1.2  # seconds after the text is all shown, however short it is
+
+
+@dataclass
+class Pace:
+    """Skip and auto at one scene: its text's key in the read log (game.engine.readlog.text_key),
+    the seconds spent at it, and when its text was all shown (None until then)."""
+
+    read_key: str = ""
+    elapsed: float = 0.0
+    typed_at: float | None = None
 
 
 def read_log(app) -> ReadLog:  # noqa: ANN001
@@ -55,9 +66,10 @@ def step(play: PlayScreen, dt: float) -> bool:
     mode = app.advance
     if not mode or play.frozen or app.top is not play or app.classroom is not None:
         return False
-    play.advance_time += dt
+    pace = play.pace
+    pace.elapsed += dt
     if mode == "skip":
-        if play.read_key not in read_log(app):
+        if pace.read_key not in read_log(app):
             app.advance = ""
             app.notify(word("skip_stopped"))
             return True
@@ -65,17 +77,17 @@ def step(play: PlayScreen, dt: float) -> bool:
             play.reading.show_all()
             return True
         going = lone_continue(play)
-        if going is not None and play.advance_time >= SKIP_DELAY:
+        if going is not None and pace.elapsed >= SKIP_DELAY:
             play.choose(going)
             return True
         return False
     if play.revealing:
         return False
-    if play.typed_at is None:
-        play.typed_at = play.advance_time
+    if pace.typed_at is None:
+        pace.typed_at = pace.elapsed
     going = lone_continue(play)
     chars = sum(len(text) for text in play.texts)
-    if going is not None and play.advance_time >= max(chars / READING_CPS, play.typed_at + MIN_WAIT):
+    if going is not None and pace.elapsed >= max(chars / READING_CPS, pace.typed_at + MIN_WAIT):
         play.choose(going)
         return True
     return False

@@ -11,9 +11,9 @@ import pygame
 from game.engine import ChoiceView, Session
 from game.engine.looks import pov_faces
 from game.engine.readlog import text_key
-from game.ui import advance
+from game.ui import advance, playnote
 from game.ui.playdue import AFTER_READING, Due, due_at, show_due
-from game.ui.playlayout import Note, PlayLayout
+from game.ui.playlayout import PlayLayout
 from game.ui.playparts import draw_caption, draw_choice_cue, draw_clock, text_block
 from game.ui.playreading import Reading
 from game.ui.screens.base import Screen
@@ -34,9 +34,7 @@ class PlayScreen(Screen):
     def __init__(self, app: App) -> None:
         super().__init__(app)
         self.choices: list[ChoiceView] = []
-        self.choice_buttons: list[Button] = []
         self.tools: list[Button] = []
-        self.scene_id: str | None = None
         self.motion: Motion | None = None
         self._motion_time = 0.0
         self.plan = PlayLayout(self.ui, Scroller(), app.classroom is not None)  # where things go
@@ -53,9 +51,7 @@ class PlayScreen(Screen):
         self.film_note: str | None = None  # after a key decision: what the real family did
         self.cards_asked = False  # classroom: the teacher asked for this scene's prompt and card
         self.clock_text = ""
-        self.read_key = ""  # this scene's text as shown, for "skip read text" (game.ui.advance)
-        self.advance_time = 0.0
-        self.typed_at: float | None = None
+        self.pace = advance.Pace()  # skip and auto at this scene
         if app.classroom is None and app.story is not None:
             advance.read_log(app)  # opened now, so a damaged record is told at the start
         self.enter_scene(reveal=True)
@@ -111,11 +107,9 @@ class PlayScreen(Screen):
         self.chapter = scene.chapter
         self.texts = self.session.paragraphs()
         self.lead, self._next_lead = self._next_lead, None
-        self.read_key = text_key(scene.id, self.texts)
-        self.advance_time, self.typed_at = 0.0, None
+        self.pace = advance.Pace(text_key(scene.id, self.texts))
         self.frozen = False
         self.cards_asked = False
-        self.scene_id = scene.id
         self.backdrop = self.session.backdrop  # a variant may set its own (night, winter)
         self.motion = self.app.art.motion(self.backdrop)
         self.app.audio.play(self.app.art.ambience(self.backdrop))
@@ -161,7 +155,7 @@ class PlayScreen(Screen):
         """Takes a choice through the app (autosave, class record) and shows what it changed, then
         (after a key decision) what the real family did."""
         if self.app.classroom is None:
-            advance.read_log(self.app).mark(self.read_key)
+            advance.read_log(self.app).mark(self.pace.read_key)
         scene = self.session.scene
         outcome = self.app.take_choice(view.id)
         if outcome is None:
@@ -235,24 +229,8 @@ class PlayScreen(Screen):
     def open_note(self) -> None:
         """The whole discussion prompt and fact card (N, or the side note's button), once the text
         is shown."""
-        scene = self.scene
-        if self.revealing:
-            return
-        fact = self.session.story.facts.get(scene.fact) if scene.fact else None
-        discuss = scene.discuss if self._note_discuss() else None
-        if fact is None and not discuss:
-            return
-        from game.ui.screens.cards import NoteScreen
-
-        self.app.push(NoteScreen(self.app, discuss, fact if self._note_fact() else None))
-
-    def _note_discuss(self) -> bool:
-        classroom = self.app.classroom  # in class, cards were shown full-screen: not again here
-        return bool(self.scene.discuss) and (classroom is None or not classroom.options.pauses)
-
-    def _note_fact(self) -> bool:
-        scene = self.scene
-        return bool(scene.fact) and scene.fact in self.session.story.facts and self.app.classroom is None
+        if not self.revealing:
+            playnote.open_whole(self.app, self.session, self.scene)
 
     def open_flowchart(self) -> None:
         from game.ui.screens.flowchart import FlowchartScreen
@@ -288,7 +266,12 @@ class PlayScreen(Screen):
         clock = (
             ui.face("ui_bold", metrics.ui).height + 2 * metrics.gap if self.app.classroom is not None else 0
         )
-        plan.place_note(self._note(), pov, keep_clear=clock, face=self.face is not None)
+        plan.place_note(
+            playnote.side_note(self.app, session, scene, self.open_note),
+            pov,
+            keep_clear=clock,
+            face=self.face is not None,
+        )
         if not self.frozen:  # room for the choices the scene shows once its text is read
             plan.shrink(reading.block, self._buttons(self._views()))
         self.layout_choices()
@@ -312,24 +295,16 @@ class PlayScreen(Screen):
             ]
         return [*tools, Button(word("menu"), self.open_menu, kind="small")]
 
-    def _note(self) -> Note | None:
-        """The discussion prompt and fact card shown beside the text, if any."""
-        scene, story = self.scene, self.session.story
-        discuss = scene.discuss if self._note_discuss() else None
-        fact = story.facts.get(scene.fact) if self._note_fact() and scene.fact else None
-        return Note(discuss, fact, self.open_note) if discuss or fact is not None else None
-
     def layout_choices(self) -> None:
         """The scene's choices (none while the text types, or in class until the teacher has
         turned its last page) at the bottom of the panel."""
         self.choices = [] if self.revealing or self.frozen else self._views()
-        self.choice_buttons = self._buttons(self.choices)
-        reading = self.reading
-        self.plan.fit_choices(self.choice_buttons, reading.block, reading.hinted, paged=reading.paged)
+        buttons, reading = self._buttons(self.choices), self.reading
+        self.plan.fit_choices(buttons, reading.block, reading.hinted, paged=reading.paged)
         note = self.plan.note_button
         extra = [note] if note is not None and not self.revealing else []
         # No focus until the player moves it: Space and Enter continue, they never take a choice.
-        self.focus.set(self.choice_buttons + self.tools + extra, keep=False)
+        self.focus.set(buttons + self.tools + extra, keep=False)
 
     def _views(self) -> list[ChoiceView]:
         """The scene's choices, once its text is read (at an end scene, the way to the ending)."""
