@@ -127,7 +127,7 @@ def test_the_title_plays_the_theme_the_scenes_their_ambience_and_the_ending_its_
     settle(app, key(pygame.K_RETURN), key(pygame.K_RETURN))  # New game, then past the content note
     assert isinstance(app.top, PlayScreen)
     ambience, music = app.audio.chosen
-    assert music is None and ambience == app.art.ambience(app.top.backdrop)
+    assert music is None and ambience == app.art.ambience(app.top.backdrop.name)
     settle(app, key(pygame.K_2))  # the last scene, read before its ending
     settle(app, key(pygame.K_SPACE), key(pygame.K_RETURN))
     assert isinstance(app.top, EndingScreen)

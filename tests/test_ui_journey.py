@@ -335,9 +335,9 @@ def test_f1_and_question_mark_show_every_key(example_story: Path, data_dir: Path
 def test_the_keys_page_and_the_play_screen_name_the_same_keys(example_story: Path, data_dir: Path) -> None:
     """The keys page lists every key the play screen answers to (its SHORTCUTS table), no letter
     it does not, and each letter listed does something; W does in the flowchart."""
+    from game.ui.playcontrols import SHORTCUTS
     from game.ui.screens.flowchart import FlowchartScreen
     from game.ui.screens.keys import KEYS, KeysScreen
-    from game.ui.screens.play import SHORTCUTS
 
     special = {pygame.K_ESCAPE: "Esc", pygame.K_BACKSPACE: "Backspace"}
     names = {code: special.get(code) or chr(code).upper() for code in SHORTCUTS}

@@ -6,7 +6,7 @@ from game.ui.screens.document import DocumentScreen
 from game.ui.widgets import Block, Button
 from game.ui.words import word
 
-# (keys, what they do) by screen. The play screen's own table (game.ui.screens.play.SHORTCUTS) and
+# (keys, what they do) by screen. The play screen's own table (game.ui.playcontrols.SHORTCUTS) and
 # README.md's "How to play" say the same (tests/test_ui_journey.py, tests/test_readme.py).
 KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     (

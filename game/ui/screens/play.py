@@ -1,8 +1,12 @@
-"""The play screen: the backdrop, the caption, the text revealed gradually, and the choices."""
+"""The play screen: a scene's caption, text and choices over its picture, and the turn from one
+scene to the next (choose, undo, and the consequence and the real family's note between them).
+
+Its parts are helpers: where things go (game.ui.playlayout), the text as it is read (playreading),
+the keys, clicks and tool buttons (playcontrols), the side note (playnote), the picture
+(playbackdrop), what shows full-screen at a scene (playdue), skip and auto (advance)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -11,21 +15,19 @@ import pygame
 from game.engine import ChoiceView, Session
 from game.engine.looks import pov_faces
 from game.engine.readlog import text_key
-from game.ui import advance, playnote
+from game.ui import advance, playcontrols, playnote
+from game.ui.playbackdrop import Backdrop
 from game.ui.playdue import AFTER_READING, Due, due_at, show_due
 from game.ui.playlayout import PlayLayout
 from game.ui.playparts import draw_caption, draw_choice_cue, draw_clock, text_block
 from game.ui.playreading import Reading
 from game.ui.screens.base import Screen
-from game.ui.widgets import Button, Scroller, is_click, is_key
+from game.ui.widgets import Button, Scroller
 from game.ui.words import word
 
 if TYPE_CHECKING:
     from game.ui.app import App
     from game.ui.classroom import Classroom
-    from game.ui.motion import Motion
-
-MOTION_STEP = 1 / 30  # seconds between motion frames
 
 
 class PlayScreen(Screen):
@@ -35,12 +37,10 @@ class PlayScreen(Screen):
         super().__init__(app)
         self.choices: list[ChoiceView] = []
         self.tools: list[Button] = []
-        self.motion: Motion | None = None
-        self._motion_time = 0.0
         self.plan = PlayLayout(self.ui, Scroller(), app.classroom is not None)  # where things go
         self.reading = Reading(app, self.plan, self.layout_choices)  # the text, as far as it shows
         self.scene = self.session.scene  # what is shown: kept during the consequence moment
-        self.backdrop = self.session.backdrop
+        self.backdrop = Backdrop(app, self.session.backdrop)  # the picture behind the scene
         self.texts: list[str] = []
         self.lead: str | None = None  # a quiet choice's `says` line, opening the next scene
         self._next_lead: str | None = None
@@ -110,9 +110,7 @@ class PlayScreen(Screen):
         self.pace = advance.Pace(text_key(scene.id, self.texts))
         self.frozen = False
         self.cards_asked = False
-        self.backdrop = self.session.backdrop  # a variant may set its own (night, winter)
-        self.motion = self.app.art.motion(self.backdrop)
-        self.app.audio.play(self.app.art.ambience(self.backdrop))
+        self.backdrop.show(self.session.backdrop)  # a variant may set its own (night, winter)
         self.reading.scroll.offset = 0  # the new text from its top
         self.layout()
         self.reading.begin(reveal)
@@ -199,43 +197,11 @@ class PlayScreen(Screen):
         else:
             self.app.notify(word("nothing_to_undo"))
 
-    def toggle_skip(self) -> None:
-        """Skip read text on or off (S); not in class, where the facilitator paces the story."""
-        if self.app.classroom is None:
-            advance.toggle(self.app, "skip")
-            self.layout()
-
-    def toggle_auto(self) -> None:
-        """Auto-advance on or off (A); not in class."""
-        if self.app.classroom is None:
-            advance.toggle(self.app, "auto")
-            self.layout()
-
-    def open_menu(self) -> None:
-        from game.ui.screens.menu import PauseMenu
-
-        self.app.push(PauseMenu(self.app))
-
-    def open_family(self) -> None:
-        from game.ui.screens.family import FamilyScreen
-
-        self.app.push(FamilyScreen(self.app))
-
-    def open_history(self) -> None:
-        from game.ui.screens.history import HistoryScreen
-
-        self.app.push(HistoryScreen(self.app))
-
     def open_note(self) -> None:
         """The whole discussion prompt and fact card (N, or the side note's button), once the text
         is shown."""
         if not self.revealing:
             playnote.open_whole(self.app, self.session, self.scene)
-
-    def open_flowchart(self) -> None:
-        from game.ui.screens.flowchart import FlowchartScreen
-
-        self.app.push(FlowchartScreen(self.app))
 
     def show_due(self) -> bool:
         """Shows what is due before the text now (game.ui.playdue): a chapter card; in class a
@@ -251,10 +217,10 @@ class PlayScreen(Screen):
     def layout(self) -> None:
         """Places the frame, the tool buttons, the side note, the scene's text and its choices."""
         ui, metrics, session, scene = self.ui, self.ui.metrics, self.session, self.scene
-        subject = self.app.art.subjects().get(self.backdrop or "")
+        subject = self.app.art.subjects().get(self.backdrop.name or "")
         reading = self.reading
         self.plan = plan = PlayLayout(ui, reading.scroll, reading.paged, subject)  # the panel opposite it
-        self.tools = self._tools()
+        self.tools = playcontrols.tool_buttons(self)
         plan.place_tools(self.tools)
         stuck = None if self.frozen else session.stuck
         reading.place(text_block(ui, plan.inner, self.lead, self.texts, stuck), plan)
@@ -275,25 +241,6 @@ class PlayScreen(Screen):
         if not self.frozen:  # room for the choices the scene shows once its text is read
             plan.shrink(reading.block, self._buttons(self._views()))
         self.layout_choices()
-
-    def _tools(self) -> list[Button]:
-        """Undo, Family (counting quiet changes not yet seen), History, Skip and Auto (lit while
-        on; not in class, where the facilitator paces the story), Menu."""
-        app, mode = self.app, self.app.advance
-        family = word("family_new", count=app.unseen_changes) if app.unseen_changes else word("family")
-        tools = [
-            Button(word("undo"), self.undo, self.session.can_undo and not self.frozen, kind="small"),
-            Button(family, self.open_family, kind="small"),
-            Button(word("history"), self.open_history, kind="small"),
-        ]
-        if app.classroom is None:
-            skip = word("skip_button_on" if mode == "skip" else "skip_button")
-            auto = word("auto_button_on" if mode == "auto" else "auto_button")
-            tools += [
-                Button(skip, self.toggle_skip, kind="small"),
-                Button(auto, self.toggle_auto, kind="small"),
-            ]
-        return [*tools, Button(word("menu"), self.open_menu, kind="small")]
 
     def layout_choices(self) -> None:
         """The scene's choices (none while the text types, or in class until the teacher has
@@ -329,70 +276,8 @@ class PlayScreen(Screen):
     # ------------------------------------------------------------------ events
 
     def handle(self, event: pygame.event.Event) -> bool:
-        used = self._key(event) if event.type == pygame.KEYDOWN else self._mouse(event)
-        if not used:
-            used = self.focus.handle(event)
-            if used and event.type == pygame.KEYDOWN:
-                self.plan.show_choice(self.focus.focused)
-        self.plan.follow_scroll()  # choices that flow with the text move with its scroll
-        return used
-
-    def _key(self, event: pygame.event.Event) -> bool:
-        """A key press: a shortcut (SHORTCUTS), the text's reveal, a choice's number, or scrolling."""
-        shortcut = SHORTCUTS.get(event.key)
-        if event.key == pygame.K_z and event.mod & pygame.KMOD_CTRL:
-            shortcut = PlayScreen.undo
-        if shortcut is not None:
-            shortcut(self)
-            return True
-        go_on = event.key in (pygame.K_SPACE, pygame.K_RETURN, pygame.K_KP_ENTER)
-        number = _number(event)
-        reading = self.reading
-        if reading.revealing and (
-            go_on or number is not None or (reading.paged and event.key == pygame.K_RIGHT)
-        ):
-            reading.skip_ahead()
-            return True
-        if self.cards_waiting and (go_on or number is not None):
-            self.cards_asked = True  # the prompt and card come before the choice
-            return True
-        if number is not None:
-            view = next((view for view in self.choices if view.number == number), None)
-            if view is not None:
-                self.choose(view)
-            return view is not None
-        only = self.choices[0] if len(self.choices) == 1 else None
-        if go_on and only is not None and only.is_continue and only.available and self.focus.focused is None:
-            self.choose(only)  # Continue is the one way on; a real choice is never taken by Enter
-            return True
-        if event.key in (pygame.K_PAGEUP, pygame.K_PAGEDOWN, pygame.K_HOME, pygame.K_END):
-            return self.reading.scroll.handle(event)
-        return False
-
-    def _mouse(self, event: pygame.event.Event) -> bool:
-        """The mouse: the text's scrollbar and "more below", the wheel, a crowded list's cue, the note."""
-        plan, scroll = self.plan, self.reading.scroll
-        if not self.revealing and scroll.handle_mouse(event):
-            return True
-        if event.type == pygame.MOUSEWHEEL:
-            cue = plan.choice_cue
-            if cue is not None and plan.choice_room.union(cue).collidepoint(pygame.mouse.get_pos()):
-                return plan.scroll_choices(-1 if event.y > 0 else 1)
-            return scroll.handle(event)
-        if not is_click(event):
-            return False
-        if self.revealing and plan.panel.collidepoint(event.pos):
-            self.reading.skip_ahead()
-            return True
-        if plan.choice_cue is not None and plan.choice_cue.collidepoint(event.pos):
-            if not plan.scroll_choices(1):  # at the end of the list: back to its start
-                plan.rewind_choices()
-            return True
-        note = [plan.note_button.rect if plan.note_button is not None else None, plan.note_box]
-        if plan.note_button is not None and any(r is not None and r.collidepoint(event.pos) for r in note):
-            self.open_note()
-            return True
-        return False
+        """Keys and the mouse: game.ui.playcontrols."""
+        return playcontrols.handle(self, event)
 
     def update(self, dt: float) -> bool:
         moved = self.show_due() or advance.step(self, dt)
@@ -402,28 +287,14 @@ class PlayScreen(Screen):
             self.clock_text = text
         if self.app.top is self:  # not under a card
             moved |= self.reading.update(dt)
-        if self.motion is not None and not self.app.settings.reduced_motion:
-            self._motion_time += dt
-            if self._motion_time >= MOTION_STEP:
-                moved |= bool(self.motion.update(self._motion_time))
-                self._motion_time = 0.0
+        moved |= self.backdrop.update(dt)
         return moved
 
     # ------------------------------------------------------------------ drawing
 
     def draw(self, surface: pygame.Surface) -> None:
         ui, metrics, palette, plan = self.ui, self.ui.metrics, self.ui.palette, self.plan
-        if palette.high_contrast:
-            surface.fill(palette.backdrop)
-        else:
-            surface.blit(self.app.art.backdrop(self.backdrop, surface.get_size()), (0, 0))
-            if self.motion is not None and not self.app.settings.reduced_motion:
-                self.motion.draw(surface, surface.get_rect())
-            # The caption and buttons stay readable over any sky (text contrast 4.5:1 or more).
-            caption = (
-                metrics.margin + ui.face("ui_bold", metrics.small).height + ui.face("ui", metrics.ui).height
-            )
-            ui.shade_top(surface, min(caption, plan.panel.top), plan.panel.top + metrics.gap)
+        self.backdrop.draw(surface, plan.panel.top)
         caption = plan.caption_box(self.tools[0].rect.left)
         draw_caption(ui, surface, caption, self.scene, chapter=not plan.flow)
         ui.panel(surface, plan.panel)
@@ -463,28 +334,3 @@ class PlayScreen(Screen):
         if classroom.is_key(self.session) and not self.frozen:
             key = word("key_decision_vote" if classroom.votes_here(self.session) else "key_decision")
         draw_clock(self.ui, surface, top, self.clock_text or classroom.clock_text(), key)
-
-
-def _number(event: pygame.event.Event) -> int | None:
-    """The choice number a key stands for (1-9 on the main row or the keypad)."""
-    if pygame.K_1 <= event.key <= pygame.K_9:
-        return event.key - pygame.K_0
-    if pygame.K_KP1 <= event.key <= pygame.K_KP9:
-        return event.key - pygame.K_KP1 + 1
-    return None
-
-
-# The play screen's one-key shortcuts (and Ctrl+Z for undo). The keys page lists them
-# (game.ui.screens.keys.KEYS), and README.md; tests/test_ui_journey.py checks that the three agree.
-SHORTCUTS: dict[int, Callable[[PlayScreen], object]] = {
-    pygame.K_ESCAPE: PlayScreen.open_menu,
-    pygame.K_BACKSPACE: PlayScreen.undo,
-    pygame.K_f: PlayScreen.open_family,
-    pygame.K_h: PlayScreen.open_history,
-    pygame.K_g: PlayScreen.open_flowchart,
-    pygame.K_n: PlayScreen.open_note,
-    pygame.K_s: PlayScreen.toggle_skip,
-    pygame.K_a: PlayScreen.toggle_auto,
-}
-
-__all__ = ["SHORTCUTS", "PlayScreen", "is_key"]
