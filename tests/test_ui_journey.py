@@ -77,7 +77,7 @@ def assert_scene_readable(app: App, shown: TextRecorder) -> None:
     """The invariant of the play screen: a scene's text, and a way forward, are on screen."""
     play = app.top
     assert isinstance(play, PlayScreen) and not play.revealing
-    assert play.texts, f"{play.scene.id}: a scene without text"
+    assert play.reading.texts, f"{play.scene.id}: a scene without text"
     assert shown.shows(last_prose_line(play)), f"{play.scene.id}: its last line is not in view"
     ways = [
         b

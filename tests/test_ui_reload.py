@@ -49,13 +49,13 @@ def at_booth(app: App) -> PlayScreen:
     play = app.top
     assert isinstance(play, PlayScreen)
     play.enter_scene()
-    assert play.scene.id == "booth" and OLD in " ".join(play.texts)
+    assert play.scene.id == "booth" and OLD in " ".join(play.reading.texts)
     return play
 
 
 def shown(app: App) -> str:
     top = app.top
-    return " ".join(top.texts) if isinstance(top, PlayScreen) else ""
+    return " ".join(top.reading.texts) if isinstance(top, PlayScreen) else ""
 
 
 def edit(path: Path, old: str, new: str) -> None:
@@ -175,7 +175,7 @@ def test_a_reload_keeps_the_open_dialogs_open(app: App, example_story: Path) -> 
     # Still saving, over the menu, over the reloaded scene.
     assert [type(s).__name__ for s in app.stack] == ["PlayScreen", "PauseMenu", "SavesScreen"]
     play = app.stack[0]
-    assert isinstance(play, PlayScreen) and NEW in " ".join(play.texts)
+    assert isinstance(play, PlayScreen) and NEW in " ".join(play.reading.texts)
     assert "Story reloaded." in [text for text, _, _ in drawn(app)]
     app.frame([key(pygame.K_ESCAPE)], 0.016)
     assert isinstance(app.top, PauseMenu)

@@ -32,7 +32,7 @@ def play_shot(size: tuple[int, int], text_size: str, name: str, keys: bool = Fal
     app.change_settings(replace(app.settings, text_size=text_size, text_speed="fast", reduced_motion=True))
     play = app.top
     assert isinstance(play, PlayScreen)
-    play.due = []  # no chapter card over it
+    play.due.items = []  # no chapter card over it
     while play.revealing:
         play.update(0.05)
     if keys:

@@ -86,7 +86,7 @@ def step(play: PlayScreen, dt: float) -> bool:
     if pace.typed_at is None:
         pace.typed_at = pace.elapsed
     going = lone_continue(play)
-    chars = sum(len(text) for text in play.texts)
+    chars = sum(len(text) for text in play.reading.texts)
     if going is not None and pace.elapsed >= max(chars / READING_CPS, pace.typed_at + MIN_WAIT):
         play.choose(going)
         return True

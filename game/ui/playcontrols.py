@@ -70,7 +70,7 @@ def _key(play: PlayScreen, event: pygame.event.Event) -> bool:
         reading.skip_ahead()
         return True
     if play.cards_waiting and (go_on or number is not None):
-        play.cards_asked = True  # the prompt and card come before the choice
+        play.due.asked = True  # the prompt and card come before the choice
         return True
     if number is not None:
         view = next((view for view in play.choices if view.number == number), None)

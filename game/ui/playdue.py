@@ -21,6 +21,31 @@ Due = tuple[str, str | Step]
 AFTER_READING = ("fact", "discuss")  # the others come before the text
 
 
+class Dues:
+    """What waits to show full-screen at the scene, first first (`items`), and in class whether
+    the teacher has asked for the prompt and card that wait until the text is read (`asked`)."""
+
+    def __init__(self) -> None:
+        self.items: list[Due] = []
+        self.asked = False
+
+    def start(self, items: list[Due]) -> None:
+        """A new scene's, nothing asked for yet."""
+        self.items, self.asked = items, False
+
+    @property
+    def cards_wait(self) -> bool:
+        """A discussion prompt or fact card waits for the text to be read and the teacher to ask."""
+        return any(kind in AFTER_READING for kind, _ in self.items)
+
+    def take_next(self, read: bool) -> Due | None:
+        """The next to show now, taken off the list; a prompt or card only once the text is
+        `read` and the teacher has asked."""
+        if not self.items or (self.items[0][0] in AFTER_READING and not (read and self.asked)):
+            return None
+        return self.items.pop(0)
+
+
 def due_at(app: App, session: Session, chapter: str, step: Step | None, reveal: bool) -> list[Due]:
     """What is due at the session's scene, first first. `chapter`: the chapter shown before it;
     `step`: the lesson's move to its next part, if it moved; `reveal`: the scene is new (not

@@ -6,7 +6,8 @@ Space or a click shows it all. In class (`paged`) it shows a page at a time and 
 itself: the teacher turns the pages (game.ui.pages). Once the text shows whole, the screen lays
 out its choices again (the `fit_choices` it is given) and the text's last line stays in view with
 them. Where the text goes comes from the screen's layout (game.ui.playlayout), which `place` hands
-over on each layout.
+over on each layout, and the text's words (the last quiet choice's line, then the paragraphs)
+come from the screen's scene (`set_text`).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import pygame
 
 from game.ui import pages
 from game.ui.playlayout import PlayLayout
+from game.ui.playparts import text_block
 from game.ui.widgets import Block
 from game.ui.words import word
 
@@ -32,6 +34,8 @@ class Reading:
         self.app = app
         self.plan = plan  # where the text goes: the screen's latest layout
         self.scroll = plan.scroll  # the text's scroll offset: it outlives a layout
+        self.texts: list[str] = []  # the scene's paragraphs
+        self.lead: str | None = None  # a quiet choice's `says` line, opening the next scene
         self.block = Block()
         self.revealed = 0.0  # how many of the text's characters show
         self.fit_choices = fit_choices  # the screen's choices laid out again for what shows
@@ -52,9 +56,16 @@ class Reading:
         reduced), or in class the page."""
         return self.revealing and (self.paged or not self.app.settings.reduced_motion)
 
-    def place(self, block: Block, plan: PlayLayout) -> None:
-        """The text laid out anew (`block`), and the layout it goes in."""
-        self.block, self.plan = block, plan
+    def set_text(self, texts: list[str], lead: str | None) -> None:
+        """A new scene's words, laid out on the next `place`: `lead` (the last quiet choice's
+        line, in italics) and the paragraphs."""
+        self.texts, self.lead = texts, lead
+
+    def place(self, plan: PlayLayout, stuck: str | None) -> None:
+        """The text laid out anew for `plan`, the layout it goes in, with a note when the player
+        is `stuck` (no choice can be taken)."""
+        self.block = text_block(self.app.ui, plan.inner, self.lead, self.texts, stuck)
+        self.plan = plan
 
     def begin(self, reveal: bool) -> None:
         """A new scene's text, placed with its scroll at the top: typed from nothing if `reveal`

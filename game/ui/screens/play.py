@@ -17,9 +17,9 @@ from game.engine.looks import pov_faces
 from game.engine.readlog import text_key
 from game.ui import advance, playcontrols, playnote
 from game.ui.playbackdrop import Backdrop
-from game.ui.playdue import AFTER_READING, Due, due_at, show_due
+from game.ui.playdue import Dues, due_at, show_due
 from game.ui.playlayout import PlayLayout
-from game.ui.playparts import draw_caption, draw_choice_cue, draw_clock, text_block
+from game.ui.playparts import draw_caption, draw_choice_cue, draw_clock
 from game.ui.playreading import Reading
 from game.ui.screens.base import Screen
 from game.ui.widgets import Button, Scroller
@@ -41,15 +41,12 @@ class PlayScreen(Screen):
         self.reading = Reading(app, self.plan, self.layout_choices)  # the text, as far as it shows
         self.scene = self.session.scene  # what is shown: kept during the consequence moment
         self.backdrop = Backdrop(app, self.session.backdrop)  # the picture behind the scene
-        self.texts: list[str] = []
-        self.lead: str | None = None  # a quiet choice's `says` line, opening the next scene
-        self._next_lead: str | None = None
+        self._next_lead: str | None = None  # a quiet choice's `says` line, opening the next scene
         app.unseen_changes = 0
         self.frozen = False
         self.chapter = self.scene.chapter
-        self.due: list[Due] = []  # to show full-screen at this scene (game.ui.playdue)
+        self.due = Dues()  # to show full-screen at this scene (game.ui.playdue)
         self.film_note: str | None = None  # after a key decision: what the real family did
-        self.cards_asked = False  # classroom: the teacher asked for this scene's prompt and card
         self.clock_text = ""
         self.pace = advance.Pace()  # skip and auto at this scene
         if app.classroom is None and app.story is not None:
@@ -78,12 +75,7 @@ class PlayScreen(Screen):
     @property
     def cards_waiting(self) -> bool:
         """Classroom: the text is read and a discussion prompt or fact card waits for the teacher."""
-        return (
-            not self.revealing
-            and not self.cards_asked
-            and not self.frozen
-            and any(kind in AFTER_READING for kind, _ in self.due)
-        )
+        return not self.revealing and not self.due.asked and not self.frozen and self.due.cards_wait
 
     def enter_scene(self, reveal: bool = True) -> None:
         """Shows the session's current scene (after a choice, an undo or a load).
@@ -103,13 +95,13 @@ class PlayScreen(Screen):
         if self.session.is_over:
             self.app.advance = ""  # skip and auto end with the story: its last scene is read
         scene = self.scene = self.session.scene
-        self.due = due_at(self.app, self.session, self.chapter, step, reveal)
+        self.due.start(due_at(self.app, self.session, self.chapter, step, reveal))
         self.chapter = scene.chapter
-        self.texts = self.session.paragraphs()
-        self.lead, self._next_lead = self._next_lead, None
-        self.pace = advance.Pace(text_key(scene.id, self.texts))
+        texts = self.session.paragraphs()
+        self.reading.set_text(texts, self._next_lead)
+        self._next_lead = None
+        self.pace = advance.Pace(text_key(scene.id, texts))
         self.frozen = False
-        self.cards_asked = False
         self.backdrop.show(self.session.backdrop)  # a variant may set its own (night, winter)
         self.reading.scroll.offset = 0  # the new text from its top
         self.layout()
@@ -119,7 +111,7 @@ class PlayScreen(Screen):
     def announce_chapter(self) -> None:
         """Shows the chapter's title card before the text (a new game's first chapter)."""
         if self.scene.chapter and self.app.classroom is None:
-            self.due = [("chapter", self.scene.chapter)]
+            self.due.items = [("chapter", self.scene.chapter)]
 
     def open_ending(self) -> None:
         """The ending, over this (end) scene: Undo there comes back to the last choice."""
@@ -206,11 +198,10 @@ class PlayScreen(Screen):
     def show_due(self) -> bool:
         """Shows what is due before the text now (game.ui.playdue): a chapter card; in class a
         bridge or the flowchart, then, once the class has read and the teacher asks, the cards."""
-        if not self.due or self.frozen or self.app.top is not self:
+        if self.frozen or self.app.top is not self:
             return False
-        if self.due[0][0] in AFTER_READING and (self.revealing or not self.cards_asked):
-            return False
-        return show_due(self.app, self.session, self.due.pop(0))
+        due = self.due.take_next(read=not self.revealing)
+        return due is not None and show_due(self.app, self.session, due)
 
     # ------------------------------------------------------------------ layout
 
@@ -223,7 +214,7 @@ class PlayScreen(Screen):
         self.tools = playcontrols.tool_buttons(self)
         plan.place_tools(self.tools)
         stuck = None if self.frozen else session.stuck
-        reading.place(text_block(ui, plan.inner, self.lead, self.texts, stuck), plan)
+        reading.place(plan, stuck)
         pov = ""  # "SUQIN'S CHOICE": pinned above the text, beside the note chip if any
         # Their portrait at the scene's year, with the scene's mood (game.engine.looks).
         self.face: str | None = self.app.art.first_portrait(pov_faces(session))
