@@ -457,3 +457,28 @@ def test_the_close_event_ends_the_game_without_another_frame(data_dir: Path) -> 
     assert not app.frame([pygame.event.Event(pygame.QUIT)], 0.016)
     assert not app.running and drawn.frames == [[]]
     pygame.quit()
+
+
+@pytest.mark.parametrize("start", ["huilong_dawn", "ny_train"])
+def test_a_notice_goes_beside_the_text_on_a_wide_window(start: str, data_dir: Path) -> None:
+    """At 1920x1080 a short notice ("Saved") is drawn in the room beside the text's panel, on
+    whichever side of the window the panel leaves free, not over the words being read."""
+    app = build_app(LaunchOptions(story_dir=default_story_dir(), window_size=(1920, 1080), start=start))
+    play = app.top
+    settle(app, key(pygame.K_SPACE))
+    drawn: list[tuple[str, tuple[int, int]]] = []
+    real_text = app.ui.text
+
+    def text(surface, line, face, colour, pos, box=None, clip_width=None):  # noqa: ANN001, ANN202
+        drawn.append((line, (int(pos[0]), int(pos[1]))))
+        return real_text(surface, line, face, colour, pos, box, clip_width)
+
+    app.ui.text = text
+    app.notify("Saved")
+    settle(app)
+    spots = [pos for line, pos in drawn if line == "Saved"]
+    assert spots, "the notice was not drawn"
+    x, _ = spots[-1]
+    panel = play.plan.panel
+    assert not panel.left <= x <= panel.right, f"the notice at x={x} is over the text panel {panel}"
+    pygame.quit()

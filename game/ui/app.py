@@ -271,8 +271,11 @@ class App:
         buttons += [cue] if cue is not None else []
         centres = [metrics.width // 2]
         panel = getattr(top, "panel", None)  # beside the play screen's text, where there is room
-        if panel is not None and metrics.width - panel.right - 2 * metrics.margin >= box.width:
-            centres.insert(0, (panel.right + metrics.width) // 2)
+        if panel is not None:
+            if metrics.width - panel.right - 2 * metrics.margin >= box.width:  # the panel on the left
+                centres.insert(0, (panel.right + metrics.width) // 2)
+            elif panel.left - 2 * metrics.margin >= box.width:  # on the right
+                centres.insert(0, panel.left // 2)
         step = max(8, box.height // 4)
         for centre in centres:
             for bottom in range(metrics.height - metrics.margin, box.height + metrics.gap, -step):

@@ -73,6 +73,11 @@ class PlayScreen(Screen):
         return self.reading.scroll
 
     @property
+    def panel(self) -> pygame.Rect:
+        """The text's panel (the app puts its notices beside it where the window has room)."""
+        return self.plan.panel
+
+    @property
     def cards_waiting(self) -> bool:
         """Classroom: the text is read and a discussion prompt or fact card waits for the teacher."""
         return not self.revealing and not self.due.asked and not self.frozen and self.due.cards_wait
