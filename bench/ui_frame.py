@@ -1,7 +1,7 @@
 """Frame cost while text is being revealed at 1280x720 (target: median <= 4 ms), and the peak
-memory of a whole autoplayed game (target <= 150 MB, issue #16; 128 MB measured on 3 December: about
-41 MB before play, then the capped caches, window-sized backdrops at most 24 MB and rendered text
-16 MB, and what pygame and SDL keep)."""
+memory of a whole autoplayed game (target <= 150 MB, issue #16: about 46 MB before play, then the
+capped caches (window-sized backdrops at most 24 MB, panels 12 MB, rendered text two windows' worth,
+7 MB at 1280x720), what pygame and SDL keep, and what the C allocator keeps of freed surfaces)."""
 
 from __future__ import annotations
 

@@ -482,3 +482,20 @@ def test_a_notice_goes_beside_the_text_on_a_wide_window(start: str, data_dir: Pa
     panel = play.plan.panel
     assert not panel.left <= x <= panel.right, f"the notice at x={x} is over the text panel {panel}"
     pygame.quit()
+
+
+def test_the_rendered_text_kept_follows_the_window(data_dir: Path) -> None:
+    """The rendered text the window keeps is about two windows' worth of pixels: a game played
+    at 1280x720 keeps no more than that, and a window made smaller keeps less at once."""
+    app = build_app(
+        LaunchOptions(story_dir=default_story_dir(), window_size=(1280, 720), start="huilong_dawn")
+    )
+    cache = app.fonts.cache
+    for _ in range(6):  # several scenes read to their end
+        settle(app, key(pygame.K_SPACE))
+        settle(app, key(pygame.K_1))
+    assert 0 < cache.bytes <= 2 * 1280 * 720 * 4
+    pygame.display.set_mode((800, 600), pygame.RESIZABLE)  # what the window manager does
+    settle(app, pygame.event.Event(pygame.VIDEORESIZE, size=(800, 600), w=800, h=600))
+    assert cache.bytes <= 2 * 800 * 600 * 4
+    pygame.quit()

@@ -83,6 +83,7 @@ class App:
         )
         self.fonts = fonts or Fonts(assets / "fonts")  # the first frame's, already loaded
         self.ui = Ui(self.fonts, NIGHT, metrics(surface.get_size(), settings.text_scale))
+        self.fonts.cache.fit_window(surface.get_size())
         self.stack: list[Screen] = []
         self.running = True
         self.exit_code = 0
@@ -148,6 +149,7 @@ class App:
     def relayout(self) -> None:
         """Lays every screen out again (after a resize or a settings change)."""
         self.ui.metrics = metrics(self.surface.get_size(), self.settings.text_scale)
+        self.fonts.cache.fit_window(self.surface.get_size())
         for screen in self.stack:
             screen.layout()
         self.dirty = True

@@ -25,7 +25,9 @@ FONT_FILES = {
 }
 _CJK = re.compile(r"([\u2e80-\u9fff\u3000-\u303f\uf900-\ufaff\uff00-\uffef]+)")
 _RENDER_CACHE_LIMIT = 3000
-_RENDER_CACHE_BYTES = 16 * 1024 * 1024  # pixels kept: a page of prose at 1280x720 is ~1.5 MB
+# Pixels kept: two windows' worth (7 MB at 1280x720, 16 MB at 1920x1080), where all the text one
+# screen shows takes well under one window; sized by the window, so a small one keeps less.
+_RENDER_CACHE_WINDOWS = 2
 _WRAP_CACHE_LIMIT = 600
 
 
@@ -145,6 +147,19 @@ class TextCache:
         self._surfaces: OrderedDict[tuple, pygame.Surface] = OrderedDict()
         self._wraps: OrderedDict[tuple, list[str]] = OrderedDict()
         self.bytes = 0  # pixel memory of the cached surfaces
+        self.budget = 0  # the most pixel memory kept (fit_window sets it)
+        self.fit_window((1280, 720))
+
+    def fit_window(self, size: tuple[int, int]) -> None:
+        """Keeps the rendered text of about two windows of `size` (called when the window changes)."""
+        self.budget = _RENDER_CACHE_WINDOWS * size[0] * size[1] * 4
+        self._trim()
+
+    def _trim(self) -> None:
+        while len(self._surfaces) > 1 and (
+            len(self._surfaces) > _RENDER_CACHE_LIMIT or self.bytes > self.budget
+        ):
+            self.bytes -= _size_of(self._surfaces.popitem(last=False)[1])
 
     def get(self, key: tuple, make) -> pygame.Surface:
         found = self._surfaces.get(key)
@@ -154,10 +169,7 @@ class TextCache:
         surface = make()
         self._surfaces[key] = surface
         self.bytes += _size_of(surface)
-        while len(self._surfaces) > 1 and (
-            len(self._surfaces) > _RENDER_CACHE_LIMIT or self.bytes > _RENDER_CACHE_BYTES
-        ):
-            self.bytes -= _size_of(self._surfaces.popitem(last=False)[1])
+        self._trim()
         return surface
 
     def wrapped(self, key: tuple, make) -> list[str]:
