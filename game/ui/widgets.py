@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 import pygame
@@ -170,6 +170,18 @@ class Block:
                 self.chars += len(line) + 1
             self.height += step
         self.height += round(step * after)
+
+    def add_each(
+        self,
+        texts: Iterable[str],
+        face: Face,
+        colour: tuple[int, int, int],
+        width: int,
+        spacing: float = 1.42,
+    ) -> None:
+        """Appends each of `texts` as a paragraph (prose split by `game.story.model.paragraphs`)."""
+        for text in texts:
+            self.add(text, face, colour, width, spacing=spacing)
 
     def space(self, pixels: int) -> None:
         self.height += pixels

@@ -158,8 +158,7 @@ class NoteCardScreen(CardScreen):
         block = Block()
         block.add(self.heading.upper(), ui.face("ui_bold", metrics.ui), palette.focus, width, after=0.6)
         prose = ui.face("prose", max(12, round(metrics.prose * scale)))
-        for paragraph in paragraphs(self.text):
-            block.add(paragraph, prose, palette.text, width, spacing=metrics.line_spacing)
+        block.add_each(paragraphs(self.text), prose, palette.text, width, metrics.line_spacing)
         return block
 
 

@@ -80,14 +80,9 @@ class EndingScreen(DocumentScreen):
                 width,
                 after=0.3,
             )
-            for paragraph in paragraphs(real):
-                block.add(
-                    paragraph,
-                    ui.face("italic", metrics.prose),
-                    palette.text,
-                    width,
-                    spacing=metrics.line_spacing,
-                )
+            block.add_each(
+                paragraphs(real), ui.face("italic", metrics.prose), palette.text, width, metrics.line_spacing
+            )
         return block
 
     def buttons(self) -> list[Button]:

@@ -87,14 +87,13 @@ class FilmNoteScreen(CardScreen):
         block.add(
             word("real_family").upper(), ui.face("ui_bold", metrics.ui), palette.focus, width, after=0.5
         )
-        for paragraph in paragraphs(self.note):
-            block.add(
-                paragraph,
-                ui.face("italic", round(metrics.prose * 1.15 * scale)),
-                palette.text,
-                width,
-                spacing=metrics.line_spacing,
-            )
+        block.add_each(
+            paragraphs(self.note),
+            ui.face("italic", round(metrics.prose * 1.15 * scale)),
+            palette.text,
+            width,
+            metrics.line_spacing,
+        )
         return block
 
 
@@ -174,14 +173,13 @@ class ClosingScreen(DocumentScreen):
         if lesson is not None and lesson.close_next:
             block.space(metrics.gap)
             block.add(word("happened_next"), head, palette.heading, width, after=0.3)
-            for paragraph in paragraphs(lesson.close_next):
-                block.add(
-                    paragraph,
-                    ui.face("italic", metrics.prose),
-                    palette.text,
-                    width,
-                    spacing=metrics.line_spacing,
-                )
+            block.add_each(
+                paragraphs(lesson.close_next),
+                ui.face("italic", metrics.prose),
+                palette.text,
+                width,
+                metrics.line_spacing,
+            )
         if lesson is not None and lesson.close_question:
             block.space(metrics.gap)
             block.add(word("last_question"), head, palette.heading, width, after=0.3)

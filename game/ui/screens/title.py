@@ -188,10 +188,9 @@ class ContentNoteScreen(DocumentScreen):
         note = self.app.loaded_story.content_note or ""
         from game.story.model import paragraphs
 
-        for paragraph in paragraphs(note):
-            block.add(
-                paragraph, ui.face("prose", metrics.prose), palette.text, width, spacing=metrics.line_spacing
-            )
+        block.add_each(
+            paragraphs(note), ui.face("prose", metrics.prose), palette.text, width, metrics.line_spacing
+        )
         return block
 
     def buttons(self) -> list[Button]:
