@@ -10,6 +10,7 @@ import pytest
 
 from game.engine.looks import faces
 from game.story import StoryError, load_story
+from game.ui.app import App
 from game.ui.art import ArtLibrary
 from game.ui.autoplay import key
 from tests.storykit import MANIFEST, ONE_ENDING, write_story
@@ -56,6 +57,15 @@ def story_dir(tmp_path: Path) -> Path:
     return root
 
 
+def _first_scene(app: App) -> None:
+    """A new game, past the notes before it, with its first scene drawn."""
+    app.new_game()
+    app.frame([], 0.016)
+    while app.top.__class__.__name__ != "PlayScreen":
+        app.top.done()
+    app.draw()
+
+
 def test_a_scene_reads_its_mood_and_an_unknown_one_is_reported_where_it_is(
     story_dir: Path, tmp_path: Path
 ) -> None:
@@ -88,11 +98,7 @@ def test_the_play_screen_shows_the_pov_face_with_the_scenes_mood_and_the_card_sh
         faces: list[str | None] = []
         real = app.art.portrait
         app.art.portrait = lambda name, size: (faces.append(name), real(name, size))[1]
-        app.new_game()
-        app.frame([], 0.016)
-        while app.top.__class__.__name__ != "PlayScreen":
-            app.top.done()
-        app.draw()
+        _first_scene(app)
         assert faces[-1] == "suqin_angry"
         plan = app.top.plan  # a face to read, beside the panel's top corner, over the picture
         assert plan.face_rect is not None and plan.face_rect.size == (112, 112)
@@ -120,11 +126,7 @@ def test_the_face_grows_with_the_window_and_costs_the_text_no_line(
 ) -> None:
     app = open_app(story_dir, size, text_size=text)
     try:
-        app.new_game()
-        app.frame([], 0.016)
-        while app.top.__class__.__name__ != "PlayScreen":
-            app.top.done()
-        app.draw()
+        _first_scene(app)
         plan = app.top.plan
         assert plan.pov and plan.face_rect is not None and plan.face_rect.size == (side, side)
         assert not plan.face_rect.colliderect(plan.panel)  # outside the panel: every line stays
@@ -138,11 +140,7 @@ def test_at_the_largest_text_size_the_picture_gives_way_and_the_label_has_no_fac
 ) -> None:
     app = open_app(story_dir, text_size="largest")
     try:
-        app.new_game()
-        app.frame([], 0.016)
-        while app.top.__class__.__name__ != "PlayScreen":
-            app.top.done()
-        app.draw()
+        _first_scene(app)
         assert app.top.plan.pov and app.top.plan.face_rect is None
     finally:
         pygame.quit()
